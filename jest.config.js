@@ -1,0 +1,33 @@
+// ts-jest compiles our TypeScript, and the ESM-only @actions/* packages, to CommonJS for jest.
+const transform = {
+  '^.+\\.[tj]s$': [
+    'ts-jest',
+    {
+      tsconfig: { module: 'commonjs', moduleResolution: 'node10', allowJs: true, isolatedModules: true },
+      diagnostics: false,
+    },
+  ],
+};
+const common = {
+  testEnvironment: 'node',
+  transform,
+  transformIgnorePatterns: ['/node_modules/(?!@actions/)'],
+  // The @actions/* packages export only an "import" condition, which jest's resolver skips.
+  moduleNameMapper: {
+    '^@actions/http-client$': '<rootDir>/node_modules/@actions/http-client/lib/index.js',
+    '^@actions/(core|exec|io|github)$': '<rootDir>/node_modules/@actions/$1/lib/$1.js',
+    '^@actions/([^/]+)/lib/([^/.]+)$': '<rootDir>/node_modules/@actions/$1/lib/$2.js',
+  },
+};
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+      testPathIgnorePatterns: ['/e2e/', '/integration/'],
+    },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'] },
+  ],
+};

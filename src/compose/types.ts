@@ -1,0 +1,50 @@
+import type { Diagnostic, SourceLocation } from '../diagnostics';
+
+/**
+ * A compose project after loading: every file parsed, interpolated, merged in order (like
+ * `docker compose -f a -f b`), and checked against the compose schema. Service definitions are
+ * kept as plain JSON values in compose's own shape (short and long forms are NOT normalised here;
+ * the translation decides what each key means on ECS), so that a location can be found for any
+ * key path a later stage wants to complain about.
+ */
+export interface ComposeProject {
+  /** The compose files, in merge order, as given (relative to the working directory). */
+  readonly files: readonly string[];
+  /** Directory of the first file: relative paths in the project (env_file, volumes) resolve from it. */
+  readonly workingDir: string;
+  /** Services in the order they first appear. Values are the merged, interpolated definitions. */
+  readonly services: ReadonlyMap<string, ComposeService>;
+  /** Top-level `volumes:` (named volumes), merged. */
+  readonly volumes: Readonly<Record<string, JsonObject | null>>;
+  /** Warnings found while loading (unknown keys that were ignored, version hints, ...). */
+  readonly warnings: readonly Diagnostic[];
+  /**
+   * Where a key path was written, e.g. ['services', 'web', 'ports', 0]. When several files set
+   * it, the location is in the file whose value won. Undefined if nothing was written there
+   * (a value defaulted by the loader).
+   */
+  locate(path: readonly (string | number)[]): SourceLocation | undefined;
+}
+
+export interface ComposeService {
+  readonly name: string;
+  /**
+   * The service definition after interpolation and merge. `env_file:` entries have already been
+   * read and merged into `environment` (as a map), with the service's own `environment` winning.
+   */
+  readonly definition: JsonObject;
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+
+export interface LoadOptions {
+  /** Compose files in merge order. At least one. */
+  files: readonly string[];
+  /** Explicit env file (the `env-file` input); default `.env` beside the first file, if present. */
+  envFile?: string;
+  /** Variables for interpolation; usually process.env. Env-file values are used only where this has none. */
+  environment: Readonly<Record<string, string | undefined>>;
+}

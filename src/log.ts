@@ -1,0 +1,16 @@
+import type { Diagnostic } from './diagnostics';
+
+/**
+ * What the stages log through. The action backs it with @actions/core (groups, annotations),
+ * the CLI with stderr; tests can record it.
+ */
+export interface Log {
+  info(message: string): void;
+  debug(message: string): void;
+  /** A warning; with a diagnostic that has a location it becomes an annotation on that line. */
+  warning(message: string, diagnostic?: Diagnostic): void;
+  /** Runs fn inside a collapsible section of the log. */
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** Masks the value in everything logged after this call. */
+  setSecret(value: string): void;
+}
