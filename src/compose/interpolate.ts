@@ -1,0 +1,114 @@
+/**
+ * Compose-spec variable interpolation: `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`,
+ * `${VAR:?message}`, `${VAR?message}`, `${VAR:+alt}`, `${VAR+alt}`, nested in defaults, and
+ * `$$` for a literal `$`. Pure: the caller gives the lookup and places the errors.
+ */
+export type Lookup = (name: string) => string | undefined;
+
+export type InterpolationResult = { ok: true; value: string } | { ok: false; message: string };
+
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHAR = /[A-Za-z0-9_]/;
+
+class InterpolationError extends Error {}
+
+export function interpolate(input: string, lookup: Lookup): InterpolationResult {
+  try {
+    return { ok: true, value: new Template(input, lookup).expand(0, input.length) };
+  } catch (e) {
+    if (e instanceof InterpolationError) return { ok: false, message: e.message };
+    throw e;
+  }
+}
+
+class Template {
+  constructor(
+    private readonly s: string,
+    private readonly lookup: Lookup,
+  ) {}
+
+  /** Expands s[from, to): a whole value, or a default / alternative / message inside `${}`. */
+  expand(from: number, to: number): string {
+    let out = '';
+    let i = from;
+    while (i < to) {
+      const c = this.s[i]!;
+      if (c !== '$') {
+        out += c;
+        i++;
+        continue;
+      }
+      const next = this.s[i + 1];
+      if (next === '$') {
+        out += '$';
+        i += 2;
+      } else if (next === '{') {
+        const close = this.matchingBrace(i + 2, to);
+        out += this.braced(i + 2, close);
+        i = close + 1;
+      } else if (next !== undefined && i + 1 < to && NAME_START.test(next)) {
+        let j = i + 1;
+        while (j < to && NAME_CHAR.test(this.s[j]!)) j++;
+        out += this.lookup(this.s.slice(i + 1, j)) ?? '';
+        i = j;
+      } else {
+        throw new InterpolationError(
+          `invalid interpolation "${this.s.slice(i, i + 2)}": write $$ for a literal "$", or $NAME / \${NAME} for a variable`,
+        );
+      }
+    }
+    return out;
+  }
+
+  /** Index of the `}` closing a `${` whose body starts at `from`, skipping nested `${...}`. */
+  private matchingBrace(from: number, to: number): number {
+    let depth = 1;
+    for (let i = from; i < to; i++) {
+      const c = this.s[i];
+      if (c === '$' && this.s[i + 1] === '$') i++;
+      else if (c === '$' && this.s[i + 1] === '{') {
+        depth++;
+        i++;
+      } else if (c === '}' && --depth === 0) return i;
+    }
+    throw new InterpolationError(
+      `unterminated "\${" in ${JSON.stringify(this.s)}: close it with "}", or write $$ for a literal "$"`,
+    );
+  }
+
+  private braced(from: number, close: number): string {
+    let j = from;
+    while (j < close && NAME_CHAR.test(this.s[j]!)) j++;
+    const name = this.s.slice(from, j);
+    if (name === '' || !NAME_START.test(name[0]!)) {
+      throw new InterpolationError(
+        `invalid variable name in "\${${this.s.slice(from, close)}}": a name starts with a letter or "_" and has letters, digits and "_"`,
+      );
+    }
+    const value = this.lookup(name);
+    if (j === close) return value ?? '';
+    const colon = this.s[j] === ':';
+    const op = this.s[colon ? j + 1 : j];
+    const argFrom = colon ? j + 2 : j + 1;
+    // With ':' an empty value counts as unset, as in the shell.
+    const isSet = colon ? value !== undefined && value !== '' : value !== undefined;
+    switch (op) {
+      case '-':
+        return isSet ? value! : this.expand(argFrom, close);
+      case '+':
+        return isSet ? this.expand(argFrom, close) : '';
+      case '?': {
+        if (isSet) return value!;
+        const message = this.expand(argFrom, close);
+        const why = colon && value === '' ? 'is empty' : 'is not set';
+        throw new InterpolationError(
+          `required variable ${name} ${why}${message ? `: ${message}` : ''} (set it in the environment or the env file)`,
+        );
+      }
+      default:
+        throw new InterpolationError(
+          `invalid interpolation "\${${this.s.slice(from, close)}}": use \${NAME}, \${NAME:-default}, \${NAME-default}, \${NAME:?message}, \${NAME?message}, \${NAME:+alt} or \${NAME+alt}`,
+        );
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { error, UserError, type Diagnostic } from '../diagnostics';
+import { parseEnvFile } from './env-file';
+import type { Lookup } from './interpolate';
+import { interpolateTree } from './interpolate-tree';
+import { mergeFiles } from './merge';
+import { locate, toJson, type MapNode } from './node';
+import { normalizeVersion } from './normalize-version';
+import { readTextFile } from './read';
+import { applyEnvFiles, normalizeEnvironments } from './service-env';
+import type { ComposeProject, ComposeService, JsonObject, LoadOptions } from './types';
+import { validateFile } from './validate';
+import { parseYaml } from './yaml';
+
+/**
+ * Loads a compose project like `docker compose -f a -f b config` would: each file is read
+ * (size and UTF-8 checked), parsed with positions, brought to the compose-spec shape,
+ * interpolated and validated on its own; then the files merge in order and each service's
+ * env_file is folded into its environment. Every problem found is reported together in one
+ * UserError; warnings (ignored keys, odd versions) ride along on the project.
+ */
+export function loadComposeProject(options: LoadOptions): ComposeProject {
+  const first = options.files[0];
+  if (first === undefined) {
+    throw new UserError(
+      error('no compose file given: name at least one, e.g. docker-compose.yml', { input: 'compose-file' }),
+    );
+  }
+  const displayDir = path.dirname(first);
+  const workingDir = path.resolve(displayDir);
+  const dotenv = readProjectEnv(options, displayDir);
+  const lookup: Lookup = (name) => options.environment[name] ?? dotenv.get(name);
+
+  const diagnostics: Diagnostic[] = [];
+  let project: MapNode | undefined;
+  for (const file of options.files) {
+    const root = loadFile(file, lookup, diagnostics);
+    if (root) project = project ? mergeFiles(project, root) : root;
+  }
+  const services = project?.entries.get('services')?.value;
+  if (project && !hasErrors(diagnostics) && (services?.kind !== 'map' || services.entries.size === 0)) {
+    diagnostics.push(
+      error(`no services defined in ${options.files.join(', ')}: add services: with at least one service`, {
+        location: { file: first, line: 1, column: 1 },
+        path: 'services',
+      }),
+    );
+  }
+  if (!project || services?.kind !== 'map' || hasErrors(diagnostics))
+    throw new UserError(errorsOf(diagnostics));
+
+  diagnostics.push(...applyEnvFiles(services, { workingDir, displayDir, lookup }));
+  if (hasErrors(diagnostics)) throw new UserError(errorsOf(diagnostics));
+
+  const serviceMap = new Map<string, ComposeService>();
+  for (const [name, entry] of services.entries) {
+    serviceMap.set(name, { name, definition: toJson(entry.value) as JsonObject });
+  }
+  const volumesNode = project.entries.get('volumes')?.value;
+  const volumes =
+    volumesNode?.kind === 'map' ? (toJson(volumesNode) as Record<string, JsonObject | null>) : {};
+  const root = project;
+  return {
+    files: [...options.files],
+    workingDir,
+    services: serviceMap,
+    volumes,
+    warnings: diagnostics.filter((d) => d.severity === 'warning'),
+    locate: (p) => locate(root, p),
+  };
+}
+
+/** One file through the per-file passes; problems go to `out`. */
+function loadFile(file: string, lookup: Lookup, out: Diagnostic[]): MapNode | undefined {
+  let text: string;
+  try {
+    text = readTextFile(file, file, 'compose file');
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    out.push(...e.diagnostics);
+    return undefined;
+  }
+  const parsed = parseYaml(text, file);
+  out.push(...parsed.diagnostics);
+  if (!parsed.node) {
+    if (parsed.diagnostics.length === 0) {
+      out.push(
+        error(`${file} is empty: a compose file needs at least services: with one service`, {
+          location: { file, line: 1, column: 1 },
+        }),
+      );
+    }
+    return undefined;
+  }
+  const normalized = normalizeVersion(parsed.node, file);
+  out.push(...normalized.diagnostics);
+  const root = normalized.root;
+  if (!root) return undefined;
+  interpolateTree(root, lookup, out);
+  out.push(...validateFile(root));
+  normalizeEnvironments(root);
+  return root;
+}
+
+/** Variables of `options.envFile` (which must exist) or of `.env` beside the first file. */
+function readProjectEnv(options: LoadOptions, displayDir: string): Map<string, string> {
+  const explicit = options.envFile;
+  const file = explicit ?? path.join(displayDir, '.env');
+  if (explicit === undefined && !fs.existsSync(file)) return new Map();
+  let text: string;
+  try {
+    text = readTextFile(file, file, 'env file');
+  } catch (e) {
+    if (!(e instanceof UserError) || explicit === undefined) throw e;
+    throw new UserError(e.diagnostics.map((d) => ({ ...d, input: 'env-file' })));
+  }
+  const parsed = parseEnvFile(text, file, (name) => options.environment[name]);
+  if (parsed.diagnostics.length > 0) throw new UserError(parsed.diagnostics);
+  const vars = new Map<string, string>();
+  for (const entry of parsed.entries) if (entry.value !== undefined) vars.set(entry.key, entry.value);
+  return vars;
+}
+
+function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+function errorsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === 'error');
+}

@@ -1,0 +1,126 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { error, UserError, type Diagnostic } from '../diagnostics';
+import { parseEnvFile } from './env-file';
+import type { Lookup } from './interpolate';
+import { keyValueMap } from './merge';
+import { formatPath, mapNode, scalar, type MapNode, type Node } from './node';
+import { readTextFile } from './read';
+
+/**
+ * Per file, before merging: `environment` in its mapping form with string values, so lists and
+ * mappings from different files merge by variable name. A `NAME` without a value stays null
+ * until `applyEnvFiles` resolves it.
+ */
+export function normalizeEnvironments(root: MapNode): void {
+  const services = root.entries.get('services')?.value;
+  if (services?.kind !== 'map') return;
+  for (const { value: service } of services.entries.values()) {
+    const env = service.kind === 'map' ? service.entries.get('environment') : undefined;
+    if (!env) continue;
+    const map = keyValueMap(env.value);
+    if (map.kind !== 'map') continue;
+    for (const entry of map.entries.values()) {
+      const v = entry.value;
+      if (v.kind === 'scalar' && v.value !== null && typeof v.value !== 'string') v.value = String(v.value);
+    }
+    env.value = map;
+  }
+}
+
+export interface EnvFileContext {
+  /** Absolute project directory: env_file paths are relative to it. */
+  workingDir: string;
+  /** The project directory as the user wrote it, for naming files in diagnostics. */
+  displayDir: string;
+  /** Interpolation variables: a bare `NAME` takes its value from here. */
+  lookup: Lookup;
+}
+
+/**
+ * After merging: reads each service's `env_file:` entries and folds them into `environment`
+ * (later files win over earlier ones, `environment` wins over all), then drops `env_file`.
+ * Variables written without a value are resolved from `lookup` and left out when unset.
+ */
+export function applyEnvFiles(services: MapNode, ctx: EnvFileContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [name, { value: service }] of services.entries) {
+    if (service.kind !== 'map') continue;
+    const envFile = service.entries.get('env_file');
+    const envEntry = service.entries.get('environment');
+    if (!envFile && !envEntry) continue;
+    const env = mapNode(envEntry?.value.loc ?? envFile!.keyLoc);
+    for (const ref of envFile ? envFileRefs(envFile.value) : []) {
+      const abs = path.resolve(ctx.workingDir, ref.path);
+      const display = path.isAbsolute(ref.path) ? ref.path : path.join(ctx.displayDir, ref.path);
+      const where = { location: ref.node.loc, path: formatPath(['services', name, 'env_file']) };
+      if (!fs.existsSync(abs)) {
+        if (ref.required) {
+          out.push(
+            error(
+              `env file ${display} not found: create it, fix the path (relative to ${ctx.displayDir}), or write {path: ${ref.path}, required: false}`,
+              where,
+            ),
+          );
+        }
+        continue;
+      }
+      let text: string;
+      try {
+        text = readTextFile(abs, display, 'env file');
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        out.push(
+          ...e.diagnostics.map((d) => ({ ...d, location: d.location ?? where.location, path: where.path })),
+        );
+        continue;
+      }
+      const parsed = parseEnvFile(text, display, ctx.lookup);
+      out.push(...parsed.diagnostics);
+      for (const entry of parsed.entries) {
+        if (entry.value === undefined) continue;
+        env.entries.set(entry.key, { keyLoc: entry.loc, value: scalar(entry.value, entry.loc) });
+      }
+    }
+    if (envEntry?.value.kind === 'map') {
+      for (const [key, entry] of envEntry.value.entries) {
+        const v = entry.value;
+        const value =
+          v.kind === 'scalar' && v.value === null
+            ? ctx.lookup(key)
+            : v.kind === 'scalar'
+              ? String(v.value)
+              : undefined;
+        if (value === undefined) env.entries.delete(key);
+        else env.entries.set(key, { keyLoc: entry.keyLoc, value: scalar(value, v.loc) });
+      }
+    }
+    service.entries.delete('env_file');
+    service.entries.set('environment', { keyLoc: envEntry?.keyLoc ?? envFile!.keyLoc, value: env });
+  }
+  return out;
+}
+
+interface EnvFileRef {
+  path: string;
+  required: boolean;
+  node: Node;
+}
+
+function envFileRefs(node: Node): EnvFileRef[] {
+  const items = node.kind === 'seq' ? node.items : [node];
+  const refs: EnvFileRef[] = [];
+  for (const item of items) {
+    if (item.kind === 'scalar' && typeof item.value === 'string') {
+      refs.push({ path: item.value, required: true, node: item });
+    } else if (item.kind === 'map') {
+      const p = item.entries.get('path')?.value;
+      const r = item.entries.get('required')?.value;
+      if (p?.kind !== 'scalar' || typeof p.value !== 'string') continue;
+      const required =
+        r?.kind === 'scalar' ? !(r.value === false || String(r.value).toLowerCase() === 'false') : true;
+      refs.push({ path: p.value, required, node: p });
+    }
+  }
+  return refs;
+}

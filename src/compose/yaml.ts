@@ -1,0 +1,207 @@
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type YAMLError,
+} from 'yaml';
+import { error, type Diagnostic, type SourceLocation } from '../diagnostics';
+import { mapNode, scalar, type MergeTag, type Node, type SeqNode } from './node';
+
+/** Nodes an alias may expand to, in total: a real compose file needs a few hundred. */
+export const MAX_ALIAS_NODES = 10_000;
+/** Nesting deeper than this is not a compose file (and would blow the stack). */
+export const MAX_DEPTH = 64;
+
+export interface ParsedYaml {
+  /** Undefined for an empty file or when there were errors. */
+  node?: Node;
+  diagnostics: Diagnostic[];
+}
+
+/** What to do about each YAML syntax problem, said in the user's terms. */
+const HINTS: Record<string, string> = {
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  DUPLICATE_KEY: 'each key may appear once in a mapping: remove or rename one of them',
+  BAD_INDENT: 'indent nested entries consistently with spaces',
+  BAD_DQ_ESCAPE: 'use a valid escape in double quotes (\\\\, \\", \\n, \\t, \\uXXXX) or single quotes',
+  MISSING_CHAR: 'close the quote, bracket or brace that was opened',
+  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; check for a missing ":" or a stray quote',
+  BLOCK_AS_IMPLICIT_KEY: 'check the indentation and that each key ends with ": "',
+  UNEXPECTED_TOKEN: 'check the indentation and quoting around this point',
+  BAD_SCALAR_START: 'quote values that start with a reserved character (@ or `)',
+  NON_STRING_KEY: 'keys must be plain strings',
+};
+
+/**
+ * Parses one YAML file into located nodes. Aliases and `<<` merge keys are expanded here, with
+ * a budget, so a "billion laughs" file is refused instead of exhausting memory.
+ */
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: true });
+  const at = (offset: number): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  if (!Array.isArray(docs) || docs.length === 0) return { diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  if (docs.length > 1) {
+    const second = docs[1]!;
+    diagnostics.push(
+      error(
+        'a compose file holds one YAML document; found a second one: remove the "---" or split the files',
+        {
+          location: at(second.range[0]),
+        },
+      ),
+    );
+  }
+  const doc = docs[0]!;
+  for (const e of doc.errors) diagnostics.push(yamlDiagnostic(e, file));
+  // Warnings (e.g. the unresolved `!reset` / `!override` tags, which are ours to read) are dropped.
+  if (diagnostics.length > 0) return { diagnostics };
+  if (doc.contents === null) return { diagnostics: [] };
+  const walker = new Walker(doc, at, file);
+  try {
+    const node = walker.walk(doc.contents, 0);
+    return walker.diagnostics.length ? { diagnostics: walker.diagnostics } : { node, diagnostics: [] };
+  } catch (e) {
+    if (e instanceof LimitExceeded) return { diagnostics: [e.diagnostic] };
+    throw e;
+  }
+}
+
+function yamlDiagnostic(e: YAMLError, file: string): Diagnostic {
+  const pos = e.linePos?.[0];
+  const firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const hint = HINTS[e.code];
+  return error(hint ? `${firstLine}: ${hint}` : firstLine, {
+    location: { file, line: pos?.line ?? 1, column: pos?.col ?? 1 },
+  });
+}
+
+class LimitExceeded extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+class Walker {
+  readonly diagnostics: Diagnostic[] = [];
+  private aliasNodes = 0;
+  private inAlias = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly at: (offset: number) => SourceLocation,
+    private readonly file: string,
+  ) {}
+
+  walk(yamlNode: unknown, depth: number): Node {
+    if (depth > MAX_DEPTH) {
+      throw new LimitExceeded(
+        error(
+          `nesting deeper than ${MAX_DEPTH} levels (or an alias that contains itself): flatten the file`,
+          {
+            location: this.locOf(yamlNode),
+          },
+        ),
+      );
+    }
+    if (this.inAlias > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {
+      throw new LimitExceeded(
+        error(
+          `aliases expand to more than ${MAX_ALIAS_NODES} nodes (a "billion laughs" file?): ` +
+            'write the values out or use fewer nested aliases',
+          { location: this.locOf(yamlNode) },
+        ),
+      );
+    }
+    const loc = this.locOf(yamlNode);
+    if (isAlias(yamlNode)) {
+      const target = yamlNode.resolve(this.doc);
+      if (!target) {
+        this.diagnostics.push(
+          error(`unknown alias *${yamlNode.source}: define the anchor &${yamlNode.source} before using it`, {
+            location: loc,
+          }),
+        );
+        return scalar(null, loc);
+      }
+      this.inAlias++;
+      try {
+        return this.walk(target, depth + 1);
+      } finally {
+        this.inAlias--;
+      }
+    }
+    const tag = mergeTag(yamlNode);
+    let node: Node;
+    if (isScalar(yamlNode)) {
+      const v = yamlNode.value;
+      if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+        node = scalar(v, loc);
+      else node = scalar(String(v), loc);
+    } else if (isSeq(yamlNode)) {
+      const seq: SeqNode = { kind: 'seq', items: [], loc };
+      for (const item of yamlNode.items) seq.items.push(this.walk(item, depth + 1));
+      node = seq;
+    } else if (isMap(yamlNode)) {
+      node = this.walkMap(yamlNode.items, loc, depth);
+    } else {
+      node = scalar(null, loc);
+    }
+    if (tag) node.tag = tag;
+    return node;
+  }
+
+  private walkMap(
+    pairs: readonly { key: unknown; value: unknown }[],
+    loc: SourceLocation,
+    depth: number,
+  ): Node {
+    const map = mapNode(loc);
+    const merged: Node[] = [];
+    for (const pair of pairs) {
+      const keyLoc = this.locOf(pair.key);
+      if (isScalar(pair.key) && typeof pair.key.value === 'symbol') {
+        // `<<: *base` or `<<: [*a, *b]`: explicit keys win, then earlier sources win.
+        const src = this.walk(pair.value, depth + 1);
+        for (const s of src.kind === 'seq' ? src.items : [src]) merged.push(s);
+        continue;
+      }
+      if (!isScalar(pair.key) || pair.key.value === null || typeof pair.key.value === 'object') {
+        this.diagnostics.push(error('a mapping key must be a plain string: quote it', { location: keyLoc }));
+        continue;
+      }
+      const value = pair.value === null ? scalar(null, keyLoc) : this.walk(pair.value, depth + 1);
+      map.entries.set(String(pair.key.value), { keyLoc, value });
+    }
+    for (const src of merged) {
+      if (src.kind !== 'map') {
+        this.diagnostics.push(
+          error('"<<" merges mappings only: point it at an anchored mapping', { location: src.loc }),
+        );
+        continue;
+      }
+      for (const [k, e] of src.entries) if (!map.entries.has(k)) map.entries.set(k, e);
+    }
+    return map;
+  }
+
+  private locOf(n: unknown): SourceLocation {
+    const range = (n as { range?: [number, number, number] } | null)?.range;
+    return range ? this.at(range[0]) : { file: this.file, line: 1, column: 1 };
+  }
+}
+
+function mergeTag(n: unknown): MergeTag | undefined {
+  const tag = (n as { tag?: string } | null)?.tag;
+  if (tag === '!reset') return 'reset';
+  if (tag === '!override') return 'override';
+  return undefined;
+}
