@@ -1,0 +1,160 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import YAML from 'yaml';
+
+export const ROOT = path.resolve(__dirname, '../..');
+const ACTION = YAML.parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { default?: string }>;
+  runs: { main: string; post?: string };
+};
+
+export interface RunOptions {
+  inputs: Record<string, string>;
+  /** Workspace (checked-out repository); defaults to a fresh temp copy of nothing. */
+  workspace: string;
+  event?: { name: string; payload: unknown; ref?: string; sha?: string };
+  env?: Record<string, string | undefined>;
+  /** Run the post step afterwards, as the runner does (default true). */
+  post?: boolean;
+  timeoutMs?: number;
+}
+
+export interface StepResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunResult extends StepResult {
+  outputs: Record<string, string>;
+  summary: string;
+  post?: StepResult;
+  runnerTemp: string;
+  /** Every file the run left under RUNNER_TEMP, with its contents. */
+  files(): { path: string; content: string }[];
+}
+
+/**
+ * Runs the bundled action the way the Actions runner does: INPUT_* for every input (defaults
+ * from action.yml), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_STATE, GITHUB_EVENT_PATH, then the
+ * post step with STATE_* from what the main step saved.
+ */
+export function runAction(options: RunOptions): RunResult {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hed-run-'));
+  const runnerTemp = path.join(scratch, 'runner-temp');
+  fs.mkdirSync(runnerTemp);
+  const files = {
+    output: path.join(scratch, 'output'),
+    summary: path.join(scratch, 'summary'),
+    state: path.join(scratch, 'state'),
+    envFile: path.join(scratch, 'env'),
+    event: path.join(scratch, 'event.json'),
+  };
+  for (const f of [files.output, files.summary, files.state, files.envFile]) fs.writeFileSync(f, '');
+  const event = options.event ?? { name: 'push', payload: { ref: 'refs/heads/main' } };
+  fs.writeFileSync(files.event, JSON.stringify(event.payload));
+
+  const inputs: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(ACTION.inputs)) {
+    const value = options.inputs[name] ?? spec.default;
+    if (value !== undefined) inputs[`INPUT_${name.toUpperCase()}`] = value;
+  }
+  for (const name of Object.keys(options.inputs)) {
+    if (!(name in ACTION.inputs))
+      throw new Error(`test uses input "${name}", which action.yml does not declare`);
+  }
+  const base: Record<string, string | undefined> = {
+    ...process.env,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_REF: event.ref ?? 'refs/heads/main',
+    GITHUB_SHA: event.sha ?? '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_REPOSITORY: 'example/national-parks',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_STATE: files.state,
+    GITHUB_ENV: files.envFile,
+    RUNNER_TEMP: runnerTemp,
+    ...options.env,
+  };
+  const step = (script: string, extra: Record<string, string>): StepResult => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, script)], {
+      cwd: options.workspace,
+      env: { ...base, ...inputs, ...extra } as NodeJS.ProcessEnv,
+      encoding: 'utf8',
+      timeout: options.timeoutMs ?? 240_000,
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  const main = step(ACTION.runs.main, {});
+  let post: StepResult | undefined;
+  if (options.post !== false && ACTION.runs.post) {
+    const state = parseFileCommands(fs.readFileSync(files.state, 'utf8'));
+    post = step(
+      ACTION.runs.post,
+      Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])),
+    );
+  }
+  return {
+    ...main,
+    outputs: parseFileCommands(fs.readFileSync(files.output, 'utf8')),
+    summary: fs.readFileSync(files.summary, 'utf8'),
+    ...(post && { post }),
+    runnerTemp,
+    files: () => listFiles(runnerTemp),
+  };
+}
+
+/** Parses the `name<<DELIMITER` / `name=value` format of GITHUB_OUTPUT and GITHUB_STATE. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delimiter] = heredoc;
+      const body: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) body.push(lines[i] ?? '');
+      result[name ?? ''] = body.join('\n');
+    } else if (line.includes('=')) {
+      const at = line.indexOf('=');
+      result[line.slice(0, at)] = line.slice(at + 1);
+    }
+  }
+  return result;
+}
+
+function listFiles(dir: string): { path: string; content: string }[] {
+  const found: { path: string; content: string }[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...listFiles(full));
+    else if (entry.isFile()) found.push({ path: full, content: fs.readFileSync(full, 'latin1') });
+  }
+  return found;
+}
+
+/** A workspace holding a copy of examples/national-parks. */
+export function nationalParksWorkspace(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hed-ws-'));
+  fs.cpSync(path.join(ROOT, 'examples/national-parks'), dir, { recursive: true });
+  return dir;
+}
+
+/** Fails fast, with the fix, when the local stack's environment is not loaded. */
+export function requireStack(): void {
+  if (!process.env.AWS_ENDPOINT_URL || !process.env.DOCKER_HOST) {
+    throw new Error(
+      'the local stack is not in the environment: run test/stack/local-stack up && eval "$(test/stack/local-stack env)"',
+    );
+  }
+}

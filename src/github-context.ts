@@ -1,0 +1,43 @@
+import * as fs from 'node:fs';
+
+/** What the action needs to know about the workflow run. Read from the runner's environment. */
+export interface RunContext {
+  eventName: string;
+  /** e.g. refs/heads/main, refs/tags/v1.2.0, refs/pull/7/merge */
+  ref: string;
+  sha: string;
+  /** pull_request number, when the event is about one */
+  pullRequest?: number;
+  /** https://github.com/owner/repo/actions/runs/123, when known */
+  runUrl?: string;
+  workspace: string;
+}
+
+/**
+ * Reads GITHUB_* and the event payload at GITHUB_EVENT_PATH, as the runner provides them.
+ * A missing or unreadable payload is not fatal: only the pull request number comes from it.
+ */
+export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
+  let payload: { pull_request?: { number?: unknown }; number?: unknown } = {};
+  const eventPath = env.GITHUB_EVENT_PATH;
+  if (eventPath && fs.existsSync(eventPath)) {
+    try {
+      payload = JSON.parse(fs.readFileSync(eventPath, 'utf8')) as typeof payload;
+    } catch {
+      payload = {};
+    }
+  }
+  const number = payload.pull_request?.number ?? payload.number;
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    ref: env.GITHUB_REF ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    ...(typeof number === 'number' && { pullRequest: number }),
+    ...(env.GITHUB_REPOSITORY &&
+      env.GITHUB_RUN_ID && {
+        runUrl: `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`,
+      }),
+    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+  };
+}

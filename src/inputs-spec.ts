@@ -1,0 +1,80 @@
+/**
+ * Every action input, its default and what it means: the one table that action.yml, the README
+ * and the parser must agree with (a test holds them together).
+ */
+export interface InputSpec {
+  description: string;
+  /** Default as the runner passes it; undefined = no default. */
+  default?: string;
+  required?: boolean;
+}
+
+export const INPUTS = {
+  mode: {
+    description:
+      'What to do: `deploy` (export, push, register, deploy, wait), `render` (write the task definition only, no AWS call) or `teardown` (delete the service and the task definitions this action registered for it).',
+    default: 'deploy',
+  },
+  'compose-file': {
+    description: 'Docker Compose file(s), one a line, merged in order like `docker compose -f a -f b`.',
+    default: 'docker-compose.yml',
+  },
+  'ecs-params': {
+    description: "ecs-cli's `ecs-params.yml` (task size, roles, network mode, awsvpc network configuration).",
+  },
+  'env-file': {
+    description:
+      'File of `KEY=value` lines for `${VAR}` interpolation. Default: `.env` beside the first compose file, if present.',
+  },
+  'habitat-packages': {
+    description:
+      'Habitat packages to export and push, one a line: `origin/name`, `origin/name/version[/release]`, or a path or glob of `.hart` files inside the workspace.',
+  },
+  'aws-region': { description: 'AWS region. Default: `AWS_REGION`, then `AWS_DEFAULT_REGION`.' },
+  'aws-account-id': {
+    description:
+      'AWS account of the ECR registry. Default: the account of the ECR registry the credentials reach.',
+  },
+  cluster: { description: 'ECS cluster.', default: 'default' },
+  service: { description: 'ECS service to create or update. Required unless mode is `render`.' },
+  'task-family': { description: 'Task definition family. Default: the service name.' },
+  'launch-type': { description: '`EC2` or `FARGATE`.', default: 'EC2' },
+  'image-tag': {
+    description:
+      'Tag for the pushed images. Default: the tag name on a tag push, `pr-<number>` on a pull_request event, else the first 12 characters of the commit sha.',
+  },
+  'create-repositories': { description: 'Create missing ECR repositories.', default: 'true' },
+  'create-service': { description: 'Create the ECS service when it does not exist.', default: 'true' },
+  'desired-count': { description: 'Desired task count of a service the action creates.', default: '1' },
+  'wait-for-service-stability': {
+    description: 'Wait until the deployment is stable before the step succeeds.',
+    default: 'true',
+  },
+  'wait-timeout-minutes': {
+    description: 'How long to wait for stability, in minutes (1-360).',
+    default: '10',
+  },
+  'force-new-deployment': {
+    description: 'Start a new deployment even if the task definition did not change.',
+    default: 'false',
+  },
+  'rollback-on-failure': {
+    description:
+      'When the deployment fails or times out, put the service back on the previous task definition.',
+    default: 'true',
+  },
+  'max-parallel': { description: 'At most this many exports or pushes at once (1-16).', default: '4' },
+} as const satisfies Record<string, InputSpec>;
+
+export type InputName = keyof typeof INPUTS;
+
+export const OUTPUTS = {
+  'task-definition-arn': 'ARN of the task definition revision the service runs (empty in render mode).',
+  'task-definition-file': 'Path of the rendered task definition JSON, under RUNNER_TEMP.',
+  images: 'JSON object: compose service name to the pushed image, `uri@sha256:...`.',
+  'service-arn': 'ARN of the ECS service.',
+  'deployment-id': 'ID of the ECS deployment this run started (empty when nothing changed).',
+  changed: '`true` when this run registered a new revision or updated the service, else `false`.',
+} as const;
+
+export type OutputName = keyof typeof OUTPUTS;

@@ -1,0 +1,267 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { error, UserError, warning, type Diagnostic } from './diagnostics';
+import type { RunContext } from './github-context';
+import { PackageSpecError, parsePackageSource } from './habitat/package-source';
+import type { PackageSource } from './habitat/types';
+import { INPUTS, type InputName } from './inputs-spec';
+
+export type Mode = 'deploy' | 'render' | 'teardown';
+export type LaunchType = 'EC2' | 'FARGATE';
+
+/** Everything the action was asked to do, validated. Built once, before any side effect. */
+export interface Config {
+  mode: Mode;
+  composeFiles: string[];
+  ecsParamsFile?: string;
+  envFile?: string;
+  packages: PackageSource[];
+  region: string;
+  accountId?: string;
+  cluster: string;
+  /** Always set unless mode is render (where it is optional). */
+  service?: string;
+  family: string;
+  launchType: LaunchType;
+  imageTag: string;
+  createRepositories: boolean;
+  createService: boolean;
+  desiredCount: number;
+  waitForStability: boolean;
+  waitTimeoutMinutes: number;
+  forceNewDeployment: boolean;
+  rollbackOnFailure: boolean;
+  maxParallel: number;
+  /** Non-fatal observations made while reading inputs (e.g. an image tag that had to be adjusted). */
+  warnings: Diagnostic[];
+}
+
+/** Reads one input as the runner passes it (`INPUT_<NAME>`); empty string when unset. */
+export type InputReader = (name: InputName) => string;
+
+const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const ACCOUNT = /^\d{12}$/;
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+
+/**
+ * Parses and checks every input. Collects all problems and throws one UserError naming each
+ * input that is wrong; nothing else has happened yet when it throws.
+ */
+export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunContext): Config {
+  const problems: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const get = (name: InputName): string => {
+    const value = read(name).trim();
+    const fallback = (INPUTS[name] as { default?: string }).default;
+    return value === '' && fallback !== undefined ? fallback : value;
+  };
+  const fail = (name: InputName, message: string) => problems.push(error(message, { input: name }));
+
+  const mode = oneOf(get('mode'), ['deploy', 'render', 'teardown'] as const, 'mode', fail) ?? 'deploy';
+  const launchType =
+    oneOf(get('launch-type').toUpperCase(), ['EC2', 'FARGATE'] as const, 'launch-type', fail) ?? 'EC2';
+
+  const composeFiles = lines(get('compose-file'));
+  if (composeFiles.length === 0) fail('compose-file', 'give at least one compose file');
+  if (mode !== 'teardown') {
+    for (const file of composeFiles) {
+      if (!isFile(run.workspace, file))
+        fail('compose-file', `${file}: no such file (paths are relative to ${run.workspace})`);
+    }
+  }
+  const ecsParamsFile = optionalFile(get('ecs-params'), 'ecs-params', run.workspace, fail);
+  const envFile = optionalFile(get('env-file'), 'env-file', run.workspace, fail);
+
+  const packages = mode === 'teardown' ? [] : readPackages(get('habitat-packages'), run.workspace, fail);
+
+  const region = get('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
+  if (mode !== 'render' && region === '') {
+    fail(
+      'aws-region',
+      'no region: set aws-region, or AWS_REGION (aws-actions/configure-aws-credentials does)',
+    );
+  } else if (region !== '' && !REGION.test(region)) {
+    fail('aws-region', `"${region}" is not an AWS region name such as us-east-1`);
+  }
+  const accountId = get('aws-account-id') || undefined;
+  if (accountId !== undefined && !ACCOUNT.test(accountId)) {
+    fail('aws-account-id', `"${accountId}" is not a 12-digit AWS account id`);
+  }
+
+  const cluster = get('cluster');
+  if (!/^[A-Za-z0-9_-]{1,255}$|^arn:aws[a-z-]*:ecs:/.test(cluster)) {
+    fail('cluster', `"${cluster}" is not a cluster name (letters, digits, "-", "_") or ARN`);
+  }
+  const service = get('service') || undefined;
+  if (service === undefined && mode !== 'render') fail('service', `is required when mode is ${mode}`);
+  if (service !== undefined && !ECS_NAME.test(service)) {
+    fail('service', `"${service}" is not a service name: up to 255 letters, digits, "-" and "_"`);
+  }
+  const family = get('task-family') || service || '';
+  if (family === '') fail('task-family', 'is required when mode is render and no service is given');
+  else if (!ECS_NAME.test(family))
+    fail('task-family', `"${family}" is not a family name: up to 255 letters, digits, "-" and "_"`);
+
+  const imageTag = readImageTag(get('image-tag'), run, fail, warnings);
+
+  const config: Config = {
+    mode,
+    composeFiles,
+    ...(ecsParamsFile !== undefined && { ecsParamsFile }),
+    ...(envFile !== undefined && { envFile }),
+    packages,
+    region,
+    ...(accountId !== undefined && { accountId }),
+    cluster,
+    ...(service !== undefined && { service }),
+    family,
+    launchType,
+    imageTag,
+    createRepositories: bool(get('create-repositories'), 'create-repositories', fail),
+    createService: bool(get('create-service'), 'create-service', fail),
+    desiredCount: int(get('desired-count'), 'desired-count', 0, 1000, fail),
+    waitForStability: bool(get('wait-for-service-stability'), 'wait-for-service-stability', fail),
+    waitTimeoutMinutes: int(get('wait-timeout-minutes'), 'wait-timeout-minutes', 1, 360, fail),
+    forceNewDeployment: bool(get('force-new-deployment'), 'force-new-deployment', fail),
+    rollbackOnFailure: bool(get('rollback-on-failure'), 'rollback-on-failure', fail),
+    maxParallel: int(get('max-parallel'), 'max-parallel', 1, 16, fail),
+    warnings,
+  };
+  if (problems.length > 0) throw new UserError(problems);
+  return config;
+}
+
+type Fail = (name: InputName, message: string) => void;
+
+function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+function oneOf<T extends string>(
+  value: string,
+  allowed: readonly T[],
+  name: InputName,
+  fail: Fail,
+): T | undefined {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  fail(name, `"${value}" is not one of ${allowed.join(', ')}`);
+  return undefined;
+}
+
+function bool(value: string, name: InputName, fail: Fail): boolean {
+  // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  fail(name, `"${value}" is not a boolean: use true or false`);
+  return false;
+}
+
+function int(value: string, name: InputName, min: number, max: number, fail: Fail): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    fail(name, `"${value}" is not a whole number from ${min} to ${max}`);
+    return min;
+  }
+  return n;
+}
+
+function isFile(workspace: string, file: string): boolean {
+  try {
+    return fs.statSync(path.resolve(workspace, file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function optionalFile(value: string, name: InputName, workspace: string, fail: Fail): string | undefined {
+  if (value === '') return undefined;
+  if (!isFile(workspace, value)) fail(name, `${value}: no such file (paths are relative to ${workspace})`);
+  return value;
+}
+
+/** Package lines; `.hart` lines may be globs (`*`, `?` in the file name) and must stay inside the workspace. */
+function readPackages(value: string, workspace: string, fail: Fail): PackageSource[] {
+  const sources: PackageSource[] = [];
+  for (const line of lines(value)) {
+    const specs = line.endsWith('.hart') ? expandHarts(line, workspace, fail) : [line];
+    for (const spec of specs) {
+      try {
+        sources.push(parsePackageSource(spec));
+      } catch (e) {
+        if (!(e instanceof PackageSpecError)) throw e;
+        fail('habitat-packages', e.message);
+      }
+    }
+  }
+  return sources;
+}
+
+function expandHarts(pattern: string, workspace: string, fail: Fail): string[] {
+  const absolute = path.resolve(workspace, pattern);
+  const relative = path.relative(workspace, absolute);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    fail('habitat-packages', `${pattern}: .hart files must be inside the workspace ${workspace}`);
+    return [];
+  }
+  const dir = path.dirname(absolute);
+  const base = path.basename(absolute);
+  if (/[*?[]/.test(path.dirname(relative))) {
+    fail('habitat-packages', `${pattern}: wildcards are allowed in the file name only, e.g. results/*.hart`);
+    return [];
+  }
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    names = [];
+  }
+  const matcher = new RegExp(
+    `^${base
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}$`,
+  );
+  const found = names.filter((n) => matcher.test(n)).sort();
+  if (found.length === 0) {
+    fail('habitat-packages', `${pattern}: no such .hart file (build it first with hab pkg build)`);
+  }
+  return found.map((n) => path.join(path.dirname(relative), n));
+}
+
+/** The image tag: given, or derived from the event (tag push, pull request, commit). */
+function readImageTag(value: string, run: RunContext, fail: Fail, warnings: Diagnostic[]): string {
+  if (value !== '') {
+    if (!DOCKER_TAG.test(value)) {
+      fail(
+        'image-tag',
+        `"${value}" is not a valid image tag: letters, digits, "_", "." and "-", at most 128, not starting with "." or "-"`,
+      );
+    }
+    return value;
+  }
+  let derived: string;
+  if (run.ref.startsWith('refs/tags/')) derived = run.ref.slice('refs/tags/'.length);
+  else if (run.pullRequest !== undefined && run.eventName.startsWith('pull_request'))
+    derived = `pr-${run.pullRequest}`;
+  else if (run.sha !== '') derived = run.sha.slice(0, 12);
+  else {
+    fail(
+      'image-tag',
+      'no tag, pull request or commit sha to derive it from (GITHUB_SHA is unset): set image-tag',
+    );
+    return '';
+  }
+  if (!DOCKER_TAG.test(derived)) {
+    const fixed = derived
+      .replace(/[^A-Za-z0-9_.-]/g, '-')
+      .replace(/^[.-]+/, '')
+      .slice(0, 128);
+    warnings.push(warning(`"${derived}" is not a valid image tag; using "${fixed}"`, { input: 'image-tag' }));
+    derived = fixed;
+  }
+  return derived;
+}

@@ -1,0 +1,117 @@
+import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { OutputName } from './inputs-spec';
+
+/** What one run did, as the outputs and the job summary tell it. */
+export interface RunReport {
+  mode: 'deploy' | 'render' | 'teardown';
+  region: string;
+  cluster: string;
+  service?: string;
+  imageTag: string;
+  taskDefinition?: RegisterTaskDefinitionCommandInput;
+  taskDefinitionFile?: string;
+  taskDefinitionArn?: string;
+  /** Whether the revision was newly registered (false: an identical one was reused). */
+  registered?: boolean;
+  /** Lines describing the change against the previous revision. */
+  diff?: string[];
+  /** Compose service -> pushed `uri@sha256:...`. */
+  images: Record<string, string>;
+  /** Repository -> whether this run pushed it (false: the registry already had it). */
+  pushes?: { repository: string; reference: string; pushed: boolean }[];
+  serviceArn?: string;
+  deploymentId?: string;
+  /** e.g. "stable", "created and stable", "not waited for", "failed, rolled back to :3", "deleted" */
+  state?: string;
+  changed: boolean;
+  /** Things the run did not do, said plainly. */
+  notes?: string[];
+}
+
+export function outputsOf(report: RunReport): Record<OutputName, string> {
+  return {
+    'task-definition-arn': report.taskDefinitionArn ?? '',
+    'task-definition-file': report.taskDefinitionFile ?? '',
+    images: JSON.stringify(report.images),
+    'service-arn': report.serviceArn ?? '',
+    'deployment-id': report.deploymentId ?? '',
+    changed: String(report.changed),
+  };
+}
+
+/** The ECS console page of a service. */
+export function consoleUrl(region: string, cluster: string, service: string): string {
+  const c = encodeURIComponent(cluster);
+  const s = encodeURIComponent(service);
+  return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${c}/services/${s}/health?region=${region}`;
+}
+
+/** The job summary in Markdown. Pure, so its content is tested directly. */
+export function summaryMarkdown(report: RunReport): string {
+  const out: string[] = [];
+  const title = report.service
+    ? `${report.service} on ${report.cluster}`
+    : (report.taskDefinition?.family ?? '');
+  out.push(`## habitat-ecs-deploy: ${report.mode} ${title}`.trimEnd(), '');
+  if (report.state) out.push(`**State:** ${report.state}`, '');
+  const facts: [string, string | undefined][] = [
+    ['Image tag', `\`${report.imageTag}\``],
+    [
+      'Task definition',
+      report.taskDefinitionArn &&
+        `\`${report.taskDefinitionArn}\`${report.registered === false ? ' (identical revision reused)' : ''}`,
+    ],
+    ['Service', report.serviceArn && `\`${report.serviceArn}\``],
+    ['Deployment', report.deploymentId && `\`${report.deploymentId}\``],
+    [
+      'Console',
+      report.service && report.mode !== 'render'
+        ? consoleUrl(report.region, report.cluster, report.service)
+        : undefined,
+    ],
+    ['Rendered file', report.taskDefinitionFile && `\`${report.taskDefinitionFile}\``],
+  ];
+  for (const [k, v] of facts) if (v) out.push(`- **${k}:** ${v}`);
+  out.push('');
+
+  const containers = report.taskDefinition?.containerDefinitions ?? [];
+  if (containers.length > 0) {
+    out.push('| Container | Image | Ports |', '| --- | --- | --- |');
+    for (const c of containers)
+      out.push(`| ${cell(c.name ?? '')} | \`${cell(c.image ?? '')}\` | ${cell(ports(c))} |`);
+    out.push('');
+  }
+  if (report.pushes && report.pushes.length > 0) {
+    out.push('| Repository | Pushed |', '| --- | --- |');
+    for (const p of report.pushes) {
+      out.push(`| ${cell(p.repository)} | ${p.pushed ? 'yes' : 'no, the registry already had this image'} |`);
+    }
+    out.push('');
+  }
+  if (report.diff && report.diff.length > 0) {
+    out.push(
+      '<details><summary>Changes against the previous revision</summary>',
+      '',
+      '```diff',
+      ...report.diff,
+      '```',
+      '',
+      '</details>',
+      '',
+    );
+  }
+  for (const note of report.notes ?? []) out.push(`> ${note}`, '');
+  return out.join('\n');
+}
+
+function ports(c: ContainerDefinition): string {
+  const list = (c.portMappings ?? []).map(
+    (p) =>
+      `${p.hostPort !== undefined && p.hostPort !== p.containerPort ? `${p.hostPort}:` : ''}${p.containerPort}/${p.protocol ?? 'tcp'}`,
+  );
+  return list.join(', ') || '-';
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
