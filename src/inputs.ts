@@ -98,10 +98,13 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
   if (service !== undefined && !ECS_NAME.test(service)) {
     fail('service', `"${service}" is not a service name: up to 255 letters, digits, "-" and "_"`);
   }
-  const family = get('task-family') || service || '';
-  if (family === '') fail('task-family', 'is required when mode is render and no service is given');
-  else if (!ECS_NAME.test(family))
+  const explicitFamily = get('task-family');
+  const family = explicitFamily || service || '';
+  if (family === '' && mode === 'render')
+    fail('task-family', 'is required when mode is render and no service is given');
+  else if (explicitFamily !== '' && !ECS_NAME.test(family)) {
     fail('task-family', `"${family}" is not a family name: up to 255 letters, digits, "-" and "_"`);
+  }
 
   const imageTag = readImageTag(get('image-tag'), run, fail, warnings);
 

@@ -1,0 +1,37 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import YAML from 'yaml';
+import { INPUTS, OUTPUTS } from '../../src/inputs-spec';
+
+const action = YAML.parse(fs.readFileSync(path.join(__dirname, '../../action.yml'), 'utf8'));
+
+test('action.yml declares exactly the inputs the code reads, with the same descriptions and defaults', () => {
+  const declared = Object.fromEntries(
+    Object.entries(action.inputs as Record<string, { description: string; default?: string }>).map(
+      ([k, v]) => [
+        k,
+        { description: v.description, ...(v.default !== undefined && { default: String(v.default) }) },
+      ],
+    ),
+  );
+  expect(declared).toEqual(INPUTS);
+});
+
+test('action.yml declares exactly the outputs the code sets', () => {
+  const declared = Object.fromEntries(
+    Object.entries(action.outputs as Record<string, { description: string }>).map(([k, v]) => [
+      k,
+      v.description,
+    ]),
+  );
+  expect(declared).toEqual(OUTPUTS);
+});
+
+test('action.yml runs the bundle on node24 with a post step', () => {
+  expect(action.runs).toEqual({
+    using: 'node24',
+    main: 'dist/index.js',
+    post: 'dist/post/index.js',
+    'post-if': 'always()',
+  });
+});

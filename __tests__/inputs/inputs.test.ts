@@ -1,0 +1,173 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { UserError } from '../../src/diagnostics';
+import type { RunContext } from '../../src/github-context';
+import { parseConfig } from '../../src/inputs';
+import type { InputName } from '../../src/inputs-spec';
+
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'inputs-'));
+fs.writeFileSync(path.join(workspace, 'docker-compose.yml'), 'services: {}\n');
+fs.mkdirSync(path.join(workspace, 'results'));
+for (const f of [
+  'core-redis-4.0.14-20190319155852-x86_64-linux.hart',
+  'acme-web-1.0.0-20240101000000-x86_64-linux.hart',
+]) {
+  fs.writeFileSync(path.join(workspace, 'results', f), 'HART-1');
+}
+
+const push: RunContext = {
+  eventName: 'push',
+  ref: 'refs/heads/main',
+  sha: 'abcdef0123456789abcdef',
+  workspace,
+};
+
+function parse(
+  inputs: Partial<Record<InputName, string>>,
+  run: RunContext = push,
+  env: NodeJS.ProcessEnv = {},
+) {
+  return parseConfig((name) => inputs[name] ?? '', { AWS_REGION: 'us-east-1', ...env }, run);
+}
+
+function problems(
+  inputs: Partial<Record<InputName, string>>,
+  run: RunContext = push,
+  env: NodeJS.ProcessEnv = {},
+) {
+  try {
+    parse(inputs, run, env);
+  } catch (e) {
+    if (e instanceof UserError) return e.diagnostics.map((d) => `${d.input}: ${d.message}`);
+    throw e;
+  }
+  throw new Error('expected a UserError');
+}
+
+describe('parseConfig', () => {
+  it('applies the defaults', () => {
+    const config = parse({ service: 'web' });
+    expect(config).toMatchObject({
+      mode: 'deploy',
+      composeFiles: ['docker-compose.yml'],
+      region: 'us-east-1',
+      cluster: 'default',
+      service: 'web',
+      family: 'web',
+      launchType: 'EC2',
+      imageTag: 'abcdef012345',
+      createRepositories: true,
+      createService: true,
+      desiredCount: 1,
+      waitForStability: true,
+      waitTimeoutMinutes: 10,
+      forceNewDeployment: false,
+      rollbackOnFailure: true,
+      maxParallel: 4,
+      packages: [],
+    });
+  });
+
+  it('derives the image tag from a tag push and from a pull request', () => {
+    expect(parse({ service: 'web' }, { ...push, ref: 'refs/tags/v1.2.0' }).imageTag).toBe('v1.2.0');
+    expect(
+      parse(
+        { service: 'web' },
+        { ...push, eventName: 'pull_request', ref: 'refs/pull/7/merge', pullRequest: 7 },
+      ).imageTag,
+    ).toBe('pr-7');
+    const odd = parse({ service: 'web' }, { ...push, ref: 'refs/tags/release/2.0' });
+    expect(odd.imageTag).toBe('release-2.0');
+    expect(odd.warnings[0]?.message).toBe('"release/2.0" is not a valid image tag; using "release-2.0"');
+  });
+
+  it('reads packages, expanding .hart globs inside the workspace', () => {
+    const config = parse({
+      service: 'web',
+      'habitat-packages': 'billmeyer/mongodb\n\n# a comment\nresults/*.hart\n',
+    });
+    expect(config.packages.map((p) => `${p.kind}:${p.origin}/${p.name}`)).toEqual([
+      'ident:billmeyer/mongodb',
+      'hart:acme/web',
+      'hart:core/redis',
+    ]);
+  });
+
+  it('falls back to AWS_DEFAULT_REGION and does not need a region to render', () => {
+    expect(
+      parseConfig((n) => (n === 'service' ? 'web' : ''), { AWS_DEFAULT_REGION: 'eu-west-1' }, push).region,
+    ).toBe('eu-west-1');
+    expect(
+      parseConfig((n) => ({ mode: 'render', 'task-family': 'fam' })[n as string] ?? '', {}, push).region,
+    ).toBe('');
+  });
+
+  it.each<[Partial<Record<InputName, string>>, string]>([
+    [{}, 'service: is required when mode is deploy'],
+    [{ service: 'web', mode: 'ship' }, 'mode: "ship" is not one of deploy, render, teardown'],
+    [{ service: 'web', 'launch-type': 'EKS' }, 'launch-type: "EKS" is not one of EC2, FARGATE'],
+    [
+      { service: 'web', 'compose-file': 'nope.yml' },
+      `compose-file: nope.yml: no such file (paths are relative to ${workspace})`,
+    ],
+    [
+      { service: 'web', 'ecs-params': 'ecs-params.yml' },
+      `ecs-params: ecs-params.yml: no such file (paths are relative to ${workspace})`,
+    ],
+    [
+      { service: 'web', 'aws-region': 'moon-1' },
+      'aws-region: "moon-1" is not an AWS region name such as us-east-1',
+    ],
+    [{ service: 'web', 'aws-account-id': '1234' }, 'aws-account-id: "1234" is not a 12-digit AWS account id'],
+    [
+      { service: 'web;rm' },
+      'service: "web;rm" is not a service name: up to 255 letters, digits, "-" and "_"',
+    ],
+    [{ service: 'web', 'desired-count': 'two' }, 'desired-count: "two" is not a whole number from 0 to 1000'],
+    [
+      { service: 'web', 'wait-timeout-minutes': '0' },
+      'wait-timeout-minutes: "0" is not a whole number from 1 to 360',
+    ],
+    [{ service: 'web', 'max-parallel': '99' }, 'max-parallel: "99" is not a whole number from 1 to 16'],
+    [
+      { service: 'web', 'create-service': 'yes' },
+      'create-service: "yes" is not a boolean: use true or false',
+    ],
+    [
+      { service: 'web', 'image-tag': '-bad' },
+      'image-tag: "-bad" is not a valid image tag: letters, digits, "_", "." and "-", at most 128, not starting with "." or "-"',
+    ],
+    [
+      { service: 'web', 'habitat-packages': 'mongodb' },
+      'habitat-packages: "mongodb" is not a package: use origin/name, origin/name/version, origin/name/version/release or a path to a .hart file',
+    ],
+    [
+      { service: 'web', 'habitat-packages': '../outside/*.hart' },
+      `habitat-packages: ../outside/*.hart: .hart files must be inside the workspace ${workspace}`,
+    ],
+    [
+      { service: 'web', 'habitat-packages': 'results/none-*.hart' },
+      'habitat-packages: results/none-*.hart: no such .hart file (build it first with hab pkg build)',
+    ],
+    [{ mode: 'render' }, 'task-family: is required when mode is render and no service is given'],
+  ])('refuses %j', (inputs, message) => {
+    expect(problems(inputs)).toEqual([message]);
+  });
+
+  it('reports every bad input at once', () => {
+    expect(problems({ service: 'web', 'desired-count': '-1', 'max-parallel': 'x' })).toHaveLength(2);
+  });
+
+  it('needs a sha when nothing else gives an image tag', () => {
+    expect(problems({ service: 'web' }, { ...push, sha: '' })).toEqual([
+      'image-tag: no tag, pull request or commit sha to derive it from (GITHUB_SHA is unset): set image-tag',
+    ]);
+  });
+});
+
+test('a deploy without any region is refused, naming the input', () => {
+  expect(() => parseConfig((n) => (n === 'service' ? 'web' : ''), {}, push)).toThrow(
+    'input "aws-region": no region: set aws-region, or AWS_REGION (aws-actions/configure-aws-credentials does)',
+  );
+});
