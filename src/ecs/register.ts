@@ -1,0 +1,197 @@
+import {
+  DeregisterTaskDefinitionCommand,
+  DescribeTaskDefinitionCommand,
+  ListTaskDefinitionsCommand,
+  RegisterTaskDefinitionCommand,
+  type ECSClient,
+  type RegisterTaskDefinitionCommandInput,
+  type Tag,
+  type TaskDefinition,
+} from '@aws-sdk/client-ecs';
+import { UserError, error } from '../diagnostics';
+import type { Log } from '../log';
+import { sameTaskDefinition } from './normalize';
+
+/** Marks the revisions this action registered, so cleanup never touches anyone else's. */
+export const MANAGED_TAG: Readonly<Required<Tag>> = { key: 'habitat-ecs-deploy:managed', value: 'true' };
+
+/** ListTaskDefinitions pages read at most (100 revisions a page). */
+const MAX_PAGES = 20;
+/** ECS limits: 50 tags a resource, 128-character keys, 256-character values. */
+const MAX_TAGS = 49;
+
+export interface RegisterOptions {
+  /** Extra tags for a new revision, e.g. commit sha, ref, run URL. */
+  tags?: Readonly<Record<string, string>>;
+  log: Log;
+}
+
+export interface RegisteredTaskDefinition {
+  arn: string;
+  revision: number;
+  family: string;
+  /** false when the newest ACTIVE revision already had this content and was reused. */
+  changed: boolean;
+  /** The newest ACTIVE revision before this run, for the diff and for rollback. */
+  previous?: { arn: string; taskDefinition: TaskDefinition };
+}
+
+/** Registers the task definition unless the newest ACTIVE revision of its family is the same. */
+export async function registerTaskDefinition(
+  ecs: ECSClient,
+  input: RegisterTaskDefinitionCommandInput,
+  options: RegisterOptions,
+): Promise<RegisteredTaskDefinition> {
+  const family = input.family;
+  if (!family) throw new UserError(error('the task definition has no family'));
+  const newest = await newestActiveRevision(ecs, family);
+  const previous = newest?.taskDefinitionArn
+    ? { arn: newest.taskDefinitionArn, taskDefinition: newest }
+    : undefined;
+  if (newest?.taskDefinitionArn && sameTaskDefinition(newest, input)) {
+    options.log.info(`Task definition unchanged: reusing ${newest.taskDefinitionArn}`);
+    return {
+      arn: newest.taskDefinitionArn,
+      revision: newest.revision ?? 0,
+      family,
+      changed: false,
+      previous,
+    };
+  }
+  let registered: TaskDefinition | undefined;
+  try {
+    const out = await ecs.send(
+      new RegisterTaskDefinitionCommand({ ...input, tags: mergeTags(input.tags, options.tags) }),
+    );
+    registered = out.taskDefinition;
+  } catch (e) {
+    if (isClientError(e)) {
+      throw new UserError(
+        error(`ECS rejected the task definition of family "${family}": ${(e as Error).message}`),
+      );
+    }
+    throw e;
+  }
+  if (!registered?.taskDefinitionArn) throw new Error(`RegisterTaskDefinition returned no ARN for ${family}`);
+  options.log.info(`Registered ${registered.taskDefinitionArn}`);
+  return {
+    arn: registered.taskDefinitionArn,
+    revision: registered.revision ?? 0,
+    family,
+    changed: true,
+    ...(previous ? { previous } : {}),
+  };
+}
+
+/** The newest ACTIVE revision of a family, or undefined when it has none. */
+export async function newestActiveRevision(
+  ecs: ECSClient,
+  family: string,
+): Promise<TaskDefinition | undefined> {
+  // sort/maxResults make real ECS answer with one ARN; taking the highest revision of whatever
+  // came back also works where they are ignored (moto returns every revision, oldest first).
+  const out = await ecs.send(
+    new ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxResults: 1 }),
+  );
+  const arn = highestRevision(out.taskDefinitionArns ?? [], family);
+  if (!arn) return undefined;
+  const described = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }));
+  return described.taskDefinition;
+}
+
+export interface ManagedRevision {
+  arn: string;
+  revision: number;
+}
+
+/** ACTIVE revisions of the family that carry MANAGED_TAG, newest first. */
+export async function listManagedRevisions(ecs: ECSClient, family: string): Promise<ManagedRevision[]> {
+  const arns = await listActiveRevisions(ecs, family);
+  const managed: ManagedRevision[] = [];
+  for (const arn of arns) {
+    const out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }));
+    const tagged = (out.tags ?? []).some((t) => t.key === MANAGED_TAG.key && t.value === MANAGED_TAG.value);
+    if (tagged) managed.push({ arn, revision: revisionOf(arn) });
+  }
+  return managed.sort((a, b) => b.revision - a.revision);
+}
+
+export interface PruneOptions {
+  family: string;
+  /** How many of this action's newest revisions to keep; 0 or less keeps all. */
+  keep: number;
+  /** Revisions never to deregister, e.g. the one the service runs now. */
+  protect?: readonly string[];
+  log: Log;
+}
+
+/**
+ * Deregisters this action's revisions beyond the newest `keep`. Call it after a deployment is
+ * stable: ECS cannot roll a service back onto an INACTIVE revision.
+ */
+export async function pruneRevisions(ecs: ECSClient, options: PruneOptions): Promise<string[]> {
+  if (options.keep <= 0) return [];
+  const protect = new Set(options.protect ?? []);
+  const managed = await listManagedRevisions(ecs, options.family);
+  const doomed = managed.slice(options.keep).filter((r) => !protect.has(r.arn));
+  return deregister(ecs, doomed, options.log);
+}
+
+export async function deregister(
+  ecs: ECSClient,
+  revisions: readonly ManagedRevision[],
+  log: Log,
+): Promise<string[]> {
+  const done: string[] = [];
+  for (const r of revisions) {
+    await ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: r.arn }));
+    log.info(`Deregistered ${r.arn}`);
+    done.push(r.arn);
+  }
+  return done;
+}
+
+async function listActiveRevisions(ecs: ECSClient, family: string): Promise<string[]> {
+  const arns: string[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const out = await ecs.send(
+      new ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', nextToken }),
+    );
+    arns.push(...(out.taskDefinitionArns ?? []).filter((a) => familyOf(a) === family));
+    nextToken = out.nextToken;
+    if (!nextToken) break;
+  }
+  return arns;
+}
+
+function mergeTags(
+  fromInput: readonly Tag[] | undefined,
+  extra: Readonly<Record<string, string>> = {},
+): Tag[] {
+  const byKey = new Map<string, string>();
+  for (const t of fromInput ?? []) if (t.key) byKey.set(t.key, t.value ?? '');
+  for (const [k, v] of Object.entries(extra)) if (v !== '') byKey.set(k.slice(0, 128), v.slice(0, 256));
+  byKey.delete(MANAGED_TAG.key);
+  const tags = [...byKey].slice(0, MAX_TAGS).map(([key, value]) => ({ key, value }));
+  return [...tags, { ...MANAGED_TAG }];
+}
+
+/** ...:task-definition/family:12 -> family */
+function familyOf(arn: string): string {
+  const name = arn.split('/').pop() ?? '';
+  return name.slice(0, name.lastIndexOf(':'));
+}
+
+function revisionOf(arn: string): number {
+  return Number(arn.split(':').pop());
+}
+
+function highestRevision(arns: readonly string[], family: string): string | undefined {
+  return arns.filter((a) => familyOf(a) === family).sort((a, b) => revisionOf(b) - revisionOf(a))[0];
+}
+
+function isClientError(e: unknown): boolean {
+  const name = (e as { name?: string } | undefined)?.name;
+  return name === 'ClientException' || name === 'InvalidParameterException';
+}

@@ -1,0 +1,92 @@
+import { UpdateServiceCommand, type ECSClient, type Service } from '@aws-sdk/client-ecs';
+import type { Log } from '../log';
+import { describeService } from './service';
+import { deleteService } from './teardown';
+import { waitForDeployment, type WaitResult } from './wait';
+
+export interface RollbackOptions {
+  cluster: string;
+  service: string;
+  /** The revision that failed to deploy. */
+  failedTaskDefinition: string;
+  /** What the service ran before this run (ServiceDeployment.previousTaskDefinition). */
+  previousTaskDefinition?: string;
+  /** This run created the service (ServiceDeployment.created). */
+  created: boolean;
+  /** Bound for the rollback's own wait (or for the deletion to finish). */
+  timeoutMs: number;
+  intervalMs?: number;
+  log: Log;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+export interface RollbackResult {
+  /**
+   * restored: the service is back on previousTaskDefinition (see wait for how that went);
+   * deleted: the service this run created was removed again;
+   * none: there was nothing to go back to.
+   */
+  action: 'restored' | 'deleted' | 'none';
+  detail: string;
+  /** The wait for the restored deployment. */
+  wait?: WaitResult;
+}
+
+/**
+ * Puts things back the way they were before this run, so nothing is left half-deployed.
+ * A service this run created did not exist before, so it is deleted rather than left at 0
+ * tasks: the next run creates it again. The revision registered by this run is kept (it is
+ * reused when the same content is deployed again; teardown or keep-revisions removes it).
+ */
+export async function rollBack(ecs: ECSClient, options: RollbackOptions): Promise<RollbackResult> {
+  const { cluster, service: name, log } = options;
+  if (options.created) {
+    const deletion = await deleteService(ecs, options);
+    const detail = deletion.deleted
+      ? `deleted service ${name}, which this run had created`
+      : `service ${name} was already gone`;
+    log.info(`Rollback: ${detail}`);
+    return { action: 'deleted', detail };
+  }
+  const previous = options.previousTaskDefinition;
+  if (!previous || previous === options.failedTaskDefinition) {
+    const detail = `no earlier task definition to roll ${name} back to`;
+    log.warning(`Rollback: ${detail}`);
+    return { action: 'none', detail };
+  }
+
+  const since = new Date();
+  const current = await describeService(ecs, cluster, name);
+  let target: Service | undefined = current;
+  if (current?.taskDefinition === previous) {
+    // The deployment circuit breaker got there first; wait for its rollback deployment.
+    log.info(`Rollback: ECS is already rolling ${name} back to ${previous}`);
+  } else {
+    const out = await ecs.send(
+      new UpdateServiceCommand({ cluster, service: name, taskDefinition: previous }),
+    );
+    target = out.service;
+    log.info(`Rollback: updated ${name} back to ${previous}`);
+  }
+  const deployments = target?.deployments ?? [];
+  const deploymentId = (deployments.find((d) => d.status === 'PRIMARY') ?? deployments[0])?.id ?? '';
+  const wait = await waitForDeployment(ecs, {
+    cluster,
+    service: name,
+    deploymentId,
+    taskDefinitionArn: previous,
+    since,
+    timeoutMs: options.timeoutMs,
+    ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
+    log,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const detail =
+    wait.outcome === 'stable'
+      ? `service ${name} is back on ${previous} and stable`
+      : `service ${name} was put back on ${previous}, but that deployment ${wait.outcome}: ${wait.reason}`;
+  log.info(`Rollback: ${detail}`);
+  return { action: 'restored', detail, wait };
+}

@@ -1,0 +1,184 @@
+import {
+  CreateServiceCommand,
+  DescribeServicesCommand,
+  UpdateServiceCommand,
+  type ECSClient,
+  type LaunchType,
+  type Service,
+} from '@aws-sdk/client-ecs';
+import { UserError, error } from '../diagnostics';
+import type { Log } from '../log';
+
+export interface NetworkOptions {
+  subnets: readonly string[];
+  securityGroups?: readonly string[];
+  assignPublicIp?: boolean;
+}
+
+/** How to create the service when it does not exist yet. */
+export interface CreateServiceOptions {
+  launchType?: LaunchType;
+  desiredCount: number;
+  /** awsvpc network configuration; required by ECS for awsvpc task definitions. */
+  network?: NetworkOptions;
+  tags?: Readonly<Record<string, string>>;
+}
+
+export interface DeployServiceOptions {
+  cluster: string;
+  service: string;
+  taskDefinitionArn: string;
+  forceNewDeployment?: boolean;
+  /** Present when the action may create a missing service. */
+  create?: CreateServiceOptions;
+  log: Log;
+}
+
+export interface ServiceDeployment {
+  serviceArn: string;
+  /** The PRIMARY deployment after our call: the one to wait for. */
+  deploymentId: string;
+  created: boolean;
+  updated: boolean;
+  /** What the service ran before this run; absent when it was just created. */
+  previousTaskDefinition?: string;
+}
+
+/** Points the service at the task definition: update, create, or leave it when it already runs it. */
+export async function deployService(
+  ecs: ECSClient,
+  options: DeployServiceOptions,
+): Promise<ServiceDeployment> {
+  const { cluster, service: name, taskDefinitionArn, log } = options;
+  const existing = await describeService(ecs, cluster, name);
+
+  if (!existing || existing.status === 'INACTIVE') {
+    if (!options.create) {
+      const region = await ecs.config.region();
+      throw new UserError(
+        error(
+          `service "${name}" does not exist in cluster "${cluster}" (region ${region}); ` +
+            'create it first, or set create-service: true to let this action create it',
+          { input: 'service' },
+        ),
+      );
+    }
+    const created = await createService(ecs, options, options.create);
+    log.info(`Created service ${created.serviceArn} on ${taskDefinitionArn}`);
+    return {
+      serviceArn: created.serviceArn ?? name,
+      deploymentId: primaryId(created),
+      created: true,
+      updated: false,
+    };
+  }
+  if (existing.status === 'DRAINING') {
+    throw new UserError(
+      error(
+        `service "${name}" in cluster "${cluster}" is being deleted (DRAINING); run again once it is INACTIVE`,
+        {
+          input: 'service',
+        },
+      ),
+    );
+  }
+
+  const previousTaskDefinition = existing.taskDefinition;
+  const base = {
+    serviceArn: existing.serviceArn ?? name,
+    created: false,
+    ...optional(previousTaskDefinition),
+  };
+  if (previousTaskDefinition === taskDefinitionArn && !options.forceNewDeployment) {
+    log.info(`Service ${name} already runs ${taskDefinitionArn}: not updated`);
+    return { ...base, deploymentId: primaryId(existing), updated: false };
+  }
+  const out = await ecs.send(
+    new UpdateServiceCommand({
+      cluster,
+      service: name,
+      taskDefinition: taskDefinitionArn,
+      forceNewDeployment: options.forceNewDeployment ?? false,
+    }),
+  );
+  if (!out.service) throw new Error(`UpdateService returned no service for ${name}`);
+  log.info(`Updated service ${name}: ${previousTaskDefinition ?? '(none)'} -> ${taskDefinitionArn}`);
+  return { ...base, deploymentId: primaryId(out.service), updated: true };
+}
+
+/**
+ * The service, or undefined when ECS does not know it. A missing cluster is the user's to fix,
+ * so it becomes a UserError that names the cluster and region.
+ */
+export async function describeService(
+  ecs: ECSClient,
+  cluster: string,
+  name: string,
+): Promise<Service | undefined> {
+  try {
+    const out = await ecs.send(new DescribeServicesCommand({ cluster, services: [name] }));
+    return out.services?.[0];
+  } catch (e) {
+    if ((e as { name?: string }).name === 'ClusterNotFoundException')
+      throw await clusterNotFound(ecs, cluster);
+    throw e;
+  }
+}
+
+export async function clusterNotFound(ecs: ECSClient, cluster: string): Promise<UserError> {
+  const region = await ecs.config.region();
+  return new UserError(
+    error(
+      `cluster "${cluster}" was not found in region ${region}; create it, or check the cluster name and region`,
+      {
+        input: 'cluster',
+      },
+    ),
+  );
+}
+
+async function createService(
+  ecs: ECSClient,
+  options: DeployServiceOptions,
+  create: CreateServiceOptions,
+): Promise<Service> {
+  const network = create.network;
+  const tags = Object.entries(create.tags ?? {}).map(([key, value]) => ({ key, value }));
+  const out = await ecs.send(
+    new CreateServiceCommand({
+      cluster: options.cluster,
+      serviceName: options.service,
+      taskDefinition: options.taskDefinitionArn,
+      desiredCount: create.desiredCount,
+      launchType: create.launchType,
+      ...(network
+        ? {
+            networkConfiguration: {
+              awsvpcConfiguration: {
+                subnets: [...network.subnets],
+                securityGroups: network.securityGroups ? [...network.securityGroups] : undefined,
+                assignPublicIp: network.assignPublicIp ? 'ENABLED' : 'DISABLED',
+              },
+            },
+          }
+        : {}),
+      // The circuit breaker stops a deployment whose tasks keep failing and rolls it back.
+      deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
+      propagateTags: 'TASK_DEFINITION',
+      enableECSManagedTags: true,
+      ...(tags.length > 0 ? { tags } : {}),
+    }),
+  );
+  if (!out.service) throw new Error(`CreateService returned no service for ${options.service}`);
+  return out.service;
+}
+
+function primaryId(service: Service): string {
+  const deployments = service.deployments ?? [];
+  const primary = deployments.find((d) => d.status === 'PRIMARY') ?? deployments[0];
+  return primary?.id ?? '';
+}
+
+function optional(previousTaskDefinition: string | undefined): { previousTaskDefinition?: string } {
+  return previousTaskDefinition ? { previousTaskDefinition } : {};
+}

@@ -1,0 +1,115 @@
+import {
+  DeleteServiceCommand,
+  DescribeServicesCommand,
+  UpdateServiceCommand,
+  type ECSClient,
+  type Service,
+} from '@aws-sdk/client-ecs';
+import type { Log } from '../log';
+import { deregister, listManagedRevisions } from './register';
+
+export interface DeleteServiceOptions {
+  cluster: string;
+  service: string;
+  /** How long to wait for the service to become INACTIVE. */
+  timeoutMs: number;
+  /** Between two DescribeServices calls; 5 s unless told. */
+  intervalMs?: number;
+  log: Log;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+export interface DeleteServiceResult {
+  /** false when there was nothing to delete (no cluster, no service, or already INACTIVE). */
+  deleted: boolean;
+  /** The service reached INACTIVE (or vanished) within the timeout. */
+  inactive: boolean;
+}
+
+export interface TeardownOptions extends DeleteServiceOptions {
+  /** Family whose revisions this action registered are deregistered; omitted: none. */
+  family?: string;
+}
+
+export interface TeardownResult extends DeleteServiceResult {
+  deregistered: string[];
+}
+
+const DEFAULT_INTERVAL_MS = 5_000;
+
+/**
+ * Removes what a deploy made (PR previews): scales the service to 0, deletes it, waits for
+ * INACTIVE, then deregisters the family's revisions that carry this action's marker tag.
+ * Nothing there is not a failure: teardown is meant to be run again safely.
+ */
+export async function teardown(ecs: ECSClient, options: TeardownOptions): Promise<TeardownResult> {
+  const deletion = await deleteService(ecs, options);
+  const deregistered: string[] = [];
+  if (options.family) {
+    const managed = await listManagedRevisions(ecs, options.family);
+    if (managed.length === 0)
+      options.log.info(`No revisions of ${options.family} made by this action to deregister`);
+    deregistered.push(...(await deregister(ecs, managed, options.log)));
+  }
+  return { ...deletion, deregistered };
+}
+
+/** Scales the service to 0 and deletes it; a missing cluster or service is a no-op with a message. */
+export async function deleteService(
+  ecs: ECSClient,
+  options: DeleteServiceOptions,
+): Promise<DeleteServiceResult> {
+  const { cluster, service: name, log } = options;
+  const found = await find(ecs, cluster, name);
+  if (found === 'no-cluster' || !found || found.status === 'INACTIVE') {
+    const where =
+      found === 'no-cluster'
+        ? `cluster ${cluster} does not exist`
+        : `no active service ${name} in ${cluster}`;
+    log.info(`Nothing to delete: ${where}`);
+    return { deleted: false, inactive: true };
+  }
+  if (found.status === 'ACTIVE') {
+    // Scale to 0 first, so tasks are stopped by the scheduler the usual way.
+    if ((found.desiredCount ?? 0) > 0) {
+      await ecs.send(new UpdateServiceCommand({ cluster, service: name, desiredCount: 0 }));
+    }
+    await ecs.send(new DeleteServiceCommand({ cluster, service: name, force: true }));
+    log.info(`Deleted service ${name} from ${cluster}`);
+  }
+  const inactive = await waitInactive(ecs, options);
+  if (!inactive)
+    log.warning(`Service ${name} was deleted but is not INACTIVE yet (still draining its tasks)`);
+  return { deleted: true, inactive };
+}
+
+async function waitInactive(ecs: ECSClient, options: DeleteServiceOptions): Promise<boolean> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const interval = Math.max(1, options.intervalMs ?? DEFAULT_INTERVAL_MS);
+  const deadline = now() + options.timeoutMs;
+  const maxPolls = Math.ceil(options.timeoutMs / interval) + 1;
+  for (let poll = 0; poll < maxPolls; poll++) {
+    const found = await find(ecs, options.cluster, options.service);
+    if (found === 'no-cluster' || !found || found.status === 'INACTIVE') return true;
+    const left = deadline - now();
+    if (left <= 0) break;
+    await sleep(Math.min(interval, left));
+  }
+  return false;
+}
+
+async function find(
+  ecs: ECSClient,
+  cluster: string,
+  name: string,
+): Promise<Service | undefined | 'no-cluster'> {
+  try {
+    const out = await ecs.send(new DescribeServicesCommand({ cluster, services: [name] }));
+    return out.services?.[0];
+  } catch (e) {
+    if ((e as { name?: string }).name === 'ClusterNotFoundException') return 'no-cluster';
+    throw e;
+  }
+}
