@@ -16,6 +16,8 @@ export function mergeFiles(base: MapNode, override: MapNode): MapNode {
 const REPLACED = new Set(['command', 'entrypoint', 'healthcheck.test']);
 /** Keys whose list form is `key=value` strings and merges as a mapping. */
 const KEY_VALUE_LISTS = new Set(['labels', 'annotations', 'sysctls', 'environment']);
+/** Keys that take one string or a list of them; both forms merge as lists. */
+const STRING_OR_LIST = new Set(['env_file', 'dns', 'dns_search', 'tmpfs', 'label_file']);
 /** Keys whose list form names entries of an equivalent mapping. */
 const NAME_LISTS: Record<string, (loc: Node['loc']) => Node> = {
   depends_on: (loc) =>
@@ -49,6 +51,14 @@ function mergeValues(base: Node, over: Node, path: PathSegment[]): Node {
     const field = String(path[2]);
     if (KEY_VALUE_LISTS.has(field) && (base.kind === 'seq' || over.kind === 'seq')) {
       return mergeValues(keyValueMap(base), keyValueMap(over), path);
+    }
+    if (
+      STRING_OR_LIST.has(field) &&
+      base.kind !== 'map' &&
+      over.kind !== 'map' &&
+      !(base.kind === 'seq' && over.kind === 'seq')
+    ) {
+      return mergeValues(asList(base), asList(over), path);
     }
     const named = NAME_LISTS[field];
     if (named && base.kind !== over.kind) {
@@ -135,6 +145,10 @@ function nameMap(node: Node, valueFor: (loc: Node['loc']) => Node): Node {
     }
   }
   return map;
+}
+
+function asList(node: Node): Node {
+  return node.kind === 'scalar' ? { kind: 'seq', items: [node], loc: node.loc } : node;
 }
 
 function contextMap(node: Node): Node {
