@@ -90,7 +90,9 @@ describe('mergeFiles', () => {
   });
 
   it('merges env_file, dns and tmpfs given as a string or a list', () => {
-    expect(web('    env_file: [a.env]\n    dns: 1.1.1.1\n', '    env_file: b.env\n    dns: 8.8.8.8\n')).toEqual({
+    expect(
+      web('    env_file: [a.env]\n    dns: 1.1.1.1\n', '    env_file: b.env\n    dns: 8.8.8.8\n'),
+    ).toEqual({
       env_file: ['a.env', 'b.env'],
       dns: ['1.1.1.1', '8.8.8.8'],
     });

@@ -106,7 +106,7 @@ describe('validateFile', () => {
 
   it('refuses services: or a service that is not a mapping', () => {
     expect(problems('services: [web]\n')[0]).toMatch(
-      /^error 1:11 services: expected a mapping of service names to definitions/,
+      /^error 1:11 services: expected a mapping of service names to their definitions \(e.g. web: \{image: nginx\}\), found a list$/,
     );
     expect(problems('services:\n  web: nginx\n')).toEqual([
       'error 2:8 services.web: a service must be a mapping of keys such as image: and ports:, found the string "nginx"',

@@ -86,7 +86,7 @@ function loadFile(file: string, lookup: Lookup, out: Diagnostic[]): MapNode | un
   if (!parsed.node) {
     if (parsed.diagnostics.length === 0) {
       out.push(
-        error(`${file} is empty: a compose file needs at least services: with one service`, {
+        error(`the file is empty: a compose file needs at least services: with one service`, {
           location: { file, line: 1, column: 1 },
         }),
       );

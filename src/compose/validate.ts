@@ -52,7 +52,7 @@ function validateServices(services: Node, out: Diagnostic[]): void {
   if (services.kind !== 'map') {
     out.push(
       error(
-        `expected a mapping of service names to definitions (services:\\n  web:\\n    image: ...), found ${describe(services)}`,
+        `expected a mapping of service names to their definitions (e.g. web: {image: nginx}), found ${describe(services)}`,
         {
           location: services.loc,
           path: 'services',

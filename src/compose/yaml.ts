@@ -61,7 +61,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     );
   }
   const doc = docs[0]!;
-  for (const e of doc.errors) diagnostics.push(yamlDiagnostic(e, file));
+  for (const e of doc.errors) diagnostics.push(yamlDiagnostic(e, file, text));
   // Warnings (e.g. the unresolved `!reset` / `!override` tags, which are ours to read) are dropped.
   if (diagnostics.length > 0) return { diagnostics };
   if (doc.contents === null) return { diagnostics: [] };
@@ -75,9 +75,18 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   }
 }
 
-function yamlDiagnostic(e: YAMLError, file: string): Diagnostic {
+function yamlDiagnostic(e: YAMLError, file: string, text: string): Diagnostic {
   const pos = e.linePos?.[0];
-  const firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  let firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (e.code === 'DUPLICATE_KEY') {
+    // Name the key: the parser's message does not.
+    const key = /^["']?([^"':\n]*)/.exec(text.slice(e.pos[0]))?.[1]?.trim();
+    firstLine = key ? `duplicate key "${key}"` : 'duplicate key';
+  } else if (e.code === 'MISSING_CHAR') {
+    firstLine = firstLine
+      .replace(/^Missing closing "quote$/, 'missing closing double quote')
+      .replace(/^Missing closing 'quote$/, 'missing closing single quote');
+  }
   const hint = HINTS[e.code];
   return error(hint ? `${firstLine}: ${hint}` : firstLine, {
     location: { file, line: pos?.line ?? 1, column: pos?.col ?? 1 },
@@ -170,7 +179,9 @@ class Walker {
       const keyLoc = this.locOf(pair.key);
       if (isScalar(pair.key) && typeof pair.key.value === 'symbol') {
         // `<<: *base` or `<<: [*a, *b]`: explicit keys win, then earlier sources win.
+        const before = this.diagnostics.length;
         const src = this.walk(pair.value, depth + 1);
+        if (this.diagnostics.length > before) continue; // an unknown alias, already reported
         for (const s of src.kind === 'seq' ? src.items : [src]) merged.push(s);
         continue;
       }
