@@ -1,0 +1,231 @@
+// The local stack is whole: the hab stand-in exports a real image, docker logs in to the registry at
+// the ECR host name with the token moto's ECR hands out, a push lands in the registry, injected
+// registry faults bite and clear, and moto answers ECS (stable and stuck endpoints).
+//
+// Needs the stack: test/stack/local-stack up && eval "$(test/stack/local-stack env)".
+// Injected faults are global to the stack: do not run this next to other tests that use the registry.
+import { spawnSync, SpawnSyncOptions } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ECRClient, GetAuthorizationTokenCommand, CreateRepositoryCommand } from '@aws-sdk/client-ecr';
+import { ECSClient, CreateClusterCommand, ListClustersCommand } from '@aws-sdk/client-ecs';
+
+const REPO_ROOT = resolve(__dirname, '../..');
+const STACK = join(REPO_ROOT, 'test/stack/local-stack');
+const HAB = join(REPO_ROOT, 'test/bin/hab');
+const REQUIRED_ENV = [
+  'HABITAT_ECS_STACK_DIR',
+  'HABITAT_ECS_STACK_REGISTRY',
+  'HABITAT_ECS_STACK_STUCK_ENDPOINT',
+  'DOCKER_HOST',
+  'AWS_ENDPOINT_URL',
+  'NODE_EXTRA_CA_CERTS',
+];
+
+jest.setTimeout(120_000);
+
+function requireStackEnv(): void {
+  const missing = REQUIRED_ENV.filter((name) => !process.env[name]);
+  if (missing.length > 0) {
+    throw new Error(
+      `the local stack is not loaded (missing ${missing.join(', ')}). Run:\n` +
+        `  test/stack/local-stack up && eval "$(test/stack/local-stack env)"\nthen run jest again.`,
+    );
+  }
+}
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(cmd: string, args: string[], options: SpawnSyncOptions = {}): Run {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 90_000, ...options });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+function ok(cmd: string, args: string[], options: SpawnSyncOptions = {}): Run {
+  const r = run(cmd, args, options);
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}\n${r.stdout}\n${r.stderr}`);
+  }
+  return r;
+}
+
+function fault(...args: string[]): void {
+  ok(STACK, ['fault', ...args]);
+}
+
+function readReport(dir: string): Record<string, string> {
+  const text = readFileSync(join(dir, 'results/last_container_export.env'), 'utf8');
+  return Object.fromEntries(
+    text
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const at = line.indexOf('=');
+        return [line.slice(0, at), line.slice(at + 1)];
+      }),
+  );
+}
+
+describe('local stack', () => {
+  const registry = process.env.HABITAT_ECS_STACK_REGISTRY ?? '';
+  const region = process.env.AWS_REGION ?? 'us-east-1';
+  let work = '';
+  let dockerConfig = '';
+  let password = '';
+  const env = (): NodeJS.ProcessEnv => ({
+    ...process.env,
+    DOCKER_CONFIG: dockerConfig,
+    HAB_LICENSE: 'accept-no-persist',
+  });
+
+  beforeAll(async () => {
+    requireStackEnv();
+    work = mkdtempSync(join(tmpdir(), 'stack-test-'));
+    dockerConfig = mkdtempSync(join(tmpdir(), 'stack-test-docker-'));
+    fault('clear');
+    const ecr = new ECRClient({ region });
+    const auth = await ecr.send(new GetAuthorizationTokenCommand({}));
+    const data = auth.authorizationData?.[0];
+    expect(data?.proxyEndpoint).toBe(`https://${registry}`);
+    const [user, secret] = Buffer.from(data?.authorizationToken ?? '', 'base64')
+      .toString('utf8')
+      .split(':');
+    expect(user).toBe('AWS');
+    password = secret ?? '';
+    expect(password).toBe('123456789012-auth-token');
+  });
+
+  afterAll(() => {
+    if (process.env.HABITAT_ECS_STACK_DIR) fault('clear');
+    if (work) rmSync(work, { recursive: true, force: true });
+    if (dockerConfig) rmSync(dockerConfig, { recursive: true, force: true });
+  });
+
+  function login(): Run {
+    return run('docker', ['login', '-u', 'AWS', '--password-stdin', `https://${registry}`], {
+      env: env(),
+      input: password,
+    });
+  }
+
+  async function registryGet(path: string, init: RequestInit = {}): Promise<Response> {
+    const basic = Buffer.from(`AWS:${password}`).toString('base64');
+    return fetch(`https://${registry}${path}`, {
+      ...init,
+      headers: { Authorization: `Basic ${basic}`, ...(init.headers ?? {}) },
+    });
+  }
+
+  test('hab on PATH is the stand-in', () => {
+    const which = ok('sh', ['-c', 'command -v hab']);
+    expect(which.stdout.trim()).toBe(HAB);
+  });
+
+  test('export, log in with the ECR token, push: the registry serves the pushed digest', async () => {
+    ok(HAB, ['pkg', 'export', 'container', 'billmeyer/mongodb'], { cwd: work, env: env() });
+    const report = readReport(work);
+    expect(report.name).toBe('billmeyer/mongodb');
+
+    const loginRun = login();
+    expect(loginRun.stderr + loginRun.stdout).toContain('Login Succeeded');
+    expect(loginRun.status).toBe(0);
+
+    const repository = 'stack-test/mongodb';
+    const tag = `t${Date.now()}`;
+    const target = `${registry}/${repository}:${tag}`;
+    ok('docker', ['tag', 'billmeyer/mongodb:latest', target], { env: env() });
+    const push = ok('docker', ['push', target], { env: env() });
+    const digest = /digest: (sha256:[0-9a-f]{64})/.exec(push.stdout)?.[1];
+    expect(digest).toBeDefined();
+
+    const head = await registryGet(`/v2/${repository}/manifests/${tag}`, {
+      method: 'HEAD',
+      headers: {
+        Accept:
+          'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json',
+      },
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('docker-content-digest')).toBe(digest);
+
+    const tags = await registryGet(`/v2/${repository}/tags/list`);
+    expect(((await tags.json()) as { tags: string[] }).tags).toContain(tag);
+  });
+
+  test('fault 500 N: the next N requests fail, then the registry recovers', async () => {
+    fault('500', '2');
+    try {
+      expect(
+        readFileSync(join(process.env.HABITAT_ECS_STACK_DIR ?? '', 'registry-faults'), 'utf8').trim(),
+      ).toBe('500 2');
+      expect((await registryGet('/v2/')).status).toBe(500);
+      const second = await registryGet('/v2/');
+      expect(second.status).toBe(500);
+      expect(await second.text()).toContain('fault injected by the local stack');
+      expect((await registryGet('/v2/')).status).toBe(200);
+    } finally {
+      fault('clear');
+    }
+    fault('500', '5');
+    fault('clear');
+    expect((await registryGet('/v2/')).status).toBe(200);
+  });
+
+  test('fault 401: the registry refuses the credentials until cleared', async () => {
+    fault('401');
+    try {
+      const refused = await registryGet('/v2/');
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('www-authenticate')).toMatch(/^Basic /);
+      const loginRun = login();
+      expect(loginRun.status).not.toBe(0);
+      expect(loginRun.stderr).toMatch(/401|unauthorized/i);
+    } finally {
+      fault('clear');
+    }
+    expect((await registryGet('/v2/')).status).toBe(200);
+    expect(login().status).toBe(0);
+  });
+
+  test('the request log records what reached the registry', async () => {
+    const marker = `/v2/stack-test/log-marker-${Date.now()}/tags/list`;
+    await registryGet(marker);
+    const log = readFileSync(
+      join(process.env.HABITAT_ECS_STACK_DIR ?? '', 'logs/registry-requests.log'),
+      'utf8',
+    );
+    expect(log).toMatch(new RegExp(`GET ${marker} 404`));
+  });
+
+  test('moto answers ECR and ECS; the stuck endpoint is a separate moto', async () => {
+    const ecr = new ECRClient({ region });
+    const name = `stack-test-${Date.now()}`;
+    const repo = await ecr.send(new CreateRepositoryCommand({ repositoryName: name }));
+    expect(repo.repository?.repositoryUri).toBe(`${registry}/${name}`);
+
+    const ecs = new ECSClient({ region });
+    await ecs.send(new CreateClusterCommand({ clusterName: name }));
+    const clusters = await ecs.send(new ListClustersCommand({}));
+    expect(clusters.clusterArns?.some((arn) => arn.endsWith(`/${name}`))).toBe(true);
+
+    const stuck = new ECSClient({ region, endpoint: process.env.HABITAT_ECS_STACK_STUCK_ENDPOINT });
+    const stuckClusters = await stuck.send(new ListClustersCommand({}));
+    expect(stuckClusters.clusterArns?.some((arn) => arn.endsWith(`/${name}`))).toBe(false);
+  });
+
+  test('status reports every part running and up is idempotent', () => {
+    const status = ok(STACK, ['status']);
+    for (const part of ['dockerd', 'moto', 'moto-stuck', 'registry', 'registry-front']) {
+      expect(status.stdout).toMatch(new RegExp(`^${part}\\s+running`, 'm'));
+    }
+    if (process.getuid?.() === 0) {
+      expect(ok(STACK, ['up']).stderr).toContain('already running');
+    }
+  });
+});
