@@ -1,0 +1,51 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { CommandNotFoundError, describeExit, findExecutable, runProcess } from '../src/process';
+
+describe('runProcess', () => {
+  it('streams lines of both streams, captures output and keeps a bounded tail', async () => {
+    const lines: string[] = [];
+    const result = await runProcess(
+      'sh',
+      ['-c', 'for i in 1 2 3 4 5; do echo "out $i"; done; echo "err" >&2; printf "no newline"; exit 3'],
+      { tailLines: 3, onLine: (line, stream) => lines.push(`${stream}:${line}`) },
+    );
+    expect(result.exitCode).toBe(3);
+    expect(describeExit(result)).toBe('exited with code 3');
+    expect(lines).toContain('stdout:out 1');
+    expect(lines).toContain('stderr:err');
+    expect(lines).toContain('stdout:no newline');
+    expect(result.stdout).toBe('out 1\nout 2\nout 3\nout 4\nout 5\nno newline');
+    expect(result.stderr).toBe('err\n');
+    expect(result.tail).toHaveLength(3);
+  });
+
+  it('passes arguments verbatim (no shell) and writes the input to stdin', async () => {
+    const result = await runProcess('sh', ['-c', 'cat; printf "|%s" "$1"', 'sh', '$HOME; echo x'], {
+      input: 's3cret',
+    });
+    expect(result.stdout).toBe('s3cret|$HOME; echo x');
+  });
+
+  it('looks the program up on the PATH of the env it is given', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bin-'));
+    writeFileSync(path.join(dir, 'hello-tool'), '#!/bin/sh\necho "hi from $0"\n');
+    chmodSync(path.join(dir, 'hello-tool'), 0o755);
+    const result = await runProcess('hello-tool', [], { env: { PATH: `${dir}:/usr/bin:/bin` } });
+    expect(result.stdout.trim()).toBe(`hi from ${dir}/hello-tool`);
+    expect(findExecutable('hello-tool', { PATH: dir })).toBe(path.join(dir, 'hello-tool'));
+    expect(findExecutable('hello-tool', { PATH: '/usr/bin' })).toBeUndefined();
+    await expect(runProcess('hello-tool', [], { env: { PATH: '/nonexistent' } })).rejects.toThrow(
+      CommandNotFoundError,
+    );
+  });
+
+  it('kills a process that runs past its timeout', async () => {
+    const started = Date.now();
+    const result = await runProcess('sleep', ['10'], { timeoutMs: 200 });
+    expect(result.timedOut).toBe(true);
+    expect(describeExit(result)).toBe('timed out and was killed');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

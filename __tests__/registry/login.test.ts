@@ -1,0 +1,88 @@
+import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { loginState, loginToEcr, logout } from '../../src/registry/login';
+import type { ProcessRunner, RunOptions, RunResult } from '../../src/process';
+import { RecordingLog } from './recording-log';
+
+const PASSWORD = 'p4ss-w0rd-from-ecr';
+const client = {
+  send: async (command: unknown) => {
+    expect(command).toBeInstanceOf(GetAuthorizationTokenCommand);
+    return {
+      authorizationData: [
+        {
+          authorizationToken: Buffer.from(`AWS:${PASSWORD}`).toString('base64'),
+          proxyEndpoint: 'https://123456789012.dkr.ecr.us-east-1.amazonaws.com',
+        },
+      ],
+    };
+  },
+} as unknown as ECRClient;
+
+function fakeDocker(answer: (args: readonly string[]) => Partial<RunResult> = () => ({})) {
+  const calls: { args: readonly string[]; options?: RunOptions }[] = [];
+  const run: ProcessRunner = async (command, args, options) => {
+    expect(command).toBe('docker');
+    calls.push({ args, options });
+    return { exitCode: 0, signal: null, timedOut: false, stdout: '', stderr: '', tail: [], ...answer(args) };
+  };
+  return { run, calls };
+}
+
+describe('loginToEcr and logout', () => {
+  it('masks the password, hands it over on stdin into a private 0700 DOCKER_CONFIG, and logout removes it', async () => {
+    const log = new RecordingLog();
+    const docker = fakeDocker();
+    const dockerConfigDir = path.join(mkdtempSync(path.join(tmpdir(), 'login-')), 'docker-config');
+    const login = await loginToEcr(client, { dockerConfigDir, log, run: docker.run, env: { PATH: '/bin' } });
+
+    expect(log.secrets).toContain(PASSWORD);
+    expect(login.registry).toBe('123456789012.dkr.ecr.us-east-1.amazonaws.com');
+    expect(statSync(dockerConfigDir).mode & 0o777).toBe(0o700);
+    const call = docker.calls[0];
+    expect(call?.args).toEqual([
+      'login',
+      '--username',
+      'AWS',
+      '--password-stdin',
+      '123456789012.dkr.ecr.us-east-1.amazonaws.com',
+    ]);
+    expect(call?.args.join(' ')).not.toContain(PASSWORD);
+    expect(call?.options?.input).toBe(PASSWORD);
+    expect(call?.options?.env?.DOCKER_CONFIG).toBe(dockerConfigDir);
+    expect(JSON.stringify(loginState(login))).not.toContain(PASSWORD);
+
+    writeFileSync(path.join(dockerConfigDir, 'config.json'), '{"auths":{}}');
+    await logout(loginState(login), { run: docker.run, env: {} });
+    expect(docker.calls[1]?.args).toEqual(['logout', login.registry]);
+    expect(docker.calls[1]?.options?.env?.DOCKER_CONFIG).toBe(dockerConfigDir);
+    expect(existsSync(dockerConfigDir)).toBe(false);
+  });
+
+  it('fails clearly and leaves nothing behind when the registry refuses the token', async () => {
+    const docker = fakeDocker(() => ({
+      exitCode: 1,
+      tail: ['Error response from daemon: Get "https://x/v2/": unauthorized: authentication required'],
+    }));
+    const dockerConfigDir = path.join(mkdtempSync(path.join(tmpdir(), 'login-')), 'cfg');
+    await expect(
+      loginToEcr(client, { dockerConfigDir, log: new RecordingLog(), run: docker.run }),
+    ).rejects.toThrow(
+      /logging in to 123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com failed: the registry refused/,
+    );
+    expect(existsSync(dockerConfigDir)).toBe(false);
+  });
+
+  it('logout never throws, and still removes the directory when docker fails', async () => {
+    const log = new RecordingLog();
+    const dir = mkdtempSync(path.join(tmpdir(), 'cfg-'));
+    const run: ProcessRunner = async () => {
+      throw new Error('docker exploded');
+    };
+    await logout({ registry: 'r', dockerConfigDir: dir }, { run, log });
+    expect(existsSync(dir)).toBe(false);
+    expect(log.text()).toContain('docker logout r could not run: docker exploded');
+  });
+});

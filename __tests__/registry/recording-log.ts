@@ -1,0 +1,29 @@
+import type { Log } from '../../src/log';
+
+/** A Log that keeps every line, with secrets masked as the action's log would. */
+export class RecordingLog implements Log {
+  readonly lines: string[] = [];
+  readonly secrets: string[] = [];
+  private mask(message: string): string {
+    return this.secrets.reduce((text, secret) => text.split(secret).join('***'), message);
+  }
+  info(message: string): void {
+    this.lines.push(`info: ${this.mask(message)}`);
+  }
+  debug(message: string): void {
+    this.lines.push(`debug: ${this.mask(message)}`);
+  }
+  warning(message: string): void {
+    this.lines.push(`warning: ${this.mask(message)}`);
+  }
+  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    this.lines.push(`group: ${name}`);
+    return fn();
+  }
+  setSecret(value: string): void {
+    if (value !== '') this.secrets.push(value);
+  }
+  text(): string {
+    return this.lines.join('\n');
+  }
+}

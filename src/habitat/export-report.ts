@@ -1,0 +1,115 @@
+/**
+ * Pure parsing of what `hab` tells us: the export report file, `hab --version`, and the list of
+ * exporters in `hab pkg export --help`. No I/O here.
+ */
+
+/** The contents of `results/last_container_export.env` (or last_docker_export.env). */
+export interface ExportReport {
+  /** Image id as the exporter recorded it. */
+  id: string;
+  /** Image name without tag, e.g. `billmeyer/mongodb`. */
+  name: string;
+  /** Tags the exporter gave the image, e.g. `latest`, `3.2.10`, `3.2.10-20171016003652`. */
+  tags: string[];
+}
+
+/** Why a report could not be used; the caller adds the file and the package. */
+export class ExportReportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExportReportError';
+  }
+}
+
+/** Parses `key=value` lines; requires `id` and `name`, and at least one tag. */
+export function parseExportReport(text: string): ExportReport {
+  const values = new Map<string, string>();
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) throw new ExportReportError(`line "${line}" is not key=value`);
+    values.set(line.slice(0, eq).trim(), unquote(line.slice(eq + 1).trim()));
+  }
+  const id = values.get('id') ?? '';
+  const name = values.get('name') ?? '';
+  const missing = [id === '' ? 'id' : '', name === '' ? 'name' : ''].filter(Boolean);
+  if (missing.length > 0) throw new ExportReportError(`no value for ${missing.join(' and ')}`);
+  let tags = splitList(values.get('tags'));
+  if (tags.length === 0) {
+    // Older exporters may only write name_tags (`name:tag,...`).
+    tags = splitList(values.get('name_tags')).map((ref) => ref.slice(ref.lastIndexOf(':') + 1));
+  }
+  if (tags.length === 0) throw new ExportReportError('no tags (neither "tags" nor "name_tags" has a value)');
+  return { id, name, tags };
+}
+
+function unquote(value: string): string {
+  const m = /^(["'])(.*)\1$/.exec(value);
+  return m ? (m[2] ?? '') : value;
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/**
+ * The package version and release, from the exporter's default tags: a tag `V` next to a tag
+ * `V-R` where R is a Habitat release (a 14-digit timestamp).
+ */
+export function versionFromTags(tags: readonly string[]): { version?: string; release?: string } {
+  const set = new Set(tags);
+  for (const tag of tags) {
+    const m = /^(.+)-(\d{14})$/.exec(tag);
+    if (m && m[1] !== undefined && set.has(m[1])) return { version: m[1], release: m[2] };
+  }
+  return {};
+}
+
+export interface HabVersion {
+  major: number;
+  minor: number;
+  patch: number;
+  /** As printed, e.g. `1.6.1245/20241010095431`. */
+  text: string;
+}
+
+/** Parses `hab --version` output (`hab 2.0.450/20250113101245`). */
+export function parseHabVersion(output: string): HabVersion | undefined {
+  const m = /\bhab\s+(\d+)\.(\d+)\.(\d+)(\S*)/.exec(output);
+  if (!m) return undefined;
+  return {
+    major: Number(m[1]),
+    minor: Number(m[2]),
+    patch: Number(m[3]),
+    text: `${m[1]}.${m[2]}.${m[3]}${m[4]}`,
+  };
+}
+
+export type ExportSubcommand = 'container' | 'docker';
+
+/**
+ * Which exporter a `hab` of this version has, when the version alone settles it:
+ * `container` exists since 1.6 (habitat-sh/habitat#7674, `docker` kept as an alias) and
+ * `docker` is gone from 2.0.327 on. Inside 1.6.x we cannot tell which release added it,
+ * so undefined: ask `hab pkg export --help`.
+ */
+export function exportSubcommandForVersion(version: HabVersion): ExportSubcommand | undefined {
+  if (version.major >= 2) return 'container';
+  if (version.major === 1 && version.minor >= 7) return 'container';
+  if (version.major < 1 || (version.major === 1 && version.minor < 6)) return 'docker';
+  return undefined;
+}
+
+/** Which exporters the help of `hab pkg export` lists as subcommands; container first. */
+export function exportSubcommandsFromHelp(help: string): ExportSubcommand[] {
+  const listed = new Set<string>();
+  for (const line of help.split(/\r?\n/)) {
+    const m = /^\s{2,}(container|docker)\b/.exec(line);
+    if (m?.[1]) listed.add(m[1]);
+  }
+  return (['container', 'docker'] as const).filter((s) => listed.has(s));
+}

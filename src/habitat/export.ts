@@ -1,0 +1,212 @@
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { error, UserError } from '../diagnostics';
+import type { Log } from '../log';
+import {
+  CommandNotFoundError,
+  describeExit,
+  findExecutable,
+  runProcess,
+  type ProcessRunner,
+} from '../process';
+import {
+  ExportReportError,
+  exportSubcommandForVersion,
+  exportSubcommandsFromHelp,
+  parseExportReport,
+  parseHabVersion,
+  versionFromTags,
+  type ExportSubcommand,
+} from './export-report';
+import { repositoryOf } from './package-source';
+import type { PackageSource } from './types';
+
+/** A package exported to a local image, as the export report describes it. */
+export interface ExportedImage {
+  source: PackageSource;
+  /** ECR repository for it: `origin/name`, lower case. */
+  repository: string;
+  /** Local image id (`sha256:...`) from the report. */
+  imageId: string;
+  /** Local image name from the report, e.g. `billmeyer/mongodb`. */
+  name: string;
+  /** Tags the exporter gave the local image (from the report). */
+  tags: string[];
+  version?: string;
+  release?: string;
+}
+
+export interface ExportOptions {
+  /** Parent of the private working directories (one per package), e.g. RUNNER_TEMP. */
+  workDir: string;
+  log: Log;
+  /** Environment for hab (default process.env); HAB_LICENSE is added unless set. */
+  env?: NodeJS.ProcessEnv;
+  run?: ProcessRunner;
+  /** Relative .hart paths are relative to this (GITHUB_WORKSPACE); default the current directory. */
+  workspace?: string;
+  /** Kill an export that runs longer than this. Default 30 minutes. */
+  timeoutMs?: number;
+}
+
+const INSTALL_HAB =
+  'install the Habitat CLI in an earlier workflow step, e.g. ' +
+  '`curl -fsSL https://raw.githubusercontent.com/habitat-sh/habitat/main/components/hab/install.sh | sudo bash`, ' +
+  'and set HAB_LICENSE=accept-no-persist in the environment';
+
+/**
+ * The ident or .hart path to hand to hab. A .hart path is made absolute: hab runs in a private
+ * working directory.
+ */
+export function packageArgument(source: PackageSource, workspace = process.cwd()): string {
+  if (source.kind === 'hart') return path.resolve(workspace, source.path);
+  return [source.origin, source.name, source.version, source.version ? source.release : undefined]
+    .filter((part): part is string => part !== undefined && part !== '')
+    .join('/');
+}
+
+/** hab's environment: the caller's, plus the license acceptance CI needs unless the user chose one. */
+export function habEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return env.HAB_LICENSE ? { ...env } : { ...env, HAB_LICENSE: 'accept-no-persist' };
+}
+
+/** Fails unless hab and docker (which the exporter calls) are on PATH. No process is run. */
+export function checkExportTools(env: NodeJS.ProcessEnv): void {
+  const problems = [];
+  if (!findExecutable('hab', env)) problems.push(error(`\`hab\` is not on PATH: ${INSTALL_HAB}`));
+  if (!findExecutable('docker', env))
+    problems.push(error('`docker` is not on PATH: the Habitat exporter builds images with the docker CLI'));
+  if (problems.length > 0) throw new UserError(problems);
+}
+
+/** Asks hab which exporter it has: its version first, its help when the version does not settle it. */
+export async function detectExportSubcommand(
+  run: ProcessRunner,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+): Promise<ExportSubcommand> {
+  const versionRun = await runHab(run, ['--version'], env);
+  const version = parseHabVersion(versionRun.stdout + versionRun.stderr);
+  const byVersion = version ? exportSubcommandForVersion(version) : undefined;
+  if (version && byVersion) {
+    log.info(`Using \`hab pkg export ${byVersion}\` (hab ${version.text})`);
+    return byVersion;
+  }
+  const helpRun = await runHab(run, ['pkg', 'export', '--help'], env);
+  const listed = exportSubcommandsFromHelp(helpRun.stdout + helpRun.stderr);
+  const chosen = listed[0];
+  const versionText = version ? `hab ${version.text}` : 'hab of unknown version';
+  if (!chosen) {
+    throw new UserError(
+      error(
+        `${versionText} lists neither \`container\` nor \`docker\` under \`hab pkg export --help\`: ` +
+          'use a Habitat release that can export container images (2.x recommended)',
+      ),
+    );
+  }
+  log.info(`Using \`hab pkg export ${chosen}\` (${versionText}, as listed by \`hab pkg export --help\`)`);
+  return chosen;
+}
+
+async function runHab(run: ProcessRunner, args: string[], env: NodeJS.ProcessEnv) {
+  try {
+    return await run('hab', args, { env, timeoutMs: 5 * 60 * 1000 });
+  } catch (e) {
+    if (e instanceof CommandNotFoundError)
+      throw new UserError(error(`\`hab\` is not on PATH: ${INSTALL_HAB}`));
+    throw e;
+  }
+}
+
+/**
+ * Exports every package to a local image, one after the other: concurrent hab processes share
+ * the package store and artifact cache under /hab, where concurrent installs of the same
+ * dependency have raced before (habitat-sh/habitat#1681, #5615), and the exports of one project
+ * share most dependencies. Pushing is where parallelism pays off.
+ */
+export async function exportPackages(
+  packages: readonly PackageSource[],
+  options: ExportOptions,
+): Promise<ExportedImage[]> {
+  const env = habEnvironment(options.env ?? process.env);
+  const run = options.run ?? runProcess;
+  checkExportTools(env);
+  const subcommand = await detectExportSubcommand(run, env, options.log);
+  await mkdir(options.workDir, { recursive: true });
+  const images: ExportedImage[] = [];
+  for (const source of packages) {
+    images.push(await exportOne(source, subcommand, { ...options, env, run }));
+  }
+  return images;
+}
+
+async function exportOne(
+  source: PackageSource,
+  subcommand: ExportSubcommand,
+  options: ExportOptions & { env: NodeJS.ProcessEnv; run: ProcessRunner },
+): Promise<ExportedImage> {
+  const { log } = options;
+  const target = packageArgument(source, options.workspace);
+  // The report lands in ./results of hab's working directory: one private directory each.
+  const cwd = await mkdtemp(path.join(options.workDir, `export-${source.origin}-${source.name}-`));
+  log.info(`hab pkg export ${subcommand} ${target}`);
+  const result = await options
+    .run('hab', ['pkg', 'export', subcommand, target], {
+      cwd,
+      env: options.env,
+      timeoutMs: options.timeoutMs,
+      onLine: (line) => log.info(line),
+    })
+    .catch((e: unknown) => {
+      if (e instanceof CommandNotFoundError)
+        throw new UserError(error(`\`hab\` is not on PATH: ${INSTALL_HAB}`));
+      throw e;
+    });
+  if (result.exitCode !== 0 || result.timedOut) {
+    throw new UserError(
+      error(
+        `exporting ${target} failed: \`hab pkg export ${subcommand}\` ${describeExit(result)}. ` +
+          `Last lines of its output:\n${result.tail.join('\n')}`,
+      ),
+    );
+  }
+  const report = await readReport(cwd, subcommand, target);
+  const fromTags = versionFromTags(report.tags);
+  return {
+    source,
+    repository: repositoryOf(source),
+    imageId: report.id,
+    name: report.name,
+    tags: report.tags,
+    version: source.version ?? fromTags.version,
+    release: source.release ?? fromTags.release,
+  };
+}
+
+async function readReport(cwd: string, subcommand: ExportSubcommand, target: string) {
+  const names = subcommand === 'container' ? ['container', 'docker'] : ['docker', 'container'];
+  const files = names.map((n) => path.join(cwd, 'results', `last_${n}_export.env`));
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw new UserError(
+        error(`cannot read the export report ${file} of ${target}: ${(e as Error).message}`),
+      );
+    }
+    try {
+      return parseExportReport(text);
+    } catch (e) {
+      if (!(e instanceof ExportReportError)) throw e;
+      throw new UserError(error(`the export report ${file} of ${target} is unusable: ${e.message}`));
+    }
+  }
+  throw new UserError(
+    error(
+      `\`hab pkg export ${subcommand} ${target}\` succeeded but wrote no report ` +
+        `(looked for ${files.join(' and ')}): cannot tell which image it built`,
+    ),
+  );
+}

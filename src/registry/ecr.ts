@@ -1,0 +1,163 @@
+import {
+  CreateRepositoryCommand,
+  DescribeRepositoriesCommand,
+  GetAuthorizationTokenCommand,
+  type CreateRepositoryCommandInput,
+  type ECRClient,
+} from '@aws-sdk/client-ecr';
+import { error, UserError } from '../diagnostics';
+import type { Log } from '../log';
+
+/** How new repositories are made (existing ones are left as they are). */
+export interface RepositorySettings {
+  tagMutability: 'MUTABLE' | 'IMMUTABLE';
+  scanOnPush: boolean;
+  encryption: { type: 'AES256' } | { type: 'KMS'; kmsKey?: string };
+  /** Resource tags for new repositories. */
+  tags: Readonly<Record<string, string>>;
+}
+
+export const DEFAULT_REPOSITORY_SETTINGS: RepositorySettings = {
+  tagMutability: 'MUTABLE',
+  scanOnPush: false,
+  encryption: { type: 'AES256' },
+  tags: {},
+};
+
+/** What the registry needs for `docker login` and its HTTP API. Keep in memory only. */
+export interface RegistryAuthorization {
+  /** Host (and port, if any) of the registry, from the authorization's proxyEndpoint. */
+  registry: string;
+  username: string;
+  password: string;
+  expiresAt?: Date;
+}
+
+interface AwsError {
+  name?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+function isAccessDenied(e: unknown): boolean {
+  const err = e as AwsError;
+  return (
+    err.name === 'AccessDeniedException' ||
+    err.name === 'AccessDenied' ||
+    err.$metadata?.httpStatusCode === 403
+  );
+}
+
+function awsFailure(e: unknown, action: string, what: string): Error {
+  const err = e as AwsError;
+  if (isAccessDenied(e)) {
+    return new UserError(
+      error(
+        `${what}: access denied. The role the workflow runs as needs the IAM permission ${action} ` +
+          `(AWS said: ${err.message ?? err.name})`,
+      ),
+    );
+  }
+  return new UserError(error(`${what}: ${err.name ?? 'error'}: ${err.message ?? String(e)}`));
+}
+
+export function createRepositoryInput(
+  name: string,
+  settings: RepositorySettings,
+): CreateRepositoryCommandInput {
+  const tags = Object.entries(settings.tags).map(([Key, Value]) => ({ Key, Value }));
+  return {
+    repositoryName: name,
+    imageTagMutability: settings.tagMutability,
+    imageScanningConfiguration: { scanOnPush: settings.scanOnPush },
+    encryptionConfiguration:
+      settings.encryption.type === 'KMS'
+        ? {
+            encryptionType: 'KMS',
+            ...(settings.encryption.kmsKey ? { kmsKey: settings.encryption.kmsKey } : {}),
+          }
+        : { encryptionType: 'AES256' },
+    ...(tags.length > 0 ? { tags } : {}),
+  };
+}
+
+async function repositoryExists(client: ECRClient, name: string): Promise<boolean | undefined> {
+  try {
+    await client.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }));
+    return true;
+  } catch (e) {
+    if ((e as AwsError).name === 'RepositoryNotFoundException') return false;
+    // Without ecr:DescribeRepositories we can still create and treat "already exists" as fine.
+    if (isAccessDenied(e)) return undefined;
+    throw awsFailure(e, 'ecr:DescribeRepositories', `looking up ECR repository ${name}`);
+  }
+}
+
+/** Makes every repository that does not exist yet; existing ones are not changed. */
+export async function ensureRepositories(
+  client: ECRClient,
+  names: readonly string[],
+  settings: RepositorySettings,
+  log: Log,
+): Promise<{ created: string[]; existing: string[] }> {
+  const created: string[] = [];
+  const existing: string[] = [];
+  for (const name of [...new Set(names)]) {
+    const exists = await repositoryExists(client, name);
+    if (exists === undefined)
+      log.debug(`no permission ecr:DescribeRepositories; creating ${name} if missing`);
+    if (exists === true) {
+      existing.push(name);
+      log.info(`ECR repository ${name} exists`);
+      continue;
+    }
+    try {
+      await client.send(new CreateRepositoryCommand(createRepositoryInput(name, settings)));
+      created.push(name);
+      log.info(`Created ECR repository ${name}`);
+    } catch (e) {
+      if ((e as AwsError).name === 'RepositoryAlreadyExistsException') {
+        existing.push(name);
+        log.info(`ECR repository ${name} exists`);
+        continue;
+      }
+      const extra =
+        settings.encryption.type === 'KMS' ? ' (and kms:CreateGrant, kms:DescribeKey for the key)' : '';
+      const tagging = Object.keys(settings.tags).length > 0 ? ' and ecr:TagResource' : '';
+      throw awsFailure(e, `ecr:CreateRepository${tagging}${extra}`, `creating ECR repository ${name}`);
+    }
+  }
+  return { created, existing };
+}
+
+/** GetAuthorizationToken: the registry host and the docker credentials for it. */
+export async function getRegistryAuthorization(client: ECRClient): Promise<RegistryAuthorization> {
+  let data;
+  try {
+    const response = await client.send(new GetAuthorizationTokenCommand({}));
+    data = response.authorizationData?.[0];
+  } catch (e) {
+    throw awsFailure(e, 'ecr:GetAuthorizationToken', 'getting an ECR login token');
+  }
+  if (!data?.authorizationToken || !data.proxyEndpoint) {
+    throw new UserError(error('ECR GetAuthorizationToken answered without a token or proxyEndpoint'));
+  }
+  const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0)
+    throw new UserError(
+      error('ECR GetAuthorizationToken answered with a token not of the form user:password'),
+    );
+  return {
+    registry: registryHost(data.proxyEndpoint),
+    username: decoded.slice(0, colon),
+    password: decoded.slice(colon + 1),
+    ...(data.expiresAt ? { expiresAt: data.expiresAt } : {}),
+  };
+}
+
+/** `https://123.dkr.ecr.us-east-1.amazonaws.com` -> `123.dkr.ecr.us-east-1.amazonaws.com`. */
+export function registryHost(proxyEndpoint: string): string {
+  const withScheme = /^[a-z]+:\/\//i.test(proxyEndpoint) ? proxyEndpoint : `https://${proxyEndpoint}`;
+  return new URL(withScheme).host;
+}

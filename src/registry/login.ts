@@ -1,0 +1,106 @@
+import type { ECRClient } from '@aws-sdk/client-ecr';
+import { chmod, mkdir, rm } from 'node:fs/promises';
+import { error, UserError } from '../diagnostics';
+import type { Log } from '../log';
+import { CommandNotFoundError, describeExit, runProcess, type ProcessRunner } from '../process';
+import { getRegistryAuthorization, type RegistryAuthorization } from './ecr';
+
+/** A docker login to ECR. The password lives in memory (and in the private docker config) only. */
+export interface RegistryLogin extends RegistryAuthorization {
+  /** DOCKER_CONFIG of every docker command that talks to the registry; removed by logout. */
+  dockerConfigDir: string;
+}
+
+/** What the post step needs to undo the login: nothing secret, safe to save as action state. */
+export interface LoginState {
+  registry: string;
+  dockerConfigDir: string;
+}
+
+export interface DockerOptions {
+  /** Environment for docker (default process.env); DOCKER_CONFIG is set on top. */
+  env?: NodeJS.ProcessEnv;
+  run?: ProcessRunner;
+}
+
+export function loginState(login: RegistryLogin): LoginState {
+  return { registry: login.registry, dockerConfigDir: login.dockerConfigDir };
+}
+
+/** The environment docker runs in: the caller's, with the private config directory. */
+export function dockerEnvironment(
+  state: { dockerConfigDir: string },
+  env: NodeJS.ProcessEnv,
+): NodeJS.ProcessEnv {
+  return { ...env, DOCKER_CONFIG: state.dockerConfigDir };
+}
+
+/** Lines of docker's output that mean the registry refused the credentials. */
+export function isAuthFailure(output: string): boolean {
+  return /unauthorized|authentication required|no basic auth credentials|denied|401 Unauthorized|403 Forbidden/i.test(
+    output,
+  );
+}
+
+/**
+ * Gets an ECR token and logs docker in with it, into a private DOCKER_CONFIG (mode 0700) so the
+ * runner's own docker config is neither read nor changed. The password is masked first and goes
+ * to docker on stdin.
+ */
+export async function loginToEcr(
+  client: ECRClient,
+  options: DockerOptions & { dockerConfigDir: string; log: Log },
+): Promise<RegistryLogin> {
+  const auth = await getRegistryAuthorization(client);
+  options.log.setSecret(auth.password);
+  options.log.setSecret(Buffer.from(`${auth.username}:${auth.password}`).toString('base64'));
+  await mkdir(options.dockerConfigDir, { recursive: true, mode: 0o700 });
+  await chmod(options.dockerConfigDir, 0o700);
+  const login: RegistryLogin = { ...auth, dockerConfigDir: options.dockerConfigDir };
+  const run = options.run ?? runProcess;
+  let result;
+  try {
+    result = await run('docker', ['login', '--username', auth.username, '--password-stdin', auth.registry], {
+      env: dockerEnvironment(login, options.env ?? process.env),
+      input: auth.password,
+      timeoutMs: 2 * 60 * 1000,
+      onLine: (line) => options.log.debug(line),
+    });
+  } catch (e) {
+    if (e instanceof CommandNotFoundError)
+      throw new UserError(error('`docker` is not on PATH: it is needed to push images'));
+    throw e;
+  }
+  if (result.exitCode !== 0 || result.timedOut) {
+    const output = result.tail.join('\n');
+    const why = isAuthFailure(output)
+      ? 'the registry refused the ECR token (is the region right, and does the role have ecr:GetAuthorizationToken?)'
+      : `docker login ${describeExit(result)}`;
+    await rm(options.dockerConfigDir, { recursive: true, force: true });
+    throw new UserError(error(`logging in to ${auth.registry} failed: ${why}:\n${output}`));
+  }
+  options.log.info(`Logged in to ${auth.registry}`);
+  return login;
+}
+
+/**
+ * Undoes loginToEcr: docker logout, then removes the private docker config with whatever
+ * credentials it holds. Never throws: it runs in the post step, after everything else.
+ */
+export async function logout(state: LoginState, options: DockerOptions & { log?: Log } = {}): Promise<void> {
+  const run = options.run ?? runProcess;
+  try {
+    const result = await run('docker', ['logout', state.registry], {
+      env: dockerEnvironment(state, options.env ?? process.env),
+      timeoutMs: 60 * 1000,
+    });
+    if (result.exitCode !== 0)
+      options.log?.warning(`docker logout ${state.registry} ${describeExit(result)}`);
+  } catch (e) {
+    options.log?.warning(`docker logout ${state.registry} could not run: ${(e as Error).message}`);
+  }
+  // The directory is ours alone; removing it removes the credentials even if logout failed.
+  await rm(state.dockerConfigDir, { recursive: true, force: true }).catch((e: Error) =>
+    options.log?.warning(`could not remove ${state.dockerConfigDir}: ${e.message}`),
+  );
+}

@@ -1,0 +1,209 @@
+import { error, UserError } from '../diagnostics';
+import type { ExportedImage } from '../habitat/export';
+import type { Log } from '../log';
+import { describeExit, runProcess, type ProcessRunner, type RunResult } from '../process';
+import { dockerEnvironment, type RegistryLogin } from './login';
+import { getManifest, type RemoteManifest } from './manifest';
+import { mapLimit } from './parallel';
+import {
+  classifyRegistryOutput,
+  DEFAULT_RETRY,
+  RegistryFailure,
+  withRetry,
+  type RetryPolicy,
+  type Sleep,
+} from './retry';
+import { parsePushDigest } from './tags';
+import { tagProblem } from './validate';
+
+/** An image in the registry, pinned by digest. */
+export interface PushedImage {
+  repository: string;
+  /** `<registry>/<repository>` */
+  uri: string;
+  /** Tags it is under in the registry, in the order asked for. */
+  tags: string[];
+  /** Manifest digest of the first tag, `sha256:...`. */
+  digest: string;
+  /** `uri@digest`: what a task definition should use. */
+  reference: string;
+  /** False when the registry already held this exact image under every tag (nothing pushed). */
+  pushed: boolean;
+  /** Which tags were pushed this time (the others were already there). */
+  pushedTags: string[];
+  /** The exported image it came from. */
+  image: ExportedImage;
+}
+
+export interface PushOptions {
+  login: RegistryLogin;
+  /** Tags to push each image under; see imageTags(). */
+  tags: (image: ExportedImage) => string[];
+  /** Images pushed at once. */
+  maxParallel: number;
+  log: Log;
+  retry?: RetryPolicy;
+  /** Environment for docker (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  run?: ProcessRunner;
+  sleep?: Sleep;
+  /** Reads a tag's manifest from the registry (default: the registry HTTP API). */
+  readManifest?: typeof getManifest;
+}
+
+interface Context extends PushOptions {
+  run: ProcessRunner;
+  readManifest: typeof getManifest;
+  env: NodeJS.ProcessEnv;
+  retry: RetryPolicy;
+}
+
+/**
+ * Tags and pushes every image, at most `maxParallel` at once. A tag whose manifest in the
+ * registry already describes the local image is not pushed again. Transient registry errors are
+ * retried with capped backoff; refused credentials fail at once.
+ */
+export async function pushImages(
+  images: readonly ExportedImage[],
+  options: PushOptions,
+): Promise<PushedImage[]> {
+  const tagLists = images.map((image) => ({ image, tags: options.tags(image) }));
+  const problems = tagLists.flatMap(({ image, tags }) => [
+    ...(tags.length === 0 ? [error(`${image.repository}: no tag to push it under`)] : []),
+    ...tags.flatMap((tag) => {
+      const problem = tagProblem(tag);
+      return problem ? [error(`${image.repository}: ${problem}`)] : [];
+    }),
+  ]);
+  if (problems.length > 0) throw new UserError(problems);
+  const context: Context = {
+    ...options,
+    run: options.run ?? runProcess,
+    readManifest: options.readManifest ?? getManifest,
+    env: dockerEnvironment(options.login, options.env ?? process.env),
+    retry: options.retry ?? DEFAULT_RETRY,
+  };
+  return mapLimit(tagLists, options.maxParallel, ({ image, tags }) => pushImage(image, tags, context));
+}
+
+async function pushImage(image: ExportedImage, tags: string[], ctx: Context): Promise<PushedImage> {
+  const { login, log } = ctx;
+  const uri = `${login.registry}/${image.repository}`;
+  const localId = await localImageId(image, ctx);
+  const digests: string[] = [];
+  const pushedTags: string[] = [];
+  for (const tag of tags) {
+    const remote = await retrying(
+      () => ctx.readManifest(login, image.repository, tag),
+      `reading ${uri}:${tag}`,
+      ctx,
+    );
+    if (remote && describesImage(remote, localId)) {
+      log.info(`${uri}:${tag} already holds this image (${remote.digest}): not pushing it`);
+      digests.push(remote.digest);
+      continue;
+    }
+    await docker(ctx, ['tag', localId, `${uri}:${tag}`], `tagging ${image.name} as ${uri}:${tag}`);
+    const reported = await retrying(() => dockerPush(`${uri}:${tag}`, ctx), `pushing ${uri}:${tag}`, ctx);
+    // Trust the registry, not only docker's word: it must now serve that digest for the tag.
+    const served = await retrying(
+      () => ctx.readManifest(login, image.repository, tag),
+      `reading ${uri}:${tag}`,
+      ctx,
+    );
+    if (!served || (reported && served.digest !== reported)) {
+      throw new UserError(
+        error(
+          `pushed ${uri}:${tag} (docker reported ${reported ?? 'no digest'}) but the registry serves ` +
+            `${served ? served.digest : 'no manifest'} for that tag`,
+        ),
+      );
+    }
+    log.info(`Pushed ${uri}:${tag} (${served.digest})`);
+    digests.push(served.digest);
+    pushedTags.push(tag);
+  }
+  const digest = digests[0] as string;
+  if (digests.some((d) => d !== digest))
+    log.warning(
+      `${uri}: its tags ${tags.join(', ')} have different digests (${digests.join(', ')}); pinning ${digest}`,
+    );
+  return {
+    repository: image.repository,
+    uri,
+    tags,
+    digest,
+    reference: `${uri}@${digest}`,
+    pushed: pushedTags.length > 0,
+    pushedTags,
+    image,
+  };
+}
+
+/** Same image: the manifest's config is the local image id (or, on a containerd store, the id is the manifest). */
+export function describesImage(remote: RemoteManifest, localId: string): boolean {
+  return remote.configDigest === localId || remote.digest === localId;
+}
+
+async function localImageId(image: ExportedImage, ctx: Context): Promise<string> {
+  const result = await ctx.run('docker', ['image', 'inspect', '--format', '{{.Id}}', image.imageId], {
+    env: ctx.env,
+    timeoutMs: 60_000,
+  });
+  const id = result.stdout.trim();
+  if (result.exitCode !== 0 || !/^sha256:[a-f0-9]{64}$/.test(id)) {
+    throw new UserError(
+      error(
+        `the image ${image.name} (${image.imageId}) that the export of ${image.repository} reported is not in ` +
+          `the local docker engine: ${result.tail.join(' ').trim() || describeExit(result)}`,
+      ),
+    );
+  }
+  return id;
+}
+
+async function docker(ctx: Context, args: string[], what: string): Promise<RunResult> {
+  const result = await ctx.run('docker', args, { env: ctx.env, timeoutMs: 60_000 });
+  if (result.exitCode !== 0 || result.timedOut)
+    throw new UserError(error(`${what} failed: docker ${describeExit(result)}:\n${result.tail.join('\n')}`));
+  return result;
+}
+
+async function dockerPush(reference: string, ctx: Context): Promise<string | undefined> {
+  const result = await ctx.run('docker', ['push', reference], {
+    env: ctx.env,
+    timeoutMs: 30 * 60 * 1000,
+    onLine: (line) => ctx.log.debug(line),
+  });
+  if (result.exitCode === 0 && !result.timedOut) return parsePushDigest(result.stdout);
+  // docker prints the reason last, on stderr; progress lines could only confuse the classification.
+  const reason = (result.stderr.trim() || result.tail.slice(-3).join('\n')).slice(-2000);
+  const kind = result.timedOut ? 'transient' : classifyRegistryOutput(reason);
+  throw new RegistryFailure(`docker push ${reference} ${describeExit(result)}: ${reason}`, kind);
+}
+
+/** Runs a registry operation under the retry policy; turns what finally fails into a UserError. */
+async function retrying<T>(operation: () => Promise<T>, what: string, ctx: Context): Promise<T> {
+  try {
+    return await withRetry(
+      operation,
+      ctx.retry,
+      (failure, attempt, delay) =>
+        ctx.log.warning(`${what}: attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`),
+      ctx.sleep,
+    );
+  } catch (e) {
+    if (!(e instanceof RegistryFailure)) throw e;
+    if (e.kind === 'auth')
+      throw new UserError(
+        error(
+          `${what}: the registry refused the credentials (${e.message}). The ECR login may have expired, or the ` +
+            'role lacks ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ' +
+            'ecr:CompleteLayerUpload, ecr:PutImage, ecr:BatchGetImage on the repository',
+        ),
+      );
+    if (e.kind === 'transient')
+      throw new UserError(error(`${what}: still failing after ${ctx.retry.attempts} attempts: ${e.message}`));
+    throw new UserError(error(`${what} failed: ${e.message}`));
+  }
+}

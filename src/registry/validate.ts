@@ -1,0 +1,90 @@
+import * as path from 'node:path';
+import { error, type Diagnostic } from '../diagnostics';
+import { repositoryOf } from '../habitat/package-source';
+import type { PackageSource } from '../habitat/types';
+
+/**
+ * Everything about the images that can be checked before the first side effect (no hab, no
+ * AWS, no docker): package idents, .hart paths, repository names, tags.
+ */
+
+// Habitat: origins are lower case, names may have upper case, digits, `_` and `-`.
+const ORIGIN = /^[a-z0-9][a-z0-9_-]*$/;
+const NAME = /^[A-Za-z0-9_-]+$/;
+const VERSION = /^[A-Za-z0-9_.+-]+$/;
+const RELEASE = /^\d{14}$/;
+// ECR's repositoryName pattern and length limits.
+const ECR_REPOSITORY = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+// Docker's tag grammar.
+const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+export interface ImagePlanInput {
+  packages: readonly { source: PackageSource; input?: string; path?: string }[];
+  /** Tags every image gets (e.g. the image-tag input). */
+  tags: readonly string[];
+  /** GITHUB_WORKSPACE: .hart files must be inside it. */
+  workspace: string;
+  /** Action input the tags came from, for messages. */
+  tagsInput?: string;
+  /** When given, .hart files must exist (e.g. fs.existsSync). */
+  fileExists?: (file: string) => boolean;
+}
+
+export function isValidRepositoryName(name: string): boolean {
+  return name.length >= 2 && name.length <= 256 && ECR_REPOSITORY.test(name);
+}
+
+export function isValidTag(tag: string): boolean {
+  return DOCKER_TAG.test(tag);
+}
+
+export function tagProblem(tag: string): string | undefined {
+  if (isValidTag(tag)) return undefined;
+  return (
+    `"${tag}" is not a valid image tag: use up to 128 letters, digits, "_", "." and "-", ` +
+    'not starting with "." or "-"'
+  );
+}
+
+/** All problems found; empty when the plan can go ahead. */
+export function validateImagePlan(plan: ImagePlanInput): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const seen = new Map<string, string>();
+  for (const { source, input, path: keyPath } of plan.packages) {
+    const where = { ...(input ? { input } : {}), ...(keyPath ? { path: keyPath } : {}) };
+    const label = source.kind === 'hart' ? source.path : `${source.origin}/${source.name}`;
+    const add = (message: string) => problems.push(error(`${label}: ${message}`, where));
+    if (!ORIGIN.test(source.origin))
+      add(`origin "${source.origin}" is not valid: use lower-case letters, digits, "_" and "-"`);
+    if (!NAME.test(source.name)) add(`name "${source.name}" is not valid: use letters, digits, "_" and "-"`);
+    if (source.version !== undefined && !VERSION.test(source.version))
+      add(`version "${source.version}" is not valid: use letters, digits and ". _ + -"`);
+    if (source.release !== undefined && !RELEASE.test(source.release))
+      add(`release "${source.release}" is not valid: a release is a 14-digit timestamp like 20171016003652`);
+    if (source.kind === 'ident' && source.release !== undefined && source.version === undefined)
+      add('a release needs a version: origin/name/version/release');
+    if (source.kind === 'hart') {
+      const absolute = path.resolve(plan.workspace, source.path);
+      const relative = path.relative(path.resolve(plan.workspace), absolute);
+      if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
+        add(`the .hart file must be inside the workspace ${plan.workspace}`);
+      else if (plan.fileExists && !plan.fileExists(absolute)) add(`no such file: ${absolute}`);
+      if (!source.path.endsWith('.hart')) add('a package file must end in .hart');
+    }
+    const repository = repositoryOf(source);
+    if (ORIGIN.test(source.origin) && NAME.test(source.name) && !isValidRepositoryName(repository))
+      add(
+        `"${repository}" is not a valid ECR repository name: each part must start and end with a ` +
+          'letter or digit, with single ".", "_" or "-" between',
+      );
+    const earlier = seen.get(repository);
+    if (earlier !== undefined && earlier !== label)
+      add(`it goes to the same repository "${repository}" as ${earlier}: export each package once`);
+    seen.set(repository, label);
+  }
+  for (const tag of plan.tags) {
+    const problem = tagProblem(tag);
+    if (problem) problems.push(error(problem, plan.tagsInput ? { input: plan.tagsInput } : {}));
+  }
+  return problems;
+}
