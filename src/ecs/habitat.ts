@@ -1,7 +1,12 @@
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import type { ComposeProject } from '../compose/types';
-import type { Diagnostic } from '../diagnostics';
+import { UserError, type Diagnostic } from '../diagnostics';
 import type { HabitatOptions, HabitatService } from '../habitat/types';
+import { buildContext, writeBackCommands } from './habitat-context';
+import { acceptLicense, addHealthChecks, checkServiceConfig } from './habitat-environment';
+import { addStartOrder } from './habitat-order';
+import { checkBinds, resolvePeers } from './habitat-peers';
+import { assignPorts } from './habitat-ports';
 
 export interface HabitatPassInput {
   /** The translated task definition; networkMode already decided. */
@@ -13,12 +18,27 @@ export interface HabitatPassInput {
 }
 
 /**
- * Makes the containers that run the Habitat Supervisor work on ECS (issue #5).
- * PLACEHOLDER while issue #5 is built: returns the task definition unchanged.
+ * Makes the containers that run the Habitat Supervisor work on ECS (issue #5): understands their
+ * Supervisor arguments, keeps several Supervisors from clashing in a shared network namespace,
+ * makes every --peer resolve, orders start-up along the ring, accepts the license and adds health
+ * checks from the Supervisor's HTTP API. The input is not modified.
+ *
+ * Throws a UserError carrying every error found; returns warnings with their compose locations.
  */
 export function applyHabitat(input: HabitatPassInput): {
   taskDefinition: RegisterTaskDefinitionCommandInput;
   warnings: Diagnostic[];
 } {
-  return { taskDefinition: input.taskDefinition, warnings: [] };
+  const taskDefinition = structuredClone(input.taskDefinition);
+  const context = buildContext(taskDefinition, input.project, input.habitatServices, input.options);
+  const ports = assignPorts(context);
+  const edges = resolvePeers(context, ports);
+  checkBinds(context);
+  acceptLicense(context);
+  checkServiceConfig(context);
+  addHealthChecks(context, ports);
+  addStartOrder(context, edges);
+  if (context.errors.length > 0) throw new UserError(context.errors);
+  writeBackCommands(context);
+  return { taskDefinition, warnings: context.warnings };
 }
