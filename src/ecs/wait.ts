@@ -180,7 +180,7 @@ export async function waitForDeployment(ecs: ECSClient, options: WaitOptions): P
     if (left <= 0) break;
     await sleep(Math.min(interval, left));
   }
-  const seconds = Math.round(options.timeoutMs / 1000);
+  const seconds = Number((options.timeoutMs / 1000).toFixed(1));
   const reason = `not stable after ${seconds} s: ${last?.state.reason ?? 'no answer from ECS'}`;
   return finish(ecs, options, { outcome: 'timed-out', reason, ...(last ? { service: last.service } : {}) });
 }
