@@ -132,13 +132,13 @@ describe('what loading refuses', () => {
 
   it('a service name with shell metacharacters: web;rm -rf /', () => {
     expect(problems(bad('name-semicolon.yml'))).toEqual([
-      'name-semicolon.yml:2:3 services.web;rm -rf /: invalid service name "web;rm -rf /": use only letters, digits, ".", "_" and "-"',
+      'name-semicolon.yml:2:3 services["web;rm -rf /"]: invalid service name "web;rm -rf /": use only letters, digits, ".", "_" and "-"',
     ]);
   });
 
   it('a service name with shell metacharacters: $(x)', () => {
     expect(problems(bad('name-subshell.yml'))).toEqual([
-      'name-subshell.yml:2:3 services.$(x): invalid service name "$(x)": use only letters, digits, ".", "_" and "-"',
+      'name-subshell.yml:2:3 services["$(x)"]: invalid service name "$(x)": use only letters, digits, ".", "_" and "-"',
     ]);
   });
 

@@ -82,6 +82,16 @@ describe('validateFile', () => {
     ]);
   });
 
+  it('casts strings where a key takes only a number or a boolean, as compose does', () => {
+    const r = root(
+      'services:\n  web:\n    privileged: "TRUE"\n    healthcheck: {retries: "3"}\n    cpus: "0.5"\n',
+    );
+    expect(validateFile(r)).toEqual([]);
+    expect(toJson(r)).toEqual({
+      services: { web: { privileged: true, healthcheck: { retries: 3 }, cpus: '0.5' } },
+    });
+  });
+
   it('warns about unknown service keys and drops them', () => {
     const r = root('services:\n  web:\n    image: a\n    imgae: b\n    frobnicate: 1\n');
     expect(
@@ -99,8 +109,8 @@ describe('validateFile', () => {
     expect(
       problems('services:\n  "web;rm -rf /": {image: a}\n  "$(x)": {image: b}\n  ok: {image: c}\n'),
     ).toEqual([
-      'error 2:3 services.web;rm -rf /: invalid service name "web;rm -rf /": use only letters, digits, ".", "_" and "-"',
-      'error 3:3 services.$(x): invalid service name "$(x)": use only letters, digits, ".", "_" and "-"',
+      'error 2:3 services["web;rm -rf /"]: invalid service name "web;rm -rf /": use only letters, digits, ".", "_" and "-"',
+      'error 3:3 services["$(x)"]: invalid service name "$(x)": use only letters, digits, ".", "_" and "-"',
     ]);
   });
 

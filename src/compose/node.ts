@@ -40,11 +40,15 @@ export function mapNode(loc: SourceLocation, entries = new Map<string, Entry>())
   return { kind: 'map', entries, loc };
 }
 
-/** `services.web.ports[0]`: the key path as users read it in diagnostics. */
+/**
+ * `services.web.ports[0]`: the key path as users read it in diagnostics. A key that is not a
+ * plain word is quoted (`services["web;rm"]`) so the path stays unambiguous.
+ */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
+    else if (!/^[A-Za-z0-9_-]+$/.test(seg)) out += `[${JSON.stringify(seg)}]`;
     else out += out === '' ? seg : `.${seg}`;
   }
   return out;
@@ -83,7 +87,8 @@ export function locate(root: Node, path: readonly PathSegment[]): SourceLocation
       const entry = node.entries.get(seg);
       if (!entry) return undefined;
       node = entry.value;
-      loc = node.kind === 'scalar' ? node.loc : entry.keyLoc;
+      // A key written without a value (`KEY:`) has no place of its own: use the key's.
+      loc = node.kind === 'scalar' && node.value !== null ? node.loc : entry.keyLoc;
     } else if (node.kind === 'seq' && typeof seg === 'number') {
       const item = node.items[seg];
       if (!item) return undefined;

@@ -8,7 +8,8 @@ const KNOWN_SERVICE_KEYS = Object.keys(SERVICE_KEYS);
 
 /**
  * Checks one file's structure after interpolation (so `${PORT}` has become a string). Unknown
- * service keys are dropped from the tree with a warning, so later stages never see them.
+ * service keys are dropped from the tree with a warning, so later stages never see them, and
+ * strings are cast where a key takes only a number or a boolean.
  */
 export function validateFile(root: MapNode): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -107,7 +108,10 @@ function validateServices(services: Node, out: Diagnostic[]): void {
   }
 }
 
-/** Pushes a diagnostic for every place `node` does not fit `spec`. */
+/**
+ * Pushes a diagnostic for every place `node` does not fit `spec`. Strings where a key takes only
+ * a number or a boolean (`retries: ${RETRIES}`) are cast in place when they read as one.
+ */
 export function check(
   node: Node,
   spec: Spec,
@@ -131,18 +135,16 @@ function mismatches(node: Node, spec: Spec, path: PathSegment[], nullValues = fa
     case 'string':
       return node.kind === 'scalar' && typeof node.value === 'string' ? [] : wrong();
     case 'number':
-      // An interpolated value is a string; compose accepts it when it reads as a number.
-      return node.kind === 'scalar' &&
-        (typeof node.value === 'number' ||
-          (typeof node.value === 'string' && /^-?\d+(\.\d+)?$/.test(node.value)))
-        ? []
-        : wrong();
+      // An interpolated value is a string; like compose, cast it to the type the key takes.
+      if (node.kind === 'scalar' && typeof node.value === 'string' && /^-?\d+(\.\d+)?$/.test(node.value)) {
+        node.value = Number(node.value);
+      }
+      return node.kind === 'scalar' && typeof node.value === 'number' ? [] : wrong();
     case 'boolean':
-      return node.kind === 'scalar' &&
-        (typeof node.value === 'boolean' ||
-          (typeof node.value === 'string' && /^(true|false)$/i.test(node.value)))
-        ? []
-        : wrong();
+      if (node.kind === 'scalar' && typeof node.value === 'string' && /^(true|false)$/i.test(node.value)) {
+        node.value = node.value.toLowerCase() === 'true';
+      }
+      return node.kind === 'scalar' && typeof node.value === 'boolean' ? [] : wrong();
     case 'list':
       if (node.kind !== 'seq') return wrong();
       return node.items.flatMap((item, i) => mismatches(item, spec.items, [...path, i]));
