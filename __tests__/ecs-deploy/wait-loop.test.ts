@@ -120,6 +120,27 @@ describe('waitForDeployment', () => {
     ]);
   });
 
+  it('without a start time, prints only events since our deployment was created', async () => {
+    const { since: _since, ...noSince } = base;
+    const done = serviceShape();
+    done.deployments = [
+      { ...done.deployments![0]!, rolloutState: 'FAILED', rolloutStateReason: 'tasks failed to start' },
+    ];
+    const { ecs } = fakeEcs([done]);
+    const log = recordingLog();
+    const result = await waitForDeployment(ecs, {
+      ...noSince,
+      timeoutMs: 1_000,
+      intervalMs: 300,
+      log,
+      ...clock(),
+    });
+    expect(result.outcome).toBe('failed');
+    expect(log.lines).toEqual(['2026-11-24T12:00:30.000Z (service shop) has started 1 tasks: (task 9f1).']);
+    expect(result.events.map((e) => e.id)).toEqual(['e3']);
+    expect(result.stoppedTasks.map((t) => t.stoppedReason)).toEqual(['Essential container in task exited']);
+  });
+
   it('stops polling even when the clock does not move', async () => {
     const { ecs, calls } = fakeEcs([serviceShape()]);
     const result = await waitForDeployment(ecs, {

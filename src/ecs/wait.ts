@@ -127,6 +127,7 @@ export interface WaitOptions extends DeploymentTarget {
 export interface StoppedTask {
   taskArn: string;
   taskDefinitionArn?: string;
+  startedBy?: string;
   stoppedReason?: string;
   /** "name: exit 1: reason" for each container that says something. */
   containers: string[];
@@ -157,24 +158,27 @@ export async function waitForDeployment(ecs: ECSClient, options: WaitOptions): P
   const maxPolls = Math.ceil(options.timeoutMs / interval) + 1;
   const seen = new Set<string>();
   let last: { service: Service; state: DeploymentState } | undefined;
+  const target: WaitOptions = { ...options };
 
   for (let poll = 0; poll < maxPolls; poll++) {
     const service = await describeService(ecs, options.cluster, options.service);
     if (!service) {
-      return finish(ecs, options, {
+      return finish(ecs, target, {
         outcome: 'failed',
         reason: `service ${options.service} no longer exists`,
-        events: [],
       });
     }
-    for (const e of takeNewEvents(service.events ?? [], seen, options.since)) {
+    // Without a start time from the caller, our deployment's own start separates its events
+    // from the service's history.
+    target.since ??= service.deployments?.find((d) => d.id === options.deploymentId)?.createdAt;
+    for (const e of takeNewEvents(service.events ?? [], seen, target.since)) {
       log.info(`${e.createdAt?.toISOString() ?? ''} ${e.message ?? ''}`.trim());
     }
-    const state = evaluateDeployment(service, options);
+    const state = evaluateDeployment(service, target);
     last = { service, state };
     log.debug(`${options.service}: ${state.state}: ${state.reason}`);
     if (state.state !== 'in-progress') {
-      return finish(ecs, options, { outcome: state.state, reason: state.reason, service });
+      return finish(ecs, target, { outcome: state.state, reason: state.reason, service });
     }
     const left = deadline - now();
     if (left <= 0) break;
@@ -182,18 +186,22 @@ export async function waitForDeployment(ecs: ECSClient, options: WaitOptions): P
   }
   const seconds = Number((options.timeoutMs / 1000).toFixed(1));
   const reason = `not stable after ${seconds} s: ${last?.state.reason ?? 'no answer from ECS'}`;
-  return finish(ecs, options, { outcome: 'timed-out', reason, ...(last ? { service: last.service } : {}) });
+  return finish(ecs, target, { outcome: 'timed-out', reason, ...(last ? { service: last.service } : {}) });
 }
 
 async function finish(
   ecs: ECSClient,
   options: WaitOptions,
-  result: Omit<WaitResult, 'events' | 'stoppedTasks'> & { events?: ServiceEvent[] },
+  result: Omit<WaitResult, 'events' | 'stoppedTasks'>,
 ): Promise<WaitResult> {
   const events = recentEvents(result.service?.events ?? [], options.since).slice(-MAX_EVENTS);
   if (result.outcome === 'stable') return { ...result, events, stoppedTasks: [] };
-  const stoppedTasks = await stoppedTasksOf(ecs, options.cluster, options.service, options.log);
-  return { ...result, events, stoppedTasks };
+  const stopped = await stoppedTasksOf(ecs, options.cluster, options.service, options.log);
+  // Prefer the tasks of our deployment (ECS sets startedBy to the deployment id) or revision.
+  const ours = stopped.filter(
+    (t) => t.startedBy === options.deploymentId || t.taskDefinitionArn === options.taskDefinitionArn,
+  );
+  return { ...result, events, stoppedTasks: ours.length > 0 ? ours : stopped };
 }
 
 /** Why the service's recently stopped tasks stopped (bounded). Never fails the caller. */
@@ -218,6 +226,7 @@ export async function stoppedTasksOf(
     return (described.tasks ?? []).map((t) => ({
       taskArn: t.taskArn ?? '?',
       ...(t.taskDefinitionArn ? { taskDefinitionArn: t.taskDefinitionArn } : {}),
+      ...(t.startedBy ? { startedBy: t.startedBy } : {}),
       ...(t.stoppedReason ? { stoppedReason: t.stoppedReason } : {}),
       containers: (t.containers ?? [])
         .filter((c) => c.reason || (c.exitCode !== undefined && c.exitCode !== 0))
