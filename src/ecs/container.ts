@@ -1,0 +1,197 @@
+import type { ContainerDefinition, LinuxParameters } from '@aws-sdk/client-ecs';
+import type { JsonValue } from '../compose/types';
+import { isRecord, scalarText, type ServiceInput, type TranslateContext } from './context';
+import * as keys from './container-keys';
+import type { ContainerParams } from './ecs-params';
+import { translateHealthcheck } from './healthcheck';
+import { translatePorts } from './ports';
+import { translateResources } from './resources';
+import { reportUnsupportedKeys } from './unsupported';
+import { parseDuration, bytesToMiB, parseBytes } from './units';
+import { translateMounts, translateVolumesFrom, type TaskVolumes } from './volumes';
+
+/** Docker security options ECS passes on (on EC2); others (seccomp, ...) have no ECS field. */
+const SECURITY_OPTIONS = /^(no-new-privileges(:true)?|apparmor:.+|label:.+|credentialspec:.+)$/;
+
+/**
+ * One compose service -> one ECS container definition (named after the service). dependsOn is
+ * filled later, when every service is known. Problems go to ctx.problems.
+ */
+export function translateContainer(
+  ctx: TranslateContext,
+  service: ServiceInput,
+  volumes: TaskVolumes,
+  params: ContainerParams | undefined,
+  taskMemory: boolean,
+): ContainerDefinition {
+  const d = service.definition;
+  const at = (...path: (string | number)[]) => [...service.path, ...path];
+  const has = (key: string): boolean => d[key] !== undefined && d[key] !== null;
+  const fargate = ctx.launchType === 'FARGATE';
+  const habitat = ctx.habitatServices.get(service.name);
+  reportUnsupportedKeys(ctx, service, params);
+
+  const c: ContainerDefinition = { name: service.name };
+  if (habitat) c.image = habitat.image;
+  else if (typeof d.image === 'string' && d.image !== '') c.image = d.image;
+  else {
+    ctx.problems.error(
+      at(has('build') ? 'build' : 'image'),
+      "ECS runs images, not builds: set image: to a pushed image, or name this service's Habitat package (x-habitat.package)",
+    );
+  }
+  if (params?.repositoryCredentials) c.repositoryCredentials = params.repositoryCredentials;
+  Object.assign(c, translateResources(ctx, service, params, taskMemory));
+  c.essential = params?.essential ?? true;
+
+  if (has('command')) c.command = keys.commandWords(ctx, d.command as JsonValue, at('command'));
+  if (has('entrypoint')) c.entryPoint = keys.commandWords(ctx, d.entrypoint as JsonValue, at('entrypoint'));
+  if (has('environment')) {
+    const env = keys.environment(ctx, d.environment as JsonValue, at('environment'));
+    if (env.length > 0) c.environment = env;
+  }
+  if (has('ports')) {
+    const ports = translatePorts(ctx, d.ports as JsonValue, at('ports'));
+    if (ports.length > 0) c.portMappings = ports;
+  }
+  const mounts = translateMounts(ctx, volumes, service);
+  if (mounts.mountPoints.length > 0) c.mountPoints = mounts.mountPoints;
+  if (has('volumes_from'))
+    c.volumesFrom = translateVolumesFrom(ctx, d.volumes_from as JsonValue, at('volumes_from'));
+
+  // Hostnames and links only mean something with a network of their own per container.
+  // Habitat containers keep them here: the Habitat pass rewrites their peers and drops them.
+  if (has('links')) {
+    const links = keys.stringList(ctx, d.links as JsonValue, at('links'));
+    links.forEach((link, i) => {
+      const target = link.split(':')[0] ?? '';
+      if (!ctx.project.services.has(target))
+        ctx.problems.error(at('links', i), `unknown service "${target}"`);
+    });
+    if (ctx.networkMode === 'bridge' || habitat) c.links = links;
+    else {
+      ctx.problems.error(
+        at('links'),
+        `links work only in bridge mode, and this task uses ${ctx.networkMode}: containers of the task reach each other on localhost; remove links and connect to localhost:<port>`,
+      );
+    }
+  }
+  if (typeof d.hostname === 'string') {
+    if (ctx.networkMode !== 'awsvpc' || habitat) c.hostname = d.hostname;
+    else {
+      ctx.problems.error(
+        at('hostname'),
+        'ECS does not allow a container hostname in awsvpc mode: remove hostname; other containers of the task reach this one on localhost',
+      );
+    }
+  }
+  if (has('user')) c.user = scalarText(d.user as JsonValue);
+  if (typeof d.working_dir === 'string') c.workingDirectory = d.working_dir;
+  if (d.privileged === true) {
+    if (fargate)
+      ctx.problems.error(at('privileged'), 'Fargate does not run privileged containers; remove privileged');
+    else c.privileged = true;
+  }
+  if (typeof d.read_only === 'boolean') c.readonlyRootFilesystem = d.read_only;
+  for (const [key, field] of [
+    ['dns', 'dnsServers'],
+    ['dns_search', 'dnsSearchDomains'],
+    ['extra_hosts', 'extraHosts'],
+  ] as const) {
+    if (!has(key)) continue;
+    if (ctx.networkMode === 'awsvpc') {
+      ctx.problems.error(
+        at(key),
+        `ECS does not allow ${key} in awsvpc mode (the VPC's DNS settings apply); remove it`,
+      );
+    } else if (key === 'extra_hosts') c.extraHosts = keys.extraHosts(ctx, d[key] as JsonValue, at(key));
+    else c[field] = keys.stringList(ctx, d[key] as JsonValue, at(key));
+  }
+  if (has('security_opt')) {
+    const options = keys.stringList(ctx, d.security_opt as JsonValue, at('security_opt'));
+    const kept = options.filter((o) => SECURITY_OPTIONS.test(o));
+    options.forEach((o, i) => {
+      if (!kept.includes(o))
+        ctx.problems.warn(at('security_opt', i), `"${o}" ignored: ECS does not support it`);
+    });
+    if (kept.length > 0 && fargate)
+      ctx.problems.error(at('security_opt'), 'Fargate does not support security_opt');
+    else if (kept.length > 0) c.dockerSecurityOptions = kept;
+  }
+  if (typeof d.stdin_open === 'boolean') c.interactive = d.stdin_open;
+  if (typeof d.tty === 'boolean') c.pseudoTerminal = d.tty;
+  if (has('labels')) {
+    const labels = keys.keyValues(ctx, d.labels as JsonValue, at('labels'), 'label') ?? [];
+    if (labels.length > 0) c.dockerLabels = Object.fromEntries(labels);
+  }
+  if (has('ulimits')) c.ulimits = keys.ulimits(ctx, d.ulimits as JsonValue, at('ulimits'));
+  if (isRecord(d.logging)) {
+    const log = keys.logConfiguration(ctx, d.logging.driver, d.logging.options, at('logging'));
+    if (log) c.logConfiguration = log;
+  } else if (has('log_driver')) {
+    const log = keys.logConfiguration(ctx, d.log_driver, d.log_opt, at('log_driver'));
+    if (log) c.logConfiguration = log;
+  }
+  const healthCheck =
+    params?.healthCheck ??
+    (has('healthcheck') ? translateHealthcheck(ctx.problems, d.healthcheck, at('healthcheck')) : undefined);
+  if (healthCheck) c.healthCheck = healthCheck;
+  if (has('sysctls')) {
+    if (fargate) ctx.problems.error(at('sysctls'), 'Fargate does not support sysctls');
+    else c.systemControls = keys.systemControls(ctx, d.sysctls as JsonValue, at('sysctls'));
+  }
+  if (has('stop_grace_period')) {
+    const seconds = parseDuration(d.stop_grace_period);
+    const max = fargate ? 120 : Infinity;
+    if (seconds === undefined)
+      ctx.problems.error(at('stop_grace_period'), 'must be a duration like 30s or 1m30s');
+    else if (Math.ceil(seconds) > max)
+      ctx.problems.error(at('stop_grace_period'), `Fargate allows at most ${max}s`);
+    else c.stopTimeout = Math.ceil(seconds);
+  }
+  if (params?.secrets) c.secrets = params.secrets;
+  if (params?.firelensConfiguration) c.firelensConfiguration = params.firelensConfiguration;
+  if (params?.gpu) c.resourceRequirements = [{ type: 'GPU', value: params.gpu }];
+  const linux = linuxParameters(ctx, service, params, mounts.tmpfs);
+  if (Object.keys(linux).length > 0) c.linuxParameters = linux;
+  return c;
+}
+
+function linuxParameters(
+  ctx: TranslateContext,
+  service: ServiceInput,
+  params: ContainerParams | undefined,
+  tmpfs: NonNullable<LinuxParameters['tmpfs']>,
+): LinuxParameters {
+  const d = service.definition;
+  const at = (key: string) => [...service.path, key];
+  const fargate = ctx.launchType === 'FARGATE';
+  const linux: LinuxParameters = {};
+  const add = d.cap_add === undefined ? [] : keys.capabilities(ctx, d.cap_add, at('cap_add'));
+  const drop = d.cap_drop === undefined ? [] : keys.capabilities(ctx, d.cap_drop, at('cap_drop'));
+  if (fargate && add.some((c) => c !== 'SYS_PTRACE')) {
+    ctx.problems.error(at('cap_add'), 'Fargate can only add the SYS_PTRACE capability');
+  }
+  if (add.length > 0 || drop.length > 0) {
+    linux.capabilities = { ...(add.length > 0 && { add }), ...(drop.length > 0 && { drop }) };
+  }
+  if (d.devices !== undefined && d.devices !== null) {
+    if (fargate)
+      ctx.problems.error(at('devices'), 'Fargate does not give containers host devices; remove devices');
+    else linux.devices = keys.devices(ctx, d.devices, at('devices'));
+  }
+  const init = params?.initProcessEnabled ?? (typeof d.init === 'boolean' ? d.init : undefined);
+  if (init !== undefined) linux.initProcessEnabled = init;
+  if (d.shm_size !== undefined && d.shm_size !== null) {
+    const bytes = parseBytes(d.shm_size);
+    if (bytes === undefined || bytesToMiB(bytes) < 1) {
+      ctx.problems.error(
+        at('shm_size'),
+        `"${String(d.shm_size)}" is not a size of at least 1m (units b, k, m, g)`,
+      );
+    } else if (fargate) ctx.problems.error(at('shm_size'), 'Fargate does not support shm_size');
+    else linux.sharedMemorySize = bytesToMiB(bytes);
+  }
+  if (tmpfs.length > 0) linux.tmpfs = tmpfs;
+  return linux;
+}
