@@ -247,6 +247,22 @@ services:
     ]);
   });
 
+  it('does not give a Supervisor in local gossip mode a gossip port flag', () => {
+    const { taskDefinition } = run(
+      scenario(
+        `services: { a: { image: billmeyer/mongodb }, b: { image: mattray/national-parks, command: --local-gossip-mode } }`,
+        { launchType: 'FARGATE' },
+      ),
+    );
+    expect(containerNamed(taskDefinition, 'b').command).toEqual([
+      '--local-gossip-mode',
+      '--listen-http',
+      '0.0.0.0:9641',
+      '--listen-ctl',
+      '127.0.0.1:9642',
+    ]);
+  });
+
   it('lets the first Supervisor publish its own HTTP port', () => {
     const { taskDefinition } = run(
       scenario(`services: { mongo: { image: billmeyer/mongodb, ports: ["9631:9631"] } }`, {

@@ -46,7 +46,7 @@ describe('parseSupervisorArgs', () => {
     ['--topology', 'standalone', '--strategy', 'none', '--binding-mode', 'relaxed', '--group', 'prod'],
     ['--listen-gossip', '0.0.0.0:9648', '--listen-http=0.0.0.0:9641', '--listen-ctl', '127.0.0.1:9642'],
     ['--channel', 'stable', '--org', 'acme', '--sys-ip-address', '10.0.0.1', '--health-check-interval', '30'],
-    ['--peer-watch-file', '/hab/peers', '--update-condition', 'track-channel', '--config-from', '/src'],
+    ['--org', 'acme', '--update-condition', 'track-channel', '--config-from', '/src'],
     [
       '--auto-update',
       '--key',
@@ -59,6 +59,7 @@ describe('parseSupervisorArgs', () => {
       '--json-logging',
     ],
     ['--permanent-peer', '--http-disable', '--local-gossip-mode', '--shutdown-timeout', '10'],
+    ['--peer-watch-file', '/hab/peers', '-r', 'ring1'],
     ['--event-meta', 'a=b', 'c=d', '--keep-latest-packages', '2', '--cache-key-path', '/hab/cache/keys'],
     ['--ring-key', 'SYM-SEC-1', '--event-stream-application', 'app', '--event-stream-environment', 'prod'],
   ];
@@ -120,6 +121,8 @@ describe('parseSupervisorArgs', () => {
     [['-It'], '"-t" cannot be combined'],
     [['-I', 'core/redis'], 'unexpected argument "core/redis"'],
     [['--', '--peer', 'x'], 'unexpected argument "--"'],
+    [['--local-gossip-mode', '--peer', 'x'], '--local-gossip-mode and --peer cannot be used together'],
+    [['--peer-watch-file', '/p', '--peer', 'x'], '--peer-watch-file and --peer cannot be used together'],
   ])('rejects %j', (tokens, message) => {
     expect(problem(tokens)).toContain(message);
   });

@@ -1,5 +1,5 @@
 import { error, warning } from '../diagnostics';
-import { lastFlagValue, splitHostPort } from '../habitat/supervisor';
+import { hasFlag, lastFlagValue, splitHostPort } from '../habitat/supervisor';
 import {
   commandPath,
   environmentValue,
@@ -162,6 +162,8 @@ function addListenFlags(container: HabitatContainer, ports: Record<Listener, Cho
   for (const listener of LISTENERS) {
     const { port, source } = ports[listener];
     if ((source !== 'scheme' && source !== 'x-habitat') || port === DEFAULT_PORTS[listener]) continue;
+    // A Supervisor in local gossip mode does not gossip, and refuses --listen-gossip.
+    if (listener === 'gossip' && container.args && hasFlag(container.args, 'local-gossip-mode')) continue;
     container.args?.flags.push({
       name: `listen-${listener}`,
       written: `--listen-${listener}`,

@@ -98,6 +98,15 @@ const SPECS: readonly FlagSpec[] = [
   { long: 'config-from', arity: 'single' },
 ];
 
+/** Pairs `hab sup run` refuses together (clap `conflicts_with`). */
+const CONFLICTS: readonly (readonly [string, string])[] = [
+  ['local-gossip-mode', 'listen-gossip'],
+  ['local-gossip-mode', 'peer'],
+  ['local-gossip-mode', 'peer-watch-file'],
+  ['peer-watch-file', 'peer'],
+  ['ring', 'ring-key'],
+];
+
 const BY_LONG = new Map(SPECS.filter((s) => !s.shortOnly).map((s) => [s.long, s]));
 const BY_SHORT = new Map(SPECS.filter((s) => s.short).map((s) => [s.short as string, s]));
 
@@ -191,6 +200,9 @@ export function parseSupervisorArgs(tokens: readonly string[]): ParseResult {
     }
     flags.push({ name: spec.long, written, form, values });
   }
+  const names = new Set(flags.map((f) => f.name));
+  const conflict = CONFLICTS.find(([a, b]) => names.has(a) && names.has(b));
+  if (conflict) return fail(`--${conflict[0]} and --${conflict[1]} cannot be used together`);
   return { ok: true, args: { flags } };
 }
 
