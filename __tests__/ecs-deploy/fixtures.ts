@@ -53,6 +53,7 @@ export function describedTaskDefinition(): TaskDefinition {
         mountPoints: [],
         volumesFrom: [],
         systemControls: [],
+        versionConsistency: 'enabled',
       },
       {
         name: 'db',
@@ -83,6 +84,7 @@ export function describedTaskDefinition(): TaskDefinition {
     memory: '1024',
     registeredAt: new Date('2026-11-20T10:00:00Z'),
     registeredBy: 'arn:aws:sts::123456789012:assumed-role/deploy/gha',
+    enableFaultInjection: false,
   };
 }
 

@@ -39,6 +39,7 @@ export function normalizeTaskDefinition(td: AnyTaskDefinition): Record<string, J
   // ECS fills in the network mode when it is left out: awsvpc for Fargate, bridge otherwise.
   const networkMode = td.networkMode ?? (compat.includes('FARGATE') ? 'awsvpc' : 'bridge');
   content.networkMode = networkMode;
+  if (td.enableFaultInjection === false) delete content.enableFaultInjection;
   if (td.cpu !== undefined) content.cpu = taskSize(td.cpu, 'vcpu');
   if (td.memory !== undefined) content.memory = taskSize(td.memory, 'gb');
   content.containerDefinitions = (td.containerDefinitions ?? []).map((c) =>
@@ -67,6 +68,7 @@ function normalizeContainer(c: ContainerDefinition, networkMode: string): Record
   // Values ECS fills in when they are not given.
   if (c.cpu === 0) delete out.cpu;
   if (c.essential === true) delete out.essential;
+  if (c.versionConsistency === 'enabled') delete out.versionConsistency;
   out.environment = sortByName(c.environment ?? []);
   out.secrets = sortByName(c.secrets ?? []);
   out.ulimits = sortByName(c.ulimits ?? []);
