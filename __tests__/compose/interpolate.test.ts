@@ -59,6 +59,12 @@ describe('interpolate', () => {
     );
   });
 
+  it('refuses defaults nested beyond the limit instead of recursing', () => {
+    const deep = '${A:-'.repeat(40) + 'x' + '}'.repeat(40);
+    expect(fail(deep)).toMatch(/nested more than 16 levels deep/);
+    expect(ok('${A:-'.repeat(10) + 'x' + '}'.repeat(10))).toBe('x');
+  });
+
   it('fails on malformed templates, saying what is right', () => {
     expect(fail('${SET')).toMatch(/unterminated "\$\{" .*close it with "}"/);
     expect(fail('${UNSET:-${B}')).toMatch(/unterminated/);

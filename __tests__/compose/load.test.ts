@@ -109,6 +109,22 @@ describe('loadComposeProject', () => {
     expect(p.locate(['services', 'db', 'image'])).toEqual({ file, line: 7, column: 10 });
   });
 
+  it('treats keys and variables named like Object members as plain names', () => {
+    const p = loadComposeProject({
+      files: [path.join(FIXTURES, 'proto', 'docker-compose.yml')],
+      environment: {},
+    });
+    const web = p.services.get('web')!.definition;
+    expect(web.image).toBe('app:none');
+    expect(Object.keys(web)).toEqual(['image', 'environment']);
+    expect(Object.getPrototypeOf(web.environment)).toBe(Object.prototype);
+    expect(Object.entries(web.environment as object)).toEqual([
+      ['__proto__', 'polluted'],
+      ['hasOwnProperty', 'x'],
+    ]);
+    expect(p.warnings.map((w) => w.message)).toEqual(['unknown service key "constructor" is ignored']);
+  });
+
   it('carries warnings on the project', () => {
     const file = path.join(FIXTURES, 'warnings.yml');
     const p = loadComposeProject({ files: [file], environment: {} });

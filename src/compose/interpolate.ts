@@ -8,6 +8,8 @@ export type Lookup = (name: string) => string | undefined;
 export type InterpolationResult = { ok: true; value: string } | { ok: false; message: string };
 
 const NAME_START = /[A-Za-z_]/;
+/** Defaults nest (`${A:-${B:-x}}`) a few levels in practice; more is refused, not recursed into. */
+export const MAX_NESTING = 16;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 
 class InterpolationError extends Error {}
@@ -28,7 +30,12 @@ class Template {
   ) {}
 
   /** Expands s[from, to): a whole value, or a default / alternative / message inside `${}`. */
-  expand(from: number, to: number): string {
+  expand(from: number, to: number, depth = 0): string {
+    if (depth > MAX_NESTING) {
+      throw new InterpolationError(
+        `\${...} nested more than ${MAX_NESTING} levels deep: simplify the default values`,
+      );
+    }
     let out = '';
     let i = from;
     while (i < to) {
@@ -44,7 +51,7 @@ class Template {
         i += 2;
       } else if (next === '{') {
         const close = this.matchingBrace(i + 2, to);
-        out += this.braced(i + 2, close);
+        out += this.braced(i + 2, close, depth);
         i = close + 1;
       } else if (next !== undefined && i + 1 < to && NAME_START.test(next)) {
         let j = i + 1;
@@ -76,7 +83,7 @@ class Template {
     );
   }
 
-  private braced(from: number, close: number): string {
+  private braced(from: number, close: number, depth: number): string {
     let j = from;
     while (j < close && NAME_CHAR.test(this.s[j]!)) j++;
     const name = this.s.slice(from, j);
@@ -94,12 +101,12 @@ class Template {
     const isSet = colon ? value !== undefined && value !== '' : value !== undefined;
     switch (op) {
       case '-':
-        return isSet ? value! : this.expand(argFrom, close);
+        return isSet ? value! : this.expand(argFrom, close, depth + 1);
       case '+':
-        return isSet ? this.expand(argFrom, close) : '';
+        return isSet ? this.expand(argFrom, close, depth + 1) : '';
       case '?': {
         if (isSet) return value!;
-        const message = this.expand(argFrom, close);
+        const message = this.expand(argFrom, close, depth + 1);
         const why = colon && value === '' ? 'is empty' : 'is not set';
         throw new InterpolationError(
           `required variable ${name} ${why}${message ? `: ${message}` : ''} (set it in the environment or the env file)`,

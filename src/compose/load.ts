@@ -30,7 +30,7 @@ export function loadComposeProject(options: LoadOptions): ComposeProject {
   const displayDir = path.dirname(first);
   const workingDir = path.resolve(displayDir);
   const dotenv = readProjectEnv(options, displayDir);
-  const lookup: Lookup = (name) => options.environment[name] ?? dotenv.get(name);
+  const lookup: Lookup = (name) => fromEnvironment(options, name) ?? dotenv.get(name);
 
   const diagnostics: Diagnostic[] = [];
   let project: MapNode | undefined;
@@ -115,11 +115,16 @@ function readProjectEnv(options: LoadOptions, displayDir: string): Map<string, s
     if (!(e instanceof UserError) || explicit === undefined) throw e;
     throw new UserError(e.diagnostics.map((d) => ({ ...d, input: 'env-file' })));
   }
-  const parsed = parseEnvFile(text, file, (name) => options.environment[name]);
+  const parsed = parseEnvFile(text, file, (name) => fromEnvironment(options, name));
   if (parsed.diagnostics.length > 0) throw new UserError(parsed.diagnostics);
   const vars = new Map<string, string>();
   for (const entry of parsed.entries) if (entry.value !== undefined) vars.set(entry.key, entry.value);
   return vars;
+}
+
+/** Own variables only: `constructor` or `__proto__` must not find Object's. */
+function fromEnvironment(options: LoadOptions, name: string): string | undefined {
+  return Object.hasOwn(options.environment, name) ? options.environment[name] : undefined;
 }
 
 function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -60,7 +60,7 @@ function mergeValues(base: Node, over: Node, path: PathSegment[]): Node {
     ) {
       return mergeValues(asList(base), asList(over), path);
     }
-    const named = NAME_LISTS[field];
+    const named = Object.hasOwn(NAME_LISTS, field) ? NAME_LISTS[field] : undefined;
     if (named && base.kind !== over.kind) {
       return mergeValues(nameMap(base, named), nameMap(over, named), path);
     }
@@ -71,7 +71,7 @@ function mergeValues(base: Node, over: Node, path: PathSegment[]): Node {
   if (base.kind === 'map' && over.kind === 'map') return mergeMaps(base, over, path);
   if (base.kind === 'seq' && over.kind === 'seq') {
     const field = inService && path.length === 3 ? String(path[2]) : '';
-    const unique = UNIQUE_KEYS[field];
+    const unique = Object.hasOwn(UNIQUE_KEYS, field) ? UNIQUE_KEYS[field] : undefined;
     return unique ? mergeUnique(base, over, unique) : appendNew(base, over);
   }
   return over;

@@ -71,7 +71,15 @@ export function toJson(node: Node): JsonValue {
   if (node.kind === 'scalar') return node.value;
   if (node.kind === 'seq') return node.items.map(toJson);
   const out: JsonObject = {};
-  for (const [key, entry] of node.entries) out[key] = toJson(entry.value);
+  for (const [key, entry] of node.entries) {
+    // Defined, not assigned: a `__proto__` key must stay a key, not replace the prototype.
+    Object.defineProperty(out, key, {
+      value: toJson(entry.value),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
   return out;
 }
 

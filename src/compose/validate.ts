@@ -85,7 +85,7 @@ function validateServices(services: Node, out: Diagnostic[]): void {
     }
     for (const [key, e] of [...service.entries]) {
       if (key.startsWith('x-')) continue;
-      const spec = SERVICE_KEYS[key];
+      const spec = Object.hasOwn(SERVICE_KEYS, key) ? SERVICE_KEYS[key] : undefined;
       if (!spec) {
         service.entries.delete(key);
         out.push(

@@ -42,7 +42,19 @@ const HINTS: Record<string, string> = {
  */
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: true });
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: true });
+  } catch {
+    // The parser gives up only on pathological input (e.g. thousands of nesting levels).
+    return {
+      diagnostics: [
+        error('the YAML parser could not read this file: simplify its nesting', {
+          location: { file, line: 1, column: 1 },
+        }),
+      ],
+    };
+  }
   const at = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
