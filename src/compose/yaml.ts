@@ -6,6 +6,7 @@ import {
   LineCounter,
   parseAllDocuments,
   type Document,
+  type EmptyStream,
   type YAMLError,
 } from 'yaml';
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics';
@@ -42,7 +43,7 @@ const HINTS: Record<string, string> = {
  */
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  let docs: ReturnType<typeof parseAllDocuments>;
+  let docs: Document.Parsed[] | EmptyStream;
   try {
     docs = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: true });
   } catch {
