@@ -33,6 +33,7 @@ export interface HabitatContext {
   options: HabitatOptions;
   /** awsvpc (Fargate) and host: every container shares one network namespace. */
   sharedNamespace: boolean;
+  networkMode: string;
   containers: ContainerDefinition[];
   byName: ReadonlyMap<string, ContainerDefinition>;
   /** Habitat containers in compose order. */
@@ -74,6 +75,7 @@ export function buildContext(
     project,
     options,
     sharedNamespace: mode === 'awsvpc' || mode === 'host',
+    networkMode: mode ?? 'bridge',
     containers,
     byName,
     habitat: [],

@@ -139,8 +139,8 @@ function dropNames(context: HabitatContext): void {
     const key = context.project.locate(['services', name, 'hostname']) ? 'hostname' : 'links';
     context.warnings.push(
       warning(
-        `dropped ${dropped.join(' and ')} of "${name}": ECS does not allow hostname or links in awsvpc network ` +
-          `mode, where all containers of the task share one network namespace and reach each other on ` +
+        `dropped ${dropped.join(' and ')} of "${name}": ECS does not allow hostname or links in ${context.networkMode} ` +
+          `network mode, where all containers of the task share one network namespace and reach each other on ` +
           `127.0.0.1 (so --peer is rewritten to 127.0.0.1:<gossip port>)`,
         where(context.project, ['services', name, key]),
       ),

@@ -229,7 +229,7 @@ function checkClashes(context: HabitatContext, chosen: ReadonlyMap<string, Recor
         context.errors.push(
           error(
             `port ${port} is used twice in one network namespace: by "${first.container}" (${first.what}) and by ` +
-              `"${second.container}" (${second.what}); containers of an awsvpc task share their ports, so give ` +
+              `"${second.container}" (${second.what}); containers in ${context.networkMode} network mode share their ports, so give ` +
               `one of them another port (for a Supervisor: x-habitat ports, or --listen-* in its command)`,
             where(context.project, second.at),
           ),
