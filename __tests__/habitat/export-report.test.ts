@@ -100,5 +100,8 @@ describe('hab version and exporter detection', () => {
       'docker',
     ]);
     expect(exportSubcommandsFromHelp('Usage: hab pkg export container')).toEqual([]);
+    const clap = "error: 'hab pkg export' requires a subcommand\n\n  [subcommands: container, docker, tar]\n";
+    expect(exportSubcommandsFromHelp(clap)).toEqual(['container', 'docker']);
+    expect(exportSubcommandsFromHelp('  [subcommands: docker, tar]')).toEqual(['docker']);
   });
 });

@@ -121,7 +121,9 @@ describe('pushImages', () => {
     expect(second.map((p) => p.pushed)).toEqual([false, false]);
     expect(second.map((p) => p.reference)).toEqual(first.map((p) => p.reference));
     expect(world.calls.slice(callsBefore).every((c) => c[0] === 'image')).toBe(true);
-    expect(log.text()).toContain('already holds this image');
+    expect(log.text()).toContain(
+      `info: ${REGISTRY}/billmeyer/mongodb: the registry already holds this image as abc123, 1.0: not pushed again`,
+    );
   });
 
   it('pushes again when the tag holds another image', async () => {
@@ -154,10 +156,23 @@ describe('pushImages', () => {
 
   it('fails fast on refused credentials', async () => {
     const world = fakeWorld(['unauthorized: authentication required']);
-    const attempt = pushImages([image('a/b', id('a'))], options(world, { tags: () => ['t'] }));
+    let reads = 0;
+    // The registry lets the first (up-front) read through, then refuses: the login went bad.
+    const readManifest = async (auth: unknown, repository: string, tag: string) => {
+      if (++reads > 1) throw new RegistryFailure('HTTP 401', 'auth');
+      return world.readManifest(auth, repository, tag);
+    };
+    const attempt = pushImages([image('a/b', id('a'))], options(world, { tags: () => ['t'], readManifest }));
     await expect(attempt).rejects.toThrow(UserError);
     await expect(attempt).rejects.toThrow(/the registry refused the credentials/);
     expect(world.calls.filter((c) => c[0] === 'push')).toHaveLength(1);
+  });
+
+  it('retries a push docker calls unauthorized when the registry accepts the credentials', async () => {
+    const world = fakeWorld(['unauthorized: authentication required']);
+    const [pushed] = await pushImages([image('a/b', id('a'))], options(world, { tags: () => ['t'] }));
+    expect(pushed?.pushed).toBe(true);
+    expect(world.calls.filter((c) => c[0] === 'push')).toHaveLength(2);
   });
 
   it('fails fast when reading the manifest is refused', async () => {

@@ -2,18 +2,24 @@ import type { Log } from '../../src/log';
 
 /** A Log that keeps every line, with secrets masked as the action's log would. */
 export class RecordingLog implements Log {
+  /** What the log shows (secrets masked). */
   readonly lines: string[] = [];
+  /** What the code handed to the log, before masking: a leak shows here. */
+  readonly raw: string[] = [];
   readonly secrets: string[] = [];
   private mask(message: string): string {
     return this.secrets.reduce((text, secret) => text.split(secret).join('***'), message);
   }
   info(message: string): void {
+    this.raw.push(message);
     this.lines.push(`info: ${this.mask(message)}`);
   }
   debug(message: string): void {
+    this.raw.push(message);
     this.lines.push(`debug: ${this.mask(message)}`);
   }
   warning(message: string): void {
+    this.raw.push(message);
     this.lines.push(`warning: ${this.mask(message)}`);
   }
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {

@@ -104,12 +104,18 @@ export function exportSubcommandForVersion(version: HabVersion): ExportSubcomman
   return undefined;
 }
 
-/** Which exporters the help of `hab pkg export` lists as subcommands; container first. */
+/**
+ * Which exporters `hab pkg export --help` lists, container first: in a SUBCOMMANDS section
+ * (indented names) or in clap's `[subcommands: a, b]` hint.
+ */
 export function exportSubcommandsFromHelp(help: string): ExportSubcommand[] {
   const listed = new Set<string>();
   for (const line of help.split(/\r?\n/)) {
     const m = /^\s{2,}(container|docker)\b/.exec(line);
     if (m?.[1]) listed.add(m[1]);
+  }
+  for (const hint of help.matchAll(/\[subcommands?: ([^\]]*)\]/g)) {
+    for (const name of (hint[1] ?? '').split(',')) listed.add(name.trim());
   }
   return (['container', 'docker'] as const).filter((s) => listed.has(s));
 }

@@ -99,12 +99,16 @@ async function pushImage(image: ExportedImage, tags: string[], ctx: Context): Pr
       ctx,
     );
     if (remote && describesImage(remote, localId)) {
-      log.info(`${uri}:${tag} already holds this image (${remote.digest}): not pushing it`);
+      log.debug(`${uri}:${tag} already holds this image (${remote.digest})`);
       digests.push(remote.digest);
       continue;
     }
     await docker(ctx, ['tag', localId, `${uri}:${tag}`], `tagging ${image.name} as ${uri}:${tag}`);
-    const reported = await retrying(() => dockerPush(`${uri}:${tag}`, ctx), `pushing ${uri}:${tag}`, ctx);
+    const reported = await retrying(
+      () => pushOnce(image.repository, tag, uri, ctx),
+      `pushing ${uri}:${tag}`,
+      ctx,
+    );
     // Trust the registry, not only docker's word: it must now serve that digest for the tag.
     const served = await retrying(
       () => ctx.readManifest(login, image.repository, tag),
@@ -123,6 +127,9 @@ async function pushImage(image: ExportedImage, tags: string[], ctx: Context): Pr
     digests.push(served.digest);
     pushedTags.push(tag);
   }
+  const skipped = tags.filter((tag) => !pushedTags.includes(tag));
+  if (skipped.length > 0)
+    log.info(`${uri}: the registry already holds this image as ${skipped.join(', ')}: not pushed again`);
   const digest = digests[0] as string;
   if (digests.some((d) => d !== digest))
     log.warning(
@@ -180,6 +187,33 @@ async function dockerPush(reference: string, ctx: Context): Promise<string | und
   const reason = (result.stderr.trim() || result.tail.slice(-3).join('\n')).slice(-2000);
   const kind = result.timedOut ? 'transient' : classifyRegistryOutput(reason);
   throw new RegistryFailure(`docker push ${reference} ${describeExit(result)}: ${reason}`, kind);
+}
+
+/**
+ * One `docker push`. Docker reports "unauthorized" also when a transient error hid the registry's
+ * auth challenge from it (a 5xx on its first `GET /v2/`), so a refusal counts as one only when
+ * the registry also refuses our own authenticated request; otherwise it is retried.
+ */
+async function pushOnce(
+  repository: string,
+  tag: string,
+  uri: string,
+  ctx: Context,
+): Promise<string | undefined> {
+  try {
+    return await dockerPush(`${uri}:${tag}`, ctx);
+  } catch (e) {
+    if (!(e instanceof RegistryFailure) || e.kind !== 'auth') throw e;
+    try {
+      await ctx.readManifest(ctx.login, repository, tag);
+    } catch (check) {
+      if (check instanceof RegistryFailure && check.kind === 'auth') throw e;
+    }
+    throw new RegistryFailure(
+      `${e.message} (the registry accepts the credentials: taken as transient)`,
+      'transient',
+    );
+  }
 }
 
 /** Runs a registry operation under the retry policy; turns what finally fails into a UserError. */
