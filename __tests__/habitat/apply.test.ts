@@ -263,6 +263,41 @@ services:
     ]);
   });
 
+  it('keeps Supervisors off the default ports of a container that runs its own command', () => {
+    const { taskDefinition, messages } = run(
+      scenario(
+        `
+services:
+  a: { image: billmeyer/mongodb, command: run billmeyer/mongodb }
+  b: { image: mattray/national-parks, command: -I }
+`,
+        { launchType: 'FARGATE' },
+      ),
+    );
+    expect(containerNamed(taskDefinition, 'a').command).toEqual(['run', 'billmeyer/mongodb']);
+    expect(containerNamed(taskDefinition, 'b').command).toEqual([
+      '-I',
+      '--listen-gossip',
+      '0.0.0.0:9648',
+      '--listen-http',
+      '0.0.0.0:9641',
+      '--listen-ctl',
+      '127.0.0.1:9642',
+    ]);
+    expect(messages).toEqual([]);
+    const two = run(
+      scenario(
+        `
+services:
+  a: { image: billmeyer/mongodb, command: run billmeyer/mongodb }
+  b: { image: mattray/national-parks, command: run mattray/national-parks }
+`,
+        { launchType: 'FARGATE' },
+      ),
+    );
+    expect(two.messages).toEqual([expect.stringContaining('"a" and "b" run commands of their own')]);
+  });
+
   it('lets the first Supervisor publish its own HTTP port', () => {
     const { taskDefinition } = run(
       scenario(`services: { mongo: { image: billmeyer/mongodb, ports: ["9631:9631"] } }`, {

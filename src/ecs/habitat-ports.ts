@@ -122,7 +122,14 @@ function allocateSlots(
   }
   for (const [name, ports] of explicit) for (const p of Object.values(ports)) owner.set(p.port, name);
   const supervisors = context.habitat.filter((c) => c.args);
+  // A container with a program of its own may still start a Supervisor on its (default) ports:
+  // keep the scheme off them.
   const unmanaged = context.habitat.filter((c) => !c.args);
+  for (const container of unmanaged) {
+    const ports = withDefaults(explicit.get(container.name) ?? {});
+    chosen.set(container.name, ports);
+    for (const l of LISTENERS) owner.set(ports[l].port, container.name);
+  }
   let slot = 0;
   for (const container of supervisors) {
     const given = explicit.get(container.name) ?? {};
@@ -141,19 +148,17 @@ function allocateSlots(
     addListenFlags(container, ports);
     slot += 1;
   }
-  for (const container of unmanaged) {
-    chosen.set(container.name, withDefaults(explicit.get(container.name) ?? {}));
-    if (supervisors.length + unmanaged.length > 1) {
-      context.warnings.push(
-        warning(
-          `"${container.name}" runs its own command, not Supervisor arguments, so the action cannot move its ` +
-            `Supervisor (if it starts one) off the default ports; in this network mode all containers share one ` +
-            `network namespace and a second Supervisor on the same ports fails to start. Write Supervisor ` +
-            `arguments (starting with "-") or set HAB_LISTEN_GOSSIP, HAB_LISTEN_HTTP and HAB_LISTEN_CTL`,
-          where(context.project, commandPath(container.name)),
-        ),
-      );
-    }
+  if (unmanaged.length > 1) {
+    context.warnings.push(
+      warning(
+        `${unmanaged.map((c) => `"${c.name}"`).join(' and ')} run commands of their own, not Supervisor ` +
+          `arguments, so the action cannot give their Supervisors (if they start one) ports of their own; in ` +
+          `${context.networkMode} network mode all containers share one network namespace and a second ` +
+          `Supervisor on the same ports fails to start. Write Supervisor arguments (starting with "-") or set ` +
+          `HAB_LISTEN_GOSSIP, HAB_LISTEN_HTTP and HAB_LISTEN_CTL`,
+        where(context.project, commandPath(unmanaged[1]?.name ?? '')),
+      ),
+    );
   }
 }
 
