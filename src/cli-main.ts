@@ -1,0 +1,161 @@
+import { basename, dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UserError, type Diagnostic } from './diagnostics';
+import { PackageSpecError } from './habitat/package-source';
+import { ecrRegistry, parsePackageSource } from './plan';
+import { renderProject } from './render';
+import { version } from '../package.json';
+
+/** What the CLI talks to; tests pass recorders, the entry point passes the process. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+const HELP = `habitat-ecs render: print the ECS task definition a compose file becomes
+
+Usage: habitat-ecs render -f <compose> [-f <override>]... [options]
+
+Reads the compose files (merged in order, like docker compose -f), decides which services run
+the given Habitat packages, and prints the RegisterTaskDefinition input as JSON on stdout.
+Warnings and errors go to stderr as file:line:column: lines. Nothing is exported, pushed or
+sent to AWS; no network is used.
+
+Options:
+  -f, --file <path>              compose file; repeat to merge overrides (default docker-compose.yml)
+      --ecs-params <path>        ecs-params.yml (ecs-cli format): network mode, roles, task size,
+                                 per-container settings, run_params
+      --env-file <path>          variables for interpolation (default: .env beside the first file)
+      --launch-type <type>       EC2 (default) or FARGATE
+      --account-id <id>          AWS account of the ECR registry Habitat images are pushed to
+                                 (default: $AWS_ACCOUNT_ID). Required when a Habitat package is given.
+      --region <region>          region of that registry (default: $AWS_REGION, $AWS_DEFAULT_REGION).
+                                 Required when a Habitat package is given.
+      --image-tag <tag>          tag the Habitat images are pushed under (default: latest)
+      --family <name>            task definition family (default: the first compose file's
+                                 directory name)
+      --habitat-package <pkg>    origin/name[/version[/release]] or a .hart file; repeatable.
+                                 Services whose image: names the package's repository run it.
+      --no-hab-license           do not add HAB_LICENSE=accept-no-persist to Habitat containers
+      --health-checks            add Supervisor health checks to Habitat containers
+  -h, --help                     show this help
+  -V, --version                  print the version
+
+Exit status: 0 rendered, 1 the input has errors, 2 usage error.
+`;
+
+const OPTIONS = {
+  file: { type: 'string', short: 'f', multiple: true },
+  'ecs-params': { type: 'string' },
+  'env-file': { type: 'string' },
+  'launch-type': { type: 'string' },
+  'account-id': { type: 'string' },
+  region: { type: 'string' },
+  'image-tag': { type: 'string' },
+  family: { type: 'string' },
+  'habitat-package': { type: 'string', multiple: true },
+  'no-hab-license': { type: 'boolean' },
+  'health-checks': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const;
+
+class UsageError extends Error {}
+
+/** Runs `habitat-ecs <args>`; returns the exit status instead of exiting, so tests can drive it. */
+export function main(argv: readonly string[], io: CliIo): number {
+  try {
+    return run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`habitat-ecs: ${e.message}\nRun "habitat-ecs render --help" for usage.\n`);
+      return 2;
+    }
+    if (e instanceof UserError) {
+      for (const d of e.diagnostics) io.stderr(`${cliLine(d)}\n`);
+      return 1;
+    }
+    if (e instanceof PackageSpecError) {
+      io.stderr(`habitat-ecs: error: --habitat-package ${e.message}\n`);
+      return 1;
+    }
+    io.stderr(`habitat-ecs: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}
+
+function run(argv: readonly string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  if (values.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const [command, ...extra] = positionals;
+  if (command !== 'render') {
+    throw new UsageError(command === undefined ? 'missing command: render' : `unknown command "${command}"`);
+  }
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const launchType = (values['launch-type'] ?? 'EC2').toUpperCase();
+  if (launchType !== 'EC2' && launchType !== 'FARGATE') {
+    throw new UsageError(`--launch-type must be EC2 or FARGATE, not "${values['launch-type']}"`);
+  }
+  const packages = (values['habitat-package'] ?? []).map(parsePackageSource);
+  const accountId = values['account-id'] ?? io.env.AWS_ACCOUNT_ID;
+  const region = values.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION;
+  if (packages.length > 0 && (!accountId || !region)) {
+    throw new UsageError(
+      'Habitat images are named after their ECR registry: give --account-id and --region (or set AWS_ACCOUNT_ID and AWS_REGION)',
+    );
+  }
+  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
+    throw new UsageError(`--account-id must be 12 digits, not "${accountId}"`);
+  }
+  const files = values.file ?? ['docker-compose.yml'];
+  const family = values.family ?? defaultFamily(files[0] as string);
+  const { rendered } = renderProject({
+    files,
+    ...(values['env-file'] !== undefined && { envFile: values['env-file'] }),
+    ...(values['ecs-params'] !== undefined && { ecsParamsFile: values['ecs-params'] }),
+    launchType,
+    family,
+    packages,
+    // Without packages no image is named after the registry, so any well-formed value does.
+    registry: ecrRegistry(accountId ?? '000000000000', region ?? 'us-east-1'),
+    imageTag: values['image-tag'] ?? 'latest',
+    habitat: { acceptLicense: !values['no-hab-license'], healthChecks: values['health-checks'] ?? false },
+    environment: io.env,
+  });
+  for (const w of rendered.warnings) io.stderr(`${cliLine(w)}\n`);
+  io.stdout(`${JSON.stringify(rendered.taskDefinition, null, 2)}\n`);
+  return 0;
+}
+
+/** The compose project name a user would expect: the directory of the first file, as a family name. */
+function defaultFamily(file: string): string {
+  const name = basename(dirname(resolve(file)))
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return name || 'compose';
+}
+
+/** `file:line:col: warning: path: message`, like compilers print them. */
+export function cliLine(d: Diagnostic): string {
+  const where = d.location
+    ? `${d.location.file}:${d.location.line}:${d.location.column}`
+    : d.input
+      ? `habitat-ecs: input "${d.input}"`
+      : 'habitat-ecs';
+  return [where, d.severity, ...(d.path ? [d.path] : []), d.message].join(': ');
+}
