@@ -67,10 +67,10 @@ describe('what loading refuses', () => {
 
   it('${VAR:?message} unset, with its message', () => {
     expect(problems(bad('required-colon.yml'))).toEqual([
-      'required-colon.yml:3:12 services.web.image: required variable TAG is not set: set TAG to the release tag (set it in the environment or the env file)',
+      'required-colon.yml:3:19 services.web.image: required variable TAG is not set: set TAG to the release tag (set it in the environment or the env file)',
     ]);
     expect(problems(bad('required-colon.yml'), { TAG: '' })).toEqual([
-      'required-colon.yml:3:12 services.web.image: required variable TAG is empty: set TAG to the release tag (set it in the environment or the env file)',
+      'required-colon.yml:3:19 services.web.image: required variable TAG is empty: set TAG to the release tag (set it in the environment or the env file)',
     ]);
   });
 
@@ -82,13 +82,13 @@ describe('what loading refuses', () => {
 
   it('an unterminated ${', () => {
     expect(problems(bad('unterminated.yml'))).toEqual([
-      'unterminated.yml:3:12 services.web.image: unterminated "${" in "nginx:${TAG": close it with "}", or write $$ for a literal "$"',
+      'unterminated.yml:3:18 services.web.image: unterminated "${" in "nginx:${TAG": close it with "}", or write $$ for a literal "$"',
     ]);
   });
 
   it('a lone $', () => {
     expect(problems(bad('lone-dollar.yml'))).toEqual([
-      'lone-dollar.yml:4:14 services.web.command: invalid interpolation "$ ": write $$ for a literal "$", or $NAME / ${NAME} for a variable',
+      'lone-dollar.yml:4:19 services.web.command: invalid interpolation "$ ": write $$ for a literal "$", or $NAME / ${NAME} for a variable',
     ]);
   });
 
@@ -224,5 +224,25 @@ describe('what loading refuses', () => {
       'tab-indent.yml:3:1: Tabs are not allowed as indentation: indent with spaces, not tabs',
       `-: cannot read compose file ${path.join(tmp, 'nope.yml')}: no such file`,
     ]);
+  });
+});
+
+describe('where an interpolation error points', () => {
+  it('at the faulty $ when the value is written out as is, else at the value', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-at-'));
+    const file = path.join(dir, 'c.yml');
+    fs.writeFileSync(
+      file,
+      'services:\n  web:\n    image: a\n    hostname: \'x${A:?}\'\n    user: "\\t${B:?}"\n    working_dir: >\n      ${C:?}\n',
+    );
+    try {
+      expect(problems(file)).toEqual([
+        'c.yml:4:17 services.web.hostname: required variable A is not set (set it in the environment or the env file)',
+        'c.yml:5:11 services.web.user: required variable B is not set (set it in the environment or the env file)',
+        'c.yml:6:18 services.web.working_dir: required variable C is not set (set it in the environment or the env file)',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

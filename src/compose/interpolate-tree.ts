@@ -16,7 +16,12 @@ export function interpolateTree(
     if (typeof node.value !== 'string' || !node.value.includes('$')) return;
     const result = interpolate(node.value, lookup);
     if (result.ok) node.value = result.value;
-    else out.push(error(result.message, { location: node.loc, path: formatPath(path) }));
+    else {
+      // Point at the faulty `$` itself when the source spells the value out as it is.
+      const location =
+        node.valueColumn === undefined ? node.loc : { ...node.loc, column: node.valueColumn + result.offset };
+      out.push(error(result.message, { location, path: formatPath(path) }));
+    }
   } else if (node.kind === 'seq') {
     node.items.forEach((item, i) => interpolateTree(item, lookup, out, [...path, i]));
   } else {

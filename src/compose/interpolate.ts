@@ -5,20 +5,29 @@
  */
 export type Lookup = (name: string) => string | undefined;
 
-export type InterpolationResult = { ok: true; value: string } | { ok: false; message: string };
+/** On failure, `offset` is where in the input the faulty `$` is. */
+export type InterpolationResult =
+  { ok: true; value: string } | { ok: false; message: string; offset: number };
 
 const NAME_START = /[A-Za-z_]/;
 /** Defaults nest (`${A:-${B:-x}}`) a few levels in practice; more is refused, not recursed into. */
 export const MAX_NESTING = 16;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 
-class InterpolationError extends Error {}
+class InterpolationError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
 
 export function interpolate(input: string, lookup: Lookup): InterpolationResult {
   try {
     return { ok: true, value: new Template(input, lookup).expand(0, input.length) };
   } catch (e) {
-    if (e instanceof InterpolationError) return { ok: false, message: e.message };
+    if (e instanceof InterpolationError) return { ok: false, message: e.message, offset: e.offset };
     throw e;
   }
 }
@@ -34,6 +43,7 @@ class Template {
     if (depth > MAX_NESTING) {
       throw new InterpolationError(
         `\${...} nested more than ${MAX_NESTING} levels deep: simplify the default values`,
+        from,
       );
     }
     let out = '';
@@ -61,6 +71,7 @@ class Template {
       } else {
         throw new InterpolationError(
           `invalid interpolation "${this.s.slice(i, i + 2)}": write $$ for a literal "$", or $NAME / \${NAME} for a variable`,
+          i,
         );
       }
     }
@@ -80,6 +91,7 @@ class Template {
     }
     throw new InterpolationError(
       `unterminated "\${" in ${JSON.stringify(this.s)}: close it with "}", or write $$ for a literal "$"`,
+      from - 2,
     );
   }
 
@@ -90,6 +102,7 @@ class Template {
     if (name === '' || !NAME_START.test(name[0]!)) {
       throw new InterpolationError(
         `invalid variable name in "\${${this.s.slice(from, close)}}": a name starts with a letter or "_" and has letters, digits and "_"`,
+        from - 2,
       );
     }
     const value = this.lookup(name);
@@ -110,11 +123,13 @@ class Template {
         const why = colon && value === '' ? 'is empty' : 'is not set';
         throw new InterpolationError(
           `required variable ${name} ${why}${message ? `: ${message}` : ''} (set it in the environment or the env file)`,
+          from - 2,
         );
       }
       default:
         throw new InterpolationError(
           `invalid interpolation "\${${this.s.slice(from, close)}}": use \${NAME}, \${NAME:-default}, \${NAME-default}, \${NAME:?message}, \${NAME?message}, \${NAME:+alt} or \${NAME+alt}`,
+          from - 2,
         );
     }
   }

@@ -18,6 +18,11 @@ interface NodeBase {
 export interface ScalarNode extends NodeBase {
   kind: 'scalar';
   value: Scalar;
+  /**
+   * Column of the value's first character when the source spells the value out character for
+   * character on one line (no escapes), so a problem inside it can be pointed at exactly.
+   */
+  valueColumn?: number;
 }
 export interface SeqNode extends NodeBase {
   kind: 'seq';

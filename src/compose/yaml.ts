@@ -7,6 +7,7 @@ import {
   parseAllDocuments,
   type Document,
   type EmptyStream,
+  type Scalar,
   type YAMLError,
 } from 'yaml';
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics';
@@ -78,7 +79,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   // Warnings (e.g. the unresolved `!reset` / `!override` tags, which are ours to read) are dropped.
   if (diagnostics.length > 0) return { diagnostics };
   if (doc.contents === null) return { diagnostics: [] };
-  const walker = new Walker(doc, at, file);
+  const walker = new Walker(doc, at, file, text);
   try {
     const node = walker.walk(doc.contents, 0);
     return walker.diagnostics.length ? { diagnostics: walker.diagnostics } : { node, diagnostics: [] };
@@ -121,6 +122,7 @@ class Walker {
     private readonly doc: Document,
     private readonly at: (offset: number) => SourceLocation,
     private readonly file: string,
+    private readonly text: string,
   ) {}
 
   walk(yamlNode: unknown, depth: number): Node {
@@ -168,6 +170,8 @@ class Walker {
       if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
         node = scalar(v, loc);
       else node = scalar(String(v), loc);
+      const column = this.valueColumn(yamlNode, loc);
+      if (column !== undefined) node.valueColumn = column;
     } else if (isSeq(yamlNode)) {
       const seq: SeqNode = { kind: 'seq', items: [], loc };
       for (const item of yamlNode.items) seq.items.push(this.walk(item, depth + 1));
@@ -215,6 +219,15 @@ class Walker {
       for (const [k, e] of src.entries) if (!map.entries.has(k)) map.entries.set(k, e);
     }
     return map;
+  }
+
+  private valueColumn(n: Scalar, loc: SourceLocation): number | undefined {
+    if (typeof n.value !== 'string' || !n.range) return undefined;
+    const source = this.text.slice(n.range[0], n.range[1]);
+    if (source.includes('\n')) return undefined;
+    if (n.type === 'PLAIN' && source === n.value) return loc.column;
+    const quoted = n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE';
+    return quoted && source.slice(1, -1) === n.value ? loc.column + 1 : undefined;
   }
 
   private locOf(n: unknown): SourceLocation {
