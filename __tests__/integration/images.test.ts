@@ -222,6 +222,40 @@ describe('image pipeline on the local stack', () => {
     }
   });
 
+  test.each([
+    ['1.5.71', 'docker', false],
+    ['1.6.1245', 'container', true],
+    ['2.0.450', 'container', false],
+  ])(
+    'hab %s: uses `%s` (asked its help: %s), with HAB_LICENSE, in a private directory',
+    async (version, sub, asked) => {
+      const callLog = path.join(workDir, `hab-calls-${version}.jsonl`);
+      const versionLog = new RecordingLog();
+      const env = { ...process.env, HAB_STANDIN_VERSION: version, HAB_STANDIN_LOG: callLog };
+      delete env.HAB_LICENSE;
+      const exportDir = path.join(workDir, `v${version}`);
+      const [exported] = await exportPackages(PACKAGES.slice(0, 1), {
+        workDir: exportDir,
+        log: versionLog,
+        env,
+      });
+      expect(exported?.tags).toEqual(['latest', '3.2.10', '3.2.10-20171016003652']);
+      const calls = readFileSync(callLog, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { argv: string[]; cwd: string; hab_license: string });
+      expect(calls.map((c) => c.argv.join(' '))).toEqual([
+        '--version',
+        ...(asked ? ['pkg export --help'] : []),
+        `pkg export ${sub} billmeyer/mongodb`,
+      ]);
+      const exportCall = calls.at(-1)!;
+      expect(exportCall.hab_license).toBe('accept-no-persist');
+      expect(path.dirname(exportCall.cwd)).toBe(exportDir);
+      expect(versionLog.text()).toContain(`Using \`hab pkg export ${sub}\``);
+    },
+  );
+
   test('hab missing from PATH fails clearly', async () => {
     const dirs = (process.env.PATH ?? '')
       .split(path.delimiter)
@@ -236,6 +270,14 @@ describe('image pipeline on the local stack', () => {
   });
 
   test('a failing export names the package and shows the tail of its output', async () => {
+    const attempt = exportPackages(PACKAGES, {
+      workDir: path.join(workDir, 'failing-tail'),
+      log: new RecordingLog(),
+      env: { ...process.env, HAB_STANDIN_FAIL: 'mattray/national-parks' },
+    });
+    await expect(attempt).rejects.toThrow(
+      /failure injected by HAB_STANDIN_FAIL[\s\S]*Container image build failed/,
+    );
     await expect(
       exportPackages(PACKAGES, {
         workDir: path.join(workDir, 'failing'),

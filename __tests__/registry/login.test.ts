@@ -2,7 +2,7 @@ import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ec
 import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loginState, loginToEcr, logout } from '../../src/registry/login';
+import { loginState, loginToEcr, logout, newDockerConfigDir } from '../../src/registry/login';
 import type { ProcessRunner, RunOptions, RunResult } from '../../src/process';
 import { RecordingLog } from './recording-log';
 
@@ -84,5 +84,12 @@ describe('loginToEcr and logout', () => {
     await logout({ registry: 'r', dockerConfigDir: dir }, { run, log });
     expect(existsSync(dir)).toBe(false);
     expect(log.text()).toContain('docker logout r could not run: docker exploded');
+  });
+
+  it('puts the private docker config under RUNNER_TEMP, a new one each time', () => {
+    const a = newDockerConfigDir({ RUNNER_TEMP: '/runner/_temp' });
+    expect(a).toMatch(/^\/runner\/_temp\/habitat-ecs-docker-[0-9a-f-]{36}$/);
+    expect(newDockerConfigDir({ RUNNER_TEMP: '/runner/_temp' })).not.toBe(a);
+    expect(newDockerConfigDir({}).startsWith(tmpdir())).toBe(true);
   });
 });

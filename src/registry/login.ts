@@ -1,5 +1,8 @@
 import type { ECRClient } from '@aws-sdk/client-ecr';
+import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { error, UserError } from '../diagnostics';
 import type { Log } from '../log';
 import { CommandNotFoundError, describeExit, runProcess, type ProcessRunner } from '../process';
@@ -21,6 +24,14 @@ export interface DockerOptions {
   /** Environment for docker (default process.env); DOCKER_CONFIG is set on top. */
   env?: NodeJS.ProcessEnv;
   run?: ProcessRunner;
+}
+
+/**
+ * A fresh path for the private docker config: under RUNNER_TEMP (the runner empties it after the
+ * job even if the post step never runs), else the system temp directory. Not created here.
+ */
+export function newDockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(env.RUNNER_TEMP || tmpdir(), `habitat-ecs-docker-${randomUUID()}`);
 }
 
 export function loginState(login: RegistryLogin): LoginState {
