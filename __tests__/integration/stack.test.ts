@@ -177,6 +177,18 @@ describe('local stack', () => {
     expect((await registryGet('/v2/')).status).toBe(200);
   });
 
+  test('fault 500 N MATCH: only matching requests fail', async () => {
+    const path = `/v2/stack-test/match-${Date.now()}/tags/list`;
+    fault('500', '1', `GET ${path}`);
+    try {
+      expect((await registryGet('/v2/')).status).toBe(200);
+      expect((await registryGet(path)).status).toBe(500);
+      expect((await registryGet(path)).status).toBe(404);
+    } finally {
+      fault('clear');
+    }
+  });
+
   test('fault 401: the registry refuses the credentials until cleared', async () => {
     fault('401');
     try {

@@ -9,9 +9,10 @@ skipped a fault check.
 
 Before forwarding a request it reads the control file (see local-stack):
   (absent/empty)   forward as is
-  "<5xx> <n>"      answer the next n requests itself with that status (a canned
+  "<5xx> <n> [M]"  answer the next n requests itself with that status (a canned
                    registry error body), counting down in the file; the file is
-                   removed when n reaches 0
+                   removed when n reaches 0. With M, only requests whose
+                   "METHOD /path?query" contains M count (e.g. "PUT /v2/a/b/manifests/")
   "401"            forward every request with its Authorization header replaced
                    by wrong Basic credentials, so the registry itself refuses
                    (real 401 + WWW-Authenticate) until the file is cleared
@@ -40,13 +41,17 @@ WRONG_AUTH = "Basic " + base64.b64encode(b"AWS:refused-by-local-stack").decode()
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "x-forwarded-proto", "x-forwarded-for"}
 
 
-def read_fault(path):
-    """Return ("status", code, remaining) / ("auth",) / None, consuming one status fault."""
+def read_fault(path, request):
+    """The fault for this request ("METHOD /path"), consuming one count of a status fault.
+
+    Returns ("status", code, remaining), ("auth",) or None.
+    """
     try:
         with open(path, encoding="utf-8") as f:
-            words = f.read().split()
+            text = f.read().strip()
     except FileNotFoundError:
         return None
+    words = text.split(maxsplit=2)
     if not words:
         return None
     if words[0] == "401":
@@ -55,10 +60,13 @@ def read_fault(path):
         code = int(words[0])
         left = int(words[1]) if len(words) > 1 else 1
     except ValueError:
-        print(f"ignoring unreadable fault file: {' '.join(words)!r}", file=sys.stderr, flush=True)
+        print(f"ignoring unreadable fault file: {text!r}", file=sys.stderr, flush=True)
         return None
+    match = words[2] if len(words) > 2 else ""
     if not 500 <= code <= 599 or left <= 0:
         remove_quietly(path)
+        return None
+    if match and match not in request:
         return None
     left -= 1
     if left == 0:
@@ -66,7 +74,7 @@ def read_fault(path):
     else:
         tmp = f"{path}.front.tmp"
         with open(tmp, "w", encoding="utf-8") as f:
-            f.write(f"{code} {left}\n")
+            f.write(f"{code} {left} {match}".rstrip() + "\n")
         os.replace(tmp, path)
     return ("status", code, left)
 
@@ -131,7 +139,7 @@ class Front:
             return
         method, target, _ = parts
 
-        fault = read_fault(self.args.faults)
+        fault = read_fault(self.args.faults, f"{method} {target}")
         if fault and fault[0] == "status":
             self.log(method, target, f"fault:{fault[1]}")
             writer.write(canned(fault[1]))
