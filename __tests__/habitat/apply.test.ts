@@ -431,6 +431,17 @@ services:
     expect(containerNamed(disabled.taskDefinition, 'm').healthCheck).toBeUndefined();
   });
 
+  it('reach a gateway bound to one address at that address', () => {
+    const { taskDefinition } = run(
+      scenario(`services: { a: { image: billmeyer/mongodb, command: --listen-http 10.1.2.3:9631 } }`, {
+        habitat: { healthChecks: true },
+      }),
+    );
+    expect(containerNamed(taskDefinition, 'a').healthCheck?.command?.[1]).toBe(
+      'wget -qO- http://10.1.2.3:9631/services/mongodb/default/health || exit 1',
+    );
+  });
+
   it('pass a gateway token from the environment, and warn when the HTTP API is off', () => {
     const { taskDefinition, messages } = run(
       scenario(

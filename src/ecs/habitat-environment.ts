@@ -87,12 +87,13 @@ export function addHealthChecks(context: HabitatContext, ports: ReadonlyMap<stri
       );
       continue;
     }
-    const port = ports.get(name)?.http ?? 9631;
+    const { http: port = 9631, httpHost = '127.0.0.1' } = ports.get(name) ?? {};
     // With a gateway token the API answers 401 without it; the shell expands it inside the container.
     const auth = setsVariable(definition, 'HAB_SUP_GATEWAY_AUTH_TOKEN')
       ? `--header "Authorization: Bearer $HAB_SUP_GATEWAY_AUTH_TOKEN" `
       : '';
-    const url = `http://127.0.0.1:${port}/services/${container.packageName}/${container.group}/health`;
+    const host = httpHost.includes(':') ? `[${httpHost}]` : httpHost;
+    const url = `http://${host}:${port}/services/${container.packageName}/${container.group}/health`;
     definition.healthCheck = { command: ['CMD-SHELL', `wget -qO- ${auth}${url} || exit 1`], ...HEALTH_CHECK };
   }
 }

@@ -32,10 +32,15 @@ const ENVIRONMENT: Readonly<Record<Listener, string>> = {
 };
 
 type Source = 'flag' | 'environment' | 'x-habitat' | 'scheme' | 'default';
-export type SupervisorPorts = Record<Listener, number>;
+export type SupervisorPorts = Record<Listener, number> & {
+  /** Where a health check inside the container reaches the HTTP gateway. */
+  httpHost: string;
+};
 interface Chosen {
   port: number;
   source: Source;
+  /** The address part of an explicit --listen-* flag or HAB_LISTEN_* variable. */
+  host?: string;
 }
 
 /** Decides every Habitat container's Supervisor ports, adding --listen-* flags where needed. */
@@ -51,7 +56,10 @@ export function assignPorts(context: HabitatContext): Map<string, SupervisorPort
   }
   const result = new Map<string, SupervisorPorts>();
   for (const [name, ports] of chosen) {
-    result.set(name, { gossip: ports.gossip.port, http: ports.http.port, ctl: ports.ctl.port });
+    const { port: http, host } = ports.http;
+    // A gateway bound to every address answers on loopback; one bound to a single address, only there.
+    const httpHost = host === undefined || ['0.0.0.0', '::', '127.0.0.1'].includes(host) ? '127.0.0.1' : host;
+    result.set(name, { gossip: ports.gossip.port, http, ctl: ports.ctl.port, httpHost });
   }
   return result;
 }
@@ -66,10 +74,12 @@ function explicitPorts(
   for (const listener of LISTENERS) {
     const flag = container.args && lastFlagValue(container.args, `listen-${listener}`);
     const variable = environmentValue(container.definition, ENVIRONMENT[listener]);
-    const flagPort = flag === undefined ? undefined : splitHostPort(flag)?.port;
-    const variablePort = variable === undefined ? undefined : splitHostPort(variable)?.port;
-    if (flagPort !== undefined) ports[listener] = { port: flagPort, source: 'flag' };
-    else if (variablePort !== undefined) ports[listener] = { port: variablePort, source: 'environment' };
+    const fromFlag = flag === undefined ? undefined : splitHostPort(flag);
+    const fromVariable = variable === undefined ? undefined : splitHostPort(variable);
+    if (fromFlag?.port !== undefined)
+      ports[listener] = { port: fromFlag.port, source: 'flag', host: fromFlag.host };
+    else if (fromVariable?.port !== undefined)
+      ports[listener] = { port: fromVariable.port, source: 'environment', host: fromVariable.host };
     else if (fromExtension[listener] !== undefined)
       ports[listener] = { port: fromExtension[listener], source: 'x-habitat' };
   }
