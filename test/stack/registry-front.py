@@ -170,28 +170,38 @@ class Front:
         try:
             up_writer.write(upstream_head)
             await up_writer.drain()
-            status = {"value": "-"}
+            note = " (auth refused by fault)" if fault else ""
+            status = {"value": None}
+
+            def on_status(value):
+                # logged before the client sees the answer, so a test reading the log after its
+                # request finds the line
+                status["value"] = value
+                self.log(method, target, value + note)
+
             upload = asyncio.ensure_future(self.pipe(reader, up_writer, None))
             try:
-                await self.pipe(up_reader, writer, status)
+                await self.pipe(up_reader, writer, on_status)
             finally:
                 upload.cancel()
                 try:
                     await upload
                 except (asyncio.CancelledError, Exception):
                     pass
-            self.log(method, target, status["value"] + (" (auth refused by fault)" if fault else ""))
+            if status["value"] is None:
+                self.log(method, target, "no-answer" + note)
         finally:
             up_writer.close()
 
-    async def pipe(self, src, dst, status):
+    async def pipe(self, src, dst, on_status):
         while True:
             data = await asyncio.wait_for(src.read(CHUNK), IDLE_TIMEOUT)
             if not data:
                 return
-            if status is not None and status["value"] == "-":
+            if on_status is not None:
                 first = data.split(b"\r\n", 1)[0].decode("latin-1").split(" ")
-                status["value"] = first[1] if len(first) > 1 else "?"
+                on_status(first[1] if len(first) > 1 else "?")
+                on_status = None
             dst.write(data)
             await dst.drain()
 
