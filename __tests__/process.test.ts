@@ -41,6 +41,12 @@ describe('runProcess', () => {
     );
   });
 
+  it('does not call a missing working directory a missing command', async () => {
+    const attempt = runProcess('sh', ['-c', 'true'], { cwd: '/nonexistent-dir-for-test' });
+    await expect(attempt).rejects.toThrow(/ENOENT/);
+    await expect(attempt).rejects.not.toBeInstanceOf(CommandNotFoundError);
+  });
+
   it('kills a process that runs past its timeout', async () => {
     const started = Date.now();
     const result = await runProcess('sleep', ['10'], { timeoutMs: 200 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 /**
@@ -114,7 +114,9 @@ export const runProcess: ProcessRunner = (command, args, options = {}) =>
 
     child.on('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(err.code === 'ENOENT' ? new CommandNotFoundError(command) : err);
+      // A missing cwd also gives ENOENT: only blame the command when the directory is there.
+      const cwdMissing = options.cwd !== undefined && !existsSync(options.cwd);
+      reject(err.code === 'ENOENT' && !cwdMissing ? new CommandNotFoundError(command) : err);
     });
     // 'close' (not 'exit') so that all output has been read.
     child.on('close', (exitCode, signal) => {

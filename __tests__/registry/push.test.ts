@@ -175,6 +175,16 @@ describe('pushImages', () => {
     expect(world.calls.filter((c) => c[0] === 'push')).toHaveLength(2);
   });
 
+  it('explains an immutable tag that names another image', async () => {
+    const world = fakeWorld([
+      "tag invalid: The image tag 't' already exists in the 'a/b' repository and cannot be overwritten because the repository is immutable.",
+    ]);
+    await expect(pushImages([image('a/b', id('a'))], options(world, { tags: () => ['t'] }))).rejects.toThrow(
+      /failed: the repository has immutable tags .*new image-tag/,
+    );
+    expect(world.calls.filter((c) => c[0] === 'push')).toHaveLength(1);
+  });
+
   it('fails fast when reading the manifest is refused', async () => {
     const world = fakeWorld();
     let reads = 0;

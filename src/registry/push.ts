@@ -223,7 +223,7 @@ async function retrying<T>(operation: () => Promise<T>, what: string, ctx: Conte
       operation,
       ctx.retry,
       (failure, attempt, delay) =>
-        ctx.log.warning(`${what}: attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`),
+        ctx.log.info(`${what}: attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`),
       ctx.sleep,
     );
   } catch (e) {
@@ -238,6 +238,9 @@ async function retrying<T>(operation: () => Promise<T>, what: string, ctx: Conte
       );
     if (e.kind === 'transient')
       throw new UserError(error(`${what}: still failing after ${ctx.retry.attempts} attempts: ${e.message}`));
-    throw new UserError(error(`${what} failed: ${e.message}`));
+    const hint = /immutable|cannot be overwritten/i.test(e.message)
+      ? ': the repository has immutable tags and this tag already names another image; push under a new image-tag'
+      : '';
+    throw new UserError(error(`${what} failed${hint}: ${e.message}`));
   }
 }
