@@ -231,7 +231,11 @@ describe('image pipeline on the local stack', () => {
     async (version, sub, asked) => {
       const callLog = path.join(workDir, `hab-calls-${version}.jsonl`);
       const versionLog = new RecordingLog();
-      const env = { ...process.env, HAB_STANDIN_VERSION: version, HAB_STANDIN_LOG: callLog };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        HAB_STANDIN_VERSION: version,
+        HAB_STANDIN_LOG: callLog,
+      };
       delete env.HAB_LICENSE;
       const exportDir = path.join(workDir, `v${version}`);
       const [exported] = await exportPackages(PACKAGES.slice(0, 1), {
