@@ -49,7 +49,7 @@ describe('what loading refuses', () => {
 
   it('tab indentation', () => {
     expect(problems(bad('tab-indent.yml'))).toEqual([
-      'tab-indent.yml:3:1: Tabs are not allowed as indentation: indent with spaces, not tabs',
+      'tab-indent.yml:3:1: tabs are not allowed as indentation: indent with spaces, not tabs',
     ]);
   });
 
@@ -221,7 +221,7 @@ describe('what loading refuses', () => {
     ).toEqual([
       'bad-override.yml:3:12 services.web.ports: expected a list of ports, e.g. ["8080:80"], found the string "443:443"',
       'bad-override.yml:5:16 services.web.healthcheck.retries: expected a number, found the string "often"',
-      'tab-indent.yml:3:1: Tabs are not allowed as indentation: indent with spaces, not tabs',
+      'tab-indent.yml:3:1: tabs are not allowed as indentation: indent with spaces, not tabs',
       `-: cannot read compose file ${path.join(tmp, 'nope.yml')}: no such file`,
     ]);
   });

@@ -37,6 +37,19 @@ const HINTS: Record<string, string> = {
   BAD_SCALAR_START: 'quote values that start with a reserved character (@ or `)',
   NON_STRING_KEY: 'keys must be plain strings',
 };
+/** Where one code covers several problems, the parser's message tells which hint fits. */
+const MESSAGE_HINTS: [RegExp, string][] = [
+  [
+    /^Implicit map keys need to be followed by map values/,
+    'write "key: value", with a space after the colon',
+  ],
+  [/^Tags and anchors must be separated/, 'put a space after the &anchor or !tag'],
+  [/^Missing , or : between flow/, 'separate the items inside [ ] or { } with ", "'],
+  [
+    /^Nested mappings are not allowed in compact mappings/,
+    'put a nested mapping on its own indented lines, or quote a value containing ": "',
+  ],
+];
 
 /**
  * Parses one YAML file into located nodes. Aliases and `<<` merge keys are expanded here, with
@@ -75,7 +88,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     );
   }
   const doc = docs[0]!;
-  for (const e of doc.errors) diagnostics.push(yamlDiagnostic(e, file, text));
+  // After one syntax error the parser reports every token that follows as unexpected too:
+  // keep the first (it is the one to fix) and every duplicate key (each is its own mistake).
+  const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  for (const e of doc.errors) {
+    if (e === syntax || e.code === 'DUPLICATE_KEY') diagnostics.push(yamlDiagnostic(e, file, text));
+  }
   // Warnings (e.g. the unresolved `!reset` / `!override` tags, which are ours to read) are dropped.
   if (diagnostics.length > 0) return { diagnostics };
   if (doc.contents === null) return { diagnostics: [] };
@@ -100,8 +118,11 @@ function yamlDiagnostic(e: YAMLError, file: string, text: string): Diagnostic {
     firstLine = firstLine
       .replace(/^Missing closing "quote$/, 'missing closing double quote')
       .replace(/^Missing closing 'quote$/, 'missing closing single quote');
+  } else {
+    firstLine = firstLine.replace(/^Unexpected [\w-]+ token in YAML stream: /, 'unexpected ');
   }
-  const hint = HINTS[e.code];
+  const hint = MESSAGE_HINTS.find(([re]) => re.test(firstLine))?.[1] ?? HINTS[e.code];
+  firstLine = firstLine.charAt(0).toLowerCase() + firstLine.slice(1);
   return error(hint ? `${firstLine}: ${hint}` : firstLine, {
     location: { file, line: pos?.line ?? 1, column: pos?.col ?? 1 },
   });
