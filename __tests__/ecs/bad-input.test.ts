@@ -216,3 +216,26 @@ describe('translation rejects', () => {
     ]);
   });
 });
+
+describe('launch-type rules point into ecs-params.yml', () => {
+  test('a missing task size and role on Fargate, at task_definition', () => {
+    const errors = renderErrors('services:\n  a:\n    image: x\n', {
+      launchType: 'FARGATE',
+      ecsParams: 'version: 1\ntask_definition:\n  pid_mode: host\n',
+    });
+    expect(errors).toEqual([
+      expect.stringMatching(/^ecs-params\.yml:2:1: task_definition\.task_size: Fargate needs a task size/),
+      'ecs-params.yml:3:3: task_definition.pid_mode: Fargate does not allow pid_mode host',
+      'ecs-params.yml:2:1: task_definition: Fargate needs an execution role to pull images from ECR (and to send awslogs): set task_definition.task_execution_role in ecs-params.yml',
+    ]);
+  });
+
+  test('a remapped port in host mode', () => {
+    const errors = renderErrors('services:\n  a:\n    image: x\n    ports: ["8080:80"]\n', {
+      ecsParams: 'task_definition:\n  ecs_network_mode: host\n',
+    });
+    expect(errors).toEqual([
+      'docker-compose.yml:4:13: services.a.ports[0]: host port 8080 differs from container port 80, which host mode does not allow: write "80:80" or just "80"',
+    ]);
+  });
+});

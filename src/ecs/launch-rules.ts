@@ -52,7 +52,7 @@ export function checkLaunchType(
   const p = params ? new Problems(params.locate) : undefined;
   const out: Diagnostic[] = [];
   const problem = (path: string[], message: string) => {
-    if (p && params?.locate(path)) p.error(path, message);
+    if (p && params?.locate(['task_definition'])) p.error(path, message);
     else out.push(error(message, { input: params ? 'ecs-params' : 'launch-type' }));
   };
   if (launchType === 'FARGATE') {
@@ -76,6 +76,10 @@ export function checkLaunchType(
         `cpu ${cpu} with memory ${memory} MiB is not a Fargate task size; valid pairs (MiB): ${fargateSizesText()}`,
       );
     }
+    if (params?.pidMode === 'host')
+      problem(['task_definition', 'pid_mode'], 'Fargate does not allow pid_mode host');
+    if (params?.ipcMode)
+      problem(['task_definition', 'ipc_mode'], 'Fargate does not support ipc_mode; remove it');
     if (!params?.executionRoleArn) {
       problem(
         ['task_definition'],

@@ -16,6 +16,13 @@ export function translatePorts(ctx: TranslateContext, value: JsonValue, path: Ke
     ctx.problems.error(path, 'must be a list of ports, e.g. ["8080:80", "9000/udp"]');
     return [];
   }
+  if (ctx.networkMode === 'none') {
+    ctx.problems.error(
+      path,
+      'a task with network mode none has no ports to publish; remove ports or change the mode',
+    );
+    return [];
+  }
   const mappings: PortMapping[] = [];
   value.forEach((entry, i) => mappings.push(...translatePort(ctx, entry, [...path, i])));
   return mappings;
@@ -57,7 +64,9 @@ function translatePort(ctx: TranslateContext, entry: JsonValue, path: KeyPath): 
   for (let k = 0; k < count; k++) {
     const containerPort = spec.container[0] + k;
     const hostPort = spec.host ? spec.host[0] + k : undefined;
-    if (hostPort !== undefined && hostPort !== containerPort && ctx.networkMode === 'awsvpc') {
+    // Containers that share the host's or the task's network stack cannot remap a port.
+    const shared = ctx.networkMode === 'awsvpc' || ctx.networkMode === 'host';
+    if (hostPort !== undefined && hostPort !== containerPort && shared) {
       problems.error(
         path,
         `host port ${hostPort} differs from container port ${containerPort}, which ${ctx.networkMode} mode` +

@@ -22,16 +22,11 @@ export class Problems {
   readonly errors: Diagnostic[] = [];
   readonly warnings: Diagnostic[] = [];
 
+  /** `locate` finds where a key path was written; a path that was not (a missing key) is placed at its nearest written parent. */
   constructor(private readonly locate: (path: KeyPath) => Diagnostic['location']) {}
 
   static forProject(project: Pick<ComposeProject, 'locate'>): Problems {
-    return new Problems((path) => {
-      for (let n = path.length; n > 0; n--) {
-        const found = project.locate(path.slice(0, n));
-        if (found) return found;
-      }
-      return undefined;
-    });
+    return new Problems((path) => project.locate(path));
   }
 
   error(path: KeyPath, message: string): void {
@@ -43,7 +38,8 @@ export class Problems {
   }
 
   private where(path: KeyPath): Omit<Diagnostic, 'severity' | 'message'> {
-    const location = this.locate(path);
+    let location: Diagnostic['location'];
+    for (let n = path.length; n > 0 && !location; n--) location = this.locate(path.slice(0, n));
     return { path: pathText(path), ...(location && { location }) };
   }
 }
