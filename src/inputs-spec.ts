@@ -63,6 +63,43 @@ export const INPUTS = {
       'When the deployment fails or times out, put the service back on the previous task definition.',
     default: 'true',
   },
+  'push-version-tags': {
+    description: 'Also push each image under the `<version>` and `<version>-<release>` tags the export made.',
+    default: 'true',
+  },
+  'image-tag-mutability': {
+    description: 'Tag mutability of repositories the action creates: `MUTABLE` or `IMMUTABLE`.',
+    default: 'MUTABLE',
+  },
+  'scan-on-push': {
+    description: 'Turn on image scanning on push for repositories the action creates.',
+    default: 'true',
+  },
+  'repository-encryption': {
+    description: 'Encryption of repositories the action creates: `AES256` or `KMS`.',
+    default: 'AES256',
+  },
+  'repository-kms-key': {
+    description: 'KMS key for `repository-encryption: KMS`. Default: the AWS managed key.',
+  },
+  'repository-tags': {
+    description: 'Resource tags for repositories the action creates, one `key=value` a line.',
+  },
+  'accept-habitat-license': {
+    description:
+      'Add `HAB_LICENSE=accept-no-persist` to Habitat containers (and `hab` calls) that do not set HAB_LICENSE. Exported images do not carry it and fail to start without it.',
+    default: 'true',
+  },
+  'supervisor-health-checks': {
+    description:
+      "Give every Habitat container a health check from its Supervisor's HTTP API (x-habitat `health-check` overrides per service).",
+    default: 'false',
+  },
+  'keep-revisions': {
+    description:
+      'After a stable deploy, deregister the task definition revisions this action registered beyond the newest N (0 keeps all).',
+    default: '0',
+  },
   'max-parallel': { description: 'At most this many exports or pushes at once (1-16).', default: '4' },
 } as const satisfies Record<string, InputSpec>;
 

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { error, UserError, warning, type Diagnostic } from './diagnostics';
 import type { RunContext } from './github-context';
 import { PackageSpecError, parsePackageSource } from './habitat/package-source';
-import type { PackageSource } from './habitat/types';
+import type { HabitatOptions, PackageSource } from './habitat/types';
+import type { RepositorySettings } from './registry/ecr';
 import { INPUTS, type InputName } from './inputs-spec';
 
 export type Mode = 'deploy' | 'render' | 'teardown';
@@ -32,6 +33,10 @@ export interface Config {
   forceNewDeployment: boolean;
   rollbackOnFailure: boolean;
   maxParallel: number;
+  pushVersionTags: boolean;
+  repository: RepositorySettings;
+  habitat: HabitatOptions;
+  keepRevisions: number;
   /** Non-fatal observations made while reading inputs (e.g. an image tag that had to be adjusted). */
   warnings: Diagnostic[];
 }
@@ -129,6 +134,13 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     forceNewDeployment: bool(get('force-new-deployment'), 'force-new-deployment', fail),
     rollbackOnFailure: bool(get('rollback-on-failure'), 'rollback-on-failure', fail),
     maxParallel: int(get('max-parallel'), 'max-parallel', 1, 16, fail),
+    pushVersionTags: bool(get('push-version-tags'), 'push-version-tags', fail),
+    repository: readRepositorySettings(get, fail),
+    habitat: {
+      acceptLicense: bool(get('accept-habitat-license'), 'accept-habitat-license', fail),
+      healthChecks: bool(get('supervisor-health-checks'), 'supervisor-health-checks', fail),
+    },
+    keepRevisions: int(get('keep-revisions'), 'keep-revisions', 0, 1000, fail),
     warnings,
   };
   if (problems.length > 0) throw new UserError(problems);
@@ -267,4 +279,37 @@ function readImageTag(value: string, run: RunContext, fail: Fail, warnings: Diag
     derived = fixed;
   }
   return derived;
+}
+
+function readRepositorySettings(get: (name: InputName) => string, fail: Fail): RepositorySettings {
+  const tagMutability =
+    oneOf(
+      get('image-tag-mutability').toUpperCase(),
+      ['MUTABLE', 'IMMUTABLE'] as const,
+      'image-tag-mutability',
+      fail,
+    ) ?? 'MUTABLE';
+  const encryptionType =
+    oneOf(
+      get('repository-encryption').toUpperCase(),
+      ['AES256', 'KMS'] as const,
+      'repository-encryption',
+      fail,
+    ) ?? 'AES256';
+  const kmsKey = get('repository-kms-key');
+  if (kmsKey !== '' && encryptionType !== 'KMS')
+    fail('repository-kms-key', 'is only used with repository-encryption: KMS');
+  const tags: Record<string, string> = {};
+  for (const line of lines(get('repository-tags'))) {
+    const at = line.indexOf('=');
+    if (at <= 0) fail('repository-tags', `"${line}" is not key=value`);
+    else tags[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return {
+    tagMutability,
+    scanOnPush: bool(get('scan-on-push'), 'scan-on-push', fail),
+    encryption:
+      encryptionType === 'KMS' ? { type: 'KMS', ...(kmsKey !== '' && { kmsKey }) } : { type: 'AES256' },
+    tags,
+  };
 }

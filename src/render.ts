@@ -27,6 +27,8 @@ export interface RenderInput {
 export interface RenderResult {
   project: ComposeProject;
   habitatServices: Map<string, HabitatService>;
+  /** Every package to export: the given ones plus those named only by x-habitat. */
+  packages: PackageSource[];
   /** Its warnings include the loader's and the plan's, in the order the stages ran. */
   rendered: RenderedTask;
 }
@@ -55,5 +57,10 @@ export function renderProject(input: RenderInput): RenderResult {
     habitat: input.habitat,
   });
   const warnings: Diagnostic[] = [...project.warnings, ...plan.warnings, ...rendered.warnings];
-  return { project, habitatServices: plan.services, rendered: { ...rendered, warnings } };
+  return {
+    project,
+    habitatServices: plan.services,
+    packages: plan.packages,
+    rendered: { ...rendered, warnings },
+  };
 }

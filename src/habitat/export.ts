@@ -121,7 +121,7 @@ async function runHab(run: ProcessRunner, args: string[], env: NodeJS.ProcessEnv
 /**
  * Exports every package to a local image, one after the other: concurrent hab processes share
  * the package store and artifact cache under /hab, where concurrent installs of the same
- * dependency have raced before (habitat-sh/habitat#1681, #5615), and the exports of one project
+ * dependency have raced before, and the exports of one project
  * share most dependencies. Pushing is where parallelism pays off.
  */
 export async function exportPackages(

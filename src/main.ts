@@ -1,0 +1,363 @@
+import * as core from '@actions/core';
+import { ECRClient } from '@aws-sdk/client-ecr';
+import { ECSClient, type RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { actionsLog, annotation } from './actions-log';
+import { error, formatDiagnostic, UserError, type Diagnostic } from './diagnostics';
+import { diffTaskDefinitions } from './ecs/diff';
+import { registerTaskDefinition, pruneRevisions } from './ecs/register';
+import { rollBack } from './ecs/rollback';
+import { deployService } from './ecs/service';
+import { teardown } from './ecs/teardown';
+import { explainFailure, waitForDeployment } from './ecs/wait';
+import { readRunContext, type RunContext } from './github-context';
+import { exportPackages } from './habitat/export';
+import { parseConfig, type Config } from './inputs';
+import type { InputName } from './inputs-spec';
+import type { Log } from './log';
+import { ecrRegistry } from './plan';
+import { ensureRepositories } from './registry/ecr';
+import { loginState, loginToEcr } from './registry/login';
+import { pushImages } from './registry/push';
+import { imageTags } from './registry/tags';
+import { validateImagePlan } from './registry/validate';
+import { renderProject, type RenderResult } from './render';
+import { outputsOf, summaryMarkdown, type RunReport } from './report';
+import { STATE_DOCKER_CONFIG, STATE_REGISTRY } from './state';
+
+/** A deploy that failed after it started: the report still goes out, then the step fails. */
+class DeployFailed extends Error {
+  constructor(
+    readonly lines: string[],
+    readonly report: RunReport,
+  ) {
+    super(lines[0] ?? 'deployment failed');
+  }
+}
+
+/** The action: read inputs, then render, deploy or tear down, and report. */
+export async function run(): Promise<void> {
+  const log = actionsLog;
+  try {
+    const runContext = readRunContext(process.env);
+    const config = parseConfig((name: InputName) => core.getInput(name), process.env, runContext);
+    for (const w of config.warnings) log.warning(formatDiagnostic(w), w);
+    const report =
+      config.mode === 'render'
+        ? renderOnly(config, runContext, log)
+        : config.mode === 'teardown'
+          ? await tearDown(config, log)
+          : await deploy(config, runContext, log);
+    await publish(report);
+  } catch (e) {
+    if (e instanceof DeployFailed) {
+      await publish(e.report);
+      for (const line of e.lines.slice(1)) core.info(line);
+      core.setFailed(e.lines[0] ?? e.message);
+    } else if (e instanceof UserError) {
+      // One annotation per problem, each on its file and line or naming its input; no stack.
+      for (const d of e.diagnostics) core.error(formatDiagnostic(d), annotation(d));
+      process.exitCode = 1;
+    } else {
+      const err = e instanceof Error ? e : new Error(String(e));
+      core.debug(err.stack ?? '');
+      core.setFailed(`${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`);
+    }
+  }
+}
+
+function renderOnly(config: Config, runContext: RunContext, log: Log): RunReport {
+  const registry =
+    config.accountId && config.region ? ecrRegistry(config.accountId, config.region) : undefined;
+  const result = render(config, registry ?? ecrRegistry('000000000000', 'us-east-1'), log);
+  if (!registry && result.habitatServices.size > 0) {
+    const missing: InputName = config.accountId ? 'aws-region' : 'aws-account-id';
+    throw new UserError(
+      error(`is needed to name the ECR images of the Habitat packages in render mode`, { input: missing }),
+    );
+  }
+  return {
+    mode: 'render',
+    region: config.region,
+    cluster: config.cluster,
+    ...(config.service && { service: config.service }),
+    imageTag: config.imageTag,
+    taskDefinition: result.rendered.taskDefinition,
+    taskDefinitionFile: writeTaskDefinition(config, result.rendered.taskDefinition, runContext),
+    images: {},
+    changed: false,
+    notes: ['Render mode: nothing was exported, pushed, registered or deployed.'],
+  };
+}
+
+function render(
+  config: Config,
+  registry: string,
+  log: Log,
+  images?: ReadonlyMap<string, string>,
+): RenderResult {
+  const result = renderProject({
+    files: config.composeFiles,
+    ...(config.envFile !== undefined && { envFile: config.envFile }),
+    ...(config.ecsParamsFile !== undefined && { ecsParamsFile: config.ecsParamsFile }),
+    launchType: config.launchType,
+    family: config.family,
+    packages: config.packages,
+    registry,
+    imageTag: config.imageTag,
+    habitat: config.habitat,
+    environment: process.env,
+    ...(images && { images }),
+  });
+  if (!images) for (const w of result.rendered.warnings) log.warning(formatDiagnostic(w), w);
+  return result;
+}
+
+async function deploy(config: Config, runContext: RunContext, log: Log): Promise<RunReport> {
+  const service = config.service ?? '';
+  const work = path.join(
+    process.env.RUNNER_TEMP ?? fs.mkdtempSync('/tmp/habitat-ecs-'),
+    'habitat-ecs-deploy',
+  );
+
+  // Everything checkable is checked before the first side effect: compose, ecs-params, packages, tags.
+  const planned = render(config, ecrRegistry(config.accountId ?? '000000000000', config.region), log);
+  const packages = planned.packages;
+  const problems: Diagnostic[] = validateImagePlan({
+    packages: packages.map((source) => ({ source, input: 'habitat-packages' })),
+    tags: [config.imageTag],
+    tagsInput: 'image-tag',
+    workspace: runContext.workspace,
+    fileExists: (f) => fs.existsSync(path.resolve(runContext.workspace, f)),
+  });
+  if (problems.length > 0) throw new UserError(problems);
+
+  const ecr = new ECRClient({ region: config.region });
+  const ecs = new ECSClient({ region: config.region });
+
+  const exported =
+    packages.length === 0
+      ? []
+      : await log.group('Export', () =>
+          exportPackages(packages, {
+            workDir: path.join(work, 'export'),
+            log,
+            workspace: runContext.workspace,
+          }),
+        );
+
+  let pushes: RunReport['pushes'] = [];
+  const images = new Map<string, string>();
+  let registry = ecrRegistry(config.accountId ?? '000000000000', config.region);
+  if (exported.length > 0) {
+    const pushed = await log.group('Push', async () => {
+      if (config.createRepositories) {
+        await ensureRepositories(
+          ecr,
+          [...new Set(exported.map((i) => i.repository))],
+          config.repository,
+          log,
+        );
+      }
+      const login = await loginToEcr(ecr, { dockerConfigDir: path.join(work, 'docker-config'), log });
+      const state = loginState(login);
+      core.saveState(STATE_REGISTRY, state.registry);
+      core.saveState(STATE_DOCKER_CONFIG, state.dockerConfigDir);
+      checkAccount(config, login.registry);
+      registry = login.registry;
+      return pushImages(exported, {
+        login,
+        tags: (image) =>
+          imageTags(image, {
+            imageTag: config.imageTag,
+            version: config.pushVersionTags,
+            versionRelease: config.pushVersionTags,
+          }),
+        maxParallel: config.maxParallel,
+        log,
+      });
+    });
+    for (const p of pushed) images.set(p.repository, p.reference);
+    pushes = pushed.map((p) => ({ repository: p.repository, reference: p.reference, pushed: p.pushed }));
+  }
+
+  // The service is only touched once every image is pushed; the task definition pins digests.
+  const final = render(config, registry, log, images);
+  const taskDefinition = final.rendered.taskDefinition;
+  const report: RunReport = {
+    mode: 'deploy',
+    region: config.region,
+    cluster: config.cluster,
+    service,
+    imageTag: config.imageTag,
+    taskDefinition,
+    taskDefinitionFile: writeTaskDefinition(config, taskDefinition, runContext),
+    images: Object.fromEntries([...final.habitatServices].map(([name, s]) => [name, s.image])),
+    pushes,
+    changed: pushes.some((p) => p.pushed),
+  };
+
+  const registered = await log.group('Register', () =>
+    registerTaskDefinition(ecs, taskDefinition, { tags: runTags(runContext), log }),
+  );
+  report.taskDefinitionArn = registered.arn;
+  report.registered = registered.changed;
+  report.diff = diffTaskDefinitions(registered.previous?.taskDefinition, taskDefinition);
+  report.changed ||= registered.changed;
+
+  const since = new Date();
+  const network = final.rendered.runParams.networkConfiguration?.awsvpcConfiguration;
+  const deployment = await log.group('Deploy', () =>
+    deployService(ecs, {
+      cluster: config.cluster,
+      service,
+      taskDefinitionArn: registered.arn,
+      forceNewDeployment: config.forceNewDeployment,
+      ...(config.createService && {
+        create: {
+          launchType: config.launchType,
+          desiredCount: config.desiredCount,
+          ...(network?.subnets && {
+            network: {
+              subnets: network.subnets,
+              ...(network.securityGroups && { securityGroups: network.securityGroups }),
+              ...(network.assignPublicIp && { assignPublicIp: network.assignPublicIp === 'ENABLED' }),
+            },
+          }),
+          tags: runTags(runContext),
+        },
+      }),
+      log,
+    }),
+  );
+  report.serviceArn = deployment.serviceArn;
+  report.changed ||= deployment.created || deployment.updated;
+  if (deployment.created || deployment.updated) report.deploymentId = deployment.deploymentId;
+
+  if (!deployment.created && !deployment.updated) {
+    report.state = `unchanged: the service already runs ${shortArn(registered.arn)}`;
+    return report;
+  }
+  if (!config.waitForStability) {
+    report.state = `${deployment.created ? 'created' : 'updated'}; not waited for (wait-for-service-stability is false)`;
+    return report;
+  }
+
+  const timeoutMs = config.waitTimeoutMinutes * 60_000;
+  const waited = await log.group('Wait', () =>
+    waitForDeployment(ecs, {
+      cluster: config.cluster,
+      service,
+      deploymentId: deployment.deploymentId,
+      taskDefinitionArn: registered.arn,
+      since,
+      timeoutMs,
+      log,
+    }),
+  );
+  if (waited.outcome === 'stable') {
+    report.state = `${deployment.created ? 'created' : 'updated'} and stable on ${shortArn(registered.arn)}`;
+    if (config.keepRevisions > 0) {
+      await pruneRevisions(ecs, {
+        family: config.family,
+        keep: config.keepRevisions,
+        protect: [registered.arn],
+        log,
+      });
+    }
+    return report;
+  }
+
+  const lines = explainFailure(waited);
+  if (config.rollbackOnFailure) {
+    const rollback = await log.group('Rollback', () =>
+      rollBack(ecs, {
+        cluster: config.cluster,
+        service,
+        failedTaskDefinition: registered.arn,
+        ...(deployment.previousTaskDefinition && {
+          previousTaskDefinition: deployment.previousTaskDefinition,
+        }),
+        created: deployment.created,
+        timeoutMs,
+        log,
+      }),
+    );
+    lines.push(`Rollback: ${rollback.detail}`);
+    report.state = `${waited.outcome}; rollback: ${rollback.detail}`;
+  } else {
+    lines.push('Rollback: not attempted (rollback-on-failure is false)');
+    report.state = `${waited.outcome}; not rolled back`;
+  }
+  throw new DeployFailed(lines, report);
+}
+
+async function tearDown(config: Config, log: Log): Promise<RunReport> {
+  const ecs = new ECSClient({ region: config.region });
+  const service = config.service ?? '';
+  const result = await log.group('Teardown', () =>
+    teardown(ecs, {
+      cluster: config.cluster,
+      service,
+      family: config.family,
+      timeoutMs: config.waitTimeoutMinutes * 60_000,
+      log,
+    }),
+  );
+  return {
+    mode: 'teardown',
+    region: config.region,
+    cluster: config.cluster,
+    service,
+    imageTag: config.imageTag,
+    images: {},
+    changed: result.deleted || result.deregistered.length > 0,
+    state: [
+      result.deleted ? `service ${service} deleted` : `service ${service} did not exist`,
+      `${result.deregistered.length} task definition revision(s) deregistered`,
+    ].join('; '),
+  };
+}
+
+/** The account of the registry the credentials reach must be the one asked for. */
+function checkAccount(config: Config, registry: string): void {
+  const account = registry.split('.')[0];
+  if (config.accountId && account !== config.accountId) {
+    throw new UserError(
+      error(
+        `the AWS credentials reach the ECR registry of account ${account ?? '?'}, not ${config.accountId}: fix aws-account-id or the credentials`,
+        { input: 'aws-account-id' },
+      ),
+    );
+  }
+}
+
+function runTags(run: RunContext): Record<string, string> {
+  return {
+    'habitat-ecs-deploy:commit': run.sha,
+    'habitat-ecs-deploy:ref': run.ref,
+    ...(run.runUrl && { 'habitat-ecs-deploy:run': run.runUrl }),
+  };
+}
+
+function writeTaskDefinition(
+  config: Config,
+  td: RegisterTaskDefinitionCommandInput,
+  run: RunContext,
+): string {
+  const dir = path.join(process.env.RUNNER_TEMP ?? run.workspace, 'habitat-ecs-deploy');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${config.family}.task-definition.json`);
+  fs.writeFileSync(file, `${JSON.stringify(td, null, 2)}\n`);
+  return file;
+}
+
+function shortArn(arn: string): string {
+  return arn.split('/').pop() ?? arn;
+}
+
+async function publish(report: RunReport): Promise<void> {
+  for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
+  await core.summary.addRaw(summaryMarkdown(report), true).write();
+}
