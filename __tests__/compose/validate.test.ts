@@ -74,11 +74,13 @@ describe('validateFile', () => {
     ]);
   });
 
-  it('refuses unknown top-level keys with a suggestion, and include/extends', () => {
-    expect(problems('servces: {}\ninclude: [a.yml]\nservices:\n  web: {image: a, extends: base}\n')).toEqual([
+  it('refuses unknown top-level keys with a suggestion, and include', () => {
+    expect(
+      problems('servces: {}\ninclude: [a.yml]\nservices:\n  web: {image: a, extends: [base]}\n'),
+    ).toEqual([
       'error 1:1 servces: unknown top-level key "servces"; did you mean "services"? (allowed: version, name, services, volumes, networks, secrets, configs, include, models, or x-* for extensions)',
       'error 2:1 include: include: is not supported: pass the included files as additional compose files instead',
-      'error 4:19 services.web.extends: extends: is not supported: merge the base definition with an additional compose file instead',
+      'error 4:28 services.web.extends: expected a service name or {service: name, file: other.yml}, found a list',
     ]);
   });
 

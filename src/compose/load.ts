@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { error, UserError, type Diagnostic } from '../diagnostics';
 import { parseEnvFile } from './env-file';
+import { applyExtends, rebasePaths, type ExtendsContext } from './extends';
 import type { Lookup } from './interpolate';
 import { interpolateTree } from './interpolate-tree';
 import { mergeFiles } from './merge';
@@ -16,7 +17,7 @@ import { parseYaml } from './yaml';
 /**
  * Loads a compose project like `docker compose -f a -f b config` would: each file is read
  * (size and UTF-8 checked), parsed with positions, brought to the compose-spec shape,
- * interpolated and validated on its own; then the files merge in order and each service's
+ * interpolated, validated and its `extends:` resolved on its own; then the files merge in order and each service's
  * env_file is folded into its environment. Every problem found is reported together in one
  * UserError; warnings (ignored keys, odd versions) ride along on the project.
  */
@@ -33,10 +34,28 @@ export function loadComposeProject(options: LoadOptions): ComposeProject {
   const lookup: Lookup = (name) => fromEnvironment(options, name) ?? dotenv.get(name);
 
   const diagnostics: Diagnostic[] = [];
+  const extendedFiles = new Map<string, MapNode | undefined>();
+  const ctx: ExtendsContext = {
+    workingDir,
+    loadFile(file, from) {
+      const key = path.resolve(file);
+      if (!extendedFiles.has(key)) {
+        const found: Diagnostic[] = [];
+        const root = loadFile(file, lookup, found);
+        // A file that cannot be read at all is reported where `extends:` names it.
+        diagnostics.push(...found.map((d) => (d.location ? d : { ...d, ...from })));
+        if (root) rebasePaths(root, path.dirname(key), workingDir);
+        extendedFiles.set(key, root);
+      }
+      return extendedFiles.get(key);
+    },
+  };
   let project: MapNode | undefined;
   for (const file of options.files) {
     const root = loadFile(file, lookup, diagnostics);
-    if (root) project = project ? mergeFiles(project, root) : root;
+    if (!root) continue;
+    applyExtends(root, file, ctx, diagnostics);
+    project = project ? mergeFiles(project, root) : root;
   }
   const services = project?.entries.get('services')?.value;
   if (project && !hasErrors(diagnostics) && (services?.kind !== 'map' || services.entries.size === 0)) {

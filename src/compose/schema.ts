@@ -106,7 +106,11 @@ export const SERVICE_KEYS: Record<string, Spec> = {
   },
   environment: listOrMap('a mapping of NAME: value or a list of "NAME=value"'),
   expose: { type: 'list', items: strOrNum, label: 'a list of ports, e.g. ["9631"]' },
-  extends: { type: 'either', options: [str, anyMap], label: 'a service name or {service: ..., file: ...}' },
+  extends: {
+    type: 'either',
+    options: [str, { type: 'map', keys: { service: str, file: str } }],
+    label: 'a service name or {service: name, file: other.yml}',
+  },
   external_links: strList,
   extra_hosts: listOrMap('a list of "host:ip" or a mapping of host: ip'),
   gpus: any,

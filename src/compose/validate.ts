@@ -94,13 +94,6 @@ function validateServices(services: Node, out: Diagnostic[]): void {
             path: formatPath([...path, key]),
           }),
         );
-      } else if (key === 'extends') {
-        out.push(
-          error(
-            'extends: is not supported: merge the base definition with an additional compose file instead',
-            { location: e.keyLoc, path: formatPath([...path, key]) },
-          ),
-        );
       } else {
         check(e.value, spec, [...path, key], out);
       }
