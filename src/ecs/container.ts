@@ -68,7 +68,7 @@ export function translateContainer(
       if (!ctx.project.services.has(target))
         ctx.problems.error(at('links', i), `unknown service "${target}"`);
     });
-    if (ctx.networkMode === 'bridge' || habitat) c.links = links;
+    if (ctx.networkMode === 'bridge' || (habitat && ctx.networkMode === 'awsvpc')) c.links = links;
     else {
       ctx.problems.error(
         at('links'),
