@@ -65,6 +65,11 @@ describe('loadComposeProject', () => {
       column: 1,
     });
     expect(project.locate(['services', 'cache', 'image'])).toEqual({ file: PROD, line: 10, column: 12 });
+    expect(project.locate(['services', 'web', 'environment', 'FROM_SHELL'])).toEqual({
+      file: BASE,
+      line: 20,
+      column: 7,
+    });
   });
 
   it('prefers the environment over the .env file', () => {

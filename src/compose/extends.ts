@@ -4,8 +4,6 @@ import { mergeFiles } from './merge';
 import { formatPath, mapNode, type Entry, type MapNode, type Node } from './node';
 
 export interface ExtendsContext {
-  /** Absolute project directory. */
-  workingDir: string;
   /**
    * Another file through the per-file passes, its relative paths already made relative to the
    * project directory; undefined when it could not be loaded (the problem is already reported).

@@ -17,9 +17,11 @@ import { parseYaml } from './yaml';
 /**
  * Loads a compose project like `docker compose -f a -f b config` would: each file is read
  * (size and UTF-8 checked), parsed with positions, brought to the compose-spec shape,
- * interpolated, validated and its `extends:` resolved on its own; then the files merge in order and each service's
- * env_file is folded into its environment. Every problem found is reported together in one
- * UserError; warnings (ignored keys, odd versions) ride along on the project.
+ * interpolated, validated and its `extends:` resolved on its own; then the files merge in
+ * order and each service's env_file is folded into its environment. Every problem found is
+ * reported together in one UserError; warnings (ignored keys, odd versions) ride along on the
+ * project. Relative paths stay as written: they are relative to `workingDir`, the first file's
+ * directory, whichever file they come from (as in compose).
  */
 export function loadComposeProject(options: LoadOptions): ComposeProject {
   const first = options.files[0];
@@ -36,7 +38,6 @@ export function loadComposeProject(options: LoadOptions): ComposeProject {
   const diagnostics: Diagnostic[] = [];
   const extendedFiles = new Map<string, MapNode | undefined>();
   const ctx: ExtendsContext = {
-    workingDir,
     loadFile(file, from) {
       const key = path.resolve(file);
       if (!extendedFiles.has(key)) {

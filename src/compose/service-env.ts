@@ -91,8 +91,10 @@ export function applyEnvFiles(services: MapNode, ctx: EnvFileContext): Diagnosti
             : v.kind === 'scalar'
               ? String(v.value)
               : undefined;
+        // A value taken from the environment is placed where its name was written.
+        const loc = v.kind === 'scalar' && v.value === null ? entry.keyLoc : v.loc;
         if (value === undefined) env.entries.delete(key);
-        else env.entries.set(key, { keyLoc: entry.keyLoc, value: scalar(value, v.loc) });
+        else env.entries.set(key, { keyLoc: entry.keyLoc, value: scalar(value, loc) });
       }
     }
     service.entries.delete('env_file');
