@@ -61,6 +61,10 @@ describe('parseYaml', () => {
     expect(node.kind === 'map' && node.entries.get('b')?.value.tag).toBe('override');
   });
 
+  it('tolerates a trailing document marker', () => {
+    expect(toJson(parse('---\na: 1\n---\n'))).toEqual({ a: 1 });
+  });
+
   it('returns no node and no error for an empty file', () => {
     expect(parseYaml('# only a comment\n', 'c.yml')).toEqual({ diagnostics: [] });
   });

@@ -76,8 +76,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   };
   if (!Array.isArray(docs) || docs.length === 0) return { diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
-  if (docs.length > 1) {
-    const second = docs[1]!;
+  // A trailing `---` (an empty document) is harmless; a second document with content is not.
+  const second = docs.slice(1).find((d) => !isBlank(text.slice(d.range[0], d.range[2])));
+  if (second) {
     diagnostics.push(
       error(
         'a compose file holds one YAML document; found a second one: remove the "---" or split the files',
@@ -105,6 +106,16 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     if (e instanceof LimitExceeded) return { diagnostics: [e.diagnostic] };
     throw e;
   }
+}
+
+/** Only a document marker, comments and white space. */
+function isBlank(source: string): boolean {
+  return (
+    source
+      .replace(/^(---|\.\.\.)/gm, '')
+      .replace(/#.*$/gm, '')
+      .trim() === ''
+  );
 }
 
 function yamlDiagnostic(e: YAMLError, file: string, text: string): Diagnostic {
