@@ -1,0 +1,192 @@
+import { DescribeServicesCommand, ECSClient, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
+import { CreateClusterCommand } from '@aws-sdk/client-ecs';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AwsCallLog, ECR_CREDENTIALS, requireStackEnv, servedDigest } from '../support/stack';
+import { nationalParksWorkspace, runAction, type RunResult } from './harness';
+
+// The bundled action, run as the Actions runner runs it, against the local stack: the stand-in
+// hab exports real images, the registry at the ECR host name takes them with moto's ECR token,
+// moto answers ECS. One scenario, in order: first deploy, identical rerun, changed compose, teardown.
+
+requireStackEnv();
+jest.setTimeout(240_000);
+
+const ecs = new ECSClient({});
+const registry = process.env.HABITAT_ECS_STACK_REGISTRY ?? '';
+const suffix = `${process.pid}-${Date.now().toString(36)}`;
+const cluster = `e2e-${suffix}`;
+const service = 'national-parks';
+const imageTag = `e2e-${suffix}`;
+// Families are per account and region, shared by clusters: a fresh one keeps revision numbers known.
+const family = `np-${suffix}`;
+const workspace = nationalParksWorkspace();
+const pushEvent = {
+  name: 'push',
+  ref: 'refs/heads/main',
+  sha: '0123456789abcdef0123456789abcdef01234567',
+  payload: JSON.parse(fs.readFileSync(path.join(__dirname, 'events/push.json'), 'utf8')) as unknown,
+};
+
+function deploy(extra: Record<string, string> = {}): RunResult {
+  return runAction({
+    workspace,
+    event: pushEvent,
+    inputs: {
+      'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
+      cluster,
+      service,
+      'image-tag': imageTag,
+      'task-family': family,
+      ...extra,
+    },
+  });
+}
+
+async function describeService() {
+  const out = await ecs.send(new DescribeServicesCommand({ cluster, services: [service] }));
+  return out.services?.[0];
+}
+
+async function revisions(): Promise<string[]> {
+  const out = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE' }));
+  return (out.taskDefinitionArns ?? []).filter((arn) => arn.includes(`/${family}:`));
+}
+
+function explain(r: RunResult): string {
+  return `exit ${r.status}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+}
+
+beforeAll(async () => {
+  await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
+});
+
+let first: RunResult;
+let revisionsAfterFirst: string[];
+
+test('the first deploy exports, pushes to the registry at the ECR host name, registers and creates the service', async () => {
+  first = deploy();
+  expect(first.status).toBe(0);
+  if (first.status !== 0) throw new Error(explain(first));
+
+  // hab ran through the real code path: export groups, the exporter subcommand, both packages.
+  expect(first.stdout).toContain('::group::Export');
+  expect(first.stdout).toMatch(/hab pkg export container/);
+
+  // images output: both services pinned by digest, equal to what the registry serves for the tag.
+  const images = JSON.parse(first.outputs.images ?? '{}') as Record<string, string>;
+  expect(Object.keys(images).sort()).toEqual(['mongo', 'national-parks']);
+  for (const [name, repository] of [
+    ['mongo', 'billmeyer/mongodb'],
+    ['national-parks', 'mattray/national-parks'],
+  ] as const) {
+    const served = await servedDigest(registry, repository, imageTag);
+    expect(served).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(images[name]).toBe(`${registry}/${repository}@${served}`);
+  }
+
+  // ECS: the service exists and runs the revision the outputs name.
+  const svc = await describeService();
+  expect(svc?.status).toBe('ACTIVE');
+  expect(svc?.taskDefinition).toBe(first.outputs['task-definition-arn']);
+  expect(first.outputs['service-arn']).toBe(svc?.serviceArn);
+  expect(first.outputs.changed).toBe('true');
+  expect(first.outputs['deployment-id']).toMatch(/^ecs-svc\//);
+
+  // The rendered file is the task definition with the pinned images.
+  const file = first.outputs['task-definition-file'] ?? '';
+  expect(file.startsWith(first.runnerTemp)).toBe(true);
+  const rendered = JSON.parse(fs.readFileSync(file, 'utf8'));
+  expect(rendered.containerDefinitions.map((c: { image: string }) => c.image)).toEqual([
+    images.mongo,
+    images['national-parks'],
+  ]);
+
+  expect(first.summary).toContain('| mongo |');
+  expect(first.summary).toContain('created and stable');
+  revisionsAfterFirst = await revisions();
+  expect(revisionsAfterFirst).toHaveLength(1);
+});
+
+test('the post step logs out and leaves no credential behind', () => {
+  expect(first.post?.status).toBe(0);
+  expect(first.post?.stdout).toContain('Logged out of');
+  const secret = ECR_CREDENTIALS.password;
+  const base64 = Buffer.from(`AWS:${secret}`).toString('base64');
+  // `::add-mask::` lines are instructions to the runner (which then masks the value everywhere);
+  // the runner never logs them. Anything else that holds the password is a leak.
+  const masks = first.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'));
+  expect(masks).toContain(`::add-mask::${secret}`);
+  const places = {
+    stdout: first.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n'),
+    stderr: first.stderr,
+    outputs: JSON.stringify(first.outputs),
+    summary: first.summary,
+    'post stdout': first.post?.stdout ?? '',
+    ...Object.fromEntries(first.files().map((f) => [f.path, f.content])),
+  };
+  for (const [where, text] of Object.entries(places)) {
+    expect({ where, leaked: text.includes(secret) || text.includes(base64) }).toEqual({
+      where,
+      leaked: false,
+    });
+  }
+  expect(fs.existsSync(path.join(first.runnerTemp, 'habitat-ecs-deploy', 'docker-config'))).toBe(false);
+});
+
+test('a second identical run pushes nothing, registers nothing and leaves the service alone', async () => {
+  const calls = new AwsCallLog().mark();
+  const second = deploy();
+  expect(second.status).toBe(0);
+  if (second.status !== 0) throw new Error(explain(second));
+  expect(second.outputs.changed).toBe('false');
+  expect(second.outputs.images).toBe(first.outputs.images);
+  expect(second.outputs['task-definition-arn']).toBe(first.outputs['task-definition-arn']);
+  expect(second.stdout).not.toMatch(/^The push refers to repository/m);
+  expect(second.summary).toContain('no, the registry already had this image');
+  expect(calls.calls()).not.toContain('RegisterTaskDefinition');
+  expect(calls.calls()).not.toContain('UpdateService');
+  expect(await revisions()).toEqual(revisionsAfterFirst);
+});
+
+test('a changed compose file gives a new revision and an updated service', async () => {
+  const compose = path.join(workspace, 'docker-compose.yml');
+  const original = fs.readFileSync(compose, 'utf8');
+  fs.writeFileSync(
+    compose,
+    original.replace(
+      '    hostname: "mongodb"\n',
+      '    hostname: "mongodb"\n    environment:\n      - LOG_LEVEL=debug\n',
+    ),
+  );
+  try {
+    const calls = new AwsCallLog().mark();
+    const changed = deploy();
+    expect(changed.status).toBe(0);
+    if (changed.status !== 0) throw new Error(explain(changed));
+    expect(changed.outputs.changed).toBe('true');
+    expect(changed.outputs['task-definition-arn']).toMatch(new RegExp(`/${family}:2$`));
+    expect(calls.calls()).toEqual(expect.arrayContaining(['RegisterTaskDefinition', 'UpdateService']));
+    // Asserted on service.taskDefinition: moto leaves deployments[0].taskDefinition on the old revision.
+    expect((await describeService())?.taskDefinition).toBe(changed.outputs['task-definition-arn']);
+    expect(changed.summary).toContain('LOG_LEVEL');
+  } finally {
+    fs.writeFileSync(compose, original);
+  }
+});
+
+test('teardown deletes the service and deregisters the revisions this action made', async () => {
+  const down = runAction({
+    workspace,
+    event: pushEvent,
+    inputs: { mode: 'teardown', cluster, service, 'task-family': family },
+  });
+  expect(down.status).toBe(0);
+  if (down.status !== 0) throw new Error(explain(down));
+  expect((await describeService())?.status).toBe('INACTIVE');
+  expect(await revisions()).toEqual([]);
+  expect(down.summary).toContain(`service ${service} deleted`);
+});

@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { request } from 'node:https';
+import * as path from 'node:path';
+
+/** Test-side access to the local stack (test/stack/local-stack), never through the code under test. */
+export const STACK = path.resolve(__dirname, '../../test/stack/local-stack');
+
+/** Throws, with the fix, unless `eval "$(test/stack/local-stack env)"` prepared this environment. */
+export function requireStackEnv(): void {
+  const missing = [
+    'HABITAT_ECS_STACK_DIR',
+    'HABITAT_ECS_STACK_REGISTRY',
+    'DOCKER_HOST',
+    'AWS_ENDPOINT_URL',
+    'NODE_EXTRA_CA_CERTS',
+  ].filter((name) => !process.env[name]);
+  if (missing.length > 0) {
+    throw new Error(
+      `the local stack is not loaded (missing ${missing.join(', ')}): ` +
+        'test/stack/local-stack up && eval "$(test/stack/local-stack env)"',
+    );
+  }
+}
+
+/** `local-stack fault ...`: make the registry fail on purpose, or clear that. */
+export function fault(...args: string[]): void {
+  const r = spawnSync(STACK, ['fault', ...args], { encoding: 'utf8', timeout: 30_000 });
+  if (r.status !== 0) throw new Error(`local-stack fault ${args.join(' ')}: ${r.stderr}`);
+}
+
+/** The ECR credentials moto hands out, which the stack's registry accepts. */
+export const ECR_CREDENTIALS = { username: 'AWS', password: '123456789012-auth-token' };
+
+/** The digest the registry serves for a tag, asked directly over HTTPS. */
+export function servedDigest(
+  registry: string,
+  repository: string,
+  tag: string,
+  credentials = ECR_CREDENTIALS,
+): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `https://${registry}/v2/${repository}/manifests/${tag}`,
+      {
+        method: 'HEAD',
+        timeout: 30_000,
+        headers: {
+          Accept:
+            'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json',
+          Authorization: `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`,
+        },
+      },
+      (res) => {
+        res.resume();
+        const digest = res.headers['docker-content-digest'];
+        resolve(res.statusCode === 200 && typeof digest === 'string' ? digest : undefined);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('registry did not answer')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Reads the AWS API calls moto has recorded (`stuck` for the server whose services never stabilise). */
+export class AwsCallLog {
+  private readonly file: string;
+  private start = 0;
+  constructor(which: 'stable' | 'stuck' = 'stable') {
+    const dir = process.env.HABITAT_ECS_STACK_DIR ?? '/tmp/habitat-ecs-stack';
+    this.file = path.join(dir, 'logs', which === 'stable' ? 'moto-calls.jsonl' : 'moto-stuck-calls.jsonl');
+  }
+  /** Forget what came before: calls() lists only later calls. */
+  mark(): this {
+    this.start = this.lines().length;
+    return this;
+  }
+  /** API names (e.g. `RegisterTaskDefinition`) called since mark(). */
+  calls(): string[] {
+    return this.lines()
+      .slice(this.start)
+      .map((line) => {
+        const target =
+          (JSON.parse(line) as { headers?: Record<string, string> }).headers?.['X-Amz-Target'] ?? '';
+        return target.split('.').pop() ?? '';
+      });
+  }
+  private lines(): string[] {
+    if (!fs.existsSync(this.file)) return [];
+    return fs
+      .readFileSync(this.file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
+  }
+}
+
+/** Registry requests (`METHOD /path status`) the stack's front has logged since `from` lines. */
+export function registryRequests(from = 0): string[] {
+  const dir = process.env.HABITAT_ECS_STACK_DIR ?? '/tmp/habitat-ecs-stack';
+  const file = path.join(dir, 'logs', 'registry-requests.log');
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(from);
+}
