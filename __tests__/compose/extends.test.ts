@@ -21,8 +21,8 @@ describe('extends', () => {
   it('reads a base from another file, its paths made relative to the project', () => {
     expect(def('remote')).toEqual({
       image: 'hab/core',
-      volumes: ['common/data:/data', 'named:/named'],
-      build: 'common/ctx',
+      volumes: ['./common/data:/data', 'named:/named'],
+      build: './common/ctx',
       command: ['--peer', 'core'],
       hostname: 'remote',
       environment: { FROM_CORE_ENV: 'yes' },

@@ -110,8 +110,12 @@ function extendsTarget(node: Node): { service: string; file?: string } | undefin
  */
 export function rebasePaths(root: MapNode, fromDir: string, toDir: string): void {
   if (path.resolve(fromDir) === path.resolve(toDir)) return;
-  const rebase = (p: string): string =>
-    path.isAbsolute(p) ? p : path.relative(toDir, path.resolve(fromDir, p)) || '.';
+  // Kept starting with `.` so a bind mount source cannot turn into a volume name.
+  const rebase = (p: string): string => {
+    if (path.isAbsolute(p)) return p;
+    const rel = path.relative(toDir, path.resolve(fromDir, p)) || '.';
+    return rel.startsWith('.') || path.isAbsolute(rel) ? rel : `./${rel}`;
+  };
   const services = root.entries.get('services')?.value;
   if (services?.kind !== 'map') return;
   for (const { value: service } of services.entries.values()) {
