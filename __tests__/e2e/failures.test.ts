@@ -1,0 +1,116 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AwsCallLog, requireStackEnv } from '../support/stack';
+import { nationalParksWorkspace, runAction, type RunResult } from './harness';
+
+// How the bundled action fails: one clear annotation, no stack trace, and nothing touched on AWS
+// before every input, file and image mapping has been checked.
+
+requireStackEnv();
+jest.setTimeout(120_000);
+
+const workspace = nationalParksWorkspace();
+const packages = 'billmeyer/mongodb\nmattray/national-parks';
+
+function errorLines(r: RunResult): string[] {
+  return r.stdout.split('\n').filter((l) => l.startsWith('::error'));
+}
+
+function expectNoStackTrace(r: RunResult): void {
+  expect(r.stdout + r.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+}
+
+test.each([
+  [{ service: 'web', 'desired-count': 'two' }, 'desired-count', '"two" is not a whole number from 0 to 1000'],
+  [{ 'habitat-packages': packages }, 'service', 'is required when mode is deploy'],
+  [{ service: 'web', 'launch-type': 'ECS' }, 'launch-type', '"ECS" is not one of EC2, FARGATE'],
+  [{ service: 'web', 'compose-file': 'missing.yml' }, 'compose-file', 'missing.yml: no such file'],
+  [{ service: 'web', 'habitat-packages': 'mongodb' }, 'habitat-packages', '"mongodb" is not a package'],
+])('a bad input fails with one error naming it, and no AWS call: %j', (inputs, input, message) => {
+  const calls = new AwsCallLog().mark();
+  const r = runAction({ workspace, inputs });
+  expect(r.status).toBe(1);
+  const errors = errorLines(r);
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toContain(`input "${input}": `);
+  expect(errors[0]).toContain(message);
+  expect(errors[0]).toContain(`title=input ${input}`);
+  expectNoStackTrace(r);
+  expect(calls.calls()).toEqual([]);
+});
+
+test('a compose error is an annotation on its file and line, before any AWS call', () => {
+  const ws = nationalParksWorkspace();
+  const compose = path.join(ws, 'docker-compose.yml');
+  fs.writeFileSync(compose, fs.readFileSync(compose, 'utf8').replace('"8080:8080"', '"99999:8080"'));
+  const calls = new AwsCallLog().mark();
+  const r = runAction({ workspace: ws, inputs: { service: 'np', 'habitat-packages': packages } });
+  expect(r.status).toBe(1);
+  const errors = errorLines(r);
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toMatch(/^::error file=docker-compose\.yml,line=9,col=\d+::/);
+  expect(errors[0]).toContain('99999');
+  expectNoStackTrace(r);
+  expect(calls.calls()).toEqual([]);
+});
+
+test('render mode writes the task definition and makes no AWS call', () => {
+  const calls = new AwsCallLog().mark();
+  const r = runAction({
+    workspace,
+    inputs: {
+      mode: 'render',
+      'task-family': 'np',
+      'habitat-packages': packages,
+      'aws-account-id': '123456789012',
+      'aws-region': 'us-east-1',
+      'image-tag': 'v1.0.0',
+    },
+  });
+  expect(r.status).toBe(0);
+  const td = JSON.parse(fs.readFileSync(r.outputs['task-definition-file'] ?? '', 'utf8'));
+  expect(td.family).toBe('np');
+  expect(td.containerDefinitions[0].image).toBe(
+    '123456789012.dkr.ecr.us-east-1.amazonaws.com/billmeyer/mongodb:v1.0.0',
+  );
+  expect(r.outputs.images).toBe('{}');
+  expect(r.outputs['task-definition-arn']).toBe('');
+  expect(r.summary).toContain('nothing was exported, pushed, registered or deployed');
+  expect(calls.calls()).toEqual([]);
+});
+
+test('hab missing from PATH fails the export with how to install it, before any ECS call', () => {
+  const calls = new AwsCallLog().mark();
+  const PATH = (process.env.PATH ?? '')
+    .split(':')
+    .filter((dir) => !fs.existsSync(path.join(dir, 'hab')))
+    .join(':');
+  const r = runAction({
+    workspace,
+    env: { PATH },
+    inputs: { service: 'np-nohab', 'habitat-packages': packages },
+  });
+  expect(r.status).toBe(1);
+  const errors = errorLines(r);
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toMatch(/hab.*not.*PATH|install/i);
+  expect(errors[0]).toContain('install.sh');
+  expectNoStackTrace(r);
+  expect(calls.calls().filter((c) => !c.startsWith('Describe') && c !== 'ListTaskDefinitions')).toEqual([]);
+});
+
+test('a failing export names the package and shows the end of its output; the service is not touched', () => {
+  const calls = new AwsCallLog().mark();
+  const r = runAction({
+    workspace,
+    env: { HAB_STANDIN_FAIL: 'mattray/national-parks' },
+    inputs: { service: 'np-failexport', 'habitat-packages': packages },
+  });
+  expect(r.status).toBe(1);
+  const errors = errorLines(r);
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toContain('exporting mattray/national-parks failed');
+  expect(errors[0]).toContain('Container image build failed'); // the tail of hab's own output
+  expectNoStackTrace(r);
+  expect(calls.calls()).toEqual([]);
+});
