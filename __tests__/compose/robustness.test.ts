@@ -40,6 +40,33 @@ const PIECES = [
   '\\',
 ];
 
+describe('loading large files', () => {
+  it('stays fast with many aliases (anchors are looked up, not searched for)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-big-'));
+    try {
+      let text = 'x-base: &base\n  restart: always\n  environment:\n    A: "1"\nservices:\n';
+      for (let i = 0; i < 2000; i++) {
+        text += `  s${i}:\n    <<: *base\n    image: img${i}:\${TAG:-1}\n    ports: ["${i}:80"]\n`;
+      }
+      const file = path.join(dir, 'docker-compose.yml');
+      fs.writeFileSync(file, text);
+      const started = Date.now();
+      const project = loadComposeProject({ files: [file, file], environment: {} });
+      // Generous: it takes well under a second; the quadratic alias lookup took half a minute.
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(project.services.size).toBe(2000);
+      expect(project.services.get('s1999')?.definition).toEqual({
+        restart: 'always',
+        environment: { A: '1' },
+        image: 'img1999:1',
+        ports: ['1999:80'],
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('loading mangled files', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-fuzz-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

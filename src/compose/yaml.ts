@@ -98,7 +98,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   // Warnings (e.g. the unresolved `!reset` / `!override` tags, which are ours to read) are dropped.
   if (diagnostics.length > 0) return { diagnostics };
   if (doc.contents === null) return { diagnostics: [] };
-  const walker = new Walker(doc, at, file, text);
+  const walker = new Walker(at, file, text);
   try {
     const node = walker.walk(doc.contents, 0);
     return walker.diagnostics.length ? { diagnostics: walker.diagnostics } : { node, diagnostics: [] };
@@ -149,9 +149,13 @@ class Walker {
   readonly diagnostics: Diagnostic[] = [];
   private aliasNodes = 0;
   private inAlias = 0;
+  /**
+   * Anchors seen so far, in document order. The parser's own Alias.resolve() searches the whole
+   * document for every alias, which is quadratic on files with many aliases.
+   */
+  private readonly anchors = new Map<string, unknown>();
 
   constructor(
-    private readonly doc: Document,
     private readonly at: (offset: number) => SourceLocation,
     private readonly file: string,
     private readonly text: string,
@@ -179,7 +183,7 @@ class Walker {
     }
     const loc = this.locOf(yamlNode);
     if (isAlias(yamlNode)) {
-      const target = yamlNode.resolve(this.doc);
+      const target = this.anchors.get(yamlNode.source);
       if (!target) {
         this.diagnostics.push(
           error(`unknown alias *${yamlNode.source}: define the anchor &${yamlNode.source} before using it`, {
@@ -195,6 +199,8 @@ class Walker {
         this.inAlias--;
       }
     }
+    const anchor = (yamlNode as { anchor?: string } | null)?.anchor;
+    if (anchor && this.inAlias === 0) this.anchors.set(anchor, yamlNode);
     const tag = mergeTag(yamlNode);
     let node: Node;
     if (isScalar(yamlNode)) {
