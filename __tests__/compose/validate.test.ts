@@ -14,6 +14,24 @@ const problems = (text: string) =>
   );
 
 describe('validateFile', () => {
+  it('takes depends_on and networks in their list and mapping forms', () => {
+    const text = [
+      'services:',
+      '  web:',
+      '    image: nginx',
+      '    depends_on: {db: {condition: service_healthy, restart: true}, cache: {condition: service_started}}',
+      '    networks: {front: {aliases: [www]}, back: null}',
+      '  worker:',
+      '    image: w',
+      '    depends_on: [db]',
+      '    networks: [back]',
+    ].join('\n');
+    expect(problems(text)).toEqual([]);
+    expect(problems('services:\n  web:\n    image: x\n    depends_on: {db: {condition: [1]}}\n')).toEqual([
+      'error 4:34 services.web.depends_on.db.condition: expected a string, found a list',
+    ]);
+  });
+
   it('accepts a broad valid file', () => {
     const text = [
       'name: shop',

@@ -31,6 +31,19 @@ const listOrMap = (label: string): Spec => ({
   label,
 });
 
+/** A list of names, or a mapping of name to a mapping of settings (depends_on, networks). */
+const namesOrSettings = (label: string, settings: Spec): Spec => ({
+  type: 'either',
+  options: [
+    { type: 'list', items: str },
+    {
+      type: 'map',
+      values: { type: 'either', options: [settings, { type: 'scalar' }], label: 'a mapping of settings' },
+    },
+  ],
+  label,
+});
+
 const port: Spec = {
   type: 'either',
   options: [
@@ -79,7 +92,10 @@ export const SERVICE_KEYS: Record<string, Spec> = {
   cpus: strOrNum,
   cpuset: str,
   credential_spec: anyMap,
-  depends_on: listOrMap('a list of service names or a mapping of service: {condition: ...}'),
+  depends_on: namesOrSettings('a list of service names or a mapping of service: {condition: ...}', {
+    type: 'map',
+    keys: { condition: str, restart: bool, required: bool },
+  }),
   deploy: anyMap,
   develop: anyMap,
   device_cgroup_rules: strList,
@@ -145,7 +161,7 @@ export const SERVICE_KEYS: Record<string, Spec> = {
   memswap_limit: strOrNum,
   models: any,
   network_mode: str,
-  networks: listOrMap('a list of network names or a mapping of network: {...}'),
+  networks: namesOrSettings('a list of network names or a mapping of network: {...}', anyMap),
   oom_kill_disable: bool,
   oom_score_adj: strOrNum,
   pid: str,
