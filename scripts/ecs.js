@@ -13,10 +13,31 @@ async function main([command, ...args]) {
     const s = out.services[0];
     if (!s) return console.log(`no service ${args[1]} in ${args[0]}`);
     const { serviceName, status, taskDefinition, desiredCount, runningCount, launchType } = s;
-    console.log(JSON.stringify({ serviceName, status, launchType, taskDefinition, desiredCount, runningCount,
-      deployments: s.deployments.map((d) => ({ id: d.id, status: d.status, rolloutState: d.rolloutState, taskDefinition: d.taskDefinition })) }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          serviceName,
+          status,
+          launchType,
+          taskDefinition,
+          desiredCount,
+          runningCount,
+          deployments: s.deployments.map((d) => ({
+            id: d.id,
+            status: d.status,
+            rolloutState: d.rolloutState,
+            taskDefinition: d.taskDefinition,
+          })),
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     throw new Error('usage: ecs.js create-cluster NAME | describe-service CLUSTER SERVICE');
   }
 }
-main(process.argv.slice(2)).catch((e) => { console.error(`${e.name}: ${e.message}`); process.exit(1); });
+main(process.argv.slice(2)).catch((e) => {
+  console.error(`${e.name}: ${e.message}`);
+  process.exit(1);
+});

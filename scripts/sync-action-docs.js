@@ -11,7 +11,16 @@ const root = path.join(__dirname, '..');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'inputs-spec-'));
 execFileSync(
   process.execPath,
-  [require.resolve('typescript/bin/tsc'), 'src/inputs-spec.ts', '--outDir', out, '--module', 'commonjs', '--target', 'es2022'],
+  [
+    require.resolve('typescript/bin/tsc'),
+    'src/inputs-spec.ts',
+    '--outDir',
+    out,
+    '--module',
+    'commonjs',
+    '--target',
+    'es2022',
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 const { INPUTS, OUTPUTS } = require(path.join(out, 'inputs-spec.js'));
@@ -38,7 +47,10 @@ const tables = {
   inputs: [
     '| Input | Default | Description |',
     '| --- | --- | --- |',
-    ...Object.entries(INPUTS).map(([k, v]) => `| \`${k}\` | ${v.default !== undefined ? `\`${v.default}\`` : ''} | ${cell(v.description)} |`),
+    ...Object.entries(INPUTS).map(
+      ([k, v]) =>
+        `| \`${k}\` | ${v.default !== undefined ? `\`${v.default}\`` : ''} | ${cell(v.description)} |`,
+    ),
   ],
   outputs: [
     '| Output | Description |',
@@ -50,7 +62,8 @@ const readme = path.join(root, 'README.md');
 let text = fs.readFileSync(readme, 'utf8');
 for (const [name, lines] of Object.entries(tables)) {
   const re = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
-  if (!re.test(text)) throw new Error(`README.md has no <!-- ${name}:start --> ... <!-- ${name}:end --> block`);
+  if (!re.test(text))
+    throw new Error(`README.md has no <!-- ${name}:start --> ... <!-- ${name}:end --> block`);
   text = text.replace(re, `$1${lines.join('\n')}\n$2`);
 }
 fs.writeFileSync(readme, text);

@@ -35,3 +35,32 @@ test('action.yml runs the bundle on node24 with a post step', () => {
     'post-if': 'always()',
   });
 });
+
+/** Rows of the Markdown table between `<!-- name:start -->` and `<!-- name:end -->`, cells trimmed. */
+function readmeTable(name: string): string[][] {
+  const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+  const block = new RegExp(`<!-- ${name}:start -->([\\s\\S]*?)<!-- ${name}:end -->`).exec(readme)?.[1] ?? '';
+  return block
+    .split('\n')
+    .filter((l) => l.startsWith('|'))
+    .slice(2)
+    .map((l) =>
+      l
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim().replace(/\\\|/g, '|')),
+    );
+}
+
+test('the README documents every input with its default, as action.yml does', () => {
+  const expected = Object.entries(INPUTS).map(([name, spec]) => [
+    `\`${name}\``,
+    'default' in spec ? `\`${spec.default}\`` : '',
+    spec.description,
+  ]);
+  expect(readmeTable('inputs')).toEqual(expected);
+});
+
+test('the README documents every output', () => {
+  expect(readmeTable('outputs')).toEqual(Object.entries(OUTPUTS).map(([name, d]) => [`\`${name}\``, d]));
+});
