@@ -8,6 +8,12 @@ export interface RunContext {
   sha: string;
   /** pull_request number, when the event is about one */
   pullRequest?: number;
+  /** The event payload's `action` (opened, synchronize, reopened, closed, ...). */
+  action?: string;
+  /** The pull request comes from another repository (a fork). */
+  fromFork?: boolean;
+  /** owner/repo */
+  repository?: string;
   /** https://github.com/owner/repo/actions/runs/123, when known */
   runUrl?: string;
   workspace: string;
@@ -18,7 +24,12 @@ export interface RunContext {
  * A missing or unreadable payload is not fatal: only the pull request number comes from it.
  */
 export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
-  let payload: { pull_request?: { number?: unknown }; number?: unknown } = {};
+  let payload: {
+    pull_request?: { number?: unknown; head?: { repo?: { full_name?: unknown } | null } };
+    number?: unknown;
+    action?: unknown;
+    repository?: { full_name?: unknown };
+  } = {};
   const eventPath = env.GITHUB_EVENT_PATH;
   if (eventPath && fs.existsSync(eventPath)) {
     try {
@@ -28,12 +39,17 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
     }
   }
   const number = payload.pull_request?.number ?? payload.number;
+  const head = payload.pull_request?.head?.repo?.full_name;
+  const base = payload.repository?.full_name ?? env.GITHUB_REPOSITORY;
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
   return {
     eventName: env.GITHUB_EVENT_NAME ?? '',
     ref: env.GITHUB_REF ?? '',
     sha: env.GITHUB_SHA ?? '',
     ...(typeof number === 'number' && { pullRequest: number }),
+    ...(typeof payload.action === 'string' && { action: payload.action }),
+    ...(payload.pull_request && { fromFork: typeof head !== 'string' || head !== base }),
+    ...(typeof base === 'string' && { repository: base }),
     ...(env.GITHUB_REPOSITORY &&
       env.GITHUB_RUN_ID && {
         runUrl: `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`,

@@ -43,6 +43,27 @@ export const INPUTS = {
     description:
       'Tag for the pushed images. Default: the tag name on a tag push, `pr-<number>` on a pull_request event, else the first 12 characters of the commit sha.',
   },
+  'image-tags': {
+    description:
+      'More tags, one a line, e.g. the `tags` output of docker/metadata-action (`image:tag` references or bare tags). With no `image-tag`, the first one is the main tag.',
+  },
+  'tag-latest': {
+    description: 'Also push every image as `latest` (refused with `image-tag-mutability: IMMUTABLE`).',
+    default: 'false',
+  },
+  preview: {
+    description:
+      'Pull request previews: on a pull_request event deploy to the service `<service>-pr-<number>` (task family `<task-family>-pr-<number>`, images tagged `pr-<number>`), and tear it down when the pull request is closed.',
+    default: 'false',
+  },
+  'preview-remove-images': {
+    description: 'When a preview is torn down, also delete its `pr-<number>` images from ECR.',
+    default: 'false',
+  },
+  'github-token': {
+    description:
+      'Token to post the preview state as one pull request comment, updated on later pushes (needs `pull-requests: write`). Without it, no comment is posted.',
+  },
   'create-repositories': { description: 'Create missing ECR repositories.', default: 'true' },
   'create-service': { description: 'Create the ECS service when it does not exist.', default: 'true' },
   'desired-count': { description: 'Desired task count of a service the action creates.', default: '1' },

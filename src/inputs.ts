@@ -24,7 +24,16 @@ export interface Config {
   service?: string;
   family: string;
   launchType: LaunchType;
+  /** The main image tag: the task definition is rendered with it before the push pins digests. */
   imageTag: string;
+  /** More tags each image is pushed under (image-tags, latest), without imageTag. */
+  extraTags: string[];
+  /** Set on a pull_request event when preview is on: service and family carry the -pr-<n> suffix. */
+  preview?: Preview;
+  removePreviewImages: boolean;
+  githubToken?: string;
+  /** Why this run does nothing at all (a fork's pull request without AWS credentials). */
+  skip?: string;
   createRepositories: boolean;
   createService: boolean;
   desiredCount: number;
@@ -39,6 +48,13 @@ export interface Config {
   keepRevisions: number;
   /** Non-fatal observations made while reading inputs (e.g. an image tag that had to be adjusted). */
   warnings: Diagnostic[];
+}
+
+export interface Preview {
+  number: number;
+  /** The pull request was closed: tear the preview down. */
+  closed: boolean;
+  baseService: string;
 }
 
 /** Reads one input as the runner passes it (`INPUT_<NAME>`); empty string when unset. */
@@ -67,9 +83,13 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
   const launchType =
     oneOf(get('launch-type').toUpperCase(), ['EC2', 'FARGATE'] as const, 'launch-type', fail) ?? 'EC2';
 
+  const previewOn = bool(get('preview'), 'preview', fail);
+  const prEvent = run.pullRequest !== undefined && run.eventName.startsWith('pull_request');
+  const closing = previewOn && prEvent && run.action === 'closed' && mode === 'deploy';
+
   const composeFiles = lines(get('compose-file'));
   if (composeFiles.length === 0) fail('compose-file', 'give at least one compose file');
-  if (mode !== 'teardown') {
+  if (mode !== 'teardown' && !closing) {
     for (const file of composeFiles) {
       if (!isFile(run.workspace, file))
         fail('compose-file', `${file}: no such file (paths are relative to ${run.workspace})`);
@@ -78,7 +98,8 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
   const ecsParamsFile = optionalFile(get('ecs-params'), 'ecs-params', run.workspace, fail);
   const envFile = optionalFile(get('env-file'), 'env-file', run.workspace, fail);
 
-  const packages = mode === 'teardown' ? [] : readPackages(get('habitat-packages'), run.workspace, fail);
+  // Tearing down needs only repository names (to remove preview images), not .hart files.
+  const packages = readPackages(get('habitat-packages'), run.workspace, mode === 'teardown' || closing, fail);
 
   const region = get('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
   if (mode !== 'render' && region === '') {
@@ -98,20 +119,52 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
   if (!/^[A-Za-z0-9_-]{1,255}$|^arn:aws[a-z-]*:ecs:/.test(cluster)) {
     fail('cluster', `"${cluster}" is not a cluster name (letters, digits, "-", "_") or ARN`);
   }
-  const service = get('service') || undefined;
+  let service = get('service') || undefined;
   if (service === undefined && mode !== 'render') fail('service', `is required when mode is ${mode}`);
   if (service !== undefined && !ECS_NAME.test(service)) {
     fail('service', `"${service}" is not a service name: up to 255 letters, digits, "-" and "_"`);
   }
   const explicitFamily = get('task-family');
-  const family = explicitFamily || service || '';
+  let family = explicitFamily || service || '';
   if (family === '' && mode === 'render')
     fail('task-family', 'is required when mode is render and no service is given');
   else if (explicitFamily !== '' && !ECS_NAME.test(family)) {
     fail('task-family', `"${family}" is not a family name: up to 255 letters, digits, "-" and "_"`);
   }
 
-  const imageTag = readImageTag(get('image-tag'), run, fail, warnings);
+  let preview: Preview | undefined;
+  if (previewOn && prEvent && service !== undefined && mode === 'deploy') {
+    const number = run.pullRequest ?? 0;
+    preview = { number, closed: run.action === 'closed', baseService: service };
+    service = `${service}-pr-${number}`;
+    family = `${family}-pr-${number}`;
+    if (service.length > 255 || family.length > 255)
+      fail('service', `"${service}" is longer than 255 characters`);
+  }
+
+  const repository = readRepositorySettings(get, fail);
+  const moreTags = readImageTags(get('image-tags'), fail);
+  const explicitTag = get('image-tag');
+  const imageTag =
+    explicitTag === '' && moreTags[0] !== undefined && !preview
+      ? moreTags[0]
+      : readImageTag(explicitTag, run, fail, warnings);
+  const tagLatest = bool(get('tag-latest'), 'tag-latest', fail);
+  if (tagLatest && repository.tagMutability === 'IMMUTABLE') {
+    fail(
+      'tag-latest',
+      'cannot be used with image-tag-mutability: IMMUTABLE, where ECR refuses to move "latest" to a new image',
+    );
+  }
+  const extraTags = [...new Set([...moreTags, ...(tagLatest ? ['latest'] : [])])].filter(
+    (t) => t !== imageTag,
+  );
+
+  const githubToken = get('github-token') || undefined;
+  const skip =
+    mode !== 'render' && prEvent && run.fromFork && !hasAwsCredentials(env)
+      ? `pull request #${run.pullRequest ?? '?'} comes from a fork, and no AWS credentials reach this job (GitHub does not pass secrets or OIDC tokens to workflows of fork pull requests), so there is nothing to deploy to. Run previews for forks from a trusted workflow, or skip this job for them with: if: github.event.pull_request.head.repo.full_name == github.repository`
+      : undefined;
 
   const config: Config = {
     mode,
@@ -126,6 +179,11 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     family,
     launchType,
     imageTag,
+    extraTags,
+    ...(preview && { preview }),
+    removePreviewImages: bool(get('preview-remove-images'), 'preview-remove-images', fail),
+    ...(githubToken !== undefined && { githubToken }),
+    ...(skip !== undefined && { skip }),
     createRepositories: bool(get('create-repositories'), 'create-repositories', fail),
     createService: bool(get('create-service'), 'create-service', fail),
     desiredCount: int(get('desired-count'), 'desired-count', 0, 1000, fail),
@@ -135,7 +193,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     rollbackOnFailure: bool(get('rollback-on-failure'), 'rollback-on-failure', fail),
     maxParallel: int(get('max-parallel'), 'max-parallel', 1, 16, fail),
     pushVersionTags: bool(get('push-version-tags'), 'push-version-tags', fail),
-    repository: readRepositorySettings(get, fail),
+    repository,
     habitat: {
       acceptLicense: bool(get('accept-habitat-license'), 'accept-habitat-license', fail),
       healthChecks: bool(get('supervisor-health-checks'), 'supervisor-health-checks', fail),
@@ -199,10 +257,11 @@ function optionalFile(value: string, name: InputName, workspace: string, fail: F
 }
 
 /** Package lines; `.hart` lines may be globs (`*`, `?` in the file name) and must stay inside the workspace. */
-function readPackages(value: string, workspace: string, fail: Fail): PackageSource[] {
+function readPackages(value: string, workspace: string, lenient: boolean, fail: Fail): PackageSource[] {
   const sources: PackageSource[] = [];
   for (const line of lines(value)) {
-    const specs = line.endsWith('.hart') ? expandHarts(line, workspace, fail) : [line];
+    if (lenient && line.endsWith('.hart') && /[*?[]/.test(line)) continue;
+    const specs = line.endsWith('.hart') && !lenient ? expandHarts(line, workspace, fail) : [line];
     for (const spec of specs) {
       try {
         sources.push(parsePackageSource(spec));
@@ -312,4 +371,34 @@ function readRepositorySettings(get: (name: InputName) => string, fail: Fail): R
       encryptionType === 'KMS' ? { type: 'KMS', ...(kmsKey !== '' && { kmsKey }) } : { type: 'AES256' },
     tags,
   };
+}
+
+/** Tags from image-tags: bare tags, or `image:tag` references such as docker/metadata-action's output. */
+function readImageTags(value: string, fail: Fail): string[] {
+  const tags: string[] = [];
+  for (const line of lines(value)) {
+    const lastSegment = line.slice(line.lastIndexOf('/') + 1);
+    const tag = lastSegment.includes(':')
+      ? lastSegment.slice(lastSegment.lastIndexOf(':') + 1)
+      : line.includes('/')
+        ? ''
+        : line;
+    if (tag === '' || !DOCKER_TAG.test(tag)) {
+      fail('image-tags', `"${line}" has no valid tag: give a tag (v1.2.0) or an image:tag reference`);
+    } else {
+      tags.push(tag);
+    }
+  }
+  return [...new Set(tags)];
+}
+
+/** Whether any of the AWS SDK's usual credential sources is configured for this job. */
+function hasAwsCredentials(env: NodeJS.ProcessEnv): boolean {
+  return [
+    'AWS_ACCESS_KEY_ID',
+    'AWS_WEB_IDENTITY_TOKEN_FILE',
+    'AWS_PROFILE',
+    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+  ].some((name) => (env[name] ?? '') !== '');
 }

@@ -17,7 +17,9 @@ import { parseConfig, type Config } from './inputs';
 import type { InputName } from './inputs-spec';
 import type { Log } from './log';
 import { ecrRegistry } from './plan';
-import { ensureRepositories } from './registry/ecr';
+import { deleteImageTag, ensureRepositories } from './registry/ecr';
+import { upsertComment } from './github/comment';
+import { repositoryOf } from './habitat/package-source';
 import { loginState, loginToEcr } from './registry/login';
 import { pushImages } from './registry/push';
 import { imageTags } from './registry/tags';
@@ -39,20 +41,28 @@ class DeployFailed extends Error {
 /** The action: read inputs, then render, deploy or tear down, and report. */
 export async function run(): Promise<void> {
   const log = actionsLog;
+  let pending: Config | undefined;
   try {
     const runContext = readRunContext(process.env);
     const config = parseConfig((name: InputName) => core.getInput(name), process.env, runContext);
     for (const w of config.warnings) log.warning(formatDiagnostic(w), w);
+    if (config.skip) {
+      core.notice(`Skipped: ${config.skip}`);
+      await publish({ ...baseReport(config), state: 'skipped', notes: [config.skip] });
+      return;
+    }
+    pending = config;
     const report =
       config.mode === 'render'
         ? renderOnly(config, runContext, log)
-        : config.mode === 'teardown'
+        : config.mode === 'teardown' || config.preview?.closed
           ? await tearDown(config, log)
           : await deploy(config, runContext, log);
-    await publish(report);
+    await commentOnPreview(config, runContext, await publish(report), log);
   } catch (e) {
     if (e instanceof DeployFailed) {
-      await publish(e.report);
+      const markdown = await publish(e.report);
+      if (pending) await commentOnPreview(pending, readRunContext(process.env), markdown, log);
       for (const line of e.lines.slice(1)) core.info(line);
       core.setFailed(e.lines[0] ?? e.message);
     } else if (e instanceof UserError) {
@@ -78,15 +88,9 @@ function renderOnly(config: Config, runContext: RunContext, log: Log): RunReport
     );
   }
   return {
-    mode: 'render',
-    region: config.region,
-    cluster: config.cluster,
-    ...(config.service && { service: config.service }),
-    imageTag: config.imageTag,
+    ...baseReport(config),
     taskDefinition: result.rendered.taskDefinition,
     taskDefinitionFile: writeTaskDefinition(config, result.rendered.taskDefinition, runContext),
-    images: {},
-    changed: false,
     notes: ['Render mode: nothing was exported, pushed, registered or deployed.'],
   };
 }
@@ -168,12 +172,13 @@ async function deploy(config: Config, runContext: RunContext, log: Log): Promise
       registry = login.registry;
       return pushImages(exported, {
         login,
-        tags: (image) =>
-          imageTags(image, {
-            imageTag: config.imageTag,
-            version: config.pushVersionTags,
-            versionRelease: config.pushVersionTags,
-          }),
+        tags: (image) => [
+          ...new Set([
+            config.imageTag,
+            ...config.extraTags,
+            ...imageTags(image, { version: config.pushVersionTags, versionRelease: config.pushVersionTags }),
+          ]),
+        ],
         maxParallel: config.maxParallel,
         log,
       });
@@ -186,16 +191,13 @@ async function deploy(config: Config, runContext: RunContext, log: Log): Promise
   const final = render(config, registry, log, images);
   const taskDefinition = final.rendered.taskDefinition;
   const report: RunReport = {
-    mode: 'deploy',
-    region: config.region,
-    cluster: config.cluster,
-    service,
-    imageTag: config.imageTag,
+    ...baseReport(config),
     taskDefinition,
     taskDefinitionFile: writeTaskDefinition(config, taskDefinition, runContext),
     images: Object.fromEntries([...final.habitatServices].map(([name, s]) => [name, s.image])),
     pushes,
     changed: pushes.some((p) => p.pushed),
+    notes: deployNotes(config, runContext),
   };
 
   const registered = await log.group('Register', () =>
@@ -305,18 +307,26 @@ async function tearDown(config: Config, log: Log): Promise<RunReport> {
       log,
     }),
   );
+  const state = [
+    result.deleted ? `service ${service} deleted` : `service ${service} did not exist`,
+    `${result.deregistered.length} task definition revision(s) deregistered`,
+  ];
+  if (config.preview && config.removePreviewImages) {
+    const ecr = new ECRClient({ region: config.region });
+    const repositories = config.packages.map(repositoryOf);
+    const removed = await log.group('Remove preview images', () =>
+      deleteImageTag(ecr, repositories, config.imageTag, log),
+    );
+    state.push(`${removed.length} ${config.imageTag} image(s) deleted`);
+  } else if (config.preview) {
+    state.push(`${config.imageTag} images kept (preview-remove-images is false)`);
+  }
   return {
+    ...baseReport(config),
     mode: 'teardown',
-    region: config.region,
-    cluster: config.cluster,
-    service,
-    imageTag: config.imageTag,
-    images: {},
     changed: result.deleted || result.deregistered.length > 0,
-    state: [
-      result.deleted ? `service ${service} deleted` : `service ${service} did not exist`,
-      `${result.deregistered.length} task definition revision(s) deregistered`,
-    ].join('; '),
+    state: state.join('; '),
+    ...(config.preview && { notes: [`Preview of pull request #${config.preview.number} removed.`] }),
   };
 }
 
@@ -357,7 +367,44 @@ function shortArn(arn: string): string {
   return arn.split('/').pop() ?? arn;
 }
 
-async function publish(report: RunReport): Promise<void> {
+async function publish(report: RunReport): Promise<string> {
   for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
-  await core.summary.addRaw(summaryMarkdown(report), true).write();
+  const markdown = summaryMarkdown(report);
+  await core.summary.addRaw(markdown, true).write();
+  return markdown;
+}
+
+/** With a token, the preview's state goes to one comment on its pull request. */
+async function commentOnPreview(config: Config, run: RunContext, markdown: string, log: Log): Promise<void> {
+  if (!config.githubToken || !config.preview || !run.repository) return;
+  const marker = `<!-- habitat-ecs-deploy:preview:${config.preview.baseService} -->`;
+  await upsertComment(
+    { token: config.githubToken, repository: run.repository, number: config.preview.number, marker },
+    markdown,
+    log,
+  );
+}
+
+function baseReport(config: Config): RunReport {
+  return {
+    mode: config.mode,
+    region: config.region,
+    cluster: config.cluster,
+    ...(config.service && { service: config.service }),
+    imageTag: config.imageTag,
+    images: {},
+    changed: false,
+  };
+}
+
+function deployNotes(config: Config, run: RunContext): string[] {
+  const tags = [config.imageTag, ...config.extraTags].map((t) => `\`${t}\``).join(', ');
+  if (config.preview) {
+    return [
+      `Preview of pull request #${config.preview.number}: service \`${config.service ?? ''}\`, images tagged ${tags}.`,
+    ];
+  }
+  if (run.ref.startsWith('refs/tags/'))
+    return [`Release ${run.ref.slice('refs/tags/'.length)}: images pushed as ${tags}.`];
+  return [];
 }

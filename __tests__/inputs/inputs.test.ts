@@ -171,3 +171,86 @@ test('a deploy without any region is refused, naming the input', () => {
     'input "aws-region": no region: set aws-region, or AWS_REGION (aws-actions/configure-aws-credentials does)',
   );
 });
+
+describe('tags, previews and forks', () => {
+  const pr = (action: string, fromFork = false): RunContext => ({
+    eventName: 'pull_request',
+    ref: 'refs/pull/7/merge',
+    sha: 'abcdef0123456789',
+    pullRequest: 7,
+    action,
+    fromFork,
+    repository: 'example/app',
+    workspace,
+  });
+
+  it('takes docker/metadata-action tags: the first is the main tag, the rest are pushed too', () => {
+    const config = parse({
+      service: 'web',
+      'image-tags': 'ghcr.io/acme/web:1.2.3\nghcr.io/acme/web:1.2\nlatest\n',
+    });
+    expect(config.imageTag).toBe('1.2.3');
+    expect(config.extraTags).toEqual(['1.2', 'latest']);
+  });
+
+  it('keeps image-tag first when both are given, and adds latest when asked', () => {
+    const config = parse({
+      service: 'web',
+      'image-tag': 'v2',
+      'image-tags': 'v2\nstable',
+      'tag-latest': 'true',
+    });
+    expect(config.imageTag).toBe('v2');
+    expect(config.extraTags).toEqual(['stable', 'latest']);
+  });
+
+  it('refuses latest on immutable repositories and a reference without a tag', () => {
+    expect(problems({ service: 'web', 'tag-latest': 'true', 'image-tag-mutability': 'IMMUTABLE' })).toEqual([
+      'tag-latest: cannot be used with image-tag-mutability: IMMUTABLE, where ECR refuses to move "latest" to a new image',
+    ]);
+    expect(problems({ service: 'web', 'image-tags': 'ghcr.io/acme/web' })).toEqual([
+      'image-tags: "ghcr.io/acme/web" has no valid tag: give a tag (v1.2.0) or an image:tag reference',
+    ]);
+  });
+
+  it('deploys a preview to its own service, family and pr tag', () => {
+    const config = parse({ service: 'web', 'task-family': 'web-task', preview: 'true' }, pr('synchronize'), {
+      AWS_ACCESS_KEY_ID: 'x',
+    });
+    expect(config).toMatchObject({
+      service: 'web-pr-7',
+      family: 'web-task-pr-7',
+      imageTag: 'pr-7',
+      preview: { number: 7, closed: false, baseService: 'web' },
+    });
+    expect(config.skip).toBeUndefined();
+  });
+
+  it('tears a preview down when the pull request closes, without needing the compose file or .hart files', () => {
+    const config = parse(
+      {
+        service: 'web',
+        preview: 'true',
+        'compose-file': 'gone.yml',
+        'habitat-packages': 'core/redis\nresults/*.hart',
+      },
+      pr('closed'),
+    );
+    expect(config.preview).toEqual({ number: 7, closed: true, baseService: 'web' });
+    expect(config.packages.map((p) => `${p.origin}/${p.name}`)).toEqual(['core/redis']);
+  });
+
+  it('leaves non-preview runs and push events alone', () => {
+    expect(parse({ service: 'web' }, pr('opened')).service).toBe('web');
+    expect(parse({ service: 'web', preview: 'true' }).service).toBe('web');
+  });
+
+  it('skips a fork pull request that no AWS credentials reach, and says why', () => {
+    const config = parse({ service: 'web', preview: 'true' }, pr('opened', true));
+    expect(config.skip).toMatch(/^pull request #7 comes from a fork, and no AWS credentials reach this job/);
+    expect(
+      parse({ service: 'web' }, pr('opened', true), { AWS_WEB_IDENTITY_TOKEN_FILE: '/t' }).skip,
+    ).toBeUndefined();
+    expect(parse({ service: 'web', preview: 'true' }, pr('opened', false)).skip).toBeUndefined();
+  });
+});

@@ -31971,6 +31971,34 @@ function registryHost(proxyEndpoint) {
     const withScheme = /^[a-z]+:\/\//i.test(proxyEndpoint) ? proxyEndpoint : `https://${proxyEndpoint}`;
     return new URL(withScheme).host;
 }
+/**
+ * Removes one tag from each repository (a torn-down preview's `pr-<n>` images). An image that is
+ * not there, or a repository that is gone, counts as removed. Returns the repositories that still
+ * had the tag.
+ */
+async function deleteImageTag(client, repositories, tag, log) {
+    const removed = [];
+    for (const repositoryName of [...new Set(repositories)]) {
+        try {
+            const out = await client.send(new BatchDeleteImageCommand({ repositoryName, imageIds: [{ imageTag: tag }] }));
+            if ((out.imageIds ?? []).length > 0) {
+                removed.push(repositoryName);
+                log.info(`Deleted ${repositoryName}:${tag}`);
+            }
+            else {
+                log.info(`${repositoryName}:${tag} was not there`);
+            }
+        }
+        catch (e) {
+            if (e.name === 'RepositoryNotFoundException') {
+                log.info(`${repositoryName} does not exist; nothing to delete`);
+                continue;
+            }
+            throw awsFailure(e, 'ecr:BatchDeleteImage', `deleting ${repositoryName}:${tag}`);
+        }
+    }
+    return removed;
+}
 
 ;// CONCATENATED MODULE: ./src/registry/login.ts
 

@@ -1,4 +1,5 @@
 import {
+  BatchDeleteImageCommand,
   CreateRepositoryCommand,
   DescribeRepositoriesCommand,
   GetAuthorizationTokenCommand,
@@ -160,4 +161,38 @@ export async function getRegistryAuthorization(client: ECRClient): Promise<Regis
 export function registryHost(proxyEndpoint: string): string {
   const withScheme = /^[a-z]+:\/\//i.test(proxyEndpoint) ? proxyEndpoint : `https://${proxyEndpoint}`;
   return new URL(withScheme).host;
+}
+
+/**
+ * Removes one tag from each repository (a torn-down preview's `pr-<n>` images). An image that is
+ * not there, or a repository that is gone, counts as removed. Returns the repositories that still
+ * had the tag.
+ */
+export async function deleteImageTag(
+  client: ECRClient,
+  repositories: readonly string[],
+  tag: string,
+  log: Log,
+): Promise<string[]> {
+  const removed: string[] = [];
+  for (const repositoryName of [...new Set(repositories)]) {
+    try {
+      const out = await client.send(
+        new BatchDeleteImageCommand({ repositoryName, imageIds: [{ imageTag: tag }] }),
+      );
+      if ((out.imageIds ?? []).length > 0) {
+        removed.push(repositoryName);
+        log.info(`Deleted ${repositoryName}:${tag}`);
+      } else {
+        log.info(`${repositoryName}:${tag} was not there`);
+      }
+    } catch (e) {
+      if ((e as AwsError).name === 'RepositoryNotFoundException') {
+        log.info(`${repositoryName} does not exist; nothing to delete`);
+        continue;
+      }
+      throw awsFailure(e, 'ecr:BatchDeleteImage', `deleting ${repositoryName}:${tag}`);
+    }
+  }
+  return removed;
 }

@@ -1,0 +1,192 @@
+import {
+  CreateClusterCommand,
+  DescribeServicesCommand,
+  ECSClient,
+  ListTaskDefinitionsCommand,
+} from '@aws-sdk/client-ecs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { AwsCallLog, requireStackEnv, servedDigest } from '../support/stack';
+import { nationalParksWorkspace, runAction, type RunResult } from './harness';
+
+// The action in the three pipelines it is made for, driven by recorded event payloads:
+// a pull request preview that appears, updates and disappears (with its one comment), a fork's
+// pull request that is skipped with an explanation, and a release on a tag push.
+
+requireStackEnv();
+jest.setTimeout(240_000);
+
+const ecs = new ECSClient({});
+const registry = process.env.HABITAT_ECS_STACK_REGISTRY ?? '';
+const suffix = `${process.pid}-${Date.now().toString(36)}`;
+const cluster = `wf-${suffix}`;
+const family = `np-wf-${suffix}`;
+const workspace = nationalParksWorkspace();
+const packages = 'billmeyer/mongodb\nmattray/national-parks';
+
+let api: ChildProcess;
+let apiUrl = '';
+const apiLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gh-api-')), 'requests.jsonl');
+
+function event(file: string) {
+  const payload = JSON.parse(fs.readFileSync(path.join(__dirname, 'events', file), 'utf8'));
+  if (payload.pull_request) {
+    return {
+      name: 'pull_request',
+      ref: `refs/pull/${payload.number}/merge`,
+      sha: payload.pull_request.head.sha,
+      payload,
+    };
+  }
+  return { name: 'push', ref: payload.ref, sha: payload.after, payload };
+}
+
+function apiRequests(): { method: string; url: string; auth: string; body: string }[] {
+  if (!fs.existsSync(apiLog)) return [];
+  return fs
+    .readFileSync(apiLog, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+}
+
+function preview(eventFile: string, env: Record<string, string> = {}): RunResult {
+  return runAction({
+    workspace,
+    event: event(eventFile),
+    env: { GITHUB_API_URL: apiUrl, ...env },
+    inputs: {
+      'habitat-packages': packages,
+      cluster,
+      service: 'national-parks',
+      'task-family': family,
+      preview: 'true',
+      'preview-remove-images': 'true',
+      'github-token': 'ghs_fake_token_for_tests',
+    },
+  });
+}
+
+async function service(name: string) {
+  const out = await ecs.send(new DescribeServicesCommand({ cluster, services: [name] }));
+  return out.services?.[0];
+}
+
+async function activeRevisions(prefix: string): Promise<string[]> {
+  const out = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: prefix, status: 'ACTIVE' }));
+  return (out.taskDefinitionArns ?? []).filter((arn) => arn.includes(`/${prefix}:`));
+}
+
+function ok(r: RunResult): void {
+  if (r.status !== 0) throw new Error(`exit ${r.status}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`);
+}
+
+beforeAll(async () => {
+  await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
+  api = spawn(process.execPath, [path.join(__dirname, 'fake-github-api.js'), apiLog], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the fake GitHub API did not start')), 10_000);
+    api.stdout?.once('data', (chunk: Buffer) => {
+      clearTimeout(timer);
+      resolve(chunk.toString().trim());
+    });
+  });
+  apiUrl = `http://127.0.0.1:${port}`;
+});
+
+afterAll(() => {
+  api?.kill();
+});
+
+describe('pull request preview', () => {
+  const previewService = 'national-parks-pr-42';
+  const previewFamily = `${family}-pr-42`;
+
+  test('opened: deploys the preview service with pr-42 images and posts one comment', async () => {
+    const r = preview('pull_request-opened.json');
+    ok(r);
+    expect(r.outputs['service-arn']).toMatch(new RegExp(`service/${cluster}/${previewService}$`));
+    expect(r.outputs['task-definition-arn']).toMatch(new RegExp(`/${previewFamily}:1$`));
+    expect((await service(previewService))?.status).toBe('ACTIVE');
+    expect(await service('national-parks')).toBeUndefined();
+    const images = JSON.parse(r.outputs.images ?? '{}') as Record<string, string>;
+    expect(images.mongo).toBe(
+      `${registry}/billmeyer/mongodb@${await servedDigest(registry, 'billmeyer/mongodb', 'pr-42')}`,
+    );
+
+    const posts = apiRequests().filter((q) => q.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.url).toBe('/repos/example/national-parks/issues/42/comments');
+    expect(posts[0]?.auth).toBe('token ghs_fake_token_for_tests');
+    const body = JSON.parse(posts[0]?.body ?? '{}').body as string;
+    expect(body).toContain('<!-- habitat-ecs-deploy:preview:national-parks -->');
+    expect(body).toContain('created and stable');
+    expect(body).toContain('Preview of pull request #42');
+  });
+
+  test('synchronize: updates the same comment instead of adding one', () => {
+    const before = apiRequests().length;
+    const r = preview('pull_request-synchronize.json');
+    ok(r);
+    const requests = apiRequests().slice(before);
+    expect(requests.filter((q) => q.method === 'POST')).toEqual([]);
+    const patches = requests.filter((q) => q.method === 'PATCH');
+    expect(patches.map((q) => q.url)).toEqual(['/repos/example/national-parks/issues/comments/1000']);
+    expect(JSON.parse(patches[0]?.body ?? '{}').body).toContain('unchanged');
+  });
+
+  test('closed: deletes the service, its task definitions and its pr-42 images, and says so in the comment', async () => {
+    const calls = new AwsCallLog().mark();
+    const before = apiRequests().length;
+    const r = preview('pull_request-closed.json');
+    ok(r);
+    expect((await service(previewService))?.status).toBe('INACTIVE');
+    expect(await activeRevisions(previewFamily)).toEqual([]);
+    expect(calls.calls().filter((c) => c === 'BatchDeleteImage')).toHaveLength(2);
+    expect(calls.calls()).not.toContain('RegisterTaskDefinition');
+    const patches = apiRequests()
+      .slice(before)
+      .filter((q) => q.method === 'PATCH');
+    expect(patches).toHaveLength(1);
+    expect(JSON.parse(patches[0]?.body ?? '{}').body).toContain('Preview of pull request #42 removed');
+  });
+});
+
+test('a fork pull request with no AWS credentials is explained and skipped, not failed', () => {
+  const calls = new AwsCallLog().mark();
+  const before = apiRequests().length;
+  const r = preview('pull_request-fork-opened.json', { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(
+    /^::notice::Skipped: pull request #42 comes from a fork, and no AWS credentials reach this job/m,
+  );
+  expect(r.summary).toContain('skipped');
+  expect(calls.calls()).toEqual([]);
+  expect(apiRequests().slice(before)).toEqual([]);
+});
+
+test('a tag push releases images tagged with the tag name and records the release', async () => {
+  const r = runAction({
+    workspace,
+    event: event('push-tag.json'),
+    inputs: { 'habitat-packages': packages, cluster, service: 'national-parks', 'task-family': family },
+  });
+  ok(r);
+  const images = JSON.parse(r.outputs.images ?? '{}') as Record<string, string>;
+  for (const [name, repository] of [
+    ['mongo', 'billmeyer/mongodb'],
+    ['national-parks', 'mattray/national-parks'],
+  ] as const) {
+    expect(images[name]).toBe(
+      `${registry}/${repository}@${await servedDigest(registry, repository, 'v1.2.0')}`,
+    );
+  }
+  expect(r.summary).toContain('Release v1.2.0: images pushed as `v1.2.0`');
+  expect(r.summary).toContain('**Image tag:** `v1.2.0`');
+  expect(r.stdout).not.toMatch(/:latest\b.*digest|Pushing .*:latest/);
+  expect((await service('national-parks'))?.status).toBe('ACTIVE');
+});
