@@ -5,6 +5,7 @@ import type { RunContext } from './github-context';
 import { PackageSpecError, parsePackageSource } from './habitat/package-source';
 import type { HabitatOptions, PackageSource } from './habitat/types';
 import type { RepositorySettings } from './registry/ecr';
+import { isValidTag } from './registry/validate';
 import { INPUTS, type InputName } from './inputs-spec';
 
 export type Mode = 'deploy' | 'render' | 'teardown';
@@ -61,7 +62,6 @@ export interface Preview {
 export type InputReader = (name: InputName) => string;
 
 const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
-const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const ACCOUNT = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 
@@ -309,7 +309,7 @@ function expandHarts(pattern: string, workspace: string, fail: Fail): string[] {
 /** The image tag: given, or derived from the event (tag push, pull request, commit). */
 function readImageTag(value: string, run: RunContext, fail: Fail, warnings: Diagnostic[]): string {
   if (value !== '') {
-    if (!DOCKER_TAG.test(value)) {
+    if (!isValidTag(value)) {
       fail(
         'image-tag',
         `"${value}" is not a valid image tag: letters, digits, "_", "." and "-", at most 128, not starting with "." or "-"`,
@@ -329,7 +329,7 @@ function readImageTag(value: string, run: RunContext, fail: Fail, warnings: Diag
     );
     return '';
   }
-  if (!DOCKER_TAG.test(derived)) {
+  if (!isValidTag(derived)) {
     const fixed = derived
       .replace(/[^A-Za-z0-9_.-]/g, '-')
       .replace(/^[.-]+/, '')
@@ -383,7 +383,7 @@ function readImageTags(value: string, fail: Fail): string[] {
       : line.includes('/')
         ? ''
         : line;
-    if (tag === '' || !DOCKER_TAG.test(tag)) {
+    if (tag === '' || !isValidTag(tag)) {
       fail('image-tags', `"${line}" has no valid tag: give a tag (v1.2.0) or an image:tag reference`);
     } else {
       tags.push(tag);

@@ -63,17 +63,6 @@ describe('validateImagePlan', () => {
     }).map((d) => d.message);
     expect(messages).toEqual([expect.stringMatching(/same repository "core\/redis" as core\/Redis/)]);
   });
-
-  it('checks idents parts', () => {
-    const messages = validateImagePlan({
-      packages: [{ source: ident('Core', 'x', { release: '2020' }) }],
-      tags: [],
-      workspace: '/ws',
-    }).map((d) => d.message);
-    expect(messages.join('\n')).toMatch(/origin "Core" is not valid/);
-    expect(messages.join('\n')).toMatch(/release "2020" is not valid/);
-    expect(messages.join('\n')).toMatch(/a release needs a version/);
-  });
 });
 
 describe('patterns', () => {

@@ -2,7 +2,7 @@ import { error, warning, type Diagnostic } from '../diagnostics';
 import { describe, formatPath, type MapNode, type Node, type PathSegment } from './node';
 import { TOP_LEVEL_KEYS } from './normalize-version';
 import { RESOURCE_SECTIONS, SERVICE_KEYS, SERVICE_NAME, type Spec } from './schema';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../suggest';
 
 const KNOWN_SERVICE_KEYS = Object.keys(SERVICE_KEYS);
 

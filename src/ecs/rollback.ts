@@ -1,24 +1,17 @@
 import { UpdateServiceCommand, type ECSClient, type Service } from '@aws-sdk/client-ecs';
-import type { Log } from '../log';
+import type { ServicePoll } from './poll';
 import { describeService } from './service';
 import { deleteService } from './teardown';
 import { waitForDeployment, type WaitResult } from './wait';
 
-export interface RollbackOptions {
-  cluster: string;
-  service: string;
+/** timeoutMs bounds the rollback's own wait (or the deletion of a service this run created). */
+export interface RollbackOptions extends ServicePoll {
   /** The revision that failed to deploy. */
   failedTaskDefinition: string;
   /** What the service ran before this run (ServiceDeployment.previousTaskDefinition). */
   previousTaskDefinition?: string;
   /** This run created the service (ServiceDeployment.created). */
   created: boolean;
-  /** Bound for the rollback's own wait (or for the deletion to finish). */
-  timeoutMs: number;
-  intervalMs?: number;
-  log: Log;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
 }
 
 export interface RollbackResult {

@@ -5,20 +5,11 @@ import {
   type ECSClient,
   type Service,
 } from '@aws-sdk/client-ecs';
-import type { Log } from '../log';
+import type { ServicePoll } from './poll';
 import { deregister, listManagedRevisions } from './register';
 
-export interface DeleteServiceOptions {
-  cluster: string;
-  service: string;
-  /** How long to wait for the service to become INACTIVE. */
-  timeoutMs: number;
-  /** Between two DescribeServices calls; 5 s unless told. */
-  intervalMs?: number;
-  log: Log;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-}
+/** timeoutMs bounds the wait for INACTIVE; intervalMs defaults to 5 s. */
+export type DeleteServiceOptions = ServicePoll;
 
 export interface DeleteServiceResult {
   /** false when there was nothing to delete (no cluster, no service, or already INACTIVE). */

@@ -7,6 +7,7 @@ import {
   type ServiceEvent,
 } from '@aws-sdk/client-ecs';
 import type { Log } from '../log';
+import type { ServicePoll } from './poll';
 import { describeService } from './service';
 
 /**
@@ -112,17 +113,8 @@ function eventKey(e: ServiceEvent): string {
   return e.id ?? `${e.createdAt?.toISOString() ?? ''} ${e.message ?? ''}`;
 }
 
-export interface WaitOptions extends DeploymentTarget {
-  cluster: string;
-  service: string;
-  timeoutMs: number;
-  /** Between two DescribeServices calls; 15 s unless told. */
-  intervalMs?: number;
-  log: Log;
-  /** For tests. */
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-}
+/** intervalMs defaults to 15 s. */
+export interface WaitOptions extends DeploymentTarget, ServicePoll {}
 
 export interface StoppedTask {
   taskArn: string;

@@ -7,6 +7,8 @@
  * and the shared `svc load` flags in svc.rs).
  */
 
+import { closest } from '../suggest';
+
 /** What a flag takes. `multi` flags (clap `Vec`) may repeat and take several values at once. */
 type Arity = 'boolean' | 'single' | 'multi';
 
@@ -277,21 +279,11 @@ export function isIpAddress(value: string): boolean {
   return value.includes(':') && /^[0-9A-Fa-f:.]+$/.test(value);
 }
 
-/** Names a clap user most likely meant, for "unknown flag" messages. */
+/** The flag a user most likely meant, for "unknown flag" messages. */
 function suggestion(long: string): string {
-  const close = SPECS.map((s) => s.long).filter((name) => editDistance(name, long) <= 2);
-  return close.length > 0 ? `; did you mean --${close[0]}?` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+  const match = closest(
+    long,
+    SPECS.map((s) => s.long),
+  );
+  return match ? `; did you mean --${match}?` : '';
 }

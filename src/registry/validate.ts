@@ -8,11 +8,7 @@ import type { PackageSource } from '../habitat/types';
  * AWS, no docker): package idents, .hart paths, repository names, tags.
  */
 
-// Habitat: origins are lower case, names may have upper case, digits, `_` and `-`.
-const ORIGIN = /^[a-z0-9][a-z0-9_-]*$/;
-const NAME = /^[A-Za-z0-9_-]+$/;
-const VERSION = /^[A-Za-z0-9_.+-]+$/;
-const RELEASE = /^\d{14}$/;
+// Package idents themselves are checked where they are parsed (habitat/package-source.ts).
 // ECR's repositoryName pattern and length limits.
 const ECR_REPOSITORY = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 // Docker's tag grammar.
@@ -54,15 +50,6 @@ export function validateImagePlan(plan: ImagePlanInput): Diagnostic[] {
     const where = { ...(input ? { input } : {}), ...(keyPath ? { path: keyPath } : {}) };
     const label = source.kind === 'hart' ? source.path : `${source.origin}/${source.name}`;
     const add = (message: string) => problems.push(error(`${label}: ${message}`, where));
-    if (!ORIGIN.test(source.origin))
-      add(`origin "${source.origin}" is not valid: use lower-case letters, digits, "_" and "-"`);
-    if (!NAME.test(source.name)) add(`name "${source.name}" is not valid: use letters, digits, "_" and "-"`);
-    if (source.version !== undefined && !VERSION.test(source.version))
-      add(`version "${source.version}" is not valid: use letters, digits and ". _ + -"`);
-    if (source.release !== undefined && !RELEASE.test(source.release))
-      add(`release "${source.release}" is not valid: a release is a 14-digit timestamp like 20171016003652`);
-    if (source.kind === 'ident' && source.release !== undefined && source.version === undefined)
-      add('a release needs a version: origin/name/version/release');
     if (source.kind === 'hart') {
       const absolute = path.resolve(plan.workspace, source.path);
       const relative = path.relative(path.resolve(plan.workspace), absolute);
@@ -72,7 +59,7 @@ export function validateImagePlan(plan: ImagePlanInput): Diagnostic[] {
       if (!source.path.endsWith('.hart')) add('a package file must end in .hart');
     }
     const repository = repositoryOf(source);
-    if (ORIGIN.test(source.origin) && NAME.test(source.name) && !isValidRepositoryName(repository))
+    if (!isValidRepositoryName(repository))
       add(
         `"${repository}" is not a valid ECR repository name: each part must start and end with a ` +
           'letter or digit, with single ".", "_" or "-" between',
