@@ -1,4 +1,4 @@
-import { exportArgument, parsePackageSource, repositoryOf } from '../../src/habitat/package-source';
+import { parsePackageSource, repositoryOf } from '../../src/habitat/package-source';
 
 describe('parsePackageSource', () => {
   it.each([
@@ -35,12 +35,7 @@ describe('parsePackageSource', () => {
     expect(() => parsePackageSource(spec)).toThrow(message);
   });
 
-  it('gives the repository and the export argument', () => {
-    const source = parsePackageSource('core/redis/4.0.14');
-    expect(repositoryOf(source)).toBe('core/redis');
-    expect(exportArgument(source)).toBe('core/redis/4.0.14');
-    expect(exportArgument(parsePackageSource('x/core-redis-1-20190319155852-x86_64-linux.hart'))).toBe(
-      'x/core-redis-1-20190319155852-x86_64-linux.hart',
-    );
+  it('gives the repository, lower case as ECR wants it', () => {
+    expect(repositoryOf(parsePackageSource('core/Redis/4.0.14'))).toBe('core/redis');
   });
 });

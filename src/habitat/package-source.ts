@@ -67,11 +67,3 @@ function checkPart(spec: string, what: string, value: string, pattern: RegExp, a
 export function repositoryOf(source: PackageSource): string {
   return `${source.origin}/${source.name}`.toLowerCase();
 }
-
-/** `origin/name[/version[/release]]`, or the .hart path: what to hand to `hab pkg export`. */
-export function exportArgument(source: PackageSource): string {
-  if (source.kind === 'hart') return source.path;
-  return [source.origin, source.name, source.version, source.release]
-    .filter((p) => p !== undefined)
-    .join('/');
-}
