@@ -149,12 +149,3 @@ export function nationalParksWorkspace(): string {
   fs.cpSync(path.join(ROOT, 'examples/national-parks'), dir, { recursive: true });
   return dir;
 }
-
-/** Fails fast, with the fix, when the local stack's environment is not loaded. */
-export function requireStack(): void {
-  if (!process.env.AWS_ENDPOINT_URL || !process.env.DOCKER_HOST) {
-    throw new Error(
-      'the local stack is not in the environment: run test/stack/local-stack up && eval "$(test/stack/local-stack env)"',
-    );
-  }
-}

@@ -6,16 +6,10 @@ import {
   type Service,
 } from '@aws-sdk/client-ecs';
 import { deployService } from '../../src/ecs/service';
-import type { Log } from '../../src/log';
+import { RecordingLog } from '../support/recording-log';
 import { TASK_DEFINITIONS, serviceShape } from './fixtures';
 
-const log: Log = {
-  info: () => undefined,
-  debug: () => undefined,
-  warning: () => undefined,
-  group: (_n, fn) => fn(),
-  setSecret: () => undefined,
-};
+const log = new RecordingLog();
 
 /** Records the commands; DescribeServices answers with `existing`. */
 function fakeEcs(existing: Service | undefined): { ecs: ECSClient; sent: object[] } {

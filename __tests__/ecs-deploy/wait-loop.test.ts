@@ -6,20 +6,8 @@ import {
   type Service,
 } from '@aws-sdk/client-ecs';
 import { explainFailure, waitForDeployment } from '../../src/ecs/wait';
-import type { Log } from '../../src/log';
+import { RecordingLog } from '../support/recording-log';
 import { OURS, START, TASK_DEFINITIONS, at, serviceShape } from './fixtures';
-
-function recordingLog(): Log & { lines: string[] } {
-  const lines: string[] = [];
-  return {
-    lines,
-    info: (m) => lines.push(m),
-    debug: () => undefined,
-    warning: (m) => lines.push(`warning: ${m}`),
-    group: (_n, fn) => fn(),
-    setSecret: () => undefined,
-  };
-}
 
 /** Answers DescribeServices with the next shape (repeating the last), and stopped tasks. */
 function fakeEcs(shapes: Service[]): { ecs: ECSClient; calls: string[] } {
@@ -81,7 +69,7 @@ describe('waitForDeployment', () => {
       ],
     };
     const { ecs, calls } = fakeEcs([inProgress, later, done]);
-    const log = recordingLog();
+    const log = new RecordingLog();
     const result = await waitForDeployment(ecs, {
       ...base,
       timeoutMs: 60_000,
@@ -91,9 +79,9 @@ describe('waitForDeployment', () => {
     });
     expect(result.outcome).toBe('stable');
     expect(result.stoppedTasks).toEqual([]);
-    expect(log.lines).toEqual([
-      '2026-11-24T12:00:30.000Z (service shop) has started 1 tasks: (task 9f1).',
-      '2026-11-24T12:01:00.000Z has reached a steady state.',
+    expect(log.of('info', 'warning')).toEqual([
+      'info: 2026-11-24T12:00:30.000Z (service shop) has started 1 tasks: (task 9f1).',
+      'info: 2026-11-24T12:01:00.000Z has reached a steady state.',
     ]);
     expect(calls).toEqual(['DescribeServicesCommand', 'DescribeServicesCommand', 'DescribeServicesCommand']);
   });
@@ -104,7 +92,7 @@ describe('waitForDeployment', () => {
       ...base,
       timeoutMs: 1_000,
       intervalMs: 300,
-      log: recordingLog(),
+      log: new RecordingLog(),
       ...clock(),
     });
     expect(result.outcome).toBe('timed-out');
@@ -127,7 +115,7 @@ describe('waitForDeployment', () => {
       { ...done.deployments![0]!, rolloutState: 'FAILED', rolloutStateReason: 'tasks failed to start' },
     ];
     const { ecs } = fakeEcs([done]);
-    const log = recordingLog();
+    const log = new RecordingLog();
     const result = await waitForDeployment(ecs, {
       ...noSince,
       timeoutMs: 1_000,
@@ -136,7 +124,9 @@ describe('waitForDeployment', () => {
       ...clock(),
     });
     expect(result.outcome).toBe('failed');
-    expect(log.lines).toEqual(['2026-11-24T12:00:30.000Z (service shop) has started 1 tasks: (task 9f1).']);
+    expect(log.of('info', 'warning')).toEqual([
+      'info: 2026-11-24T12:00:30.000Z (service shop) has started 1 tasks: (task 9f1).',
+    ]);
     expect(result.events.map((e) => e.id)).toEqual(['e3']);
     expect(result.stoppedTasks.map((t) => t.stoppedReason)).toEqual(['Essential container in task exited']);
   });
@@ -147,7 +137,7 @@ describe('waitForDeployment', () => {
       ...base,
       timeoutMs: 100,
       intervalMs: 50,
-      log: recordingLog(),
+      log: new RecordingLog(),
       now: () => 0,
       sleep: async () => undefined,
     });

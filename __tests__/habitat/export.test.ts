@@ -6,7 +6,7 @@ import { UserError } from '../../src/diagnostics';
 import { exportPackages, habEnvironment, packageArgument } from '../../src/habitat/export';
 import type { PackageSource } from '../../src/habitat/types';
 import { CommandNotFoundError, type ProcessRunner, type RunOptions, type RunResult } from '../../src/process';
-import { RecordingLog } from '../registry/recording-log';
+import { RecordingLog } from '../support/recording-log';
 
 const mongodb: PackageSource = { kind: 'ident', origin: 'billmeyer', name: 'mongodb' };
 const parks: PackageSource = { kind: 'ident', origin: 'mattray', name: 'national-parks', version: '6.3.0' };

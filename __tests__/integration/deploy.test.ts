@@ -2,7 +2,7 @@ import {
   CreateClusterCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
-  ECSClient,
+  type ECSClient,
   ListTaskDefinitionsCommand,
   type RegisterTaskDefinitionCommandInput,
 } from '@aws-sdk/client-ecs';
@@ -13,7 +13,8 @@ import { rollBack } from '../../src/ecs/rollback';
 import { deployService } from '../../src/ecs/service';
 import { teardown } from '../../src/ecs/teardown';
 import { explainFailure, waitForDeployment } from '../../src/ecs/wait';
-import type { Log } from '../../src/log';
+import { RecordingLog } from '../support/recording-log';
+import { stackEcsClient } from '../support/stack';
 
 /**
  * The deploy stage against moto from test/stack/local-stack: AWS_ENDPOINT_URL answers with
@@ -21,38 +22,9 @@ import type { Log } from '../../src/log';
  */
 const endpoint = process.env.AWS_ENDPOINT_URL;
 const stuckEndpoint = process.env.HABITAT_ECS_STACK_STUCK_ENDPOINT;
-const region = 'us-east-1';
 const run = Math.random().toString(36).slice(2, 8);
 const quick = { intervalMs: 50, timeoutMs: 5_000 };
 const tags = { 'habitat-ecs-deploy:sha': 'abc123', 'habitat-ecs-deploy:ref': 'refs/pull/7/merge' };
-
-function client(url: string | undefined): ECSClient {
-  if (!url) {
-    throw new Error(
-      'The local stack is not running: AWS_ENDPOINT_URL and HABITAT_ECS_STACK_STUCK_ENDPOINT must be set ' +
-        '(test/stack/local-stack up && eval "$(test/stack/local-stack env)")',
-    );
-  }
-  if (!/^http:\/\/127\.\d+\.\d+\.\d+:\d+\/?$/.test(url))
-    throw new Error(`refusing a non-loopback endpoint: ${url}`);
-  return new ECSClient({
-    endpoint: url,
-    region,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
-}
-
-function quietLog(): Log & { lines: string[] } {
-  const lines: string[] = [];
-  return {
-    lines,
-    info: (m) => lines.push(m),
-    debug: () => undefined,
-    warning: (m) => lines.push(`warning: ${m}`),
-    group: (_n, fn) => fn(),
-    setSecret: () => undefined,
-  };
-}
 
 function taskDefinition(family: string, version: string): RegisterTaskDefinitionCommandInput {
   return {
@@ -90,13 +62,13 @@ describe('deploy stage on a running stack', () => {
   let second = '';
 
   beforeAll(async () => {
-    ecs = client(endpoint);
-    client(stuckEndpoint);
+    ecs = stackEcsClient(endpoint);
+    stackEcsClient(stuckEndpoint);
     await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
   });
 
   it('creates the service on the first deploy and waits until it is stable', async () => {
-    const log = quietLog();
+    const log = new RecordingLog();
     const registered = await registerTaskDefinition(ecs, taskDefinition(family, 'a'), { tags, log });
     expect(registered).toMatchObject({ family, revision: 1, changed: true });
     expect(registered.previous).toBeUndefined();
@@ -126,7 +98,7 @@ describe('deploy stage on a running stack', () => {
   });
 
   it('reuses an identical revision and leaves the service alone', async () => {
-    const log = quietLog();
+    const log = new RecordingLog();
     const before = await activeRevisions(ecs, family);
     // Same content, different order of keys and an env list ECS would return sorted.
     const same = taskDefinition(family, 'a');
@@ -144,7 +116,7 @@ describe('deploy stage on a running stack', () => {
   });
 
   it('registers a changed definition with our tags and updates the service', async () => {
-    const log = quietLog();
+    const log = new RecordingLog();
     const registered = await registerTaskDefinition(ecs, taskDefinition(family, 'b'), { tags, log });
     expect(registered).toMatchObject({ family, revision: 2, changed: true });
     expect(registered.previous?.arn).toBe(first);
@@ -182,7 +154,12 @@ describe('deploy stage on a running stack', () => {
   });
 
   it('keeps only the newest revisions it made when asked', async () => {
-    const removed = await pruneRevisions(ecs, { family, keep: 1, protect: [second], log: quietLog() });
+    const removed = await pruneRevisions(ecs, {
+      family,
+      keep: 1,
+      protect: [second],
+      log: new RecordingLog(),
+    });
     expect(removed).toEqual([first]);
     expect(await activeRevisions(ecs, family)).toEqual([second]);
   });
@@ -192,7 +169,7 @@ describe('deploy stage on a running stack', () => {
       cluster: `missing-${run}`,
       service,
       taskDefinitionArn: second,
-      log: quietLog(),
+      log: new RecordingLog(),
     });
     await expect(attempt).rejects.toThrow(UserError);
     await expect(attempt).rejects.toThrow(`cluster "missing-${run}" was not found in region us-east-1`);
@@ -203,13 +180,13 @@ describe('deploy stage on a running stack', () => {
       cluster,
       service: 'nope',
       taskDefinitionArn: second,
-      log: quietLog(),
+      log: new RecordingLog(),
     });
     await expect(attempt).rejects.toThrow(`service "nope" does not exist in cluster "${cluster}"`);
   });
 
   it('tears down: no ACTIVE service, no revisions of ours left, and a second run is a no-op', async () => {
-    const log = quietLog();
+    const log = new RecordingLog();
     const result = await teardown(ecs, { cluster, service, family, ...quick, log });
     expect(result).toEqual({ deleted: true, inactive: true, deregistered: [second] });
     expect((await describe1(ecs, cluster, service)).status).toBe('INACTIVE');
@@ -219,7 +196,7 @@ describe('deploy stage on a running stack', () => {
     expect(again).toEqual({ deleted: false, inactive: true, deregistered: [] });
     const noCluster = await teardown(ecs, { cluster: `missing-${run}`, service, ...quick, log });
     expect(noCluster).toEqual({ deleted: false, inactive: true, deregistered: [] });
-    expect(log.lines).toContain(`Nothing to delete: cluster missing-${run} does not exist`);
+    expect(log.lines).toContain(`info: Nothing to delete: cluster missing-${run} does not exist`);
   });
 });
 
@@ -230,13 +207,13 @@ describe('deploy stage on a stack whose tasks never start', () => {
   const short = { intervalMs: 50, timeoutMs: 300 };
 
   beforeAll(async () => {
-    client(endpoint);
-    ecs = client(stuckEndpoint);
+    stackEcsClient(endpoint);
+    ecs = stackEcsClient(stuckEndpoint);
     await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
   });
 
   it('times out, rolls the service back to the previous revision and reports the failure', async () => {
-    const log = quietLog();
+    const log = new RecordingLog();
     const service = 'shop';
     const v1 = await registerTaskDefinition(ecs, taskDefinition(family, 'a'), { tags, log });
     await deployService(ecs, {
@@ -283,7 +260,7 @@ describe('deploy stage on a stack whose tasks never start', () => {
   });
 
   it('deletes a service this run created when its first deployment fails', async () => {
-    const log = quietLog();
+    const log = new RecordingLog();
     const service = 'fresh';
     const v = await registerTaskDefinition(ecs, taskDefinition(family, 'c'), { tags, log });
     const deployed = await deployService(ecs, {

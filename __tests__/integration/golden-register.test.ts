@@ -2,30 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DescribeTaskDefinitionCommand,
-  ECSClient,
   RegisterTaskDefinitionCommand,
   type RegisterTaskDefinitionCommandInput,
 } from '@aws-sdk/client-ecs';
+import { stackEcsClient } from '../support/stack';
 
 /**
  * Every golden expected.json must be a RegisterTaskDefinition input ECS (moto, from
  * test/stack/local-stack) accepts as is, and reads back with the same containers.
  */
 const ROOT = join(__dirname, '..', 'fixtures', 'golden');
-const endpoint = process.env.AWS_ENDPOINT_URL;
-
-function client(): ECSClient {
-  if (!endpoint || !/^http:\/\/127\.\d+\.\d+\.\d+:\d+\/?$/.test(endpoint)) {
-    throw new Error(
-      `AWS_ENDPOINT_URL must name the local stack (test/stack/local-stack up && eval "$(test/stack/local-stack env)"), not ${endpoint}`,
-    );
-  }
-  return new ECSClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIALOCALSTACKTEST00', secretAccessKey: 'local-stack-secret' },
-  });
-}
 
 const fixtures = readdirSync(ROOT, { withFileTypes: true })
   .filter((e) => e.isDirectory())
@@ -33,7 +19,7 @@ const fixtures = readdirSync(ROOT, { withFileTypes: true })
   .sort();
 
 describe('golden task definitions register on ECS', () => {
-  const ecs = client();
+  const ecs = stackEcsClient();
   const run = Math.random().toString(36).slice(2, 8);
   afterAll(() => ecs.destroy());
 

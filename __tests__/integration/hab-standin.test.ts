@@ -3,43 +3,24 @@
 // argument errors and the test hooks.
 //
 // Needs the local stack's docker: test/stack/local-stack up && eval "$(test/stack/local-stack env)".
-import { spawnSync, SpawnSyncOptions } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
+  readFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { exportReport as report, HAB } from '../support/hab';
+import { ok, run, type Run } from '../support/run';
+import { requireStackEnv } from '../support/stack';
 
-const REPO_ROOT = resolve(__dirname, '../..');
-const HAB = join(REPO_ROOT, 'test/bin/hab');
 const LICENSED = { HAB_LICENSE: 'accept-no-persist' };
 
 jest.setTimeout(120_000);
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(cmd: string, args: string[], options: SpawnSyncOptions = {}): Run {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 90_000, ...options });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
-}
-
-function ok(cmd: string, args: string[], options: SpawnSyncOptions = {}): Run {
-  const r = run(cmd, args, options);
-  if (r.status !== 0)
-    throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}\n${r.stdout}\n${r.stderr}`);
-  return r;
-}
 
 let scratch = '';
 let counter = 0;
@@ -55,16 +36,6 @@ function hab(args: string[], extraEnv: NodeJS.ProcessEnv = {}, cwd = freshDir())
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('HAB_')) delete env[key];
   return { ...run(HAB, args, { cwd, env: { ...env, ...extraEnv } }), cwd };
-}
-
-function report(dir: string, file = 'last_container_export.env'): Array<[string, string]> {
-  return readFileSync(join(dir, 'results', file), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => {
-      const at = line.indexOf('=');
-      return [line.slice(0, at), line.slice(at + 1)] as [string, string];
-    });
 }
 
 function docker(args: string[]): string {
@@ -90,12 +61,7 @@ function fileInImage(ref: string, path: string): string {
 }
 
 beforeAll(() => {
-  if (!process.env.DOCKER_HOST || !process.env.HABITAT_ECS_STACK_DIR) {
-    throw new Error(
-      'the local stack is not loaded (DOCKER_HOST / HABITAT_ECS_STACK_DIR unset). Run:\n' +
-        '  test/stack/local-stack up && eval "$(test/stack/local-stack env)"\nthen run jest again.',
-    );
-  }
+  requireStackEnv();
   scratch = mkdtempSync(join(tmpdir(), 'hab-standin-test-'));
 });
 

@@ -3,9 +3,7 @@
 //
 // Needs the stack: test/stack/local-stack up && eval "$(test/stack/local-stack env)".
 // Faults are global to the stack: do not run this next to other tests that use the registry.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DeleteRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
@@ -16,62 +14,16 @@ import { loginState, loginToEcr, logout, type RegistryLogin } from '../../src/re
 import { getManifest } from '../../src/registry/manifest';
 import { pushImages, type PushOptions } from '../../src/registry/push';
 import { imageTags } from '../../src/registry/tags';
-import { RecordingLog } from '../registry/recording-log';
+import { RecordingLog } from '../support/recording-log';
+import { fault, requireStackEnv, servedDigest } from '../support/stack';
 
 jest.setTimeout(180_000);
 
-const REPO_ROOT = path.resolve(__dirname, '../..');
-const STACK = path.join(REPO_ROOT, 'test/stack/local-stack');
 const PACKAGES: PackageSource[] = [
   { kind: 'ident', origin: 'billmeyer', name: 'mongodb' },
   { kind: 'ident', origin: 'mattray', name: 'national-parks' },
 ];
 const FAST_RETRY = { attempts: 5, baseDelayMs: 200, maxDelayMs: 1000 };
-
-function requireStackEnv(): void {
-  const missing = [
-    'HABITAT_ECS_STACK_REGISTRY',
-    'DOCKER_HOST',
-    'AWS_ENDPOINT_URL',
-    'NODE_EXTRA_CA_CERTS',
-  ].filter((name) => !process.env[name]);
-  if (missing.length > 0)
-    throw new Error(
-      `the local stack is not loaded (missing ${missing.join(', ')}): ` +
-        'test/stack/local-stack up && eval "$(test/stack/local-stack env)"',
-    );
-}
-
-function fault(...args: string[]): void {
-  const r = spawnSync(STACK, ['fault', ...args], { encoding: 'utf8', timeout: 30_000 });
-  if (r.status !== 0) throw new Error(`local-stack fault ${args.join(' ')}: ${r.stderr}`);
-}
-
-/** The registry's own answer for a tag, asked without any of the code under test. */
-function servedDigest(login: RegistryLogin, repository: string, tag: string): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `https://${login.registry}/v2/${repository}/manifests/${tag}`,
-      {
-        method: 'HEAD',
-        timeout: 30_000,
-        headers: {
-          Accept:
-            'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json',
-          Authorization: `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}`,
-        },
-      },
-      (res) => {
-        res.resume();
-        const digest = res.headers['docker-content-digest'];
-        resolve(res.statusCode === 200 && typeof digest === 'string' ? digest : undefined);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('registry did not answer')));
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -150,7 +102,8 @@ describe('image pipeline on the local stack', () => {
     for (const p of pushed) {
       expect(p.pushedTags).toContain(run);
       expect(p.reference).toBe(`${login.registry}/${p.repository}@${p.digest}`);
-      for (const tag of p.tags) expect(await servedDigest(login, p.repository, tag)).toBe(p.digest);
+      for (const tag of p.tags)
+        expect(await servedDigest(login.registry, p.repository, tag, login)).toBe(p.digest);
     }
 
     const again = await pushImages(images, pushOptions());
@@ -163,7 +116,7 @@ describe('image pipeline on the local stack', () => {
     fault('500', '2');
     const [p] = await pushImages(images.slice(0, 1), pushOptions({ tags: () => [tag] }));
     expect(p?.pushed).toBe(true);
-    expect(await servedDigest(login!, p!.repository, tag)).toBe(p?.digest);
+    expect(await servedDigest(login!.registry, p!.repository, tag, login!)).toBe(p?.digest);
     expect(log.text()).toMatch(/attempt 1 failed \(.*HTTP 500.*\); retrying/);
   });
 
@@ -185,7 +138,7 @@ describe('image pipeline on the local stack', () => {
     expect(log.text()).toMatch(
       /pushing .*national-parks:.*-r2: attempt 1 failed \(docker push .*exited with code 1/,
     );
-    expect(await servedDigest(login!, p!.repository, tag)).toBe(p?.digest);
+    expect(await servedDigest(login!.registry, p!.repository, tag, login!)).toBe(p?.digest);
   });
 
   test('refused credentials fail fast with a clear message', async () => {

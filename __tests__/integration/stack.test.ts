@@ -4,73 +4,16 @@
 //
 // Needs the stack: test/stack/local-stack up && eval "$(test/stack/local-stack env)".
 // Injected faults are global to the stack: do not run this next to other tests that use the registry.
-import { spawnSync, SpawnSyncOptions } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ECRClient, GetAuthorizationTokenCommand, CreateRepositoryCommand } from '@aws-sdk/client-ecr';
 import { ECSClient, CreateClusterCommand, ListClustersCommand } from '@aws-sdk/client-ecs';
-
-const REPO_ROOT = resolve(__dirname, '../..');
-const STACK = join(REPO_ROOT, 'test/stack/local-stack');
-const HAB = join(REPO_ROOT, 'test/bin/hab');
-const REQUIRED_ENV = [
-  'HABITAT_ECS_STACK_DIR',
-  'HABITAT_ECS_STACK_REGISTRY',
-  'HABITAT_ECS_STACK_STUCK_ENDPOINT',
-  'DOCKER_HOST',
-  'AWS_ENDPOINT_URL',
-  'NODE_EXTRA_CA_CERTS',
-];
+import { exportReport, HAB } from '../support/hab';
+import { ok, run, type Run } from '../support/run';
+import { fault, requireStackEnv, STACK } from '../support/stack';
 
 jest.setTimeout(120_000);
-
-function requireStackEnv(): void {
-  const missing = REQUIRED_ENV.filter((name) => !process.env[name]);
-  if (missing.length > 0) {
-    throw new Error(
-      `the local stack is not loaded (missing ${missing.join(', ')}). Run:\n` +
-        `  test/stack/local-stack up && eval "$(test/stack/local-stack env)"\nthen run jest again.`,
-    );
-  }
-}
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(cmd: string, args: string[], options: SpawnSyncOptions = {}): Run {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 90_000, ...options });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
-}
-
-function ok(cmd: string, args: string[], options: SpawnSyncOptions = {}): Run {
-  const r = run(cmd, args, options);
-  if (r.status !== 0) {
-    throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}\n${r.stdout}\n${r.stderr}`);
-  }
-  return r;
-}
-
-function fault(...args: string[]): void {
-  ok(STACK, ['fault', ...args]);
-}
-
-function readReport(dir: string): Record<string, string> {
-  const text = readFileSync(join(dir, 'results/last_container_export.env'), 'utf8');
-  return Object.fromEntries(
-    text
-      .trim()
-      .split('\n')
-      .map((line) => {
-        const at = line.indexOf('=');
-        return [line.slice(0, at), line.slice(at + 1)];
-      }),
-  );
-}
 
 describe('local stack', () => {
   const registry = process.env.HABITAT_ECS_STACK_REGISTRY ?? '';
@@ -129,7 +72,7 @@ describe('local stack', () => {
 
   test('export, log in with the ECR token, push: the registry serves the pushed digest', async () => {
     ok(HAB, ['pkg', 'export', 'container', 'billmeyer/mongodb'], { cwd: work, env: env() });
-    const report = readReport(work);
+    const report = Object.fromEntries(exportReport(work));
     expect(report.name).toBe('billmeyer/mongodb');
 
     const loginRun = login();

@@ -12,7 +12,7 @@ import {
   getRegistryAuthorization,
   registryHost,
 } from '../../src/registry/ecr';
-import { RecordingLog } from './recording-log';
+import { RecordingLog } from '../support/recording-log';
 
 function awsError(name: string, status = 400): Error {
   return Object.assign(new Error(`${name} happened`), { name, $metadata: { httpStatusCode: status } });

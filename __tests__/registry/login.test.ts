@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loginState, loginToEcr, logout, newDockerConfigDir } from '../../src/registry/login';
 import type { ProcessRunner, RunOptions, RunResult } from '../../src/process';
-import { RecordingLog } from './recording-log';
+import { RecordingLog } from '../support/recording-log';
 
 const PASSWORD = 'p4ss-w0rd-from-ecr';
 const client = {

@@ -5,7 +5,7 @@ import type { RegistryLogin } from '../../src/registry/login';
 import type { RemoteManifest } from '../../src/registry/manifest';
 import { pushImages, type PushOptions } from '../../src/registry/push';
 import { RegistryFailure } from '../../src/registry/retry';
-import { RecordingLog } from './recording-log';
+import { RecordingLog } from '../support/recording-log';
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
 const login: RegistryLogin = {

@@ -1,8 +1,11 @@
 import type { Log } from '../../src/log';
 
+/** The kinds of line a RecordingLog keeps, each line starting with `kind: `. */
+export type LineKind = 'info' | 'debug' | 'warning' | 'group';
+
 /** A Log that keeps every line, with secrets masked as the action's log would. */
 export class RecordingLog implements Log {
-  /** What the log shows (secrets masked). */
+  /** What the log shows (secrets masked), as `kind: message`. */
   readonly lines: string[] = [];
   /** What the code handed to the log, before masking: a leak shows here. */
   readonly raw: string[] = [];
@@ -28,6 +31,10 @@ export class RecordingLog implements Log {
   }
   setSecret(value: string): void {
     if (value !== '') this.secrets.push(value);
+  }
+  /** The lines of only these kinds, in order (e.g. `of('info', 'warning')` leaves out debug and groups). */
+  of(...kinds: LineKind[]): string[] {
+    return this.lines.filter((line) => kinds.some((kind) => line.startsWith(`${kind}: `)));
   }
   text(): string {
     return this.lines.join('\n');

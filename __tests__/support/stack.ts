@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { request } from 'node:https';
 import * as path from 'node:path';
+import { ECSClient } from '@aws-sdk/client-ecs';
 
 /** Test-side access to the local stack (test/stack/local-stack), never through the code under test. */
 export const STACK = path.resolve(__dirname, '../../test/stack/local-stack');
@@ -11,6 +12,7 @@ export function requireStackEnv(): void {
   const missing = [
     'HABITAT_ECS_STACK_DIR',
     'HABITAT_ECS_STACK_REGISTRY',
+    'HABITAT_ECS_STACK_STUCK_ENDPOINT',
     'DOCKER_HOST',
     'AWS_ENDPOINT_URL',
     'NODE_EXTRA_CA_CERTS',
@@ -21,6 +23,21 @@ export function requireStackEnv(): void {
         'test/stack/local-stack up && eval "$(test/stack/local-stack env)"',
     );
   }
+}
+
+/**
+ * An ECS client for one of the stack's moto servers: AWS_ENDPOINT_URL (deployments complete) by
+ * default, or HABITAT_ECS_STACK_STUCK_ENDPOINT (tasks never run). Refuses a non-loopback endpoint.
+ */
+export function stackEcsClient(endpoint = process.env.AWS_ENDPOINT_URL): ECSClient {
+  requireStackEnv();
+  if (!endpoint || !/^http:\/\/127\.\d+\.\d+\.\d+:\d+\/?$/.test(endpoint))
+    throw new Error(`refusing a non-loopback endpoint: ${endpoint}`);
+  return new ECSClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIALOCALSTACKTEST00', secretAccessKey: 'local-stack-secret' },
+  });
 }
 
 /** `local-stack fault ...`: make the registry fail on purpose, or clear that. */
