@@ -77547,14 +77547,6 @@ function checkPart(spec, what, value, pattern, allowed) {
 function repositoryOf(source) {
     return `${source.origin}/${source.name}`.toLowerCase();
 }
-/** `origin/name[/version[/release]]`, or the .hart path: what to hand to `hab pkg export`. */
-function exportArgument(source) {
-    if (source.kind === 'hart')
-        return source.path;
-    return [source.origin, source.name, source.version, source.release]
-        .filter((p) => p !== undefined)
-        .join('/');
-}
 
 ;// CONCATENATED MODULE: ./src/habitat/export.ts
 
@@ -77699,6 +77691,66 @@ async function readReport(cwd, subcommand, target) {
         `(looked for ${files.join(' and ')}): cannot tell which image it built`));
 }
 
+;// CONCATENATED MODULE: ./src/registry/validate.ts
+
+
+
+/**
+ * Everything about the images that can be checked before the first side effect (no hab, no
+ * AWS, no docker): package idents, .hart paths, repository names, tags.
+ */
+// Package idents themselves are checked where they are parsed (habitat/package-source.ts).
+// ECR's repositoryName pattern and length limits.
+const ECR_REPOSITORY = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+// Docker's tag grammar.
+const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function isValidRepositoryName(name) {
+    return name.length >= 2 && name.length <= 256 && ECR_REPOSITORY.test(name);
+}
+function isValidTag(tag) {
+    return DOCKER_TAG.test(tag);
+}
+function tagProblem(tag) {
+    if (isValidTag(tag))
+        return undefined;
+    return (`"${tag}" is not a valid image tag: use up to 128 letters, digits, "_", "." and "-", ` +
+        'not starting with "." or "-"');
+}
+/** All problems found; empty when the plan can go ahead. */
+function validateImagePlan(plan) {
+    const problems = [];
+    const seen = new Map();
+    for (const { source, input, path: keyPath } of plan.packages) {
+        const where = { ...(input ? { input } : {}), ...(keyPath ? { path: keyPath } : {}) };
+        const label = source.kind === 'hart' ? source.path : `${source.origin}/${source.name}`;
+        const add = (message) => problems.push(diagnostics_error(`${label}: ${message}`, where));
+        if (source.kind === 'hart') {
+            const absolute = external_node_path_.resolve(plan.workspace, source.path);
+            const relative = external_node_path_.relative(external_node_path_.resolve(plan.workspace), absolute);
+            if (relative === '' || relative.startsWith('..') || external_node_path_.isAbsolute(relative))
+                add(`the .hart file must be inside the workspace ${plan.workspace}`);
+            else if (plan.fileExists && !plan.fileExists(absolute))
+                add(`no such file: ${absolute}`);
+            if (!source.path.endsWith('.hart'))
+                add('a package file must end in .hart');
+        }
+        const repository = repositoryOf(source);
+        if (!isValidRepositoryName(repository))
+            add(`"${repository}" is not a valid ECR repository name: each part must start and end with a ` +
+                'letter or digit, with single ".", "_" or "-" between');
+        const earlier = seen.get(repository);
+        if (earlier !== undefined && earlier !== label)
+            add(`it goes to the same repository "${repository}" as ${earlier}: export each package once`);
+        seen.set(repository, label);
+    }
+    for (const tag of plan.tags) {
+        const problem = tagProblem(tag);
+        if (problem)
+            problems.push(diagnostics_error(problem, plan.tagsInput ? { input: plan.tagsInput } : {}));
+    }
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs-spec.ts
 const INPUTS = {
     mode: {
@@ -77817,8 +77869,8 @@ const OUTPUTS = {
 
 
 
+
 const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
-const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const ACCOUNT = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 /**
@@ -78040,7 +78092,7 @@ function expandHarts(pattern, workspace, fail) {
 /** The image tag: given, or derived from the event (tag push, pull request, commit). */
 function readImageTag(value, run, fail, warnings) {
     if (value !== '') {
-        if (!DOCKER_TAG.test(value)) {
+        if (!isValidTag(value)) {
             fail('image-tag', `"${value}" is not a valid image tag: letters, digits, "_", "." and "-", at most 128, not starting with "." or "-"`);
         }
         return value;
@@ -78056,7 +78108,7 @@ function readImageTag(value, run, fail, warnings) {
         fail('image-tag', 'no tag, pull request or commit sha to derive it from (GITHUB_SHA is unset): set image-tag');
         return '';
     }
-    if (!DOCKER_TAG.test(derived)) {
+    if (!isValidTag(derived)) {
         const fixed = derived
             .replace(/[^A-Za-z0-9_.-]/g, '-')
             .replace(/^[.-]+/, '')
@@ -78097,7 +78149,7 @@ function readImageTags(value, fail) {
             : line.includes('/')
                 ? ''
                 : line;
-        if (tag === '' || !DOCKER_TAG.test(tag)) {
+        if (tag === '' || !isValidTag(tag)) {
             fail('image-tags', `"${line}" has no valid tag: give a tag (v1.2.0) or an image:tag reference`);
         }
         else {
@@ -83793,80 +83845,6 @@ function parsePushDigest(output) {
     return matches.at(-1)?.[1];
 }
 
-;// CONCATENATED MODULE: ./src/registry/validate.ts
-
-
-
-/**
- * Everything about the images that can be checked before the first side effect (no hab, no
- * AWS, no docker): package idents, .hart paths, repository names, tags.
- */
-// Habitat: origins are lower case, names may have upper case, digits, `_` and `-`.
-const validate_ORIGIN = /^[a-z0-9][a-z0-9_-]*$/;
-const validate_NAME = /^[A-Za-z0-9_-]+$/;
-const validate_VERSION = /^[A-Za-z0-9_.+-]+$/;
-const validate_RELEASE = /^\d{14}$/;
-// ECR's repositoryName pattern and length limits.
-const ECR_REPOSITORY = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
-// Docker's tag grammar.
-const validate_DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-function isValidRepositoryName(name) {
-    return name.length >= 2 && name.length <= 256 && ECR_REPOSITORY.test(name);
-}
-function isValidTag(tag) {
-    return validate_DOCKER_TAG.test(tag);
-}
-function tagProblem(tag) {
-    if (isValidTag(tag))
-        return undefined;
-    return (`"${tag}" is not a valid image tag: use up to 128 letters, digits, "_", "." and "-", ` +
-        'not starting with "." or "-"');
-}
-/** All problems found; empty when the plan can go ahead. */
-function validateImagePlan(plan) {
-    const problems = [];
-    const seen = new Map();
-    for (const { source, input, path: keyPath } of plan.packages) {
-        const where = { ...(input ? { input } : {}), ...(keyPath ? { path: keyPath } : {}) };
-        const label = source.kind === 'hart' ? source.path : `${source.origin}/${source.name}`;
-        const add = (message) => problems.push(diagnostics_error(`${label}: ${message}`, where));
-        if (!validate_ORIGIN.test(source.origin))
-            add(`origin "${source.origin}" is not valid: use lower-case letters, digits, "_" and "-"`);
-        if (!validate_NAME.test(source.name))
-            add(`name "${source.name}" is not valid: use letters, digits, "_" and "-"`);
-        if (source.version !== undefined && !validate_VERSION.test(source.version))
-            add(`version "${source.version}" is not valid: use letters, digits and ". _ + -"`);
-        if (source.release !== undefined && !validate_RELEASE.test(source.release))
-            add(`release "${source.release}" is not valid: a release is a 14-digit timestamp like 20171016003652`);
-        if (source.kind === 'ident' && source.release !== undefined && source.version === undefined)
-            add('a release needs a version: origin/name/version/release');
-        if (source.kind === 'hart') {
-            const absolute = external_node_path_.resolve(plan.workspace, source.path);
-            const relative = external_node_path_.relative(external_node_path_.resolve(plan.workspace), absolute);
-            if (relative === '' || relative.startsWith('..') || external_node_path_.isAbsolute(relative))
-                add(`the .hart file must be inside the workspace ${plan.workspace}`);
-            else if (plan.fileExists && !plan.fileExists(absolute))
-                add(`no such file: ${absolute}`);
-            if (!source.path.endsWith('.hart'))
-                add('a package file must end in .hart');
-        }
-        const repository = repositoryOf(source);
-        if (validate_ORIGIN.test(source.origin) && validate_NAME.test(source.name) && !isValidRepositoryName(repository))
-            add(`"${repository}" is not a valid ECR repository name: each part must start and end with a ` +
-                'letter or digit, with single ".", "_" or "-" between');
-        const earlier = seen.get(repository);
-        if (earlier !== undefined && earlier !== label)
-            add(`it goes to the same repository "${repository}" as ${earlier}: export each package once`);
-        seen.set(repository, label);
-    }
-    for (const tag of plan.tags) {
-        const problem = tagProblem(tag);
-        if (problem)
-            problems.push(diagnostics_error(problem, plan.tagsInput ? { input: plan.tagsInput } : {}));
-    }
-    return problems;
-}
-
 ;// CONCATENATED MODULE: ./src/registry/push.ts
 
 
@@ -85154,7 +85132,7 @@ const SERVICE_KEYS = {
 const RESOURCE_SECTIONS = ['volumes', 'networks', 'secrets', 'configs', 'models'];
 const SERVICE_NAME = /^[a-zA-Z0-9._-]+$/;
 
-;// CONCATENATED MODULE: ./src/compose/suggest.ts
+;// CONCATENATED MODULE: ./src/suggest.ts
 /** The known word closest to `word`, if it is a likely typo (edit distance of 2 or less). */
 function closest(word, known) {
     let best;
@@ -87455,6 +87433,7 @@ function reportCycles(ctx, edges) {
  * so the flags are those of `hab sup run` (habitat-sh/habitat, components/hab/src/cli/hab/sup.rs
  * and the shared `svc load` flags in svc.rs).
  */
+
 const supervisor_oneOf = (...allowed) => (value) => allowed.includes(value) ? undefined : `must be one of ${allowed.join(', ')}`;
 const supervisor_wholeNumber = (value) => /^\d+$/.test(value) ? undefined : 'must be a whole number of seconds or items';
 const listenAddress = (value) => splitHostPort(value)?.port === undefined ? 'must be <address>:<port>, e.g. 0.0.0.0:9638' : undefined;
@@ -87668,22 +87647,10 @@ function isIpAddress(value) {
         return v4.slice(1).every((part) => Number(part) <= 255);
     return value.includes(':') && /^[0-9A-Fa-f:.]+$/.test(value);
 }
-/** Names a clap user most likely meant, for "unknown flag" messages. */
+/** The flag a user most likely meant, for "unknown flag" messages. */
 function suggestion(long) {
-    const close = SPECS.map((s) => s.long).filter((name) => editDistance(name, long) <= 2);
-    return close.length > 0 ? `; did you mean --${close[0]}?` : '';
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
+    const match = closest(long, SPECS.map((s) => s.long));
+    return match ? `; did you mean --${match}?` : '';
 }
 
 ;// CONCATENATED MODULE: ./src/ecs/habitat-context.ts

@@ -8720,14 +8720,6 @@ function checkPart(spec, what, value, pattern, allowed) {
 function repositoryOf(source) {
     return `${source.origin}/${source.name}`.toLowerCase();
 }
-/** `origin/name[/version[/release]]`, or the .hart path: what to hand to `hab pkg export`. */
-function exportArgument(source) {
-    if (source.kind === 'hart')
-        return source.path;
-    return [source.origin, source.name, source.version, source.release]
-        .filter((p) => p !== undefined)
-        .join('/');
-}
 
 ;// CONCATENATED MODULE: ./src/habitat/extension.ts
 
@@ -10044,7 +10036,7 @@ const SERVICE_KEYS = {
 const RESOURCE_SECTIONS = ['volumes', 'networks', 'secrets', 'configs', 'models'];
 const SERVICE_NAME = /^[a-zA-Z0-9._-]+$/;
 
-;// CONCATENATED MODULE: ./src/compose/suggest.ts
+;// CONCATENATED MODULE: ./src/suggest.ts
 /** The known word closest to `word`, if it is a likely typo (edit distance of 2 or less). */
 function closest(word, known) {
     let best;
@@ -12345,6 +12337,7 @@ function reportCycles(ctx, edges) {
  * so the flags are those of `hab sup run` (habitat-sh/habitat, components/hab/src/cli/hab/sup.rs
  * and the shared `svc load` flags in svc.rs).
  */
+
 const oneOf = (...allowed) => (value) => allowed.includes(value) ? undefined : `must be one of ${allowed.join(', ')}`;
 const supervisor_wholeNumber = (value) => /^\d+$/.test(value) ? undefined : 'must be a whole number of seconds or items';
 const listenAddress = (value) => splitHostPort(value)?.port === undefined ? 'must be <address>:<port>, e.g. 0.0.0.0:9638' : undefined;
@@ -12558,22 +12551,10 @@ function isIpAddress(value) {
         return v4.slice(1).every((part) => Number(part) <= 255);
     return value.includes(':') && /^[0-9A-Fa-f:.]+$/.test(value);
 }
-/** Names a clap user most likely meant, for "unknown flag" messages. */
+/** The flag a user most likely meant, for "unknown flag" messages. */
 function suggestion(long) {
-    const close = SPECS.map((s) => s.long).filter((name) => editDistance(name, long) <= 2);
-    return close.length > 0 ? `; did you mean --${close[0]}?` : '';
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
+    const match = closest(long, SPECS.map((s) => s.long));
+    return match ? `; did you mean --${match}?` : '';
 }
 
 ;// CONCATENATED MODULE: ./src/ecs/habitat-context.ts
