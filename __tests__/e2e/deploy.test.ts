@@ -1,5 +1,6 @@
 import { DescribeServicesCommand, ECSClient, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
 import { CreateClusterCommand } from '@aws-sdk/client-ecs';
+import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AwsCallLog, ECR_CREDENTIALS, requireStackEnv, servedDigest } from '../support/stack';
@@ -13,6 +14,7 @@ requireStackEnv();
 jest.setTimeout(240_000);
 
 const ecs = new ECSClient({});
+const ecr = new ECRClient({});
 const registry = process.env.HABITAT_ECS_STACK_REGISTRY ?? '';
 const suffix = `${process.pid}-${Date.now().toString(36)}`;
 const cluster = `e2e-${suffix}`;
@@ -84,6 +86,15 @@ test('the first deploy exports, pushes to the registry at the ECR host name, reg
     expect(served).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(images[name]).toBe(`${registry}/${repository}@${served}`);
   }
+
+  // ECR: both repositories were created in the emulated ECR.
+  const repos = await ecr.send(
+    new DescribeRepositoriesCommand({ repositoryNames: ['billmeyer/mongodb', 'mattray/national-parks'] }),
+  );
+  expect((repos.repositories ?? []).map((r) => r.repositoryName).sort()).toEqual([
+    'billmeyer/mongodb',
+    'mattray/national-parks',
+  ]);
 
   // ECS: the service exists and runs the revision the outputs name.
   const svc = await describeService();

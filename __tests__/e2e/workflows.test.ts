@@ -128,15 +128,31 @@ describe('pull request preview', () => {
     expect(body).toContain('Preview of pull request #42');
   });
 
-  test('synchronize: updates the same comment instead of adding one', () => {
+  test('synchronize with a changed compose file: updates the preview service and the same comment', async () => {
+    // The pushed commit changes the compose file, as a pull request's new commits do.
+    const compose = path.join(workspace, 'docker-compose.yml');
+    fs.writeFileSync(
+      compose,
+      fs
+        .readFileSync(compose, 'utf8')
+        .replace(
+          'hostname: "mongodb"',
+          'hostname: "mongodb"\n    environment:\n      - FEATURE_PHOTOS_CDN=on',
+        ),
+    );
     const before = apiRequests().length;
     const r = preview('pull_request-synchronize.json');
     ok(r);
+    expect(r.outputs.changed).toBe('true');
+    expect(r.outputs['task-definition-arn']).toMatch(new RegExp(`/${previewFamily}:2$`));
+    expect((await service(previewService))?.taskDefinition).toBe(r.outputs['task-definition-arn']);
     const requests = apiRequests().slice(before);
     expect(requests.filter((q) => q.method === 'POST')).toEqual([]);
     const patches = requests.filter((q) => q.method === 'PATCH');
     expect(patches.map((q) => q.url)).toEqual(['/repos/example/national-parks/issues/comments/1000']);
-    expect(JSON.parse(patches[0]?.body ?? '{}').body).toContain('unchanged');
+    const body = JSON.parse(patches[0]?.body ?? '{}').body as string;
+    expect(body).toContain('updated and stable');
+    expect(body).toContain('FEATURE_PHOTOS_CDN');
   });
 
   test('closed: deletes the service, its task definitions and its pr-42 images, and says so in the comment', async () => {
