@@ -88,6 +88,11 @@ export const INPUTS = {
     description: 'Also push each image under the `<version>` and `<version>-<release>` tags the export made.',
     default: 'true',
   },
+  'reuse-released-images': {
+    description:
+      "Use the `<version>-<release>` image in ECR of a released package (`origin/name/version/release`, `.hart`), adding this run's tags, instead of a new export: exports are not reproducible, so it would redeploy.",
+    default: 'true',
+  },
   'image-tag-mutability': {
     description: 'Tag mutability of repositories the action creates: `MUTABLE` or `IMMUTABLE`.',
     default: 'MUTABLE',

@@ -44,6 +44,8 @@ export interface Config {
   rollbackOnFailure: boolean;
   maxParallel: number;
   pushVersionTags: boolean;
+  /** Pin a released package's image already in the registry instead of exporting it again. */
+  reuseReleasedImages: boolean;
   repository: RepositorySettings;
   habitat: HabitatOptions;
   keepRevisions: number;
@@ -193,6 +195,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     rollbackOnFailure: bool(get('rollback-on-failure'), 'rollback-on-failure', fail),
     maxParallel: int(get('max-parallel'), 'max-parallel', 1, 16, fail),
     pushVersionTags: bool(get('push-version-tags'), 'push-version-tags', fail),
+    reuseReleasedImages: bool(get('reuse-released-images'), 'reuse-released-images', fail),
     repository,
     habitat: {
       acceptLicense: bool(get('accept-habitat-license'), 'accept-habitat-license', fail),

@@ -12,7 +12,8 @@ import { deployService } from './ecs/service';
 import { teardown } from './ecs/teardown';
 import { explainFailure, waitForDeployment } from './ecs/wait';
 import { readRunContext, type RunContext } from './github-context';
-import { exportPackages } from './habitat/export';
+import { exportPackages, type ExportedImage } from './habitat/export';
+import type { PackageSource } from './habitat/types';
 import { parseConfig, type Config } from './inputs';
 import type { InputName } from './inputs-spec';
 import type { Log } from './log';
@@ -20,8 +21,9 @@ import { ecrRegistry } from './plan';
 import { deleteImageTag, ensureRepositories } from './registry/ecr';
 import { upsertComment } from './github/comment';
 import { repositoryOf } from './habitat/package-source';
-import { loginState, loginToEcr } from './registry/login';
-import { pushImages } from './registry/push';
+import { loginState, loginToEcr, type RegistryLogin } from './registry/login';
+import { pushImages, type PushedImage } from './registry/push';
+import { releasedPackage, reuseReleasedImages } from './registry/reuse';
 import { imageTags } from './registry/tags';
 import { validateImagePlan } from './registry/validate';
 import { renderProject, type RenderResult } from './render';
@@ -140,52 +142,79 @@ async function deploy(config: Config, runContext: RunContext, log: Log): Promise
   const ecr = new ECRClient({ region: config.region });
   const ecs = new ECSClient({ region: config.region });
 
+  // Registry set-up (repositories, login) happens once, before the first registry call: before
+  // reuse when released packages may be reused, else before pushing what was exported.
+  let registry = ecrRegistry(config.accountId ?? '000000000000', config.region);
+  let login: RegistryLogin | undefined;
+  const prepareRegistry = async (): Promise<RegistryLogin> => {
+    if (login) return login;
+    if (config.createRepositories) {
+      await ensureRepositories(ecr, [...new Set(packages.map(repositoryOf))], config.repository, log);
+    }
+    const made = await loginToEcr(ecr, { dockerConfigDir: path.join(work, 'docker-config'), log });
+    const state = loginState(made);
+    core.saveState(STATE_REGISTRY, state.registry);
+    core.saveState(STATE_DOCKER_CONFIG, state.dockerConfigDir);
+    checkAccount(config, made.registry);
+    registry = made.registry;
+    login = made;
+    return made;
+  };
+  // The same tags for an exported image and a reused one: the run's tags, plus the version tags.
+  const tagsFor = (image: Pick<ExportedImage, 'tags' | 'version' | 'release'>): string[] => [
+    ...new Set([
+      config.imageTag,
+      ...config.extraTags,
+      ...imageTags(image, { version: config.pushVersionTags, versionRelease: config.pushVersionTags }),
+    ]),
+  ];
+
+  let reused: PushedImage[] = [];
+  let toExport: readonly PackageSource[] = packages;
+  if (config.reuseReleasedImages && packages.some((p) => releasedPackage(p) !== undefined)) {
+    ({ reused, toExport } = await log.group('Reuse', async () =>
+      reuseReleasedImages(packages, {
+        login: await prepareRegistry(),
+        tags: tagsFor,
+        maxParallel: config.maxParallel,
+        log,
+      }),
+    ));
+  }
+
   const exported =
-    packages.length === 0
+    toExport.length === 0
       ? []
       : await log.group('Export', () =>
-          exportPackages(packages, {
+          exportPackages(toExport, {
             workDir: path.join(work, 'export'),
             log,
             workspace: runContext.workspace,
           }),
         );
 
-  let pushes: RunReport['pushes'] = [];
-  const images = new Map<string, string>();
-  let registry = ecrRegistry(config.accountId ?? '000000000000', config.region);
-  if (exported.length > 0) {
-    const pushed = await log.group('Push', async () => {
-      if (config.createRepositories) {
-        await ensureRepositories(
-          ecr,
-          [...new Set(exported.map((i) => i.repository))],
-          config.repository,
-          log,
+  const pushed =
+    exported.length === 0
+      ? []
+      : await log.group('Push', async () =>
+          pushImages(exported, {
+            login: await prepareRegistry(),
+            tags: tagsFor,
+            maxParallel: config.maxParallel,
+            log,
+          }),
         );
-      }
-      const login = await loginToEcr(ecr, { dockerConfigDir: path.join(work, 'docker-config'), log });
-      const state = loginState(login);
-      core.saveState(STATE_REGISTRY, state.registry);
-      core.saveState(STATE_DOCKER_CONFIG, state.dockerConfigDir);
-      checkAccount(config, login.registry);
-      registry = login.registry;
-      return pushImages(exported, {
-        login,
-        tags: (image) => [
-          ...new Set([
-            config.imageTag,
-            ...config.extraTags,
-            ...imageTags(image, { version: config.pushVersionTags, versionRelease: config.pushVersionTags }),
-          ]),
-        ],
-        maxParallel: config.maxParallel,
-        log,
-      });
-    });
-    for (const p of pushed) images.set(p.repository, p.reference);
-    pushes = pushed.map((p) => ({ repository: p.repository, reference: p.reference, pushed: p.pushed }));
-  }
+  const images = new Map<string, string>();
+  // In the order of the packages, whichever way each image came.
+  const all = [...reused, ...pushed].sort(
+    (a, b) => order(packages, a.repository) - order(packages, b.repository),
+  );
+  for (const p of all) images.set(p.repository, p.reference);
+  const pushes: RunReport['pushes'] = all.map((p) => ({
+    repository: p.repository,
+    reference: p.reference,
+    pushed: p.pushed,
+  }));
 
   // The service is only touched once every image is pushed; the task definition pins digests.
   const final = render(config, registry, log, images);
@@ -361,6 +390,11 @@ function writeTaskDefinition(
   const file = path.join(dir, `${config.family}.task-definition.json`);
   fs.writeFileSync(file, `${JSON.stringify(td, null, 2)}\n`);
   return file;
+}
+
+/** Where a repository's package is in the list, for reporting in the user's order. */
+function order(packages: readonly PackageSource[], repository: string): number {
+  return packages.findIndex((p) => repositoryOf(p) === repository);
 }
 
 function shortArn(arn: string): string {

@@ -27,12 +27,15 @@ export interface PushedImage {
   digest: string;
   /** `uri@digest`: what a task definition should use. */
   reference: string;
-  /** False when the registry already held this exact image under every tag (nothing pushed). */
+  /**
+   * False when no image was pushed: the registry already held this exact image under every tag,
+   * or the image is a released one the registry held (see reuse.ts) and at most tags were added.
+   */
   pushed: boolean;
-  /** Which tags were pushed this time (the others were already there). */
+  /** Which tags were pushed (or added to a reused image) this time; the others were already there. */
   pushedTags: string[];
-  /** The exported image it came from. */
-  image: ExportedImage;
+  /** The exported image it came from; absent for a reused image, which was not exported. */
+  image?: ExportedImage;
 }
 
 export interface PushOptions {
