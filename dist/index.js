@@ -77822,6 +77822,10 @@ const INPUTS = {
         description: 'Also push each image under the `<version>` and `<version>-<release>` tags the export made.',
         default: 'true',
     },
+    'reuse-released-images': {
+        description: "Use the `<version>-<release>` image in ECR of a released package (`origin/name/version/release`, `.hart`), adding this run's tags, instead of a new export: exports are not reproducible, so it would redeploy.",
+        default: 'true',
+    },
     'image-tag-mutability': {
         description: 'Tag mutability of repositories the action creates: `MUTABLE` or `IMMUTABLE`.',
         default: 'MUTABLE',
@@ -77983,6 +77987,7 @@ function parseConfig(read, env, run) {
         rollbackOnFailure: bool(get('rollback-on-failure'), 'rollback-on-failure', fail),
         maxParallel: inputs_int(get('max-parallel'), 'max-parallel', 1, 16, fail),
         pushVersionTags: bool(get('push-version-tags'), 'push-version-tags', fail),
+        reuseReleasedImages: bool(get('reuse-released-images'), 'reuse-released-images', fail),
         repository,
         habitat: {
             acceptLicense: bool(get('accept-habitat-license'), 'accept-habitat-license', fail),
@@ -83706,8 +83711,8 @@ async function withRetry(operation, policy, onRetry = () => undefined, wait = sl
 
 
 /**
- * Reads a tag's manifest through the registry HTTP API (distribution v2), which both ECR and the
- * local test registry speak, with Basic auth from the ECR token.
+ * Reads and stores manifests through the registry HTTP API (distribution v2), which both ECR and
+ * the local test registry speak, with Basic auth from the ECR token.
  */
 const MANIFEST_TYPES = [
     'application/vnd.docker.distribution.manifest.v2+json',
@@ -83715,13 +83720,15 @@ const MANIFEST_TYPES = [
     'application/vnd.docker.distribution.manifest.list.v2+json',
     'application/vnd.oci.image.index.v1+json',
 ];
-function manifest_request(url, auth, timeoutMs) {
+function manifest_request(url, auth, options) {
+    const { timeoutMs, body } = options;
     return new Promise((resolve, reject) => {
         const req = external_node_https_.request(url, {
-            method: 'GET',
+            method: options.method,
             headers: {
                 Accept: MANIFEST_TYPES.join(', '),
                 Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`,
+                ...(body && { 'Content-Type': body.mediaType, 'Content-Length': String(body.bytes.length) }),
             },
             timeout: timeoutMs,
         }, (res) => {
@@ -83740,7 +83747,7 @@ function manifest_request(url, auth, timeoutMs) {
         });
         req.on('timeout', () => req.destroy(new Error(`ETIMEDOUT: no answer from ${url.host} in ${timeoutMs} ms`)));
         req.on('error', reject);
-        req.end();
+        req.end(body?.bytes);
     });
 }
 /** Parses a manifest body; pure. */
@@ -83759,34 +83766,72 @@ function parseManifest(body, headerDigest) {
         ...(typeof doc.config?.digest === 'string' ? { configDigest: doc.config.digest } : {}),
     };
 }
-/**
- * The manifest the registry serves for `repository:tag`, or undefined when there is none
- * (404: no such tag or repository). Failures are RegistryFailures: 401/403 'auth',
- * 5xx/429 and network errors 'transient'.
- */
-async function getManifest(auth, repository, reference, timeoutMs = 30_000) {
-    const url = new URL(`https://${auth.registry}/v2/${repository}/manifests/${encodeURIComponent(reference)}`);
+function manifestUrl(auth, repository, reference) {
+    // A digest's ":" stays as it is, as docker sends it: it is valid in a path, and not every
+    // registry decodes "%3A" back.
+    const encoded = encodeURIComponent(reference).replace(/%3A/gi, ':');
+    return new URL(`https://${auth.registry}/v2/${repository}/manifests/${encoded}`);
+}
+/** A request, with transport errors and non-2xx answers (but those in `allow`) as RegistryFailures. */
+async function call(what, url, auth, options, allow = []) {
     let res;
     try {
-        res = await manifest_request(url, auth, timeoutMs);
+        res = await manifest_request(url, auth, options);
     }
     catch (e) {
-        const message = `reading ${repository}:${reference} from ${auth.registry}: ${e.message}`;
+        const message = `${what} ${auth.registry}: ${e.message}`;
         throw new RegistryFailure(message, classifyRegistryOutput(`${e.code ?? ''} ${message}`));
     }
+    if (allow.includes(res.status) || (res.status >= 200 && res.status <= 299))
+        return res;
+    const kind = res.status === 401 || res.status === 403
+        ? 'auth'
+        : res.status >= 500 || res.status === 429
+            ? 'transient'
+            : 'fatal';
+    // The registry's error body says why (ECR: `TAG_INVALID: ... the tag is immutable`).
+    const detail = res.body.toString('utf8').slice(0, 300).trim();
+    throw new RegistryFailure(`${what} ${auth.registry}: HTTP ${res.status}${detail ? `: ${detail}` : ''}`, kind);
+}
+function headerDigest(res) {
+    const header = res.headers['docker-content-digest'];
+    return typeof header === 'string' ? header : undefined;
+}
+/**
+ * The manifest the registry serves for `repository:reference` (a tag or a digest) with its exact
+ * bytes, or undefined when there is none (404: no such tag or repository). Failures are
+ * RegistryFailures: 401/403 'auth', 5xx/429 and network errors 'transient'.
+ */
+async function getRawManifest(auth, repository, reference, timeoutMs = 30_000) {
+    const res = await call(`reading ${repository}:${reference} from`, manifestUrl(auth, repository, reference), auth, { method: 'GET', timeoutMs }, [404]);
     if (res.status === 404)
         return undefined;
-    if (res.status < 200 || res.status > 299) {
-        const kind = res.status === 401 || res.status === 403
-            ? 'auth'
-            : res.status >= 500 || res.status === 429
-                ? 'transient'
-                : 'fatal';
-        const detail = res.body.toString('utf8').slice(0, 300).trim();
-        throw new RegistryFailure(`reading ${repository}:${reference} from ${auth.registry}: HTTP ${res.status}${detail ? `: ${detail}` : ''}`, kind);
-    }
-    const header = res.headers['docker-content-digest'];
-    return parseManifest(res.body.toString('utf8'), typeof header === 'string' ? header : undefined);
+    const manifest = parseManifest(res.body.toString('utf8'), headerDigest(res));
+    const header = res.headers['content-type'];
+    const contentType = typeof header === 'string' ? header.split(';')[0]?.trim() : undefined;
+    return {
+        manifest,
+        bytes: res.body,
+        mediaType: contentType || manifest.mediaType || 'application/vnd.docker.distribution.manifest.v2+json',
+    };
+}
+/** The manifest the registry serves for `repository:tag`; see getRawManifest. */
+async function getManifest(auth, repository, reference, timeoutMs = 30_000) {
+    return (await getRawManifest(auth, repository, reference, timeoutMs))?.manifest;
+}
+/**
+ * Stores a manifest under a tag, as `docker push` does last: the same bytes under a new name, so
+ * the digest does not change and no layer moves. Returns the digest the registry reports, if any.
+ * A 400 with an immutability message is what ECR answers when the tag names another image in an
+ * IMMUTABLE repository; like every failure it is a RegistryFailure (kinds as for reading).
+ */
+async function putManifest(auth, repository, tag, manifest, timeoutMs = 30_000) {
+    const res = await call(`storing ${repository}:${tag} on`, manifestUrl(auth, repository, tag), auth, {
+        method: 'PUT',
+        timeoutMs,
+        body: { bytes: manifest.bytes, mediaType: manifest.mediaType },
+    });
+    return headerDigest(res);
 }
 
 ;// CONCATENATED MODULE: ./src/registry/parallel.ts
@@ -83997,6 +84042,167 @@ async function retrying(operation, what, ctx) {
             : '';
         throw new UserError(diagnostics_error(`${what} failed${hint}: ${e.message}`));
     }
+}
+
+;// CONCATENATED MODULE: ./src/registry/reuse.ts
+
+
+
+
+
+
+/** The package's release, if its ident or .hart file name fixes one; pure. */
+function releasedPackage(source) {
+    const { version, release } = source;
+    if (!version || !release)
+        return undefined;
+    return {
+        source,
+        ident: `${source.origin}/${source.name}/${version}/${release}`,
+        repository: repositoryOf(source),
+        version,
+        release,
+        tags: ['latest', version, releaseTag({ version, release })],
+    };
+}
+/** The tag our push gives a release's image (push-version-tags), by which it is found again. */
+function releaseTag(p) {
+    return `${p.version}-${p.release}`;
+}
+/** The wanted tags that do not already name `digest`, given what each tag serves now; pure. */
+function tagChanges(wanted, served, digest) {
+    return [...new Set(wanted)].flatMap((tag) => {
+        const from = served.get(tag);
+        if (from === digest)
+            return [];
+        return [from === undefined ? { tag } : { tag, from }];
+    });
+}
+/** Whether a refused manifest PUT is ECR refusing to move a tag of an IMMUTABLE repository. */
+function isImmutableRefusal(message) {
+    return /TAG_INVALID|immutable|cannot be overwritten/i.test(message);
+}
+/** What to say when an IMMUTABLE repository will not let a tag move to the reused image; pure. */
+function immutableTagProblem(p) {
+    const fix = p.tag === p.released.version
+        ? 'set push-version-tags: false, so that the <version> tag is not moved'
+        : 'use an image-tag (and image-tags) that the repository does not hold yet';
+    return diagnostics_error(`cannot point ${p.uri}:${p.tag} at ${p.to} (the image of ${p.released.ident} already in the registry): ` +
+        `the tag names ${p.from}, and the ECR repository ${p.uri.slice(p.uri.indexOf('/') + 1)} is IMMUTABLE, ` +
+        `so ECR refuses to move it. To fix it, ${fix}`);
+}
+/**
+ * Splits the packages into those the registry already holds a release of (reused: pinned by
+ * the digest of their `<version>-<release>` tag, with the run's tags added or moved to it) and
+ * those to export. Packages without a known release are always exported. Nothing is pushed.
+ */
+async function reuseReleasedImages(packages, options) {
+    const context = {
+        login: options.login,
+        log: options.log,
+        retry: options.retry ?? DEFAULT_RETRY,
+        ...(options.sleep && { sleep: options.sleep }),
+        tags: options.tags,
+        readManifest: options.readManifest ?? getManifest,
+        readRawManifest: options.readRawManifest ?? getRawManifest,
+        writeManifest: options.writeManifest ?? putManifest,
+    };
+    const candidates = packages.map((source) => ({ source, released: releasedPackage(source) }));
+    const problems = candidates.flatMap(({ released }) => released
+        ? options.tags(released).flatMap((tag) => {
+            const problem = tagProblem(tag);
+            return problem ? [diagnostics_error(`${released.repository}: ${problem}`)] : [];
+        })
+        : []);
+    if (problems.length > 0)
+        throw new UserError(problems);
+    const outcomes = await mapLimit(candidates, options.maxParallel ?? 4, ({ released }) => released ? reuseOne(released, context) : Promise.resolve(undefined));
+    const reused = [];
+    const toExport = [];
+    outcomes.forEach((outcome, i) => {
+        if (outcome)
+            reused.push(outcome);
+        else
+            toExport.push(candidates[i].source);
+    });
+    return { reused, toExport };
+}
+async function reuseOne(released, ctx) {
+    const { login, log } = ctx;
+    const { repository } = released;
+    const uri = `${login.registry}/${repository}`;
+    const byRelease = releaseTag(released);
+    const held = await reuse_retrying(() => ctx.readManifest(login, repository, byRelease), `reading ${uri}:${byRelease}`, ctx);
+    if (!held) {
+        log.info(`${released.ident}: the registry has no ${repository}:${byRelease} yet: exporting it`);
+        return undefined;
+    }
+    const digest = held.digest;
+    log.info(`Reusing ${released.ident}: the registry already has ${repository}:${byRelease} (${digest})`);
+    const wanted = [...new Set(ctx.tags(released))];
+    const served = new Map([[byRelease, digest]]);
+    for (const tag of wanted.filter((t) => !served.has(t))) {
+        const now = await reuse_retrying(() => ctx.readManifest(login, repository, tag), `reading ${uri}:${tag}`, ctx);
+        served.set(tag, now?.digest);
+    }
+    const changes = tagChanges(wanted, served, digest);
+    if (changes.length > 0) {
+        // Fetched by digest, so the bytes stored under the new tags are those of the pinned image.
+        const manifest = await reuse_retrying(() => ctx.readRawManifest(login, repository, digest), `reading ${uri}@${digest}`, ctx);
+        if (!manifest)
+            throw new UserError(diagnostics_error(`${uri}@${digest} disappeared from the registry while it was being tagged: run again`));
+        for (const change of changes) {
+            await retagOne(released, uri, change, { digest, manifest }, ctx);
+        }
+    }
+    return {
+        repository,
+        uri,
+        tags: wanted,
+        digest,
+        reference: `${uri}@${digest}`,
+        pushed: false,
+        pushedTags: changes.map((c) => c.tag),
+    };
+}
+async function retagOne(released, uri, change, target, ctx) {
+    const { login, log } = ctx;
+    const { repository } = released;
+    const { tag } = change;
+    try {
+        await withRetry(() => ctx.writeManifest(login, repository, tag, target.manifest), ctx.retry, (failure, attempt, delay) => log.info(`tagging ${uri}:${tag}: attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`), ctx.sleep);
+    }
+    catch (e) {
+        if (change.from && e instanceof RegistryFailure && e.kind === 'fatal' && isImmutableRefusal(e.message))
+            throw new UserError(immutableTagProblem({ uri, tag, from: change.from, to: target.digest, released }));
+        throw asUserError(e, `tagging ${uri}:${tag}`, ctx);
+    }
+    // Trust the registry, not the PUT's answer: it must now serve the pinned digest for the tag.
+    const now = await reuse_retrying(() => ctx.readManifest(login, repository, tag), `reading ${uri}:${tag}`, ctx);
+    if (now?.digest !== target.digest)
+        throw new UserError(diagnostics_error(`tagged ${uri}:${tag} as ${target.digest} but the registry serves ${now?.digest ?? 'nothing'} for it`));
+    log.info(change.from
+        ? `Moved ${uri}:${tag} from ${change.from} to ${target.digest}`
+        : `Tagged ${uri}:${tag} (${target.digest})`);
+}
+/** Runs a registry read under the retry policy; what finally fails becomes a UserError. */
+async function reuse_retrying(operation, what, ctx) {
+    try {
+        return await withRetry(operation, ctx.retry, (failure, attempt, delay) => ctx.log.info(`${what}: attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`), ctx.sleep);
+    }
+    catch (e) {
+        throw asUserError(e, what, ctx);
+    }
+}
+function asUserError(e, what, ctx) {
+    if (!(e instanceof RegistryFailure))
+        return e;
+    if (e.kind === 'auth')
+        return new UserError(diagnostics_error(`${what}: the registry refused the credentials (${e.message}). The ECR login may have expired, or ` +
+            'the role lacks ecr:BatchGetImage (to read a manifest) or ecr:PutImage (to tag it) on the repository'));
+    if (e.kind === 'transient')
+        return new UserError(diagnostics_error(`${what}: still failing after ${ctx.retry.attempts} attempts: ${e.message}`));
+    return new UserError(diagnostics_error(`${what} failed: ${e.message}`));
 }
 
 ;// CONCATENATED MODULE: ./src/compose/interpolate.ts
@@ -89958,6 +90164,7 @@ const STATE_DOCKER_CONFIG = 'docker-config';
 
 
 
+
 /** A deploy that failed after it started: the report still goes out, then the step fails. */
 class DeployFailed extends Error {
     lines;
@@ -90062,44 +90269,68 @@ async function deploy(config, runContext, log) {
         throw new UserError(problems);
     const ecr = new dist_cjs/* ECRClient */.S70({ region: config.region });
     const ecs = new client_ecs_dist_cjs/* ECSClient */.Zgc({ region: config.region });
-    const exported = packages.length === 0
+    // Registry set-up (repositories, login) happens once, before the first registry call: before
+    // reuse when released packages may be reused, else before pushing what was exported.
+    let registry = ecrRegistry(config.accountId ?? '000000000000', config.region);
+    let login;
+    const prepareRegistry = async () => {
+        if (login)
+            return login;
+        if (config.createRepositories) {
+            await ensureRepositories(ecr, [...new Set(packages.map(repositoryOf))], config.repository, log);
+        }
+        const made = await loginToEcr(ecr, { dockerConfigDir: external_node_path_.join(work, 'docker-config'), log });
+        const state = loginState(made);
+        saveState(STATE_REGISTRY, state.registry);
+        saveState(STATE_DOCKER_CONFIG, state.dockerConfigDir);
+        checkAccount(config, made.registry);
+        registry = made.registry;
+        login = made;
+        return made;
+    };
+    // The same tags for an exported image and a reused one: the run's tags, plus the version tags.
+    const tagsFor = (image) => [
+        ...new Set([
+            config.imageTag,
+            ...config.extraTags,
+            ...imageTags(image, { version: config.pushVersionTags, versionRelease: config.pushVersionTags }),
+        ]),
+    ];
+    let reused = [];
+    let toExport = packages;
+    if (config.reuseReleasedImages && packages.some((p) => releasedPackage(p) !== undefined)) {
+        ({ reused, toExport } = await log.group('Reuse', async () => reuseReleasedImages(packages, {
+            login: await prepareRegistry(),
+            tags: tagsFor,
+            maxParallel: config.maxParallel,
+            log,
+        })));
+    }
+    const exported = toExport.length === 0
         ? []
-        : await log.group('Export', () => exportPackages(packages, {
+        : await log.group('Export', () => exportPackages(toExport, {
             workDir: external_node_path_.join(work, 'export'),
             log,
             workspace: runContext.workspace,
         }));
-    let pushes = [];
+    const pushed = exported.length === 0
+        ? []
+        : await log.group('Push', async () => pushImages(exported, {
+            login: await prepareRegistry(),
+            tags: tagsFor,
+            maxParallel: config.maxParallel,
+            log,
+        }));
     const images = new Map();
-    let registry = ecrRegistry(config.accountId ?? '000000000000', config.region);
-    if (exported.length > 0) {
-        const pushed = await log.group('Push', async () => {
-            if (config.createRepositories) {
-                await ensureRepositories(ecr, [...new Set(exported.map((i) => i.repository))], config.repository, log);
-            }
-            const login = await loginToEcr(ecr, { dockerConfigDir: external_node_path_.join(work, 'docker-config'), log });
-            const state = loginState(login);
-            saveState(STATE_REGISTRY, state.registry);
-            saveState(STATE_DOCKER_CONFIG, state.dockerConfigDir);
-            checkAccount(config, login.registry);
-            registry = login.registry;
-            return pushImages(exported, {
-                login,
-                tags: (image) => [
-                    ...new Set([
-                        config.imageTag,
-                        ...config.extraTags,
-                        ...imageTags(image, { version: config.pushVersionTags, versionRelease: config.pushVersionTags }),
-                    ]),
-                ],
-                maxParallel: config.maxParallel,
-                log,
-            });
-        });
-        for (const p of pushed)
-            images.set(p.repository, p.reference);
-        pushes = pushed.map((p) => ({ repository: p.repository, reference: p.reference, pushed: p.pushed }));
-    }
+    // In the order of the packages, whichever way each image came.
+    const all = [...reused, ...pushed].sort((a, b) => order(packages, a.repository) - order(packages, b.repository));
+    for (const p of all)
+        images.set(p.repository, p.reference);
+    const pushes = all.map((p) => ({
+        repository: p.repository,
+        reference: p.reference,
+        pushed: p.pushed,
+    }));
     // The service is only touched once every image is pushed; the task definition pins digests.
     const final = render(config, registry, log, images);
     const taskDefinition = final.rendered.taskDefinition;
@@ -90247,6 +90478,10 @@ function writeTaskDefinition(config, td, run) {
     const file = external_node_path_.join(dir, `${config.family}.task-definition.json`);
     external_node_fs_.writeFileSync(file, `${JSON.stringify(td, null, 2)}\n`);
     return file;
+}
+/** Where a repository's package is in the list, for reporting in the user's order. */
+function order(packages, repository) {
+    return packages.findIndex((p) => repositoryOf(p) === repository);
 }
 function shortArn(arn) {
     return arn.split('/').pop() ?? arn;
