@@ -9,7 +9,7 @@ import {
   classifyRegistryOutput,
   DEFAULT_RETRY,
   RegistryFailure,
-  withRetry,
+  withLoggedRetry,
   type RetryPolicy,
   type Sleep,
 } from './retry';
@@ -222,13 +222,7 @@ async function pushOnce(
 /** Runs a registry operation under the retry policy; turns what finally fails into a UserError. */
 async function retrying<T>(operation: () => Promise<T>, what: string, ctx: Context): Promise<T> {
   try {
-    return await withRetry(
-      operation,
-      ctx.retry,
-      (failure, attempt, delay) =>
-        ctx.log.info(`${what}: attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`),
-      ctx.sleep,
-    );
+    return await withLoggedRetry(operation, what, ctx);
   } catch (e) {
     if (!(e instanceof RegistryFailure)) throw e;
     if (e.kind === 'auth')

@@ -92,3 +92,18 @@ export async function withRetry<T>(
     }
   }
 }
+
+/** withRetry that logs each retry as `<what>: attempt N failed (...); retrying in M ms`. */
+export function withLoggedRetry<T>(
+  operation: () => Promise<T>,
+  what: string,
+  ctx: { retry: RetryPolicy; log: { info(message: string): void }; sleep?: Sleep },
+): Promise<T> {
+  return withRetry(
+    operation,
+    ctx.retry,
+    (failure, attempt, delay) =>
+      ctx.log.info(`${what}: attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`),
+    ctx.sleep,
+  );
+}

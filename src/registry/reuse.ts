@@ -5,7 +5,7 @@ import type { Log } from '../log';
 import { getManifest, getRawManifest, putManifest, type RegistryCredentials } from './manifest';
 import { mapLimit } from './parallel';
 import type { PushedImage } from './push';
-import { DEFAULT_RETRY, RegistryFailure, withRetry, type RetryPolicy, type Sleep } from './retry';
+import { DEFAULT_RETRY, RegistryFailure, withLoggedRetry, type RetryPolicy, type Sleep } from './retry';
 import { tagProblem } from './validate';
 
 /**
@@ -221,14 +221,10 @@ async function retagOne(
   const { repository } = released;
   const { tag } = change;
   try {
-    await withRetry(
+    await withLoggedRetry(
       () => ctx.writeManifest(login, repository, tag, target.manifest),
-      ctx.retry,
-      (failure, attempt, delay) =>
-        log.info(
-          `tagging ${uri}:${tag}: attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`,
-        ),
-      ctx.sleep,
+      `tagging ${uri}:${tag}`,
+      ctx,
     );
   } catch (e) {
     if (change.from && e instanceof RegistryFailure && e.kind === 'fatal' && isImmutableRefusal(e.message))
@@ -253,13 +249,7 @@ async function retagOne(
 /** Runs a registry read under the retry policy; what finally fails becomes a UserError. */
 async function retrying<T>(operation: () => Promise<T>, what: string, ctx: Context): Promise<T> {
   try {
-    return await withRetry(
-      operation,
-      ctx.retry,
-      (failure, attempt, delay) =>
-        ctx.log.info(`${what}: attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`),
-      ctx.sleep,
-    );
+    return await withLoggedRetry(operation, what, ctx);
   } catch (e) {
     throw asUserError(e, what, ctx);
   }
