@@ -83705,6 +83705,10 @@ async function withRetry(operation, policy, onRetry = () => undefined, wait = sl
         }
     }
 }
+/** withRetry that logs each retry as `<what>: attempt N failed (...); retrying in M ms`. */
+function withLoggedRetry(operation, what, ctx) {
+    return withRetry(operation, ctx.retry, (failure, attempt, delay) => ctx.log.info(`${what}: attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`), ctx.sleep);
+}
 
 ;// CONCATENATED MODULE: ./src/registry/manifest.ts
 
@@ -84026,7 +84030,7 @@ async function pushOnce(repository, tag, uri, ctx) {
 /** Runs a registry operation under the retry policy; turns what finally fails into a UserError. */
 async function retrying(operation, what, ctx) {
     try {
-        return await withRetry(operation, ctx.retry, (failure, attempt, delay) => ctx.log.info(`${what}: attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`), ctx.sleep);
+        return await withLoggedRetry(operation, what, ctx);
     }
     catch (e) {
         if (!(e instanceof RegistryFailure))
@@ -84170,7 +84174,7 @@ async function retagOne(released, uri, change, target, ctx) {
     const { repository } = released;
     const { tag } = change;
     try {
-        await withRetry(() => ctx.writeManifest(login, repository, tag, target.manifest), ctx.retry, (failure, attempt, delay) => log.info(`tagging ${uri}:${tag}: attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`), ctx.sleep);
+        await withLoggedRetry(() => ctx.writeManifest(login, repository, tag, target.manifest), `tagging ${uri}:${tag}`, ctx);
     }
     catch (e) {
         if (change.from && e instanceof RegistryFailure && e.kind === 'fatal' && isImmutableRefusal(e.message))
@@ -84188,7 +84192,7 @@ async function retagOne(released, uri, change, target, ctx) {
 /** Runs a registry read under the retry policy; what finally fails becomes a UserError. */
 async function reuse_retrying(operation, what, ctx) {
     try {
-        return await withRetry(operation, ctx.retry, (failure, attempt, delay) => ctx.log.info(`${what}: attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`), ctx.sleep);
+        return await withLoggedRetry(operation, what, ctx);
     }
     catch (e) {
         throw asUserError(e, what, ctx);
