@@ -115,12 +115,22 @@ export async function describeService(
   cluster: string,
   name: string,
 ): Promise<Service | undefined> {
+  const found = await findService(ecs, cluster, name);
+  if (found === 'no-cluster') throw await clusterNotFound(ecs, cluster);
+  return found;
+}
+
+/** One DescribeServices: the service, undefined when ECS does not know it, or 'no-cluster'. */
+export async function findService(
+  ecs: ECSClient,
+  cluster: string,
+  name: string,
+): Promise<Service | undefined | 'no-cluster'> {
   try {
     const out = await ecs.send(new DescribeServicesCommand({ cluster, services: [name] }));
     return out.services?.[0];
   } catch (e) {
-    if ((e as { name?: string }).name === 'ClusterNotFoundException')
-      throw await clusterNotFound(ecs, cluster);
+    if ((e as { name?: string }).name === 'ClusterNotFoundException') return 'no-cluster';
     throw e;
   }
 }

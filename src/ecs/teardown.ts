@@ -1,12 +1,7 @@
-import {
-  DeleteServiceCommand,
-  DescribeServicesCommand,
-  UpdateServiceCommand,
-  type ECSClient,
-  type Service,
-} from '@aws-sdk/client-ecs';
+import { DeleteServiceCommand, UpdateServiceCommand, type ECSClient } from '@aws-sdk/client-ecs';
 import type { ServicePoll } from './poll';
 import { deregister, listManagedRevisions } from './register';
+import { findService } from './service';
 
 /** timeoutMs bounds the wait for INACTIVE; intervalMs defaults to 5 s. */
 export type DeleteServiceOptions = ServicePoll;
@@ -52,7 +47,7 @@ export async function deleteService(
   options: DeleteServiceOptions,
 ): Promise<DeleteServiceResult> {
   const { cluster, service: name, log } = options;
-  const found = await find(ecs, cluster, name);
+  const found = await findService(ecs, cluster, name);
   if (found === 'no-cluster' || !found || found.status === 'INACTIVE') {
     const where =
       found === 'no-cluster'
@@ -82,25 +77,11 @@ async function waitInactive(ecs: ECSClient, options: DeleteServiceOptions): Prom
   const deadline = now() + options.timeoutMs;
   const maxPolls = Math.ceil(options.timeoutMs / interval) + 1;
   for (let poll = 0; poll < maxPolls; poll++) {
-    const found = await find(ecs, options.cluster, options.service);
+    const found = await findService(ecs, options.cluster, options.service);
     if (found === 'no-cluster' || !found || found.status === 'INACTIVE') return true;
     const left = deadline - now();
     if (left <= 0) break;
     await sleep(Math.min(interval, left));
   }
   return false;
-}
-
-async function find(
-  ecs: ECSClient,
-  cluster: string,
-  name: string,
-): Promise<Service | undefined | 'no-cluster'> {
-  try {
-    const out = await ecs.send(new DescribeServicesCommand({ cluster, services: [name] }));
-    return out.services?.[0];
-  } catch (e) {
-    if ((e as { name?: string }).name === 'ClusterNotFoundException') return 'no-cluster';
-    throw e;
-  }
 }
