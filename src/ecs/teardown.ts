@@ -1,5 +1,5 @@
 import { DeleteServiceCommand, UpdateServiceCommand, type ECSClient } from '@aws-sdk/client-ecs';
-import type { ServicePoll } from './poll';
+import { pollUntil, type ServicePoll } from './poll';
 import { deregister, listManagedRevisions } from './register';
 import { findService } from './service';
 
@@ -71,17 +71,9 @@ export async function deleteService(
 }
 
 async function waitInactive(ecs: ECSClient, options: DeleteServiceOptions): Promise<boolean> {
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const interval = Math.max(1, options.intervalMs ?? DEFAULT_INTERVAL_MS);
-  const deadline = now() + options.timeoutMs;
-  const maxPolls = Math.ceil(options.timeoutMs / interval) + 1;
-  for (let poll = 0; poll < maxPolls; poll++) {
+  const gone = await pollUntil(options, DEFAULT_INTERVAL_MS, async () => {
     const found = await findService(ecs, options.cluster, options.service);
-    if (found === 'no-cluster' || !found || found.status === 'INACTIVE') return true;
-    const left = deadline - now();
-    if (left <= 0) break;
-    await sleep(Math.min(interval, left));
-  }
-  return false;
+    return found === 'no-cluster' || !found || found.status === 'INACTIVE' ? true : undefined;
+  });
+  return gone ?? false;
 }

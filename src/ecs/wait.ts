@@ -7,7 +7,7 @@ import {
   type ServiceEvent,
 } from '@aws-sdk/client-ecs';
 import type { Log } from '../log';
-import type { ServicePoll } from './poll';
+import { pollUntil, type ServicePoll } from './poll';
 import { describeService } from './service';
 
 /**
@@ -142,17 +142,11 @@ const MAX_STOPPED_TASKS = 10;
 /** Polls DescribeServices until our deployment is stable, has failed, or time runs out. */
 export async function waitForDeployment(ecs: ECSClient, options: WaitOptions): Promise<WaitResult> {
   const { log } = options;
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const interval = Math.max(1, options.intervalMs ?? DEFAULT_INTERVAL_MS);
-  const deadline = now() + options.timeoutMs;
-  // A poll count as well as a deadline, so a clock that stands still cannot loop forever.
-  const maxPolls = Math.ceil(options.timeoutMs / interval) + 1;
   const seen = new Set<string>();
   let last: { service: Service; state: DeploymentState } | undefined;
   const target: WaitOptions = { ...options };
 
-  for (let poll = 0; poll < maxPolls; poll++) {
+  const ended = await pollUntil(options, DEFAULT_INTERVAL_MS, async () => {
     const service = await describeService(ecs, options.cluster, options.service);
     if (!service) {
       return finish(ecs, target, {
@@ -172,10 +166,9 @@ export async function waitForDeployment(ecs: ECSClient, options: WaitOptions): P
     if (state.state !== 'in-progress') {
       return finish(ecs, target, { outcome: state.state, reason: state.reason, service });
     }
-    const left = deadline - now();
-    if (left <= 0) break;
-    await sleep(Math.min(interval, left));
-  }
+    return undefined;
+  });
+  if (ended) return ended;
   const seconds = Number((options.timeoutMs / 1000).toFixed(1));
   const reason = `not stable after ${seconds} s: ${last?.state.reason ?? 'no answer from ECS'}`;
   return finish(ecs, target, { outcome: 'timed-out', reason, ...(last ? { service: last.service } : {}) });
