@@ -1,6 +1,6 @@
 import { UpdateServiceCommand, type ECSClient, type Service } from '@aws-sdk/client-ecs';
 import type { ServicePoll } from './poll';
-import { describeService } from './service';
+import { describeService, primaryId } from './service';
 import { deleteService } from './teardown';
 import { waitForDeployment, type WaitResult } from './wait';
 
@@ -62,19 +62,12 @@ export async function rollBack(ecs: ECSClient, options: RollbackOptions): Promis
     target = out.service;
     log.info(`Rollback: updated ${name} back to ${previous}`);
   }
-  const deployments = target?.deployments ?? [];
-  const deploymentId = (deployments.find((d) => d.status === 'PRIMARY') ?? deployments[0])?.id ?? '';
+  // The same cluster, service, clock and bounds as the rollback itself (as deleteService above).
   const wait = await waitForDeployment(ecs, {
-    cluster,
-    service: name,
-    deploymentId,
+    ...options,
+    deploymentId: target ? primaryId(target) : '',
     taskDefinitionArn: previous,
     since,
-    timeoutMs: options.timeoutMs,
-    ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
-    log,
-    ...(options.sleep ? { sleep: options.sleep } : {}),
-    ...(options.now ? { now: options.now } : {}),
   });
   const detail =
     wait.outcome === 'stable'

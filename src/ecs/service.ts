@@ -183,7 +183,8 @@ async function createService(
   return out.service;
 }
 
-function primaryId(service: Service): string {
+/** The PRIMARY deployment of the service (else its first): the one to wait for. */
+export function primaryId(service: Service): string {
   const deployments = service.deployments ?? [];
   const primary = deployments.find((d) => d.status === 'PRIMARY') ?? deployments[0];
   return primary?.id ?? '';
