@@ -1,6 +1,5 @@
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import type { ComposeProject } from '../compose/types';
-import { error, warning, type Diagnostic } from '../diagnostics';
 import {
   isSupervisorCommand,
   lastFlagValue,
@@ -9,6 +8,7 @@ import {
   type SupervisorArgs,
 } from '../habitat/supervisor';
 import type { HabitatOptions, HabitatService } from '../habitat/types';
+import { Problems, type KeyPath } from './problems';
 
 /** A container that runs a Habitat package, as the pass sees it. */
 export interface HabitatContainer {
@@ -40,22 +40,8 @@ export interface HabitatContext {
   habitat: HabitatContainer[];
   /** Hostnames as translated, before a shared-namespace pass drops them. */
   hostnames: ReadonlyMap<string, string>;
-  errors: Diagnostic[];
-  warnings: Diagnostic[];
-}
-
-export type KeyPath = readonly (string | number)[];
-
-/** Location and printable path of a compose key, falling back to the nearest written parent. */
-export function where(project: ComposeProject, path: KeyPath): Pick<Diagnostic, 'location' | 'path'> {
-  const printable = path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${part}`))
-    .join('');
-  for (let n = path.length; n > 0; n--) {
-    const location = project.locate(path.slice(0, n));
-    if (location) return { location, path: printable };
-  }
-  return { path: printable };
+  /** Errors and warnings, each at the compose key it is about. */
+  problems: Problems;
 }
 
 export function commandPath(name: string): KeyPath {
@@ -80,8 +66,7 @@ export function buildContext(
     byName,
     habitat: [],
     hostnames: new Map(containers.filter((c) => c.hostname).map((c) => [c.name ?? '', c.hostname as string])),
-    errors: [],
-    warnings: [],
+    problems: Problems.forProject(project),
   };
   // Compose order, which is what the port scheme counts in.
   const order = [...project.services.keys(), ...byName.keys()].filter((n, i, all) => all.indexOf(n) === i);
@@ -112,12 +97,7 @@ function describe(
   if (!isSupervisorCommand(definition.command)) return container;
   const parsed = parseSupervisorArgs(definition.command ?? []);
   if (!parsed.ok) {
-    context.errors.push(
-      error(
-        `${parsed.problem} (Supervisor arguments of "${name}")`,
-        where(context.project, commandPath(name)),
-      ),
-    );
+    context.problems.error(commandPath(name), `${parsed.problem} (Supervisor arguments of "${name}")`);
     return container;
   }
   container.args = parsed.args;
@@ -125,12 +105,10 @@ function describe(
   if (fromFlag !== undefined) {
     container.group = fromFlag;
     if (fromExtension !== undefined && fromExtension !== fromFlag) {
-      context.warnings.push(
-        warning(
-          `--group ${fromFlag} in the command and x-habitat group "${fromExtension}" disagree; ` +
-            `the Supervisor runs with --group ${fromFlag}, so the action uses that`,
-          where(context.project, commandPath(name)),
-        ),
+      context.problems.warn(
+        commandPath(name),
+        `--group ${fromFlag} in the command and x-habitat group "${fromExtension}" disagree; ` +
+          `the Supervisor runs with --group ${fromFlag}, so the action uses that`,
       );
     }
   }

@@ -1,7 +1,6 @@
 import { parse as parseToml } from 'smol-toml';
-import { warning } from '../diagnostics';
 import { hasFlag } from '../habitat/supervisor';
-import { setsVariable, where, type HabitatContext } from './habitat-context';
+import { setsVariable, type HabitatContext } from './habitat-context';
 import type { SupervisorPorts } from './habitat-ports';
 
 /** The image does not accept the Chef license for the user; without it the Supervisor exits at once. */
@@ -35,12 +34,10 @@ export function checkServiceConfig(context: HabitatContext): void {
     if (value === undefined) continue;
     const problem = configProblem(value);
     if (problem === undefined) continue;
-    context.warnings.push(
-      warning(
-        `${variable} of "${name}" is neither TOML nor a JSON object (${problem}); the Supervisor ignores ` +
-          `configuration it cannot parse and ${packageName} runs with its defaults`,
-        where(context.project, ['services', name, 'environment', variable]),
-      ),
+    context.problems.warn(
+      ['services', name, 'environment', variable],
+      `${variable} of "${name}" is neither TOML nor a JSON object (${problem}); the Supervisor ignores ` +
+        `configuration it cannot parse and ${packageName} runs with its defaults`,
     );
   }
 }
@@ -79,11 +76,9 @@ export function addHealthChecks(context: HabitatContext, ports: ReadonlyMap<stri
     const written = context.project.services.get(name)?.definition.healthcheck;
     if (definition.healthCheck || written !== undefined) continue;
     if (hasFlag(args, 'http-disable')) {
-      context.warnings.push(
-        warning(
-          `no health check added to "${name}": its Supervisor runs with --http-disable, so there is no HTTP API to ask`,
-          where(context.project, ['services', name, 'command']),
-        ),
+      context.problems.warn(
+        ['services', name, 'command'],
+        `no health check added to "${name}": its Supervisor runs with --http-disable, so there is no HTTP API to ask`,
       );
       continue;
     }

@@ -1,6 +1,5 @@
 import type { ContainerDependency } from '@aws-sdk/client-ecs';
-import { error } from '../diagnostics';
-import { commandPath, where, type HabitatContext } from './habitat-context';
+import { commandPath, type HabitatContext } from './habitat-context';
 import type { PeerEdge } from './habitat-peers';
 
 /**
@@ -24,12 +23,10 @@ export function addStartOrder(context: HabitatContext, edges: readonly PeerEdge[
     if (!definition || !target || user.get(from)?.has(to) || added.get(from)?.has(to)) continue;
     if (reaches(added, to, from)) continue;
     if (reaches(union(user, added), to, from)) {
-      context.errors.push(
-        error(
-          `"${from}" peers with "${to}", so it must start after "${to}", but "${to}" depends on "${from}" ` +
-            `through depends_on; remove that depends_on or peer the other way round`,
-          where(context.project, commandPath(from)),
-        ),
+      context.problems.error(
+        commandPath(from),
+        `"${from}" peers with "${to}", so it must start after "${to}", but "${to}" depends on "${from}" ` +
+          `through depends_on; remove that depends_on or peer the other way round`,
       );
       continue;
     }

@@ -1,7 +1,6 @@
 import type { ContainerDefinition } from '@aws-sdk/client-ecs';
-import { error, warning } from '../diagnostics';
 import { isIpAddress, parseBind, splitHostPort } from '../habitat/supervisor';
-import { commandPath, where, type HabitatContainer, type HabitatContext } from './habitat-context';
+import { commandPath, type HabitatContainer, type HabitatContext } from './habitat-context';
 import { DEFAULT_PORTS, type SupervisorPorts } from './habitat-ports';
 
 /** `from` peers with `to`: `from` should start after `to`. */
@@ -30,11 +29,9 @@ export function resolvePeers(
         if (!address || address.host === 'localhost' || isIpAddress(address.host)) return value;
         const target = findTarget(context, container.definition, address.host);
         if (!target) {
-          context.errors.push(
-            error(
-              unresolvedMessage(context, container.name, address.host),
-              where(context.project, commandPath(container.name)),
-            ),
+          context.problems.error(
+            commandPath(container.name),
+            unresolvedMessage(context, container.name, address.host),
           );
           return value;
         }
@@ -43,11 +40,9 @@ export function resolvePeers(
         const gossip = ports.get(targetName)?.gossip ?? address.port ?? DEFAULT_PORTS.gossip;
         if (context.sharedNamespace) return `127.0.0.1:${gossip}`;
         if (address.port !== undefined && address.port !== gossip && ports.has(targetName)) {
-          context.warnings.push(
-            warning(
-              `--peer ${value}: the Supervisor of "${targetName}" gossips on port ${gossip}, not ${address.port}`,
-              where(context.project, commandPath(container.name)),
-            ),
+          context.problems.warn(
+            commandPath(container.name),
+            `--peer ${value}: the Supervisor of "${targetName}" gossips on port ${gossip}, not ${address.port}`,
           );
         }
         if (targetName !== container.name) ensureLink(context, container, target, address.host);
@@ -95,22 +90,18 @@ function ensureLink(
   const links = from.definition.links ?? [];
   if (links.some((link) => link.split(':')[0] === targetName)) return;
   if (linkPath(context, targetName, from.name)) {
-    context.errors.push(
-      error(
-        `--peer ${host} of "${from.name}" needs a link to "${targetName}", but "${targetName}" already links ` +
-          `(directly or not) to "${from.name}" and ECS rejects circular links; let only one of them name the ` +
-          `other with --peer (the ring shares membership, one peer is enough)`,
-        where(context.project, commandPath(from.name)),
-      ),
+    context.problems.error(
+      commandPath(from.name),
+      `--peer ${host} of "${from.name}" needs a link to "${targetName}", but "${targetName}" already links ` +
+        `(directly or not) to "${from.name}" and ECS rejects circular links; let only one of them name the ` +
+        `other with --peer (the ring shares membership, one peer is enough)`,
     );
     return;
   }
   from.definition.links = [...links, targetName];
-  context.warnings.push(
-    warning(
-      `added links: ["${targetName}"] to "${from.name}": its --peer ${host} resolves only through a link in bridge network mode`,
-      where(context.project, commandPath(from.name)),
-    ),
+  context.problems.warn(
+    commandPath(from.name),
+    `added links: ["${targetName}"] to "${from.name}": its --peer ${host} resolves only through a link in bridge network mode`,
   );
 }
 
@@ -137,13 +128,11 @@ function dropNames(context: HabitatContext): void {
     }
     if (dropped.length === 0) continue;
     const key = context.project.locate(['services', name, 'hostname']) ? 'hostname' : 'links';
-    context.warnings.push(
-      warning(
-        `dropped ${dropped.join(' and ')} of "${name}": ECS does not allow hostname or links in ${context.networkMode} ` +
-          `network mode, where all containers of the task share one network namespace and reach each other on ` +
-          `127.0.0.1 (so --peer is rewritten to 127.0.0.1:<gossip port>)`,
-        where(context.project, ['services', name, key]),
-      ),
+    context.problems.warn(
+      ['services', name, key],
+      `dropped ${dropped.join(' and ')} of "${name}": ECS does not allow hostname or links in ${context.networkMode} ` +
+        `network mode, where all containers of the task share one network namespace and reach each other on ` +
+        `127.0.0.1 (so --peer is rewritten to 127.0.0.1:<gossip port>)`,
     );
   }
 }
@@ -169,7 +158,7 @@ export function checkBinds(context: HabitatContext): void {
             : `--bind ${value} of "${container.name}": no container in this task runs the Habitat service ` +
               `"${bind.service}" (this task runs ${offered.join(', ')}); unless a Supervisor outside the task ` +
               `provides it, the service waits for the bind forever`;
-        context.warnings.push(warning(message, where(context.project, commandPath(container.name))));
+        context.problems.warn(commandPath(container.name), message);
       }
     }
   }

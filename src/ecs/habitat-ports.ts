@@ -1,13 +1,6 @@
-import { error, warning } from '../diagnostics';
 import { hasFlag, lastFlagValue, splitHostPort } from '../habitat/supervisor';
-import {
-  commandPath,
-  environmentValue,
-  where,
-  type HabitatContainer,
-  type HabitatContext,
-  type KeyPath,
-} from './habitat-context';
+import { commandPath, environmentValue, type HabitatContainer, type HabitatContext } from './habitat-context';
+import type { KeyPath } from './problems';
 
 /**
  * The Supervisor's three listeners. In bridge mode every container has its own network namespace
@@ -98,11 +91,9 @@ function validExtensionPorts(
     if (typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535)
       valid[listener] = port;
     else {
-      context.errors.push(
-        error(
-          `x-habitat ports.${listener} of "${container.name}" is ${JSON.stringify(port)}: it must be a port number 1-65535`,
-          where(context.project, extensionPortPath(container.name, listener)),
-        ),
+      context.problems.error(
+        extensionPortPath(container.name, listener),
+        `x-habitat ports.${listener} of "${container.name}" is ${JSON.stringify(port)}: it must be a port number 1-65535`,
       );
     }
   }
@@ -159,15 +150,13 @@ function allocateSlots(
     slot += 1;
   }
   if (unmanaged.length > 1) {
-    context.warnings.push(
-      warning(
-        `${unmanaged.map((c) => `"${c.name}"`).join(' and ')} run commands of their own, not Supervisor ` +
-          `arguments, so the action cannot give their Supervisors (if they start one) ports of their own; in ` +
-          `${context.networkMode} network mode all containers share one network namespace and a second ` +
-          `Supervisor on the same ports fails to start. Write Supervisor arguments (starting with "-") or set ` +
-          `HAB_LISTEN_GOSSIP, HAB_LISTEN_HTTP and HAB_LISTEN_CTL`,
-        where(context.project, commandPath(unmanaged[1]?.name ?? '')),
-      ),
+    context.problems.warn(
+      commandPath(unmanaged[1]?.name ?? ''),
+      `${unmanaged.map((c) => `"${c.name}"`).join(' and ')} run commands of their own, not Supervisor ` +
+        `arguments, so the action cannot give their Supervisors (if they start one) ports of their own; in ` +
+        `${context.networkMode} network mode all containers share one network namespace and a second ` +
+        `Supervisor on the same ports fails to start. Write Supervisor arguments (starting with "-") or set ` +
+        `HAB_LISTEN_GOSSIP, HAB_LISTEN_HTTP and HAB_LISTEN_CTL`,
     );
   }
 }
@@ -241,13 +230,11 @@ function checkClashes(context: HabitatContext, chosen: ReadonlyMap<string, Recor
         const key = `${first.container}/${second.container}`;
         if (reported.has(key)) continue;
         reported.add(key);
-        context.errors.push(
-          error(
-            `port ${port} is used twice in one network namespace: by "${first.container}" (${first.what}) and by ` +
-              `"${second.container}" (${second.what}); containers in ${context.networkMode} network mode share their ports, so give ` +
-              `one of them another port (for a Supervisor: x-habitat ports, or --listen-* in its command)`,
-            where(context.project, second.at),
-          ),
+        context.problems.error(
+          second.at,
+          `port ${port} is used twice in one network namespace: by "${first.container}" (${first.what}) and by ` +
+            `"${second.container}" (${second.what}); containers in ${context.networkMode} network mode share their ports, so give ` +
+            `one of them another port (for a Supervisor: x-habitat ports, or --listen-* in its command)`,
         );
       }
     }

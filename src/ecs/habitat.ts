@@ -38,7 +38,7 @@ export function applyHabitat(input: HabitatPassInput): {
   checkServiceConfig(context);
   addHealthChecks(context, ports);
   addStartOrder(context, edges);
-  if (context.errors.length > 0) throw new UserError(context.errors);
+  if (context.problems.errors.length > 0) throw new UserError(context.problems.errors);
   writeBackCommands(context);
-  return { taskDefinition, warnings: context.warnings };
+  return { taskDefinition, warnings: context.problems.warnings };
 }
