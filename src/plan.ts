@@ -1,5 +1,6 @@
 import type { ComposeProject } from './compose/types';
 import { error, UserError, warning, type Diagnostic } from './diagnostics';
+import { placeOf } from './ecs/problems';
 import { readHabitatExtension } from './habitat/extension';
 import { parsePackageSource, repositoryOf } from './habitat/package-source';
 import type { HabitatService, PackageSource } from './habitat/types';
@@ -97,11 +98,10 @@ function imageRepository(
   const { host, repository } = splitImage(image);
   if (packages.has(repository)) return repository;
   if (host !== undefined && /^aws_account_id\.dkr\.ecr\./.test(host)) {
-    const location = project.locate(['services', service, 'image']);
     problems.push(
       error(
         `image "${image}" still has the documentation placeholder "aws_account_id" and ${repository} is not a Habitat package of this deploy: add ${repository} to habitat-packages (or x-habitat.package), or write the real image`,
-        { path: `services.${service}.image`, ...(location && { location }) },
+        placeOf((p) => project.locate(p), ['services', service, 'image']),
       ),
     );
   }

@@ -1,5 +1,6 @@
 import type { ComposeProject, JsonValue } from '../compose/types';
 import { error, type Diagnostic } from '../diagnostics';
+import { placeOf } from '../ecs/problems';
 import { PackageSpecError, parsePackageSource } from './package-source';
 import type { HabitatExtension } from './types';
 
@@ -26,11 +27,8 @@ export function readHabitatExtension(
 ): HabitatExtension | undefined {
   const raw = project.services.get(service)?.definition['x-habitat'];
   if (raw === undefined || raw === null) return undefined;
-  const at = (...rest: (string | number)[]) => {
-    const keyPath = ['services', service, 'x-habitat', ...rest];
-    const location = project.locate(keyPath);
-    return { path: keyPath.join('.'), ...(location && { location }) };
-  };
+  const at = (...rest: string[]) =>
+    placeOf((p) => project.locate(p), ['services', service, 'x-habitat', ...rest]);
   if (typeof raw === 'string') return { package: checkPackage(raw, at(), problems) };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push(
