@@ -9,7 +9,8 @@ import {
   classifyRegistryOutput,
   DEFAULT_RETRY,
   RegistryFailure,
-  withLoggedRetry,
+  retrying,
+  type FailureAdvice,
   type RetryPolicy,
   type Sleep,
 } from './retry';
@@ -53,6 +54,17 @@ export interface PushOptions {
   /** Reads a tag's manifest from the registry (default: the registry HTTP API). */
   readManifest?: typeof getManifest;
 }
+
+/** What a push that finally failed means: the permissions a push needs, and immutable tags. */
+const PUSH_ADVICE: FailureAdvice = {
+  permissions:
+    'ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ' +
+    'ecr:CompleteLayerUpload, ecr:PutImage, ecr:BatchGetImage',
+  fatalHint: (message) =>
+    /immutable|cannot be overwritten/i.test(message)
+      ? ': the repository has immutable tags and this tag already names another image; push under a new image-tag'
+      : '',
+};
 
 interface Context extends PushOptions {
   run: ProcessRunner;
@@ -100,6 +112,7 @@ async function pushImage(image: ExportedImage, tags: string[], ctx: Context): Pr
       () => ctx.readManifest(login, image.repository, tag),
       `reading ${uri}:${tag}`,
       ctx,
+      PUSH_ADVICE,
     );
     if (remote && describesImage(remote, localId)) {
       log.debug(`${uri}:${tag} already holds this image (${remote.digest})`);
@@ -111,12 +124,14 @@ async function pushImage(image: ExportedImage, tags: string[], ctx: Context): Pr
       () => pushOnce(image.repository, tag, uri, ctx),
       `pushing ${uri}:${tag}`,
       ctx,
+      PUSH_ADVICE,
     );
     // Trust the registry, not only docker's word: it must now serve that digest for the tag.
     const served = await retrying(
       () => ctx.readManifest(login, image.repository, tag),
       `reading ${uri}:${tag}`,
       ctx,
+      PUSH_ADVICE,
     );
     if (!served || (reported && served.digest !== reported)) {
       throw new UserError(
@@ -216,28 +231,5 @@ async function pushOnce(
       `${e.message} (the registry accepts the credentials: taken as transient)`,
       'transient',
     );
-  }
-}
-
-/** Runs a registry operation under the retry policy; turns what finally fails into a UserError. */
-async function retrying<T>(operation: () => Promise<T>, what: string, ctx: Context): Promise<T> {
-  try {
-    return await withLoggedRetry(operation, what, ctx);
-  } catch (e) {
-    if (!(e instanceof RegistryFailure)) throw e;
-    if (e.kind === 'auth')
-      throw new UserError(
-        error(
-          `${what}: the registry refused the credentials (${e.message}). The ECR login may have expired, or the ` +
-            'role lacks ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ' +
-            'ecr:CompleteLayerUpload, ecr:PutImage, ecr:BatchGetImage on the repository',
-        ),
-      );
-    if (e.kind === 'transient')
-      throw new UserError(error(`${what}: still failing after ${ctx.retry.attempts} attempts: ${e.message}`));
-    const hint = /immutable|cannot be overwritten/i.test(e.message)
-      ? ': the repository has immutable tags and this tag already names another image; push under a new image-tag'
-      : '';
-    throw new UserError(error(`${what} failed${hint}: ${e.message}`));
   }
 }

@@ -1,3 +1,5 @@
+import { error, UserError } from '../diagnostics';
+
 /**
  * Retries for registry operations: capped exponential backoff, a bounded number of attempts,
  * and only for failures that can pass (5xx, dropped connections). Refused credentials and
@@ -93,12 +95,15 @@ export async function withRetry<T>(
   }
 }
 
+/** What a retried registry operation needs: the policy, a log for the retries, a clock for tests. */
+export interface RetryContext {
+  retry: RetryPolicy;
+  log: { info(message: string): void };
+  sleep?: Sleep;
+}
+
 /** withRetry that logs each retry as `<what>: attempt N failed (...); retrying in M ms`. */
-export function withLoggedRetry<T>(
-  operation: () => Promise<T>,
-  what: string,
-  ctx: { retry: RetryPolicy; log: { info(message: string): void }; sleep?: Sleep },
-): Promise<T> {
+export function withLoggedRetry<T>(operation: () => Promise<T>, what: string, ctx: RetryContext): Promise<T> {
   return withRetry(
     operation,
     ctx.retry,
@@ -106,4 +111,46 @@ export function withLoggedRetry<T>(
       ctx.log.info(`${what}: attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`),
     ctx.sleep,
   );
+}
+
+/** What to tell the user when a registry operation has finally failed. */
+export interface FailureAdvice {
+  /** The IAM permissions a refusal of the credentials may mean the role lacks. */
+  permissions: string;
+  /** Said after "failed" for a fatal failure, given its message; default nothing. */
+  fatalHint?: (message: string) => string;
+}
+
+/** A RegistryFailure as the UserError to fail with (naming `what`); any other error as it is. */
+export function registryUserError(
+  e: unknown,
+  what: string,
+  ctx: Pick<RetryContext, 'retry'>,
+  advice: FailureAdvice,
+): unknown {
+  if (!(e instanceof RegistryFailure)) return e;
+  if (e.kind === 'auth')
+    return new UserError(
+      error(
+        `${what}: the registry refused the credentials (${e.message}). The ECR login may have expired, or ` +
+          `the role lacks ${advice.permissions} on the repository`,
+      ),
+    );
+  if (e.kind === 'transient')
+    return new UserError(error(`${what}: still failing after ${ctx.retry.attempts} attempts: ${e.message}`));
+  return new UserError(error(`${what} failed${advice.fatalHint?.(e.message) ?? ''}: ${e.message}`));
+}
+
+/** Runs a registry operation under the retry policy; what finally fails becomes registryUserError's. */
+export async function retrying<T>(
+  operation: () => Promise<T>,
+  what: string,
+  ctx: RetryContext,
+  advice: FailureAdvice,
+): Promise<T> {
+  try {
+    return await withLoggedRetry(operation, what, ctx);
+  } catch (e) {
+    throw registryUserError(e, what, ctx, advice);
+  }
 }

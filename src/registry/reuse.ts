@@ -5,7 +5,16 @@ import type { Log } from '../log';
 import { getManifest, getRawManifest, putManifest, type RegistryCredentials } from './manifest';
 import { mapLimit } from './parallel';
 import type { PushedImage } from './push';
-import { DEFAULT_RETRY, RegistryFailure, withLoggedRetry, type RetryPolicy, type Sleep } from './retry';
+import {
+  DEFAULT_RETRY,
+  RegistryFailure,
+  registryUserError,
+  retrying,
+  withLoggedRetry,
+  type FailureAdvice,
+  type RetryPolicy,
+  type Sleep,
+} from './retry';
 import { tagProblem } from './validate';
 
 /**
@@ -108,6 +117,11 @@ export interface ReuseOptions {
   writeManifest?: typeof putManifest;
 }
 
+/** What a read or a tag that finally failed means: the permissions reuse needs. */
+const REUSE_ADVICE: FailureAdvice = {
+  permissions: 'ecr:BatchGetImage (to read a manifest) or ecr:PutImage (to tag it)',
+};
+
 interface Context {
   login: RegistryCredentials;
   log: Log;
@@ -169,6 +183,7 @@ async function reuseOne(released: ReleasedPackage, ctx: Context): Promise<Pushed
     () => ctx.readManifest(login, repository, byRelease),
     `reading ${uri}:${byRelease}`,
     ctx,
+    REUSE_ADVICE,
   );
   if (!held) {
     log.info(`${released.ident}: the registry has no ${repository}:${byRelease} yet: exporting it`);
@@ -180,7 +195,12 @@ async function reuseOne(released: ReleasedPackage, ctx: Context): Promise<Pushed
   const wanted = [...new Set(ctx.tags(released))];
   const served = new Map<string, string | undefined>([[byRelease, digest]]);
   for (const tag of wanted.filter((t) => !served.has(t))) {
-    const now = await retrying(() => ctx.readManifest(login, repository, tag), `reading ${uri}:${tag}`, ctx);
+    const now = await retrying(
+      () => ctx.readManifest(login, repository, tag),
+      `reading ${uri}:${tag}`,
+      ctx,
+      REUSE_ADVICE,
+    );
     served.set(tag, now?.digest);
   }
   const changes = tagChanges(wanted, served, digest);
@@ -190,6 +210,7 @@ async function reuseOne(released: ReleasedPackage, ctx: Context): Promise<Pushed
       () => ctx.readRawManifest(login, repository, digest),
       `reading ${uri}@${digest}`,
       ctx,
+      REUSE_ADVICE,
     );
     if (!manifest)
       throw new UserError(
@@ -229,10 +250,15 @@ async function retagOne(
   } catch (e) {
     if (change.from && e instanceof RegistryFailure && e.kind === 'fatal' && isImmutableRefusal(e.message))
       throw new UserError(immutableTagProblem({ uri, tag, from: change.from, to: target.digest, released }));
-    throw asUserError(e, `tagging ${uri}:${tag}`, ctx);
+    throw registryUserError(e, `tagging ${uri}:${tag}`, ctx, REUSE_ADVICE);
   }
   // Trust the registry, not the PUT's answer: it must now serve the pinned digest for the tag.
-  const now = await retrying(() => ctx.readManifest(login, repository, tag), `reading ${uri}:${tag}`, ctx);
+  const now = await retrying(
+    () => ctx.readManifest(login, repository, tag),
+    `reading ${uri}:${tag}`,
+    ctx,
+    REUSE_ADVICE,
+  );
   if (now?.digest !== target.digest)
     throw new UserError(
       error(
@@ -244,27 +270,4 @@ async function retagOne(
       ? `Moved ${uri}:${tag} from ${change.from} to ${target.digest}`
       : `Tagged ${uri}:${tag} (${target.digest})`,
   );
-}
-
-/** Runs a registry read under the retry policy; what finally fails becomes a UserError. */
-async function retrying<T>(operation: () => Promise<T>, what: string, ctx: Context): Promise<T> {
-  try {
-    return await withLoggedRetry(operation, what, ctx);
-  } catch (e) {
-    throw asUserError(e, what, ctx);
-  }
-}
-
-function asUserError(e: unknown, what: string, ctx: Context): unknown {
-  if (!(e instanceof RegistryFailure)) return e;
-  if (e.kind === 'auth')
-    return new UserError(
-      error(
-        `${what}: the registry refused the credentials (${e.message}). The ECR login may have expired, or ` +
-          'the role lacks ecr:BatchGetImage (to read a manifest) or ecr:PutImage (to tag it) on the repository',
-      ),
-    );
-  if (e.kind === 'transient')
-    return new UserError(error(`${what}: still failing after ${ctx.retry.attempts} attempts: ${e.message}`));
-  return new UserError(error(`${what} failed: ${e.message}`));
 }
