@@ -1,6 +1,6 @@
 import { parse as parseToml } from 'smol-toml';
 import { hasFlag } from '../habitat/supervisor';
-import { setsVariable, type HabitatContext } from './habitat-context';
+import { environmentValue, setsVariable, type HabitatContext } from './habitat-context';
 import type { SupervisorPorts } from './habitat-ports';
 
 /** The image does not accept the Chef license for the user; without it the Supervisor exits at once. */
@@ -30,7 +30,7 @@ export function configVariable(packageName: string): string {
 export function checkServiceConfig(context: HabitatContext): void {
   for (const { name, definition, packageName } of context.habitat) {
     const variable = configVariable(packageName);
-    const value = definition.environment?.find((e) => e.name === variable)?.value;
+    const value = environmentValue(definition, variable);
     if (value === undefined) continue;
     const problem = configProblem(value);
     if (problem === undefined) continue;
