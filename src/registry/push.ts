@@ -15,7 +15,7 @@ import {
   type Sleep,
 } from './retry';
 import { parsePushDigest } from './tags';
-import { tagProblem } from './validate';
+import { tagProblems } from './validate';
 
 /** An image in the registry, pinned by digest. */
 export interface PushedImage {
@@ -85,10 +85,7 @@ export async function pushImages(
   const tagLists = images.map((image) => ({ image, tags: options.tags(image) }));
   const problems = tagLists.flatMap(({ image, tags }) => [
     ...(tags.length === 0 ? [error(`${image.repository}: no tag to push it under`)] : []),
-    ...tags.flatMap((tag) => {
-      const problem = tagProblem(tag);
-      return problem ? [error(`${image.repository}: ${problem}`)] : [];
-    }),
+    ...tagProblems(image.repository, tags),
   ]);
   if (problems.length > 0) throw new UserError(problems);
   const context: Context = {

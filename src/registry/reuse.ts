@@ -15,7 +15,7 @@ import {
   type RetryPolicy,
   type Sleep,
 } from './retry';
-import { tagProblem } from './validate';
+import { tagProblems } from './validate';
 
 /**
  * Reuse of released images. `hab pkg export` is not reproducible (every export stamps new
@@ -154,12 +154,7 @@ export async function reuseReleasedImages(
   };
   const candidates = packages.map((source) => ({ source, released: releasedPackage(source) }));
   const problems = candidates.flatMap(({ released }) =>
-    released
-      ? options.tags(released).flatMap((tag) => {
-          const problem = tagProblem(tag);
-          return problem ? [error(`${released.repository}: ${problem}`)] : [];
-        })
-      : [],
+    released ? tagProblems(released.repository, options.tags(released)) : [],
   );
   if (problems.length > 0) throw new UserError(problems);
   const outcomes = await mapLimit(candidates, options.maxParallel ?? 4, ({ released }) =>

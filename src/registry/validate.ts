@@ -42,6 +42,14 @@ export function tagProblem(tag: string): string | undefined {
   );
 }
 
+/** One error for each invalid tag an image of `repository` would get, naming the repository. */
+export function tagProblems(repository: string, tags: readonly string[]): Diagnostic[] {
+  return tags.flatMap((tag) => {
+    const problem = tagProblem(tag);
+    return problem ? [error(`${repository}: ${problem}`)] : [];
+  });
+}
+
 /** All problems found; empty when the plan can go ahead. */
 export function validateImagePlan(plan: ImagePlanInput): Diagnostic[] {
   const problems: Diagnostic[] = [];
