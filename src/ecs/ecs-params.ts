@@ -68,9 +68,8 @@ export function loadEcsParams(file: string): EcsParams {
   return parseEcsParams(text, file);
 }
 
-const ONE_OF = <T extends string>(values: readonly T[]) => values;
-const NETWORK_MODES = ONE_OF(['bridge', 'host', 'awsvpc', 'none'] as const);
-const CONDITIONS = ONE_OF(['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'] as const);
+const NETWORK_MODES = ['bridge', 'host', 'awsvpc', 'none'] as const;
+const CONDITIONS = ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'] as const;
 
 /** Parses ecs-params.yml text; every problem names file:line:column. Throws UserError on errors. */
 export function parseEcsParams(text: string, file: string): EcsParams {
@@ -102,7 +101,7 @@ export function parseEcsParams(text: string, file: string): EcsParams {
     const path = at('docker_volumes', i);
     const v = r.map(value, path, ['name', 'scope', 'autoprovision', 'driver', 'driver_opts', 'labels']);
     const name = r.string(v.name, [...path, 'name'], true);
-    const scope = r.oneOf(v.scope, [...path, 'scope'], ONE_OF(['task', 'shared'] as const));
+    const scope = r.oneOf(v.scope, [...path, 'scope'], ['task', 'shared'] as const);
     const driverOpts = r.stringMap(v.driver_opts, [...path, 'driver_opts']);
     const labels = r.stringMap(v.labels, [...path, 'labels']);
     const autoprovision = r.bool(v.autoprovision, [...path, 'autoprovision']);
@@ -121,7 +120,7 @@ export function parseEcsParams(text: string, file: string): EcsParams {
     .map((value, i) => {
       const path = at('placement_constraints', i);
       const c = r.map(value, path, ['type', 'expression']);
-      r.oneOf(c.type, [...path, 'type'], ONE_OF(['memberOf'] as const));
+      r.oneOf(c.type, [...path, 'type'], ['memberOf'] as const);
       return {
         type: 'memberOf' as const,
         expression: r.string(c.expression, [...path, 'expression'], true) ?? '',
@@ -130,8 +129,8 @@ export function parseEcsParams(text: string, file: string): EcsParams {
   const networkMode = r.oneOf(td.ecs_network_mode, at('ecs_network_mode'), NETWORK_MODES);
   const taskRoleArn = r.string(td.task_role_arn, at('task_role_arn'));
   const executionRoleArn = r.string(td.task_execution_role, at('task_execution_role'));
-  const pidMode = r.oneOf(td.pid_mode, at('pid_mode'), ONE_OF(['host', 'task'] as const));
-  const ipcMode = r.oneOf(td.ipc_mode, at('ipc_mode'), ONE_OF(['host', 'task', 'none'] as const));
+  const pidMode = r.oneOf(td.pid_mode, at('pid_mode'), ['host', 'task'] as const);
+  const ipcMode = r.oneOf(td.ipc_mode, at('ipc_mode'), ['host', 'task', 'none'] as const);
   const runParams = readRunParams(r, root.run_params);
   if (p.errors.length > 0) throw new UserError(p.errors);
   return {
@@ -194,11 +193,10 @@ function containerParams(r: Reader, value: unknown, path: KeyPath): ContainerPar
   }
   if (s.firelens_configuration !== undefined) {
     const f = r.map(s.firelens_configuration, [...path, 'firelens_configuration'], ['type', 'options']);
-    const type = r.oneOf(
-      f.type,
-      [...path, 'firelens_configuration', 'type'],
-      ONE_OF(['fluentd', 'fluentbit'] as const),
-    );
+    const type = r.oneOf(f.type, [...path, 'firelens_configuration', 'type'], [
+      'fluentd',
+      'fluentbit',
+    ] as const);
     const options = r.stringMap(f.options, [...path, 'firelens_configuration', 'options']);
     if (type) out.firelensConfiguration = { type, ...(options && { options }) };
   }

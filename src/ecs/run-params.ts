@@ -2,8 +2,6 @@ import type { NetworkConfiguration } from '@aws-sdk/client-ecs';
 import type { Reader } from './params-reader';
 import type { KeyPath } from './problems';
 
-const ONE_OF = <T extends string>(values: readonly T[]) => values;
-
 export interface ServiceDiscoveryParams {
   containerName?: string;
   containerPort?: number;
@@ -39,11 +37,10 @@ export function readRunParams(r: Reader, value: unknown): RunParams {
     if (subnets.length === 0) r.p.error([...path, 'subnets'], 'awsvpc needs at least one subnet id');
     const groups = r.list(a.security_groups, [...path, 'security_groups']);
     const securityGroups = groups.map((s, i) => r.string(s, [...path, 'security_groups', i]) ?? '');
-    const publicIp = r.oneOf(
-      a.assign_public_ip,
-      [...path, 'assign_public_ip'],
-      ONE_OF(['ENABLED', 'DISABLED'] as const),
-    );
+    const publicIp = r.oneOf(a.assign_public_ip, [...path, 'assign_public_ip'], [
+      'ENABLED',
+      'DISABLED',
+    ] as const);
     out.networkConfiguration = {
       awsvpcConfiguration: {
         subnets,
@@ -98,7 +95,7 @@ function serviceDiscovery(r: Reader, value: unknown): ServiceDiscoveryParams {
       [...path, 'healthcheck_custom_config'],
       ['failure_threshold'],
     );
-    const type = r.oneOf(dns.type, [...path, 'dns_config', 'type'], ONE_OF(['A', 'SRV'] as const));
+    const type = r.oneOf(dns.type, [...path, 'dns_config', 'type'], ['A', 'SRV'] as const);
     const ttl = r.whole(dns.ttl, [...path, 'dns_config', 'ttl']);
     const threshold = r.whole(hc.failure_threshold, [
       ...path,
