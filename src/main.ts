@@ -43,7 +43,8 @@ class DeployFailed extends Error {
 /** The action: read inputs, then render, deploy or tear down, and report. */
 export async function run(): Promise<void> {
   const log = actionsLog;
-  let pending: Config | undefined;
+  // The inputs and the run as read once, for the preview comment of a deploy that failed.
+  let pending: { config: Config; runContext: RunContext } | undefined;
   try {
     const runContext = readRunContext(process.env);
     const config = parseConfig((name: InputName) => core.getInput(name), process.env, runContext);
@@ -53,7 +54,7 @@ export async function run(): Promise<void> {
       await publish({ ...baseReport(config), state: 'skipped', notes: [config.skip] });
       return;
     }
-    pending = config;
+    pending = { config, runContext };
     const report =
       config.mode === 'render'
         ? renderOnly(config, runContext, log)
@@ -64,7 +65,7 @@ export async function run(): Promise<void> {
   } catch (e) {
     if (e instanceof DeployFailed) {
       const markdown = await publish(e.report);
-      if (pending) await commentOnPreview(pending, readRunContext(process.env), markdown, log);
+      if (pending) await commentOnPreview(pending.config, pending.runContext, markdown, log);
       for (const line of e.lines.slice(1)) core.info(line);
       core.setFailed(e.lines[0] ?? e.message);
     } else if (e instanceof UserError) {
