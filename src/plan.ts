@@ -77,15 +77,6 @@ export function planImages(
   return { services, packages: [...byRepository.values()], warnings: problems };
 }
 
-/** Back-compat shape used by the render stage: only the service map. */
-export function planHabitatServices(
-  project: ComposeProject,
-  packages: readonly PackageSource[],
-  target: ImageTarget,
-): Map<string, HabitatService> {
-  return planImages(project, packages, target).services;
-}
-
 /** A service's image repository if it is one of the packages; an error for an unresolved ECR placeholder. */
 function imageRepository(
   project: ComposeProject,

@@ -8,7 +8,7 @@ import { formatDiagnostic, UserError } from '../../src/diagnostics';
 import { applyHabitat } from '../../src/ecs/habitat';
 import { parsePackageSource } from '../../src/habitat/package-source';
 import type { HabitatOptions, HabitatService } from '../../src/habitat/types';
-import { planHabitatServices } from '../../src/plan';
+import { planImages } from '../../src/plan';
 
 export interface ScenarioOptions {
   launchType?: 'EC2' | 'FARGATE';
@@ -35,10 +35,10 @@ export function scenario(compose: string, options: ScenarioOptions = {}): Scenar
   fs.writeFileSync(file, compose);
   const project = loadComposeProject({ files: [file], environment: {} });
   const packages = (options.packages ?? DEFAULT_PACKAGES).map((p) => parsePackageSource(p));
-  const habitatServices = planHabitatServices(project, packages, {
+  const habitatServices = planImages(project, packages, {
     registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
     imageTag: 'v1.0.0',
-  });
+  }).services;
   const awsvpc = options.launchType === 'FARGATE';
   const containerDefinitions = [...project.services.values()].map(({ name, definition }) =>
     container(name, definition, habitatServices.get(name)?.image, awsvpc),
