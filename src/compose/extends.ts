@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics';
 import { mergeFiles } from './merge';
 import { formatPath, mapNode, type Entry, type MapNode, type Node } from './node';
+import { envFileRefs } from './service-env';
 
 export interface ExtendsContext {
   /**
@@ -121,10 +122,7 @@ export function rebasePaths(root: MapNode, fromDir: string, toDir: string): void
   for (const { value: service } of services.entries.values()) {
     if (service.kind !== 'map') continue;
     const envFile = service.entries.get('env_file')?.value;
-    for (const item of envFile?.kind === 'seq' ? envFile.items : envFile ? [envFile] : []) {
-      const p = item.kind === 'map' ? item.entries.get('path')?.value : item;
-      if (p?.kind === 'scalar' && typeof p.value === 'string') p.value = rebase(p.value);
-    }
+    for (const ref of envFile ? envFileRefs(envFile) : []) ref.node.value = rebase(ref.path);
     const build = service.entries.get('build')?.value;
     const context = build?.kind === 'map' ? build.entries.get('context')?.value : build;
     if (

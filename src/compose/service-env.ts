@@ -4,7 +4,7 @@ import { error, UserError, type Diagnostic } from '../diagnostics';
 import { parseEnvFile } from './env-file';
 import type { Lookup } from './interpolate';
 import { keyValueMap } from './merge';
-import { formatPath, mapNode, scalar, type MapNode, type Node } from './node';
+import { formatPath, mapNode, scalar, type MapNode, type Node, type ScalarNode } from './node';
 import { readTextFile } from './read';
 
 /**
@@ -106,10 +106,12 @@ export function applyEnvFiles(services: MapNode, ctx: EnvFileContext): Diagnosti
 interface EnvFileRef {
   path: string;
   required: boolean;
-  node: Node;
+  /** The scalar the path is written in. */
+  node: ScalarNode;
 }
 
-function envFileRefs(node: Node): EnvFileRef[] {
+/** The files an `env_file:` names: a path, `{path, required}`, or a list of either. */
+export function envFileRefs(node: Node): EnvFileRef[] {
   const items = node.kind === 'seq' ? node.items : [node];
   const refs: EnvFileRef[] = [];
   for (const item of items) {
