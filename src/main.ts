@@ -128,8 +128,10 @@ async function deploy(config: Config, runContext: RunContext, log: Log): Promise
     'habitat-ecs-deploy',
   );
 
+  // Until a login names the real registry, image names use the account asked for (or a stand-in).
+  const plannedRegistry = ecrRegistry(config.accountId ?? '000000000000', config.region);
   // Everything checkable is checked before the first side effect: compose, ecs-params, packages, tags.
-  const planned = render(config, ecrRegistry(config.accountId ?? '000000000000', config.region), log);
+  const planned = render(config, plannedRegistry, log);
   const packages = planned.packages;
   const problems: Diagnostic[] = validateImagePlan({
     packages: packages.map((source) => ({ source, input: 'habitat-packages' })),
@@ -145,7 +147,6 @@ async function deploy(config: Config, runContext: RunContext, log: Log): Promise
 
   // Registry set-up (repositories, login) happens once, before the first registry call: before
   // reuse when released packages may be reused, else before pushing what was exported.
-  let registry = ecrRegistry(config.accountId ?? '000000000000', config.region);
   let login: RegistryLogin | undefined;
   const prepareRegistry = async (): Promise<RegistryLogin> => {
     if (login) return login;
@@ -157,7 +158,6 @@ async function deploy(config: Config, runContext: RunContext, log: Log): Promise
     core.saveState(STATE_REGISTRY, state.registry);
     core.saveState(STATE_DOCKER_CONFIG, state.dockerConfigDir);
     checkAccount(config, made.registry);
-    registry = made.registry;
     login = made;
     return made;
   };
@@ -218,7 +218,7 @@ async function deploy(config: Config, runContext: RunContext, log: Log): Promise
   }));
 
   // The service is only touched once every image is pushed; the task definition pins digests.
-  const final = render(config, registry, log, images);
+  const final = render(config, login?.registry ?? plannedRegistry, log, images);
   const taskDefinition = final.rendered.taskDefinition;
   const report: RunReport = {
     ...baseReport(config),
