@@ -151,7 +151,7 @@ async function deploy(config: Config, runContext: RunContext, log: Log): Promise
   const prepareRegistry = async (): Promise<RegistryLogin> => {
     if (login) return login;
     if (config.createRepositories) {
-      await ensureRepositories(ecr, [...new Set(packages.map(repositoryOf))], config.repository, log);
+      await ensureRepositories(ecr, packages.map(repositoryOf), config.repository, log);
     }
     const made = await loginToEcr(ecr, { dockerConfigDir: path.join(work, 'docker-config'), log });
     const state = loginState(made);
