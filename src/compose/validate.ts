@@ -29,19 +29,20 @@ export function validateFile(root: MapNode): Diagnostic[] {
         error('include: is not supported: pass the included files as additional compose files instead', at),
       );
     } else if (key === 'name') {
-      check(entry.value, { type: 'string', label: 'a project name string' }, [key], out);
+      out.push(...mismatches(entry.value, { type: 'string', label: 'a project name string' }, [key]));
     } else if (key === 'services') {
       validateServices(entry.value, out);
     } else if (RESOURCE_SECTIONS.includes(key) && !isNull(entry.value)) {
-      check(
-        entry.value,
-        {
-          type: 'map',
-          values: { type: 'either', options: [{ type: 'map' }], label: 'a mapping (or nothing)' },
-        },
-        [key],
-        out,
-        true,
+      out.push(
+        ...mismatches(
+          entry.value,
+          {
+            type: 'map',
+            values: { type: 'either', options: [{ type: 'map' }], label: 'a mapping (or nothing)' },
+          },
+          [key],
+          true,
+        ),
       );
     }
   }
@@ -95,27 +96,17 @@ function validateServices(services: Node, out: Diagnostic[]): void {
           }),
         );
       } else {
-        check(e.value, spec, [...path, key], out);
+        out.push(...mismatches(e.value, spec, [...path, key]));
       }
     }
   }
 }
 
 /**
- * Pushes a diagnostic for every place `node` does not fit `spec`. Strings where a key takes only
- * a number or a boolean (`retries: ${RETRIES}`) are cast in place when they read as one.
+ * A diagnostic for every place `node` does not fit `spec`. Strings where a key takes only a number
+ * or a boolean (`retries: ${RETRIES}`) are cast in place when they read as one. With `nullValues`,
+ * a mapping's null values are let through.
  */
-export function check(
-  node: Node,
-  spec: Spec,
-  path: PathSegment[],
-  out: Diagnostic[],
-  nullValues = false,
-): void {
-  const problems = mismatches(node, spec, path, nullValues);
-  out.push(...problems);
-}
-
 function mismatches(node: Node, spec: Spec, path: PathSegment[], nullValues = false): Diagnostic[] {
   const wrong = (): Diagnostic[] => [
     error(`expected ${label(spec)}, found ${describe(node)}`, { location: node.loc, path: formatPath(path) }),
