@@ -8,6 +8,7 @@ import {
   findExecutable,
   runProcess,
   type ProcessRunner,
+  type RunOptions,
 } from '../process';
 import {
   ExportReportError,
@@ -49,6 +50,9 @@ export interface ExportOptions {
   timeoutMs?: number;
 }
 
+/** How long `hab --version` and `hab pkg export --help` may take. */
+const HAB_QUERY_TIMEOUT_MS = 5 * 60 * 1000;
+
 const INSTALL_HAB =
   'install the Habitat CLI in an earlier workflow step, e.g. ' +
   '`curl -fsSL https://raw.githubusercontent.com/habitat-sh/habitat/main/components/hab/install.sh | sudo bash`, ' +
@@ -85,14 +89,14 @@ export async function detectExportSubcommand(
   env: NodeJS.ProcessEnv,
   log: Log,
 ): Promise<ExportSubcommand> {
-  const versionRun = await runHab(run, ['--version'], env);
+  const versionRun = await runHab(run, ['--version'], { env, timeoutMs: HAB_QUERY_TIMEOUT_MS });
   const version = parseHabVersion(versionRun.stdout + versionRun.stderr);
   const byVersion = version ? exportSubcommandForVersion(version) : undefined;
   if (version && byVersion) {
     log.info(`Using \`hab pkg export ${byVersion}\` (hab ${version.text})`);
     return byVersion;
   }
-  const helpRun = await runHab(run, ['pkg', 'export', '--help'], env);
+  const helpRun = await runHab(run, ['pkg', 'export', '--help'], { env, timeoutMs: HAB_QUERY_TIMEOUT_MS });
   const listed = exportSubcommandsFromHelp(helpRun.stdout + helpRun.stderr);
   const chosen = listed[0];
   const versionText = version ? `hab ${version.text}` : 'hab of unknown version';
@@ -108,9 +112,10 @@ export async function detectExportSubcommand(
   return chosen;
 }
 
-async function runHab(run: ProcessRunner, args: string[], env: NodeJS.ProcessEnv) {
+/** Runs hab; hab missing from PATH is the user's to fix. */
+async function runHab(run: ProcessRunner, args: string[], options: RunOptions) {
   try {
-    return await run('hab', args, { env, timeoutMs: 5 * 60 * 1000 });
+    return await run('hab', args, options);
   } catch (e) {
     if (e instanceof CommandNotFoundError)
       throw new UserError(error(`\`hab\` is not on PATH: ${INSTALL_HAB}`));
@@ -150,18 +155,12 @@ async function exportOne(
   // The report lands in ./results of hab's working directory: one private directory each.
   const cwd = await mkdtemp(path.join(options.workDir, `export-${source.origin}-${source.name}-`));
   log.info(`hab pkg export ${subcommand} ${target}`);
-  const result = await options
-    .run('hab', ['pkg', 'export', subcommand, target], {
-      cwd,
-      env: options.env,
-      timeoutMs: options.timeoutMs,
-      onLine: (line) => log.info(line),
-    })
-    .catch((e: unknown) => {
-      if (e instanceof CommandNotFoundError)
-        throw new UserError(error(`\`hab\` is not on PATH: ${INSTALL_HAB}`));
-      throw e;
-    });
+  const result = await runHab(options.run, ['pkg', 'export', subcommand, target], {
+    cwd,
+    env: options.env,
+    timeoutMs: options.timeoutMs,
+    onLine: (line) => log.info(line),
+  });
   if (result.exitCode !== 0 || result.timedOut) {
     throw new UserError(
       error(
