@@ -1,6 +1,6 @@
 import type { PortMapping } from '@aws-sdk/client-ecs';
 import type { JsonValue } from '../compose/types';
-import { isRecord, wholeNumber, type TranslateContext } from './context';
+import { isRecord, type TranslateContext } from './context';
 import type { KeyPath } from './problems';
 
 /** A range written as `8000-8002` expands to this many mappings at most; ECS has a small limit anyway. */
@@ -122,13 +122,11 @@ function longSyntax(
   }
   const container = portRange(ctx, String(target), 'container', String(target), [...path, 'target']);
   const published = entry.published;
-  const host =
-    published === undefined || published === null || published === ''
-      ? undefined
-      : portRange(ctx, String(published), 'host', String(published), [...path, 'published']);
-  if (!container || (published !== undefined && published !== null && published !== '' && !host)) {
-    return undefined;
-  }
+  const hasHost = published !== undefined && published !== null && published !== '';
+  const host = hasHost
+    ? portRange(ctx, String(published), 'host', String(published), [...path, 'published'])
+    : undefined;
+  if (!container || (hasHost && !host)) return undefined;
   if (entry.mode !== undefined && entry.mode !== 'host' && entry.mode !== 'ingress') {
     ctx.problems.error([...path, 'mode'], 'must be host or ingress');
   }
@@ -156,7 +154,7 @@ function portRange(
   const first = Number(match[1]);
   const last = match[2] === undefined ? first : Number(match[2]);
   for (const port of [first, last]) {
-    if (wholeNumber(port) === undefined || port < 1 || port > 65535) {
+    if (port < 1 || port > 65535) {
       ctx.problems.error(path, `"${whole}": ${side} port ${port} out of range 1-65535`);
       return undefined;
     }
