@@ -49,10 +49,11 @@ export function checkLaunchType(
   networkMode: NetworkMode,
   params?: EcsParams,
 ): Diagnostic[] {
-  const p = params ? new Problems(params.locate) : undefined;
+  // Placed in ecs-params.yml when it has a task_definition to point into, else on the input.
+  const p = params?.locate(['task_definition']) ? new Problems(params.locate) : undefined;
   const out: Diagnostic[] = [];
   const problem = (path: string[], message: string) => {
-    if (p && params?.locate(['task_definition'])) p.error(path, message);
+    if (p) p.error(path, message);
     else out.push(error(message, { input: params ? 'ecs-params' : 'launch-type' }));
   };
   if (launchType === 'FARGATE') {
