@@ -1,8 +1,8 @@
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError, type Diagnostic } from './diagnostics';
-import { PackageSpecError } from './habitat/package-source';
-import { ecrRegistry, parsePackageSource } from './plan';
+import { PackageSpecError, parsePackageSource } from './habitat/package-source';
+import { ecrRegistry } from './plan';
 import { renderProject } from './render';
 import { version } from '../package.json';
 

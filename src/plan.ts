@@ -11,8 +11,6 @@ export function ecrRegistry(accountId: string, region: string): string {
   return `${accountId}.dkr.ecr.${region}.${suffix}`;
 }
 
-export { parsePackageSource };
-
 export interface ImageTarget {
   /** ECR registry host, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com */
   registry: string;

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic } from '../../src/diagnostics';
+import { parsePackageSource } from '../../src/habitat/package-source';
 import type { HabitatOptions } from '../../src/habitat/types';
-import { ecrRegistry, parsePackageSource } from '../../src/plan';
+import { ecrRegistry } from '../../src/plan';
 import { renderProject } from '../../src/render';
 
 /**
