@@ -21,7 +21,7 @@ import { ecrRegistry } from './plan';
 import { deleteImageTag, ensureRepositories } from './registry/ecr';
 import { upsertComment } from './github/comment';
 import { repositoryOf } from './habitat/package-source';
-import { loginState, loginToEcr, type RegistryLogin } from './registry/login';
+import { loginState, loginToEcr, newDockerConfigDir, type RegistryLogin } from './registry/login';
 import { pushImages, type PushedImage } from './registry/push';
 import { releasedPackage, reuseReleasedImages } from './registry/reuse';
 import { imageTags } from './registry/tags';
@@ -153,7 +153,7 @@ async function deploy(config: Config, runContext: RunContext, log: Log): Promise
     if (config.createRepositories) {
       await ensureRepositories(ecr, packages.map(repositoryOf), config.repository, log);
     }
-    const made = await loginToEcr(ecr, { dockerConfigDir: path.join(work, 'docker-config'), log });
+    const made = await loginToEcr(ecr, { dockerConfigDir: newDockerConfigDir(), log });
     const state = loginState(made);
     core.saveState(STATE_REGISTRY, state.registry);
     core.saveState(STATE_DOCKER_CONFIG, state.dockerConfigDir);

@@ -145,7 +145,10 @@ test('the post step logs out and leaves no credential behind', () => {
       leaked: false,
     });
   }
-  expect(fs.existsSync(path.join(first.runnerTemp, 'habitat-ecs-deploy', 'docker-config'))).toBe(false);
+  // The login's private docker config (under RUNNER_TEMP) is gone: the post step removed it.
+  expect(fs.readdirSync(first.runnerTemp).filter((name) => name.startsWith('habitat-ecs-docker-'))).toEqual(
+    [],
+  );
 });
 
 test('a second identical run pushes nothing, registers nothing and leaves the service alone', async () => {

@@ -1,4 +1,4 @@
-import { diffTaskDefinitions, formatDiffMarkdown } from '../../src/ecs/diff';
+import { diffTaskDefinitions } from '../../src/ecs/diff';
 import { describedTaskDefinition, registerInput } from './fixtures';
 
 describe('diffTaskDefinitions', () => {
@@ -50,17 +50,5 @@ describe('diffTaskDefinitions', () => {
     const next = registerInput();
     next.containerDefinitions![0]!.healthCheck = { command: ['CMD', 'true'] };
     expect(diffTaskDefinitions(describedTaskDefinition(), next)).toEqual(['web: other settings changed']);
-  });
-});
-
-describe('formatDiffMarkdown', () => {
-  it('lists changes under a heading and escapes markdown', () => {
-    const md = formatDiffMarkdown('arn:x:task-definition/shop:6', 'arn:x:task-definition/shop:7', [
-      'web: env + A_B="*"',
-    ]);
-    expect(md).toBe('Task definition shop:6 → shop:7\n\n- web: env + A\\_B="\\*"\n');
-    expect(formatDiffMarkdown(undefined, 'arn:x:task-definition/shop:7', [])).toBe(
-      'Task definition shop:7: no changes\n',
-    );
   });
 });

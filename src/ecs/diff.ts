@@ -125,14 +125,3 @@ function argv(args: readonly string[] | undefined): string {
 function canonical(td: AnyTaskDefinition): TaskDefinition {
   return normalizeTaskDefinition(td) as unknown as TaskDefinition;
 }
-
-/** Markdown for the job summary: a heading line and the changes as a list. */
-export function formatDiffMarkdown(from: string | undefined, to: string, lines: readonly string[]): string {
-  const head = from ? `Task definition ${short(from)} → ${short(to)}` : `Task definition ${short(to)}`;
-  if (lines.length === 0) return `${head}: no changes\n`;
-  return `${head}\n\n${lines.map((l) => `- ${l.replace(/([\\`*_[\]<>|])/g, '\\$1')}`).join('\n')}\n`;
-}
-
-function short(arn: string): string {
-  return arn.split('/').pop() ?? arn;
-}
