@@ -76654,16 +76654,6 @@ function argv(args) {
 function canonical(td) {
     return normalizeTaskDefinition(td);
 }
-/** Markdown for the job summary: a heading line and the changes as a list. */
-function formatDiffMarkdown(from, to, lines) {
-    const head = from ? `Task definition ${diff_short(from)} → ${diff_short(to)}` : `Task definition ${diff_short(to)}`;
-    if (lines.length === 0)
-        return `${head}: no changes\n`;
-    return `${head}\n\n${lines.map((l) => `- ${l.replace(/([\\`*_[\]<>|])/g, '\\$1')}`).join('\n')}\n`;
-}
-function diff_short(arn) {
-    return arn.split('/').pop() ?? arn;
-}
 
 ;// CONCATENATED MODULE: ./src/ecs/register.ts
 
@@ -76853,13 +76843,20 @@ async function deployService(ecs, options) {
  * so it becomes a UserError that names the cluster and region.
  */
 async function describeService(ecs, cluster, name) {
+    const found = await findService(ecs, cluster, name);
+    if (found === 'no-cluster')
+        throw await clusterNotFound(ecs, cluster);
+    return found;
+}
+/** One DescribeServices: the service, undefined when ECS does not know it, or 'no-cluster'. */
+async function findService(ecs, cluster, name) {
     try {
         const out = await ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [name] }));
         return out.services?.[0];
     }
     catch (e) {
         if (e.name === 'ClusterNotFoundException')
-            throw await clusterNotFound(ecs, cluster);
+            return 'no-cluster';
         throw e;
     }
 }
@@ -76899,6 +76896,7 @@ async function createService(ecs, options, create) {
         throw new Error(`CreateService returned no service for ${options.service}`);
     return out.service;
 }
+/** The PRIMARY deployment of the service (else its first): the one to wait for. */
 function primaryId(service) {
     const deployments = service.deployments ?? [];
     const primary = deployments.find((d) => d.status === 'PRIMARY') ?? deployments[0];
@@ -76908,7 +76906,32 @@ function optional(previousTaskDefinition) {
     return previousTaskDefinition ? { previousTaskDefinition } : {};
 }
 
+;// CONCATENATED MODULE: ./src/ecs/poll.ts
+/**
+ * Calls `check` until it gives an answer, the time is up, or the polls run out (a poll count as
+ * well as a deadline, so a clock that stands still cannot loop forever). Undefined: no answer.
+ */
+async function pollUntil(options, defaultIntervalMs, check) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    const interval = Math.max(1, options.intervalMs ?? defaultIntervalMs);
+    const deadline = now() + options.timeoutMs;
+    const maxPolls = Math.ceil(options.timeoutMs / interval) + 1;
+    for (let poll = 0; poll < maxPolls; poll++) {
+        const answer = await check();
+        if (answer !== undefined)
+            return answer;
+        const left = deadline - now();
+        if (left <= 0)
+            break;
+        await sleep(Math.min(interval, left));
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/ecs/teardown.ts
+
+
 
 
 const DEFAULT_INTERVAL_MS = 5_000;
@@ -76931,7 +76954,7 @@ async function teardown(ecs, options) {
 /** Scales the service to 0 and deletes it; a missing cluster or service is a no-op with a message. */
 async function deleteService(ecs, options) {
     const { cluster, service: name, log } = options;
-    const found = await find(ecs, cluster, name);
+    const found = await findService(ecs, cluster, name);
     if (found === 'no-cluster' || !found || found.status === 'INACTIVE') {
         const where = found === 'no-cluster'
             ? `cluster ${cluster} does not exist`
@@ -76953,35 +76976,15 @@ async function deleteService(ecs, options) {
     return { deleted: true, inactive };
 }
 async function waitInactive(ecs, options) {
-    const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    const interval = Math.max(1, options.intervalMs ?? DEFAULT_INTERVAL_MS);
-    const deadline = now() + options.timeoutMs;
-    const maxPolls = Math.ceil(options.timeoutMs / interval) + 1;
-    for (let poll = 0; poll < maxPolls; poll++) {
-        const found = await find(ecs, options.cluster, options.service);
-        if (found === 'no-cluster' || !found || found.status === 'INACTIVE')
-            return true;
-        const left = deadline - now();
-        if (left <= 0)
-            break;
-        await sleep(Math.min(interval, left));
-    }
-    return false;
-}
-async function find(ecs, cluster, name) {
-    try {
-        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [name] }));
-        return out.services?.[0];
-    }
-    catch (e) {
-        if (e.name === 'ClusterNotFoundException')
-            return 'no-cluster';
-        throw e;
-    }
+    const gone = await pollUntil(options, DEFAULT_INTERVAL_MS, async () => {
+        const found = await findService(ecs, options.cluster, options.service);
+        return found === 'no-cluster' || !found || found.status === 'INACTIVE' ? true : undefined;
+    });
+    return gone ?? false;
 }
 
 ;// CONCATENATED MODULE: ./src/ecs/wait.ts
+
 
 
 // ECS says "(deployment ecs-svc/1) deployment failed: tasks failed to start." and
@@ -77066,16 +77069,10 @@ const MAX_STOPPED_TASKS = 10;
 /** Polls DescribeServices until our deployment is stable, has failed, or time runs out. */
 async function waitForDeployment(ecs, options) {
     const { log } = options;
-    const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    const interval = Math.max(1, options.intervalMs ?? wait_DEFAULT_INTERVAL_MS);
-    const deadline = now() + options.timeoutMs;
-    // A poll count as well as a deadline, so a clock that stands still cannot loop forever.
-    const maxPolls = Math.ceil(options.timeoutMs / interval) + 1;
     const seen = new Set();
     let last;
     const target = { ...options };
-    for (let poll = 0; poll < maxPolls; poll++) {
+    const ended = await pollUntil(options, wait_DEFAULT_INTERVAL_MS, async () => {
         const service = await describeService(ecs, options.cluster, options.service);
         if (!service) {
             return finish(ecs, target, {
@@ -77095,11 +77092,10 @@ async function waitForDeployment(ecs, options) {
         if (state.state !== 'in-progress') {
             return finish(ecs, target, { outcome: state.state, reason: state.reason, service });
         }
-        const left = deadline - now();
-        if (left <= 0)
-            break;
-        await sleep(Math.min(interval, left));
-    }
+        return undefined;
+    });
+    if (ended)
+        return ended;
     const seconds = Number((options.timeoutMs / 1000).toFixed(1));
     const reason = `not stable after ${seconds} s: ${last?.state.reason ?? 'no answer from ECS'}`;
     return finish(ecs, target, { outcome: 'timed-out', reason, ...(last ? { service: last.service } : {}) });
@@ -77200,19 +77196,12 @@ async function rollBack(ecs, options) {
         target = out.service;
         log.info(`Rollback: updated ${name} back to ${previous}`);
     }
-    const deployments = target?.deployments ?? [];
-    const deploymentId = (deployments.find((d) => d.status === 'PRIMARY') ?? deployments[0])?.id ?? '';
+    // The same cluster, service, clock and bounds as the rollback itself (as deleteService above).
     const wait = await waitForDeployment(ecs, {
-        cluster,
-        service: name,
-        deploymentId,
+        ...options,
+        deploymentId: target ? primaryId(target) : '',
         taskDefinitionArn: previous,
         since,
-        timeoutMs: options.timeoutMs,
-        ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
-        log,
-        ...(options.sleep ? { sleep: options.sleep } : {}),
-        ...(options.now ? { now: options.now } : {}),
     });
     const detail = wait.outcome === 'stable'
         ? `service ${name} is back on ${previous} and stable`
@@ -77555,6 +77544,8 @@ function repositoryOf(source) {
 
 
 
+/** How long `hab --version` and `hab pkg export --help` may take. */
+const HAB_QUERY_TIMEOUT_MS = 5 * 60 * 1000;
 const INSTALL_HAB = 'install the Habitat CLI in an earlier workflow step, e.g. ' +
     '`curl -fsSL https://raw.githubusercontent.com/habitat-sh/habitat/main/components/hab/install.sh | sudo bash`, ' +
     'and set HAB_LICENSE=accept-no-persist in the environment';
@@ -77585,14 +77576,14 @@ function checkExportTools(env) {
 }
 /** Asks hab which exporter it has: its version first, its help when the version does not settle it. */
 async function detectExportSubcommand(run, env, log) {
-    const versionRun = await runHab(run, ['--version'], env);
+    const versionRun = await runHab(run, ['--version'], { env, timeoutMs: HAB_QUERY_TIMEOUT_MS });
     const version = parseHabVersion(versionRun.stdout + versionRun.stderr);
     const byVersion = version ? exportSubcommandForVersion(version) : undefined;
     if (version && byVersion) {
         log.info(`Using \`hab pkg export ${byVersion}\` (hab ${version.text})`);
         return byVersion;
     }
-    const helpRun = await runHab(run, ['pkg', 'export', '--help'], env);
+    const helpRun = await runHab(run, ['pkg', 'export', '--help'], { env, timeoutMs: HAB_QUERY_TIMEOUT_MS });
     const listed = exportSubcommandsFromHelp(helpRun.stdout + helpRun.stderr);
     const chosen = listed[0];
     const versionText = version ? `hab ${version.text}` : 'hab of unknown version';
@@ -77603,9 +77594,10 @@ async function detectExportSubcommand(run, env, log) {
     log.info(`Using \`hab pkg export ${chosen}\` (${versionText}, as listed by \`hab pkg export --help\`)`);
     return chosen;
 }
-async function runHab(run, args, env) {
+/** Runs hab; hab missing from PATH is the user's to fix. */
+async function runHab(run, args, options) {
     try {
-        return await run('hab', args, { env, timeoutMs: 5 * 60 * 1000 });
+        return await run('hab', args, options);
     }
     catch (e) {
         if (e instanceof CommandNotFoundError)
@@ -77637,17 +77629,11 @@ async function exportOne(source, subcommand, options) {
     // The report lands in ./results of hab's working directory: one private directory each.
     const cwd = await (0,promises_.mkdtemp)(external_node_path_.join(options.workDir, `export-${source.origin}-${source.name}-`));
     log.info(`hab pkg export ${subcommand} ${target}`);
-    const result = await options
-        .run('hab', ['pkg', 'export', subcommand, target], {
+    const result = await runHab(options.run, ['pkg', 'export', subcommand, target], {
         cwd,
         env: options.env,
         timeoutMs: options.timeoutMs,
         onLine: (line) => log.info(line),
-    })
-        .catch((e) => {
-        if (e instanceof CommandNotFoundError)
-            throw new UserError(diagnostics_error(`\`hab\` is not on PATH: ${INSTALL_HAB}`));
-        throw e;
     });
     if (result.exitCode !== 0 || result.timedOut) {
         throw new UserError(diagnostics_error(`exporting ${target} failed: \`hab pkg export ${subcommand}\` ${process_describeExit(result)}. ` +
@@ -77715,6 +77701,13 @@ function tagProblem(tag) {
         return undefined;
     return (`"${tag}" is not a valid image tag: use up to 128 letters, digits, "_", "." and "-", ` +
         'not starting with "." or "-"');
+}
+/** One error for each invalid tag an image of `repository` would get, naming the repository. */
+function tagProblems(repository, tags) {
+    return tags.flatMap((tag) => {
+        const problem = tagProblem(tag);
+        return problem ? [diagnostics_error(`${repository}: ${problem}`)] : [];
+    });
 }
 /** All problems found; empty when the plan can go ahead. */
 function validateImagePlan(plan) {
@@ -78174,7 +78167,55 @@ function hasAwsCredentials(env) {
     ].some((name) => (env[name] ?? '') !== '');
 }
 
+;// CONCATENATED MODULE: ./src/ecs/problems.ts
+
+/** `['services', 'web', 'ports', 0]` -> `services.web.ports[0]`, the form diagnostics use. */
+function pathText(path) {
+    let text = '';
+    for (const part of path) {
+        if (typeof part === 'number')
+            text += `[${part}]`;
+        else
+            text += text === '' ? part : `.${part}`;
+    }
+    return text;
+}
+/**
+ * Where a diagnostic about `path` points: the path as text, and where it was written, or (for a
+ * path that was not, like a missing key) where its nearest written parent was.
+ */
+function placeOf(locate, path) {
+    let location;
+    for (let n = path.length; n > 0 && !location; n--)
+        location = locate(path.slice(0, n));
+    return { path: pathText(path), ...(location && { location }) };
+}
+/**
+ * Collects the problems of one translation, so a user sees every error of a file at once instead
+ * of fixing them one run at a time. Each problem names the key path and, when the loader knows
+ * it, the file:line:column it was written at (falling back to the nearest located parent).
+ */
+class Problems {
+    locate;
+    errors = [];
+    warnings = [];
+    /** `locate` finds where a key path was written; a path that was not (a missing key) is placed at its nearest written parent. */
+    constructor(locate) {
+        this.locate = locate;
+    }
+    static forProject(project) {
+        return new Problems((path) => project.locate(path));
+    }
+    error(path, message) {
+        this.errors.push(diagnostics_error(message, placeOf(this.locate, path)));
+    }
+    warn(path, message) {
+        this.warnings.push(diagnostics_warning(message, placeOf(this.locate, path)));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/habitat/extension.ts
+
 
 
 const KEYS = ['package', 'group', 'health-check', 'ports'];
@@ -78196,11 +78237,7 @@ function readHabitatExtension(project, service, problems) {
     const raw = project.services.get(service)?.definition['x-habitat'];
     if (raw === undefined || raw === null)
         return undefined;
-    const at = (...rest) => {
-        const keyPath = ['services', service, 'x-habitat', ...rest];
-        const location = project.locate(keyPath);
-        return { path: keyPath.join('.'), ...(location && { location }) };
-    };
+    const at = (...rest) => placeOf((p) => project.locate(p), ['services', service, 'x-habitat', ...rest]);
     if (typeof raw === 'string')
         return { package: checkPackage(raw, at(), problems) };
     if (typeof raw !== 'object' || Array.isArray(raw)) {
@@ -78274,12 +78311,12 @@ function readPorts(value, at, here, problems) {
 
 
 
+
 /** The ECR registry host of an account and region. */
 function ecrRegistry(accountId, region) {
     const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
     return `${accountId}.dkr.ecr.${region}.${suffix}`;
 }
-
 /**
  * Decides which compose services run which Habitat package. A service runs a package when its
  * `x-habitat.package` names it, or when its `image:` names the package's repository, bare or
@@ -78323,10 +78360,6 @@ function planImages(project, packages, target) {
         throw new UserError(errors);
     return { services, packages: [...byRepository.values()], warnings: problems };
 }
-/** Back-compat shape used by the render stage: only the service map. */
-function planHabitatServices(project, packages, target) {
-    return planImages(project, packages, target).services;
-}
 /** A service's image repository if it is one of the packages; an error for an unresolved ECR placeholder. */
 function imageRepository(project, service, packages, problems) {
     const image = project.services.get(service)?.definition.image;
@@ -78336,8 +78369,7 @@ function imageRepository(project, service, packages, problems) {
     if (packages.has(repository))
         return repository;
     if (host !== undefined && /^aws_account_id\.dkr\.ecr\./.test(host)) {
-        const location = project.locate(['services', service, 'image']);
-        problems.push(diagnostics_error(`image "${image}" still has the documentation placeholder "aws_account_id" and ${repository} is not a Habitat package of this deploy: add ${repository} to habitat-packages (or x-habitat.package), or write the real image`, { path: `services.${service}.image`, ...(location && { location }) }));
+        problems.push(diagnostics_error(`image "${image}" still has the documentation placeholder "aws_account_id" and ${repository} is not a Habitat package of this deploy: add ${repository} to habitat-packages (or x-habitat.package), or write the real image`, placeOf((p) => project.locate(p), ['services', service, 'image'])));
     }
     return undefined;
 }
@@ -83557,7 +83589,7 @@ var external_node_os_ = __nccwpck_require__(8161);
  * job even if the post step never runs), else the system temp directory. Not created here.
  */
 function newDockerConfigDir(env = process.env) {
-    return path.join(env.RUNNER_TEMP || tmpdir(), `habitat-ecs-docker-${randomUUID()}`);
+    return external_node_path_.join(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `habitat-ecs-docker-${(0,external_node_crypto_.randomUUID)()}`);
 }
 function loginState(login) {
     return { registry: login.registry, dockerConfigDir: login.dockerConfigDir };
@@ -83632,11 +83664,7 @@ async function logout(state, options = {}) {
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __nccwpck_require__(4708);
 ;// CONCATENATED MODULE: ./src/registry/retry.ts
-/**
- * Retries for registry operations: capped exponential backoff, a bounded number of attempts,
- * and only for failures that can pass (5xx, dropped connections). Refused credentials and
- * everything else fail at once.
- */
+
 const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 15_000 };
 /** A registry operation that failed, with what kind of failure it was. */
 class RegistryFailure extends Error {
@@ -83708,6 +83736,26 @@ async function withRetry(operation, policy, onRetry = () => undefined, wait = sl
 /** withRetry that logs each retry as `<what>: attempt N failed (...); retrying in M ms`. */
 function withLoggedRetry(operation, what, ctx) {
     return withRetry(operation, ctx.retry, (failure, attempt, delay) => ctx.log.info(`${what}: attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`), ctx.sleep);
+}
+/** A RegistryFailure as the UserError to fail with (naming `what`); any other error as it is. */
+function registryUserError(e, what, ctx, advice) {
+    if (!(e instanceof RegistryFailure))
+        return e;
+    if (e.kind === 'auth')
+        return new UserError(diagnostics_error(`${what}: the registry refused the credentials (${e.message}). The ECR login may have expired, or ` +
+            `the role lacks ${advice.permissions} on the repository`));
+    if (e.kind === 'transient')
+        return new UserError(diagnostics_error(`${what}: still failing after ${ctx.retry.attempts} attempts: ${e.message}`));
+    return new UserError(diagnostics_error(`${what} failed${advice.fatalHint?.(e.message) ?? ''}: ${e.message}`));
+}
+/** Runs a registry operation under the retry policy; what finally fails becomes registryUserError's. */
+async function retrying(operation, what, ctx, advice) {
+    try {
+        return await withLoggedRetry(operation, what, ctx);
+    }
+    catch (e) {
+        throw registryUserError(e, what, ctx, advice);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/registry/manifest.ts
@@ -83903,6 +83951,14 @@ function parsePushDigest(output) {
 
 
 
+/** What a push that finally failed means: the permissions a push needs, and immutable tags. */
+const PUSH_ADVICE = {
+    permissions: 'ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ' +
+        'ecr:CompleteLayerUpload, ecr:PutImage, ecr:BatchGetImage',
+    fatalHint: (message) => /immutable|cannot be overwritten/i.test(message)
+        ? ': the repository has immutable tags and this tag already names another image; push under a new image-tag'
+        : '',
+};
 /**
  * Tags and pushes every image, at most `maxParallel` at once. A tag whose manifest in the
  * registry already describes the local image is not pushed again. Transient registry errors are
@@ -83912,10 +83968,7 @@ async function pushImages(images, options) {
     const tagLists = images.map((image) => ({ image, tags: options.tags(image) }));
     const problems = tagLists.flatMap(({ image, tags }) => [
         ...(tags.length === 0 ? [diagnostics_error(`${image.repository}: no tag to push it under`)] : []),
-        ...tags.flatMap((tag) => {
-            const problem = tagProblem(tag);
-            return problem ? [diagnostics_error(`${image.repository}: ${problem}`)] : [];
-        }),
+        ...tagProblems(image.repository, tags),
     ]);
     if (problems.length > 0)
         throw new UserError(problems);
@@ -83935,16 +83988,16 @@ async function pushImage(image, tags, ctx) {
     const digests = [];
     const pushedTags = [];
     for (const tag of tags) {
-        const remote = await retrying(() => ctx.readManifest(login, image.repository, tag), `reading ${uri}:${tag}`, ctx);
+        const remote = await retrying(() => ctx.readManifest(login, image.repository, tag), `reading ${uri}:${tag}`, ctx, PUSH_ADVICE);
         if (remote && describesImage(remote, localId)) {
             log.debug(`${uri}:${tag} already holds this image (${remote.digest})`);
             digests.push(remote.digest);
             continue;
         }
         await docker(ctx, ['tag', localId, `${uri}:${tag}`], `tagging ${image.name} as ${uri}:${tag}`);
-        const reported = await retrying(() => pushOnce(image.repository, tag, uri, ctx), `pushing ${uri}:${tag}`, ctx);
+        const reported = await retrying(() => pushOnce(image.repository, tag, uri, ctx), `pushing ${uri}:${tag}`, ctx, PUSH_ADVICE);
         // Trust the registry, not only docker's word: it must now serve that digest for the tag.
-        const served = await retrying(() => ctx.readManifest(login, image.repository, tag), `reading ${uri}:${tag}`, ctx);
+        const served = await retrying(() => ctx.readManifest(login, image.repository, tag), `reading ${uri}:${tag}`, ctx, PUSH_ADVICE);
         if (!served || (reported && served.digest !== reported)) {
             throw new UserError(diagnostics_error(`pushed ${uri}:${tag} (docker reported ${reported ?? 'no digest'}) but the registry serves ` +
                 `${served ? served.digest : 'no manifest'} for that tag`));
@@ -84027,26 +84080,6 @@ async function pushOnce(repository, tag, uri, ctx) {
         throw new RegistryFailure(`${e.message} (the registry accepts the credentials: taken as transient)`, 'transient');
     }
 }
-/** Runs a registry operation under the retry policy; turns what finally fails into a UserError. */
-async function retrying(operation, what, ctx) {
-    try {
-        return await withLoggedRetry(operation, what, ctx);
-    }
-    catch (e) {
-        if (!(e instanceof RegistryFailure))
-            throw e;
-        if (e.kind === 'auth')
-            throw new UserError(diagnostics_error(`${what}: the registry refused the credentials (${e.message}). The ECR login may have expired, or the ` +
-                'role lacks ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ' +
-                'ecr:CompleteLayerUpload, ecr:PutImage, ecr:BatchGetImage on the repository'));
-        if (e.kind === 'transient')
-            throw new UserError(diagnostics_error(`${what}: still failing after ${ctx.retry.attempts} attempts: ${e.message}`));
-        const hint = /immutable|cannot be overwritten/i.test(e.message)
-            ? ': the repository has immutable tags and this tag already names another image; push under a new image-tag'
-            : '';
-        throw new UserError(diagnostics_error(`${what} failed${hint}: ${e.message}`));
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/registry/reuse.ts
 
@@ -84095,6 +84128,10 @@ function immutableTagProblem(p) {
         `the tag names ${p.from}, and the ECR repository ${p.uri.slice(p.uri.indexOf('/') + 1)} is IMMUTABLE, ` +
         `so ECR refuses to move it. To fix it, ${fix}`);
 }
+/** What a read or a tag that finally failed means: the permissions reuse needs. */
+const REUSE_ADVICE = {
+    permissions: 'ecr:BatchGetImage (to read a manifest) or ecr:PutImage (to tag it)',
+};
 /**
  * Splits the packages into those the registry already holds a release of (reused: pinned by
  * the digest of their `<version>-<release>` tag, with the run's tags added or moved to it) and
@@ -84112,12 +84149,7 @@ async function reuseReleasedImages(packages, options) {
         writeManifest: options.writeManifest ?? putManifest,
     };
     const candidates = packages.map((source) => ({ source, released: releasedPackage(source) }));
-    const problems = candidates.flatMap(({ released }) => released
-        ? options.tags(released).flatMap((tag) => {
-            const problem = tagProblem(tag);
-            return problem ? [diagnostics_error(`${released.repository}: ${problem}`)] : [];
-        })
-        : []);
+    const problems = candidates.flatMap(({ released }) => released ? tagProblems(released.repository, options.tags(released)) : []);
     if (problems.length > 0)
         throw new UserError(problems);
     const outcomes = await mapLimit(candidates, options.maxParallel ?? 4, ({ released }) => released ? reuseOne(released, context) : Promise.resolve(undefined));
@@ -84136,7 +84168,7 @@ async function reuseOne(released, ctx) {
     const { repository } = released;
     const uri = `${login.registry}/${repository}`;
     const byRelease = releaseTag(released);
-    const held = await reuse_retrying(() => ctx.readManifest(login, repository, byRelease), `reading ${uri}:${byRelease}`, ctx);
+    const held = await retrying(() => ctx.readManifest(login, repository, byRelease), `reading ${uri}:${byRelease}`, ctx, REUSE_ADVICE);
     if (!held) {
         log.info(`${released.ident}: the registry has no ${repository}:${byRelease} yet: exporting it`);
         return undefined;
@@ -84146,13 +84178,13 @@ async function reuseOne(released, ctx) {
     const wanted = [...new Set(ctx.tags(released))];
     const served = new Map([[byRelease, digest]]);
     for (const tag of wanted.filter((t) => !served.has(t))) {
-        const now = await reuse_retrying(() => ctx.readManifest(login, repository, tag), `reading ${uri}:${tag}`, ctx);
+        const now = await retrying(() => ctx.readManifest(login, repository, tag), `reading ${uri}:${tag}`, ctx, REUSE_ADVICE);
         served.set(tag, now?.digest);
     }
     const changes = tagChanges(wanted, served, digest);
     if (changes.length > 0) {
         // Fetched by digest, so the bytes stored under the new tags are those of the pinned image.
-        const manifest = await reuse_retrying(() => ctx.readRawManifest(login, repository, digest), `reading ${uri}@${digest}`, ctx);
+        const manifest = await retrying(() => ctx.readRawManifest(login, repository, digest), `reading ${uri}@${digest}`, ctx, REUSE_ADVICE);
         if (!manifest)
             throw new UserError(diagnostics_error(`${uri}@${digest} disappeared from the registry while it was being tagged: run again`));
         for (const change of changes) {
@@ -84179,34 +84211,15 @@ async function retagOne(released, uri, change, target, ctx) {
     catch (e) {
         if (change.from && e instanceof RegistryFailure && e.kind === 'fatal' && isImmutableRefusal(e.message))
             throw new UserError(immutableTagProblem({ uri, tag, from: change.from, to: target.digest, released }));
-        throw asUserError(e, `tagging ${uri}:${tag}`, ctx);
+        throw registryUserError(e, `tagging ${uri}:${tag}`, ctx, REUSE_ADVICE);
     }
     // Trust the registry, not the PUT's answer: it must now serve the pinned digest for the tag.
-    const now = await reuse_retrying(() => ctx.readManifest(login, repository, tag), `reading ${uri}:${tag}`, ctx);
+    const now = await retrying(() => ctx.readManifest(login, repository, tag), `reading ${uri}:${tag}`, ctx, REUSE_ADVICE);
     if (now?.digest !== target.digest)
         throw new UserError(diagnostics_error(`tagged ${uri}:${tag} as ${target.digest} but the registry serves ${now?.digest ?? 'nothing'} for it`));
     log.info(change.from
         ? `Moved ${uri}:${tag} from ${change.from} to ${target.digest}`
         : `Tagged ${uri}:${tag} (${target.digest})`);
-}
-/** Runs a registry read under the retry policy; what finally fails becomes a UserError. */
-async function reuse_retrying(operation, what, ctx) {
-    try {
-        return await withLoggedRetry(operation, what, ctx);
-    }
-    catch (e) {
-        throw asUserError(e, what, ctx);
-    }
-}
-function asUserError(e, what, ctx) {
-    if (!(e instanceof RegistryFailure))
-        return e;
-    if (e.kind === 'auth')
-        return new UserError(diagnostics_error(`${what}: the registry refused the credentials (${e.message}). The ECR login may have expired, or ` +
-            'the role lacks ecr:BatchGetImage (to read a manifest) or ecr:PutImage (to tag it) on the repository'));
-    if (e.kind === 'transient')
-        return new UserError(diagnostics_error(`${what}: still failing after ${ctx.retry.attempts} attempts: ${e.message}`));
-    return new UserError(diagnostics_error(`${what} failed: ${e.message}`));
 }
 
 ;// CONCATENATED MODULE: ./src/compose/interpolate.ts
@@ -84671,256 +84684,6 @@ function contextMap(node) {
     return mapNode(node.loc, new Map([['context', { keyLoc: node.loc, value: node }]]));
 }
 
-;// CONCATENATED MODULE: ./src/compose/extends.ts
-
-
-
-
-/**
- * Resolves `extends:` in one file's services: the base service (from this file or from
- * `file:`, resolved first if it extends another) merged under the extending service with the
- * usual merge rules, the extending service winning. Cycles and missing bases are errors.
- */
-function applyExtends(root, file, ctx, out) {
-    const services = root.entries.get('services')?.value;
-    if (services?.kind !== 'map')
-        return;
-    for (const name of services.entries.keys())
-        resolve(services, file, name, [], ctx, out);
-}
-function resolve(services, file, name, stack, ctx, out) {
-    const entry = services.entries.get(name);
-    const service = entry?.value;
-    const ext = service?.kind === 'map' ? service.entries.get('extends') : undefined;
-    if (!entry || service?.kind !== 'map' || !ext)
-        return service;
-    const at = { location: ext.keyLoc, path: formatPath(['services', name, 'extends']) };
-    const own = {
-        ...service,
-        entries: new Map([...service.entries].filter(([k]) => k !== 'extends')),
-    };
-    // Resolved once: the entry is replaced, so later references see no `extends:` left.
-    const done = (value) => (entry.value = value);
-    const target = extendsTarget(ext.value);
-    if (!target) {
-        // A wrong type is reported by validation; a mapping without service: is not.
-        if (ext.value.kind === 'map' && !ext.value.entries.has('service')) {
-            out.push(diagnostics_error('extends needs service: naming the service to extend, e.g. {service: base, file: common.yml}', at));
-        }
-        return done(own);
-    }
-    const id = `${external_node_path_.resolve(file)}#${name}`;
-    if (stack.includes(id)) {
-        const chain = [...stack, id].map((s) => s.slice(s.lastIndexOf('#') + 1)).join(' -> ');
-        out.push(diagnostics_error(`extends cycle ${chain}: remove one of these extends`, at));
-        return done(own);
-    }
-    // Named like the files the user gave (relative stays relative), for readable diagnostics.
-    const baseFile = target.file === undefined ? file : external_node_path_.join(external_node_path_.dirname(file), target.file);
-    const baseRoot = target.file === undefined ? undefined : ctx.loadFile(baseFile, at);
-    if (target.file !== undefined && !baseRoot)
-        return done(own);
-    const baseServices = baseRoot ? baseRoot.entries.get('services')?.value : services;
-    const baseName = target.service;
-    if (baseServices?.kind !== 'map' || !baseServices.entries.has(baseName)) {
-        const known = baseServices?.kind === 'map' ? [...baseServices.entries.keys()] : [];
-        const where = target.file === undefined ? 'this file' : target.file;
-        const choice = known.length ? `: name one of ${known.join(', ')}` : '';
-        out.push(diagnostics_error(`extends: service "${baseName}" not found in ${where}${choice}`, at));
-        return done(own);
-    }
-    const base = resolve(baseServices, baseFile, baseName, [...stack, id], ctx, out);
-    if (base?.kind !== 'map')
-        return done(own);
-    const merged = mergeFiles(wrap(name, base), wrap(name, own)).entries.get('services')?.value;
-    const result = merged?.kind === 'map' ? merged.entries.get(name)?.value : undefined;
-    return done(result?.kind === 'map' ? result : own);
-}
-function wrap(name, service) {
-    const services = mapNode(service.loc, new Map([[name, { keyLoc: service.loc, value: service }]]));
-    return mapNode(service.loc, new Map([['services', { keyLoc: service.loc, value: services }]]));
-}
-function extendsTarget(node) {
-    if (node.kind === 'scalar')
-        return typeof node.value === 'string' ? { service: node.value } : undefined;
-    if (node.kind !== 'map')
-        return undefined;
-    const service = node.entries.get('service')?.value;
-    const file = node.entries.get('file')?.value;
-    if (service?.kind !== 'scalar' || typeof service.value !== 'string')
-        return undefined;
-    if (file === undefined)
-        return { service: service.value };
-    return file.kind === 'scalar' && typeof file.value === 'string'
-        ? { service: service.value, file: file.value }
-        : undefined;
-}
-/**
- * Paths in a file reached through `extends: {file: ...}` are relative to that file; the project
- * reads them relative to its own directory, so rewrite them (env_file, build, bind mounts).
- */
-function rebasePaths(root, fromDir, toDir) {
-    if (external_node_path_.resolve(fromDir) === external_node_path_.resolve(toDir))
-        return;
-    // Kept starting with `.` so a bind mount source cannot turn into a volume name.
-    const rebase = (p) => {
-        if (external_node_path_.isAbsolute(p))
-            return p;
-        const rel = external_node_path_.relative(toDir, external_node_path_.resolve(fromDir, p)) || '.';
-        return rel.startsWith('.') || external_node_path_.isAbsolute(rel) ? rel : `./${rel}`;
-    };
-    const services = root.entries.get('services')?.value;
-    if (services?.kind !== 'map')
-        return;
-    for (const { value: service } of services.entries.values()) {
-        if (service.kind !== 'map')
-            continue;
-        const envFile = service.entries.get('env_file')?.value;
-        for (const item of envFile?.kind === 'seq' ? envFile.items : envFile ? [envFile] : []) {
-            const p = item.kind === 'map' ? item.entries.get('path')?.value : item;
-            if (p?.kind === 'scalar' && typeof p.value === 'string')
-                p.value = rebase(p.value);
-        }
-        const build = service.entries.get('build')?.value;
-        const context = build?.kind === 'map' ? build.entries.get('context')?.value : build;
-        if (context?.kind === 'scalar' &&
-            typeof context.value === 'string' &&
-            !/^[\w+.-]+:\/\/|^git@/.test(context.value)) {
-            context.value = rebase(context.value);
-        }
-        const volumes = service.entries.get('volumes')?.value;
-        for (const v of volumes?.kind === 'seq' ? volumes.items : []) {
-            if (v.kind === 'scalar' && typeof v.value === 'string' && /^\.\.?(\/|:)/.test(v.value)) {
-                const colon = v.value.indexOf(':');
-                v.value = rebase(v.value.slice(0, colon)) + v.value.slice(colon);
-            }
-            else if (v.kind === 'map') {
-                const source = v.entries.get('source')?.value;
-                const type = v.entries.get('type')?.value;
-                if (type?.kind === 'scalar' &&
-                    type.value === 'bind' &&
-                    source?.kind === 'scalar' &&
-                    typeof source.value === 'string') {
-                    source.value = rebase(source.value);
-                }
-            }
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/compose/interpolate-tree.ts
-
-
-
-/**
- * Interpolates every string value of one file's tree in place (keys are left alone, as compose
- * does), collecting one diagnostic per bad value at the value's own place.
- */
-function interpolateTree(node, lookup, out, path = []) {
-    if (node.kind === 'scalar') {
-        if (typeof node.value !== 'string' || !node.value.includes('$'))
-            return;
-        const result = interpolate(node.value, lookup);
-        if (result.ok)
-            node.value = result.value;
-        else {
-            // Point at the faulty `$` itself when the source spells the value out as it is.
-            const location = node.valueColumn === undefined ? node.loc : { ...node.loc, column: node.valueColumn + result.offset };
-            out.push(diagnostics_error(result.message, { location, path: formatPath(path) }));
-        }
-    }
-    else if (node.kind === 'seq') {
-        node.items.forEach((item, i) => interpolateTree(item, lookup, out, [...path, i]));
-    }
-    else {
-        for (const [key, entry] of node.entries)
-            interpolateTree(entry.value, lookup, out, [...path, key]);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/compose/normalize-version.ts
-
-
-/** Top-level keys of the compose specification (2.x and 3.x have a subset of them). */
-const TOP_LEVEL_KEYS = [
-    'version',
-    'name',
-    'services',
-    'volumes',
-    'networks',
-    'secrets',
-    'configs',
-    'include',
-    'models',
-];
-/** Version strings docker-compose has understood; they make no difference here. */
-const KNOWN_VERSION = /^(1(\.0)?|2(\.[0-4])?|3(\.[0-9])?)$/;
-/**
- * Brings each file to the compose-spec shape: `version:` dropped (it selects nothing any more),
- * and a format-1 file (services at the top level, no `services:` key) wrapped under `services:`.
- */
-function normalizeVersion(root, file) {
-    if (root.kind !== 'map') {
-        return {
-            diagnostics: [
-                diagnostics_error('the top level of a compose file must be a mapping with keys such as services: and volumes:', {
-                    location: root.loc,
-                }),
-            ],
-        };
-    }
-    const diagnostics = [];
-    const version = root.entries.get('version');
-    if (version) {
-        root.entries.delete('version');
-        const v = version.value;
-        const text = v.kind === 'scalar' && v.value !== null ? String(v.value) : undefined;
-        if (text === undefined || !KNOWN_VERSION.test(text)) {
-            diagnostics.push(diagnostics_warning(`unknown compose file version ${text === undefined ? '(not a string)' : JSON.stringify(text)}: ` +
-                'it is ignored; use "3.8", "2.4" or leave version: out (compose specification)', { location: v.loc, path: 'version' }));
-        }
-        return { root, diagnostics };
-    }
-    if (!isFormatOne(root))
-        return { root, diagnostics };
-    const services = mapNode({ file, line: 1, column: 1 });
-    const wrapped = mapNode(root.loc);
-    for (const [key, entry] of root.entries) {
-        if (key.startsWith('x-'))
-            wrapped.entries.set(key, entry);
-        else
-            services.entries.set(key, { keyLoc: entry.keyLoc, value: renameFormatOneKeys(entry.value) });
-    }
-    wrapped.entries.set('services', { keyLoc: services.loc, value: services });
-    return { root: wrapped, diagnostics };
-}
-/** Format 1: no version, no spec key at the top, and every entry looks like a service. */
-function isFormatOne(root) {
-    let services = 0;
-    for (const [key, entry] of root.entries) {
-        if (key.startsWith('x-'))
-            continue;
-        if (TOP_LEVEL_KEYS.includes(key))
-            return false;
-        const v = entry.value;
-        if (v.kind !== 'map' || !(v.entries.has('image') || v.entries.has('build')))
-            return false;
-        services++;
-    }
-    return services > 0;
-}
-/** `net:` was format 1's name for `network_mode:`. */
-function renameFormatOneKeys(service) {
-    if (service.kind !== 'map')
-        return service;
-    const net = service.entries.get('net');
-    if (net && !service.entries.has('network_mode')) {
-        const entries = new Map([...service.entries].map(([k, e]) => [k === 'net' ? 'network_mode' : k, e]));
-        return { ...service, entries };
-    }
-    return service;
-}
-
 ;// CONCATENATED MODULE: ./src/compose/read.ts
 
 
@@ -85122,6 +84885,7 @@ function applyEnvFiles(services, ctx) {
     }
     return out;
 }
+/** The files an `env_file:` names: a path, `{path, required}`, or a list of either. */
 function envFileRefs(node) {
     const items = node.kind === 'seq' ? node.items : [node];
     const refs = [];
@@ -85139,6 +84903,254 @@ function envFileRefs(node) {
         }
     }
     return refs;
+}
+
+;// CONCATENATED MODULE: ./src/compose/extends.ts
+
+
+
+
+
+/**
+ * Resolves `extends:` in one file's services: the base service (from this file or from
+ * `file:`, resolved first if it extends another) merged under the extending service with the
+ * usual merge rules, the extending service winning. Cycles and missing bases are errors.
+ */
+function applyExtends(root, file, ctx, out) {
+    const services = root.entries.get('services')?.value;
+    if (services?.kind !== 'map')
+        return;
+    for (const name of services.entries.keys())
+        resolve(services, file, name, [], ctx, out);
+}
+function resolve(services, file, name, stack, ctx, out) {
+    const entry = services.entries.get(name);
+    const service = entry?.value;
+    const ext = service?.kind === 'map' ? service.entries.get('extends') : undefined;
+    if (!entry || service?.kind !== 'map' || !ext)
+        return service;
+    const at = { location: ext.keyLoc, path: formatPath(['services', name, 'extends']) };
+    const own = {
+        ...service,
+        entries: new Map([...service.entries].filter(([k]) => k !== 'extends')),
+    };
+    // Resolved once: the entry is replaced, so later references see no `extends:` left.
+    const done = (value) => (entry.value = value);
+    const target = extendsTarget(ext.value);
+    if (!target) {
+        // A wrong type is reported by validation; a mapping without service: is not.
+        if (ext.value.kind === 'map' && !ext.value.entries.has('service')) {
+            out.push(diagnostics_error('extends needs service: naming the service to extend, e.g. {service: base, file: common.yml}', at));
+        }
+        return done(own);
+    }
+    const id = `${external_node_path_.resolve(file)}#${name}`;
+    if (stack.includes(id)) {
+        const chain = [...stack, id].map((s) => s.slice(s.lastIndexOf('#') + 1)).join(' -> ');
+        out.push(diagnostics_error(`extends cycle ${chain}: remove one of these extends`, at));
+        return done(own);
+    }
+    // Named like the files the user gave (relative stays relative), for readable diagnostics.
+    const baseFile = target.file === undefined ? file : external_node_path_.join(external_node_path_.dirname(file), target.file);
+    const baseRoot = target.file === undefined ? undefined : ctx.loadFile(baseFile, at);
+    if (target.file !== undefined && !baseRoot)
+        return done(own);
+    const baseServices = baseRoot ? baseRoot.entries.get('services')?.value : services;
+    const baseName = target.service;
+    if (baseServices?.kind !== 'map' || !baseServices.entries.has(baseName)) {
+        const known = baseServices?.kind === 'map' ? [...baseServices.entries.keys()] : [];
+        const where = target.file === undefined ? 'this file' : target.file;
+        const choice = known.length ? `: name one of ${known.join(', ')}` : '';
+        out.push(diagnostics_error(`extends: service "${baseName}" not found in ${where}${choice}`, at));
+        return done(own);
+    }
+    const base = resolve(baseServices, baseFile, baseName, [...stack, id], ctx, out);
+    if (base?.kind !== 'map')
+        return done(own);
+    const merged = mergeFiles(wrap(name, base), wrap(name, own)).entries.get('services')?.value;
+    const result = merged?.kind === 'map' ? merged.entries.get(name)?.value : undefined;
+    return done(result?.kind === 'map' ? result : own);
+}
+function wrap(name, service) {
+    const services = mapNode(service.loc, new Map([[name, { keyLoc: service.loc, value: service }]]));
+    return mapNode(service.loc, new Map([['services', { keyLoc: service.loc, value: services }]]));
+}
+function extendsTarget(node) {
+    if (node.kind === 'scalar')
+        return typeof node.value === 'string' ? { service: node.value } : undefined;
+    if (node.kind !== 'map')
+        return undefined;
+    const service = node.entries.get('service')?.value;
+    const file = node.entries.get('file')?.value;
+    if (service?.kind !== 'scalar' || typeof service.value !== 'string')
+        return undefined;
+    if (file === undefined)
+        return { service: service.value };
+    return file.kind === 'scalar' && typeof file.value === 'string'
+        ? { service: service.value, file: file.value }
+        : undefined;
+}
+/**
+ * Paths in a file reached through `extends: {file: ...}` are relative to that file; the project
+ * reads them relative to its own directory, so rewrite them (env_file, build, bind mounts).
+ */
+function rebasePaths(root, fromDir, toDir) {
+    if (external_node_path_.resolve(fromDir) === external_node_path_.resolve(toDir))
+        return;
+    // Kept starting with `.` so a bind mount source cannot turn into a volume name.
+    const rebase = (p) => {
+        if (external_node_path_.isAbsolute(p))
+            return p;
+        const rel = external_node_path_.relative(toDir, external_node_path_.resolve(fromDir, p)) || '.';
+        return rel.startsWith('.') || external_node_path_.isAbsolute(rel) ? rel : `./${rel}`;
+    };
+    const services = root.entries.get('services')?.value;
+    if (services?.kind !== 'map')
+        return;
+    for (const { value: service } of services.entries.values()) {
+        if (service.kind !== 'map')
+            continue;
+        const envFile = service.entries.get('env_file')?.value;
+        for (const ref of envFile ? envFileRefs(envFile) : [])
+            ref.node.value = rebase(ref.path);
+        const build = service.entries.get('build')?.value;
+        const context = build?.kind === 'map' ? build.entries.get('context')?.value : build;
+        if (context?.kind === 'scalar' &&
+            typeof context.value === 'string' &&
+            !/^[\w+.-]+:\/\/|^git@/.test(context.value)) {
+            context.value = rebase(context.value);
+        }
+        const volumes = service.entries.get('volumes')?.value;
+        for (const v of volumes?.kind === 'seq' ? volumes.items : []) {
+            if (v.kind === 'scalar' && typeof v.value === 'string' && /^\.\.?(\/|:)/.test(v.value)) {
+                const colon = v.value.indexOf(':');
+                v.value = rebase(v.value.slice(0, colon)) + v.value.slice(colon);
+            }
+            else if (v.kind === 'map') {
+                const source = v.entries.get('source')?.value;
+                const type = v.entries.get('type')?.value;
+                if (type?.kind === 'scalar' &&
+                    type.value === 'bind' &&
+                    source?.kind === 'scalar' &&
+                    typeof source.value === 'string') {
+                    source.value = rebase(source.value);
+                }
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/compose/interpolate-tree.ts
+
+
+
+/**
+ * Interpolates every string value of one file's tree in place (keys are left alone, as compose
+ * does), collecting one diagnostic per bad value at the value's own place.
+ */
+function interpolateTree(node, lookup, out, path = []) {
+    if (node.kind === 'scalar') {
+        if (typeof node.value !== 'string' || !node.value.includes('$'))
+            return;
+        const result = interpolate(node.value, lookup);
+        if (result.ok)
+            node.value = result.value;
+        else {
+            // Point at the faulty `$` itself when the source spells the value out as it is.
+            const location = node.valueColumn === undefined ? node.loc : { ...node.loc, column: node.valueColumn + result.offset };
+            out.push(diagnostics_error(result.message, { location, path: formatPath(path) }));
+        }
+    }
+    else if (node.kind === 'seq') {
+        node.items.forEach((item, i) => interpolateTree(item, lookup, out, [...path, i]));
+    }
+    else {
+        for (const [key, entry] of node.entries)
+            interpolateTree(entry.value, lookup, out, [...path, key]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/compose/normalize-version.ts
+
+
+/** Top-level keys of the compose specification (2.x and 3.x have a subset of them). */
+const TOP_LEVEL_KEYS = [
+    'version',
+    'name',
+    'services',
+    'volumes',
+    'networks',
+    'secrets',
+    'configs',
+    'include',
+    'models',
+];
+/** Version strings docker-compose has understood; they make no difference here. */
+const KNOWN_VERSION = /^(1(\.0)?|2(\.[0-4])?|3(\.[0-9])?)$/;
+/**
+ * Brings each file to the compose-spec shape: `version:` dropped (it selects nothing any more),
+ * and a format-1 file (services at the top level, no `services:` key) wrapped under `services:`.
+ */
+function normalizeVersion(root, file) {
+    if (root.kind !== 'map') {
+        return {
+            diagnostics: [
+                diagnostics_error('the top level of a compose file must be a mapping with keys such as services: and volumes:', {
+                    location: root.loc,
+                }),
+            ],
+        };
+    }
+    const diagnostics = [];
+    const version = root.entries.get('version');
+    if (version) {
+        root.entries.delete('version');
+        const v = version.value;
+        const text = v.kind === 'scalar' && v.value !== null ? String(v.value) : undefined;
+        if (text === undefined || !KNOWN_VERSION.test(text)) {
+            diagnostics.push(diagnostics_warning(`unknown compose file version ${text === undefined ? '(not a string)' : JSON.stringify(text)}: ` +
+                'it is ignored; use "3.8", "2.4" or leave version: out (compose specification)', { location: v.loc, path: 'version' }));
+        }
+        return { root, diagnostics };
+    }
+    if (!isFormatOne(root))
+        return { root, diagnostics };
+    const services = mapNode({ file, line: 1, column: 1 });
+    const wrapped = mapNode(root.loc);
+    for (const [key, entry] of root.entries) {
+        if (key.startsWith('x-'))
+            wrapped.entries.set(key, entry);
+        else
+            services.entries.set(key, { keyLoc: entry.keyLoc, value: renameFormatOneKeys(entry.value) });
+    }
+    wrapped.entries.set('services', { keyLoc: services.loc, value: services });
+    return { root: wrapped, diagnostics };
+}
+/** Format 1: no version, no spec key at the top, and every entry looks like a service. */
+function isFormatOne(root) {
+    let services = 0;
+    for (const [key, entry] of root.entries) {
+        if (key.startsWith('x-'))
+            continue;
+        if (TOP_LEVEL_KEYS.includes(key))
+            return false;
+        const v = entry.value;
+        if (v.kind !== 'map' || !(v.entries.has('image') || v.entries.has('build')))
+            return false;
+        services++;
+    }
+    return services > 0;
+}
+/** `net:` was format 1's name for `network_mode:`. */
+function renameFormatOneKeys(service) {
+    if (service.kind !== 'map')
+        return service;
+    const net = service.entries.get('net');
+    if (net && !service.entries.has('network_mode')) {
+        const entries = new Map([...service.entries].map(([k, e]) => [k === 'net' ? 'network_mode' : k, e]));
+        return { ...service, entries };
+    }
+    return service;
 }
 
 ;// CONCATENATED MODULE: ./src/compose/schema.ts
@@ -85397,16 +85409,16 @@ function validateFile(root) {
             out.push(diagnostics_error('include: is not supported: pass the included files as additional compose files instead', at));
         }
         else if (key === 'name') {
-            check(entry.value, { type: 'string', label: 'a project name string' }, [key], out);
+            out.push(...mismatches(entry.value, { type: 'string', label: 'a project name string' }, [key]));
         }
         else if (key === 'services') {
             validateServices(entry.value, out);
         }
         else if (RESOURCE_SECTIONS.includes(key) && !isNull(entry.value)) {
-            check(entry.value, {
+            out.push(...mismatches(entry.value, {
                 type: 'map',
                 values: { type: 'either', options: [{ type: 'map' }], label: 'a mapping (or nothing)' },
-            }, [key], out, true);
+            }, [key], true));
         }
     }
     return out;
@@ -85450,19 +85462,16 @@ function validateServices(services, out) {
                 }));
             }
             else {
-                check(e.value, spec, [...path, key], out);
+                out.push(...mismatches(e.value, spec, [...path, key]));
             }
         }
     }
 }
 /**
- * Pushes a diagnostic for every place `node` does not fit `spec`. Strings where a key takes only
- * a number or a boolean (`retries: ${RETRIES}`) are cast in place when they read as one.
+ * A diagnostic for every place `node` does not fit `spec`. Strings where a key takes only a number
+ * or a boolean (`retries: ${RETRIES}`) are cast in place when they read as one. With `nullValues`,
+ * a mapping's null values are let through.
  */
-function check(node, spec, path, out, nullValues = false) {
-    const problems = mismatches(node, spec, path, nullValues);
-    out.push(...problems);
-}
 function mismatches(node, spec, path, nullValues = false) {
     const wrong = () => [
         diagnostics_error(`expected ${label(spec)}, found ${describe(node)}`, { location: node.loc, path: formatPath(path) }),
@@ -86155,49 +86164,6 @@ function parseLocatedYaml(text, file) {
     return { value: errors.length > 0 ? undefined : doc.toJS(), locate, errors };
 }
 
-;// CONCATENATED MODULE: ./src/ecs/problems.ts
-
-/** `['services', 'web', 'ports', 0]` -> `services.web.ports[0]`, the form diagnostics use. */
-function pathText(path) {
-    let text = '';
-    for (const part of path) {
-        if (typeof part === 'number')
-            text += `[${part}]`;
-        else
-            text += text === '' ? part : `.${part}`;
-    }
-    return text;
-}
-/**
- * Collects the problems of one translation, so a user sees every error of a file at once instead
- * of fixing them one run at a time. Each problem names the key path and, when the loader knows
- * it, the file:line:column it was written at (falling back to the nearest located parent).
- */
-class Problems {
-    locate;
-    errors = [];
-    warnings = [];
-    /** `locate` finds where a key path was written; a path that was not (a missing key) is placed at its nearest written parent. */
-    constructor(locate) {
-        this.locate = locate;
-    }
-    static forProject(project) {
-        return new Problems((path) => project.locate(path));
-    }
-    error(path, message) {
-        this.errors.push(diagnostics_error(message, this.where(path)));
-    }
-    warn(path, message) {
-        this.warnings.push(diagnostics_warning(message, this.where(path)));
-    }
-    where(path) {
-        let location;
-        for (let n = path.length; n > 0 && !location; n--)
-            location = this.locate(path.slice(0, n));
-        return { path: pathText(path), ...(location && { location }) };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/ecs/params-reader.ts
 
 /** Typed reads of the parsed YAML that report, at the key's line, what was expected. */
@@ -86284,7 +86250,6 @@ class Reader {
 }
 
 ;// CONCATENATED MODULE: ./src/ecs/run-params.ts
-const ONE_OF = (values) => values;
 function readRunParams(r, value) {
     const run = r.map(value, ['run_params'], ['network_configuration', 'service_discovery', 'task_placement']);
     if (run.task_placement !== undefined) {
@@ -86302,7 +86267,10 @@ function readRunParams(r, value) {
             r.p.error([...path, 'subnets'], 'awsvpc needs at least one subnet id');
         const groups = r.list(a.security_groups, [...path, 'security_groups']);
         const securityGroups = groups.map((s, i) => r.string(s, [...path, 'security_groups', i]) ?? '');
-        const publicIp = r.oneOf(a.assign_public_ip, [...path, 'assign_public_ip'], ONE_OF(['ENABLED', 'DISABLED']));
+        const publicIp = r.oneOf(a.assign_public_ip, [...path, 'assign_public_ip'], [
+            'ENABLED',
+            'DISABLED',
+        ]);
         out.networkConfiguration = {
             awsvpcConfiguration: {
                 subnets,
@@ -86355,7 +86323,7 @@ function serviceDiscovery(r, value) {
         ]);
         const dns = r.map(s.dns_config, [...path, 'dns_config'], ['type', 'ttl']);
         const hc = r.map(s.healthcheck_custom_config, [...path, 'healthcheck_custom_config'], ['failure_threshold']);
-        const type = r.oneOf(dns.type, [...path, 'dns_config', 'type'], ONE_OF(['A', 'SRV']));
+        const type = r.oneOf(dns.type, [...path, 'dns_config', 'type'], ['A', 'SRV']);
         const ttl = r.whole(dns.ttl, [...path, 'dns_config', 'ttl']);
         const threshold = r.whole(hc.failure_threshold, [
             ...path,
@@ -86489,9 +86457,8 @@ function loadEcsParams(file) {
     }
     return parseEcsParams(text, file);
 }
-const ecs_params_ONE_OF = (values) => values;
-const NETWORK_MODES = ecs_params_ONE_OF(['bridge', 'host', 'awsvpc', 'none']);
-const CONDITIONS = ecs_params_ONE_OF(['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']);
+const NETWORK_MODES = ['bridge', 'host', 'awsvpc', 'none'];
+const CONDITIONS = ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'];
 /** Parses ecs-params.yml text; every problem names file:line:column. Throws UserError on errors. */
 function parseEcsParams(text, file) {
     const yaml = parseLocatedYaml(text, file);
@@ -86523,7 +86490,7 @@ function parseEcsParams(text, file) {
         const path = at('docker_volumes', i);
         const v = r.map(value, path, ['name', 'scope', 'autoprovision', 'driver', 'driver_opts', 'labels']);
         const name = r.string(v.name, [...path, 'name'], true);
-        const scope = r.oneOf(v.scope, [...path, 'scope'], ecs_params_ONE_OF(['task', 'shared']));
+        const scope = r.oneOf(v.scope, [...path, 'scope'], ['task', 'shared']);
         const driverOpts = r.stringMap(v.driver_opts, [...path, 'driver_opts']);
         const labels = r.stringMap(v.labels, [...path, 'labels']);
         const autoprovision = r.bool(v.autoprovision, [...path, 'autoprovision']);
@@ -86543,7 +86510,7 @@ function parseEcsParams(text, file) {
         .map((value, i) => {
         const path = at('placement_constraints', i);
         const c = r.map(value, path, ['type', 'expression']);
-        r.oneOf(c.type, [...path, 'type'], ecs_params_ONE_OF(['memberOf']));
+        r.oneOf(c.type, [...path, 'type'], ['memberOf']);
         return {
             type: 'memberOf',
             expression: r.string(c.expression, [...path, 'expression'], true) ?? '',
@@ -86552,8 +86519,8 @@ function parseEcsParams(text, file) {
     const networkMode = r.oneOf(td.ecs_network_mode, at('ecs_network_mode'), NETWORK_MODES);
     const taskRoleArn = r.string(td.task_role_arn, at('task_role_arn'));
     const executionRoleArn = r.string(td.task_execution_role, at('task_execution_role'));
-    const pidMode = r.oneOf(td.pid_mode, at('pid_mode'), ecs_params_ONE_OF(['host', 'task']));
-    const ipcMode = r.oneOf(td.ipc_mode, at('ipc_mode'), ecs_params_ONE_OF(['host', 'task', 'none']));
+    const pidMode = r.oneOf(td.pid_mode, at('pid_mode'), ['host', 'task']);
+    const ipcMode = r.oneOf(td.ipc_mode, at('ipc_mode'), ['host', 'task', 'none']);
     const runParams = readRunParams(r, root.run_params);
     if (p.errors.length > 0)
         throw new UserError(p.errors);
@@ -86617,7 +86584,10 @@ function containerParams(r, value, path) {
     }
     if (s.firelens_configuration !== undefined) {
         const f = r.map(s.firelens_configuration, [...path, 'firelens_configuration'], ['type', 'options']);
-        const type = r.oneOf(f.type, [...path, 'firelens_configuration', 'type'], ecs_params_ONE_OF(['fluentd', 'fluentbit']));
+        const type = r.oneOf(f.type, [...path, 'firelens_configuration', 'type'], [
+            'fluentd',
+            'fluentbit',
+        ]);
         const options = r.stringMap(f.options, [...path, 'firelens_configuration', 'options']);
         if (type)
             out.firelensConfiguration = { type, ...(options && { options }) };
@@ -86979,12 +86949,12 @@ function longSyntax(ctx, entry, path) {
     }
     const container = portRange(ctx, String(target), 'container', String(target), [...path, 'target']);
     const published = entry.published;
-    const host = published === undefined || published === null || published === ''
-        ? undefined
-        : portRange(ctx, String(published), 'host', String(published), [...path, 'published']);
-    if (!container || (published !== undefined && published !== null && published !== '' && !host)) {
+    const hasHost = published !== undefined && published !== null && published !== '';
+    const host = hasHost
+        ? portRange(ctx, String(published), 'host', String(published), [...path, 'published'])
+        : undefined;
+    if (!container || (hasHost && !host))
         return undefined;
-    }
     if (entry.mode !== undefined && entry.mode !== 'host' && entry.mode !== 'ingress') {
         ctx.problems.error([...path, 'mode'], 'must be host or ingress');
     }
@@ -87005,7 +86975,7 @@ function portRange(ctx, text, side, whole, path) {
     const first = Number(match[1]);
     const last = match[2] === undefined ? first : Number(match[2]);
     for (const port of [first, last]) {
-        if (wholeNumber(port) === undefined || port < 1 || port > 65535) {
+        if (port < 1 || port > 65535) {
             ctx.problems.error(path, `"${whole}": ${side} port ${port} out of range 1-65535`);
             return undefined;
         }
@@ -87866,18 +87836,6 @@ function suggestion(long) {
 ;// CONCATENATED MODULE: ./src/ecs/habitat-context.ts
 
 
-/** Location and printable path of a compose key, falling back to the nearest written parent. */
-function where(project, path) {
-    const printable = path
-        .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${part}`))
-        .join('');
-    for (let n = path.length; n > 0; n--) {
-        const location = project.locate(path.slice(0, n));
-        if (location)
-            return { location, path: printable };
-    }
-    return { path: printable };
-}
 function commandPath(name) {
     return ['services', name, 'command'];
 }
@@ -87894,8 +87852,7 @@ function buildContext(taskDefinition, project, habitatServices, options) {
         byName,
         habitat: [],
         hostnames: new Map(containers.filter((c) => c.hostname).map((c) => [c.name ?? '', c.hostname])),
-        errors: [],
-        warnings: [],
+        problems: Problems.forProject(project),
     };
     // Compose order, which is what the port scheme counts in.
     const order = [...project.services.keys(), ...byName.keys()].filter((n, i, all) => all.indexOf(n) === i);
@@ -87922,7 +87879,7 @@ function habitat_context_describe(context, name, definition, service) {
         return container;
     const parsed = parseSupervisorArgs(definition.command ?? []);
     if (!parsed.ok) {
-        context.errors.push(diagnostics_error(`${parsed.problem} (Supervisor arguments of "${name}")`, where(context.project, commandPath(name))));
+        context.problems.error(commandPath(name), `${parsed.problem} (Supervisor arguments of "${name}")`);
         return container;
     }
     container.args = parsed.args;
@@ -87930,8 +87887,8 @@ function habitat_context_describe(context, name, definition, service) {
     if (fromFlag !== undefined) {
         container.group = fromFlag;
         if (fromExtension !== undefined && fromExtension !== fromFlag) {
-            context.warnings.push(diagnostics_warning(`--group ${fromFlag} in the command and x-habitat group "${fromExtension}" disagree; ` +
-                `the Supervisor runs with --group ${fromFlag}, so the action uses that`, where(context.project, commandPath(name))));
+            context.problems.warn(commandPath(name), `--group ${fromFlag} in the command and x-habitat group "${fromExtension}" disagree; ` +
+                `the Supervisor runs with --group ${fromFlag}, so the action uses that`);
         }
     }
     return container;
@@ -89275,7 +89232,6 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 
 
 
-
 /** The image does not accept the Chef license for the user; without it the Supervisor exits at once. */
 function acceptLicense(context) {
     if (!context.options.acceptLicense)
@@ -89301,14 +89257,14 @@ function configVariable(packageName) {
 function checkServiceConfig(context) {
     for (const { name, definition, packageName } of context.habitat) {
         const variable = configVariable(packageName);
-        const value = definition.environment?.find((e) => e.name === variable)?.value;
+        const value = environmentValue(definition, variable);
         if (value === undefined)
             continue;
         const problem = configProblem(value);
         if (problem === undefined)
             continue;
-        context.warnings.push(diagnostics_warning(`${variable} of "${name}" is neither TOML nor a JSON object (${problem}); the Supervisor ignores ` +
-            `configuration it cannot parse and ${packageName} runs with its defaults`, where(context.project, ['services', name, 'environment', variable])));
+        context.problems.warn(['services', name, 'environment', variable], `${variable} of "${name}" is neither TOML nor a JSON object (${problem}); the Supervisor ignores ` +
+            `configuration it cannot parse and ${packageName} runs with its defaults`);
     }
 }
 function configProblem(value) {
@@ -89347,7 +89303,7 @@ function addHealthChecks(context, ports) {
         if (definition.healthCheck || written !== undefined)
             continue;
         if (hasFlag(args, 'http-disable')) {
-            context.warnings.push(diagnostics_warning(`no health check added to "${name}": its Supervisor runs with --http-disable, so there is no HTTP API to ask`, where(context.project, ['services', name, 'command'])));
+            context.problems.warn(['services', name, 'command'], `no health check added to "${name}": its Supervisor runs with --http-disable, so there is no HTTP API to ask`);
             continue;
         }
         const { http: port = 9631, httpHost = '127.0.0.1' } = ports.get(name) ?? {};
@@ -89362,7 +89318,6 @@ function addHealthChecks(context, ports) {
 }
 
 ;// CONCATENATED MODULE: ./src/ecs/habitat-order.ts
-
 
 /**
  * Starts a Supervisor after the ring member it peers with: its peer's name is resolved once, at
@@ -89387,8 +89342,8 @@ function addStartOrder(context, edges) {
         if (reaches(added, to, from))
             continue;
         if (reaches(union(user, added), to, from)) {
-            context.errors.push(diagnostics_error(`"${from}" peers with "${to}", so it must start after "${to}", but "${to}" depends on "${from}" ` +
-                `through depends_on; remove that depends_on or peer the other way round`, where(context.project, commandPath(from))));
+            context.problems.error(commandPath(from), `"${from}" peers with "${to}", so it must start after "${to}", but "${to}" depends on "${from}" ` +
+                `through depends_on; remove that depends_on or peer the other way round`);
             continue;
         }
         const dependency = {
@@ -89423,7 +89378,6 @@ function reaches(graph, from, to) {
 }
 
 ;// CONCATENATED MODULE: ./src/ecs/habitat-ports.ts
-
 
 
 const LISTENERS = ['gossip', 'http', 'ctl'];
@@ -89491,7 +89445,7 @@ function validExtensionPorts(context, container) {
         if (typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535)
             valid[listener] = port;
         else {
-            context.errors.push(diagnostics_error(`x-habitat ports.${listener} of "${container.name}" is ${JSON.stringify(port)}: it must be a port number 1-65535`, where(context.project, extensionPortPath(container.name, listener))));
+            context.problems.error(extensionPortPath(container.name, listener), `x-habitat ports.${listener} of "${container.name}" is ${JSON.stringify(port)}: it must be a port number 1-65535`);
         }
     }
     return valid;
@@ -89542,11 +89496,11 @@ function allocateSlots(context, explicit, chosen) {
         slot += 1;
     }
     if (unmanaged.length > 1) {
-        context.warnings.push(diagnostics_warning(`${unmanaged.map((c) => `"${c.name}"`).join(' and ')} run commands of their own, not Supervisor ` +
+        context.problems.warn(commandPath(unmanaged[1]?.name ?? ''), `${unmanaged.map((c) => `"${c.name}"`).join(' and ')} run commands of their own, not Supervisor ` +
             `arguments, so the action cannot give their Supervisors (if they start one) ports of their own; in ` +
             `${context.networkMode} network mode all containers share one network namespace and a second ` +
             `Supervisor on the same ports fails to start. Write Supervisor arguments (starting with "-") or set ` +
-            `HAB_LISTEN_GOSSIP, HAB_LISTEN_HTTP and HAB_LISTEN_CTL`, where(context.project, commandPath(unmanaged[1]?.name ?? ''))));
+            `HAB_LISTEN_GOSSIP, HAB_LISTEN_HTTP and HAB_LISTEN_CTL`);
     }
 }
 /** Tells the Supervisor about ports that are not its defaults and that the user did not set. */
@@ -89613,9 +89567,9 @@ function checkClashes(context, chosen) {
                 if (reported.has(key))
                     continue;
                 reported.add(key);
-                context.errors.push(diagnostics_error(`port ${port} is used twice in one network namespace: by "${first.container}" (${first.what}) and by ` +
+                context.problems.error(second.at, `port ${port} is used twice in one network namespace: by "${first.container}" (${first.what}) and by ` +
                     `"${second.container}" (${second.what}); containers in ${context.networkMode} network mode share their ports, so give ` +
-                    `one of them another port (for a Supervisor: x-habitat ports, or --listen-* in its command)`, where(context.project, second.at)));
+                    `one of them another port (for a Supervisor: x-habitat ports, or --listen-* in its command)`);
             }
         }
     }
@@ -89642,7 +89596,6 @@ function extensionPortPath(name, listener) {
 
 
 
-
 /**
  * Makes every `--peer` reach its target. The Supervisor resolves a peer's host name once, at
  * start, and exits if it does not resolve, so a wrong name is an error here, not at 3 a.m.
@@ -89662,7 +89615,7 @@ function resolvePeers(context, ports) {
                     return value;
                 const target = findTarget(context, container.definition, address.host);
                 if (!target) {
-                    context.errors.push(diagnostics_error(unresolvedMessage(context, container.name, address.host), where(context.project, commandPath(container.name))));
+                    context.problems.error(commandPath(container.name), unresolvedMessage(context, container.name, address.host));
                     return value;
                 }
                 const targetName = target.name ?? '';
@@ -89672,7 +89625,7 @@ function resolvePeers(context, ports) {
                 if (context.sharedNamespace)
                     return `127.0.0.1:${gossip}`;
                 if (address.port !== undefined && address.port !== gossip && ports.has(targetName)) {
-                    context.warnings.push(diagnostics_warning(`--peer ${value}: the Supervisor of "${targetName}" gossips on port ${gossip}, not ${address.port}`, where(context.project, commandPath(container.name))));
+                    context.problems.warn(commandPath(container.name), `--peer ${value}: the Supervisor of "${targetName}" gossips on port ${gossip}, not ${address.port}`);
                 }
                 if (targetName !== container.name)
                     ensureLink(context, container, target, address.host);
@@ -89710,13 +89663,13 @@ function ensureLink(context, from, target, host) {
     if (links.some((link) => link.split(':')[0] === targetName))
         return;
     if (linkPath(context, targetName, from.name)) {
-        context.errors.push(diagnostics_error(`--peer ${host} of "${from.name}" needs a link to "${targetName}", but "${targetName}" already links ` +
+        context.problems.error(commandPath(from.name), `--peer ${host} of "${from.name}" needs a link to "${targetName}", but "${targetName}" already links ` +
             `(directly or not) to "${from.name}" and ECS rejects circular links; let only one of them name the ` +
-            `other with --peer (the ring shares membership, one peer is enough)`, where(context.project, commandPath(from.name))));
+            `other with --peer (the ring shares membership, one peer is enough)`);
         return;
     }
     from.definition.links = [...links, targetName];
-    context.warnings.push(diagnostics_warning(`added links: ["${targetName}"] to "${from.name}": its --peer ${host} resolves only through a link in bridge network mode`, where(context.project, commandPath(from.name))));
+    context.problems.warn(commandPath(from.name), `added links: ["${targetName}"] to "${from.name}": its --peer ${host} resolves only through a link in bridge network mode`);
 }
 function linkPath(context, from, to, seen = new Set()) {
     if (from === to)
@@ -89744,9 +89697,9 @@ function dropNames(context) {
         if (dropped.length === 0)
             continue;
         const key = context.project.locate(['services', name, 'hostname']) ? 'hostname' : 'links';
-        context.warnings.push(diagnostics_warning(`dropped ${dropped.join(' and ')} of "${name}": ECS does not allow hostname or links in ${context.networkMode} ` +
+        context.problems.warn(['services', name, key], `dropped ${dropped.join(' and ')} of "${name}": ECS does not allow hostname or links in ${context.networkMode} ` +
             `network mode, where all containers of the task share one network namespace and reach each other on ` +
-            `127.0.0.1 (so --peer is rewritten to 127.0.0.1:<gossip port>)`, where(context.project, ['services', name, key])));
+            `127.0.0.1 (so --peer is rewritten to 127.0.0.1:<gossip port>)`);
     }
 }
 /** Warns about `--bind name:service.group` that no container in the task can satisfy. */
@@ -89772,7 +89725,7 @@ function checkBinds(context) {
                     : `--bind ${value} of "${container.name}": no container in this task runs the Habitat service ` +
                         `"${bind.service}" (this task runs ${offered.join(', ')}); unless a Supervisor outside the task ` +
                         `provides it, the service waits for the bind forever`;
-                context.warnings.push(diagnostics_warning(message, where(context.project, commandPath(container.name))));
+                context.problems.warn(commandPath(container.name), message);
             }
         }
     }
@@ -89803,10 +89756,10 @@ function applyHabitat(input) {
     checkServiceConfig(context);
     addHealthChecks(context, ports);
     addStartOrder(context, edges);
-    if (context.errors.length > 0)
-        throw new UserError(context.errors);
+    if (context.problems.errors.length > 0)
+        throw new UserError(context.problems.errors);
     writeBackCommands(context);
-    return { taskDefinition, warnings: context.warnings };
+    return { taskDefinition, warnings: context.problems.warnings };
 }
 
 ;// CONCATENATED MODULE: ./src/ecs/launch-rules.ts
@@ -89850,10 +89803,11 @@ function decideNetworkMode(launchType, params) {
  * awsvpc, a task size from its table, and an execution role to pull images from ECR.
  */
 function checkLaunchType(launchType, networkMode, params) {
-    const p = params ? new Problems(params.locate) : undefined;
+    // Placed in ecs-params.yml when it has a task_definition to point into, else on the input.
+    const p = params?.locate(['task_definition']) ? new Problems(params.locate) : undefined;
     const out = [];
     const problem = (path, message) => {
-        if (p && params?.locate(['task_definition']))
+        if (p)
             p.error(path, message);
         else
             out.push(diagnostics_error(message, { input: params ? 'ecs-params' : 'launch-type' }));
@@ -90182,6 +90136,7 @@ class DeployFailed extends Error {
 /** The action: read inputs, then render, deploy or tear down, and report. */
 async function run() {
     const log = actionsLog;
+    // The inputs and the run as read once, for the preview comment of a deploy that failed.
     let pending;
     try {
         const runContext = readRunContext(process.env);
@@ -90193,7 +90148,7 @@ async function run() {
             await publish({ ...baseReport(config), state: 'skipped', notes: [config.skip] });
             return;
         }
-        pending = config;
+        pending = { config, runContext };
         const report = config.mode === 'render'
             ? renderOnly(config, runContext, log)
             : config.mode === 'teardown' || config.preview?.closed
@@ -90205,7 +90160,7 @@ async function run() {
         if (e instanceof DeployFailed) {
             const markdown = await publish(e.report);
             if (pending)
-                await commentOnPreview(pending, readRunContext(process.env), markdown, log);
+                await commentOnPreview(pending.config, pending.runContext, markdown, log);
             for (const line of e.lines.slice(1))
                 info(line);
             setFailed(e.lines[0] ?? e.message);
@@ -90259,8 +90214,10 @@ function render(config, registry, log, images) {
 async function deploy(config, runContext, log) {
     const service = config.service ?? '';
     const work = external_node_path_.join(process.env.RUNNER_TEMP ?? external_node_fs_.mkdtempSync('/tmp/habitat-ecs-'), 'habitat-ecs-deploy');
+    // Until a login names the real registry, image names use the account asked for (or a stand-in).
+    const plannedRegistry = ecrRegistry(config.accountId ?? '000000000000', config.region);
     // Everything checkable is checked before the first side effect: compose, ecs-params, packages, tags.
-    const planned = render(config, ecrRegistry(config.accountId ?? '000000000000', config.region), log);
+    const planned = render(config, plannedRegistry, log);
     const packages = planned.packages;
     const problems = validateImagePlan({
         packages: packages.map((source) => ({ source, input: 'habitat-packages' })),
@@ -90275,20 +90232,18 @@ async function deploy(config, runContext, log) {
     const ecs = new client_ecs_dist_cjs/* ECSClient */.Zgc({ region: config.region });
     // Registry set-up (repositories, login) happens once, before the first registry call: before
     // reuse when released packages may be reused, else before pushing what was exported.
-    let registry = ecrRegistry(config.accountId ?? '000000000000', config.region);
     let login;
     const prepareRegistry = async () => {
         if (login)
             return login;
         if (config.createRepositories) {
-            await ensureRepositories(ecr, [...new Set(packages.map(repositoryOf))], config.repository, log);
+            await ensureRepositories(ecr, packages.map(repositoryOf), config.repository, log);
         }
-        const made = await loginToEcr(ecr, { dockerConfigDir: external_node_path_.join(work, 'docker-config'), log });
+        const made = await loginToEcr(ecr, { dockerConfigDir: newDockerConfigDir(), log });
         const state = loginState(made);
         saveState(STATE_REGISTRY, state.registry);
         saveState(STATE_DOCKER_CONFIG, state.dockerConfigDir);
         checkAccount(config, made.registry);
-        registry = made.registry;
         login = made;
         return made;
     };
@@ -90336,7 +90291,7 @@ async function deploy(config, runContext, log) {
         pushed: p.pushed,
     }));
     // The service is only touched once every image is pushed; the task definition pins digests.
-    const final = render(config, registry, log, images);
+    const final = render(config, login?.registry ?? plannedRegistry, log, images);
     const taskDefinition = final.rendered.taskDefinition;
     const report = {
         ...baseReport(config),

@@ -8721,7 +8721,55 @@ function repositoryOf(source) {
     return `${source.origin}/${source.name}`.toLowerCase();
 }
 
+;// CONCATENATED MODULE: ./src/ecs/problems.ts
+
+/** `['services', 'web', 'ports', 0]` -> `services.web.ports[0]`, the form diagnostics use. */
+function pathText(path) {
+    let text = '';
+    for (const part of path) {
+        if (typeof part === 'number')
+            text += `[${part}]`;
+        else
+            text += text === '' ? part : `.${part}`;
+    }
+    return text;
+}
+/**
+ * Where a diagnostic about `path` points: the path as text, and where it was written, or (for a
+ * path that was not, like a missing key) where its nearest written parent was.
+ */
+function placeOf(locate, path) {
+    let location;
+    for (let n = path.length; n > 0 && !location; n--)
+        location = locate(path.slice(0, n));
+    return { path: pathText(path), ...(location && { location }) };
+}
+/**
+ * Collects the problems of one translation, so a user sees every error of a file at once instead
+ * of fixing them one run at a time. Each problem names the key path and, when the loader knows
+ * it, the file:line:column it was written at (falling back to the nearest located parent).
+ */
+class Problems {
+    locate;
+    errors = [];
+    warnings = [];
+    /** `locate` finds where a key path was written; a path that was not (a missing key) is placed at its nearest written parent. */
+    constructor(locate) {
+        this.locate = locate;
+    }
+    static forProject(project) {
+        return new Problems((path) => project.locate(path));
+    }
+    error(path, message) {
+        this.errors.push(error(message, placeOf(this.locate, path)));
+    }
+    warn(path, message) {
+        this.warnings.push(warning(message, placeOf(this.locate, path)));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/habitat/extension.ts
+
 
 
 const KEYS = ['package', 'group', 'health-check', 'ports'];
@@ -8743,11 +8791,7 @@ function readHabitatExtension(project, service, problems) {
     const raw = project.services.get(service)?.definition['x-habitat'];
     if (raw === undefined || raw === null)
         return undefined;
-    const at = (...rest) => {
-        const keyPath = ['services', service, 'x-habitat', ...rest];
-        const location = project.locate(keyPath);
-        return { path: keyPath.join('.'), ...(location && { location }) };
-    };
+    const at = (...rest) => placeOf((p) => project.locate(p), ['services', service, 'x-habitat', ...rest]);
     if (typeof raw === 'string')
         return { package: checkPackage(raw, at(), problems) };
     if (typeof raw !== 'object' || Array.isArray(raw)) {
@@ -8821,12 +8865,12 @@ function readPorts(value, at, here, problems) {
 
 
 
+
 /** The ECR registry host of an account and region. */
 function ecrRegistry(accountId, region) {
     const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
     return `${accountId}.dkr.ecr.${region}.${suffix}`;
 }
-
 /**
  * Decides which compose services run which Habitat package. A service runs a package when its
  * `x-habitat.package` names it, or when its `image:` names the package's repository, bare or
@@ -8870,10 +8914,6 @@ function planImages(project, packages, target) {
         throw new UserError(errors);
     return { services, packages: [...byRepository.values()], warnings: problems };
 }
-/** Back-compat shape used by the render stage: only the service map. */
-function planHabitatServices(project, packages, target) {
-    return planImages(project, packages, target).services;
-}
 /** A service's image repository if it is one of the packages; an error for an unresolved ECR placeholder. */
 function imageRepository(project, service, packages, problems) {
     const image = project.services.get(service)?.definition.image;
@@ -8883,8 +8923,7 @@ function imageRepository(project, service, packages, problems) {
     if (packages.has(repository))
         return repository;
     if (host !== undefined && /^aws_account_id\.dkr\.ecr\./.test(host)) {
-        const location = project.locate(['services', service, 'image']);
-        problems.push(error(`image "${image}" still has the documentation placeholder "aws_account_id" and ${repository} is not a Habitat package of this deploy: add ${repository} to habitat-packages (or x-habitat.package), or write the real image`, { path: `services.${service}.image`, ...(location && { location }) }));
+        problems.push(error(`image "${image}" still has the documentation placeholder "aws_account_id" and ${repository} is not a Habitat package of this deploy: add ${repository} to habitat-packages (or x-habitat.package), or write the real image`, placeOf((p) => project.locate(p), ['services', service, 'image'])));
     }
     return undefined;
 }
@@ -9365,256 +9404,6 @@ function contextMap(node) {
     return mapNode(node.loc, new Map([['context', { keyLoc: node.loc, value: node }]]));
 }
 
-;// CONCATENATED MODULE: ./src/compose/extends.ts
-
-
-
-
-/**
- * Resolves `extends:` in one file's services: the base service (from this file or from
- * `file:`, resolved first if it extends another) merged under the extending service with the
- * usual merge rules, the extending service winning. Cycles and missing bases are errors.
- */
-function applyExtends(root, file, ctx, out) {
-    const services = root.entries.get('services')?.value;
-    if (services?.kind !== 'map')
-        return;
-    for (const name of services.entries.keys())
-        resolve(services, file, name, [], ctx, out);
-}
-function resolve(services, file, name, stack, ctx, out) {
-    const entry = services.entries.get(name);
-    const service = entry?.value;
-    const ext = service?.kind === 'map' ? service.entries.get('extends') : undefined;
-    if (!entry || service?.kind !== 'map' || !ext)
-        return service;
-    const at = { location: ext.keyLoc, path: formatPath(['services', name, 'extends']) };
-    const own = {
-        ...service,
-        entries: new Map([...service.entries].filter(([k]) => k !== 'extends')),
-    };
-    // Resolved once: the entry is replaced, so later references see no `extends:` left.
-    const done = (value) => (entry.value = value);
-    const target = extendsTarget(ext.value);
-    if (!target) {
-        // A wrong type is reported by validation; a mapping without service: is not.
-        if (ext.value.kind === 'map' && !ext.value.entries.has('service')) {
-            out.push(error('extends needs service: naming the service to extend, e.g. {service: base, file: common.yml}', at));
-        }
-        return done(own);
-    }
-    const id = `${external_node_path_namespaceObject.resolve(file)}#${name}`;
-    if (stack.includes(id)) {
-        const chain = [...stack, id].map((s) => s.slice(s.lastIndexOf('#') + 1)).join(' -> ');
-        out.push(error(`extends cycle ${chain}: remove one of these extends`, at));
-        return done(own);
-    }
-    // Named like the files the user gave (relative stays relative), for readable diagnostics.
-    const baseFile = target.file === undefined ? file : external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(file), target.file);
-    const baseRoot = target.file === undefined ? undefined : ctx.loadFile(baseFile, at);
-    if (target.file !== undefined && !baseRoot)
-        return done(own);
-    const baseServices = baseRoot ? baseRoot.entries.get('services')?.value : services;
-    const baseName = target.service;
-    if (baseServices?.kind !== 'map' || !baseServices.entries.has(baseName)) {
-        const known = baseServices?.kind === 'map' ? [...baseServices.entries.keys()] : [];
-        const where = target.file === undefined ? 'this file' : target.file;
-        const choice = known.length ? `: name one of ${known.join(', ')}` : '';
-        out.push(error(`extends: service "${baseName}" not found in ${where}${choice}`, at));
-        return done(own);
-    }
-    const base = resolve(baseServices, baseFile, baseName, [...stack, id], ctx, out);
-    if (base?.kind !== 'map')
-        return done(own);
-    const merged = mergeFiles(wrap(name, base), wrap(name, own)).entries.get('services')?.value;
-    const result = merged?.kind === 'map' ? merged.entries.get(name)?.value : undefined;
-    return done(result?.kind === 'map' ? result : own);
-}
-function wrap(name, service) {
-    const services = mapNode(service.loc, new Map([[name, { keyLoc: service.loc, value: service }]]));
-    return mapNode(service.loc, new Map([['services', { keyLoc: service.loc, value: services }]]));
-}
-function extendsTarget(node) {
-    if (node.kind === 'scalar')
-        return typeof node.value === 'string' ? { service: node.value } : undefined;
-    if (node.kind !== 'map')
-        return undefined;
-    const service = node.entries.get('service')?.value;
-    const file = node.entries.get('file')?.value;
-    if (service?.kind !== 'scalar' || typeof service.value !== 'string')
-        return undefined;
-    if (file === undefined)
-        return { service: service.value };
-    return file.kind === 'scalar' && typeof file.value === 'string'
-        ? { service: service.value, file: file.value }
-        : undefined;
-}
-/**
- * Paths in a file reached through `extends: {file: ...}` are relative to that file; the project
- * reads them relative to its own directory, so rewrite them (env_file, build, bind mounts).
- */
-function rebasePaths(root, fromDir, toDir) {
-    if (external_node_path_namespaceObject.resolve(fromDir) === external_node_path_namespaceObject.resolve(toDir))
-        return;
-    // Kept starting with `.` so a bind mount source cannot turn into a volume name.
-    const rebase = (p) => {
-        if (external_node_path_namespaceObject.isAbsolute(p))
-            return p;
-        const rel = external_node_path_namespaceObject.relative(toDir, external_node_path_namespaceObject.resolve(fromDir, p)) || '.';
-        return rel.startsWith('.') || external_node_path_namespaceObject.isAbsolute(rel) ? rel : `./${rel}`;
-    };
-    const services = root.entries.get('services')?.value;
-    if (services?.kind !== 'map')
-        return;
-    for (const { value: service } of services.entries.values()) {
-        if (service.kind !== 'map')
-            continue;
-        const envFile = service.entries.get('env_file')?.value;
-        for (const item of envFile?.kind === 'seq' ? envFile.items : envFile ? [envFile] : []) {
-            const p = item.kind === 'map' ? item.entries.get('path')?.value : item;
-            if (p?.kind === 'scalar' && typeof p.value === 'string')
-                p.value = rebase(p.value);
-        }
-        const build = service.entries.get('build')?.value;
-        const context = build?.kind === 'map' ? build.entries.get('context')?.value : build;
-        if (context?.kind === 'scalar' &&
-            typeof context.value === 'string' &&
-            !/^[\w+.-]+:\/\/|^git@/.test(context.value)) {
-            context.value = rebase(context.value);
-        }
-        const volumes = service.entries.get('volumes')?.value;
-        for (const v of volumes?.kind === 'seq' ? volumes.items : []) {
-            if (v.kind === 'scalar' && typeof v.value === 'string' && /^\.\.?(\/|:)/.test(v.value)) {
-                const colon = v.value.indexOf(':');
-                v.value = rebase(v.value.slice(0, colon)) + v.value.slice(colon);
-            }
-            else if (v.kind === 'map') {
-                const source = v.entries.get('source')?.value;
-                const type = v.entries.get('type')?.value;
-                if (type?.kind === 'scalar' &&
-                    type.value === 'bind' &&
-                    source?.kind === 'scalar' &&
-                    typeof source.value === 'string') {
-                    source.value = rebase(source.value);
-                }
-            }
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/compose/interpolate-tree.ts
-
-
-
-/**
- * Interpolates every string value of one file's tree in place (keys are left alone, as compose
- * does), collecting one diagnostic per bad value at the value's own place.
- */
-function interpolateTree(node, lookup, out, path = []) {
-    if (node.kind === 'scalar') {
-        if (typeof node.value !== 'string' || !node.value.includes('$'))
-            return;
-        const result = interpolate(node.value, lookup);
-        if (result.ok)
-            node.value = result.value;
-        else {
-            // Point at the faulty `$` itself when the source spells the value out as it is.
-            const location = node.valueColumn === undefined ? node.loc : { ...node.loc, column: node.valueColumn + result.offset };
-            out.push(error(result.message, { location, path: formatPath(path) }));
-        }
-    }
-    else if (node.kind === 'seq') {
-        node.items.forEach((item, i) => interpolateTree(item, lookup, out, [...path, i]));
-    }
-    else {
-        for (const [key, entry] of node.entries)
-            interpolateTree(entry.value, lookup, out, [...path, key]);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/compose/normalize-version.ts
-
-
-/** Top-level keys of the compose specification (2.x and 3.x have a subset of them). */
-const TOP_LEVEL_KEYS = [
-    'version',
-    'name',
-    'services',
-    'volumes',
-    'networks',
-    'secrets',
-    'configs',
-    'include',
-    'models',
-];
-/** Version strings docker-compose has understood; they make no difference here. */
-const KNOWN_VERSION = /^(1(\.0)?|2(\.[0-4])?|3(\.[0-9])?)$/;
-/**
- * Brings each file to the compose-spec shape: `version:` dropped (it selects nothing any more),
- * and a format-1 file (services at the top level, no `services:` key) wrapped under `services:`.
- */
-function normalizeVersion(root, file) {
-    if (root.kind !== 'map') {
-        return {
-            diagnostics: [
-                error('the top level of a compose file must be a mapping with keys such as services: and volumes:', {
-                    location: root.loc,
-                }),
-            ],
-        };
-    }
-    const diagnostics = [];
-    const version = root.entries.get('version');
-    if (version) {
-        root.entries.delete('version');
-        const v = version.value;
-        const text = v.kind === 'scalar' && v.value !== null ? String(v.value) : undefined;
-        if (text === undefined || !KNOWN_VERSION.test(text)) {
-            diagnostics.push(warning(`unknown compose file version ${text === undefined ? '(not a string)' : JSON.stringify(text)}: ` +
-                'it is ignored; use "3.8", "2.4" or leave version: out (compose specification)', { location: v.loc, path: 'version' }));
-        }
-        return { root, diagnostics };
-    }
-    if (!isFormatOne(root))
-        return { root, diagnostics };
-    const services = mapNode({ file, line: 1, column: 1 });
-    const wrapped = mapNode(root.loc);
-    for (const [key, entry] of root.entries) {
-        if (key.startsWith('x-'))
-            wrapped.entries.set(key, entry);
-        else
-            services.entries.set(key, { keyLoc: entry.keyLoc, value: renameFormatOneKeys(entry.value) });
-    }
-    wrapped.entries.set('services', { keyLoc: services.loc, value: services });
-    return { root: wrapped, diagnostics };
-}
-/** Format 1: no version, no spec key at the top, and every entry looks like a service. */
-function isFormatOne(root) {
-    let services = 0;
-    for (const [key, entry] of root.entries) {
-        if (key.startsWith('x-'))
-            continue;
-        if (TOP_LEVEL_KEYS.includes(key))
-            return false;
-        const v = entry.value;
-        if (v.kind !== 'map' || !(v.entries.has('image') || v.entries.has('build')))
-            return false;
-        services++;
-    }
-    return services > 0;
-}
-/** `net:` was format 1's name for `network_mode:`. */
-function renameFormatOneKeys(service) {
-    if (service.kind !== 'map')
-        return service;
-    const net = service.entries.get('net');
-    if (net && !service.entries.has('network_mode')) {
-        const entries = new Map([...service.entries].map(([k, e]) => [k === 'net' ? 'network_mode' : k, e]));
-        return { ...service, entries };
-    }
-    return service;
-}
-
 ;// CONCATENATED MODULE: ./src/compose/read.ts
 
 
@@ -9816,6 +9605,7 @@ function applyEnvFiles(services, ctx) {
     }
     return out;
 }
+/** The files an `env_file:` names: a path, `{path, required}`, or a list of either. */
 function envFileRefs(node) {
     const items = node.kind === 'seq' ? node.items : [node];
     const refs = [];
@@ -9833,6 +9623,254 @@ function envFileRefs(node) {
         }
     }
     return refs;
+}
+
+;// CONCATENATED MODULE: ./src/compose/extends.ts
+
+
+
+
+
+/**
+ * Resolves `extends:` in one file's services: the base service (from this file or from
+ * `file:`, resolved first if it extends another) merged under the extending service with the
+ * usual merge rules, the extending service winning. Cycles and missing bases are errors.
+ */
+function applyExtends(root, file, ctx, out) {
+    const services = root.entries.get('services')?.value;
+    if (services?.kind !== 'map')
+        return;
+    for (const name of services.entries.keys())
+        resolve(services, file, name, [], ctx, out);
+}
+function resolve(services, file, name, stack, ctx, out) {
+    const entry = services.entries.get(name);
+    const service = entry?.value;
+    const ext = service?.kind === 'map' ? service.entries.get('extends') : undefined;
+    if (!entry || service?.kind !== 'map' || !ext)
+        return service;
+    const at = { location: ext.keyLoc, path: formatPath(['services', name, 'extends']) };
+    const own = {
+        ...service,
+        entries: new Map([...service.entries].filter(([k]) => k !== 'extends')),
+    };
+    // Resolved once: the entry is replaced, so later references see no `extends:` left.
+    const done = (value) => (entry.value = value);
+    const target = extendsTarget(ext.value);
+    if (!target) {
+        // A wrong type is reported by validation; a mapping without service: is not.
+        if (ext.value.kind === 'map' && !ext.value.entries.has('service')) {
+            out.push(error('extends needs service: naming the service to extend, e.g. {service: base, file: common.yml}', at));
+        }
+        return done(own);
+    }
+    const id = `${external_node_path_namespaceObject.resolve(file)}#${name}`;
+    if (stack.includes(id)) {
+        const chain = [...stack, id].map((s) => s.slice(s.lastIndexOf('#') + 1)).join(' -> ');
+        out.push(error(`extends cycle ${chain}: remove one of these extends`, at));
+        return done(own);
+    }
+    // Named like the files the user gave (relative stays relative), for readable diagnostics.
+    const baseFile = target.file === undefined ? file : external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(file), target.file);
+    const baseRoot = target.file === undefined ? undefined : ctx.loadFile(baseFile, at);
+    if (target.file !== undefined && !baseRoot)
+        return done(own);
+    const baseServices = baseRoot ? baseRoot.entries.get('services')?.value : services;
+    const baseName = target.service;
+    if (baseServices?.kind !== 'map' || !baseServices.entries.has(baseName)) {
+        const known = baseServices?.kind === 'map' ? [...baseServices.entries.keys()] : [];
+        const where = target.file === undefined ? 'this file' : target.file;
+        const choice = known.length ? `: name one of ${known.join(', ')}` : '';
+        out.push(error(`extends: service "${baseName}" not found in ${where}${choice}`, at));
+        return done(own);
+    }
+    const base = resolve(baseServices, baseFile, baseName, [...stack, id], ctx, out);
+    if (base?.kind !== 'map')
+        return done(own);
+    const merged = mergeFiles(wrap(name, base), wrap(name, own)).entries.get('services')?.value;
+    const result = merged?.kind === 'map' ? merged.entries.get(name)?.value : undefined;
+    return done(result?.kind === 'map' ? result : own);
+}
+function wrap(name, service) {
+    const services = mapNode(service.loc, new Map([[name, { keyLoc: service.loc, value: service }]]));
+    return mapNode(service.loc, new Map([['services', { keyLoc: service.loc, value: services }]]));
+}
+function extendsTarget(node) {
+    if (node.kind === 'scalar')
+        return typeof node.value === 'string' ? { service: node.value } : undefined;
+    if (node.kind !== 'map')
+        return undefined;
+    const service = node.entries.get('service')?.value;
+    const file = node.entries.get('file')?.value;
+    if (service?.kind !== 'scalar' || typeof service.value !== 'string')
+        return undefined;
+    if (file === undefined)
+        return { service: service.value };
+    return file.kind === 'scalar' && typeof file.value === 'string'
+        ? { service: service.value, file: file.value }
+        : undefined;
+}
+/**
+ * Paths in a file reached through `extends: {file: ...}` are relative to that file; the project
+ * reads them relative to its own directory, so rewrite them (env_file, build, bind mounts).
+ */
+function rebasePaths(root, fromDir, toDir) {
+    if (external_node_path_namespaceObject.resolve(fromDir) === external_node_path_namespaceObject.resolve(toDir))
+        return;
+    // Kept starting with `.` so a bind mount source cannot turn into a volume name.
+    const rebase = (p) => {
+        if (external_node_path_namespaceObject.isAbsolute(p))
+            return p;
+        const rel = external_node_path_namespaceObject.relative(toDir, external_node_path_namespaceObject.resolve(fromDir, p)) || '.';
+        return rel.startsWith('.') || external_node_path_namespaceObject.isAbsolute(rel) ? rel : `./${rel}`;
+    };
+    const services = root.entries.get('services')?.value;
+    if (services?.kind !== 'map')
+        return;
+    for (const { value: service } of services.entries.values()) {
+        if (service.kind !== 'map')
+            continue;
+        const envFile = service.entries.get('env_file')?.value;
+        for (const ref of envFile ? envFileRefs(envFile) : [])
+            ref.node.value = rebase(ref.path);
+        const build = service.entries.get('build')?.value;
+        const context = build?.kind === 'map' ? build.entries.get('context')?.value : build;
+        if (context?.kind === 'scalar' &&
+            typeof context.value === 'string' &&
+            !/^[\w+.-]+:\/\/|^git@/.test(context.value)) {
+            context.value = rebase(context.value);
+        }
+        const volumes = service.entries.get('volumes')?.value;
+        for (const v of volumes?.kind === 'seq' ? volumes.items : []) {
+            if (v.kind === 'scalar' && typeof v.value === 'string' && /^\.\.?(\/|:)/.test(v.value)) {
+                const colon = v.value.indexOf(':');
+                v.value = rebase(v.value.slice(0, colon)) + v.value.slice(colon);
+            }
+            else if (v.kind === 'map') {
+                const source = v.entries.get('source')?.value;
+                const type = v.entries.get('type')?.value;
+                if (type?.kind === 'scalar' &&
+                    type.value === 'bind' &&
+                    source?.kind === 'scalar' &&
+                    typeof source.value === 'string') {
+                    source.value = rebase(source.value);
+                }
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/compose/interpolate-tree.ts
+
+
+
+/**
+ * Interpolates every string value of one file's tree in place (keys are left alone, as compose
+ * does), collecting one diagnostic per bad value at the value's own place.
+ */
+function interpolateTree(node, lookup, out, path = []) {
+    if (node.kind === 'scalar') {
+        if (typeof node.value !== 'string' || !node.value.includes('$'))
+            return;
+        const result = interpolate(node.value, lookup);
+        if (result.ok)
+            node.value = result.value;
+        else {
+            // Point at the faulty `$` itself when the source spells the value out as it is.
+            const location = node.valueColumn === undefined ? node.loc : { ...node.loc, column: node.valueColumn + result.offset };
+            out.push(error(result.message, { location, path: formatPath(path) }));
+        }
+    }
+    else if (node.kind === 'seq') {
+        node.items.forEach((item, i) => interpolateTree(item, lookup, out, [...path, i]));
+    }
+    else {
+        for (const [key, entry] of node.entries)
+            interpolateTree(entry.value, lookup, out, [...path, key]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/compose/normalize-version.ts
+
+
+/** Top-level keys of the compose specification (2.x and 3.x have a subset of them). */
+const TOP_LEVEL_KEYS = [
+    'version',
+    'name',
+    'services',
+    'volumes',
+    'networks',
+    'secrets',
+    'configs',
+    'include',
+    'models',
+];
+/** Version strings docker-compose has understood; they make no difference here. */
+const KNOWN_VERSION = /^(1(\.0)?|2(\.[0-4])?|3(\.[0-9])?)$/;
+/**
+ * Brings each file to the compose-spec shape: `version:` dropped (it selects nothing any more),
+ * and a format-1 file (services at the top level, no `services:` key) wrapped under `services:`.
+ */
+function normalizeVersion(root, file) {
+    if (root.kind !== 'map') {
+        return {
+            diagnostics: [
+                error('the top level of a compose file must be a mapping with keys such as services: and volumes:', {
+                    location: root.loc,
+                }),
+            ],
+        };
+    }
+    const diagnostics = [];
+    const version = root.entries.get('version');
+    if (version) {
+        root.entries.delete('version');
+        const v = version.value;
+        const text = v.kind === 'scalar' && v.value !== null ? String(v.value) : undefined;
+        if (text === undefined || !KNOWN_VERSION.test(text)) {
+            diagnostics.push(warning(`unknown compose file version ${text === undefined ? '(not a string)' : JSON.stringify(text)}: ` +
+                'it is ignored; use "3.8", "2.4" or leave version: out (compose specification)', { location: v.loc, path: 'version' }));
+        }
+        return { root, diagnostics };
+    }
+    if (!isFormatOne(root))
+        return { root, diagnostics };
+    const services = mapNode({ file, line: 1, column: 1 });
+    const wrapped = mapNode(root.loc);
+    for (const [key, entry] of root.entries) {
+        if (key.startsWith('x-'))
+            wrapped.entries.set(key, entry);
+        else
+            services.entries.set(key, { keyLoc: entry.keyLoc, value: renameFormatOneKeys(entry.value) });
+    }
+    wrapped.entries.set('services', { keyLoc: services.loc, value: services });
+    return { root: wrapped, diagnostics };
+}
+/** Format 1: no version, no spec key at the top, and every entry looks like a service. */
+function isFormatOne(root) {
+    let services = 0;
+    for (const [key, entry] of root.entries) {
+        if (key.startsWith('x-'))
+            continue;
+        if (TOP_LEVEL_KEYS.includes(key))
+            return false;
+        const v = entry.value;
+        if (v.kind !== 'map' || !(v.entries.has('image') || v.entries.has('build')))
+            return false;
+        services++;
+    }
+    return services > 0;
+}
+/** `net:` was format 1's name for `network_mode:`. */
+function renameFormatOneKeys(service) {
+    if (service.kind !== 'map')
+        return service;
+    const net = service.entries.get('net');
+    if (net && !service.entries.has('network_mode')) {
+        const entries = new Map([...service.entries].map(([k, e]) => [k === 'net' ? 'network_mode' : k, e]));
+        return { ...service, entries };
+    }
+    return service;
 }
 
 ;// CONCATENATED MODULE: ./src/compose/schema.ts
@@ -10091,16 +10129,16 @@ function validateFile(root) {
             out.push(error('include: is not supported: pass the included files as additional compose files instead', at));
         }
         else if (key === 'name') {
-            check(entry.value, { type: 'string', label: 'a project name string' }, [key], out);
+            out.push(...mismatches(entry.value, { type: 'string', label: 'a project name string' }, [key]));
         }
         else if (key === 'services') {
             validateServices(entry.value, out);
         }
         else if (RESOURCE_SECTIONS.includes(key) && !isNull(entry.value)) {
-            check(entry.value, {
+            out.push(...mismatches(entry.value, {
                 type: 'map',
                 values: { type: 'either', options: [{ type: 'map' }], label: 'a mapping (or nothing)' },
-            }, [key], out, true);
+            }, [key], true));
         }
     }
     return out;
@@ -10144,19 +10182,16 @@ function validateServices(services, out) {
                 }));
             }
             else {
-                check(e.value, spec, [...path, key], out);
+                out.push(...mismatches(e.value, spec, [...path, key]));
             }
         }
     }
 }
 /**
- * Pushes a diagnostic for every place `node` does not fit `spec`. Strings where a key takes only
- * a number or a boolean (`retries: ${RETRIES}`) are cast in place when they read as one.
+ * A diagnostic for every place `node` does not fit `spec`. Strings where a key takes only a number
+ * or a boolean (`retries: ${RETRIES}`) are cast in place when they read as one. With `nullValues`,
+ * a mapping's null values are let through.
  */
-function check(node, spec, path, out, nullValues = false) {
-    const problems = mismatches(node, spec, path, nullValues);
-    out.push(...problems);
-}
 function mismatches(node, spec, path, nullValues = false) {
     const wrong = () => [
         error(`expected ${label(spec)}, found ${describe(node)}`, { location: node.loc, path: formatPath(path) }),
@@ -10849,49 +10884,6 @@ function parseLocatedYaml(text, file) {
     return { value: errors.length > 0 ? undefined : doc.toJS(), locate, errors };
 }
 
-;// CONCATENATED MODULE: ./src/ecs/problems.ts
-
-/** `['services', 'web', 'ports', 0]` -> `services.web.ports[0]`, the form diagnostics use. */
-function pathText(path) {
-    let text = '';
-    for (const part of path) {
-        if (typeof part === 'number')
-            text += `[${part}]`;
-        else
-            text += text === '' ? part : `.${part}`;
-    }
-    return text;
-}
-/**
- * Collects the problems of one translation, so a user sees every error of a file at once instead
- * of fixing them one run at a time. Each problem names the key path and, when the loader knows
- * it, the file:line:column it was written at (falling back to the nearest located parent).
- */
-class Problems {
-    locate;
-    errors = [];
-    warnings = [];
-    /** `locate` finds where a key path was written; a path that was not (a missing key) is placed at its nearest written parent. */
-    constructor(locate) {
-        this.locate = locate;
-    }
-    static forProject(project) {
-        return new Problems((path) => project.locate(path));
-    }
-    error(path, message) {
-        this.errors.push(error(message, this.where(path)));
-    }
-    warn(path, message) {
-        this.warnings.push(warning(message, this.where(path)));
-    }
-    where(path) {
-        let location;
-        for (let n = path.length; n > 0 && !location; n--)
-            location = this.locate(path.slice(0, n));
-        return { path: pathText(path), ...(location && { location }) };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/ecs/params-reader.ts
 
 /** Typed reads of the parsed YAML that report, at the key's line, what was expected. */
@@ -10978,7 +10970,6 @@ class Reader {
 }
 
 ;// CONCATENATED MODULE: ./src/ecs/run-params.ts
-const ONE_OF = (values) => values;
 function readRunParams(r, value) {
     const run = r.map(value, ['run_params'], ['network_configuration', 'service_discovery', 'task_placement']);
     if (run.task_placement !== undefined) {
@@ -10996,7 +10987,10 @@ function readRunParams(r, value) {
             r.p.error([...path, 'subnets'], 'awsvpc needs at least one subnet id');
         const groups = r.list(a.security_groups, [...path, 'security_groups']);
         const securityGroups = groups.map((s, i) => r.string(s, [...path, 'security_groups', i]) ?? '');
-        const publicIp = r.oneOf(a.assign_public_ip, [...path, 'assign_public_ip'], ONE_OF(['ENABLED', 'DISABLED']));
+        const publicIp = r.oneOf(a.assign_public_ip, [...path, 'assign_public_ip'], [
+            'ENABLED',
+            'DISABLED',
+        ]);
         out.networkConfiguration = {
             awsvpcConfiguration: {
                 subnets,
@@ -11049,7 +11043,7 @@ function serviceDiscovery(r, value) {
         ]);
         const dns = r.map(s.dns_config, [...path, 'dns_config'], ['type', 'ttl']);
         const hc = r.map(s.healthcheck_custom_config, [...path, 'healthcheck_custom_config'], ['failure_threshold']);
-        const type = r.oneOf(dns.type, [...path, 'dns_config', 'type'], ONE_OF(['A', 'SRV']));
+        const type = r.oneOf(dns.type, [...path, 'dns_config', 'type'], ['A', 'SRV']);
         const ttl = r.whole(dns.ttl, [...path, 'dns_config', 'ttl']);
         const threshold = r.whole(hc.failure_threshold, [
             ...path,
@@ -11183,9 +11177,8 @@ function loadEcsParams(file) {
     }
     return parseEcsParams(text, file);
 }
-const ecs_params_ONE_OF = (values) => values;
-const NETWORK_MODES = ecs_params_ONE_OF(['bridge', 'host', 'awsvpc', 'none']);
-const CONDITIONS = ecs_params_ONE_OF(['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']);
+const NETWORK_MODES = ['bridge', 'host', 'awsvpc', 'none'];
+const CONDITIONS = ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'];
 /** Parses ecs-params.yml text; every problem names file:line:column. Throws UserError on errors. */
 function parseEcsParams(text, file) {
     const yaml = parseLocatedYaml(text, file);
@@ -11217,7 +11210,7 @@ function parseEcsParams(text, file) {
         const path = at('docker_volumes', i);
         const v = r.map(value, path, ['name', 'scope', 'autoprovision', 'driver', 'driver_opts', 'labels']);
         const name = r.string(v.name, [...path, 'name'], true);
-        const scope = r.oneOf(v.scope, [...path, 'scope'], ecs_params_ONE_OF(['task', 'shared']));
+        const scope = r.oneOf(v.scope, [...path, 'scope'], ['task', 'shared']);
         const driverOpts = r.stringMap(v.driver_opts, [...path, 'driver_opts']);
         const labels = r.stringMap(v.labels, [...path, 'labels']);
         const autoprovision = r.bool(v.autoprovision, [...path, 'autoprovision']);
@@ -11237,7 +11230,7 @@ function parseEcsParams(text, file) {
         .map((value, i) => {
         const path = at('placement_constraints', i);
         const c = r.map(value, path, ['type', 'expression']);
-        r.oneOf(c.type, [...path, 'type'], ecs_params_ONE_OF(['memberOf']));
+        r.oneOf(c.type, [...path, 'type'], ['memberOf']);
         return {
             type: 'memberOf',
             expression: r.string(c.expression, [...path, 'expression'], true) ?? '',
@@ -11246,8 +11239,8 @@ function parseEcsParams(text, file) {
     const networkMode = r.oneOf(td.ecs_network_mode, at('ecs_network_mode'), NETWORK_MODES);
     const taskRoleArn = r.string(td.task_role_arn, at('task_role_arn'));
     const executionRoleArn = r.string(td.task_execution_role, at('task_execution_role'));
-    const pidMode = r.oneOf(td.pid_mode, at('pid_mode'), ecs_params_ONE_OF(['host', 'task']));
-    const ipcMode = r.oneOf(td.ipc_mode, at('ipc_mode'), ecs_params_ONE_OF(['host', 'task', 'none']));
+    const pidMode = r.oneOf(td.pid_mode, at('pid_mode'), ['host', 'task']);
+    const ipcMode = r.oneOf(td.ipc_mode, at('ipc_mode'), ['host', 'task', 'none']);
     const runParams = readRunParams(r, root.run_params);
     if (p.errors.length > 0)
         throw new UserError(p.errors);
@@ -11311,7 +11304,10 @@ function containerParams(r, value, path) {
     }
     if (s.firelens_configuration !== undefined) {
         const f = r.map(s.firelens_configuration, [...path, 'firelens_configuration'], ['type', 'options']);
-        const type = r.oneOf(f.type, [...path, 'firelens_configuration', 'type'], ecs_params_ONE_OF(['fluentd', 'fluentbit']));
+        const type = r.oneOf(f.type, [...path, 'firelens_configuration', 'type'], [
+            'fluentd',
+            'fluentbit',
+        ]);
         const options = r.stringMap(f.options, [...path, 'firelens_configuration', 'options']);
         if (type)
             out.firelensConfiguration = { type, ...(options && { options }) };
@@ -11673,12 +11669,12 @@ function longSyntax(ctx, entry, path) {
     }
     const container = portRange(ctx, String(target), 'container', String(target), [...path, 'target']);
     const published = entry.published;
-    const host = published === undefined || published === null || published === ''
-        ? undefined
-        : portRange(ctx, String(published), 'host', String(published), [...path, 'published']);
-    if (!container || (published !== undefined && published !== null && published !== '' && !host)) {
+    const hasHost = published !== undefined && published !== null && published !== '';
+    const host = hasHost
+        ? portRange(ctx, String(published), 'host', String(published), [...path, 'published'])
+        : undefined;
+    if (!container || (hasHost && !host))
         return undefined;
-    }
     if (entry.mode !== undefined && entry.mode !== 'host' && entry.mode !== 'ingress') {
         ctx.problems.error([...path, 'mode'], 'must be host or ingress');
     }
@@ -11699,7 +11695,7 @@ function portRange(ctx, text, side, whole, path) {
     const first = Number(match[1]);
     const last = match[2] === undefined ? first : Number(match[2]);
     for (const port of [first, last]) {
-        if (wholeNumber(port) === undefined || port < 1 || port > 65535) {
+        if (port < 1 || port > 65535) {
             ctx.problems.error(path, `"${whole}": ${side} port ${port} out of range 1-65535`);
             return undefined;
         }
@@ -12560,18 +12556,6 @@ function suggestion(long) {
 ;// CONCATENATED MODULE: ./src/ecs/habitat-context.ts
 
 
-/** Location and printable path of a compose key, falling back to the nearest written parent. */
-function where(project, path) {
-    const printable = path
-        .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${part}`))
-        .join('');
-    for (let n = path.length; n > 0; n--) {
-        const location = project.locate(path.slice(0, n));
-        if (location)
-            return { location, path: printable };
-    }
-    return { path: printable };
-}
 function commandPath(name) {
     return ['services', name, 'command'];
 }
@@ -12588,8 +12572,7 @@ function buildContext(taskDefinition, project, habitatServices, options) {
         byName,
         habitat: [],
         hostnames: new Map(containers.filter((c) => c.hostname).map((c) => [c.name ?? '', c.hostname])),
-        errors: [],
-        warnings: [],
+        problems: Problems.forProject(project),
     };
     // Compose order, which is what the port scheme counts in.
     const order = [...project.services.keys(), ...byName.keys()].filter((n, i, all) => all.indexOf(n) === i);
@@ -12616,7 +12599,7 @@ function habitat_context_describe(context, name, definition, service) {
         return container;
     const parsed = parseSupervisorArgs(definition.command ?? []);
     if (!parsed.ok) {
-        context.errors.push(error(`${parsed.problem} (Supervisor arguments of "${name}")`, where(context.project, commandPath(name))));
+        context.problems.error(commandPath(name), `${parsed.problem} (Supervisor arguments of "${name}")`);
         return container;
     }
     container.args = parsed.args;
@@ -12624,8 +12607,8 @@ function habitat_context_describe(context, name, definition, service) {
     if (fromFlag !== undefined) {
         container.group = fromFlag;
         if (fromExtension !== undefined && fromExtension !== fromFlag) {
-            context.warnings.push(warning(`--group ${fromFlag} in the command and x-habitat group "${fromExtension}" disagree; ` +
-                `the Supervisor runs with --group ${fromFlag}, so the action uses that`, where(context.project, commandPath(name))));
+            context.problems.warn(commandPath(name), `--group ${fromFlag} in the command and x-habitat group "${fromExtension}" disagree; ` +
+                `the Supervisor runs with --group ${fromFlag}, so the action uses that`);
         }
     }
     return container;
@@ -13969,7 +13952,6 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 
 
 
-
 /** The image does not accept the Chef license for the user; without it the Supervisor exits at once. */
 function acceptLicense(context) {
     if (!context.options.acceptLicense)
@@ -13995,14 +13977,14 @@ function configVariable(packageName) {
 function checkServiceConfig(context) {
     for (const { name, definition, packageName } of context.habitat) {
         const variable = configVariable(packageName);
-        const value = definition.environment?.find((e) => e.name === variable)?.value;
+        const value = environmentValue(definition, variable);
         if (value === undefined)
             continue;
         const problem = configProblem(value);
         if (problem === undefined)
             continue;
-        context.warnings.push(warning(`${variable} of "${name}" is neither TOML nor a JSON object (${problem}); the Supervisor ignores ` +
-            `configuration it cannot parse and ${packageName} runs with its defaults`, where(context.project, ['services', name, 'environment', variable])));
+        context.problems.warn(['services', name, 'environment', variable], `${variable} of "${name}" is neither TOML nor a JSON object (${problem}); the Supervisor ignores ` +
+            `configuration it cannot parse and ${packageName} runs with its defaults`);
     }
 }
 function configProblem(value) {
@@ -14041,7 +14023,7 @@ function addHealthChecks(context, ports) {
         if (definition.healthCheck || written !== undefined)
             continue;
         if (hasFlag(args, 'http-disable')) {
-            context.warnings.push(warning(`no health check added to "${name}": its Supervisor runs with --http-disable, so there is no HTTP API to ask`, where(context.project, ['services', name, 'command'])));
+            context.problems.warn(['services', name, 'command'], `no health check added to "${name}": its Supervisor runs with --http-disable, so there is no HTTP API to ask`);
             continue;
         }
         const { http: port = 9631, httpHost = '127.0.0.1' } = ports.get(name) ?? {};
@@ -14056,7 +14038,6 @@ function addHealthChecks(context, ports) {
 }
 
 ;// CONCATENATED MODULE: ./src/ecs/habitat-order.ts
-
 
 /**
  * Starts a Supervisor after the ring member it peers with: its peer's name is resolved once, at
@@ -14081,8 +14062,8 @@ function addStartOrder(context, edges) {
         if (reaches(added, to, from))
             continue;
         if (reaches(union(user, added), to, from)) {
-            context.errors.push(error(`"${from}" peers with "${to}", so it must start after "${to}", but "${to}" depends on "${from}" ` +
-                `through depends_on; remove that depends_on or peer the other way round`, where(context.project, commandPath(from))));
+            context.problems.error(commandPath(from), `"${from}" peers with "${to}", so it must start after "${to}", but "${to}" depends on "${from}" ` +
+                `through depends_on; remove that depends_on or peer the other way round`);
             continue;
         }
         const dependency = {
@@ -14117,7 +14098,6 @@ function reaches(graph, from, to) {
 }
 
 ;// CONCATENATED MODULE: ./src/ecs/habitat-ports.ts
-
 
 
 const LISTENERS = ['gossip', 'http', 'ctl'];
@@ -14185,7 +14165,7 @@ function validExtensionPorts(context, container) {
         if (typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535)
             valid[listener] = port;
         else {
-            context.errors.push(error(`x-habitat ports.${listener} of "${container.name}" is ${JSON.stringify(port)}: it must be a port number 1-65535`, where(context.project, extensionPortPath(container.name, listener))));
+            context.problems.error(extensionPortPath(container.name, listener), `x-habitat ports.${listener} of "${container.name}" is ${JSON.stringify(port)}: it must be a port number 1-65535`);
         }
     }
     return valid;
@@ -14236,11 +14216,11 @@ function allocateSlots(context, explicit, chosen) {
         slot += 1;
     }
     if (unmanaged.length > 1) {
-        context.warnings.push(warning(`${unmanaged.map((c) => `"${c.name}"`).join(' and ')} run commands of their own, not Supervisor ` +
+        context.problems.warn(commandPath(unmanaged[1]?.name ?? ''), `${unmanaged.map((c) => `"${c.name}"`).join(' and ')} run commands of their own, not Supervisor ` +
             `arguments, so the action cannot give their Supervisors (if they start one) ports of their own; in ` +
             `${context.networkMode} network mode all containers share one network namespace and a second ` +
             `Supervisor on the same ports fails to start. Write Supervisor arguments (starting with "-") or set ` +
-            `HAB_LISTEN_GOSSIP, HAB_LISTEN_HTTP and HAB_LISTEN_CTL`, where(context.project, commandPath(unmanaged[1]?.name ?? ''))));
+            `HAB_LISTEN_GOSSIP, HAB_LISTEN_HTTP and HAB_LISTEN_CTL`);
     }
 }
 /** Tells the Supervisor about ports that are not its defaults and that the user did not set. */
@@ -14307,9 +14287,9 @@ function checkClashes(context, chosen) {
                 if (reported.has(key))
                     continue;
                 reported.add(key);
-                context.errors.push(error(`port ${port} is used twice in one network namespace: by "${first.container}" (${first.what}) and by ` +
+                context.problems.error(second.at, `port ${port} is used twice in one network namespace: by "${first.container}" (${first.what}) and by ` +
                     `"${second.container}" (${second.what}); containers in ${context.networkMode} network mode share their ports, so give ` +
-                    `one of them another port (for a Supervisor: x-habitat ports, or --listen-* in its command)`, where(context.project, second.at)));
+                    `one of them another port (for a Supervisor: x-habitat ports, or --listen-* in its command)`);
             }
         }
     }
@@ -14336,7 +14316,6 @@ function extensionPortPath(name, listener) {
 
 
 
-
 /**
  * Makes every `--peer` reach its target. The Supervisor resolves a peer's host name once, at
  * start, and exits if it does not resolve, so a wrong name is an error here, not at 3 a.m.
@@ -14356,7 +14335,7 @@ function resolvePeers(context, ports) {
                     return value;
                 const target = findTarget(context, container.definition, address.host);
                 if (!target) {
-                    context.errors.push(error(unresolvedMessage(context, container.name, address.host), where(context.project, commandPath(container.name))));
+                    context.problems.error(commandPath(container.name), unresolvedMessage(context, container.name, address.host));
                     return value;
                 }
                 const targetName = target.name ?? '';
@@ -14366,7 +14345,7 @@ function resolvePeers(context, ports) {
                 if (context.sharedNamespace)
                     return `127.0.0.1:${gossip}`;
                 if (address.port !== undefined && address.port !== gossip && ports.has(targetName)) {
-                    context.warnings.push(warning(`--peer ${value}: the Supervisor of "${targetName}" gossips on port ${gossip}, not ${address.port}`, where(context.project, commandPath(container.name))));
+                    context.problems.warn(commandPath(container.name), `--peer ${value}: the Supervisor of "${targetName}" gossips on port ${gossip}, not ${address.port}`);
                 }
                 if (targetName !== container.name)
                     ensureLink(context, container, target, address.host);
@@ -14404,13 +14383,13 @@ function ensureLink(context, from, target, host) {
     if (links.some((link) => link.split(':')[0] === targetName))
         return;
     if (linkPath(context, targetName, from.name)) {
-        context.errors.push(error(`--peer ${host} of "${from.name}" needs a link to "${targetName}", but "${targetName}" already links ` +
+        context.problems.error(commandPath(from.name), `--peer ${host} of "${from.name}" needs a link to "${targetName}", but "${targetName}" already links ` +
             `(directly or not) to "${from.name}" and ECS rejects circular links; let only one of them name the ` +
-            `other with --peer (the ring shares membership, one peer is enough)`, where(context.project, commandPath(from.name))));
+            `other with --peer (the ring shares membership, one peer is enough)`);
         return;
     }
     from.definition.links = [...links, targetName];
-    context.warnings.push(warning(`added links: ["${targetName}"] to "${from.name}": its --peer ${host} resolves only through a link in bridge network mode`, where(context.project, commandPath(from.name))));
+    context.problems.warn(commandPath(from.name), `added links: ["${targetName}"] to "${from.name}": its --peer ${host} resolves only through a link in bridge network mode`);
 }
 function linkPath(context, from, to, seen = new Set()) {
     if (from === to)
@@ -14438,9 +14417,9 @@ function dropNames(context) {
         if (dropped.length === 0)
             continue;
         const key = context.project.locate(['services', name, 'hostname']) ? 'hostname' : 'links';
-        context.warnings.push(warning(`dropped ${dropped.join(' and ')} of "${name}": ECS does not allow hostname or links in ${context.networkMode} ` +
+        context.problems.warn(['services', name, key], `dropped ${dropped.join(' and ')} of "${name}": ECS does not allow hostname or links in ${context.networkMode} ` +
             `network mode, where all containers of the task share one network namespace and reach each other on ` +
-            `127.0.0.1 (so --peer is rewritten to 127.0.0.1:<gossip port>)`, where(context.project, ['services', name, key])));
+            `127.0.0.1 (so --peer is rewritten to 127.0.0.1:<gossip port>)`);
     }
 }
 /** Warns about `--bind name:service.group` that no container in the task can satisfy. */
@@ -14466,7 +14445,7 @@ function checkBinds(context) {
                     : `--bind ${value} of "${container.name}": no container in this task runs the Habitat service ` +
                         `"${bind.service}" (this task runs ${offered.join(', ')}); unless a Supervisor outside the task ` +
                         `provides it, the service waits for the bind forever`;
-                context.warnings.push(warning(message, where(context.project, commandPath(container.name))));
+                context.problems.warn(commandPath(container.name), message);
             }
         }
     }
@@ -14497,10 +14476,10 @@ function applyHabitat(input) {
     checkServiceConfig(context);
     addHealthChecks(context, ports);
     addStartOrder(context, edges);
-    if (context.errors.length > 0)
-        throw new UserError(context.errors);
+    if (context.problems.errors.length > 0)
+        throw new UserError(context.problems.errors);
     writeBackCommands(context);
-    return { taskDefinition, warnings: context.warnings };
+    return { taskDefinition, warnings: context.problems.warnings };
 }
 
 ;// CONCATENATED MODULE: ./src/ecs/launch-rules.ts
@@ -14544,10 +14523,11 @@ function decideNetworkMode(launchType, params) {
  * awsvpc, a task size from its table, and an execution role to pull images from ECR.
  */
 function checkLaunchType(launchType, networkMode, params) {
-    const p = params ? new Problems(params.locate) : undefined;
+    // Placed in ecs-params.yml when it has a task_definition to point into, else on the input.
+    const p = params?.locate(['task_definition']) ? new Problems(params.locate) : undefined;
     const out = [];
     const problem = (path, message) => {
-        if (p && params?.locate(['task_definition']))
+        if (p)
             p.error(path, message);
         else
             out.push(error(message, { input: params ? 'ecs-params' : 'launch-type' }));
