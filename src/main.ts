@@ -8,7 +8,7 @@ import { error, formatDiagnostic, UserError, type Diagnostic } from './diagnosti
 import { diffTaskDefinitions } from './ecs/diff';
 import { registerTaskDefinition, pruneRevisions } from './ecs/register';
 import { rollBack } from './ecs/rollback';
-import { deployService } from './ecs/service';
+import { checkService, deployService } from './ecs/service';
 import { teardown } from './ecs/teardown';
 import { explainFailure, waitForDeployment } from './ecs/wait';
 import { readRunContext, type RunContext } from './github-context';
@@ -21,7 +21,7 @@ import { ecrRegistry } from './plan';
 import { deleteImageTag, ensureRepositories } from './registry/ecr';
 import { upsertComment } from './github/comment';
 import { repositoryOf } from './habitat/package-source';
-import { loginState, loginToEcr, newDockerConfigDir, type RegistryLogin } from './registry/login';
+import { authorizeRegistry, dockerLogin, newDockerConfigDir, type RegistryLogin } from './registry/login';
 import { pushImages, type PushedImage } from './registry/push';
 import { releasedPackage, reuseReleasedImages } from './registry/reuse';
 import { imageTags } from './registry/tags';
@@ -145,21 +145,35 @@ async function deploy(config: Config, runContext: RunContext, log: Log): Promise
   const ecr = new ECRClient({ region: config.region });
   const ecs = new ECSClient({ region: config.region });
 
-  // Registry set-up (repositories, login) happens once, before the first registry call: before
-  // reuse when released packages may be reused, else before pushing what was exported.
-  let login: RegistryLogin | undefined;
-  const prepareRegistry = async (): Promise<RegistryLogin> => {
-    if (login) return login;
-    if (config.createRepositories) {
-      await ensureRepositories(ecr, packages.map(repositoryOf), config.repository, log);
-    }
-    const made = await loginToEcr(ecr, { dockerConfigDir: newDockerConfigDir(), log });
-    const state = loginState(made);
-    core.saveState(STATE_REGISTRY, state.registry);
-    core.saveState(STATE_DOCKER_CONFIG, state.dockerConfigDir);
-    checkAccount(config, made.registry);
-    login = made;
-    return made;
+  // Before the first side effect: the cluster exists, and the service can be updated or created.
+  const checked = await checkService(ecs, {
+    cluster: config.cluster,
+    service,
+    canCreate: config.createService,
+  });
+
+  // Each registry step happens once, and only when needed: the token before the first registry
+  // read; a repository and the docker login before the first push. A rerun that finds every
+  // image in the registry makes neither.
+  const authorize = once(async () => {
+    const auth = await authorizeRegistry(ecr, log);
+    checkAccount(config, auth.registry);
+    return auth;
+  });
+  const loggedIn = once(async () => {
+    const auth = await authorize();
+    const dockerConfigDir = newDockerConfigDir();
+    // Saved first: the post step removes the config even if this step dies during the login.
+    core.saveState(STATE_REGISTRY, auth.registry);
+    core.saveState(STATE_DOCKER_CONFIG, dockerConfigDir);
+    return dockerLogin(auth, { dockerConfigDir, log });
+  });
+  const repositories = new Map<string, Promise<unknown>>();
+  const prepare = async (repository: string): Promise<RegistryLogin> => {
+    if (config.createRepositories && !repositories.has(repository))
+      repositories.set(repository, ensureRepositories(ecr, [repository], config.repository, log));
+    await repositories.get(repository);
+    return loggedIn();
   };
   // The same tags for an exported image and a reused one: the run's tags, plus the version tags.
   const tagsFor = (image: Pick<ExportedImage, 'tags' | 'version' | 'release'>): string[] => [
@@ -175,7 +189,7 @@ async function deploy(config: Config, runContext: RunContext, log: Log): Promise
   if (config.reuseReleasedImages && packages.some((p) => releasedPackage(p) !== undefined)) {
     ({ reused, toExport } = await log.group('Reuse', async () =>
       reuseReleasedImages(packages, {
-        login: await prepareRegistry(),
+        login: await authorize(),
         tags: tagsFor,
         maxParallel: config.maxParallel,
         log,
@@ -199,7 +213,8 @@ async function deploy(config: Config, runContext: RunContext, log: Log): Promise
       ? []
       : await log.group('Push', async () =>
           pushImages(exported, {
-            login: await prepareRegistry(),
+            login: await authorize(),
+            prepare,
             tags: tagsFor,
             maxParallel: config.maxParallel,
             log,
@@ -218,7 +233,8 @@ async function deploy(config: Config, runContext: RunContext, log: Log): Promise
   }));
 
   // The service is only touched once every image is pushed; the task definition pins digests.
-  const final = render(config, login?.registry ?? plannedRegistry, log, images);
+  const registry = all.length > 0 ? (await authorize()).registry : plannedRegistry;
+  const final = render(config, registry, log, images);
   const taskDefinition = final.rendered.taskDefinition;
   const report: RunReport = {
     ...baseReport(config),
@@ -231,7 +247,11 @@ async function deploy(config: Config, runContext: RunContext, log: Log): Promise
   };
 
   const registered = await log.group('Register', () =>
-    registerTaskDefinition(ecs, taskDefinition, { tags: runTags(runContext), log }),
+    registerTaskDefinition(ecs, taskDefinition, {
+      tags: runTags(runContext),
+      ...(checked?.taskDefinition && { running: checked.taskDefinition }),
+      log,
+    }),
   );
   report.taskDefinitionArn = registered.arn;
   report.registered = registered.changed;
@@ -246,6 +266,8 @@ async function deploy(config: Config, runContext: RunContext, log: Log): Promise
       service,
       taskDefinitionArn: registered.arn,
       forceNewDeployment: config.forceNewDeployment,
+      // What was checked still holds unless this run took time to register (or push) something.
+      ...(!report.changed && { checked: { service: checked } }),
       ...(config.createService && {
         create: {
           launchType: config.launchType,
@@ -396,6 +418,12 @@ function writeTaskDefinition(
 /** Where a repository's package is in the list, for reporting in the user's order. */
 function order(packages: readonly PackageSource[], repository: string): number {
   return packages.findIndex((p) => repositoryOf(p) === repository);
+}
+
+/** A lazy value computed at most once; callers share the one promise. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }
 
 function shortArn(arn: string): string {

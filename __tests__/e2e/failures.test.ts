@@ -1,3 +1,4 @@
+import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AwsCallLog, requireStackEnv } from '../support/stack';
@@ -11,6 +12,12 @@ jest.setTimeout(120_000);
 
 const workspace = nationalParksWorkspace();
 const packages = 'billmeyer/mongodb\nmattray/national-parks';
+// The cluster exists, so that what fails is what each test is about.
+const cluster = `e2e-failures-${Date.now()}`;
+
+beforeAll(async () => {
+  await new ECSClient({}).send(new CreateClusterCommand({ clusterName: cluster }));
+});
 
 function errorLines(r: RunResult): string[] {
   return r.stdout.split('\n').filter((l) => l.startsWith('::error'));
@@ -37,6 +44,21 @@ test.each([
   expect(errors[0]).toContain(`title=input ${input}`);
   expectNoStackTrace(r);
   expect(calls.calls()).toEqual([]);
+});
+
+test('a missing cluster fails before anything is exported or pushed', () => {
+  const calls = new AwsCallLog().mark();
+  const r = runAction({
+    workspace,
+    env: { HAB_STANDIN_LOG: path.join(workspace, 'hab-calls.log') },
+    inputs: { cluster: 'no-such-cluster', service: 'np', 'habitat-packages': packages },
+  });
+  expect(r.status).toBe(1);
+  const errors = errorLines(r);
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toContain('cluster "no-such-cluster" was not found in region us-east-1');
+  expect(fs.existsSync(path.join(workspace, 'hab-calls.log'))).toBe(false);
+  expect(calls.calls()).toEqual(['DescribeServices']);
 });
 
 test('a compose error is an annotation on its file and line, before any AWS call', () => {
@@ -79,7 +101,7 @@ test('render mode writes the task definition and makes no AWS call', () => {
   expect(calls.calls()).toEqual([]);
 });
 
-test('hab missing from PATH fails the export with how to install it, before any ECS call', () => {
+test('hab missing from PATH fails the export with how to install it; ECS was only looked at', () => {
   const calls = new AwsCallLog().mark();
   const PATH = (process.env.PATH ?? '')
     .split(':')
@@ -88,7 +110,7 @@ test('hab missing from PATH fails the export with how to install it, before any 
   const r = runAction({
     workspace,
     env: { PATH },
-    inputs: { service: 'np-nohab', 'habitat-packages': packages },
+    inputs: { cluster, service: 'np-nohab', 'habitat-packages': packages },
   });
   expect(r.status).toBe(1);
   const errors = errorLines(r);
@@ -96,7 +118,7 @@ test('hab missing from PATH fails the export with how to install it, before any 
   expect(errors[0]).toMatch(/hab.*not.*PATH|install/i);
   expect(errors[0]).toContain('install.sh');
   expectNoStackTrace(r);
-  expect(calls.calls().filter((c) => !c.startsWith('Describe') && c !== 'ListTaskDefinitions')).toEqual([]);
+  expect(calls.calls()).toEqual(['DescribeServices']);
 });
 
 test('a failing export names the package and shows the end of its output; the service is not touched', () => {
@@ -104,7 +126,7 @@ test('a failing export names the package and shows the end of its output; the se
   const r = runAction({
     workspace,
     env: { HAB_STANDIN_FAIL: 'mattray/national-parks' },
-    inputs: { service: 'np-failexport', 'habitat-packages': packages },
+    inputs: { cluster, service: 'np-failexport', 'habitat-packages': packages },
   });
   expect(r.status).toBe(1);
   const errors = errorLines(r);
@@ -112,5 +134,6 @@ test('a failing export names the package and shows the end of its output; the se
   expect(errors[0]).toContain('exporting mattray/national-parks failed');
   expect(errors[0]).toContain('Container image build failed'); // the tail of hab's own output
   expectNoStackTrace(r);
-  expect(calls.calls()).toEqual([]);
+  // Checked that the service can be created, then nothing: no repository, no push, no revision.
+  expect(calls.calls()).toEqual(['DescribeServices']);
 });

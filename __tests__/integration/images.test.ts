@@ -10,7 +10,7 @@ import { DeleteRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { exportPackages, type ExportedImage } from '../../src/habitat/export';
 import type { PackageSource } from '../../src/habitat/types';
 import { ensureRepositories, DEFAULT_REPOSITORY_SETTINGS } from '../../src/registry/ecr';
-import { loginState, loginToEcr, logout, type RegistryLogin } from '../../src/registry/login';
+import { authorizeRegistry, dockerLogin, logout, type RegistryLogin } from '../../src/registry/login';
 import { getManifest } from '../../src/registry/manifest';
 import { pushImages, type PushOptions } from '../../src/registry/push';
 import { imageTags } from '../../src/registry/tags';
@@ -43,6 +43,7 @@ describe('image pipeline on the local stack', () => {
 
   const pushOptions = (extra: Partial<PushOptions> = {}): PushOptions => ({
     login: login!,
+    prepare: async () => login!,
     tags: (img) => imageTags(img, { imageTag: run, version: true, versionRelease: true }),
     maxParallel: 2,
     log,
@@ -64,7 +65,7 @@ describe('image pipeline on the local stack', () => {
 
   afterAll(async () => {
     if (process.env.HABITAT_ECS_STACK_DIR) fault('clear');
-    if (login) await logout(loginState(login));
+    if (login) await logout(login);
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
@@ -90,7 +91,10 @@ describe('image pipeline on the local stack', () => {
   });
 
   test('logs in, pushes both, and the digests are what the registry serves; a second run pushes nothing', async () => {
-    login = await loginToEcr(ecr, { dockerConfigDir: path.join(workDir, 'docker-config'), log });
+    login = await dockerLogin(await authorizeRegistry(ecr, log), {
+      dockerConfigDir: path.join(workDir, 'docker-config'),
+      log,
+    });
     expect(login.registry).toBe(process.env.HABITAT_ECS_STACK_REGISTRY);
     expect(statSync(login.dockerConfigDir).mode & 0o777).toBe(0o700);
 
@@ -150,7 +154,10 @@ describe('image pipeline on the local stack', () => {
       );
       expect(Date.now() - started).toBeLessThan(10_000);
       await expect(
-        loginToEcr(ecr, { dockerConfigDir: path.join(workDir, 'docker-config-2'), log }),
+        dockerLogin(await authorizeRegistry(ecr, log), {
+          dockerConfigDir: path.join(workDir, 'docker-config-2'),
+          log,
+        }),
       ).rejects.toThrow(/logging in to .* failed: the registry refused the ECR token/);
     } finally {
       fault('clear');
@@ -161,7 +168,7 @@ describe('image pipeline on the local stack', () => {
     const { password, username } = login!;
     const encoded = Buffer.from(`${username}:${password}`).toString('base64');
     expect(readFileSync(path.join(login!.dockerConfigDir, 'config.json'), 'utf8')).toContain(encoded);
-    await logout(loginState(login!), { log });
+    await logout(login!, { log });
     expect(existsSync(login!.dockerConfigDir)).toBe(false);
     login = undefined;
     for (const line of log.raw) {

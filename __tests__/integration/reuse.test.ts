@@ -11,7 +11,7 @@ import { ECRClient } from '@aws-sdk/client-ecr';
 import { exportPackages } from '../../src/habitat/export';
 import { parsePackageSource } from '../../src/habitat/package-source';
 import { DEFAULT_REPOSITORY_SETTINGS, ensureRepositories } from '../../src/registry/ecr';
-import { loginState, loginToEcr, logout, type RegistryLogin } from '../../src/registry/login';
+import { authorizeRegistry, dockerLogin, logout, type RegistryLogin } from '../../src/registry/login';
 import { getRawManifest } from '../../src/registry/manifest';
 import { pushImages, type PushedImage } from '../../src/registry/push';
 import { reuseReleasedImages, type ReuseOptions } from '../../src/registry/reuse';
@@ -56,14 +56,24 @@ describe('reuse of released images on the local stack', () => {
       DEFAULT_REPOSITORY_SETTINGS,
       log,
     );
-    login = await loginToEcr(ecr, { dockerConfigDir: path.join(workDir, 'docker-config'), log });
+    login = await dockerLogin(await authorizeRegistry(ecr, log), {
+      dockerConfigDir: path.join(workDir, 'docker-config'),
+      log,
+    });
     // The releases, exported and pushed as a first deploy would: under the run tag and the version tags.
     const images = await exportPackages([MONGODB, PARKS, OTHER_RELEASE], {
       workDir: path.join(workDir, 'export'),
       log,
     });
     const push = (tags: (image: (typeof images)[number]) => string[], which: typeof images) =>
-      pushImages(which, { login: login!, tags, maxParallel: 2, log, retry: FAST_RETRY });
+      pushImages(which, {
+        login: login!,
+        prepare: async () => login!,
+        tags,
+        maxParallel: 2,
+        log,
+        retry: FAST_RETRY,
+      });
     first = await push(
       (image) => imageTags(image, { imageTag: run, version: true, versionRelease: true }),
       images.slice(0, 2),
@@ -73,7 +83,7 @@ describe('reuse of released images on the local stack', () => {
 
   afterAll(async () => {
     if (process.env.HABITAT_ECS_STACK_DIR) fault('clear');
-    if (login) await logout(loginState(login));
+    if (login) await logout(login);
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 

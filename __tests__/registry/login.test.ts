@@ -2,7 +2,7 @@ import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ec
 import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loginState, loginToEcr, logout, newDockerConfigDir } from '../../src/registry/login';
+import { authorizeRegistry, dockerLogin, logout, newDockerConfigDir } from '../../src/registry/login';
 import type { ProcessRunner, RunOptions, RunResult } from '../../src/process';
 import { RecordingLog } from '../support/recording-log';
 
@@ -31,12 +31,17 @@ function fakeDocker(answer: (args: readonly string[]) => Partial<RunResult> = ()
   return { run, calls };
 }
 
-describe('loginToEcr and logout', () => {
+describe('authorizeRegistry, dockerLogin and logout', () => {
   it('masks the password, hands it over on stdin into a private 0700 DOCKER_CONFIG, and logout removes it', async () => {
     const log = new RecordingLog();
     const docker = fakeDocker();
     const dockerConfigDir = path.join(mkdtempSync(path.join(tmpdir(), 'login-')), 'docker-config');
-    const login = await loginToEcr(client, { dockerConfigDir, log, run: docker.run, env: { PATH: '/bin' } });
+    const login = await dockerLogin(await authorizeRegistry(client, log), {
+      dockerConfigDir,
+      log,
+      run: docker.run,
+      env: { PATH: '/bin' },
+    });
 
     expect(log.secrets).toContain(PASSWORD);
     expect(login.registry).toBe('123456789012.dkr.ecr.us-east-1.amazonaws.com');
@@ -52,10 +57,12 @@ describe('loginToEcr and logout', () => {
     expect(call?.args.join(' ')).not.toContain(PASSWORD);
     expect(call?.options?.input).toBe(PASSWORD);
     expect(call?.options?.env?.DOCKER_CONFIG).toBe(dockerConfigDir);
-    expect(JSON.stringify(loginState(login))).not.toContain(PASSWORD);
+    expect(
+      JSON.stringify({ registry: login.registry, dockerConfigDir: login.dockerConfigDir }),
+    ).not.toContain(PASSWORD);
 
     writeFileSync(path.join(dockerConfigDir, 'config.json'), '{"auths":{}}');
-    await logout(loginState(login), { run: docker.run, env: {} });
+    await logout(login, { run: docker.run, env: {} });
     expect(docker.calls[1]?.args).toEqual(['logout', login.registry]);
     expect(docker.calls[1]?.options?.env?.DOCKER_CONFIG).toBe(dockerConfigDir);
     expect(existsSync(dockerConfigDir)).toBe(false);
@@ -68,7 +75,11 @@ describe('loginToEcr and logout', () => {
     }));
     const dockerConfigDir = path.join(mkdtempSync(path.join(tmpdir(), 'login-')), 'cfg');
     await expect(
-      loginToEcr(client, { dockerConfigDir, log: new RecordingLog(), run: docker.run }),
+      dockerLogin(await authorizeRegistry(client, new RecordingLog()), {
+        dockerConfigDir,
+        log: new RecordingLog(),
+        run: docker.run,
+      }),
     ).rejects.toThrow(
       /logging in to 123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com failed: the registry refused/,
     );

@@ -48,7 +48,8 @@ function fakeWorld(pushFailures: string[] = []) {
   });
   const run: ProcessRunner = async (_command, args, options) => {
     calls.push([...args]);
-    expect(options?.env?.DOCKER_CONFIG).toBe('/tmp/cfg');
+    // Only what talks to the registry runs logged in; inspecting a local image needs no login.
+    expect(options?.env?.DOCKER_CONFIG).toBe(args[0] === 'image' ? undefined : '/tmp/cfg');
     if (args[0] === 'image') return ok(`${args[4]}\n`);
     if (args[0] === 'tag') {
       tagged.set(args[2]!, args[1]!);
@@ -78,6 +79,7 @@ function fakeWorld(pushFailures: string[] = []) {
 function options(world: ReturnType<typeof fakeWorld>, extra: Partial<PushOptions> = {}): PushOptions {
   return {
     login,
+    prepare: async () => login,
     tags: (img) => ['abc123', img.version!],
     maxParallel: 2,
     log: new RecordingLog(),
@@ -124,6 +126,24 @@ describe('pushImages', () => {
     expect(log.text()).toContain(
       `info: ${REGISTRY}/billmeyer/mongodb: the registry already holds this image as abc123, 1.0: not pushed again`,
     );
+  });
+
+  it('prepares (repository, docker login) once per repository pushed to, and never for images already there', async () => {
+    const world = fakeWorld();
+    const prepared: string[] = [];
+    const prepare = async (repository: string) => {
+      // Before the repository's first docker tag: nothing of it is tagged or pushed yet.
+      expect(world.calls.some((c) => c[0] !== 'image' && c.join(' ').includes(repository))).toBe(false);
+      prepared.push(repository);
+      return login;
+    };
+    const images = [image('billmeyer/mongodb', id('a')), image('mattray/national-parks', id('b'))];
+    await pushImages(images.slice(0, 1), options(world, { prepare }));
+    expect(prepared).toEqual(['billmeyer/mongodb']);
+
+    prepared.length = 0;
+    await pushImages(images, options(world, { prepare }));
+    expect(prepared).toEqual(['mattray/national-parks']);
   });
 
   it('pushes again when the tag holds another image', async () => {

@@ -23,6 +23,8 @@ const MAX_TAGS = 49;
 export interface RegisterOptions {
   /** Extra tags for a new revision, e.g. commit sha, ref, run URL. */
   tags?: Readonly<Record<string, string>>;
+  /** The revision the service runs now, if known: compared first, so a rerun costs one call. */
+  running?: string;
   log: Log;
 }
 
@@ -30,13 +32,16 @@ export interface RegisteredTaskDefinition {
   arn: string;
   revision: number;
   family: string;
-  /** false when the newest ACTIVE revision already had this content and was reused. */
+  /** false when the running or the newest ACTIVE revision already had this content and was reused. */
   changed: boolean;
-  /** The newest ACTIVE revision before this run, for the diff and for rollback. */
+  /** What this run is compared with: the running revision of the family, else its newest ACTIVE one. */
   previous?: { arn: string; taskDefinition: TaskDefinition };
 }
 
-/** Registers the task definition unless the newest ACTIVE revision of its family is the same. */
+/**
+ * Registers the task definition unless the revision the service runs, or else the newest ACTIVE
+ * revision of the family, is the same.
+ */
 export async function registerTaskDefinition(
   ecs: ECSClient,
   input: RegisterTaskDefinitionCommandInput,
@@ -44,18 +49,28 @@ export async function registerTaskDefinition(
 ): Promise<RegisteredTaskDefinition> {
   const family = input.family;
   if (!family) throw new UserError(error('the task definition has no family'));
-  const newest = await newestActiveRevision(ecs, family);
-  const previous = newest?.taskDefinitionArn
-    ? { arn: newest.taskDefinitionArn, taskDefinition: newest }
+  const running =
+    options.running && familyOf(options.running) === family
+      ? await describeRevision(ecs, options.running)
+      : undefined;
+  const candidates = [running];
+  if (!running || !sameTaskDefinition(running, input)) {
+    const newest = await newestActiveRevision(ecs, family);
+    if (newest?.taskDefinitionArn !== running?.taskDefinitionArn) candidates.push(newest);
+  }
+  const [first] = candidates.filter((c) => c?.taskDefinitionArn);
+  const previous = first?.taskDefinitionArn
+    ? { arn: first.taskDefinitionArn, taskDefinition: first }
     : undefined;
-  if (newest?.taskDefinitionArn && sameTaskDefinition(newest, input)) {
-    options.log.info(`Task definition unchanged: reusing ${newest.taskDefinitionArn}`);
+  const same = candidates.find((c) => c?.taskDefinitionArn && sameTaskDefinition(c, input));
+  if (same?.taskDefinitionArn) {
+    options.log.info(`Task definition unchanged: reusing ${same.taskDefinitionArn}`);
     return {
-      arn: newest.taskDefinitionArn,
-      revision: newest.revision ?? 0,
+      arn: same.taskDefinitionArn,
+      revision: same.revision ?? 0,
       family,
       changed: false,
-      previous,
+      ...(previous ? { previous } : {}),
     };
   }
   let registered: TaskDefinition | undefined;
@@ -94,7 +109,10 @@ export async function newestActiveRevision(
     new ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxResults: 1 }),
   );
   const arn = highestRevision(out.taskDefinitionArns ?? [], family);
-  if (!arn) return undefined;
+  return arn ? describeRevision(ecs, arn) : undefined;
+}
+
+async function describeRevision(ecs: ECSClient, arn: string): Promise<TaskDefinition | undefined> {
   const described = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }));
   return described.taskDefinition;
 }

@@ -31,6 +31,8 @@ export interface DeployServiceOptions {
   forceNewDeployment?: boolean;
   /** Present when the action may create a missing service. */
   create?: CreateServiceOptions;
+  /** The service as checkService found it, when nothing was registered since: not described again. */
+  checked?: { service: Service | undefined };
   log: Log;
 }
 
@@ -44,33 +46,26 @@ export interface ServiceDeployment {
   previousTaskDefinition?: string;
 }
 
-/** Points the service at the task definition: update, create, or leave it when it already runs it. */
-export async function deployService(
+/**
+ * The service before the deploy, or undefined when it is to be created; throws a UserError when
+ * it can be neither updated nor created. Run before the first side effect.
+ */
+export async function checkService(
   ecs: ECSClient,
-  options: DeployServiceOptions,
-): Promise<ServiceDeployment> {
-  const { cluster, service: name, taskDefinitionArn, log } = options;
+  options: { cluster: string; service: string; canCreate: boolean },
+): Promise<Service | undefined> {
+  const { cluster, service: name } = options;
   const existing = await describeService(ecs, cluster, name);
-
   if (!existing || existing.status === 'INACTIVE') {
-    if (!options.create) {
-      const region = await ecs.config.region();
-      throw new UserError(
-        error(
-          `service "${name}" does not exist in cluster "${cluster}" (region ${region}); ` +
-            'create it first, or set create-service: true to let this action create it',
-          { input: 'service' },
-        ),
-      );
-    }
-    const created = await createService(ecs, options, options.create);
-    log.info(`Created service ${created.serviceArn} on ${taskDefinitionArn}`);
-    return {
-      serviceArn: created.serviceArn ?? name,
-      deploymentId: primaryId(created),
-      created: true,
-      updated: false,
-    };
+    if (options.canCreate) return undefined;
+    const region = await ecs.config.region();
+    throw new UserError(
+      error(
+        `service "${name}" does not exist in cluster "${cluster}" (region ${region}); ` +
+          'create it first, or set create-service: true to let this action create it',
+        { input: 'service' },
+      ),
+    );
   }
   if (existing.status === 'DRAINING') {
     throw new UserError(
@@ -81,6 +76,30 @@ export async function deployService(
         },
       ),
     );
+  }
+  return existing;
+}
+
+/** Points the service at the task definition: update, create, or leave it when it already runs it. */
+export async function deployService(
+  ecs: ECSClient,
+  options: DeployServiceOptions,
+): Promise<ServiceDeployment> {
+  const { cluster, service: name, taskDefinitionArn, log } = options;
+  const existing = options.checked
+    ? options.checked.service
+    : await checkService(ecs, { cluster, service: name, canCreate: options.create !== undefined });
+
+  if (!existing) {
+    if (!options.create) throw new Error(`service ${name} was checked absent without create options`);
+    const created = await createService(ecs, options, options.create);
+    log.info(`Created service ${created.serviceArn} on ${taskDefinitionArn}`);
+    return {
+      serviceArn: created.serviceArn ?? name,
+      deploymentId: primaryId(created),
+      created: true,
+      updated: false,
+    };
   }
 
   const previousTaskDefinition = existing.taskDefinition;

@@ -34,10 +34,6 @@ export function newDockerConfigDir(env: NodeJS.ProcessEnv = process.env): string
   return path.join(env.RUNNER_TEMP || tmpdir(), `habitat-ecs-docker-${randomUUID()}`);
 }
 
-export function loginState(login: RegistryLogin): LoginState {
-  return { registry: login.registry, dockerConfigDir: login.dockerConfigDir };
-}
-
 /** The environment docker runs in: the caller's, with the private config directory. */
 export function dockerEnvironment(
   state: { dockerConfigDir: string },
@@ -53,18 +49,22 @@ export function isAuthFailure(output: string): boolean {
   );
 }
 
+/** Gets an ECR token and masks it (and its base64 form) in the log before anything can print it. */
+export async function authorizeRegistry(client: ECRClient, log: Log): Promise<RegistryAuthorization> {
+  const auth = await getRegistryAuthorization(client);
+  log.setSecret(auth.password);
+  log.setSecret(Buffer.from(`${auth.username}:${auth.password}`).toString('base64'));
+  return auth;
+}
+
 /**
- * Gets an ECR token and logs docker in with it, into a private DOCKER_CONFIG (mode 0700) so the
- * runner's own docker config is neither read nor changed. The password is masked first and goes
- * to docker on stdin.
+ * Logs docker in with an ECR token, into a private DOCKER_CONFIG (mode 0700) so the runner's own
+ * docker config is neither read nor changed. The password goes to docker on stdin.
  */
-export async function loginToEcr(
-  client: ECRClient,
+export async function dockerLogin(
+  auth: RegistryAuthorization,
   options: DockerOptions & { dockerConfigDir: string; log: Log },
 ): Promise<RegistryLogin> {
-  const auth = await getRegistryAuthorization(client);
-  options.log.setSecret(auth.password);
-  options.log.setSecret(Buffer.from(`${auth.username}:${auth.password}`).toString('base64'));
   await mkdir(options.dockerConfigDir, { recursive: true, mode: 0o700 });
   await chmod(options.dockerConfigDir, 0o700);
   const login: RegistryLogin = { ...auth, dockerConfigDir: options.dockerConfigDir };
@@ -95,7 +95,7 @@ export async function loginToEcr(
 }
 
 /**
- * Undoes loginToEcr: docker logout, then removes the private docker config with whatever
+ * Undoes dockerLogin: docker logout, then removes the private docker config with whatever
  * credentials it holds. Never throws: it runs in the post step, after everything else.
  */
 export async function logout(state: LoginState, options: DockerOptions & { log?: Log } = {}): Promise<void> {

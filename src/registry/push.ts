@@ -2,8 +2,8 @@ import { error, UserError } from '../diagnostics';
 import type { ExportedImage } from '../habitat/export';
 import type { Log } from '../log';
 import { describeExit, runProcess, type ProcessRunner, type RunResult } from '../process';
-import { dockerEnvironment, type RegistryLogin } from './login';
-import { getManifest, type RemoteManifest } from './manifest';
+import { dockerEnvironment } from './login';
+import { getManifest, type RegistryCredentials, type RemoteManifest } from './manifest';
 import { mapLimit } from './parallel';
 import {
   classifyRegistryOutput,
@@ -40,7 +40,14 @@ export interface PushedImage {
 }
 
 export interface PushOptions {
-  login: RegistryLogin;
+  /** The registry and the credentials to read its manifests with. */
+  login: RegistryCredentials;
+  /**
+   * Called before the first docker tag or push into a repository, and only then: an image the
+   * registry already holds needs neither a repository made nor docker logged in. Resolves to the
+   * private docker config that holds the login.
+   */
+  prepare: (repository: string) => Promise<{ dockerConfigDir: string }>;
   /** Tags to push each image under; see imageTags(). */
   tags: (image: ExportedImage) => string[];
   /** Images pushed at once. */
@@ -73,6 +80,11 @@ interface Context extends PushOptions {
   retry: RetryPolicy;
 }
 
+/** Docker tag and push run logged in: with the private config that holds the login. */
+interface DockerContext extends Context {
+  dockerConfigDir: string;
+}
+
 /**
  * Tags and pushes every image, at most `maxParallel` at once. A tag whose manifest in the
  * registry already describes the local image is not pushed again. Transient registry errors are
@@ -92,7 +104,7 @@ export async function pushImages(
     ...options,
     run: options.run ?? runProcess,
     readManifest: options.readManifest ?? getManifest,
-    env: dockerEnvironment(options.login, options.env ?? process.env),
+    env: options.env ?? process.env,
     retry: options.retry ?? DEFAULT_RETRY,
   };
   return mapLimit(tagLists, options.maxParallel, ({ image, tags }) => pushImage(image, tags, context));
@@ -104,6 +116,7 @@ async function pushImage(image: ExportedImage, tags: string[], ctx: Context): Pr
   const localId = await localImageId(image, ctx);
   const digests: string[] = [];
   const pushedTags: string[] = [];
+  let withLogin: DockerContext | undefined;
   for (const tag of tags) {
     const remote = await retrying(
       () => ctx.readManifest(login, image.repository, tag),
@@ -116,9 +129,11 @@ async function pushImage(image: ExportedImage, tags: string[], ctx: Context): Pr
       digests.push(remote.digest);
       continue;
     }
-    await docker(ctx, ['tag', localId, `${uri}:${tag}`], `tagging ${image.name} as ${uri}:${tag}`);
+    withLogin ??= { ...ctx, ...(await ctx.prepare(image.repository)) };
+    const dctx = withLogin;
+    await docker(dctx, ['tag', localId, `${uri}:${tag}`], `tagging ${image.name} as ${uri}:${tag}`);
     const reported = await retrying(
-      () => pushOnce(image.repository, tag, uri, ctx),
+      () => pushOnce(image.repository, tag, uri, dctx),
       `pushing ${uri}:${tag}`,
       ctx,
       PUSH_ADVICE,
@@ -184,16 +199,16 @@ async function localImageId(image: ExportedImage, ctx: Context): Promise<string>
   return id;
 }
 
-async function docker(ctx: Context, args: string[], what: string): Promise<RunResult> {
-  const result = await ctx.run('docker', args, { env: ctx.env, timeoutMs: 60_000 });
+async function docker(ctx: DockerContext, args: string[], what: string): Promise<RunResult> {
+  const result = await ctx.run('docker', args, { env: dockerEnvironment(ctx, ctx.env), timeoutMs: 60_000 });
   if (result.exitCode !== 0 || result.timedOut)
     throw new UserError(error(`${what} failed: docker ${describeExit(result)}:\n${result.tail.join('\n')}`));
   return result;
 }
 
-async function dockerPush(reference: string, ctx: Context): Promise<string | undefined> {
+async function dockerPush(reference: string, ctx: DockerContext): Promise<string | undefined> {
   const result = await ctx.run('docker', ['push', reference], {
-    env: ctx.env,
+    env: dockerEnvironment(ctx, ctx.env),
     timeoutMs: 30 * 60 * 1000,
     onLine: (line) => ctx.log.debug(line),
   });
@@ -213,7 +228,7 @@ async function pushOnce(
   repository: string,
   tag: string,
   uri: string,
-  ctx: Context,
+  ctx: DockerContext,
 ): Promise<string | undefined> {
   try {
     return await dockerPush(`${uri}:${tag}`, ctx);
