@@ -1,4 +1,5 @@
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { Config } from './inputs';
 import type { OutputName } from './inputs-spec';
 
 /** What one run did, as the outputs and the job summary tell it. */
@@ -114,4 +115,27 @@ function ports(c: ContainerDefinition): string {
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** A deploy that failed after it started: the report still goes out, then the step fails. */
+export class DeployFailed extends Error {
+  constructor(
+    readonly lines: string[],
+    readonly report: RunReport,
+  ) {
+    super(lines[0] ?? 'deployment failed');
+  }
+}
+
+/** What every report starts from: the inputs that name where the run went. */
+export function baseReport(config: Config): RunReport {
+  return {
+    mode: config.mode,
+    region: config.region,
+    cluster: config.cluster,
+    ...(config.service && { service: config.service }),
+    imageTag: config.imageTag,
+    images: {},
+    changed: false,
+  };
 }
