@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { UserError, type Diagnostic } from './diagnostics';
 import { PackageSpecError, parsePackageSource } from './habitat/package-source';
 import { ecrRegistry } from './plan';
+import { tagProblem } from './registry/validate';
 import { renderProject } from './render';
 import { version } from '../package.json';
 
@@ -121,6 +122,9 @@ function run(argv: readonly string[], io: CliIo): number {
   if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
     throw new UsageError(`--account-id must be 12 digits, not "${accountId}"`);
   }
+  const imageTag = values['image-tag'] ?? 'latest';
+  const badTag = tagProblem(imageTag);
+  if (badTag) throw new UsageError(`--image-tag ${badTag}`);
   const files = values.file ?? ['docker-compose.yml'];
   const family = values.family ?? defaultFamily(files[0] as string);
   const { rendered } = renderProject({
@@ -132,7 +136,7 @@ function run(argv: readonly string[], io: CliIo): number {
     packages,
     // Without packages no image is named after the registry, so any well-formed value does.
     registry: ecrRegistry(accountId ?? '000000000000', region ?? 'us-east-1'),
-    imageTag: values['image-tag'] ?? 'latest',
+    imageTag,
     habitat: { acceptLicense: !values['no-hab-license'], healthChecks: values['health-checks'] ?? false },
     environment: io.env,
   });

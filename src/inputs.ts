@@ -1,9 +1,7 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { error, UserError, warning, type Diagnostic } from './diagnostics';
 import type { RunContext } from './github-context';
-import { PackageSpecError, parsePackageSource } from './habitat/package-source';
 import type { HabitatOptions, PackageSource } from './habitat/types';
+import { checkFile, optionalFile, readPackages, type Fail } from './inputs-files';
 import type { RepositorySettings } from './registry/ecr';
 import { isValidTag } from './registry/validate';
 import { INPUTS, type InputName } from './inputs-spec';
@@ -64,6 +62,11 @@ export interface Preview {
 export type InputReader = (name: InputName) => string;
 
 const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255}$/;
+/** What AWS accepts in resource tags (keys up to 128, values up to 256 characters). */
+const AWS_TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+@-]*$/u;
+/** A KMS key id, key ARN, alias name or alias ARN. */
+const KMS_KEY = /^[A-Za-z0-9:/_-]{1,2048}$/;
 const ACCOUNT = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 
@@ -92,16 +95,18 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
   const composeFiles = lines(get('compose-file'));
   if (composeFiles.length === 0) fail('compose-file', 'give at least one compose file');
   if (mode !== 'teardown' && !closing) {
-    for (const file of composeFiles) {
-      if (!isFile(run.workspace, file))
-        fail('compose-file', `${file}: no such file (paths are relative to ${run.workspace})`);
-    }
+    for (const file of composeFiles) checkFile(file, 'compose-file', run.workspace, fail);
   }
   const ecsParamsFile = optionalFile(get('ecs-params'), 'ecs-params', run.workspace, fail);
   const envFile = optionalFile(get('env-file'), 'env-file', run.workspace, fail);
 
   // Tearing down needs only repository names (to remove preview images), not .hart files.
-  const packages = readPackages(get('habitat-packages'), run.workspace, mode === 'teardown' || closing, fail);
+  const packages = readPackages(
+    lines(get('habitat-packages')),
+    run.workspace,
+    mode === 'teardown' || closing,
+    fail,
+  );
 
   const region = get('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
   if (mode !== 'render' && region === '') {
@@ -110,28 +115,37 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
       'no region: set aws-region, or AWS_REGION (aws-actions/configure-aws-credentials does)',
     );
   } else if (region !== '' && !REGION.test(region)) {
-    fail('aws-region', `"${region}" is not an AWS region name such as us-east-1`);
+    fail('aws-region', `${JSON.stringify(region)} is not an AWS region name such as us-east-1`);
   }
   const accountId = get('aws-account-id') || undefined;
   if (accountId !== undefined && !ACCOUNT.test(accountId)) {
-    fail('aws-account-id', `"${accountId}" is not a 12-digit AWS account id`);
+    fail('aws-account-id', `${JSON.stringify(accountId)} is not a 12-digit AWS account id`);
   }
 
   const cluster = get('cluster');
-  if (!/^[A-Za-z0-9_-]{1,255}$|^arn:aws[a-z-]*:ecs:/.test(cluster)) {
-    fail('cluster', `"${cluster}" is not a cluster name (letters, digits, "-", "_") or ARN`);
+  if (!ECS_NAME.test(cluster) && !CLUSTER_ARN.test(cluster)) {
+    fail(
+      'cluster',
+      `${JSON.stringify(cluster)} is not a cluster name (up to 255 letters, digits, "-", "_") or a cluster ARN (arn:aws:ecs:<region>:<account>:cluster/<name>)`,
+    );
   }
   let service = get('service') || undefined;
   if (service === undefined && mode !== 'render') fail('service', `is required when mode is ${mode}`);
   if (service !== undefined && !ECS_NAME.test(service)) {
-    fail('service', `"${service}" is not a service name: up to 255 letters, digits, "-" and "_"`);
+    fail(
+      'service',
+      `${JSON.stringify(service)} is not a service name: up to 255 letters, digits, "-" and "_"`,
+    );
   }
   const explicitFamily = get('task-family');
   let family = explicitFamily || service || '';
   if (family === '' && mode === 'render')
     fail('task-family', 'is required when mode is render and no service is given');
   else if (explicitFamily !== '' && !ECS_NAME.test(family)) {
-    fail('task-family', `"${family}" is not a family name: up to 255 letters, digits, "-" and "_"`);
+    fail(
+      'task-family',
+      `${JSON.stringify(family)} is not a family name: up to 255 letters, digits, "-" and "_"`,
+    );
   }
 
   let preview: Preview | undefined;
@@ -141,7 +155,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     service = `${service}-pr-${number}`;
     family = `${family}-pr-${number}`;
     if (service.length > 255 || family.length > 255)
-      fail('service', `"${service}" is longer than 255 characters`);
+      fail('service', `${JSON.stringify(service)} is longer than 255 characters`);
   }
 
   const repository = readRepositorySettings(get, fail);
@@ -208,8 +222,6 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
   return config;
 }
 
-type Fail = (name: InputName, message: string) => void;
-
 function lines(value: string): string[] {
   return value
     .split(/\r?\n/)
@@ -224,7 +236,7 @@ function oneOf<T extends string>(
   fail: Fail,
 ): T | undefined {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  fail(name, `"${value}" is not one of ${allowed.join(', ')}`);
+  fail(name, `${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
   return undefined;
 }
 
@@ -232,81 +244,17 @@ function bool(value: string, name: InputName, fail: Fail): boolean {
   // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   if (['false', 'False', 'FALSE'].includes(value)) return false;
-  fail(name, `"${value}" is not a boolean: use true or false`);
+  fail(name, `${JSON.stringify(value)} is not a boolean: use true or false`);
   return false;
 }
 
 function int(value: string, name: InputName, min: number, max: number, fail: Fail): number {
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
-    fail(name, `"${value}" is not a whole number from ${min} to ${max}`);
+    fail(name, `${JSON.stringify(value)} is not a whole number from ${min} to ${max}`);
     return min;
   }
   return n;
-}
-
-function isFile(workspace: string, file: string): boolean {
-  try {
-    return fs.statSync(path.resolve(workspace, file)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function optionalFile(value: string, name: InputName, workspace: string, fail: Fail): string | undefined {
-  if (value === '') return undefined;
-  if (!isFile(workspace, value)) fail(name, `${value}: no such file (paths are relative to ${workspace})`);
-  return value;
-}
-
-/** Package lines; `.hart` lines may be globs (`*`, `?` in the file name) and must stay inside the workspace. */
-function readPackages(value: string, workspace: string, lenient: boolean, fail: Fail): PackageSource[] {
-  const sources: PackageSource[] = [];
-  for (const line of lines(value)) {
-    if (lenient && line.endsWith('.hart') && /[*?[]/.test(line)) continue;
-    const specs = line.endsWith('.hart') && !lenient ? expandHarts(line, workspace, fail) : [line];
-    for (const spec of specs) {
-      try {
-        sources.push(parsePackageSource(spec));
-      } catch (e) {
-        if (!(e instanceof PackageSpecError)) throw e;
-        fail('habitat-packages', e.message);
-      }
-    }
-  }
-  return sources;
-}
-
-function expandHarts(pattern: string, workspace: string, fail: Fail): string[] {
-  const absolute = path.resolve(workspace, pattern);
-  const relative = path.relative(workspace, absolute);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    fail('habitat-packages', `${pattern}: .hart files must be inside the workspace ${workspace}`);
-    return [];
-  }
-  const dir = path.dirname(absolute);
-  const base = path.basename(absolute);
-  if (/[*?[]/.test(path.dirname(relative))) {
-    fail('habitat-packages', `${pattern}: wildcards are allowed in the file name only, e.g. results/*.hart`);
-    return [];
-  }
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    names = [];
-  }
-  const matcher = new RegExp(
-    `^${base
-      .replace(/[.+^${}()|\\]/g, '\\$&')
-      .replace(/\*/g, '[^/]*')
-      .replace(/\?/g, '[^/]')}$`,
-  );
-  const found = names.filter((n) => matcher.test(n)).sort();
-  if (found.length === 0) {
-    fail('habitat-packages', `${pattern}: no such .hart file (build it first with hab pkg build)`);
-  }
-  return found.map((n) => path.join(path.dirname(relative), n));
 }
 
 /** The image tag: given, or derived from the event (tag push, pull request, commit). */
@@ -315,7 +263,7 @@ function readImageTag(value: string, run: RunContext, fail: Fail, warnings: Diag
     if (!isValidTag(value)) {
       fail(
         'image-tag',
-        `"${value}" is not a valid image tag: letters, digits, "_", "." and "-", at most 128, not starting with "." or "-"`,
+        `${JSON.stringify(value)} is not a valid image tag: letters, digits, "_", "." and "-", at most 128, not starting with "." or "-"`,
       );
     }
     return value;
@@ -337,7 +285,15 @@ function readImageTag(value: string, run: RunContext, fail: Fail, warnings: Diag
       .replace(/[^A-Za-z0-9_.-]/g, '-')
       .replace(/^[.-]+/, '')
       .slice(0, 128);
-    warnings.push(warning(`"${derived}" is not a valid image tag; using "${fixed}"`, { input: 'image-tag' }));
+    if (fixed === '') {
+      fail('image-tag', `${JSON.stringify(derived)} has nothing an image tag can keep: set image-tag`);
+      return '';
+    }
+    warnings.push(
+      warning(`${JSON.stringify(derived)} is not a valid image tag; using "${fixed}"`, {
+        input: 'image-tag',
+      }),
+    );
     derived = fixed;
   }
   return derived;
@@ -361,11 +317,22 @@ function readRepositorySettings(get: (name: InputName) => string, fail: Fail): R
   const kmsKey = get('repository-kms-key');
   if (kmsKey !== '' && encryptionType !== 'KMS')
     fail('repository-kms-key', 'is only used with repository-encryption: KMS');
+  else if (kmsKey !== '' && !KMS_KEY.test(kmsKey))
+    fail(
+      'repository-kms-key',
+      `${JSON.stringify(kmsKey)} is not a KMS key id, key ARN or alias (alias/<name>)`,
+    );
   const tags: Record<string, string> = {};
   for (const line of lines(get('repository-tags'))) {
     const at = line.indexOf('=');
-    if (at <= 0) fail('repository-tags', `"${line}" is not key=value`);
-    else tags[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    const [key, value] = [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+    if (at <= 0) fail('repository-tags', `${JSON.stringify(line)} is not key=value`);
+    else if (!isAwsTag(key, value)) {
+      fail(
+        'repository-tags',
+        `${JSON.stringify(line)} is not a tag AWS accepts: a key of 1-128 and a value of up to 256 letters, digits, spaces and _ . : / = + - @, the key not starting with aws:`,
+      );
+    } else tags[key] = value;
   }
   return {
     tagMutability,
@@ -374,6 +341,16 @@ function readRepositorySettings(get: (name: InputName) => string, fail: Fail): R
       encryptionType === 'KMS' ? { type: 'KMS', ...(kmsKey !== '' && { kmsKey }) } : { type: 'AES256' },
     tags,
   };
+}
+
+function isAwsTag(key: string, value: string): boolean {
+  return (
+    key.length <= 128 &&
+    value.length <= 256 &&
+    AWS_TAG_TEXT.test(key) &&
+    AWS_TAG_TEXT.test(value) &&
+    !/^aws:/i.test(key)
+  );
 }
 
 /** Tags from image-tags: bare tags, or `image:tag` references such as docker/metadata-action's output. */
@@ -387,7 +364,10 @@ function readImageTags(value: string, fail: Fail): string[] {
         ? ''
         : line;
     if (tag === '' || !isValidTag(tag)) {
-      fail('image-tags', `"${line}" has no valid tag: give a tag (v1.2.0) or an image:tag reference`);
+      fail(
+        'image-tags',
+        `${JSON.stringify(line)} has no valid tag: give a tag (v1.2.0) or an image:tag reference`,
+      );
     } else {
       tags.push(tag);
     }

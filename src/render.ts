@@ -22,6 +22,8 @@ export interface RenderInput {
   environment: Record<string, string | undefined>;
   /** Repository -> pushed `uri@digest`; wins over the predicted `registry/repository:tag`. */
   images?: ReadonlyMap<string, string>;
+  /** The workspace, which files named inside the compose files must not leave (see LoadOptions). */
+  root?: string;
 }
 
 export interface RenderResult {
@@ -42,6 +44,7 @@ export function renderProject(input: RenderInput): RenderResult {
     files: input.files,
     ...(input.envFile !== undefined && { envFile: input.envFile }),
     environment: input.environment,
+    ...(input.root !== undefined && { root: input.root }),
   });
   const plan = planImages(project, input.packages, {
     registry: input.registry,

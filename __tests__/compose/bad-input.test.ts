@@ -111,7 +111,16 @@ describe('what loading refuses', () => {
       'services:\n  web:\n    image: nginx\n' + `# ${'x'.repeat(1023)}\n`.repeat(11 * 1024),
     );
     expect(problems(file)).toEqual([
-      'huge.yml:1:1: ' + `${file} is 11.0 MiB; compose files and env files are limited to 1 MiB`,
+      'huge.yml:1:1: ' + `${file} is 11.0 MiB; compose, env and ecs-params files are limited to 1 MiB`,
+    ]);
+  });
+
+  it('an env_file over 1 MiB, before parsing it', () => {
+    const file = path.join(tmp, 'big-env.yml');
+    fs.writeFileSync(path.join(tmp, 'big.env'), 'A=1\n'.repeat(300_000));
+    fs.writeFileSync(file, 'services:\n  web:\n    image: nginx\n    env_file: big.env\n');
+    expect(problems(file)).toEqual([
+      `big.env:1:1 services.web.env_file: ${path.join(tmp, 'big.env')} is 1.1 MiB; compose, env and ecs-params files are limited to 1 MiB`,
     ]);
   });
 

@@ -1,3 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UserError } from '../../src/diagnostics';
+import { loadEcsParams } from '../../src/ecs/ecs-params';
 import { renderErrors } from './render-helper';
 
 const FARGATE_PARAMS = `task_definition:
@@ -213,6 +218,66 @@ describe('translation rejects', () => {
       renderErrors('services:\n  a:\n    image: x\n  b:\n    image: y\n', { ecsParams: params }),
     ).toEqual([
       'docker-compose.yml:2:3: services.a.depends_on: waits for b to be healthy, but b has no healthcheck',
+    ]);
+  });
+});
+
+describe('hostile input', () => {
+  const BOMB = ['a: &a [x, x, x, x, x, x, x, x, x]']
+    .concat(
+      'bcdefgh'.split('').map((n, i) => `${n}: &${n} [${`*${'abcdefg'[i]}, `.repeat(8)}*${'abcdefg'[i]}]`),
+    )
+    .join('\n');
+
+  test('an alias bomb in ecs-params.yml, refused at its line instead of crashing', () => {
+    const errors = renderErrors('services:\n  a:\n    image: x\n', {
+      ecsParams: `${BOMB}\ntask_definition:\n  services:\n    a:\n      gpu: *h\n`,
+    });
+    expect(errors).toEqual([
+      expect.stringMatching(/^ecs-params\.yml:\d+:\d+: aliases expand to more than 10000 nodes/),
+    ]);
+  });
+
+  test('an alias to no anchor in ecs-params.yml', () => {
+    expect(
+      renderErrors('services:\n  a:\n    image: x\n', { ecsParams: 'task_definition:\n  services: *base\n' }),
+    ).toEqual(['ecs-params.yml:2:13: unknown alias *base: define the anchor &base before using it']);
+  });
+
+  test('an ecs-params.yml that is not a mapping, still named', () => {
+    expect(renderErrors('services:\n  a:\n    image: x\n', { ecsParams: '- task_definition\n' })).toEqual([
+      'ecs-params.yml:1:1: must be a mapping with version, task_definition, run_params',
+    ]);
+  });
+
+  test('an ecs-params.yml over 1 MiB, before parsing it', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'params-')), 'ecs-params.yml');
+    writeFileSync(file, `task_definition:\n${'# padding\n'.repeat(120_000)}`);
+    expect(() => loadEcsParams(file)).toThrow(
+      new UserError({
+        severity: 'error',
+        message: `${file} is 1.1 MiB; compose, env and ecs-params files are limited to 1 MiB`,
+        location: { file, line: 1, column: 1 },
+        input: 'ecs-params',
+      }),
+    );
+  });
+
+  test('a service name ECS cannot take as a container name', () => {
+    expect(renderErrors('services:\n  web.v1:\n    image: x\n')).toEqual([
+      'docker-compose.yml:2:3: services.web.v1: "web.v1" cannot name an ECS container, which takes up to 255 letters, digits, "-" and "_": rename the service',
+    ]);
+  });
+
+  test('an image with a space, a newline or a shell metacharacter', () => {
+    expect(
+      renderErrors(
+        'services:\n  a:\n    image: "nginx; rm -rf /"\n  b:\n    image: "nginx\\n:latest"\n  c:\n    image: $$(id)\n',
+      ),
+    ).toEqual([
+      'docker-compose.yml:3:12: services.a.image: "nginx; rm -rf /" is not an image ECS accepts: up to 255 letters, digits and . _ - : / # @',
+      'docker-compose.yml:5:12: services.b.image: "nginx\\n:latest" is not an image ECS accepts: up to 255 letters, digits and . _ - : / # @',
+      'docker-compose.yml:7:12: services.c.image: "$(id)" is not an image ECS accepts: up to 255 letters, digits and . _ - : / # @',
     ]);
   });
 });

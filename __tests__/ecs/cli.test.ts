@@ -94,6 +94,8 @@ describe('habitat-ecs render', () => {
     [[]],
     [['render', '--launch-type', 'LAMBDA']],
     [['render', 'extra']],
+    [['render', '--image-tag', 'v1;rm -rf /']],
+    [['render', '--image-tag=--help']],
   ])('usage error for %j', (args) => {
     const r = cli(args);
     expect(r.status).toBe(2);

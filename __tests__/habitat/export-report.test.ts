@@ -36,6 +36,9 @@ describe('parseExportReport', () => {
     ['id=x\nname=a/b', /no tags/],
     ['garbage', /not key=value/],
     ['', /no value for id and name/],
+    // The id becomes an argument of `docker image inspect`: an option there would be obeyed.
+    ['id=--host=tcp://evil:2375\nname=a/b\ntags=latest', /id "--host=tcp:\/\/evil:2375" is not an image id/],
+    ['id=sha256:ab cd\nname=a/b\ntags=latest', /is not an image id/],
   ])('refuses %j', (text, message) => {
     expect(() => parseExportReport(text)).toThrow(ExportReportError);
     expect(() => parseExportReport(text)).toThrow(message);

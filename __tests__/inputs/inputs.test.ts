@@ -144,7 +144,7 @@ describe('parseConfig', () => {
     ],
     [
       { service: 'web', 'habitat-packages': '../outside/*.hart' },
-      `habitat-packages: ../outside/*.hart: .hart files must be inside the workspace ${workspace}`,
+      `habitat-packages: ../outside/*.hart is outside ${workspace}: .hart files must be inside the workspace`,
     ],
     [
       { service: 'web', 'habitat-packages': 'results/none-*.hart' },
@@ -252,5 +252,127 @@ describe('tags, previews and forks', () => {
       parse({ service: 'web' }, pr('opened', true), { AWS_WEB_IDENTITY_TOKEN_FILE: '/t' }).skip,
     ).toBeUndefined();
     expect(parse({ service: 'web', preview: 'true' }, pr('opened', false)).skip).toBeUndefined();
+  });
+});
+
+describe('hostile inputs are refused before anything runs', () => {
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'inputs-outside-'));
+  const evilHart = 'core-evil-1.0.0-20240101000000-x86_64-linux.hart';
+  for (const f of ['compose.yml', 'ecs-params.yml', 'vars.env', evilHart]) {
+    fs.writeFileSync(path.join(outside, f), 'services: {}\n');
+  }
+  fs.symlinkSync(path.join(outside, 'compose.yml'), path.join(workspace, 'linked-compose.yml'));
+  fs.symlinkSync(path.join(outside, 'ecs-params.yml'), path.join(workspace, 'linked-params.yml'));
+  fs.symlinkSync(path.join(outside, 'vars.env'), path.join(workspace, 'linked.env'));
+  fs.symlinkSync(outside, path.join(workspace, 'outside-results'));
+  fs.mkdirSync(path.join(workspace, 'linked-results'));
+  fs.symlinkSync(path.join(outside, evilHart), path.join(workspace, 'linked-results', evilHart));
+  const linkedTo = (file: string) => `is a symlink to ${fs.realpathSync(path.join(outside, file))}`;
+
+  it.each(['v1;rm -rf /', 'v1 v2', 'v1\nv2', 'v1\u0000', '$(id)', '`id`', '-rm', '--help', 'x'.repeat(129)])(
+    'an image tag that is not one: %j',
+    (tag) => {
+      expect(problems({ service: 'web', 'image-tag': tag })).toEqual([
+        expect.stringMatching(/^image-tag: ".*" is not a valid image tag/),
+      ]);
+      // image-tags takes one tag a line: there a newline separates two tags.
+      if (!tag.includes('\n'))
+        expect(problems({ service: 'web', 'image-tags': `acme/web:${tag}` })[0]).toMatch(/^image-tags: /);
+    },
+  );
+
+  it.each(['web;rm -rf /', 'web\n::error::x', 'web\u0000', 'web app', '$(id)', 'w'.repeat(256)])(
+    'a service or family name that ECS does not take: %j',
+    (name) => {
+      expect(problems({ service: name })).toEqual([
+        expect.stringMatching(/^service: ".*" is not a service name: up to 255 letters/),
+      ]);
+      expect(problems({ service: 'web', 'task-family': name })).toEqual([
+        expect.stringMatching(/^task-family: ".*" is not a family name: up to 255 letters/),
+      ]);
+    },
+  );
+
+  it('a git tag that leaves nothing of an image tag', () => {
+    expect(problems({ service: 'web' }, { ...push, ref: 'refs/tags/-..-' })).toEqual([
+      'image-tag: "-..-" has nothing an image tag can keep: set image-tag',
+    ]);
+  });
+
+  it('a cluster that is neither a name nor a whole cluster ARN', () => {
+    for (const cluster of [
+      'default;rm -rf /',
+      'arn:aws:ecs:',
+      'arn:aws:ecs:us-east-1:123456789012:cluster/prod;rm',
+      'arn:aws:ecs:us-east-1:123456789012:cluster/prod\nx',
+    ]) {
+      expect(problems({ service: 'web', cluster })).toEqual([
+        expect.stringMatching(/^cluster: ".*" is not a cluster name .* or a cluster ARN \(arn:aws:ecs:/),
+      ]);
+    }
+    const arn = 'arn:aws-us-gov:ecs:us-gov-west-1:123456789012:cluster/prod_1';
+    expect(parse({ service: 'web', cluster: arn }).cluster).toBe(arn);
+  });
+
+  it('package idents with shell metacharacters or a leading "-"', () => {
+    expect(problems({ service: 'web', 'habitat-packages': '-rf/redis\ncore/redis;id\ncore/-redis' })).toEqual(
+      [
+        'habitat-packages: "-rf/redis": origin "-rf" may contain only lower-case letters, digits, "-" and "_"',
+        'habitat-packages: "core/redis;id": name "redis;id" may contain only letters, digits, "-" and "_"',
+        'habitat-packages: "core/-redis": name "-redis" may contain only letters, digits, "-" and "_"',
+      ],
+    );
+  });
+
+  it('files that leave the workspace by .., an absolute path or a symlink', () => {
+    expect(
+      problems({
+        service: 'web',
+        'compose-file': `../x.yml\n${path.join(outside, 'compose.yml')}\nlinked-compose.yml`,
+        'ecs-params': 'linked-params.yml',
+        'env-file': 'linked.env',
+      }),
+    ).toEqual([
+      `compose-file: ../x.yml is outside ${workspace}: give a file inside the workspace (paths are relative to it)`,
+      `compose-file: ${path.join(outside, 'compose.yml')} is outside ${workspace}: give a file inside the workspace (paths are relative to it)`,
+      `compose-file: linked-compose.yml ${linkedTo('compose.yml')}, outside ${workspace}: give a file inside the workspace (paths are relative to it)`,
+      `ecs-params: linked-params.yml ${linkedTo('ecs-params.yml')}, outside ${workspace}: give a file inside the workspace (paths are relative to it)`,
+      `env-file: linked.env ${linkedTo('vars.env')}, outside ${workspace}: give a file inside the workspace (paths are relative to it)`,
+    ]);
+    expect(problems({ service: 'web', 'ecs-params': '../ecs-params.yml' })).toEqual([
+      `ecs-params: ../ecs-params.yml is outside ${workspace}: give a file inside the workspace (paths are relative to it)`,
+    ]);
+  });
+
+  it('.hart files that are symlinks out of the workspace, or found through one', () => {
+    expect(
+      problems({ service: 'web', 'habitat-packages': 'linked-results/*.hart\noutside-results/*.hart' }),
+    ).toEqual([
+      `habitat-packages: linked-results/${evilHart} ${linkedTo(evilHart)}, outside ${workspace}: .hart files must be inside the workspace`,
+      `habitat-packages: outside-results/${evilHart} ${linkedTo(evilHart)}, outside ${workspace}: .hart files must be inside the workspace`,
+    ]);
+  });
+
+  it('repository tags and KMS keys AWS would refuse', () => {
+    expect(
+      problems({
+        service: 'web',
+        'repository-tags': `team=a;b\naws:owner=me\nk=${'v'.repeat(257)}\ncost center=r-d`,
+        'repository-encryption': 'KMS',
+        'repository-kms-key': 'alias/my key',
+      }),
+    ).toEqual([
+      'repository-kms-key: "alias/my key" is not a KMS key id, key ARN or alias (alias/<name>)',
+      expect.stringMatching(/^repository-tags: "team=a;b" is not a tag AWS accepts: /),
+      expect.stringMatching(/^repository-tags: "aws:owner=me" is not a tag AWS accepts: /),
+      expect.stringMatching(/^repository-tags: "k=v{257}" is not a tag AWS accepts: /),
+    ]);
+    const config = parse({
+      service: 'web',
+      'repository-tags': 'cost center=r-d',
+      'repository-encryption': 'KMS',
+      'repository-kms-key': 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    });
+    expect(config.repository.tags).toEqual({ 'cost center': 'r-d' });
   });
 });

@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { PackageSource } from '../../src/habitat/types';
 import { isValidRepositoryName, isValidTag, validateImagePlan } from '../../src/registry/validate';
 
@@ -37,9 +40,36 @@ describe('validateImagePlan', () => {
       fileExists: () => false,
     }).map((d) => `${d.input ?? ''}|${d.message}`);
     expect(messages).toEqual([
-      expect.stringMatching(/^habitat-packages\|.*must be inside the workspace \/ws$/),
+      expect.stringMatching(
+        /^habitat-packages\|.*the \.hart file is outside \/ws: move it into the workspace$/,
+      ),
       expect.stringMatching(/no such file: \/ws\/results\/core-redis2/),
     ]);
+  });
+
+  it('refuses a .hart in the workspace that is a symlink to one outside it', () => {
+    const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'validate-')));
+    const file = 'core-redis-4.0.14-20190319155852-x86_64-linux.hart';
+    fs.mkdirSync(path.join(base, 'ws'));
+    fs.writeFileSync(path.join(base, file), 'HART-1');
+    fs.symlinkSync(path.join(base, file), path.join(base, 'ws', file));
+    try {
+      expect(
+        validateImagePlan({
+          packages: [{ source: hart(file), path: 'services.cache.x-habitat.package' }],
+          tags: [],
+          workspace: path.join(base, 'ws'),
+        }),
+      ).toEqual([
+        {
+          severity: 'error',
+          message: `${file}: the .hart file is a symlink to ${path.join(base, file)}, outside ${path.join(base, 'ws')}: move it into the workspace`,
+          path: 'services.cache.x-habitat.package',
+        },
+      ]);
+    } finally {
+      fs.rmSync(base, { recursive: true, force: true });
+    }
   });
 
   it('refuses names ECR cannot hold and bad tags', () => {

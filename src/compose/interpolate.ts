@@ -40,12 +40,6 @@ class Template {
 
   /** Expands s[from, to): a whole value, or a default / alternative / message inside `${}`. */
   expand(from: number, to: number, depth = 0): string {
-    if (depth > MAX_NESTING) {
-      throw new InterpolationError(
-        `\${...} nested more than ${MAX_NESTING} levels deep: simplify the default values`,
-        from,
-      );
-    }
     let out = '';
     let i = from;
     while (i < to) {
@@ -60,6 +54,13 @@ class Template {
         out += '$';
         i += 2;
       } else if (next === '{') {
+        // Refused at the `${` one too deep, so the error points at it like every other.
+        if (depth >= MAX_NESTING) {
+          throw new InterpolationError(
+            `\${...} nested more than ${MAX_NESTING} levels deep: simplify the default values`,
+            i,
+          );
+        }
         const close = this.matchingBrace(i + 2, to);
         out += this.braced(i + 2, close, depth);
         i = close + 1;

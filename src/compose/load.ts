@@ -13,6 +13,7 @@ import { applyEnvFiles, normalizeEnvironments } from './service-env';
 import type { ComposeProject, ComposeService, JsonObject, LoadOptions } from './types';
 import { validateFile } from './validate';
 import { parseYaml } from './yaml';
+import { outsideRoot } from '../workspace-path';
 
 /**
  * Loads a compose project like `docker compose -f a -f b config` would: each file is read
@@ -32,7 +33,10 @@ export function loadComposeProject(options: LoadOptions): ComposeProject {
   }
   const displayDir = path.dirname(first);
   const workingDir = path.resolve(displayDir);
-  const dotenv = readProjectEnv(options, displayDir);
+  // Paths here are relative to the current directory, as fs reads them.
+  const outside = (file: string) =>
+    options.root === undefined ? undefined : outsideRoot(options.root, path.resolve(file));
+  const dotenv = readProjectEnv(options, displayDir, outside);
   const lookup: Lookup = (name) => fromEnvironment(options, name) ?? dotenv.get(name);
 
   const diagnostics: Diagnostic[] = [];
@@ -40,7 +44,13 @@ export function loadComposeProject(options: LoadOptions): ComposeProject {
   const ctx: ExtendsContext = {
     loadFile(file, from) {
       const key = path.resolve(file);
-      if (!extendedFiles.has(key)) {
+      const why = outside(file);
+      if (why && !extendedFiles.has(key)) {
+        diagnostics.push(
+          error(`extends file ${file} ${why}: move it into the workspace and fix extends.file`, from),
+        );
+        extendedFiles.set(key, undefined);
+      } else if (!extendedFiles.has(key)) {
         const found: Diagnostic[] = [];
         const root = loadFile(file, lookup, found);
         // A file that cannot be read at all is reported where `extends:` names it.
@@ -70,7 +80,7 @@ export function loadComposeProject(options: LoadOptions): ComposeProject {
   if (!project || services?.kind !== 'map' || hasErrors(diagnostics))
     throw new UserError(errorsOf(diagnostics));
 
-  diagnostics.push(...applyEnvFiles(services, { workingDir, displayDir, lookup }));
+  diagnostics.push(...applyEnvFiles(services, { workingDir, displayDir, lookup, outside }));
   if (hasErrors(diagnostics)) throw new UserError(errorsOf(diagnostics));
 
   const serviceMap = new Map<string, ComposeService>();
@@ -124,10 +134,22 @@ function loadFile(file: string, lookup: Lookup, out: Diagnostic[]): MapNode | un
 }
 
 /** Variables of `options.envFile` (which must exist) or of `.env` beside the first file. */
-function readProjectEnv(options: LoadOptions, displayDir: string): Map<string, string> {
+function readProjectEnv(
+  options: LoadOptions,
+  displayDir: string,
+  outside: (file: string) => string | undefined,
+): Map<string, string> {
   const explicit = options.envFile;
   const file = explicit ?? path.join(displayDir, '.env');
   if (explicit === undefined && !fs.existsSync(file)) return new Map();
+  const why = outside(file);
+  if (why) {
+    throw new UserError(
+      error(`env file ${file} ${why}: move it into the workspace`, {
+        ...(explicit !== undefined && { input: 'env-file' }),
+      }),
+    );
+  }
   let text: string;
   try {
     text = readTextFile(file, file, 'env file');

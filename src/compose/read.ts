@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { error, UserError } from '../diagnostics';
 
-/** Compose files are small; anything bigger is a mistake or an attack on the parser. */
+/** Compose, env and ecs-params files are small; anything bigger is a mistake or an attack on the parser. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 /**
@@ -28,7 +28,7 @@ export function readTextFile(file: string, display: string, what = 'file'): stri
 
 function tooBig(display: string, size: number): ReturnType<typeof error> {
   const mib = (size / (1024 * 1024)).toFixed(1);
-  return error(`${display} is ${mib} MiB; compose files and env files are limited to 1 MiB`, {
+  return error(`${display} is ${mib} MiB; compose, env and ecs-params files are limited to 1 MiB`, {
     location: { file: display, line: 1, column: 1 },
   });
 }

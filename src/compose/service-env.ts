@@ -35,6 +35,8 @@ export interface EnvFileContext {
   displayDir: string;
   /** Interpolation variables: a bare `NAME` takes its value from here. */
   lookup: Lookup;
+  /** Why a file may not be read (it leaves the workspace), or undefined when it may. */
+  outside?: (file: string) => string | undefined;
 }
 
 /**
@@ -54,6 +56,11 @@ export function applyEnvFiles(services: MapNode, ctx: EnvFileContext): Diagnosti
       const abs = path.resolve(ctx.workingDir, ref.path);
       const display = path.isAbsolute(ref.path) ? ref.path : path.join(ctx.displayDir, ref.path);
       const where = { location: ref.node.loc, path: formatPath(['services', name, 'env_file']) };
+      const outside = ctx.outside?.(abs);
+      if (outside) {
+        out.push(error(`env file ${display} ${outside}: move it into the workspace and fix the path`, where));
+        continue;
+      }
       if (!fs.existsSync(abs)) {
         if (ref.required) {
           out.push(

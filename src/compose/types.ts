@@ -47,4 +47,9 @@ export interface LoadOptions {
   envFile?: string;
   /** Variables for interpolation; usually process.env. Env-file values are used only where this has none. */
   environment: Readonly<Record<string, string | undefined>>;
+  /**
+   * The workspace: files the project names itself (env_file, extends file, the default .env) must
+   * be inside it, symlinks followed. Unset: no limit (the CLI, on the user's own files).
+   */
+  root?: string;
 }

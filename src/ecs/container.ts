@@ -6,10 +6,15 @@ import type { ContainerParams } from './ecs-params';
 import { translateHealthcheck } from './healthcheck';
 import { translatePorts } from './ports';
 import { translateResources } from './resources';
+import { warnPlainTextSecrets } from './secret-environment';
 import { reportUnsupportedKeys } from './unsupported';
 import { parseDuration, bytesToMiB, parseBytes } from './units';
 import { translateMounts, translateVolumesFrom, type TaskVolumes } from './volumes';
 
+/** ECS container names; compose service names may also have ".". */
+const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+/** The characters ECS takes in an image reference (and `@` of a digest). */
+const IMAGE = /^[A-Za-z0-9_.:/#@-]{1,255}$/;
 /** Docker security options ECS passes on (on EC2); others (seccomp, ...) have no ECS field. */
 const SECURITY_OPTIONS = /^(no-new-privileges(:true)?|apparmor:.+|label:.+|credentialspec:.+)$/;
 
@@ -32,9 +37,22 @@ export function translateContainer(
   reportUnsupportedKeys(ctx, service, params);
 
   const c: ContainerDefinition = { name: service.name };
+  if (!CONTAINER_NAME.test(service.name)) {
+    ctx.problems.error(
+      service.path,
+      `"${service.name}" cannot name an ECS container, which takes up to 255 letters, digits, "-" and "_": rename the service`,
+    );
+  }
   if (habitat) c.image = habitat.image;
-  else if (typeof d.image === 'string' && d.image !== '') c.image = d.image;
-  else {
+  else if (typeof d.image === 'string' && d.image !== '') {
+    if (!IMAGE.test(d.image)) {
+      ctx.problems.error(
+        at('image'),
+        `${JSON.stringify(d.image)} is not an image ECS accepts: up to 255 letters, digits and . _ - : / # @`,
+      );
+    }
+    c.image = d.image;
+  } else {
     ctx.problems.error(
       at(has('build') ? 'build' : 'image'),
       "ECS runs images, not builds: set image: to a pushed image, or name this service's Habitat package (x-habitat.package)",
@@ -48,6 +66,7 @@ export function translateContainer(
   if (has('entrypoint')) c.entryPoint = keys.commandWords(ctx, d.entrypoint as JsonValue, at('entrypoint'));
   if (has('environment')) {
     const env = keys.environment(ctx, d.environment as JsonValue, at('environment'));
+    warnPlainTextSecrets(ctx, service, env);
     if (env.length > 0) c.environment = env;
   }
   if (has('ports')) {

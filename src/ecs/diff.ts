@@ -1,9 +1,15 @@
 import type { ContainerDefinition, KeyValuePair, PortMapping, TaskDefinition } from '@aws-sdk/client-ecs';
 import { normalizeTaskDefinition, stableStringify, type AnyTaskDefinition } from './normalize';
+import { SECRET_WORD } from './secret-names';
 
-/** Environment keys whose values never appear in a diff. */
-const SECRET_KEY =
-  /pass(word)?|pwd|secret|token|credential|private|auth|api[-_]?key|access[-_]?key|(^|[-_])key$|signature|cookie|session|dsn/i;
+/**
+ * Environment keys whose values never appear in a diff: every secret word, and more words that
+ * often hide one (a false alarm here costs nothing, unlike a warning).
+ */
+const SECRET_KEY = new RegExp(
+  `${SECRET_WORD.source}|pass|pwd|private|auth|(^|[-_])key$|signature|cookie|session|dsn`,
+  'i',
+);
 const MASK = '***';
 
 const TASK_FIELDS = [

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type {
   ContainerDependency,
   DockerVolumeConfiguration,
@@ -7,7 +6,8 @@ import type {
   Secret,
   TaskDefinitionPlacementConstraint,
 } from '@aws-sdk/client-ecs';
-import { error, UserError, type Diagnostic, type SourceLocation } from '../diagnostics';
+import { readTextFile } from '../compose/read';
+import { UserError, type Diagnostic, type SourceLocation } from '../diagnostics';
 import { translateHealthcheck } from './healthcheck';
 import { parseLocatedYaml } from './located-yaml';
 import { Problems, type KeyPath } from './problems';
@@ -56,14 +56,14 @@ export interface EcsParams {
   locate(path: KeyPath): SourceLocation | undefined;
 }
 
+/** Reads ecs-params.yml with the compose files' limits: at most 1 MiB, UTF-8. */
 export function loadEcsParams(file: string): EcsParams {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file, file, 'ecs-params file');
   } catch (e) {
-    throw new UserError(
-      error(`cannot read ecs-params file: ${(e as Error).message}`, { input: 'ecs-params' }),
-    );
+    if (!(e instanceof UserError)) throw e;
+    throw new UserError(e.diagnostics.map((d) => ({ ...d, input: 'ecs-params' })));
   }
   return parseEcsParams(text, file);
 }

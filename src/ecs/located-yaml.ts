@@ -1,5 +1,6 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { error, type Diagnostic, type SourceLocation } from '../diagnostics';
+import { toJson, type Node } from '../compose/node';
+import { parseYaml } from '../compose/yaml';
+import type { Diagnostic, SourceLocation } from '../diagnostics';
 import type { KeyPath } from './problems';
 
 export interface LocatedYaml {
@@ -9,34 +10,30 @@ export interface LocatedYaml {
   errors: Diagnostic[];
 }
 
-/** Parses a small YAML file (ecs-params.yml) and keeps line numbers for error messages. */
+/**
+ * Parses a small YAML file (ecs-params.yml) and keeps line numbers for error messages. It goes
+ * through the compose parser, so an alias bomb, an unknown alias or runaway nesting is refused
+ * at its line as there, instead of escaping as an exception.
+ */
 export function parseLocatedYaml(text: string, file: string): LocatedYaml {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const at = (offset: number): SourceLocation => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
-  };
-  const errors = doc.errors.map((e) =>
-    error(e.message.split('\n')[0] ?? e.message, { location: at(e.pos[0]) }),
-  );
+  const parsed = parseYaml(text, file);
+  const root = parsed.node;
+  if (!root) return { value: undefined, locate: () => undefined, errors: parsed.diagnostics };
   const locate = (path: KeyPath): SourceLocation | undefined => {
-    let node: unknown = doc.contents;
-    let offset: number | undefined = (node as YamlNode | null)?.range?.[0];
+    let node: Node = root;
+    let loc = root.loc;
     for (const key of path) {
-      if (isMap(node)) {
-        const pair = node.items.find(
-          (p) => String((p.key as { value?: unknown } | null)?.value) === String(key),
-        );
-        if (!pair) return undefined;
-        offset = (pair.key as YamlNode).range?.[0];
-        node = pair.value;
-      } else if (isSeq(node) && typeof key === 'number') {
-        node = node.items[key];
-        offset = (node as YamlNode | undefined)?.range?.[0];
+      if (node.kind === 'map') {
+        const entry = node.entries.get(String(key));
+        if (!entry) return undefined;
+        [node, loc] = [entry.value, entry.keyLoc];
+      } else if (node.kind === 'seq' && typeof key === 'number') {
+        const item = node.items[key];
+        if (!item) return undefined;
+        [node, loc] = [item, item.loc];
       } else return undefined;
     }
-    return offset === undefined ? undefined : at(offset);
+    return loc;
   };
-  return { value: errors.length > 0 ? undefined : doc.toJS(), locate, errors };
+  return { value: toJson(root), locate, errors: [] };
 }

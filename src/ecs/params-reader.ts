@@ -8,7 +8,7 @@ export class Reader {
   map(value: unknown, path: KeyPath, known?: readonly string[]): Record<string, unknown> {
     if (value === undefined || value === null) return {};
     if (!isRecord(value)) {
-      this.p.error(path, 'must be a mapping');
+      this.p.error(path, known ? `must be a mapping with ${known.join(', ')}` : 'must be a mapping');
       return {};
     }
     for (const key of Object.keys(value)) {

@@ -15,14 +15,15 @@ export function pathText(path: KeyPath): string {
 
 /**
  * Where a diagnostic about `path` points: the path as text, and where it was written, or (for a
- * path that was not, like a missing key) where its nearest written parent was.
+ * path that was not, like a missing key) where its nearest written parent was, at worst the
+ * document itself (so a file that is not even a mapping is still named).
  */
 export function placeOf(
   locate: (path: KeyPath) => SourceLocation | undefined,
   path: KeyPath,
 ): Pick<Diagnostic, 'location' | 'path'> {
   let location: SourceLocation | undefined;
-  for (let n = path.length; n > 0 && !location; n--) location = locate(path.slice(0, n));
+  for (let n = path.length; n >= 0 && !location; n--) location = locate(path.slice(0, n));
   return { path: pathText(path), ...(location && { location }) };
 }
 

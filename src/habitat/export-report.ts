@@ -21,6 +21,8 @@ export class ExportReportError extends Error {
   }
 }
 
+const IMAGE_ID = /^(sha256:)?[a-f0-9]+$/;
+
 /** Parses `key=value` lines; requires `id` and `name`, and at least one tag. */
 export function parseExportReport(text: string): ExportReport {
   const values = new Map<string, string>();
@@ -41,6 +43,9 @@ export function parseExportReport(text: string): ExportReport {
     tags = splitList(values.get('name_tags')).map((ref) => ref.slice(ref.lastIndexOf(':') + 1));
   }
   if (tags.length === 0) throw new ExportReportError('no tags (neither "tags" nor "name_tags" has a value)');
+  // The id is handed to docker as an argument: it must be an id, never something read as an option.
+  if (!IMAGE_ID.test(id))
+    throw new ExportReportError(`id "${id}" is not an image id (sha256:<hex> or <hex>)`);
   return { id, name, tags };
 }
 

@@ -24,7 +24,7 @@ export function parsePackageSource(spec: string): PackageSource {
   const [origin, name, version, release] = parts;
   if (parts.length < 2 || parts.length > 4 || !origin || !name) {
     throw new PackageSpecError(
-      `"${spec}" is not a package: use origin/name, origin/name/version, origin/name/version/release or a path to a .hart file`,
+      `${JSON.stringify(spec)} is not a package: use origin/name, origin/name/version, origin/name/version/release or a path to a .hart file`,
     );
   }
   checkPart(spec, 'origin', origin, ORIGIN, 'lower-case letters, digits, "-" and "_"');
@@ -41,12 +41,18 @@ export function parsePackageSource(spec: string): PackageSource {
 }
 
 function parseHartPath(file: string): PackageSource {
+  // hab gets the path as one argument, but a newline in it would also end a line of the job log.
+  if (/\p{Cc}/u.test(file)) {
+    throw new PackageSpecError(
+      `${JSON.stringify(file)} contains a control character (newline, tab, NUL): rename the .hart file or its directory`,
+    );
+  }
   const match = HART_FILE.exec(path.basename(file));
   const originAndName = match?.[1] ?? '';
   const dash = originAndName.indexOf('-');
   if (!match || dash <= 0) {
     throw new PackageSpecError(
-      `"${file}" is not named like a Habitat artifact: expected <origin>-<name>-<version>-<release>-<target>.hart, as hab pkg build writes it`,
+      `${JSON.stringify(file)} is not named like a Habitat artifact: expected <origin>-<name>-<version>-<release>-<target>.hart, as hab pkg build writes it`,
     );
   }
   // Origins rarely contain "-", names often do: the first segment is the origin.
@@ -59,7 +65,9 @@ function parseHartPath(file: string): PackageSource {
 
 function checkPart(spec: string, what: string, value: string, pattern: RegExp, allowed: string): void {
   if (!pattern.test(value)) {
-    throw new PackageSpecError(`"${spec}": ${what} "${value}" may contain only ${allowed}`);
+    throw new PackageSpecError(
+      `${JSON.stringify(spec)}: ${what} ${JSON.stringify(value)} may contain only ${allowed}`,
+    );
   }
 }
 

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics';
 import { repositoryOf } from '../habitat/package-source';
 import type { PackageSource } from '../habitat/types';
+import { outsideRoot } from '../workspace-path';
 
 /**
  * Everything about the images that can be checked before the first side effect (no hab, no
@@ -18,7 +19,7 @@ export interface ImagePlanInput {
   packages: readonly { source: PackageSource; input?: string; path?: string }[];
   /** Tags every image gets (e.g. the image-tag input). */
   tags: readonly string[];
-  /** GITHUB_WORKSPACE: .hart files must be inside it. */
+  /** GITHUB_WORKSPACE: .hart files must be inside it, symlinks followed. */
   workspace: string;
   /** Action input the tags came from, for messages. */
   tagsInput?: string;
@@ -60,9 +61,8 @@ export function validateImagePlan(plan: ImagePlanInput): Diagnostic[] {
     const add = (message: string) => problems.push(error(`${label}: ${message}`, where));
     if (source.kind === 'hart') {
       const absolute = path.resolve(plan.workspace, source.path);
-      const relative = path.relative(path.resolve(plan.workspace), absolute);
-      if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
-        add(`the .hart file must be inside the workspace ${plan.workspace}`);
+      const outside = outsideRoot(plan.workspace, source.path);
+      if (outside) add(`the .hart file ${outside}: move it into the workspace`);
       else if (plan.fileExists && !plan.fileExists(absolute)) add(`no such file: ${absolute}`);
       if (!source.path.endsWith('.hart')) add('a package file must end in .hart');
     }
