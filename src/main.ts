@@ -1,8 +1,11 @@
 import * as core from '@actions/core';
 import { actionsLog, annotation } from './actions-log';
+import { explainAwsFailure } from './aws-errors';
 import { formatDiagnostic, UserError } from './diagnostics';
 import { readRunContext, type RunContext } from './github-context';
 import { parseConfig, type Config } from './inputs';
+import { stopRunningProcesses } from './process';
+import { Progress } from './progress';
 import type { InputName } from './inputs-spec';
 import type { Log } from './log';
 import { baseReport, DeployFailed, outputsOf, summaryMarkdown, type RunReport } from './report';
@@ -12,6 +15,7 @@ export async function run(): Promise<void> {
   const log = actionsLog;
   // The inputs and the run as read once, for the preview comment of a deploy that failed.
   let pending: { config: Config; runContext: RunContext } | undefined;
+  const progress = new Progress();
   try {
     const runContext = readRunContext(process.env);
     const config = parseConfig((name: InputName) => core.getInput(name), process.env, runContext);
@@ -22,6 +26,7 @@ export async function run(): Promise<void> {
       return;
     }
     pending = { config, runContext };
+    if (config.mode === 'deploy') exitOnCancel(config, progress);
     // Loaded once the inputs are good: a run that fails on them never parses the AWS SDK.
     const modes = await import('./modes');
     const report =
@@ -29,24 +34,69 @@ export async function run(): Promise<void> {
         ? modes.renderOnly(config, runContext, log)
         : config.mode === 'teardown' || config.preview?.closed
           ? await modes.tearDown(config, log)
-          : await modes.deploy(config, runContext, log);
+          : await modes.deploy(config, runContext, log, progress);
     await commentOnPreview(config, runContext, await publish(report), log);
   } catch (e) {
+    // A cancelled run has said what it had to; what its stopped children report is noise.
+    if (cancelled) return;
     if (e instanceof DeployFailed) {
       const markdown = await publish(e.report);
       if (pending) await commentOnPreview(pending.config, pending.runContext, markdown, log);
       for (const line of e.lines.slice(1)) core.info(line);
       core.setFailed(e.lines[0] ?? e.message);
-    } else if (e instanceof UserError) {
-      // One annotation per problem, each on its file and line or naming its input; no stack.
-      for (const d of e.diagnostics) core.error(formatDiagnostic(d), annotation(d));
-      process.exitCode = 1;
     } else {
-      const err = e instanceof Error ? e : new Error(String(e));
-      core.debug(err.stack ?? '');
-      core.setFailed(`${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`);
+      if (e instanceof UserError) {
+        // One annotation per problem, each on its file and line or naming its input; no stack.
+        for (const d of e.diagnostics) core.error(formatDiagnostic(d), annotation(d));
+        process.exitCode = 1;
+      } else {
+        const err = e instanceof Error ? e : new Error(String(e));
+        core.debug(err.stack ?? '');
+        core.setFailed(
+          explainAwsFailure(e) ?? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`,
+        );
+      }
+      // Past the checks, say where it stopped and what state that left.
+      if (pending && progress.stage) {
+        const lines = [`Failed during ${progress.stage}.`, ...progress.account()];
+        for (const line of lines) core.info(line);
+        await publish({
+          ...baseReport(pending.config),
+          state: `failed during ${progress.stage}`,
+          notes: lines,
+        });
+      }
     }
   }
+}
+
+/** Set when the runner cancels the job: from then on only the cancellation speaks. */
+let cancelled = false;
+
+/**
+ * The runner cancels a job with SIGINT, then SIGTERM, then kills it: stop the children (a docker
+ * push, a hab export), say where the deploy stopped and what state that left, and exit in time.
+ */
+function exitOnCancel(config: Config, progress: Progress): void {
+  const stop = (signal: NodeJS.Signals): void => {
+    if (cancelled) return;
+    cancelled = true;
+    const children = stopRunningProcesses();
+    const where = progress.stage ?? 'the checks before the first stage';
+    const lines = [`Cancelled (${signal}) during ${where}.`, ...progress.account()];
+    core.error(lines[0] ?? '');
+    if (children > 0) core.info(`Stopped ${children} running process(es).`);
+    for (const line of lines.slice(1)) core.info(line);
+    // Bounded whatever publishing does: the runner's SIGKILL comes a few seconds after SIGTERM.
+    setTimeout(() => process.exit(1), 3000).unref();
+    void publish({
+      ...baseReport(config),
+      state: `cancelled during ${where}`,
+      notes: lines.slice(1),
+    }).finally(() => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
 async function publish(report: RunReport): Promise<string> {

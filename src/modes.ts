@@ -3,10 +3,10 @@
  * down. Loaded by main.ts only then, with the AWS SDK it needs.
  */
 import * as core from '@actions/core';
-import { ECRClient } from '@aws-sdk/client-ecr';
-import { ECSClient, type RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { awsClients } from './aws';
 import { error, formatDiagnostic, UserError, type Diagnostic } from './diagnostics';
 import { diffTaskDefinitions } from './ecs/diff';
 import { registerTaskDefinition, pruneRevisions } from './ecs/register';
@@ -29,13 +29,14 @@ import { releasedPackage, reuseReleasedImages } from './registry/reuse';
 import { imageTags } from './registry/tags';
 import { validateImagePlan } from './registry/validate';
 import { renderProject, type RenderResult } from './render';
+import type { Progress } from './progress';
 import { baseReport, DeployFailed, type RunReport } from './report';
 import { STATE_DOCKER_CONFIG, STATE_REGISTRY } from './state';
 
 export function renderOnly(config: Config, runContext: RunContext, log: Log): RunReport {
   const registry =
     config.accountId && config.region ? ecrRegistry(config.accountId, config.region) : undefined;
-  const result = render(config, registry ?? ecrRegistry('000000000000', 'us-east-1'), log);
+  const result = render(config, runContext, registry ?? ecrRegistry('000000000000', 'us-east-1'), log);
   if (!registry && result.habitatServices.size > 0) {
     const missing: InputName = config.accountId ? 'aws-region' : 'aws-account-id';
     throw new UserError(
@@ -52,12 +53,15 @@ export function renderOnly(config: Config, runContext: RunContext, log: Log): Ru
 
 function render(
   config: Config,
+  runContext: RunContext,
   registry: string,
   log: Log,
   images?: ReadonlyMap<string, string>,
 ): RenderResult {
   const result = renderProject({
     files: config.composeFiles,
+    // Files the compose files name (env_file, extends, .env) must stay in the workspace too.
+    root: runContext.workspace,
     ...(config.envFile !== undefined && { envFile: config.envFile }),
     ...(config.ecsParamsFile !== undefined && { ecsParamsFile: config.ecsParamsFile }),
     launchType: config.launchType,
@@ -73,7 +77,13 @@ function render(
   return result;
 }
 
-export async function deploy(config: Config, runContext: RunContext, log: Log): Promise<RunReport> {
+export async function deploy(
+  config: Config,
+  runContext: RunContext,
+  actionLog: Log,
+  progress: Progress,
+): Promise<RunReport> {
+  const log = progress.tracking(actionLog);
   const service = config.service ?? '';
   const work = path.join(
     process.env.RUNNER_TEMP ?? fs.mkdtempSync('/tmp/habitat-ecs-'),
@@ -83,7 +93,7 @@ export async function deploy(config: Config, runContext: RunContext, log: Log): 
   // Until a login names the real registry, image names use the account asked for (or a stand-in).
   const plannedRegistry = ecrRegistry(config.accountId ?? '000000000000', config.region);
   // Everything checkable is checked before the first side effect: compose, ecs-params, packages, tags.
-  const planned = render(config, plannedRegistry, log);
+  const planned = render(config, runContext, plannedRegistry, log);
   const packages = planned.packages;
   const problems: Diagnostic[] = validateImagePlan({
     packages: packages.map((source) => ({ source, input: 'habitat-packages' })),
@@ -94,8 +104,7 @@ export async function deploy(config: Config, runContext: RunContext, log: Log): 
   });
   if (problems.length > 0) throw new UserError(problems);
 
-  const ecr = new ECRClient({ region: config.region });
-  const ecs = new ECSClient({ region: config.region });
+  const { ecr, ecs } = awsClients(config.region);
 
   // Before the first side effect: the cluster exists, and the service can be updated or created.
   const checked = await checkService(ecs, {
@@ -103,6 +112,7 @@ export async function deploy(config: Config, runContext: RunContext, log: Log): 
     service,
     canCreate: config.createService,
   });
+  progress.serviceBefore = checked?.taskDefinition;
 
   // Each registry step happens once, and only when needed: the token before the first registry
   // read; a repository and the docker login before the first push. A rerun that finds every
@@ -147,6 +157,7 @@ export async function deploy(config: Config, runContext: RunContext, log: Log): 
         log,
       }),
     ));
+    if (reused.length > 0) progress.record(`${reused.length} released image(s) found in the registry`);
   }
 
   const exported =
@@ -159,6 +170,7 @@ export async function deploy(config: Config, runContext: RunContext, log: Log): 
             workspace: runContext.workspace,
           }),
         );
+  if (exported.length > 0) progress.record(`${exported.length} package(s) exported`);
 
   const pushed =
     exported.length === 0
@@ -178,6 +190,8 @@ export async function deploy(config: Config, runContext: RunContext, log: Log): 
     (a, b) => order(packages, a.repository) - order(packages, b.repository),
   );
   for (const p of all) images.set(p.repository, p.reference);
+  const pushedCount = pushed.filter((p) => p.pushed).length;
+  if (pushedCount > 0) progress.record(`${pushedCount} image(s) pushed`);
   const pushes: RunReport['pushes'] = all.map((p) => ({
     repository: p.repository,
     reference: p.reference,
@@ -186,7 +200,7 @@ export async function deploy(config: Config, runContext: RunContext, log: Log): 
 
   // The service is only touched once every image is pushed; the task definition pins digests.
   const registry = all.length > 0 ? (await authorize()).registry : plannedRegistry;
-  const final = render(config, registry, log, images);
+  const final = render(config, runContext, registry, log, images);
   const taskDefinition = final.rendered.taskDefinition;
   const report: RunReport = {
     ...baseReport(config),
@@ -207,6 +221,7 @@ export async function deploy(config: Config, runContext: RunContext, log: Log): 
   );
   report.taskDefinitionArn = registered.arn;
   report.registered = registered.changed;
+  if (registered.changed) progress.record(`${shortArn(registered.arn)} registered`);
   report.diff = diffTaskDefinitions(registered.previous?.taskDefinition, taskDefinition);
   report.changed ||= registered.changed;
 
@@ -239,7 +254,10 @@ export async function deploy(config: Config, runContext: RunContext, log: Log): 
   );
   report.serviceArn = deployment.serviceArn;
   report.changed ||= deployment.created || deployment.updated;
-  if (deployment.created || deployment.updated) report.deploymentId = deployment.deploymentId;
+  if (deployment.created || deployment.updated) {
+    report.deploymentId = deployment.deploymentId;
+    progress.serviceNow = registered.arn;
+  }
 
   if (!deployment.created && !deployment.updated) {
     report.state = `unchanged: the service already runs ${shortArn(registered.arn)}`;
@@ -300,7 +318,7 @@ export async function deploy(config: Config, runContext: RunContext, log: Log): 
 }
 
 export async function tearDown(config: Config, log: Log): Promise<RunReport> {
-  const ecs = new ECSClient({ region: config.region });
+  const { ecr, ecs } = awsClients(config.region);
   const service = config.service ?? '';
   const result = await log.group('Teardown', () =>
     teardown(ecs, {
@@ -316,7 +334,6 @@ export async function tearDown(config: Config, log: Log): Promise<RunReport> {
     `${result.deregistered.length} task definition revision(s) deregistered`,
   ];
   if (config.preview && config.removePreviewImages) {
-    const ecr = new ECRClient({ region: config.region });
     const repositories = config.packages.map(repositoryOf);
     const removed = await log.group('Remove preview images', () =>
       deleteImageTag(ecr, repositories, config.imageTag, log),

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -58,6 +58,15 @@ export class CommandNotFoundError extends Error {
 }
 
 const MAX_CAPTURE = 1024 * 1024;
+
+/** Children running now, so that a cancelled job stops them instead of leaving them behind. */
+const running = new Set<ChildProcess>();
+
+/** Sends the signal to every child still running; returns how many there were. */
+export function stopRunningProcesses(signal: NodeJS.Signals = 'SIGTERM'): number {
+  for (const child of running) child.kill(signal);
+  return running.size;
+}
 const DEFAULT_TIMEOUT_MS = 30 * 60 * 1000;
 
 /** Splits a byte stream into lines, keeping the partial last line until more arrives. */
@@ -91,6 +100,7 @@ export const runProcess: ProcessRunner = (command, args, options = {}) =>
       shell: false,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    running.add(child);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -114,6 +124,7 @@ export const runProcess: ProcessRunner = (command, args, options = {}) =>
 
     child.on('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      running.delete(child);
       // A missing cwd also gives ENOENT: only blame the command when the directory is there.
       const cwdMissing = options.cwd !== undefined && !existsSync(options.cwd);
       reject(err.code === 'ENOENT' && !cwdMissing ? new CommandNotFoundError(command) : err);
@@ -121,6 +132,7 @@ export const runProcess: ProcessRunner = (command, args, options = {}) =>
     // 'close' (not 'exit') so that all output has been read.
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
+      running.delete(child);
       splitters.stdout.end();
       splitters.stderr.end();
       resolve({ exitCode, signal, timedOut, stdout: captured.stdout, stderr: captured.stderr, tail });

@@ -6,6 +6,7 @@ import {
   type CreateRepositoryCommandInput,
   type ECRClient,
 } from '@aws-sdk/client-ecr';
+import { explainAwsFailure } from '../aws-errors';
 import { error, UserError } from '../diagnostics';
 import type { Log } from '../log';
 
@@ -59,7 +60,10 @@ function awsFailure(e: unknown, action: string, what: string): Error {
       ),
     );
   }
-  return new UserError(error(`${what}: ${err.name ?? 'error'}: ${err.message ?? String(e)}`));
+  const explained = explainAwsFailure(e);
+  return new UserError(
+    error(`${what}: ${explained ?? `${err.name ?? 'error'}: ${err.message ?? String(e)}`}`),
+  );
 }
 
 export function createRepositoryInput(

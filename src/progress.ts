@@ -1,0 +1,60 @@
+import type { Log } from './log';
+
+/**
+ * What a deploy has done so far, said when it stops before the end: a failure nobody planned
+ * for, or the job being cancelled. The order of the stages guarantees the service is only
+ * pointed at a task definition once every image it names is in the registry; this says where
+ * in that order the run stopped.
+ */
+export class Progress {
+  /** The stage running now; undefined until the first one starts. */
+  stage: string | undefined;
+  /** The revision the service ran before this run; undefined when it did not exist. */
+  serviceBefore: string | undefined;
+  /** The revision the service was pointed at by this run, once it has been. */
+  serviceNow: string | undefined;
+  private readonly steps: string[] = [];
+
+  /** The Log, with each group recorded as the stage running. */
+  tracking(log: Log): Log {
+    return {
+      ...log,
+      group: (name, fn) => {
+        this.stage = name;
+        return log.group(name, fn);
+      },
+    };
+  }
+
+  record(step: string): void {
+    this.steps.push(step);
+  }
+
+  /** Lines for the log and the summary: what was done, and what state the service is in. */
+  account(): string[] {
+    const lines = [
+      this.steps.length > 0 ? `Done before that: ${this.steps.join('; ')}.` : 'Nothing was changed.',
+    ];
+    if (this.stage === 'Push')
+      lines.push('Images pushed so far are harmless: no task definition names them yet.');
+    if (this.serviceNow) {
+      lines.push(
+        `The service was pointed at ${short(this.serviceNow)}` +
+          `${this.serviceBefore ? ` (it ran ${short(this.serviceBefore)})` : ' (it was created)'}, ` +
+          'after every image it names was pushed; ECS carries on with that deployment.',
+      );
+    } else {
+      lines.push(
+        this.serviceBefore
+          ? `The service was not changed: it still runs ${short(this.serviceBefore)}.`
+          : 'No service was created.',
+      );
+    }
+    lines.push('Running the job again finishes it: what is already done is found and not done twice.');
+    return lines;
+  }
+}
+
+function short(arn: string): string {
+  return arn.split('/').pop() ?? arn;
+}
