@@ -128,7 +128,10 @@ test('the post step logs out and leaves no credential behind', () => {
   // the runner never logs them. Anything else that holds the password is a leak.
   const masks = first.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'));
   expect(masks).toContain(`::add-mask::${secret}`);
+  const awsSecret = process.env.AWS_SECRET_ACCESS_KEY ?? '';
+  expect(awsSecret).not.toBe('');
   const places = {
+    state: JSON.stringify(first.state),
     stdout: first.stdout
       .split('\n')
       .filter((l) => !l.startsWith('::add-mask::'))
@@ -140,7 +143,7 @@ test('the post step logs out and leaves no credential behind', () => {
     ...Object.fromEntries(first.files().map((f) => [f.path, f.content])),
   };
   for (const [where, text] of Object.entries(places)) {
-    expect({ where, leaked: text.includes(secret) || text.includes(base64) }).toEqual({
+    expect({ where, leaked: [secret, base64, awsSecret].some((s) => text.includes(s)) }).toEqual({
       where,
       leaked: false,
     });
@@ -149,6 +152,40 @@ test('the post step logs out and leaves no credential behind', () => {
   expect(fs.readdirSync(first.runnerTemp).filter((name) => name.startsWith('habitat-ecs-docker-'))).toEqual(
     [],
   );
+});
+
+test('while logged in, the ECR token is in the private docker config only, and the AWS secret key nowhere', () => {
+  // Without the post step, to see what the main step leaves for it: a docker login must store the
+  // token somewhere, and that is one 0600 file in a 0700 directory of its own under RUNNER_TEMP.
+  const run = runAction({
+    workspace: nationalParksWorkspace(),
+    post: false,
+    inputs: {
+      'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
+      cluster,
+      service: 'login-check',
+      'task-family': `${family}-login`,
+      'image-tag': `${imageTag}-login`,
+    },
+  });
+  expect(run.status).toBe(0);
+  const dir = run.state['docker-config'] ?? '';
+  expect(dir.startsWith(run.runnerTemp)).toBe(true);
+  expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+  const config = path.join(dir, 'config.json');
+  expect(fs.statSync(config).mode & 0o077).toBe(0);
+  const token = ECR_CREDENTIALS.password;
+  const base64 = Buffer.from(`AWS:${token}`).toString('base64');
+  const awsSecret = process.env.AWS_SECRET_ACCESS_KEY ?? '';
+  const holders = run
+    .files()
+    .filter((f) => [token, base64, awsSecret].some((s) => f.content.includes(s)))
+    .map((f) => f.path);
+  expect(holders).toEqual([config]);
+  const saved = JSON.parse(fs.readFileSync(config, 'utf8')) as { auths: Record<string, { auth: string }> };
+  expect(Object.keys(saved.auths)).toEqual([registry]);
+  expect(fs.readFileSync(config, 'utf8')).not.toContain(awsSecret);
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('a second identical run pushes nothing, registers nothing and leaves the service alone', async () => {

@@ -76,6 +76,26 @@ test('a compose error is an annotation on its file and line, before any AWS call
   expect(calls.calls()).toEqual([]);
 });
 
+test('an env_file that leaves the workspace is refused at its line, before any AWS call', () => {
+  const ws = nationalParksWorkspace();
+  const compose = path.join(ws, 'docker-compose.yml');
+  fs.writeFileSync(path.join(path.dirname(ws), 'outside.env'), 'STOLEN=1\n');
+  fs.writeFileSync(
+    compose,
+    fs
+      .readFileSync(compose, 'utf8')
+      .replace('hostname: "mongodb"', 'hostname: "mongodb"\n    env_file: ../outside.env'),
+  );
+  const calls = new AwsCallLog().mark();
+  const r = runAction({ workspace: ws, inputs: { cluster, service: 'np', 'habitat-packages': packages } });
+  expect(r.status).toBe(1);
+  const errors = errorLines(r);
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toMatch(/^::error file=docker-compose\.yml,line=\d+,col=\d+::/);
+  expect(errors[0]).toContain('../outside.env');
+  expect(calls.calls()).toEqual([]);
+});
+
 test('render mode writes the task definition and makes no AWS call', () => {
   const calls = new AwsCallLog().mark();
   const r = runAction({

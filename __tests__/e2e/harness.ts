@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -32,6 +32,8 @@ export interface RunResult extends StepResult {
   summary: string;
   post?: StepResult;
   runnerTemp: string;
+  /** What the main step saved for the post step (GITHUB_STATE). */
+  state: Record<string, string>;
   /** Every file the run left under RUNNER_TEMP, with its contents. */
   files(): { path: string; content: string }[];
 }
@@ -42,6 +44,42 @@ export interface RunResult extends StepResult {
  * post step with STATE_* from what the main step saved.
  */
 export function runAction(options: RunOptions): RunResult {
+  const run = prepare(options);
+  return run.finish(run.step(ACTION.runs.main, {}));
+}
+
+/**
+ * runAction, with the main step sent `signal` (as the runner does when a job is cancelled) as
+ * soon as its output matches `when`; then the post step runs, as the runner runs it after a
+ * cancellation. `signalledAfterMs` says when the signal went (undefined: the pattern never came).
+ */
+export async function runActionInterrupted(
+  options: RunOptions & { when: RegExp; signal: NodeJS.Signals },
+): Promise<RunResult & { signalledAt?: number; exitedAt: number }> {
+  const run = prepare(options);
+  const child = spawn(process.execPath, [path.join(ROOT, ACTION.runs.main)], {
+    cwd: options.workspace,
+    env: run.env({}),
+  });
+  let stdout = '';
+  let stderr = '';
+  let signalledAt: number | undefined;
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    if (signalledAt === undefined && options.when.test(stdout)) {
+      signalledAt = Date.now();
+      child.kill(options.signal);
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 240_000);
+  const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  clearTimeout(timer);
+  const exitedAt = Date.now();
+  return { ...run.finish({ status, stdout, stderr }), exitedAt, ...(signalledAt && { signalledAt }) };
+}
+
+function prepare(options: RunOptions) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hed-run-'));
   const runnerTemp = path.join(scratch, 'runner-temp');
   fs.mkdirSync(runnerTemp);
@@ -84,33 +122,37 @@ export function runAction(options: RunOptions): RunResult {
     RUNNER_TEMP: runnerTemp,
     ...options.env,
   };
+  const env = (extra: Record<string, string>) => ({ ...base, ...inputs, ...extra }) as NodeJS.ProcessEnv;
   const step = (script: string, extra: Record<string, string>): StepResult => {
     const r = spawnSync(process.execPath, [path.join(ROOT, script)], {
       cwd: options.workspace,
-      env: { ...base, ...inputs, ...extra } as NodeJS.ProcessEnv,
+      env: env(extra),
       encoding: 'utf8',
       timeout: options.timeoutMs ?? 240_000,
     });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   };
-
-  const main = step(ACTION.runs.main, {});
-  let post: StepResult | undefined;
-  if (options.post !== false && ACTION.runs.post) {
-    const state = parseFileCommands(fs.readFileSync(files.state, 'utf8'));
-    post = step(
-      ACTION.runs.post,
-      Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])),
-    );
-  }
-  return {
-    ...main,
-    outputs: parseFileCommands(fs.readFileSync(files.output, 'utf8')),
-    summary: fs.readFileSync(files.summary, 'utf8'),
-    ...(post && { post }),
-    runnerTemp,
-    files: () => listFiles(runnerTemp),
+  /** After the main step: the post step with what main saved, then everything the run left. */
+  const finish = (main: StepResult): RunResult => {
+    let post: StepResult | undefined;
+    if (options.post !== false && ACTION.runs.post) {
+      const state = parseFileCommands(fs.readFileSync(files.state, 'utf8'));
+      post = step(
+        ACTION.runs.post,
+        Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])),
+      );
+    }
+    return {
+      ...main,
+      outputs: parseFileCommands(fs.readFileSync(files.output, 'utf8')),
+      summary: fs.readFileSync(files.summary, 'utf8'),
+      ...(post && { post }),
+      runnerTemp,
+      state: parseFileCommands(fs.readFileSync(files.state, 'utf8')),
+      files: () => listFiles(runnerTemp),
+    };
   };
+  return { env, step, finish };
 }
 
 /** Parses the `name<<DELIMITER` / `name=value` format of GITHUB_OUTPUT and GITHUB_STATE. */

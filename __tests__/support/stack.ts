@@ -123,3 +123,25 @@ export function registryRequests(from = 0): string[] {
     .filter((l) => l.trim() !== '')
     .slice(from);
 }
+
+/** `local-stack aws-fault ...`: make the AWS fault proxy throttle, fail or slow calls, or clear that. */
+export function awsFault(...args: string[]): void {
+  const r = spawnSync(STACK, ['aws-fault', ...args], { encoding: 'utf8', timeout: 30_000 });
+  if (r.status !== 0) throw new Error(`local-stack aws-fault ${args.join(' ')}: ${r.stderr}`);
+}
+
+/** Calls the AWS fault proxy has seen since `from` lines, as `<Operation> <outcome>`. */
+export function proxiedAwsCalls(from = 0): string[] {
+  const dir = process.env.HABITAT_ECS_STACK_DIR ?? '/tmp/habitat-ecs-stack';
+  const file = path.join(dir, 'logs', 'aws-proxy-requests.log');
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(from)
+    .map((l) => {
+      const [, target = '', ...outcome] = l.split(' ');
+      return `${target.split('.').pop()} ${outcome.join(' ')}`;
+    });
+}

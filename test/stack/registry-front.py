@@ -9,10 +9,12 @@ skipped a fault check.
 
 Before forwarding a request it reads the control file (see local-stack):
   (absent/empty)   forward as is
-  "<5xx> <n> [M]"  answer the next n requests itself with that status (a canned
+  "<5xx|429> <n> [M]"  answer the next n requests itself with that status (a canned
                    registry error body), counting down in the file; the file is
                    removed when n reaches 0. With M, only requests whose
                    "METHOD /path?query" contains M count (e.g. "PUT /v2/a/b/manifests/")
+  "drop <n> [M]"   close the next n connections without an answer (the registry down)
+  "delay:<ms> <n> [M]"  forward the next n requests after waiting <ms> milliseconds
   "401"            forward every request with its Authorization header replaced
                    by wrong Basic credentials, so the registry itself refuses
                    (real 401 + WWW-Authenticate) until the file is cleared
@@ -42,9 +44,9 @@ HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "x-forwarded-proto
 
 
 def read_fault(path, request):
-    """The fault for this request ("METHOD /path"), consuming one count of a status fault.
+    """The fault for this request ("METHOD /path"), consuming one count of a counted fault.
 
-    Returns ("status", code, remaining), ("auth",) or None.
+    Returns ("status", code, remaining), ("drop",), ("delay", seconds), ("auth",) or None.
     """
     try:
         with open(path, encoding="utf-8") as f:
@@ -56,14 +58,20 @@ def read_fault(path, request):
         return None
     if words[0] == "401":
         return ("auth",)
+    kind = words[0]
     try:
-        code = int(words[0])
         left = int(words[1]) if len(words) > 1 else 1
+        if kind not in ("drop",) and not kind.startswith("delay:"):
+            code = int(kind)
+            if code != 429 and not 500 <= code <= 599:
+                raise ValueError(kind)
+        elif kind.startswith("delay:"):
+            delay = int(kind.split(":", 1)[1]) / 1000
     except ValueError:
         print(f"ignoring unreadable fault file: {text!r}", file=sys.stderr, flush=True)
         return None
     match = words[2] if len(words) > 2 else ""
-    if not 500 <= code <= 599 or left <= 0:
+    if left <= 0:
         remove_quietly(path)
         return None
     if match and match not in request:
@@ -74,9 +82,13 @@ def read_fault(path, request):
     else:
         tmp = f"{path}.front.tmp"
         with open(tmp, "w", encoding="utf-8") as f:
-            f.write(f"{code} {left} {match}".rstrip() + "\n")
+            f.write(f"{kind} {left} {match}".rstrip() + "\n")
         os.replace(tmp, path)
-    return ("status", code, left)
+    if kind == "drop":
+        return ("drop",)
+    if kind.startswith("delay:"):
+        return ("delay", delay)
+    return ("status", int(kind), left)
 
 
 def remove_quietly(path):
@@ -87,13 +99,17 @@ def remove_quietly(path):
 
 
 def canned(code):
+    error_code = "TOOMANYREQUESTS" if code == 429 else "UNKNOWN"
     body = (
-        '{"errors":[{"code":"UNKNOWN","message":"fault injected by the local stack",'
+        f'{{"errors":[{{"code":"{error_code}","message":"fault injected by the local stack",'
         f'"detail":"status {code}"}}]}}\n'
     ).encode()
-    reason = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}.get(
-        code, "Server Error"
-    )
+    reason = {
+        429: "Too Many Requests",
+        500: "Internal Server Error",
+        502: "Bad Gateway",
+        503: "Service Unavailable",
+    }.get(code, "Server Error")
     head = (
         f"HTTP/1.1 {code} {reason}\r\n"
         "Content-Type: application/json; charset=utf-8\r\n"
@@ -145,6 +161,13 @@ class Front:
             writer.write(canned(fault[1]))
             await writer.drain()
             return
+        if fault and fault[0] == "drop":
+            # The registry is down: the connection closes with no answer at all.
+            self.log(method, target, "fault:drop")
+            return
+        if fault and fault[0] == "delay":
+            await asyncio.sleep(fault[1])
+            fault = None
 
         headers = []
         for line in lines[1:]:
