@@ -69,7 +69,9 @@ describe('ensureRepositories', () => {
       new RecordingLog(),
     );
     expect(result).toEqual({ created: ['mattray/national-parks'], existing: ['billmeyer/mongodb'] });
-    const create = ecr.sent.find((c) => c instanceof CreateRepositoryCommand) as CreateRepositoryCommand;
+    const create = ecr.sent.find(
+      (c) => c instanceof CreateRepositoryCommand && c.input.repositoryName === 'mattray/national-parks',
+    ) as CreateRepositoryCommand;
     expect(create.input).toEqual({
       repositoryName: 'mattray/national-parks',
       imageTagMutability: 'IMMUTABLE',
@@ -79,7 +81,7 @@ describe('ensureRepositories', () => {
     });
   });
 
-  it('creates without describing when DescribeRepositories is denied; existing is fine', async () => {
+  it('makes one call a repository: CreateRepository, where "already exists" is fine', async () => {
     const ecr = fakeEcr(['a/b'], { denyDescribe: true });
     const result = await ensureRepositories(
       ecr.client,
@@ -88,6 +90,21 @@ describe('ensureRepositories', () => {
       new RecordingLog(),
     );
     expect(result).toEqual({ created: ['c/d'], existing: ['a/b'] });
+    expect(ecr.sent.map((c) => (c as object).constructor.name)).toEqual([
+      'CreateRepositoryCommand',
+      'CreateRepositoryCommand',
+    ]);
+  });
+
+  it('without permission to create, a repository that exists is fine', async () => {
+    const ecr = fakeEcr(['a/b'], { denyCreate: true });
+    const result = await ensureRepositories(
+      ecr.client,
+      ['a/b'],
+      DEFAULT_REPOSITORY_SETTINGS,
+      new RecordingLog(),
+    );
+    expect(result).toEqual({ created: [], existing: ['a/b'] });
   });
 
   it('names the missing IAM permission when creating is denied', async () => {

@@ -86,19 +86,21 @@ export function createRepositoryInput(
   };
 }
 
-async function repositoryExists(client: ECRClient, name: string): Promise<boolean | undefined> {
+async function repositoryExists(client: ECRClient, name: string): Promise<boolean> {
   try {
     await client.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }));
     return true;
   } catch (e) {
     if ((e as AwsError).name === 'RepositoryNotFoundException') return false;
-    // Without ecr:DescribeRepositories we can still create and treat "already exists" as fine.
-    if (isAccessDenied(e)) return undefined;
     throw awsFailure(e, 'ecr:DescribeRepositories', `looking up ECR repository ${name}`);
   }
 }
 
-/** Makes every repository that does not exist yet; existing ones are not changed. */
+/**
+ * Makes every repository that does not exist yet; existing ones are not changed. One call each:
+ * CreateRepository, where "already exists" means there is nothing to do. Only when creating is
+ * not allowed does DescribeRepositories say whether the repository is there anyway.
+ */
 export async function ensureRepositories(
   client: ECRClient,
   names: readonly string[],
@@ -108,20 +110,16 @@ export async function ensureRepositories(
   const created: string[] = [];
   const existing: string[] = [];
   for (const name of [...new Set(names)]) {
-    const exists = await repositoryExists(client, name);
-    if (exists === undefined)
-      log.debug(`no permission ecr:DescribeRepositories; creating ${name} if missing`);
-    if (exists === true) {
-      existing.push(name);
-      log.info(`ECR repository ${name} exists`);
-      continue;
-    }
     try {
       await client.send(new CreateRepositoryCommand(createRepositoryInput(name, settings)));
       created.push(name);
       log.info(`Created ECR repository ${name}`);
     } catch (e) {
-      if ((e as AwsError).name === 'RepositoryAlreadyExistsException') {
+      const denied = isAccessDenied(e);
+      if (
+        (e as AwsError).name === 'RepositoryAlreadyExistsException' ||
+        (denied && (await repositoryExists(client, name)))
+      ) {
         existing.push(name);
         log.info(`ECR repository ${name} exists`);
         continue;
