@@ -1,5 +1,5 @@
 import { runProcess, stopRunningProcesses } from '../src/process';
-import { Progress } from '../src/progress';
+import { EXPORT_AND_PUSH, Progress } from '../src/progress';
 import { RecordingLog } from './support/recording-log';
 
 describe('Progress', () => {
@@ -16,8 +16,9 @@ describe('Progress', () => {
   it('tracks the stage from log groups, and says where the service was pointed', async () => {
     const p = new Progress();
     const log = p.tracking(new RecordingLog());
-    await log.group('Push', async () => p.record('2 image(s) pushed'));
-    expect(p.stage).toBe('Push');
+    await log.group(EXPORT_AND_PUSH, async () => p.record('2 image(s) pushed'));
+    expect(p.stage).toBe(EXPORT_AND_PUSH);
+    expect(p.timings.map(([stage]) => stage)).toEqual([EXPORT_AND_PUSH]);
     expect(p.account()[1]).toBe('Images pushed so far are harmless: no task definition names them yet.');
     await log.group('Deploy', async () => {
       p.record('web:4 registered');

@@ -126,7 +126,11 @@ export const INPUTS = {
       'After a stable deploy, deregister the task definition revisions this action registered beyond the newest N (0 keeps all).',
     default: '0',
   },
-  'max-parallel': { description: 'At most this many exports or pushes at once (1-16).', default: '4' },
+  'max-parallel': {
+    description:
+      'At most this many images pushed at once (1-16); exports run one at a time, each image pushing while the next exports.',
+    default: '4',
+  },
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof INPUTS;

@@ -24,12 +24,13 @@ import { ecrRegistry } from './plan';
 import { deleteImageTag, ensureRepositories } from './registry/ecr';
 import { repositoryOf } from './habitat/package-source';
 import { authorizeRegistry, dockerLogin, newDockerConfigDir, type RegistryLogin } from './registry/login';
+import { pipeline } from './registry/parallel';
 import { pushImages, type PushedImage } from './registry/push';
 import { releasedPackage, reuseReleasedImages } from './registry/reuse';
 import { imageTags } from './registry/tags';
 import { validateImagePlan } from './registry/validate';
 import { renderProject, type RenderResult } from './render';
-import type { Progress } from './progress';
+import { EXPORT_AND_PUSH, type Progress } from './progress';
 import { baseReport, DeployFailed, type RunReport } from './report';
 import { STATE_DOCKER_CONFIG, STATE_REGISTRY } from './state';
 
@@ -160,30 +161,34 @@ export async function deploy(
     if (reused.length > 0) progress.record(`${reused.length} released image(s) found in the registry`);
   }
 
-  const exported =
+  // Each image pushes as soon as it is exported, while the next one exports.
+  const pushed =
     toExport.length === 0
       ? []
-      : await log.group('Export', () =>
-          exportPackages(toExport, {
-            workDir: path.join(work, 'export'),
-            log,
-            workspace: runContext.workspace,
-          }),
+      : await log.group(EXPORT_AND_PUSH, () =>
+          pipeline<ExportedImage, PushedImage>(
+            (emit) =>
+              exportPackages(toExport, {
+                workDir: path.join(work, 'export'),
+                log,
+                workspace: runContext.workspace,
+                onExported: emit,
+              }).then(() => undefined),
+            config.maxParallel,
+            async (image) => {
+              const [one] = await pushImages([image], {
+                login: await authorize(),
+                prepare,
+                tags: tagsFor,
+                maxParallel: 1,
+                log,
+              });
+              if (!one) throw new Error(`no push result for ${image.repository}`);
+              return one;
+            },
+          ),
         );
-  if (exported.length > 0) progress.record(`${exported.length} package(s) exported`);
-
-  const pushed =
-    exported.length === 0
-      ? []
-      : await log.group('Push', async () =>
-          pushImages(exported, {
-            login: await authorize(),
-            prepare,
-            tags: tagsFor,
-            maxParallel: config.maxParallel,
-            log,
-          }),
-        );
+  if (pushed.length > 0) progress.record(`${pushed.length} package(s) exported`);
   const images = new Map<string, string>();
   // In the order of the packages, whichever way each image came.
   const all = [...reused, ...pushed].sort(
@@ -210,6 +215,8 @@ export async function deploy(
     pushes,
     changed: pushes.some((p) => p.pushed),
     notes: deployNotes(config, runContext),
+    // The same array, filled in as the later stages finish.
+    timings: progress.timings,
   };
 
   const registered = await log.group('Register', () =>

@@ -1,5 +1,8 @@
 import type { Log } from './log';
 
+/** The stage that exports each package and pushes its image while the next one exports. */
+export const EXPORT_AND_PUSH = 'Export and push';
+
 /**
  * What a deploy has done so far, said when it stops before the end: a failure nobody planned
  * for, or the job being cancelled. The order of the stages guarantees the service is only
@@ -13,15 +16,22 @@ export class Progress {
   serviceBefore: string | undefined;
   /** The revision the service was pointed at by this run, once it has been. */
   serviceNow: string | undefined;
+  /** How long each finished stage took, in milliseconds, in order. */
+  readonly timings: [string, number][] = [];
   private readonly steps: string[] = [];
 
-  /** The Log, with each group recorded as the stage running. */
+  /** The Log, with each group recorded as the stage running, and timed. */
   tracking(log: Log): Log {
     return {
       ...log,
-      group: (name, fn) => {
+      group: async (name, fn) => {
         this.stage = name;
-        return log.group(name, fn);
+        const started = performance.now();
+        try {
+          return await log.group(name, fn);
+        } finally {
+          this.timings.push([name, Math.round(performance.now() - started)]);
+        }
       },
     };
   }
@@ -35,7 +45,7 @@ export class Progress {
     const lines = [
       this.steps.length > 0 ? `Done before that: ${this.steps.join('; ')}.` : 'Nothing was changed.',
     ];
-    if (this.stage === 'Push')
+    if (this.stage === EXPORT_AND_PUSH)
       lines.push('Images pushed so far are harmless: no task definition names them yet.');
     if (this.serviceNow) {
       lines.push(

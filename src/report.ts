@@ -27,6 +27,8 @@ export interface RunReport {
   changed: boolean;
   /** Things the run did not do, said plainly. */
   notes?: string[];
+  /** How long each stage took, in order, e.g. [['Export', 3120], ['Push', 2980]]. */
+  timings?: [string, number][];
 }
 
 export function outputsOf(report: RunReport): Record<OutputName, string> {
@@ -71,6 +73,12 @@ export function summaryMarkdown(report: RunReport): string {
         : undefined,
     ],
     ['Rendered file', report.taskDefinitionFile && `\`${report.taskDefinitionFile}\``],
+    [
+      'Time',
+      report.timings?.length
+        ? report.timings.map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(' · ')
+        : undefined,
+    ],
   ];
   for (const [k, v] of facts) if (v) out.push(`- **${k}:** ${v}`);
   out.push('');

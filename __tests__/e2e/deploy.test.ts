@@ -140,6 +140,7 @@ test('the post step logs out and leaves no credential behind', () => {
     outputs: JSON.stringify(first.outputs),
     summary: first.summary,
     'post stdout': first.post?.stdout ?? '',
+    'post stderr': first.post?.stderr ?? '',
     ...Object.fromEntries(first.files().map((f) => [f.path, f.content])),
   };
   for (const [where, text] of Object.entries(places)) {

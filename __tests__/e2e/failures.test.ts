@@ -61,6 +61,20 @@ test('a missing cluster fails before anything is exported or pushed', () => {
   expect(calls.calls()).toEqual(['DescribeServices']);
 });
 
+test('a missing service with create-service: false fails before anything is exported or pushed', () => {
+  const calls = new AwsCallLog().mark();
+  const r = runAction({
+    workspace,
+    inputs: { cluster, service: 'never-created', 'habitat-packages': packages, 'create-service': 'false' },
+  });
+  expect(r.status).toBe(1);
+  const errors = errorLines(r);
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toContain(`service "never-created" does not exist in cluster "${cluster}"`);
+  expect(errors[0]).toContain('set create-service: true');
+  expect(calls.calls()).toEqual(['DescribeServices']);
+});
+
 test('a compose error is an annotation on its file and line, before any AWS call', () => {
   const ws = nationalParksWorkspace();
   const compose = path.join(ws, 'docker-compose.yml');
@@ -154,6 +168,9 @@ test('a failing export names the package and shows the end of its output; the se
   expect(errors[0]).toContain('exporting mattray/national-parks failed');
   expect(errors[0]).toContain('Container image build failed'); // the tail of hab's own output
   expectNoStackTrace(r);
-  // Checked that the service can be created, then nothing: no repository, no push, no revision.
-  expect(calls.calls()).toEqual(['DescribeServices']);
+  // The first image may have started pushing meanwhile; nothing was registered or deployed.
+  expect(calls.calls()[0]).toBe('DescribeServices');
+  expect(calls.calls().filter((c) => /TaskDefinition|Service$/.test(c) && c !== 'DescribeServices')).toEqual(
+    [],
+  );
 });

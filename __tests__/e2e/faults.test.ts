@@ -116,10 +116,10 @@ describe('the registry', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('mattray/national-parks');
     expect(errors[0]).toMatch(/5 attempts|after 5/);
-    expect(r.stdout).toContain('Failed during Push.');
+    expect(r.stdout).toContain('Failed during Export and push.');
     expect(r.stdout).toContain('Images pushed so far are harmless: no task definition names them yet.');
     expect(r.stdout).toContain('No service was created.');
-    expect(r.summary).toContain('failed during Push');
+    expect(r.summary).toContain('failed during Export and push');
     expect(calls.calls().filter((c) => MOVES.includes(c))).toEqual([]);
     expectCleanedUp(r);
     fault('clear');
@@ -157,23 +157,24 @@ describe('ECS and ECR behind the fault proxy', () => {
         }),
       });
       if (r.status !== 0) throw new Error(explain(r));
+      expect(r.summary).toContain('created and stable');
     } else {
       awsFault(kind, '2', operation);
       const r = deploy(service, { env: viaProxy() });
       if (r.status !== 0) throw new Error(explain(r));
       expect(r.summary).toContain('created and stable');
     }
+    // Two calls answered with the fault, then retried until one went through (two pushes can
+    // make their CreateRepository at once, so the order between them is not fixed).
     const seen = proxiedAwsCalls(from).filter((l) => l.startsWith(`${operation} `));
-    expect(seen.slice(0, 3)).toEqual([
-      `${operation} ${logged}`,
-      `${operation} ${logged}`,
-      `${operation} 200`,
-    ]);
+    expect(seen.filter((l) => l === `${operation} ${logged}`)).toHaveLength(2);
+    expect(seen).toContain(`${operation} 200`);
   });
 
   test('persistent throttling of RegisterTaskDefinition fails the step with what to do; the service is untouched; a rerun completes', () => {
     const service = 'aws-throttled';
     const calls = new AwsCallLog().mark();
+    const from = proxiedAwsCalls().length;
     awsFault('throttle', '1000', 'RegisterTaskDefinition');
     const r = deploy(service, { env: viaProxy() });
     expect(r.status).toBe(1);
@@ -188,16 +189,17 @@ describe('ECS and ECR behind the fault proxy', () => {
       /Done before that: 2 package\(s\) exported; \d image\(s\) pushed|Done before that: 2 package\(s\) exported\./,
     );
     expect(r.stdout).toContain('No service was created.');
-    expect(
-      proxiedAwsCalls().filter((l) => l === 'RegisterTaskDefinition fault:throttle').length,
-    ).toBeGreaterThanOrEqual(5);
+    // Exactly the SDK's 5 attempts, then it gave up.
+    expect(proxiedAwsCalls(from).filter((l) => l === 'RegisterTaskDefinition fault:throttle')).toHaveLength(
+      5,
+    );
     expect(calls.calls().filter((c) => MOVES.includes(c))).toEqual([]);
     expectCleanedUp(r);
     awsFault('clear');
     expectRerunCompletes(service, viaProxy());
   });
 
-  test('slow answers (1.5 s on every DescribeServices) only make the deploy slower', () => {
+  test('slow answers (the first 3 DescribeServices each 1.5 s late) only make the deploy slower', () => {
     awsFault('delay:1500', '3', 'DescribeServices');
     const r = deploy('aws-slow', { env: viaProxy() });
     if (r.status !== 0) throw new Error(explain(r));
@@ -221,7 +223,7 @@ describe('ECS and ECR behind the fault proxy', () => {
   });
 });
 
-test('the export of the 2nd of 3 packages failing stops the run before any repository, push or revision; a rerun completes', () => {
+test('the export of the 2nd of 3 packages failing stops the run: no 3rd export, no revision, the service untouched; a rerun completes', () => {
   const service = 'export3';
   const ws = nationalParksWorkspace();
   const compose = path.join(ws, 'docker-compose.yml');
@@ -237,8 +239,10 @@ test('the export of the 2nd of 3 packages failing stops the run before any repos
   const errors = errorLines(r);
   expect(errors).toHaveLength(1);
   expect(errors[0]).toContain('exporting mattray/national-parks failed');
-  expect(r.stdout).toContain('Failed during Export.');
-  expect(calls.calls()).toEqual(['DescribeServices']);
+  expect(r.stdout).toContain('Failed during Export and push.');
+  // The 1st image may have pushed meanwhile (harmless: nothing names it); the 3rd was not exported.
+  expect(r.stdout).not.toMatch(/hab pkg export container core\/redis/);
+  expect(calls.calls().filter((c) => MOVES.includes(c))).toEqual([]);
   expectCleanedUp(r);
   const again = runAction({ workspace: ws, inputs: inputsFor(service, inputs) });
   if (again.status !== 0) throw new Error(explain(again));
@@ -265,10 +269,10 @@ describe('the job cancelled', () => {
     expect(r.signalledAt).toBeDefined();
     expect(r.status).toBe(1);
     expect(r.exitedAt - (r.signalledAt ?? 0)).toBeLessThan(5_000);
-    expect(errorLines(r)).toEqual(['::error::Cancelled (SIGTERM) during Push.']);
+    expect(errorLines(r)).toEqual(['::error::Cancelled (SIGTERM) during Export and push.']);
     expect(r.stdout).toMatch(/Stopped [1-9]\d* running process\(es\)\./);
     expect(r.stdout).toContain('No service was created.');
-    expect(r.summary).toContain('cancelled during Push');
+    expect(r.summary).toContain('cancelled during Export and push');
     expect(calls.calls().filter((c) => MOVES.includes(c))).toEqual([]);
     // No docker push of this run is left behind.
     const left = spawnSync('pgrep', ['-f', `docker push .*${service}-${suffix}`], { encoding: 'utf8' });
@@ -278,7 +282,8 @@ describe('the job cancelled', () => {
     expectRerunCompletes(service);
   });
 
-  test('by SIGTERM mid-wait: the step stops at once, says ECS carries on with a deployment whose images are all pushed, and a rerun completes', async () => {
+  // The runner sends SIGINT first, then SIGTERM: both stop the run the same way.
+  test('by SIGINT mid-wait: the step stops at once, says ECS carries on with a deployment whose images are all pushed, and a rerun completes', async () => {
     const service = 'cancel-wait';
     const ecs = new ECSClient({ endpoint: stuck });
     const r = await runActionInterrupted({
@@ -286,12 +291,12 @@ describe('the job cancelled', () => {
       env: { AWS_ENDPOINT_URL: stuck },
       inputs: { ...inputsFor(service), cluster: stuckCluster },
       when: /::group::Wait/,
-      signal: 'SIGTERM',
+      signal: 'SIGINT',
     });
     expect(r.signalledAt).toBeDefined();
     expect(r.status).toBe(1);
     expect(r.exitedAt - (r.signalledAt ?? 0)).toBeLessThan(5_000);
-    expect(errorLines(r)).toEqual(['::error::Cancelled (SIGTERM) during Wait.']);
+    expect(errorLines(r)).toEqual(['::error::Cancelled (SIGINT) during Wait.']);
     const svc = (await ecs.send(new DescribeServicesCommand({ cluster: stuckCluster, services: [service] })))
       .services?.[0];
     expect(r.stdout).toContain(

@@ -48,6 +48,8 @@ export interface ExportOptions {
   workspace?: string;
   /** Kill an export that runs longer than this. Default 30 minutes. */
   timeoutMs?: number;
+  /** Called with each image as soon as it is exported; if it throws, no further export starts. */
+  onExported?: (image: ExportedImage) => void;
 }
 
 /** How long `hab --version` and `hab pkg export --help` may take. */
@@ -126,8 +128,8 @@ async function runHab(run: ProcessRunner, args: string[], options: RunOptions) {
 /**
  * Exports every package to a local image, one after the other: concurrent hab processes share
  * the package store and artifact cache under /hab, where concurrent installs of the same
- * dependency have raced before, and the exports of one project
- * share most dependencies. Pushing is where parallelism pays off.
+ * dependency have raced before, and the exports of one project share most dependencies.
+ * Pushing is where parallelism pays off: onExported lets each image push while the next exports.
  */
 export async function exportPackages(
   packages: readonly PackageSource[],
@@ -140,7 +142,9 @@ export async function exportPackages(
   await mkdir(options.workDir, { recursive: true });
   const images: ExportedImage[] = [];
   for (const source of packages) {
-    images.push(await exportOne(source, subcommand, { ...options, env, run }));
+    const image = await exportOne(source, subcommand, { ...options, env, run });
+    images.push(image);
+    options.onExported?.(image);
   }
   return images;
 }
