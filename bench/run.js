@@ -6,7 +6,7 @@
 //
 // For each size N (Habitat packages, HAB_STANDIN_PAYLOAD_MB each, in three layers) and round, in
 // turn: (a) a first deploy by the action, then (c) the action again with nothing changed; (b) the
-// manual procedure (bench/manual.sh); (f) the floor (bench/floor.sh). Before each of a, b and f
+// manual procedure and (f) the floor (both in bench/by-hand.sh). Before each of a, b and f
 // (not timed): the emulator and the registry are emptied (local-stack reset), the cluster is
 // made, and the local images of the packages are removed, so every export builds its image.
 'use strict';
@@ -190,8 +190,8 @@ function main() {
         if (r.status !== 0 || r.postStatus !== 0)
           throw new Error(`the action failed:\n${r.stdout}\n${r.stderr}`);
       };
-      const script = (name) => () =>
-        sh('bash', [path.join(__dirname, name), work, tag, ...idents(n)], {
+      const byHand = (mode) => () =>
+        sh('bash', [path.join(__dirname, 'by-hand.sh'), mode, work, tag, ...idents(n)], {
           env: { ...process.env, ...env },
         });
 
@@ -199,9 +199,9 @@ function main() {
       const a = measure(action);
       const c = measure(action);
       fresh();
-      const b = measure(script('manual.sh'));
+      const b = measure(byHand('manual'));
       fresh();
-      const f = measure(script('floor.sh'));
+      const f = measure(byHand('floor'));
       for (const [variant, m] of Object.entries({ a, b, f, c })) results.push({ round, n, variant, ...m });
       const s = (m) => `${(m.ms / 1000).toFixed(2)}s`;
       console.error(

@@ -85,8 +85,7 @@ export class AwsCallLog {
   private readonly file: string;
   private start = 0;
   constructor(which: 'stable' | 'stuck' = 'stable') {
-    const dir = process.env.HABITAT_ECS_STACK_DIR ?? '/tmp/habitat-ecs-stack';
-    this.file = path.join(dir, 'logs', which === 'stable' ? 'moto-calls.jsonl' : 'moto-stuck-calls.jsonl');
+    this.file = which === 'stable' ? 'moto-calls.jsonl' : 'moto-stuck-calls.jsonl';
   }
   /** Forget what came before: calls() lists only later calls. */
   mark(): this {
@@ -104,24 +103,24 @@ export class AwsCallLog {
       });
   }
   private lines(): string[] {
-    if (!fs.existsSync(this.file)) return [];
-    return fs
-      .readFileSync(this.file, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '');
+    return stackLog(this.file);
   }
 }
 
 /** Registry requests (`METHOD /path status`) the stack's front has logged since `from` lines. */
 export function registryRequests(from = 0): string[] {
+  return stackLog('registry-requests.log').slice(from);
+}
+
+/** The non-empty lines of one of the stack's logs ($HABITAT_ECS_STACK_DIR/logs/NAME). */
+function stackLog(name: string): string[] {
   const dir = process.env.HABITAT_ECS_STACK_DIR ?? '/tmp/habitat-ecs-stack';
-  const file = path.join(dir, 'logs', 'registry-requests.log');
+  const file = path.join(dir, 'logs', name);
   if (!fs.existsSync(file)) return [];
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
-    .filter((l) => l.trim() !== '')
-    .slice(from);
+    .filter((l) => l.trim() !== '');
 }
 
 /** `local-stack aws-fault ...`: make the AWS fault proxy throttle, fail or slow calls, or clear that. */
@@ -132,13 +131,7 @@ export function awsFault(...args: string[]): void {
 
 /** Calls the AWS fault proxy has seen since `from` lines, as `<Operation> <outcome>`. */
 export function proxiedAwsCalls(from = 0): string[] {
-  const dir = process.env.HABITAT_ECS_STACK_DIR ?? '/tmp/habitat-ecs-stack';
-  const file = path.join(dir, 'logs', 'aws-proxy-requests.log');
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
+  return stackLog('aws-proxy-requests.log')
     .slice(from)
     .map((l) => {
       const [, target = '', ...outcome] = l.split(' ');
