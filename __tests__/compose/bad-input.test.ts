@@ -181,7 +181,7 @@ describe('what loading refuses', () => {
 
   it('a malformed line in an env_file, at its own place', () => {
     expect(problems(bad('bad-env-file.yml'))).toEqual([
-      'bad.env:2:1: expected KEY=value, found "this is not an assignment": a key has letters, digits, "_", "." or "-" and does not start with a digit',
+      'bad.env:2:1: expected KEY=value, found a line without "=" (not shown: env files hold secrets): a key has letters, digits, "_", "." or "-" and does not start with a digit',
     ]);
   });
 

@@ -69,15 +69,28 @@ describe('parseEnvFile', () => {
     );
     expect(parsed.entries.map((e) => e.key)).toEqual(['GOOD']);
     expect(parsed.diagnostics.map((d) => [d.location?.line, d.message])).toEqual([
-      [2, expect.stringMatching(/^expected KEY=value, found "1BAD=x": a key has letters/)],
-      [3, expect.stringMatching(/^expected KEY=value, found "what is this"/)],
+      [2, expect.stringMatching(/^expected KEY=value, found the key "1BAD": a key has letters/)],
+      [
+        3,
+        expect.stringMatching(
+          /^expected KEY=value, found a line without "=" \(not shown: env files hold secrets\)/,
+        ),
+      ],
       [4, expect.stringMatching(/^required variable NOPE is not set: set NOPE/)],
       [5, 'unterminated " quote in the value of Q: close it with "'],
     ]);
   });
 
+  it('never shows the value of a malformed line: env files hold secrets', () => {
+    const parsed = parseEnvFile('1DB_PASSWORD=hunter2\nhunter2 s3cret\n', 'e.env', lookup);
+    const text = parsed.diagnostics.map((d) => d.message).join('\n');
+    expect(parsed.diagnostics).toHaveLength(2);
+    expect(text).toContain('"1DB_PASSWORD"');
+    expect(text).not.toMatch(/hunter2|s3cret/);
+  });
+
   it('refuses text after a closing quote', () => {
     const parsed = parseEnvFile('A="x" y', 'e.env', lookup);
-    expect(parsed.diagnostics[0]?.message).toMatch(/unexpected "y" after the quoted value of A/);
+    expect(parsed.diagnostics[0]?.message).toMatch(/unexpected text after the quoted value of A \(not shown/);
   });
 });

@@ -40,12 +40,15 @@ export function parseEnvFile(text: string, file: string, lookup: Lookup): Parsed
     const eq = line.indexOf('=');
     const key = (eq < 0 ? line : line.slice(0, eq)).trim();
     if (!KEY.test(key)) {
+      // Never the line itself: env files hold secrets, and a malformed line may be one.
+      const found =
+        eq < 0
+          ? 'a line without "=" (not shown: env files hold secrets)'
+          : `the key ${JSON.stringify(key.length > 64 ? `${key.slice(0, 64)}…` : key)}`;
       diagnostics.push(
         error(
-          `expected KEY=value, found ${JSON.stringify(raw.trim())}: a key has letters, digits, "_", "." or "-" and does not start with a digit`,
-          {
-            location: loc,
-          },
+          `expected KEY=value, found ${found}: a key has letters, digits, "_", "." or "-" and does not start with a digit`,
+          { location: loc },
         ),
       );
       continue;
@@ -78,7 +81,7 @@ export function parseEnvFile(text: string, file: string, lookup: Lookup): Parsed
       if (after !== '' && !after.startsWith('#')) {
         diagnostics.push(
           error(
-            `unexpected ${JSON.stringify(after)} after the quoted value of ${key}: put a comment after " #"`,
+            `unexpected text after the quoted value of ${key} (not shown: env files hold secrets): put a comment after " #"`,
             { location: loc },
           ),
         );
