@@ -30,7 +30,7 @@ import { releasedPackage, reuseReleasedImages } from './registry/reuse';
 import { imageTags } from './registry/tags';
 import { validateImagePlan } from './registry/validate';
 import { renderProject, type RenderResult } from './render';
-import { EXPORT_AND_PUSH, type Progress } from './progress';
+import { EXPORT_AND_PUSH, shortArn, type Progress } from './progress';
 import { baseReport, DeployFailed, type RunReport } from './report';
 import { STATE_DOCKER_CONFIG, STATE_REGISTRY } from './state';
 
@@ -400,10 +400,6 @@ function order(packages: readonly PackageSource[], repository: string): number {
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let made: Promise<T> | undefined;
   return () => (made ??= make());
-}
-
-function shortArn(arn: string): string {
-  return arn.split('/').pop() ?? arn;
 }
 
 function deployNotes(config: Config, run: RunContext): string[] {

@@ -49,14 +49,14 @@ export class Progress {
       lines.push('Images pushed so far are harmless: no task definition names them yet.');
     if (this.serviceNow) {
       lines.push(
-        `The service was pointed at ${short(this.serviceNow)}` +
-          `${this.serviceBefore ? ` (it ran ${short(this.serviceBefore)})` : ' (it was created)'}, ` +
+        `The service was pointed at ${shortArn(this.serviceNow)}` +
+          `${this.serviceBefore ? ` (it ran ${shortArn(this.serviceBefore)})` : ' (it was created)'}, ` +
           'after every image it names was pushed; ECS carries on with that deployment.',
       );
     } else {
       lines.push(
         this.serviceBefore
-          ? `The service was not changed: it still runs ${short(this.serviceBefore)}.`
+          ? `The service was not changed: it still runs ${shortArn(this.serviceBefore)}.`
           : 'No service was created.',
       );
     }
@@ -65,6 +65,7 @@ export class Progress {
   }
 }
 
-function short(arn: string): string {
+/** `...:task-definition/web:4` -> `web:4`: how messages name a revision (or any ARN's last part). */
+export function shortArn(arn: string): string {
   return arn.split('/').pop() ?? arn;
 }

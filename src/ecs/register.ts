@@ -53,17 +53,17 @@ export async function registerTaskDefinition(
     options.running && familyOf(options.running) === family
       ? await describeRevision(ecs, options.running)
       : undefined;
-  const candidates = [running];
-  if (!running || !sameTaskDefinition(running, input)) {
-    const newest = await newestActiveRevision(ecs, family);
-    if (newest?.taskDefinitionArn !== running?.taskDefinitionArn) candidates.push(newest);
-  }
-  const [first] = candidates.filter((c) => c?.taskDefinitionArn);
-  const previous = first?.taskDefinitionArn
-    ? { arn: first.taskDefinitionArn, taskDefinition: first }
-    : undefined;
-  const same = candidates.find((c) => c?.taskDefinitionArn && sameTaskDefinition(c, input));
-  if (same?.taskDefinitionArn) {
+  // Compared with, in order: the running revision, then (unless that one matches) the newest.
+  const newest =
+    running && sameTaskDefinition(running, input) ? undefined : await newestActiveRevision(ecs, family);
+  const candidates = [running, newest].filter(
+    (c, i, all): c is TaskDefinition & { taskDefinitionArn: string } =>
+      !!c?.taskDefinitionArn && all.findIndex((o) => o?.taskDefinitionArn === c.taskDefinitionArn) === i,
+  );
+  const [first] = candidates;
+  const previous = first ? { arn: first.taskDefinitionArn, taskDefinition: first } : undefined;
+  const same = candidates.find((c) => sameTaskDefinition(c, input));
+  if (same) {
     options.log.info(`Task definition unchanged: reusing ${same.taskDefinitionArn}`);
     return {
       arn: same.taskDefinitionArn,
