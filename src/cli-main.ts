@@ -1,10 +1,10 @@
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError, type Diagnostic } from './diagnostics';
-import { PackageSpecError, parsePackageSource } from './habitat/package-source';
-import { ecrRegistry } from './plan';
+import { PackageSpecError, parsePackageSource } from './translate/habitat/package-source';
+import { ecrRegistry } from './translate/plan';
 import { tagProblem } from './registry/validate';
-import { renderProject } from './render';
+import { renderProject } from './translate/project';
 import { version } from '../package.json';
 
 /** What the CLI talks to; tests pass recorders, the entry point passes the process. */

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PackageSpecError, parsePackageSource } from './habitat/package-source';
-import type { PackageSource } from './habitat/types';
+import { PackageSpecError, parsePackageSource } from './translate/habitat/package-source';
+import type { PackageSource } from './translate/habitat/types';
 import type { InputName } from './inputs-spec';
 import { outsideRoot } from './workspace-path';
 

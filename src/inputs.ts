@@ -1,6 +1,6 @@
 import { error, UserError, warning, type Diagnostic } from './diagnostics';
 import type { RunContext } from './github-context';
-import type { HabitatOptions, PackageSource } from './habitat/types';
+import type { HabitatOptions, PackageSource } from './translate/habitat/types';
 import { checkFile, optionalFile, readPackages, type Fail } from './inputs-files';
 import type { RepositorySettings } from './registry/ecr';
 import { isValidTag } from './registry/validate';

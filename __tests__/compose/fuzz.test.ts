@@ -7,7 +7,7 @@ import { parseEnvFile } from '../../src/compose/env-file';
 import { interpolate, MAX_NESTING, type Lookup } from '../../src/compose/interpolate';
 import { loadComposeProject } from '../../src/compose/load';
 import { UserError } from '../../src/diagnostics';
-import { parseEcsParams } from '../../src/ecs/ecs-params';
+import { parseEcsParams } from '../../src/translate/ecs-params';
 
 /**
  * Property-based tests of the compose loader, interpolation and the YAML of ecs-params.yml: generated input, checked

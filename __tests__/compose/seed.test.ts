@@ -1,6 +1,9 @@
+import * as path from 'node:path';
 import { loadComposeProject } from '../../src/compose/load';
 
-const SEED = '/work/shared/examples/seed/docker-compose.yml';
+// The reference example as the repository holds it: the tests must run in any clone.
+const EXAMPLE = path.resolve(__dirname, '../../examples/national-parks');
+const SEED = path.join(EXAMPLE, 'docker-compose.yml');
 
 describe('the seed example', () => {
   const project = loadComposeProject({ files: [SEED], environment: {} });
@@ -17,7 +20,7 @@ describe('the seed example', () => {
       links: ['mongo'],
       command: '--peer mongodb --bind database:mongodb.default',
     });
-    expect(project.workingDir).toBe('/work/shared/examples/seed');
+    expect(project.workingDir).toBe(EXAMPLE);
     expect(project.warnings).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadComposeProject } from '../../src/compose/load';
 import { formatDiagnostic, UserError } from '../../src/diagnostics';
-import { renderProject } from '../../src/render';
+import { renderProject } from '../../src/translate/project';
 
 /**
  * With a root (the action's workspace), the files a compose project names itself (env_file,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { exportPackages } from '../../src/habitat/export';
-import { parsePackageSource } from '../../src/habitat/package-source';
+import { parsePackageSource } from '../../src/translate/habitat/package-source';
 import { DEFAULT_REPOSITORY_SETTINGS, ensureRepositories } from '../../src/registry/ecr';
 import { authorizeRegistry, dockerLogin, logout, type RegistryLogin } from '../../src/registry/login';
 import { getRawManifest } from '../../src/registry/manifest';

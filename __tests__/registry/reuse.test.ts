@@ -1,5 +1,5 @@
 import { UserError } from '../../src/diagnostics';
-import { parsePackageSource } from '../../src/habitat/package-source';
+import { parsePackageSource } from '../../src/translate/habitat/package-source';
 import type { RawManifest, RemoteManifest } from '../../src/registry/manifest';
 import { RegistryFailure } from '../../src/registry/retry';
 import {

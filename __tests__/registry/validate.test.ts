@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { PackageSource } from '../../src/habitat/types';
+import type { PackageSource } from '../../src/translate/habitat/types';
 import { isValidRepositoryName, isValidTag, validateImagePlan } from '../../src/registry/validate';
 
 const ident = (origin: string, name: string, extra: Partial<PackageSource> = {}): PackageSource =>

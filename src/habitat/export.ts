@@ -19,8 +19,8 @@ import {
   versionFromTags,
   type ExportSubcommand,
 } from './export-report';
-import { repositoryOf } from './package-source';
-import type { PackageSource } from './types';
+import { repositoryOf } from '../translate/habitat/package-source';
+import type { PackageSource } from '../translate/habitat/types';
 
 /** A package exported to a local image, as the export report describes it. */
 export interface ExportedImage {

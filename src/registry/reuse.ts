@@ -1,6 +1,6 @@
 import { error, UserError, type Diagnostic } from '../diagnostics';
-import { repositoryOf } from '../habitat/package-source';
-import type { PackageSource } from '../habitat/types';
+import { repositoryOf } from '../translate/habitat/package-source';
+import type { PackageSource } from '../translate/habitat/types';
 import type { Log } from '../log';
 import { getManifest, getRawManifest, putManifest, type RegistryCredentials } from './manifest';
 import { mapLimit } from './parallel';

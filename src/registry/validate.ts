@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics';
-import { repositoryOf } from '../habitat/package-source';
-import type { PackageSource } from '../habitat/types';
+import { repositoryOf } from '../translate/habitat/package-source';
+import type { PackageSource } from '../translate/habitat/types';
 import { outsideRoot } from '../workspace-path';
 
 /**

@@ -1,0 +1,41 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatDiagnostic, UserError } from '../../src/diagnostics';
+import { renderProject, type RenderResult } from '../../src/translate/project';
+
+export interface RenderYamlOptions {
+  launchType?: 'EC2' | 'FARGATE';
+  ecsParams?: string;
+}
+
+/** Renders compose text written to a temp dir; diagnostics are given with paths relative to it. */
+export function renderYaml(compose: string, options: RenderYamlOptions = {}): RenderResult & { dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'render-'));
+  writeFileSync(join(dir, 'docker-compose.yml'), compose);
+  if (options.ecsParams !== undefined) writeFileSync(join(dir, 'ecs-params.yml'), options.ecsParams);
+  const result = renderProject({
+    files: [join(dir, 'docker-compose.yml')],
+    ...(options.ecsParams !== undefined && { ecsParamsFile: join(dir, 'ecs-params.yml') }),
+    launchType: options.launchType ?? 'EC2',
+    family: 'test',
+    packages: [],
+    registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
+    imageTag: 'v1',
+    habitat: { acceptLicense: true, healthChecks: false },
+    environment: {},
+  });
+  return { ...result, dir };
+}
+
+/** The formatted errors of a render that must fail (file names relative to the temp dir). */
+export function renderErrors(compose: string, options: RenderYamlOptions = {}): string[] {
+  let dir = '';
+  try {
+    dir = renderYaml(compose, options).dir;
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    return e.diagnostics.map((d) => formatDiagnostic(d).replace(/^\/.*\/render-[^/]+\//, ''));
+  }
+  throw new Error(`render did not fail (${dir})`);
+}

@@ -1,0 +1,139 @@
+import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { ComposeProject } from '../../compose/types';
+import {
+  isSupervisorCommand,
+  lastFlagValue,
+  parseSupervisorArgs,
+  serializeSupervisorArgs,
+  type SupervisorArgs,
+} from './supervisor';
+import type { HabitatOptions, HabitatService } from './types';
+import { Problems, type KeyPath } from '../../problems';
+
+/** A container that runs a Habitat package, as the pass sees it. */
+export interface HabitatContainer {
+  name: string;
+  /** The working copy of its container definition (the pass edits it). */
+  definition: ContainerDefinition;
+  service: HabitatService;
+  /** Package name of the image's package: `mongodb` for `billmeyer/mongodb`. */
+  packageName: string;
+  /** Service group: --group, else x-habitat group, else `default`. */
+  group: string;
+  /**
+   * Supervisor arguments; undefined when `command` is a program of its own (e.g. `run ...`),
+   * which the pass leaves alone.
+   */
+  args?: SupervisorArgs;
+}
+
+/** Everything the rules share: working copies, lookups, and where problems are collected. */
+export interface HabitatContext {
+  project: ComposeProject;
+  options: HabitatOptions;
+  /** awsvpc (Fargate) and host: every container shares one network namespace. */
+  sharedNamespace: boolean;
+  networkMode: string;
+  containers: ContainerDefinition[];
+  byName: ReadonlyMap<string, ContainerDefinition>;
+  /** Habitat containers in compose order. */
+  habitat: HabitatContainer[];
+  /** Hostnames as translated, before a shared-namespace pass drops them. */
+  hostnames: ReadonlyMap<string, string>;
+  /** Errors and warnings, each at the compose key it is about. */
+  problems: Problems;
+}
+
+export function commandPath(name: string): KeyPath {
+  return ['services', name, 'command'];
+}
+
+export function buildContext(
+  taskDefinition: RegisterTaskDefinitionCommandInput,
+  project: ComposeProject,
+  habitatServices: ReadonlyMap<string, HabitatService>,
+  options: HabitatOptions,
+): HabitatContext {
+  const containers = taskDefinition.containerDefinitions ?? [];
+  const byName = new Map(containers.map((c) => [c.name ?? '', c]));
+  const mode = taskDefinition.networkMode;
+  const context: HabitatContext = {
+    project,
+    options,
+    sharedNamespace: mode === 'awsvpc' || mode === 'host',
+    networkMode: mode ?? 'bridge',
+    containers,
+    byName,
+    habitat: [],
+    hostnames: new Map(containers.filter((c) => c.hostname).map((c) => [c.name ?? '', c.hostname as string])),
+    problems: Problems.forProject(project),
+  };
+  // Compose order, which is what the port scheme counts in.
+  const order = [...project.services.keys(), ...byName.keys()].filter((n, i, all) => all.indexOf(n) === i);
+  for (const name of order) {
+    const service = habitatServices.get(name);
+    const definition = byName.get(name);
+    if (!service || !definition) continue;
+    context.habitat.push(describe(context, name, definition, service));
+  }
+  return context;
+}
+
+function describe(
+  context: HabitatContext,
+  name: string,
+  definition: ContainerDefinition,
+  service: HabitatService,
+): HabitatContainer {
+  const packageName = service.repository.split('/').at(-1) ?? service.repository;
+  const fromExtension = service.extension?.group;
+  const container: HabitatContainer = {
+    name,
+    definition,
+    service,
+    packageName,
+    group: fromExtension ?? 'default',
+  };
+  if (!isSupervisorCommand(definition.command)) return container;
+  const parsed = parseSupervisorArgs(definition.command ?? []);
+  if (!parsed.ok) {
+    context.problems.error(commandPath(name), `${parsed.problem} (Supervisor arguments of "${name}")`);
+    return container;
+  }
+  container.args = parsed.args;
+  const fromFlag = lastFlagValue(parsed.args, 'group');
+  if (fromFlag !== undefined) {
+    container.group = fromFlag;
+    if (fromExtension !== undefined && fromExtension !== fromFlag) {
+      context.problems.warn(
+        commandPath(name),
+        `--group ${fromFlag} in the command and x-habitat group "${fromExtension}" disagree; ` +
+          `the Supervisor runs with --group ${fromFlag}, so the action uses that`,
+      );
+    }
+  }
+  return container;
+}
+
+/** Puts edited Supervisor arguments back into each container's command. */
+export function writeBackCommands(context: HabitatContext): void {
+  for (const container of context.habitat) {
+    if (!container.args) continue;
+    const tokens = serializeSupervisorArgs(container.args);
+    if (tokens.length > 0 || container.definition.command !== undefined)
+      container.definition.command = tokens;
+  }
+}
+
+/** The value of an environment variable set in a container definition, if any. */
+export function environmentValue(definition: ContainerDefinition, name: string): string | undefined {
+  return definition.environment?.find((e) => e.name === name)?.value;
+}
+
+/** True when a container sets a variable, as a plain value or from a secret. */
+export function setsVariable(definition: ContainerDefinition, name: string): boolean {
+  return (
+    (definition.environment ?? []).some((e) => e.name === name) ||
+    (definition.secrets ?? []).some((s) => s.name === name)
+  );
+}

@@ -1,0 +1,63 @@
+import type { ContainerDependency } from '@aws-sdk/client-ecs';
+import { commandPath, type HabitatContext } from './context';
+import type { PeerEdge } from './peers';
+
+/**
+ * Starts a Supervisor after the ring member it peers with: its peer's name is resolved once, at
+ * start, and an early join saves a round of gossip retries. HEALTHY when the member has a health
+ * check, so the bound service is up too; START otherwise.
+ *
+ * Dependencies the user wrote stay as written. Two Supervisors that name each other with --peer
+ * need no order, so the second of such a pair is skipped; a cycle through a user-written
+ * depends_on is the user's to break, and an error.
+ */
+export function addStartOrder(context: HabitatContext, edges: readonly PeerEdge[]): void {
+  const user = new Map<string, Set<string>>();
+  const added = new Map<string, Set<string>>();
+  for (const c of context.containers) {
+    user.set(c.name ?? '', new Set((c.dependsOn ?? []).map((d) => d.containerName ?? '')));
+  }
+  for (const { from, to } of edges) {
+    const definition = context.byName.get(from);
+    const target = context.byName.get(to);
+    if (!definition || !target || user.get(from)?.has(to) || added.get(from)?.has(to)) continue;
+    if (reaches(added, to, from)) continue;
+    if (reaches(union(user, added), to, from)) {
+      context.problems.error(
+        commandPath(from),
+        `"${from}" peers with "${to}", so it must start after "${to}", but "${to}" depends on "${from}" ` +
+          `through depends_on; remove that depends_on or peer the other way round`,
+      );
+      continue;
+    }
+    const dependency: ContainerDependency = {
+      containerName: to,
+      condition: target.healthCheck ? 'HEALTHY' : 'START',
+    };
+    definition.dependsOn = [...(definition.dependsOn ?? []), dependency];
+    added.set(from, new Set([...(added.get(from) ?? []), to]));
+  }
+}
+
+function union(
+  a: ReadonlyMap<string, Set<string>>,
+  b: ReadonlyMap<string, Set<string>>,
+): Map<string, Set<string>> {
+  const all = new Map<string, Set<string>>();
+  for (const map of [a, b]) for (const [k, v] of map) all.set(k, new Set([...(all.get(k) ?? []), ...v]));
+  return all;
+}
+
+/** Is there a path of "depends on" edges from `from` to `to`? */
+function reaches(graph: ReadonlyMap<string, Set<string>>, from: string, to: string): boolean {
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length > 0) {
+    const node = stack.pop() as string;
+    if (node === to) return true;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    stack.push(...(graph.get(node) ?? []));
+  }
+  return false;
+}

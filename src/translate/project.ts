@@ -1,0 +1,69 @@
+import { loadComposeProject } from '../compose/load';
+import type { ComposeProject } from '../compose/types';
+import type { Diagnostic } from '../diagnostics';
+import { loadEcsParams } from './ecs-params';
+import { renderTaskDefinition, type RenderedTask } from './taskdef';
+import type { HabitatOptions, HabitatService, PackageSource } from './habitat/types';
+import { planImages } from './plan';
+
+export interface RenderInput {
+  /** Compose files in merge order. */
+  files: string[];
+  envFile?: string;
+  ecsParamsFile?: string;
+  launchType: 'EC2' | 'FARGATE';
+  family: string;
+  packages: PackageSource[];
+  /** ECR registry host the Habitat images are (or will be) pushed to. */
+  registry: string;
+  imageTag: string;
+  habitat: HabitatOptions;
+  /** Variables for interpolation, usually process.env. */
+  environment: Record<string, string | undefined>;
+  /** Repository -> pushed `uri@digest`; wins over the predicted `registry/repository:tag`. */
+  images?: ReadonlyMap<string, string>;
+  /** The workspace, which files named inside the compose files must not leave (see LoadOptions). */
+  root?: string;
+}
+
+export interface RenderResult {
+  project: ComposeProject;
+  habitatServices: Map<string, HabitatService>;
+  /** Every package to export: the given ones plus those named only by x-habitat. */
+  packages: PackageSource[];
+  /** Its warnings include the loader's and the plan's, in the order the stages ran. */
+  rendered: RenderedTask;
+}
+
+/**
+ * The render stage shared by the action and the CLI: load the compose files, plan which
+ * services run Habitat packages, read ecs-params and translate. No AWS, no network, no processes.
+ */
+export function renderProject(input: RenderInput): RenderResult {
+  const project = loadComposeProject({
+    files: input.files,
+    ...(input.envFile !== undefined && { envFile: input.envFile }),
+    environment: input.environment,
+    ...(input.root !== undefined && { root: input.root }),
+  });
+  const plan = planImages(project, input.packages, {
+    registry: input.registry,
+    imageTag: input.imageTag,
+    ...(input.images && { images: input.images }),
+  });
+  const ecsParams = input.ecsParamsFile === undefined ? undefined : loadEcsParams(input.ecsParamsFile);
+  const rendered = renderTaskDefinition(project, {
+    launchType: input.launchType,
+    family: input.family,
+    habitatServices: plan.services,
+    ...(ecsParams && { ecsParams }),
+    habitat: input.habitat,
+  });
+  const warnings: Diagnostic[] = [...project.warnings, ...plan.warnings, ...rendered.warnings];
+  return {
+    project,
+    habitatServices: plan.services,
+    packages: plan.packages,
+    rendered: { ...rendered, warnings },
+  };
+}

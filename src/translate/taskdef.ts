@@ -1,0 +1,121 @@
+import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { ComposeProject } from '../compose/types';
+import { error, UserError, type Diagnostic } from '../diagnostics';
+import type { HabitatOptions, HabitatService } from './habitat/types';
+import { translateContainer } from './container';
+import type { LaunchType, TranslateContext } from './context';
+import { translateDependsOn } from './depends';
+import type { EcsParams, RunParams } from './ecs-params';
+import { applyHabitat } from './habitat/apply';
+import { checkDependencies, checkLaunchType, decideNetworkMode } from './launch-rules';
+import { CONTAINER_KEYS, ordered, TASK_KEYS } from './key-order';
+import { Problems } from '../problems';
+import { TaskVolumes } from './volumes';
+
+export type { EcsParams, RunParams } from './ecs-params';
+
+export interface RenderOptions {
+  launchType: LaunchType;
+  family: string;
+  /** Service name -> the Habitat package it runs and the image to use. */
+  habitatServices: ReadonlyMap<string, HabitatService>;
+  ecsParams?: EcsParams;
+  habitat: HabitatOptions;
+}
+
+export interface RenderedTask {
+  taskDefinition: RegisterTaskDefinitionCommandInput;
+  /** ecs-params run_params (awsvpc network configuration, service discovery), for the service. */
+  runParams: RunParams;
+  warnings: Diagnostic[];
+}
+
+/**
+ * A compose project -> the RegisterTaskDefinition input: one container per service, in compose
+ * order, with the Habitat pass applied and keys in a fixed order. Pure; throws UserError with
+ * every problem found (each at its file:line:column) rather than the first.
+ */
+export function renderTaskDefinition(project: ComposeProject, options: RenderOptions): RenderedTask {
+  const params = options.ecsParams;
+  const networkMode = decideNetworkMode(options.launchType, params);
+  const problems = Problems.forProject(project);
+  const paramsProblems = params ? new Problems(params.locate) : undefined;
+  const ctx: TranslateContext = {
+    project,
+    problems,
+    launchType: options.launchType,
+    networkMode,
+    habitatServices: options.habitatServices,
+  };
+  const errors: Diagnostic[] = [];
+  if (!/^[A-Za-z0-9_-]{1,255}$/.test(options.family)) {
+    errors.push(
+      error(`"${options.family}" is not a task family: use 1-255 letters, digits, - and _`, {
+        input: 'family',
+      }),
+    );
+  }
+  errors.push(...checkLaunchType(options.launchType, networkMode, params));
+  if (params && paramsProblems) {
+    for (const name of params.services.keys()) {
+      if (!project.services.has(name)) {
+        paramsProblems.error(['task_definition', 'services', name], `no compose service is named "${name}"`);
+      }
+    }
+    if (params.runParams.networkConfiguration && networkMode !== 'awsvpc') {
+      paramsProblems.error(
+        ['run_params', 'network_configuration'],
+        `awsvpc_configuration needs ecs_network_mode: awsvpc (the task uses ${networkMode})`,
+      );
+    }
+  }
+
+  const volumes = new TaskVolumes(ctx, params?.dockerVolumes ?? new Map());
+  const containers: ContainerDefinition[] = [];
+  for (const [name, service] of project.services) {
+    const input = { name, definition: service.definition, path: ['services', name] };
+    containers.push(
+      translateContainer(ctx, input, volumes, params?.services.get(name), params?.memory !== undefined),
+    );
+  }
+  const dependsOn = translateDependsOn(ctx, params?.services ?? new Map());
+  for (const c of containers) {
+    const deps = dependsOn.get(c.name ?? '');
+    if (deps) c.dependsOn = deps;
+  }
+  const taskVolumes = volumes.list();
+  const translated: RegisterTaskDefinitionCommandInput = {
+    family: options.family,
+    ...(params?.taskRoleArn && { taskRoleArn: params.taskRoleArn }),
+    ...(params?.executionRoleArn && { executionRoleArn: params.executionRoleArn }),
+    networkMode,
+    containerDefinitions: containers,
+    ...(taskVolumes.length > 0 && { volumes: taskVolumes }),
+    ...(params &&
+      params.placementConstraints.length > 0 && { placementConstraints: params.placementConstraints }),
+    requiresCompatibilities: [options.launchType],
+    ...(params?.cpu && { cpu: params.cpu }),
+    ...(params?.memory && { memory: params.memory }),
+    ...(params?.pidMode && { pidMode: params.pidMode }),
+    ...(params?.ipcMode && { ipcMode: params.ipcMode }),
+  };
+  const fail = () => [...errors, ...problems.errors, ...(paramsProblems?.errors ?? [])];
+  if (fail().length > 0) throw new UserError(fail());
+
+  const habitat = applyHabitat({
+    taskDefinition: translated,
+    project,
+    habitatServices: options.habitatServices,
+    options: options.habitat,
+  });
+  const finalContainers = (habitat.taskDefinition.containerDefinitions ?? []).map((c) =>
+    ordered(c, CONTAINER_KEYS),
+  );
+  checkDependencies(finalContainers, problems);
+  if (fail().length > 0) throw new UserError(fail());
+  return {
+    taskDefinition: ordered({ ...habitat.taskDefinition, containerDefinitions: finalContainers }, TASK_KEYS),
+    runParams: params?.runParams ?? {},
+    warnings: [...(params?.warnings ?? []), ...problems.warnings, ...habitat.warnings],
+  };
+}
