@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { packageArgument } from '../../../src/habitat/export';
-import { parsePackageSource, PackageSpecError, repositoryOf } from '../../../src/translate/habitat/package-source';
+import {
+  parsePackageSource,
+  PackageSpecError,
+  repositoryOf,
+} from '../../../src/translate/habitat/package-source';
 
 describe('parsePackageSource', () => {
   it.each([
