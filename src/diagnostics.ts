@@ -11,7 +11,7 @@ export interface SourceLocation {
   column: number;
 }
 
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
   severity: Severity;

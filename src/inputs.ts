@@ -1,13 +1,13 @@
 import { error, UserError, warning, type Diagnostic } from './diagnostics';
 import type { RunContext } from './github-context';
 import type { HabitatOptions, PackageSource } from './translate/habitat/types';
+import { ECS_NAME, type LaunchType } from './translate/context';
 import { checkFile, optionalFile, readPackages, type Fail } from './inputs-files';
 import type { RepositorySettings } from './registry/ecr';
 import { isValidTag } from './registry/validate';
 import { INPUTS, type InputName } from './inputs-spec';
 
-export type Mode = 'deploy' | 'render' | 'teardown';
-export type LaunchType = 'EC2' | 'FARGATE';
+type Mode = 'deploy' | 'render' | 'teardown';
 
 /** Everything the action was asked to do, validated. Built once, before any side effect. */
 export interface Config {
@@ -51,7 +51,7 @@ export interface Config {
   warnings: Diagnostic[];
 }
 
-export interface Preview {
+interface Preview {
   number: number;
   /** The pull request was closed: tear the preview down. */
   closed: boolean;
@@ -61,7 +61,6 @@ export interface Preview {
 /** Reads one input as the runner passes it (`INPUT_<NAME>`); empty string when unset. */
 export type InputReader = (name: InputName) => string;
 
-const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255}$/;
 /** What AWS accepts in resource tags (keys up to 128, values up to 256 characters). */
 const AWS_TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+@-]*$/u;

@@ -4,7 +4,7 @@ import { error, warning, type Diagnostic, type SourceLocation } from './diagnost
 export type KeyPath = readonly (string | number)[];
 
 /** `['services', 'web', 'ports', 0]` -> `services.web.ports[0]`, the form diagnostics use. */
-export function pathText(path: KeyPath): string {
+function pathText(path: KeyPath): string {
   let text = '';
   for (const part of path) {
     if (typeof part === 'number') text += `[${part}]`;

@@ -9,14 +9,14 @@ import {
 import { UserError, error } from '../diagnostics';
 import type { Log } from '../log';
 
-export interface NetworkOptions {
+interface NetworkOptions {
   subnets: readonly string[];
   securityGroups?: readonly string[];
   assignPublicIp?: boolean;
 }
 
 /** How to create the service when it does not exist yet. */
-export interface CreateServiceOptions {
+interface CreateServiceOptions {
   launchType?: LaunchType;
   desiredCount: number;
   /** awsvpc network configuration; required by ECS for awsvpc task definitions. */
@@ -154,7 +154,7 @@ export async function findService(
   }
 }
 
-export async function clusterNotFound(ecs: ECSClient, cluster: string): Promise<UserError> {
+async function clusterNotFound(ecs: ECSClient, cluster: string): Promise<UserError> {
   const region = await ecs.config.region();
   return new UserError(
     error(

@@ -1,6 +1,6 @@
 import type { ContainerDefinition, LinuxParameters } from '@aws-sdk/client-ecs';
 import type { JsonValue } from '../compose/types';
-import { isRecord, scalarText, type ServiceInput, type TranslateContext } from './context';
+import { ECS_NAME, isRecord, scalarText, type ServiceInput, type TranslateContext } from './context';
 import * as keys from './container-keys';
 import type { ContainerParams } from './ecs-params';
 import { translateHealthcheck } from './healthcheck';
@@ -11,8 +11,6 @@ import { reportUnsupportedKeys } from './unsupported';
 import { parseDuration, bytesToMiB, parseBytes } from './units';
 import { translateMounts, translateVolumesFrom, type TaskVolumes } from './volumes';
 
-/** ECS container names; compose service names may also have ".". */
-const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 /** The characters ECS takes in an image reference (and `@` of a digest). */
 const IMAGE = /^[A-Za-z0-9_.:/#@-]{1,255}$/;
 /** Docker security options ECS passes on (on EC2); others (seccomp, ...) have no ECS field. */
@@ -37,7 +35,8 @@ export function translateContainer(
   reportUnsupportedKeys(ctx, service, params);
 
   const c: ContainerDefinition = { name: service.name };
-  if (!CONTAINER_NAME.test(service.name)) {
+  // Compose service names may also have ".", ECS container names not.
+  if (!ECS_NAME.test(service.name)) {
     ctx.problems.error(
       service.path,
       `"${service.name}" cannot name an ECS container, which takes up to 255 letters, digits, "-" and "_": rename the service`,

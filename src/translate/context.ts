@@ -3,6 +3,8 @@ import type { HabitatService } from './habitat/types';
 import type { KeyPath, Problems } from '../problems';
 
 export type LaunchType = 'EC2' | 'FARGATE';
+/** What ECS takes as the name of a cluster, service, task family or container. */
+export const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 export type NetworkMode = 'bridge' | 'host' | 'awsvpc' | 'none';
 
 /** What every per-key translator needs to know about the task it is building. */

@@ -35,7 +35,7 @@ export interface DockerVolumeParams {
   configuration: DockerVolumeConfiguration;
 }
 
-export type { RunParams, ServiceDiscoveryParams } from './run-params';
+export type { RunParams } from './run-params';
 
 export interface EcsParams {
   file: string;

@@ -5,7 +5,7 @@ import type { KeyPath } from '../problems';
 import { MIN_MEMORY_MIB, parseMemoryMiB } from './units';
 
 /** ecs-cli's memory for a container that sets none; ECS needs container or task memory. */
-export const DEFAULT_MEMORY_MIB = 512;
+const DEFAULT_MEMORY_MIB = 512;
 export interface ContainerResources {
   cpu?: number;
   memory?: number;
