@@ -220,6 +220,12 @@ describe('translation rejects', () => {
       'docker-compose.yml:2:3: services.a.depends_on: waits for b to be healthy, but b has no healthcheck',
     ]);
   });
+
+  test('a task family ECS does not take, named by its input', () => {
+    expect(renderErrors('services:\n  a:\n    image: x\n', { family: 'web.app' })).toEqual([
+      'input "task-family": "web.app" is not a task family: use 1-255 letters, digits, - and _',
+    ]);
+  });
 });
 
 describe('hostile input', () => {

@@ -7,6 +7,7 @@ import { renderProject, type RenderResult } from '../../src/translate/project';
 export interface RenderYamlOptions {
   launchType?: 'EC2' | 'FARGATE';
   ecsParams?: string;
+  family?: string;
 }
 
 /** Renders compose text written to a temp dir; diagnostics are given with paths relative to it. */
@@ -18,7 +19,7 @@ export function renderYaml(compose: string, options: RenderYamlOptions = {}): Re
     files: [join(dir, 'docker-compose.yml')],
     ...(options.ecsParams !== undefined && { ecsParamsFile: join(dir, 'ecs-params.yml') }),
     launchType: options.launchType ?? 'EC2',
-    family: 'test',
+    family: options.family ?? 'test',
     packages: [],
     registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
     imageTag: 'v1',

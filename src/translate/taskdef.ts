@@ -49,7 +49,7 @@ export function renderTaskDefinition(project: ComposeProject, options: RenderOpt
   if (!ECS_NAME.test(options.family)) {
     errors.push(
       error(`"${options.family}" is not a task family: use 1-255 letters, digits, - and _`, {
-        input: 'family',
+        input: 'task-family',
       }),
     );
   }
