@@ -2,10 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatDiagnostic, UserError } from '../../src/diagnostics';
+import type { LaunchType } from '../../src/translate/context';
 import { renderProject, type RenderResult } from '../../src/translate/project';
 
 export interface RenderYamlOptions {
-  launchType?: 'EC2' | 'FARGATE';
+  launchType?: LaunchType;
   ecsParams?: string;
   family?: string;
 }

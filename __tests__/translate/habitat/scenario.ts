@@ -9,10 +9,11 @@ import { parseEcsParams, type EcsParams } from '../../../src/translate/ecs-param
 import { parsePackageSource } from '../../../src/translate/habitat/package-source';
 import type { HabitatOptions, HabitatService } from '../../../src/translate/habitat/types';
 import { planImages } from '../../../src/translate/plan';
+import type { LaunchType } from '../../../src/translate/context';
 import { renderTaskDefinition } from '../../../src/translate/taskdef';
 
 export interface ScenarioOptions {
-  launchType?: 'EC2' | 'FARGATE';
+  launchType?: LaunchType;
   packages?: string[];
   habitat?: Partial<HabitatOptions>;
 }
@@ -21,7 +22,7 @@ export interface ScenarioOptions {
 export interface Scenario {
   project: ComposeProject;
   habitatServices: Map<string, HabitatService>;
-  launchType: 'EC2' | 'FARGATE';
+  launchType: LaunchType;
   ecsParams: EcsParams;
   options: HabitatOptions;
 }
