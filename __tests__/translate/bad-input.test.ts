@@ -148,6 +148,12 @@ describe('translation rejects', () => {
     ]);
   });
 
+  test('a healthcheck without a test, which ECS cannot take from the image', () => {
+    expect(renderErrors('services:\n  a:\n    image: x\n    healthcheck:\n      interval: 5s\n')).toEqual([
+      'docker-compose.yml:4:5: services.a.healthcheck.test: must be a string, or a list starting with CMD, CMD-SHELL or NONE',
+    ]);
+  });
+
   test('malformed ecs-params: bad YAML', () => {
     const errors = renderErrors('services:\n  a:\n    image: x\n', {
       ecsParams: 'task_definition:\n  services: [\n',

@@ -1,5 +1,6 @@
 import type { JsonValue } from '../compose/types';
-import { isRecord, wholeNumber, type ServiceInput, type TranslateContext } from './context';
+import { isRecord, wholeNumber } from '../compose/json';
+import type { ServiceInput, TranslateContext } from './context';
 import type { ContainerParams } from './ecs-params';
 import type { KeyPath } from '../problems';
 import { MIN_MEMORY_MIB, parseMemoryMiB } from './units';

@@ -71,7 +71,7 @@ export function renderTaskDefinition(project: ComposeProject, options: RenderOpt
   const volumes = new TaskVolumes(ctx, params?.dockerVolumes ?? new Map());
   const containers: ContainerDefinition[] = [];
   for (const [name, service] of project.services) {
-    const input = { name, definition: service.definition, path: ['services', name] };
+    const input = { ...service, path: ['services', name] };
     containers.push(
       translateContainer(ctx, input, volumes, params?.services.get(name), params?.memory !== undefined),
     );
