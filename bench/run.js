@@ -14,6 +14,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { actionNode } = require('../scripts/action-node');
 const { runAction } = require('../scripts/run-action');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -148,7 +149,7 @@ function coldStart(runs = 10) {
   for (let i = 0; i < runs; i++) {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_')));
     const started = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/index.js')], {
+    const r = spawnSync(actionNode(), [path.join(ROOT, 'dist/index.js')], {
       cwd: os.tmpdir(),
       env,
       encoding: 'utf8',
