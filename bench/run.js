@@ -60,7 +60,7 @@ function lines(file) {
     : [];
 }
 
-/** AWS calls moto has recorded, by operation name. */
+/** AWS calls the stack's endpoint recorded (test/stack/ecr-front.py, in front of moto), by operation name. */
 function awsCalls() {
   return lines(path.join(STATE, 'logs', 'moto-calls.jsonl')).map((l) =>
     (JSON.parse(l).headers?.['X-Amz-Target'] ?? '').split('.').pop(),

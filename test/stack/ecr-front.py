@@ -29,7 +29,7 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ecr_images import REPOSITORY_NAME, EcrError, EcrImages  # noqa: E402
+from ecr_images import REPOSITORY_NAME, EcrError, EcrImages, invalid  # noqa: E402
 from registry_api import Registry, RegistryError  # noqa: E402
 
 ECR = "AmazonEC2ContainerRegistry_V20150921."
@@ -57,7 +57,8 @@ class Moto:
         headers = {
             k: v for k, v in client_headers.items() if k.lower() in ("authorization", "x-amz-date", "host")
         }
-        headers.update({"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": ECR + "DescribeRepositories"})
+        headers["Content-Type"] = "application/x-amz-json-1.1"
+        headers["X-Amz-Target"] = ECR + "DescribeRepositories"
         request = {"repositoryNames": [name], **({"registryId": registry_id} if registry_id else {})}
         status, answer_headers, body = self.call("POST", "/", json.dumps(request).encode(), headers)
         if status != 200:
@@ -141,11 +142,7 @@ def make_handler(moto, images, call_log):
                 raise EcrError("SerializationException", f"the request body is not JSON: {e}") from e
             name = request.get("repositoryName")
             if not isinstance(name, str) or not 2 <= len(name) <= 256 or not REPOSITORY_NAME.fullmatch(name):
-                raise EcrError(
-                    "InvalidParameterException",
-                    f"Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular "
-                    f"expression {REPOSITORY_NAME.pattern}' (got {name!r})",
-                )
+                raise invalid("repositoryName", f"Member must satisfy regular expression pattern: {REPOSITORY_NAME.pattern}")
             repository, refused = moto.repository(name, request.get("registryId"), self.headers)
             if refused:
                 return refused
@@ -156,7 +153,8 @@ def make_handler(moto, images, call_log):
             try:
                 status, answer_headers, data = moto.call(self.command, self.path, body, headers)
             except OSError as e:
-                return self.reply_json(502, {"__type": "ServiceUnavailableException", "message": f"ecr-front: moto: {e}"})
+                error = {"__type": "ServiceUnavailableException", "message": f"ecr-front: moto: {e}"}
+                return self.reply_json(502, error, error["__type"])
             return self.reply(status, answer_headers, data)
 
         do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = handle_any

@@ -18,13 +18,12 @@ import json
 import re
 import threading
 
-from registry_api import MANIFEST_TYPES, Snapshot
+from registry_api import MANIFEST_TYPES, REGISTRY_TAG, Snapshot
 
 INDEX_TYPES = MANIFEST_TYPES[2:]
 # The constraints ECR's API model states; the repository pattern also keeps names out of paths.
 REPOSITORY_NAME = re.compile(r"[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*")
 ECR_DIGEST = re.compile(r"[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+")
-REGISTRY_TAG = re.compile(r"[\w][\w.-]{0,127}")
 PAGE = 100  # ECR's page size when maxResults is not given
 
 
@@ -36,12 +35,16 @@ class EcrError(Exception):
         self.code, self.message, self.status = code, message, status
 
 
-def invalid(message):
-    return EcrError("InvalidParameterException", message)
+def invalid(field, constraint):
+    """ECR's answer to a parameter out of bounds."""
+    return EcrError(
+        "InvalidParameterException", f"Invalid parameter at '{field}' failed to satisfy constraint: '{constraint}'"
+    )
 
 
 def image_id_text(image_id):
-    return "{imageDigest:'%s', imageTag:'%s'}" % (image_id.get("imageDigest", "null"), image_id.get("imageTag", "null"))
+    digest, tag = image_id.get("imageDigest", "null"), image_id.get("imageTag", "null")
+    return "{imageDigest:'%s', imageTag:'%s'}" % (digest, tag)
 
 
 class EcrImages:
@@ -68,15 +71,16 @@ class EcrImages:
             return (
                 None,
                 "InvalidImageDigest",
-                "Invalid request parameters: image digest should satisfy the regex '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+'",
+                "Invalid request parameters: image digest should satisfy the regex "
+                "'[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+'",
             )
         if tag is not None and not 1 <= len(tag) <= 300:
             return None, "InvalidImageTag", "Invalid request parameters: image tag should be 1 to 300 characters"
-        found = snap.digest_of.get(tag) if tag is not None else (digest if digest in snap.tags_of else None)
+        found = snap.digest_for(tag) if tag is not None else (digest if snap.holds(digest) else None)
         if found is None:
             return None, "ImageNotFound", "Requested image not found"
         if tag is not None and digest is not None and found != digest:
-            return None, "ImageTagDoesNotMatchDigest", "Invalid request parameters: image tag does not match digest"
+            return None, "ImageTagDoesNotMatchDigest", "Invalid request parameters: tag does not match digest"
         return found, None, None
 
     def detail(self, repo, digest):
@@ -108,13 +112,13 @@ class EcrImages:
         """ECR's pagination: maxResults (1-1000, default 100) and an opaque nextToken."""
         size = request.get("maxResults", PAGE)
         if not isinstance(size, int) or not 1 <= size <= 1000:
-            raise invalid("Invalid parameter at 'maxResults' failed to satisfy constraint: 'Member must have value between 1 and 1000'")
+            raise invalid("maxResults", "Member must have value between 1 and 1000")
         start = 0
         if request.get("nextToken"):
             try:
                 start = json.loads(base64.b64decode(request["nextToken"]))["offset"]
             except (ValueError, KeyError, TypeError) as e:
-                raise invalid("Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid token'") from e
+                raise invalid("nextToken", "Invalid token") from e
         chunk, end = items[start : start + size], start + size
         token = base64.b64encode(json.dumps({"offset": end}).encode()).decode() if end < len(items) else None
         return chunk, token
@@ -123,7 +127,7 @@ class EcrImages:
     def tag_status(request, name):
         status = (request.get("filter") or {}).get("tagStatus", "ANY")
         if status not in ("TAGGED", "UNTAGGED", "ANY"):
-            raise invalid(f"Invalid parameter at '{name}.filter.tagStatus': '{status}' is not one of TAGGED, UNTAGGED, ANY")
+            raise invalid(f"{name}.filter.tagStatus", "Member must be one of TAGGED, UNTAGGED, ANY")
         return status
 
     # --- operations: (request, repo, registry id, repository as moto describes it) -> answer ----
@@ -138,7 +142,8 @@ class EcrImages:
                     if digest is None:
                         raise EcrError(
                             "ImageNotFoundException",
-                            f"The image with imageId {image_id_text(image_id)} does not exist within the repository "
+                            f"The image with imageId {image_id_text(image_id)} does not exist within the "
+                            "repository "
                             f"with name '{repo}' in the registry with id '{registry_id}'",
                         )
                     if digest not in digests:
@@ -171,23 +176,23 @@ class EcrImages:
         return {"imageDetails": details, **({"nextToken": token} if token else {})}
 
     def list_images(self, request, repo, _registry_id, _repository):
-        with self.lock(repo):
-            snap = Snapshot(self.registry, repo)
         status = self.tag_status(request, "listImagesRequest")
         ids = []
-        for digest in snap.images():
-            tags = snap.tags_of[digest]
-            if tags and status != "UNTAGGED":
-                ids += [{"imageDigest": digest, "imageTag": t} for t in tags]
-            elif not tags and status != "TAGGED":
-                ids.append({"imageDigest": digest})
+        with self.lock(repo):
+            snap = Snapshot(self.registry, repo)
+            for digest in snap.images():
+                tags = snap.tags_of[digest]
+                if tags and status != "UNTAGGED":
+                    ids += [{"imageDigest": digest, "imageTag": t} for t in tags]
+                elif not tags and status != "TAGGED":
+                    ids.append({"imageDigest": digest})
         ids, token = self.page(ids, request)
         return {"imageIds": ids, **({"nextToken": token} if token else {})}
 
     def batch_get_image(self, request, repo, registry_id, _repository):
         image_ids = request.get("imageIds") or []
         if not 1 <= len(image_ids) <= 100:
-            raise invalid("Invalid parameter at 'imageIds' failed to satisfy constraint: 'Member must have length between 1 and 100'")
+            raise invalid("imageIds", "Member must have length between 1 and 100")
         accepted = request.get("acceptedMediaTypes")
         images, failures = [], []
         with self.lock(repo):
@@ -199,7 +204,7 @@ class EcrImages:
                     code, reason = "ImageNotFound", "Requested image not found"
                 elif found and accepted and found[1] not in accepted:
                     # ECR would convert a schema 2 manifest to schema 1 for such a caller; not emulated.
-                    code, reason = "ImageNotFound", f"Requested image not found in an accepted media type ({found[1]})"
+                    code, reason = "ImageNotFound", f"Requested image not found in an accepted media type: {found[1]}"
                     found = None
                 if found is None:
                     failures.append({"imageId": image_id, "failureCode": code, "failureReason": reason})
@@ -219,28 +224,27 @@ class EcrImages:
     def put_image(self, request, repo, registry_id, repository):
         text, tag = request.get("imageManifest"), request.get("imageTag")
         if not isinstance(text, str) or not 1 <= len(text) <= 4194304:
-            raise invalid("Invalid parameter at 'imageManifest' failed to satisfy constraint: 'Member must have length between 1 and 4194304'")
+            raise invalid("imageManifest", "Member must have length between 1 and 4194304")
         try:
             doc = json.loads(text)
         except ValueError as e:
-            raise invalid("Invalid parameter at 'ImageManifest' failed to satisfy constraint: 'Invalid JSON syntax'") from e
+            raise invalid("ImageManifest", "Invalid JSON syntax") from e
         media_type = request.get("imageManifestMediaType") or (doc.get("mediaType") if isinstance(doc, dict) else None)
         if media_type not in MANIFEST_TYPES:
-            raise invalid(
-                f"Invalid parameter at 'imageManifestMediaType': unsupported or missing manifest media type {media_type!r}"
-            )
+            raise invalid("imageManifestMediaType", f"Member must be one of {', '.join(MANIFEST_TYPES)}")
         if tag is not None and not REGISTRY_TAG.fullmatch(tag):
-            raise invalid(f"Invalid parameter at 'imageTag' failed to satisfy constraint: '{tag}' is not a valid tag")
+            raise invalid("imageTag", f"Member must satisfy regular expression pattern: {REGISTRY_TAG.pattern}")
         manifest = text.encode("utf-8")
         digest = "sha256:" + hashlib.sha256(manifest).hexdigest()
         if request.get("imageDigest") not in (None, digest):
             raise EcrError(
                 "ImageDigestDoesNotMatchException",
-                f"Provided digest {request['imageDigest']} does not match the calculated digest {digest} of the image manifest",
+                f"Provided digest {request['imageDigest']} does not match the calculated digest {digest} "
+                "of the image manifest",
             )
         with self.lock(repo):
             snap = Snapshot(self.registry, repo)
-            held = snap.digest_of.get(tag) if tag is not None else (digest if digest in snap.tags_of else None)
+            held = snap.digest_for(tag) if tag is not None else (digest if snap.holds(digest) else None)
             if held == digest:
                 raise EcrError(
                     "ImageAlreadyExistsException",
@@ -256,10 +260,16 @@ class EcrImages:
             status, code = self.registry.put(repo, tag if tag is not None else digest, manifest, media_type)
         if code in ("MANIFEST_BLOB_UNKNOWN", "BLOB_UNKNOWN"):
             if media_type in INDEX_TYPES:
-                raise EcrError("ReferencedImagesNotFoundException", "The manifest list references images that do not exist in the repository")
-            raise EcrError("LayersNotFoundException", "The layers or config that the image manifest references were not found in the repository")
+                raise EcrError(
+                    "ReferencedImagesNotFoundException",
+                    "The manifest list references images that do not exist in the repository",
+                )
+            raise EcrError(
+                "LayersNotFoundException",
+                "The layers or config that the image manifest references were not found in the repository",
+            )
         if status >= 300:
-            raise invalid(f"Invalid parameter at 'imageManifest': the registry refused it ({status} {code})")
+            raise invalid("imageManifest", f"the registry refused it: {status} {code}")
         image_id = {"imageDigest": digest, **({"imageTag": tag} if tag is not None else {})}
         return {
             "image": {
@@ -274,7 +284,7 @@ class EcrImages:
     def batch_delete_image(self, request, repo, _registry_id, _repository):
         image_ids = request.get("imageIds") or []
         if not 1 <= len(image_ids) <= 100:
-            raise invalid("Invalid parameter at 'imageIds' failed to satisfy constraint: 'Member must have length between 1 and 100'")
+            raise invalid("imageIds", "Member must have length between 1 and 100")
         deleted, failures = [], []
         with self.lock(repo):
             snap = Snapshot(self.registry, repo)
@@ -322,7 +332,9 @@ class EcrImages:
         for tag in keep:
             status, code = self.registry.put(repo, tag, body, media_type)
             if status >= 300:
-                raise EcrError("ServerException", f"re-tagging {repo}:{tag} after removing other tags failed: {status} {code}", 500)
+                raise EcrError(
+                    "ServerException", f"re-tagging {repo}:{tag} after removing other tags failed: {status} {code}", 500
+                )
         if pushed_at:
             self.registry.keep_pushed_at(repo, digest, pushed_at)
 

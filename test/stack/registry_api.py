@@ -20,6 +20,7 @@ MANIFEST_TYPES = [
     "application/vnd.docker.distribution.manifest.list.v2+json",
     "application/vnd.oci.image.index.v1+json",
 ]
+REGISTRY_TAG = re.compile(r"[\w][\w.-]{0,127}")  # what distribution accepts in a path
 
 
 class RegistryError(Exception):
@@ -65,9 +66,8 @@ class Registry:
 
     def manifest(self, repo, reference, head=False):
         """(bytes, media type, digest) stored for a tag or digest, or None."""
-        status, headers, body = self.call(
-            "HEAD" if head else "GET", f"/v2/{repo}/manifests/{reference}", headers={"Accept": ", ".join(MANIFEST_TYPES)}
-        )
+        accept = {"Accept": ", ".join(MANIFEST_TYPES)}
+        status, headers, body = self.call("HEAD" if head else "GET", f"/v2/{repo}/manifests/{reference}", headers=accept)
         if status == 404:
             return None
         if status != 200:
@@ -118,18 +118,34 @@ class Registry:
 
 
 class Snapshot:
-    """The images of one repository at one moment: digest -> tags, tag -> digest, push times."""
+    """The images of one repository at one moment: push times, and, read when first asked for, the
+    digest of a tag (one HEAD) or the tags of every digest (the whole tag list)."""
 
     def __init__(self, registry, repo):
+        self.registry, self.repo = registry, repo
         self.pushed_at = registry.revisions(repo)
-        self.digest_of = {}
-        for tag in registry.tags(repo):
-            found = registry.manifest(repo, tag, head=True)
-            if found:
-                self.digest_of[tag] = found[2]
-        self.tags_of = {d: [] for d in self.pushed_at}
-        for tag, digest in self.digest_of.items():
-            self.tags_of.setdefault(digest, []).append(tag)
+        self.digests, self.all_tags = {}, None
+
+    def digest_for(self, tag):
+        """The digest a tag names, or None (also for a string that is no registry tag)."""
+        if tag not in self.digests:
+            found = self.registry.manifest(self.repo, tag, head=True) if REGISTRY_TAG.fullmatch(tag) else None
+            self.digests[tag] = found[2] if found else None
+        return self.digests[tag]
+
+    def holds(self, digest):
+        return digest in self.pushed_at
+
+    @property
+    def tags_of(self):
+        """{digest: [tags]} of every image, [] for an untagged one."""
+        if self.all_tags is None:
+            self.all_tags = {d: [] for d in self.pushed_at}
+            for tag in self.registry.tags(self.repo):
+                digest = self.digest_for(tag)
+                if digest:
+                    self.all_tags.setdefault(digest, []).append(tag)
+        return self.all_tags
 
     def images(self):
         """Digests, oldest push first."""
