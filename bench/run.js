@@ -233,7 +233,7 @@ function main() {
   const dist = fs.statSync(path.join(ROOT, 'dist/index.js')).size;
   const report = {
     date: new Date().toISOString(),
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, node ${process.version}`,
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, the action on node ${sh(actionNode(), ['--version']).stdout.trim()}`,
     options,
     distIndexBytes: dist,
     coldStartMs: coldStart(),
