@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
 
 /** What the action needs to know about the workflow run. Read from the runner's environment. */
 export interface RunContext {
@@ -56,4 +57,12 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
       }),
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
   };
+}
+
+/**
+ * The runner's temp directory, which it empties after every job (RUNNER_TEMP); outside a runner,
+ * the system's. Where the private docker config, the exports and the rendered file go.
+ */
+export function runnerTemp(env: NodeJS.ProcessEnv = process.env): string {
+  return env.RUNNER_TEMP || tmpdir();
 }

@@ -10,8 +10,21 @@ export type Mode = 'deploy' | 'render' | 'teardown';
 export type LaunchType = 'EC2' | 'FARGATE';
 
 /** Everything the action was asked to do, validated. Built once, before any side effect. */
-export interface Config {
-  mode: Mode;
+export type Config = RenderConfig | ServiceConfig;
+
+/** Render mode: the service is optional (without task-family, it names the family). */
+export interface RenderConfig extends CommonConfig {
+  mode: 'render';
+  service?: string;
+}
+
+/** Deploy and teardown act on a service, so they always have one. */
+export interface ServiceConfig extends CommonConfig {
+  mode: 'deploy' | 'teardown';
+  service: string;
+}
+
+interface CommonConfig {
   composeFiles: string[];
   ecsParamsFile?: string;
   envFile?: string;
@@ -19,8 +32,6 @@ export interface Config {
   region: string;
   accountId?: string;
   cluster: string;
-  /** Always set unless mode is render (where it is optional). */
-  service?: string;
   family: string;
   launchType: LaunchType;
   /** The main image tag: the task definition is rendered with it before the push pins digests. */
@@ -182,8 +193,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
       ? `pull request #${run.pullRequest ?? '?'} comes from a fork, and no AWS credentials reach this job (GitHub does not pass secrets or OIDC tokens to workflows of fork pull requests), so there is nothing to deploy to. Run previews for forks from a trusted workflow, or skip this job for them with: if: github.event.pull_request.head.repo.full_name == github.repository`
       : undefined;
 
-  const config: Config = {
-    mode,
+  const common: CommonConfig = {
     composeFiles,
     ...(ecsParamsFile !== undefined && { ecsParamsFile }),
     ...(envFile !== undefined && { envFile }),
@@ -191,7 +201,6 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     region,
     ...(accountId !== undefined && { accountId }),
     cluster,
-    ...(service !== undefined && { service }),
     family,
     launchType,
     imageTag,
@@ -218,8 +227,11 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     keepRevisions: int(get('keep-revisions'), 'keep-revisions', 0, 1000, fail),
     warnings,
   };
-  if (problems.length > 0) throw new UserError(problems);
-  return config;
+  // A deploy or teardown without a service is among the problems.
+  if (problems.length === 0 && mode === 'render') return { ...common, mode, ...(service && { service }) };
+  if (problems.length === 0 && mode !== 'render' && service !== undefined)
+    return { ...common, mode, service };
+  throw new UserError(problems);
 }
 
 function lines(value: string): string[] {

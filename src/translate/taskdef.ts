@@ -14,7 +14,7 @@ import { TaskVolumes } from './volumes';
 
 export type { EcsParams, RunParams } from './ecs-params';
 
-export interface RenderOptions {
+export interface TaskDefinitionOptions {
   launchType: LaunchType;
   family: string;
   /** Service name -> the Habitat package it runs and the image to use. */
@@ -23,7 +23,7 @@ export interface RenderOptions {
   habitat: HabitatOptions;
 }
 
-export interface RenderedTask {
+export interface TranslatedTask {
   taskDefinition: RegisterTaskDefinitionCommandInput;
   /** ecs-params run_params (awsvpc network configuration, service discovery), for the service. */
   runParams: RunParams;
@@ -35,7 +35,10 @@ export interface RenderedTask {
  * order, with the Habitat pass applied and keys in a fixed order. Pure; throws UserError with
  * every problem found (each at its file:line:column) rather than the first.
  */
-export function renderTaskDefinition(project: ComposeProject, options: RenderOptions): RenderedTask {
+export function translateTaskDefinition(
+  project: ComposeProject,
+  options: TaskDefinitionOptions,
+): TranslatedTask {
   const params = options.ecsParams;
   const networkMode = decideNetworkMode(options.launchType, params);
   const problems = Problems.forProject(project);
