@@ -23,6 +23,8 @@ export interface RunContext {
 /**
  * Reads GITHUB_* and the event payload at GITHUB_EVENT_PATH, as the runner provides them.
  * A missing or unreadable payload is not fatal: only the pull request number comes from it.
+ * Not @actions/github's `context`: importing it brings Octokit into the entry chunk (+121 kB,
+ * about 40 ms more start-up on every run), and it throws at import on an unreadable payload.
  */
 export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
   let payload: {
