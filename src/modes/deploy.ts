@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { awsClients } from '../aws';
 import { checkService } from '../deploy/service';
 import { explainFailure } from '../deploy/wait';
@@ -11,7 +12,6 @@ import { pinTaskDefinition } from '../stages/pin';
 import { planDeploy } from '../stages/plan';
 import { rollout, type RolloutOutcome } from '../stages/rollout';
 import { openRegistrySession } from '../stages/session';
-import * as path from 'node:path';
 
 /**
  * The deploy mode: check, get every image into the registry, pin the task definition to their
@@ -24,6 +24,7 @@ export async function deploy(
   progress: Progress,
 ): Promise<RunReport> {
   const log = progress.tracking(actionLog);
+  const temp = runnerTemp();
   const plan = planDeploy(config, run, log);
   const { ecr, ecs } = awsClients(config.region);
   // Before the first side effect: the cluster exists, and the service can be updated or created.
@@ -37,7 +38,7 @@ export async function deploy(
   const session = openRegistrySession(ecr, {
     ...(config.accountId && { accountId: config.accountId }),
     ...(config.createRepositories && { createRepositories: config.repository }),
-    tempDir: runnerTemp(),
+    tempDir: temp,
     log,
   });
   const images = await acquireImages(plan.packages, session, {
@@ -45,7 +46,7 @@ export async function deploy(
     versionTags: config.pushVersionTags,
     reuseReleased: config.reuseReleasedImages,
     maxParallel: config.maxParallel,
-    workDir: path.join(runnerTemp(), 'habitat-ecs-deploy', 'export'),
+    workDir: path.join(temp, 'habitat-ecs-deploy', 'export'),
     workspace: run.workspace,
     log,
     progress,
@@ -90,7 +91,7 @@ export async function deploy(
 }
 
 /** The report of a rollout that went as far as it should; a failed one throws DeployFailed with it. */
-function reportRollout(base: RunReport, outcome: RolloutOutcome): RunReport {
+export function reportRollout(base: RunReport, outcome: RolloutOutcome): RunReport {
   const { registered, deployment, end } = outcome;
   const changed = deployment.created || deployment.updated;
   const report: RunReport = {
