@@ -14,7 +14,7 @@ export type LaunchType = 'EC2' | 'FARGATE';
 export type Config = RenderConfig | ServiceConfig;
 
 /** Render mode: the service is optional (without task-family, it names the family). */
-export interface RenderConfig extends CommonConfig {
+interface RenderConfig extends CommonConfig {
   mode: 'render';
   service?: string;
 }
