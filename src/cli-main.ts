@@ -155,7 +155,7 @@ function defaultFamily(file: string): string {
 }
 
 /** `file:line:col: warning: path: message`, like compilers print them. */
-export function cliLine(d: Diagnostic): string {
+function cliLine(d: Diagnostic): string {
   const where = d.location
     ? `${d.location.file}:${d.location.line}:${d.location.column}`
     : d.input

@@ -3,6 +3,8 @@
  * Every user-facing problem is one of these, so the action can turn it into an annotation
  * and the CLI into a `file:line:column: message` line.
  */
+import type { InputName } from './inputs-spec';
+
 export interface SourceLocation {
   file: string;
   /** 1-based */
@@ -11,7 +13,7 @@ export interface SourceLocation {
   column: number;
 }
 
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
   severity: Severity;
@@ -21,7 +23,7 @@ export interface Diagnostic {
   /** Key path inside the document, e.g. `services.web.ports[0]`. */
   path?: string;
   /** Action input the problem belongs to, e.g. `compose-file`. */
-  input?: string;
+  input?: InputName;
 }
 
 /** One or more problems with what the user gave us. Never carries a stack trace to the user. */

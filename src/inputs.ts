@@ -1,14 +1,12 @@
 import { error, UserError, type Diagnostic } from './diagnostics';
 import type { RunContext } from './github-context';
 import type { HabitatOptions, PackageSource } from './translate/habitat/types';
+import { ECS_NAME, type LaunchType } from './translate/context';
 import { checkFile, optionalFile, readPackages } from './inputs-files';
 import { readImageTag, readImageTags, readRepositorySettings } from './inputs-images';
 import { bool, int, lines, oneOf } from './inputs-values';
 import type { RepositorySettings } from './registry/ecr';
 import { INPUTS, type InputName } from './inputs-spec';
-
-export type Mode = 'deploy' | 'render' | 'teardown';
-export type LaunchType = 'EC2' | 'FARGATE';
 
 /** Everything the action was asked to do, validated. Built once, before any side effect. */
 export type Config = RenderConfig | ServiceConfig;
@@ -63,7 +61,7 @@ interface CommonConfig {
   warnings: Diagnostic[];
 }
 
-export interface Preview {
+interface Preview {
   number: number;
   /** The pull request was closed: tear the preview down. */
   closed: boolean;
@@ -73,7 +71,6 @@ export interface Preview {
 /** Reads one input as the runner passes it (`INPUT_<NAME>`); empty string when unset. */
 export type InputReader = (name: InputName) => string;
 
-const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255}$/;
 const ACCOUNT = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;

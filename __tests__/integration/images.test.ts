@@ -9,12 +9,13 @@ import * as path from 'node:path';
 import { DeleteRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { exportPackages, type ExportedImage } from '../../src/habitat/export';
 import type { PackageSource } from '../../src/translate/habitat/types';
-import { ensureRepositories, DEFAULT_REPOSITORY_SETTINGS } from '../../src/registry/ecr';
+import { ensureRepositories } from '../../src/registry/ecr';
 import { authorizeRegistry, dockerLogin, logout, type RegistryLogin } from '../../src/registry/login';
 import { getManifest } from '../../src/registry/manifest';
 import { pushImages, type PushOptions } from '../../src/registry/push';
 import { imageTags } from '../../src/registry/tags';
 import { RecordingLog } from '../support/recording-log';
+import { DEFAULT_REPOSITORY_SETTINGS } from '../support/repository-settings';
 import { fault, requireStackEnv, servedDigest } from '../support/stack';
 
 jest.setTimeout(180_000);
@@ -44,7 +45,7 @@ describe('image pipeline on the local stack', () => {
   const pushOptions = (extra: Partial<PushOptions> = {}): PushOptions => ({
     login: login!,
     prepare: async () => login!,
-    tags: (img) => imageTags(img, { imageTag: run, version: true, versionRelease: true }),
+    tags: (img) => [run, ...imageTags(img, { version: true, versionRelease: true })],
     maxParallel: 2,
     log,
     retry: FAST_RETRY,

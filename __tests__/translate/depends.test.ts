@@ -64,19 +64,4 @@ describe('depends_on', () => {
       }),
     ).toThrow(/waits for job to complete, but an essential container stops the task when it exits/);
   });
-
-  test('an unknown condition is an error', () => {
-    const project = fakeProject({
-      db: { image: 'pg', mem_limit: '64m' },
-      app: { image: 'a', mem_limit: '64m', depends_on: { db: { condition: 'service_ready' } } },
-    });
-    expect(() =>
-      translateTaskDefinition(project, {
-        launchType: 'EC2',
-        family: 'f',
-        habitatServices: new Map(),
-        habitat,
-      }),
-    ).toThrow(/services\.app\.depends_on\.db\.condition: "service_ready" must be one of service_started/);
-  });
 });

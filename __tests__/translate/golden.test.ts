@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic } from '../../src/diagnostics';
+import type { LaunchType } from '../../src/translate/context';
 import { parsePackageSource } from '../../src/translate/habitat/package-source';
 import type { HabitatOptions } from '../../src/translate/habitat/types';
 import { ecrRegistry } from '../../src/translate/plan';
@@ -16,7 +17,7 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 interface FixtureOptions {
   files?: string[];
-  launchType: 'EC2' | 'FARGATE';
+  launchType: LaunchType;
   accountId: string;
   region: string;
   imageTag: string;

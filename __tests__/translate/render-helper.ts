@@ -2,11 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatDiagnostic, UserError } from '../../src/diagnostics';
+import type { LaunchType } from '../../src/translate/context';
 import { translateProject, type TranslatedProject } from '../../src/translate/project';
 
 export interface RenderYamlOptions {
-  launchType?: 'EC2' | 'FARGATE';
+  launchType?: LaunchType;
   ecsParams?: string;
+  family?: string;
 }
 
 /** Renders compose text written to a temp dir; diagnostics are given with paths relative to it. */
@@ -21,7 +23,7 @@ export function renderYaml(
     files: [join(dir, 'docker-compose.yml')],
     ...(options.ecsParams !== undefined && { ecsParamsFile: join(dir, 'ecs-params.yml') }),
     launchType: options.launchType ?? 'EC2',
-    family: 'test',
+    family: options.family ?? 'test',
     packages: [],
     registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
     imageTag: 'v1',

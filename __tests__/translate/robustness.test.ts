@@ -19,8 +19,9 @@ test('malformed values give user errors, not crashes', () => {
   for (const key of KEYS) {
     for (const value of WEIRD) {
       for (const launchType of ['EC2', 'FARGATE'] as const) {
-        const project = fakeProject({ a: { image: 'x', [key]: value }, b: { image: 'y' } });
         try {
+          // The canonical pass reads the value first, and may refuse it already.
+          const project = fakeProject({ a: { image: 'x', [key]: value }, b: { image: 'y' } });
           translateTaskDefinition(project, {
             launchType,
             family: 'f',

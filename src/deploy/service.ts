@@ -156,7 +156,7 @@ export async function findService(
   }
 }
 
-export async function clusterNotFound(ecs: ECSClient, cluster: string): Promise<UserError> {
+async function clusterNotFound(ecs: ECSClient, cluster: string): Promise<UserError> {
   const region = await ecs.config.region();
   return new UserError(
     error(

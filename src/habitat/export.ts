@@ -77,7 +77,7 @@ export function habEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /** Fails unless hab and docker (which the exporter calls) are on PATH. No process is run. */
-export function checkExportTools(env: NodeJS.ProcessEnv): void {
+function checkExportTools(env: NodeJS.ProcessEnv): void {
   const problems = [];
   if (!findExecutable('hab', env)) problems.push(error(`\`hab\` is not on PATH: ${INSTALL_HAB}`));
   if (!findExecutable('docker', env))
@@ -86,7 +86,7 @@ export function checkExportTools(env: NodeJS.ProcessEnv): void {
 }
 
 /** Asks hab which exporter it has: its version first, its help when the version does not settle it. */
-export async function detectExportSubcommand(
+async function detectExportSubcommand(
   run: ProcessRunner,
   env: NodeJS.ProcessEnv,
   log: Log,

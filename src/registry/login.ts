@@ -6,6 +6,7 @@ import { error, UserError } from '../diagnostics';
 import type { Log } from '../log';
 import { CommandNotFoundError, describeExit, runProcess, type ProcessRunner } from '../process';
 import { getRegistryAuthorization, type RegistryAuthorization } from './ecr';
+import { isAuthFailure } from './retry';
 
 /** A docker login to ECR. The password lives in memory (and in the private docker config) only. */
 export interface RegistryLogin extends RegistryAuthorization {
@@ -39,13 +40,6 @@ export function dockerEnvironment(
   env: NodeJS.ProcessEnv,
 ): NodeJS.ProcessEnv {
   return { ...env, DOCKER_CONFIG: state.dockerConfigDir };
-}
-
-/** Lines of docker's output that mean the registry refused the credentials. */
-export function isAuthFailure(output: string): boolean {
-  return /unauthorized|authentication required|no basic auth credentials|denied|401 Unauthorized|403 Forbidden/i.test(
-    output,
-  );
 }
 
 /** Gets an ECR token and masks it (and its base64 form) in the log before anything can print it. */

@@ -3,7 +3,7 @@ import type { ComposeProject } from '../compose/types';
 import { error, UserError, type Diagnostic } from '../diagnostics';
 import type { HabitatOptions, HabitatService } from './habitat/types';
 import { translateContainer } from './container';
-import type { LaunchType, TranslateContext } from './context';
+import { ECS_NAME, type LaunchType, type TranslateContext } from './context';
 import { translateDependsOn } from './depends';
 import type { EcsParams, RunParams } from './ecs-params';
 import { applyHabitat } from './habitat/apply';
@@ -11,8 +11,6 @@ import { checkDependencies, checkLaunchType, decideNetworkMode } from './launch-
 import { CONTAINER_KEYS, ordered, TASK_KEYS } from './key-order';
 import { Problems } from '../problems';
 import { TaskVolumes } from './volumes';
-
-export type { EcsParams, RunParams } from './ecs-params';
 
 export interface TaskDefinitionOptions {
   launchType: LaunchType;
@@ -51,10 +49,10 @@ export function translateTaskDefinition(
     habitatServices: options.habitatServices,
   };
   const errors: Diagnostic[] = [];
-  if (!/^[A-Za-z0-9_-]{1,255}$/.test(options.family)) {
+  if (!ECS_NAME.test(options.family)) {
     errors.push(
       error(`"${options.family}" is not a task family: use 1-255 letters, digits, - and _`, {
-        input: 'family',
+        input: 'task-family',
       }),
     );
   }
@@ -76,7 +74,7 @@ export function translateTaskDefinition(
   const volumes = new TaskVolumes(ctx, params?.dockerVolumes ?? new Map());
   const containers: ContainerDefinition[] = [];
   for (const [name, service] of project.services) {
-    const input = { name, definition: service.definition, path: ['services', name] };
+    const input = { ...service, path: ['services', name] };
     containers.push(
       translateContainer(ctx, input, volumes, params?.services.get(name), params?.memory !== undefined),
     );

@@ -19,7 +19,7 @@ export function acceptLicense(context: HabitatContext): void {
 }
 
 /** `HAB_MONGODB` for `mongodb`: the variable the Supervisor reads service configuration from. */
-export function configVariable(packageName: string): string {
+function configVariable(packageName: string): string {
   return `HAB_${packageName.toUpperCase().replace(/-/g, '_')}`;
 }
 
@@ -62,7 +62,7 @@ function firstLine(e: unknown): string {
 }
 
 /** Container health check settings: the Supervisor runs a service's health hook every 30 s by default. */
-export const HEALTH_CHECK = { interval: 30, timeout: 5, retries: 3, startPeriod: 120 } as const;
+const HEALTH_CHECK = { interval: 30, timeout: 5, retries: 3, startPeriod: 120 } as const;
 
 /**
  * Adds a health check that asks the Supervisor's HTTP gateway for the service's health, where

@@ -8,10 +8,10 @@ import type { KeyPath } from '../../problems';
  * its own, or the second one fails to bind.
  */
 export type Listener = 'gossip' | 'http' | 'ctl';
-export const LISTENERS: readonly Listener[] = ['gossip', 'http', 'ctl'];
+const LISTENERS: readonly Listener[] = ['gossip', 'http', 'ctl'];
 export const DEFAULT_PORTS: Readonly<Record<Listener, number>> = { gossip: 9638, http: 9631, ctl: 9632 };
 /** Slot k of the port scheme is the defaults plus k * PORT_STEP. */
-export const PORT_STEP = 10;
+const PORT_STEP = 10;
 /** gossip and http listen for other containers; ctl only for `hab` inside the container. */
 const BIND_ADDRESS: Readonly<Record<Listener, string>> = {
   gossip: '0.0.0.0',

@@ -117,7 +117,7 @@ const BY_SHORT = new Map(SPECS.filter((s) => s.short).map((s) => [s.short as str
  * the user's tokens: `--peer x` (separate), `--peer=x` (equals), `-tleader` (attached), or a
  * boolean that continues a short cluster like the `v` of `-Iv` (clustered).
  */
-export interface SupervisorFlag {
+interface SupervisorFlag {
   /** Canonical long name without dashes, e.g. `peer`. */
   name: string;
   /** The flag as written: `--peer`, `-t`, or for a clustered flag just its letter. */
