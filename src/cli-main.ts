@@ -4,7 +4,7 @@ import { UserError, type Diagnostic } from './diagnostics';
 import { PackageSpecError, parsePackageSource } from './translate/habitat/package-source';
 import { ecrRegistry } from './translate/plan';
 import { tagProblem } from './registry/validate';
-import { renderProject } from './translate/project';
+import { translateProject } from './translate/project';
 import { version } from '../package.json';
 
 /** What the CLI talks to; tests pass recorders, the entry point passes the process. */
@@ -127,7 +127,7 @@ function run(argv: readonly string[], io: CliIo): number {
   if (badTag) throw new UsageError(`--image-tag ${badTag}`);
   const files = values.file ?? ['docker-compose.yml'];
   const family = values.family ?? defaultFamily(files[0] as string);
-  const { rendered } = renderProject({
+  const rendered = translateProject({
     files,
     ...(values['env-file'] !== undefined && { envFile: values['env-file'] }),
     ...(values['ecs-params'] !== undefined && { ecsParamsFile: values['ecs-params'] }),

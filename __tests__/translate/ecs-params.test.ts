@@ -46,7 +46,7 @@ run_params:
     awsvpc_configuration:
       subnets: [subnet-1]
 `;
-    const { rendered } = renderYaml('services:\n  a:\n    image: x\n', { ecsParams: params });
+    const rendered = renderYaml('services:\n  a:\n    image: x\n', { ecsParams: params });
     expect(rendered.runParams.networkConfiguration?.awsvpcConfiguration?.subnets).toEqual(['subnet-1']);
     expect(rendered.taskDefinition.networkMode).toBe('awsvpc');
   });
@@ -92,7 +92,7 @@ run_params:
       autoprovision: true
       driver: rexray/ebs
 `;
-    const { rendered } = renderYaml(
+    const rendered = renderYaml(
       'services:\n  a:\n    image: x\n    mem_limit: 64m\n    volumes: ["data:/d"]\n',
       {
         ecsParams: params,
@@ -114,7 +114,7 @@ run_params:
         test: curl -f http://localhost/
         interval: 10s
 `;
-    const { rendered } = renderYaml(
+    const rendered = renderYaml(
       'services:\n  a:\n    image: x\n    mem_limit: 64m\n    healthcheck:\n      interval: 5s\n',
       { ecsParams: params },
     );

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatDiagnostic, UserError } from '../../src/diagnostics';
 import type { LaunchType } from '../../src/translate/context';
-import { renderProject, type RenderResult } from '../../src/translate/project';
+import { translateProject, type TranslatedProject } from '../../src/translate/project';
 
 export interface RenderYamlOptions {
   launchType?: LaunchType;
@@ -12,11 +12,14 @@ export interface RenderYamlOptions {
 }
 
 /** Renders compose text written to a temp dir; diagnostics are given with paths relative to it. */
-export function renderYaml(compose: string, options: RenderYamlOptions = {}): RenderResult & { dir: string } {
+export function renderYaml(
+  compose: string,
+  options: RenderYamlOptions = {},
+): TranslatedProject & { dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'render-'));
   writeFileSync(join(dir, 'docker-compose.yml'), compose);
   if (options.ecsParams !== undefined) writeFileSync(join(dir, 'ecs-params.yml'), options.ecsParams);
-  const result = renderProject({
+  const result = translateProject({
     files: [join(dir, 'docker-compose.yml')],
     ...(options.ecsParams !== undefined && { ecsParamsFile: join(dir, 'ecs-params.yml') }),
     launchType: options.launchType ?? 'EC2',

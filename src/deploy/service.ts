@@ -1,5 +1,6 @@
 import {
   CreateServiceCommand,
+  type AssignPublicIp,
   DescribeServicesCommand,
   UpdateServiceCommand,
   type ECSClient,
@@ -9,14 +10,15 @@ import {
 import { UserError, error } from '../diagnostics';
 import type { Log } from '../log';
 
-interface NetworkOptions {
+export interface NetworkOptions {
   subnets: readonly string[];
   securityGroups?: readonly string[];
-  assignPublicIp?: boolean;
+  /** As ecs-params says it; DISABLED when it does not. */
+  assignPublicIp?: AssignPublicIp;
 }
 
 /** How to create the service when it does not exist yet. */
-interface CreateServiceOptions {
+export interface CreateServiceOptions {
   launchType?: LaunchType;
   desiredCount: number;
   /** awsvpc network configuration; required by ECS for awsvpc task definitions. */
@@ -186,7 +188,7 @@ async function createService(
               awsvpcConfiguration: {
                 subnets: [...network.subnets],
                 securityGroups: network.securityGroups ? [...network.securityGroups] : undefined,
-                assignPublicIp: network.assignPublicIp ? 'ENABLED' : 'DISABLED',
+                assignPublicIp: network.assignPublicIp ?? 'DISABLED',
               },
             },
           }

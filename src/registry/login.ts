@@ -1,7 +1,6 @@
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { error, UserError } from '../diagnostics';
 import type { Log } from '../log';
@@ -28,11 +27,11 @@ export interface DockerOptions {
 }
 
 /**
- * A fresh path for the private docker config: under RUNNER_TEMP (the runner empties it after the
- * job even if the post step never runs), else the system temp directory. Not created here.
+ * A fresh path for the private docker config under `parent`: the runner's temp directory, which
+ * the runner empties after the job even if the post step never runs. Not created here.
  */
-export function newDockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(env.RUNNER_TEMP || tmpdir(), `habitat-ecs-docker-${randomUUID()}`);
+export function newDockerConfigDir(parent: string): string {
+  return path.join(parent, `habitat-ecs-docker-${randomUUID()}`);
 }
 
 /** The environment docker runs in: the caller's, with the private config directory. */

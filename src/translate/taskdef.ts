@@ -12,7 +12,7 @@ import { CONTAINER_KEYS, ordered, TASK_KEYS } from './key-order';
 import { Problems } from '../problems';
 import { TaskVolumes } from './volumes';
 
-export interface RenderOptions {
+export interface TaskDefinitionOptions {
   launchType: LaunchType;
   family: string;
   /** Service name -> the Habitat package it runs and the image to use. */
@@ -21,7 +21,7 @@ export interface RenderOptions {
   habitat: HabitatOptions;
 }
 
-export interface RenderedTask {
+export interface TranslatedTask {
   taskDefinition: RegisterTaskDefinitionCommandInput;
   /** ecs-params run_params (awsvpc network configuration, service discovery), for the service. */
   runParams: RunParams;
@@ -33,7 +33,10 @@ export interface RenderedTask {
  * order, with the Habitat pass applied and keys in a fixed order. Pure; throws UserError with
  * every problem found (each at its file:line:column) rather than the first.
  */
-export function renderTaskDefinition(project: ComposeProject, options: RenderOptions): RenderedTask {
+export function translateTaskDefinition(
+  project: ComposeProject,
+  options: TaskDefinitionOptions,
+): TranslatedTask {
   const params = options.ecsParams;
   const networkMode = decideNetworkMode(options.launchType, params);
   const problems = Problems.forProject(project);

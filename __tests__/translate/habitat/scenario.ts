@@ -10,7 +10,7 @@ import { parsePackageSource } from '../../../src/translate/habitat/package-sourc
 import type { HabitatOptions, HabitatService } from '../../../src/translate/habitat/types';
 import { planImages } from '../../../src/translate/plan';
 import type { LaunchType } from '../../../src/translate/context';
-import { renderTaskDefinition } from '../../../src/translate/taskdef';
+import { translateTaskDefinition } from '../../../src/translate/taskdef';
 
 export interface ScenarioOptions {
   launchType?: LaunchType;
@@ -63,13 +63,13 @@ export function scenario(compose: string, options: ScenarioOptions = {}): Scenar
   };
 }
 
-/** The scenario translated as the action translates it (renderTaskDefinition), warnings as text. */
+/** The scenario translated as the action translates it (translateTaskDefinition), warnings as text. */
 export function run(s: Scenario): {
   taskDefinition: RegisterTaskDefinitionCommandInput;
   warnings: Diagnostic[];
   messages: string[];
 } {
-  const { taskDefinition, warnings } = renderTaskDefinition(s.project, {
+  const { taskDefinition, warnings } = translateTaskDefinition(s.project, {
     launchType: s.launchType,
     family: 'test',
     habitatServices: s.habitatServices,
