@@ -146,8 +146,17 @@ export async function labelled(
   return out.split('\n').map((s) => s.trim()).filter(Boolean).sort(); // prettier-ignore
 }
 
-/** The last lines a container printed (both streams), for a failure report. */
+/** The last lines a container printed (both streams, in the order printed), for a failure report. */
 export async function lastLogs(docker: Docker, name: string, lines = 20): Promise<string[]> {
-  const r = await docker.run(['logs', '--tail', String(lines), name]);
-  return r.tail.slice(-lines);
+  // Two pipes lose the order between stdout and stderr; docker's timestamps keep it.
+  const r = await docker.run(['logs', '--timestamps', '--tail', String(lines), name]);
+  return r.tail
+    .map((line) => {
+      const m = /^(\S+?)(?:\.(\d+))?Z (.*)$/.exec(line);
+      // RFC 3339 with nanoseconds, trailing zeros cut: padded back so that the text sorts.
+      return m ? { at: `${m[1]}.${(m[2] ?? '').padEnd(9, '0')}`, text: m[3] ?? '' } : { at: '', text: line };
+    })
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+    .map((l) => l.text)
+    .slice(-lines);
 }
