@@ -5,7 +5,7 @@
 #     --listen-ctl (9632), and on the package's own ports (its EXPOSES file); a port another
 #     process holds makes it exit 1 naming the port, as a second Supervisor on it would fail;
 #   - a connection to its gossip or ctl port is answered with "hab-standin <ident>";
-#   - its HTTP port serves /services/<name>/<group>/health (the Supervisor API path its health
+#   - its HTTP port (and the package's ports) serve its ident at /, and the HTTP port serves /services/<name>/<group>/health (the Supervisor API path its health
 #     checks use) once every --peer has answered;
 #   - each --peer host[:port] (default port 9638) must answer within 60 s, else it exits 1. Names
 #     are resolved through /etc/hosts (links and --add-host write there): the static busybox in
@@ -55,8 +55,8 @@ chmod +x "$state/answer"
 
 pids=""
 trap 'kill $pids 2>/dev/null; exit 0' TERM INT
-listen() { # listen KIND PORT
-  if [ "$1" = http ]; then httpd -f -p "$2" -h "$www" 2>&1 & else nc -ll -p "$2" -e "$state/answer" 2>&1 & fi
+listen() { # listen KIND PORT (KIND: gossip, http, ctl, or app: the package's own port)
+  if [ "$1" = http ] || [ "$1" = app ]; then httpd -f -p "$2" -h "$www" 2>&1 & else nc -ll -p "$2" -e "$state/answer" 2>&1 & fi
   pid=$!
   sleep 0.3
   if ! kill -0 "$pid" 2>/dev/null; then
@@ -71,7 +71,7 @@ say "Starting $full (test stand-in)"
 listen gossip "$gossip"
 listen http "$http"
 listen ctl "$ctl"
-for port in $exposes; do listen http "$port"; done
+for port in $exposes; do listen app "$port"; done
 
 # resolve NAME: an IPv4 address as is, else the first /etc/hosts line naming it.
 resolve() {
