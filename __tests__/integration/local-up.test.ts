@@ -350,3 +350,13 @@ test('an image the engine lacks is pulled from the registry the task names (with
   expect(up.stderr).toContain(`pulling ${ref}`);
   expect(up.status).toBe(0);
 });
+
+test('no engine at DOCKER_HOST: one error, nothing else runs', async () => {
+  const file = taskFile([{ name: 'web', image: BUSYBOX, command: forever() }]);
+  const up = await cli(['up', '--task-definition', file, '--name', name('no-engine')], {
+    DOCKER_HOST: 'unix:///nonexistent/docker.sock',
+  });
+  expect(up.status).toBe(1);
+  expect(up.stderr).toMatch(/^habitat-ecs up: cannot reach the Docker engine: .*nonexistent\/docker\.sock/);
+  expect(up.stderr.trim().split('\n')).toHaveLength(1);
+});

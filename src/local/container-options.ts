@@ -234,6 +234,6 @@ function notEmulated(c: ContainerDefinition, out: ContainerOptions): void {
 }
 
 /** A word for /bin/sh, quoted only when it needs it. */
-export function shellQuote(word: string): string {
+function shellQuote(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -2,7 +2,7 @@ import type { ContainerDefinition } from '@aws-sdk/client-ecs';
 import type { NetworkMode, PortPlan } from './types';
 
 /** Published ports listen on loopback only: a local run is not a server for the network. */
-export const PUBLISH_ADDRESS = '127.0.0.1';
+const PUBLISH_ADDRESS = '127.0.0.1';
 
 export interface PortProblem {
   container: string;

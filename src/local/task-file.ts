@@ -19,7 +19,7 @@ export function readTaskDefinition(file: string): RegisterTaskDefinitionCommandI
   return parseTaskDefinition(text, fail);
 }
 
-export function parseTaskDefinition(
+function parseTaskDefinition(
   text: string,
   fail: (message: string) => Error = (m) => new UserError(error(m)),
 ): RegisterTaskDefinitionCommandInput {

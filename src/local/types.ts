@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics';
 /** The network modes a task can run in locally (ECS's `nat` is Windows-only). */
 export type NetworkMode = 'bridge' | 'awsvpc' | 'host' | 'none';
 
-export type Condition = 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
+type Condition = 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
 
 export interface Dependency {
   container: string;

@@ -19,7 +19,7 @@ export interface UpOptions {
 
 const POLL_MS = 500;
 /** How long the task must stay up before up says so: a process that dies at once is caught. */
-export const SETTLE_MS = 3000;
+const SETTLE_MS = 3000;
 const PULL_TIMEOUT_MS = 15 * 60_000;
 const RUN_TIMEOUT_MS = 120_000;
 
