@@ -1,9 +1,10 @@
-import type { ContainerDefinition, RegisterTaskDefinitionCommandInput, Volume } from '@aws-sdk/client-ecs';
+import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { error, UserError, warning, type Diagnostic } from '../diagnostics';
-import { containerArgs, containerOptions, hasHealthCheck, type VolumeSource } from './container-options';
+import { containerArgs, containerOptions, hasHealthCheck } from './container-options';
 import { orderProblems } from './order';
 import { planPorts, portsLabel, publishOptions } from './ports';
 import { LABEL, type ContainerPlan, type Dependency, type NetworkMode, type TaskPlan } from './types';
+import { planVolumes } from './volumes';
 
 export interface PlanOptions {
   /** Names everything `up` creates; several tasks run side by side under different names. */
@@ -151,61 +152,6 @@ function networkMode(value: string | undefined, errors: Diagnostic[]): NetworkMo
     error(`networkMode "${mode}" cannot run on a Linux Docker engine (bridge, awsvpc, host or none)`),
   );
   return 'bridge';
-}
-
-interface PlannedVolume {
-  source: VolumeSource;
-  create?: TaskPlan['volumes'][number];
-}
-
-/**
- * ECS volumes -> local ones: a host path is bind-mounted; a Docker volume (or a volume with no
- * host path, which ECS gives a fresh directory per task) is a named volume of the task, removed
- * with it; a shared Docker volume keeps its own name and outlives the task, as on ECS.
- */
-function planVolumes(
-  list: readonly Volume[],
-  task: string,
-  errors: Diagnostic[],
-  warnings: Diagnostic[],
-): Map<string, PlannedVolume> {
-  const out = new Map<string, PlannedVolume>();
-  list.forEach((v, i) => {
-    const path = `volumes[${i}]`;
-    const name = v.name ?? '';
-    if (!CONTAINER_NAME.test(name))
-      return errors.push(error(`name "${name}": use letters, digits, - and _`, { path }));
-    if (v.host?.sourcePath) {
-      if (!v.host.sourcePath.startsWith('/')) {
-        return errors.push(
-          error(`host.sourcePath "${v.host.sourcePath}" must be an absolute path`, { path }),
-        );
-      }
-      out.set(name, { source: { kind: 'host', path: v.host.sourcePath } });
-      return;
-    }
-    const config = v.dockerVolumeConfiguration;
-    const shared = config?.scope === 'shared';
-    const dockerName = shared ? name : `${task}-${name}`;
-    const stand = v.efsVolumeConfiguration
-      ? 'EFS'
-      : v.fsxWindowsFileServerVolumeConfiguration
-        ? 'FSx'
-        : v.configuredAtLaunch
-          ? 'a volume configured at launch'
-          : undefined;
-    if (stand)
-      warnings.push(warning(`${stand} is not emulated: an empty volume of the task stands in`, { path }));
-    const options = [
-      ...(config?.driver ? ['--driver', config.driver] : []),
-      ...Object.entries(config?.driverOpts ?? {}).flatMap(([k, val]) => ['--opt', `${k}=${val}`]),
-      ...Object.entries(config?.labels ?? {}).flatMap(([k, val]) => ['--label', `${k}=${val}`]),
-      // A shared volume is not the task's: down leaves it, as ECS leaves it after the task.
-      ...(shared ? [] : ['--label', `${LABEL.task}=${task}`]),
-    ];
-    out.set(name, { source: { kind: 'named', dockerName }, create: { dockerName, shared, options } });
-  });
-  return out;
 }
 
 /** pidMode / ipcMode: host as Docker has it; task through the awsvpc pause container. */

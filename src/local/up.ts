@@ -26,15 +26,15 @@ const RUN_TIMEOUT_MS = 120_000;
 /**
  * Runs a planned task on the engine, as ECS would: the task's network, volumes and (awsvpc) pause
  * container, then each container once its dependencies allow, until every essential container
- * runs and every health check passes, and stays so for SETTLE_MS (true), or the task fails or the time is up (false): then
- * the failing containers' last log lines are printed and the task is stopped, as ECS stops a task,
- * and kept for a look until `down`. A task of the same name that an earlier `up` left is replaced.
+ * runs and every health check passes, and stays so for SETTLE_MS (true); or until the task fails
+ * or the time is up (false): then the failing containers' last log lines are printed and the task
+ * is stopped, as ECS stops a task, and kept for a look until `down`. A task of the same name that
+ * an earlier `up` left is replaced.
  */
 export async function upTask(plan: TaskPlan, docker: Docker, options: UpOptions): Promise<boolean> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const { print, say } = options;
-  const deadline = now() + options.timeoutMs;
 
   const engine = await docker.run(['version', '--format', '{{.Server.Version}}']);
   if (engine.exitCode !== 0) throw new DockerError(`cannot reach the Docker engine: ${said(engine)}`);
@@ -42,31 +42,20 @@ export async function upTask(plan: TaskPlan, docker: Docker, options: UpOptions)
   if (removed.length > 0) say(`replacing task ${plan.task} (removed ${removed.join(', ')})`);
   await refuseForeignNames(docker, plan);
   await ensureImages(docker, plan, say);
-
-  if (plan.network) {
-    await must(docker, ['network', 'create', '--label', `${LABEL.task}=${plan.task}`, plan.network]);
-  }
-  for (const v of plan.volumes) {
-    const exists = (await docker.run(['volume', 'inspect', v.dockerName])).exitCode === 0;
-    if (!exists) await must(docker, ['volume', 'create', ...v.options, v.dockerName]);
-  }
-  if (plan.pause) {
-    const r = await docker.run(['run', '--detach', ...plan.pause.options, plan.pause.image], {
-      timeoutMs: RUN_TIMEOUT_MS,
-    });
-    if (r.exitCode !== 0) {
-      return failed(
-        docker,
-        plan,
-        new Set(),
-        `the pause container (the task's network namespace) could not start: ${said(r)}`,
-        [],
-        options,
-      );
-    }
-  }
+  // The wait for the task starts once its images are here (a pull has its own bound).
+  const deadline = now() + options.timeoutMs;
 
   const started = new Set<string>();
+  const fail = (reason: string, culprits: readonly string[]) =>
+    failed(docker, plan, started, reason, culprits, options);
+  await createNetworkAndVolumes(docker, plan);
+  if (plan.pause) {
+    const args = ['run', '--detach', ...plan.pause.options, plan.pause.image];
+    const r = await docker.run(args, { timeoutMs: RUN_TIMEOUT_MS });
+    if (r.exitCode !== 0)
+      return fail(`the pause container (the task's network namespace) could not start: ${said(r)}`, []);
+  }
+
   const byName = new Map(plan.containers.map((c) => [c.name, c]));
   let upSince: number | undefined;
   for (;;) {
@@ -83,7 +72,7 @@ export async function upTask(plan: TaskPlan, docker: Docker, options: UpOptions)
       continue;
     }
     upSince = undefined;
-    if (step.kind === 'failed') return failed(docker, plan, started, step.reason, step.containers, options);
+    if (step.kind === 'failed') return fail(step.reason, step.containers);
     if (step.kind === 'start') {
       for (const name of step.containers) {
         const c = byName.get(name) as ContainerPlan;
@@ -93,24 +82,27 @@ export async function upTask(plan: TaskPlan, docker: Docker, options: UpOptions)
           timeoutMs: RUN_TIMEOUT_MS,
         });
         started.add(name);
-        if (r.exitCode !== 0)
-          return failed(
-            docker,
-            plan,
-            started,
-            `container "${name}" could not start: ${said(r)}`,
-            [name],
-            options,
-          );
+        if (r.exitCode !== 0) return fail(`container "${name}" could not start: ${said(r)}`, [name]);
       }
       continue;
     }
     if (now() >= deadline) {
       const why = `timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for ${step.waiting.join('; ')}`;
       const names = step.waiting.map((w) => w.split(' ')[0] ?? '').filter((n) => started.has(n));
-      return failed(docker, plan, started, why, names, options);
+      return fail(why, names);
     }
     await sleep(POLL_MS);
+  }
+}
+
+async function createNetworkAndVolumes(docker: Docker, plan: TaskPlan): Promise<void> {
+  if (plan.network) {
+    await must(docker, ['network', 'create', '--label', `${LABEL.task}=${plan.task}`, plan.network]);
+  }
+  for (const v of plan.volumes) {
+    // A shared volume may be there already (refuseForeignNames made sure a task volume is not).
+    const exists = (await docker.run(['volume', 'inspect', v.dockerName])).exitCode === 0;
+    if (!exists) await must(docker, ['volume', 'create', ...v.options, v.dockerName]);
   }
 }
 
