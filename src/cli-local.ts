@@ -57,7 +57,8 @@ Options:
       --secret <NAME=VALUE>      the value of a secret the task names; repeatable. Secrets are
                                  never read from AWS.
       --secrets-file <file>      secret values as NAME=VALUE lines (env file format)
-      --timeout <seconds>        how long up waits for the task (default 180)
+      --timeout <seconds>        how long up waits for the task, once its images are there
+                                 (default 180)
       --pause-image <image>      the awsvpc pause container's image (default: a built-in one,
                                  made on the engine; amd64 engines only)
   -h, --help                     show this help
