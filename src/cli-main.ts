@@ -1,5 +1,6 @@
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { LOCAL_COMMANDS, runLocal } from './cli-local';
 import { UserError, type Diagnostic } from './diagnostics';
 import { PackageSpecError, parsePackageSource } from './translate/habitat/package-source';
 import { ecrRegistry } from './translate/plan';
@@ -44,6 +45,8 @@ Options:
   -V, --version                  print the version
 
 Exit status: 0 rendered, 1 the input has errors, 2 usage error.
+
+habitat-ecs up | down | ps run the rendered task on the local Docker engine: see habitat-ecs up --help.
 `;
 
 const OPTIONS = {
@@ -65,7 +68,9 @@ const OPTIONS = {
 class UsageError extends Error {}
 
 /** Runs `habitat-ecs <args>`; returns the exit status instead of exiting, so tests can drive it. */
-export function main(argv: readonly string[], io: CliIo): number {
+export function main(argv: readonly string[], io: CliIo): number | Promise<number> {
+  if (LOCAL_COMMANDS.has(argv[0] ?? ''))
+    return runLocal(argv, io, (args, rio) => main(['render', ...args], rio));
   try {
     return run(argv, io);
   } catch (e) {
@@ -155,7 +160,7 @@ function defaultFamily(file: string): string {
 }
 
 /** `file:line:col: warning: path: message`, like compilers print them. */
-function cliLine(d: Diagnostic): string {
+export function cliLine(d: Diagnostic): string {
   const where = d.location
     ? `${d.location.file}:${d.location.line}:${d.location.column}`
     : d.input
