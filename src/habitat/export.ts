@@ -91,7 +91,7 @@ export function checkExportTools(env: NodeJS.ProcessEnv): void {
 }
 
 /** Asks hab which exporter it has: its version, or its help when the version is not readable. */
-export async function detectExportVerb(
+async function detectExportVerb(
   run: ProcessRunner,
   env: NodeJS.ProcessEnv,
   log: Log,
