@@ -1,12 +1,14 @@
 import {
-  flagValues,
   isSupervisorCommand,
-  lastFlagValue,
   parseSupervisorArgs,
-  serializeSupervisorArgs,
-  type SupervisorArgs,
   type SupervisorEnvironment,
 } from '../../../src/translate/habitat/supervisor';
+import {
+  flagValues,
+  lastFlagValue,
+  serializeSupervisorArgs,
+  type SupervisorArgs,
+} from '../../../src/translate/habitat/supervisor-args';
 import { parseBind, splitHostPort } from '../../../src/translate/habitat/supervisor-values';
 
 function parse(tokens: string[], environment: SupervisorEnvironment = {}): SupervisorArgs {

@@ -1,12 +1,7 @@
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import type { ComposeProject } from '../../compose/types';
-import {
-  isSupervisorCommand,
-  lastFlagValue,
-  parseSupervisorArgs,
-  serializeSupervisorArgs,
-  type SupervisorArgs,
-} from './supervisor';
+import { isSupervisorCommand, parseSupervisorArgs } from './supervisor';
+import { lastFlagValue, serializeSupervisorArgs, type SupervisorArgs } from './supervisor-args';
 import type { HabitatOptions, HabitatService } from './types';
 import { Problems, type KeyPath } from '../../problems';
 

@@ -1,5 +1,5 @@
 import { parse as parseToml } from 'smol-toml';
-import { hasFlag } from './supervisor';
+import { hasFlag } from './supervisor-args';
 import { environmentValue, setsVariable, type HabitatContainer, type HabitatContext } from './context';
 import type { SupervisorPorts } from './ports';
 

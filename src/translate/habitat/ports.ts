@@ -1,4 +1,4 @@
-import { hasFlag, lastFlagValue, newFlag } from './supervisor';
+import { hasFlag, lastFlagValue, newFlag } from './supervisor-args';
 import { splitHostPort } from './supervisor-values';
 import { commandPath, environmentValue, type HabitatContainer, type HabitatContext } from './context';
 import type { KeyPath } from '../../problems';

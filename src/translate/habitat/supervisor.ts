@@ -1,7 +1,7 @@
 /**
- * Supervisor arguments in a container `command`: parse them exactly as the Supervisor in the image
- * parses them (the flag table in supervisor-flags.ts), let the ECS pass read and rewrite values,
- * and serialise them back to exactly what the user wrote (plus any edits).
+ * Supervisor arguments in a container `command`, parsed exactly as the Supervisor in the image
+ * parses them (the flag table in supervisor-flags.ts), together with the environment variables it
+ * reads in place of flags. The result (supervisor-args.ts) keeps how each flag was written.
  *
  * The image's entrypoint turns arguments that start with `-` into `hab sup run <origin/name> ...`,
  * so the package is already named and every argument must be a flag or a flag's value.
@@ -19,27 +19,7 @@ import {
   type FlagSpec,
 } from './supervisor-flags';
 import { valueProblem } from './supervisor-values';
-
-/**
- * One flag as written, so serialising gives back the user's tokens:
- * - `written`: `--peer`, `-t`, or just the letter when the flag continues a short cluster (`-Dt...`);
- * - `valueForm`: how the first value token is joined to the flag: `--peer x` (separate),
- *   `--peer=x` (equals) or `-tleader` (attached);
- * - `groups`: how many values each value token held (`--peer "a b" c` is values [a, b, c], groups [2, 1]).
- */
-export interface SupervisorFlag {
-  /** Canonical name without dashes, e.g. `peer`. */
-  name: string;
-  written: string;
-  clustered: boolean;
-  valueForm: 'separate' | 'equals' | 'attached';
-  values: string[];
-  groups: number[];
-}
-
-export interface SupervisorArgs {
-  flags: SupervisorFlag[];
-}
+import type { SupervisorArgs, SupervisorFlag } from './supervisor-args';
 
 export type ParseResult =
   | { ok: true; args: SupervisorArgs; warnings: string[] }
@@ -52,18 +32,6 @@ export type SupervisorEnvironment = Readonly<Record<string, string>>;
 /** True when a container command is Supervisor arguments rather than a program to run. */
 export function isSupervisorCommand(command: readonly string[] | undefined): boolean {
   return command === undefined || command.length === 0 || (command[0] ?? '').startsWith('-');
-}
-
-/** A flag the action adds, written `--name value`. */
-export function newFlag(name: string, values: string[]): SupervisorFlag {
-  return {
-    name,
-    written: `--${name}`,
-    clustered: false,
-    valueForm: 'separate',
-    values,
-    groups: values.map(() => 1),
-  };
 }
 
 class ParseError extends Error {
@@ -273,47 +241,4 @@ function unknownMessage(written: string, cluster?: string): string {
       )
     : undefined;
   return `unknown Supervisor flag "${written}"${where}${match ? `; did you mean --${match}?` : ''}`;
-}
-
-/** The tokens for a container `command`, in the user's order and spelling. */
-export function serializeSupervisorArgs(args: SupervisorArgs): string[] {
-  const tokens: string[] = [];
-  for (const flag of args.flags) {
-    const valueTokens = joinValues(flag);
-    const [first, ...rest] = valueTokens;
-    const head = flag.clustered ? `${tokens.pop() ?? ''}${flag.written}` : flag.written;
-    if (first === undefined) tokens.push(head);
-    else if (flag.valueForm === 'equals') tokens.push(`${head}=${first}`);
-    else if (flag.valueForm === 'attached') tokens.push(`${head}${first}`);
-    else tokens.push(head, first);
-    tokens.push(...rest);
-  }
-  return tokens;
-}
-
-/** Values back into tokens as the user grouped them; one a token when a pass changed their number. */
-function joinValues(flag: SupervisorFlag): string[] {
-  const total = flag.groups.reduce((a, b) => a + b, 0);
-  if (total !== flag.values.length) return [...flag.values];
-  const tokens: string[] = [];
-  let at = 0;
-  for (const size of flag.groups) {
-    tokens.push(flag.values.slice(at, at + size).join(' '));
-    at += size;
-  }
-  return tokens;
-}
-
-/** Every value given to a flag, across all its occurrences, in order. */
-export function flagValues(args: SupervisorArgs, name: string): string[] {
-  return args.flags.filter((f) => f.name === name).flatMap((f) => f.values);
-}
-
-/** The value of a single-valued flag, if given. */
-export function lastFlagValue(args: SupervisorArgs, name: string): string | undefined {
-  return flagValues(args, name).at(-1);
-}
-
-export function hasFlag(args: SupervisorArgs, name: string): boolean {
-  return args.flags.some((f) => f.name === name);
 }
