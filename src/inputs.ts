@@ -1,6 +1,7 @@
 import { error, UserError, warning, type Diagnostic } from './diagnostics';
 import type { RunContext } from './github-context';
 import type { HabitatOptions, PackageSource } from './translate/habitat/types';
+import { containerEngineProblem, type ExportSettings } from './habitat/export-command';
 import { checkFile, optionalFile, readPackages, type Fail } from './inputs-files';
 import type { RepositorySettings } from './registry/ecr';
 import { isValidTag } from './registry/validate';
@@ -46,6 +47,8 @@ export interface Config {
   reuseReleasedImages: boolean;
   repository: RepositorySettings;
   habitat: HabitatOptions;
+  /** Where `hab pkg export` installs packages from. */
+  habitatExport: ExportSettings;
   keepRevisions: number;
   /** Non-fatal observations made while reading inputs (e.g. an image tag that had to be adjusted). */
   warnings: Diagnostic[];
@@ -68,6 +71,8 @@ const AWS_TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+@-]*$/u;
 /** A KMS key id, key ARN, alias name or alias ARN. */
 const KMS_KEY = /^[A-Za-z0-9:/_-]{1,2048}$/;
 const ACCOUNT = /^\d{12}$/;
+/** A Builder channel: letters, digits, `_`, `.` and `-`, not starting with `-` (hab would read a flag). */
+const CHANNEL = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 
 /**
@@ -107,6 +112,12 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     mode === 'teardown' || closing,
     fail,
   );
+
+  const habitatExport = readExportSettings(get, env, fail);
+  if (mode === 'deploy' && !closing && packages.length > 0) {
+    const engine = containerEngineProblem(env);
+    if (engine) problems.push(error(engine));
+  }
 
   const region = get('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
   if (mode !== 'render' && region === '') {
@@ -215,6 +226,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
       acceptLicense: bool(get('accept-habitat-license'), 'accept-habitat-license', fail),
       healthChecks: bool(get('supervisor-health-checks'), 'supervisor-health-checks', fail),
     },
+    habitatExport,
     keepRevisions: int(get('keep-revisions'), 'keep-revisions', 0, 1000, fail),
     warnings,
   };
@@ -297,6 +309,49 @@ function readImageTag(value: string, run: RunContext, fail: Fail, warnings: Diag
     derived = fixed;
   }
   return derived;
+}
+
+/** habitat-channel, habitat-builder-url (else HAB_BLDR_URL) and habitat-base-packages-channel. */
+function readExportSettings(
+  get: (name: InputName) => string,
+  env: NodeJS.ProcessEnv,
+  fail: Fail,
+): ExportSettings {
+  const channel = (name: InputName): string | undefined => {
+    const value = get(name);
+    if (value === '') return undefined;
+    if (!CHANNEL.test(value)) {
+      fail(
+        name,
+        `${JSON.stringify(value)} is not a channel name: letters, digits, "_", "." and "-", not starting with "-"`,
+      );
+    }
+    return value;
+  };
+  const fromInput = get('habitat-builder-url');
+  const builderUrl = fromInput || env.HAB_BLDR_URL || undefined;
+  if (builderUrl !== undefined && !isHttpUrl(builderUrl)) {
+    const from = fromInput ? '' : ' (from HAB_BLDR_URL)';
+    fail(
+      'habitat-builder-url',
+      `${JSON.stringify(builderUrl)}${from} is not an http:// or https:// URL of a Builder`,
+    );
+  }
+  const basePackagesChannel = channel('habitat-base-packages-channel');
+  return {
+    channel: channel('habitat-channel') ?? 'stable',
+    ...(builderUrl !== undefined && { builderUrl }),
+    ...(basePackagesChannel !== undefined && { basePackagesChannel }),
+  };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 function readRepositorySettings(get: (name: InputName) => string, fail: Fail): RepositorySettings {

@@ -172,6 +172,7 @@ export async function deploy(
                 workDir: path.join(work, 'export'),
                 log,
                 workspace: runContext.workspace,
+                settings: config.habitatExport,
                 onExported: emit,
               }).then(() => undefined),
             config.maxParallel,
