@@ -91,11 +91,7 @@ export function checkExportTools(env: NodeJS.ProcessEnv): void {
 }
 
 /** Asks hab which exporter it has: its version, or its help when the version is not readable. */
-export async function detectExportVerb(
-  run: ProcessRunner,
-  env: NodeJS.ProcessEnv,
-  log: Log,
-): Promise<VerbChoice> {
+async function detectExportVerb(run: ProcessRunner, env: NodeJS.ProcessEnv, log: Log): Promise<VerbChoice> {
   const versionRun = await runHab(run, ['--version'], { env, timeoutMs: HAB_QUERY_TIMEOUT_MS });
   const version = parseHabVersion(versionRun.stdout + versionRun.stderr);
   let choice: VerbChoice | undefined = version && exportVerbForVersion(version);

@@ -11,12 +11,14 @@ import type { ValueSyntax } from '../../../src/translate/habitat/supervisor-valu
 
 describe('the Supervisor flag table', () => {
   it('follows clap: list flags repeat, nothing else does; short forms are unique', () => {
-    for (const spec of SUPERVISOR_FLAGS) expect([spec.long, spec.repeatable]).toEqual([spec.long, spec.arity === 'several']);
+    for (const spec of SUPERVISOR_FLAGS)
+      expect([spec.long, spec.repeatable]).toEqual([spec.long, spec.arity === 'several']);
     const shorts = SUPERVISOR_FLAGS.flatMap((s) => (s.short ? [s.short] : []));
     expect(new Set(shorts).size).toBe(shorts.length);
     const names = new Set(SUPERVISOR_FLAGS.map((s) => s.long));
     for (const [a, b] of SUPERVISOR_CONFLICTS) expect([names.has(a), names.has(b)]).toEqual([true, true]);
-    for (const [a, needs] of SUPERVISOR_REQUIRES) for (const n of [a, ...needs]) expect(names.has(n)).toBe(true);
+    for (const [a, needs] of SUPERVISOR_REQUIRES)
+      for (const n of [a, ...needs]) expect(names.has(n)).toBe(true);
   });
 
   it('has no -i and no --svc-config-paths, as Habitat 2.1.78', () => {
@@ -26,7 +28,9 @@ describe('the Supervisor flag table', () => {
 
   it('is the one the README shows', () => {
     const readme = fs.readFileSync(path.join(__dirname, '../../../README.md'), 'utf8');
-    const block = /<!-- supervisor-flags:start -->\n([\s\S]*?)<!-- supervisor-flags:end -->/.exec(readme)?.[1];
+    const block = /<!-- supervisor-flags:start -->\n([\s\S]*?)<!-- supervisor-flags:end -->/.exec(
+      readme,
+    )?.[1];
     const expected = renderTable();
     // On a mismatch the message is the table to paste (then run prettier on README.md).
     expect(normalize(block ?? '')).toBe(normalize(expected));

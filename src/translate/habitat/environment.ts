@@ -66,7 +66,7 @@ function firstLine(e: unknown): string {
  * written (the Supervisor keeps its case) and the group, plus the organization with --org, which
  * has a route of its own.
  */
-export function healthPath(container: Pick<HabitatContainer, 'packageName' | 'group' | 'org'>): string {
+function healthPath(container: Pick<HabitatContainer, 'packageName' | 'group' | 'org'>): string {
   const org = container.org === undefined ? '' : `/${container.org}`;
   return `/services/${container.packageName}/${container.group}${org}/health`;
 }

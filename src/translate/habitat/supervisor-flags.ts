@@ -25,7 +25,7 @@ export const SUPERVISOR_FLAGS_VERSION = '2.1.78';
  * - `several`: one or more values per occurrence, and may repeat (clap `Vec`, `num_args = 1..`).
  * - `zero-or-more`: none or several values, once (clap `num_args = 0..` with a default when bare).
  */
-export type Arity = 'switch' | 'one' | 'several' | 'zero-or-more';
+type Arity = 'switch' | 'one' | 'several' | 'zero-or-more';
 
 export interface FlagSpec {
   /** The name without dashes: the `--long` spelling unless `shortOnly`. */
