@@ -71,7 +71,8 @@ beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'hab-standin-test-'));
   // Packages of these tests' own, in the emulated Builder (the demo ones are in its seed).
   publish('stable', 'standin-test/determinism/1.0.0/20200101000000');
-  publish('stable', 'mattray/national-parks/6.3.1/20200202020202', '--exposes', '8080');
+  // In a channel of its own: the other tests expect stable's national-parks to be 6.3.0.
+  publish('standin-test', 'mattray/national-parks/6.3.1/20200202020202', '--exposes', '8080');
   publish('stable', 'standin-test/lookup/1.0.0/20200101000000', '--exposes', '7000');
   publish('unstable', 'standin-test/lookup/1.1.0/20210101000000', '--exposes', '7001');
 });
@@ -197,7 +198,8 @@ describe('pkg export container', () => {
             'pkg',
             'export',
             'container',
-            ...STABLE,
+            '-c',
+            'standin-test',
             '-i',
             'standin-test/{{pkg_name}}',
             'mattray/national-parks/6.3.1',
