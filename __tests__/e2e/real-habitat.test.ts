@@ -211,7 +211,7 @@ test('the action exported both packages with the real hab 2.1.78 from the stable
   });
 });
 
-test("bridge mode: national-parks joins the ring by the name its --peer uses, and its database bind gets mongodb's port", async () => {
+test("bridge mode: national-parks joins the ring by the name its --peer uses, its database bind gets mongodb's port, and both health checks pass", async () => {
   const td = taskDefinition(ec2);
   const parks = td.containerDefinitions?.find((c) => c.name === 'national-parks');
   expect(parks?.command).toEqual(['--peer', 'mongodb', '--bind', 'database:mongodb.default']);
