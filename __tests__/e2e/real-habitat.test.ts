@@ -168,7 +168,7 @@ beforeAll(async () => {
   parks.command = ['--peer', '127.0.0.1:9638', '--bind', 'database:mongodb.default'];
   parks.healthCheck = undefined;
   running.clash = starting(startTask(clash, 'clash'));
-});
+}, 600_000); // two deploys; on a fresh runner the first downloads and builds every layer
 
 afterAll(() => {
   for (const t of tasks) t.stop();
