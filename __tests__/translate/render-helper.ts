@@ -44,3 +44,9 @@ export function renderErrors(compose: string, options: RenderYamlOptions = {}): 
   }
   throw new Error(`render did not fail (${dir})`);
 }
+
+/** The formatted warnings of a render that must succeed (file names relative to the temp dir). */
+export function renderWarnings(compose: string, options: RenderYamlOptions = {}): string[] {
+  const { warnings, dir } = renderYaml(compose, options);
+  return warnings.map((d) => formatDiagnostic(d).split(`${dir}/`).join(''));
+}

@@ -10,6 +10,7 @@ import { applyHabitat } from './habitat/apply';
 import { checkDependencies, checkLaunchType, decideNetworkMode } from './launch-rules';
 import { CONTAINER_KEYS, ordered, TASK_KEYS } from './key-order';
 import { Problems } from '../problems';
+import { closest } from '../suggest';
 import { TaskVolumes } from './volumes';
 
 export interface TaskDefinitionOptions {
@@ -58,9 +59,14 @@ export function translateTaskDefinition(
   }
   errors.push(...checkLaunchType(options.launchType, networkMode, params));
   if (params && paramsProblems) {
+    // ecs-cli skips an entry for a service the compose files do not have: so do we, with a word.
+    const names = [...project.services.keys()];
     for (const name of params.services.keys()) {
       if (!project.services.has(name)) {
-        paramsProblems.error(['task_definition', 'services', name], `no compose service is named "${name}"`);
+        paramsProblems.warn(
+          ['task_definition', 'services', name],
+          `ignored: no compose service is named "${name}"${similarService(name, names)}`,
+        );
       }
     }
     if (params.runParams.networkConfiguration && networkMode !== 'awsvpc') {
@@ -117,6 +123,20 @@ export function translateTaskDefinition(
   return {
     taskDefinition: ordered({ ...habitat.taskDefinition, containerDefinitions: finalContainers }, TASK_KEYS),
     runParams: params?.runParams ?? {},
-    warnings: [...(params?.warnings ?? []), ...problems.warnings, ...habitat.warnings],
+    warnings: [
+      ...(params?.warnings ?? []),
+      ...(paramsProblems?.warnings ?? []),
+      ...problems.warnings,
+      ...habitat.warnings,
+    ],
   };
+}
+
+/** A did-you-mean for a service name: a likely typo, or the one name that holds the other (a rename: web -> web-app). */
+function similarService(name: string, names: readonly string[]): string {
+  const containing = names.filter(
+    (n) => Math.min(n.length, name.length) >= 3 && (n.includes(name) || name.includes(n)),
+  );
+  const match = closest(name, names) ?? (containing.length === 1 ? containing[0] : undefined);
+  return match ? `; did you mean "${match}"?` : '';
 }
