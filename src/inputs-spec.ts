@@ -30,6 +30,11 @@ export const INPUTS = {
     description:
       'Habitat packages to export and push, one a line: `origin/name`, `origin/name/version[/release]`, or a path or glob of `.hart` files inside the workspace.',
   },
+  build: {
+    description:
+      'Build each compose service with `build:` (and no Habitat package) with docker, and push it like the Habitat images (see Built services). `false`: warn, and use its `image:`.',
+    default: 'true',
+  },
   'aws-region': { description: 'AWS region. Default: `AWS_REGION`, then `AWS_DEFAULT_REGION`.' },
   'aws-account-id': {
     description:

@@ -2,6 +2,7 @@ import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@a
 import type { ComposeProject } from '../compose/types';
 import { error, UserError, type Diagnostic } from '../diagnostics';
 import type { HabitatOptions, HabitatService } from './habitat/types';
+import type { BuiltService } from './build-plan';
 import { translateContainer } from './container';
 import { ECS_NAME, type LaunchType, type TranslateContext } from './context';
 import { translateDependsOn } from './depends';
@@ -18,6 +19,8 @@ export interface TaskDefinitionOptions {
   family: string;
   /** Service name -> the Habitat package it runs and the image to use. */
   habitatServices: ReadonlyMap<string, HabitatService>;
+  /** Service name -> the image built for it (default: none is built). */
+  builtServices?: ReadonlyMap<string, BuiltService>;
   ecsParams?: EcsParams;
   habitat: HabitatOptions;
 }
@@ -48,6 +51,7 @@ export function translateTaskDefinition(
     launchType: options.launchType,
     networkMode,
     habitatServices: options.habitatServices,
+    builtServices: options.builtServices ?? new Map(),
   };
   const errors: Diagnostic[] = [];
   if (!ECS_NAME.test(options.family)) {
