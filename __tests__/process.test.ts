@@ -1,7 +1,13 @@
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CommandNotFoundError, describeExit, findExecutable, runProcess } from '../src/process';
+import {
+  CommandNotFoundError,
+  describeExit,
+  findExecutable,
+  runProcess,
+  withoutTerminalEscapes,
+} from '../src/process';
 
 describe('runProcess', () => {
   it('streams lines of both streams, captures output and keeps a bounded tail', async () => {
@@ -19,6 +25,13 @@ describe('runProcess', () => {
     expect(result.stdout).toBe('out 1\nout 2\nout 3\nout 4\nout 5\nno newline');
     expect(result.stderr).toBe('err\n');
     expect(result.tail).toHaveLength(3);
+  });
+
+  it('keeps terminal escapes out of the tail that error messages quote', async () => {
+    // What docker's legacy builder writes for a Dockerfile warning.
+    const result = await runProcess('printf', ['\\033[91m[WARNING]: x\\n\\033[0mStep 1/2 : FROM scratch\\n']);
+    expect(result.tail).toEqual(['[WARNING]: x', 'Step 1/2 : FROM scratch']);
+    expect(withoutTerminalEscapes('\u001b]0;title\u0007a\u001b[2Kb\u001b[1;31mc')).toBe('abc');
   });
 
   it('passes arguments verbatim (no shell) and writes the input to stdin', async () => {

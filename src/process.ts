@@ -103,7 +103,8 @@ export const runProcess: ProcessRunner = (command, args, options = {}) =>
     const splitters = {} as Record<Stream, LineSplitter>;
     for (const stream of ['stdout', 'stderr'] as const) {
       splitters[stream] = new LineSplitter((line) => {
-        tail.push(line);
+        // The tail is quoted in error messages and annotations, which show escapes as garbage.
+        tail.push(withoutTerminalEscapes(line));
         if (tail.length > tailSize) tail.shift();
         options.onLine?.(line, stream);
       });
@@ -161,4 +162,12 @@ export function describeExit(result: RunResult): string {
   if (result.timedOut) return 'timed out and was killed';
   if (result.signal) return `was killed by ${result.signal}`;
   return `exited with code ${result.exitCode}`;
+}
+
+/** ANSI escape sequences (colours, cursor moves) as docker's legacy builder writes them. */
+// eslint-disable-next-line no-control-regex -- control characters are what it removes
+const TERMINAL_ESCAPE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+
+export function withoutTerminalEscapes(text: string): string {
+  return text.replace(TERMINAL_ESCAPE, '');
 }
