@@ -65,7 +65,8 @@ const OPTIONS = {
 class UsageError extends Error {}
 
 /** Runs `habitat-ecs <args>`; returns the exit status instead of exiting, so tests can drive it. */
-export function main(argv: readonly string[], io: CliIo): number {
+export function main(argv: readonly string[], io: CliIo): number | Promise<number> {
+  if (argv[0] === 'verify') return import('./cli-verify').then((m) => m.verifyCommand(argv.slice(1), io));
   try {
     return run(argv, io);
   } catch (e) {

@@ -2,8 +2,12 @@
 import { main } from './cli-main';
 
 // The entry of the `habitat-ecs` command; everything else lives in cli-main.ts so tests can call it.
-process.exitCode = main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  env: process.env,
+void Promise.resolve(
+  main(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+  }),
+).then((status) => {
+  process.exitCode = status;
 });

@@ -11,7 +11,8 @@ export interface SourceLocation {
   column: number;
 }
 
-export type Severity = 'error' | 'warning';
+/** A notice tells what will happen (nothing to fix); only checks of the account make them. */
+export type Severity = 'error' | 'warning' | 'notice';
 
 export interface Diagnostic {
   severity: Severity;
@@ -41,6 +42,10 @@ export function error(message: string, where: Omit<Diagnostic, 'severity' | 'mes
 
 export function warning(message: string, where: Omit<Diagnostic, 'severity' | 'message'> = {}): Diagnostic {
   return { severity: 'warning', message, ...where };
+}
+
+export function notice(message: string, where: Omit<Diagnostic, 'severity' | 'message'> = {}): Diagnostic {
+  return { severity: 'notice', message, ...where };
 }
 
 /** `file:line:column: path: message`, or `input "name": message`. */

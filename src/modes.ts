@@ -12,6 +12,7 @@ import { diffTaskDefinitions } from './deploy/diff';
 import { registerTaskDefinition, pruneRevisions } from './deploy/register';
 import { rollBack } from './deploy/rollback';
 import { checkService, deployService } from './deploy/service';
+import { verifyDeployment, verifyTargetOf } from './deploy/verify';
 import { teardown } from './deploy/teardown';
 import { explainFailure, waitForDeployment } from './deploy/wait';
 import type { RunContext } from './github-context';
@@ -104,6 +105,12 @@ export async function deploy(
     fileExists: (f) => fs.existsSync(path.resolve(runContext.workspace, f)),
   });
   if (problems.length > 0) throw new UserError(problems);
+  if (config.verify) {
+    const where = { region: config.region, cluster: config.cluster, launchType: config.launchType, service };
+    await actionLog.group('Verify', () =>
+      verifyDeployment(verifyTargetOf(planned, where), { log: actionLog }),
+    );
+  }
 
   const { ecr, ecs } = awsClients(config.region);
 

@@ -1,7 +1,7 @@
 import { loadComposeProject } from '../compose/load';
 import type { ComposeProject } from '../compose/types';
 import type { Diagnostic } from '../diagnostics';
-import { loadEcsParams } from './ecs-params';
+import { loadEcsParams, type EcsParams } from './ecs-params';
 import { renderTaskDefinition, type RenderedTask } from './taskdef';
 import type { HabitatOptions, HabitatService, PackageSource } from './habitat/types';
 import { planImages } from './plan';
@@ -33,6 +33,8 @@ export interface RenderResult {
   packages: PackageSource[];
   /** Its warnings include the loader's and the plan's, in the order the stages ran. */
   rendered: RenderedTask;
+  /** ecs-params.yml as read, when given: where its keys were written, for checks after the render. */
+  ecsParams?: EcsParams;
 }
 
 /**
@@ -65,5 +67,6 @@ export function renderProject(input: RenderInput): RenderResult {
     habitatServices: plan.services,
     packages: plan.packages,
     rendered: { ...rendered, warnings },
+    ...(ecsParams && { ecsParams }),
   };
 }
