@@ -1,4 +1,4 @@
-import { CreateClusterCommand, DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +10,7 @@ import {
   registryRequests,
   requireStackEnv,
 } from '../support/stack';
+import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, runAction, runActionInterrupted, type RunResult } from './harness';
 
 // Faults on every side of a deploy, each run by the bundled action as the runner runs it. For
@@ -76,8 +77,8 @@ function expectRerunCompletes(service: string, env?: Record<string, string>): Ru
 
 beforeAll(async () => {
   if (!proxy || !stuck) throw new Error('the stack env is incomplete: eval "$(test/stack/local-stack env)"');
-  await new ECSClient({}).send(new CreateClusterCommand({ clusterName: cluster }));
-  await new ECSClient({ endpoint: stuck }).send(new CreateClusterCommand({ clusterName: stuckCluster }));
+  await createEc2Cluster(cluster);
+  await createEc2Cluster(stuckCluster, stuck);
 });
 
 afterEach(() => {

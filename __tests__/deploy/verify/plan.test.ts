@@ -1,5 +1,5 @@
 import { planVerification } from '../../../src/deploy/verify/plan';
-import { verifyTarget } from './render';
+import { verifyTarget } from '../../support/verify-target';
 
 const SECRET = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf';
 

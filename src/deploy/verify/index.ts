@@ -55,7 +55,8 @@ export async function verifyDeployment(target: VerifyTarget, options: VerifyOpti
     ...imageChecks(plan.images, ctx),
   ];
   await mapLimit(checks, MAX_PARALLEL, (check) => check());
-  const all = findings.diagnostics();
+  // In the order of the files, whichever check finished first.
+  const all = findings.diagnostics().sort(byPlace);
   const of = (severity: Diagnostic['severity']) => all.filter((d) => d.severity === severity);
   for (const n of of('notice')) options.log.info(formatDiagnostic(n));
   for (const w of of('warning')) options.log.warning(formatDiagnostic(w), w);
@@ -70,6 +71,12 @@ export async function verifyDeployment(target: VerifyTarget, options: VerifyOpti
   ].filter(Boolean);
   options.log.info(`Verified the cluster${counted.length > 0 ? `, ${counted.join(', ')}` : ''}.`);
   return { warnings: of('warning'), notices: of('notice') };
+}
+
+function byPlace(a: Diagnostic, b: Diagnostic): number {
+  const [x, y] = [a.location, b.location];
+  if (!x || !y) return (x ? 0 : 1) - (y ? 0 : 1);
+  return x.file.localeCompare(y.file) || x.line - y.line || x.column - y.column;
 }
 
 function count(n: number, what: string): string {

@@ -16,8 +16,7 @@ export function logGroupChecks(groups: readonly LogGroupCheck[], ctx: CheckConte
       return true;
     })
     .map((group) => async () => {
-      const { CloudWatchLogsClient, DescribeLogGroupsCommand } =
-        await import('@aws-sdk/client-cloudwatch-logs');
+      const { CloudWatchLogsClient, DescribeLogGroupsCommand } = await import('./sdk/logs');
       const logs = ctx.clients.get('logs', group.region, (o) => new CloudWatchLogsClient(o));
       const places = groups.filter((g) => g.name === group.name && g.region === group.region);
       let exists = false;

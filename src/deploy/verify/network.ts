@@ -20,7 +20,7 @@ export function networkChecks(
   if (!network || network.subnets.length === 0) return [];
   return [
     async () => {
-      const ec2sdk = await import('@aws-sdk/client-ec2');
+      const ec2sdk = await import('./sdk/ec2');
       const ec2 = ctx.clients.get('ec2', ctx.region, (o) => new ec2sdk.EC2Client(o));
       const ids = (items: { id: string }[]) => [...new Set(items.map((i) => i.id))];
       const subnets = await lookup(ctx, network.subnets, 'ec2:DescribeSubnets', 'subnet', async () => {
@@ -113,7 +113,7 @@ async function lookup<T>(
 
 async function routeTables(
   ec2: EC2Client,
-  Command: typeof import('@aws-sdk/client-ec2').DescribeRouteTablesCommand,
+  Command: typeof import('./sdk/ec2').DescribeRouteTablesCommand,
   vpcId: string,
 ): Promise<RouteTable[]> {
   const tables: RouteTable[] = [];

@@ -9,7 +9,7 @@ export function roleChecks(roles: readonly RoleCheck[], ctx: CheckContext): Chec
   const byName = new Map<string, RoleCheck[]>();
   for (const role of roles) byName.set(role.name, [...(byName.get(role.name) ?? []), role]);
   return [...byName].map(([name, uses]) => async () => {
-    const { IAMClient, GetRoleCommand } = await import('@aws-sdk/client-iam');
+    const { IAMClient, GetRoleCommand } = await import('./sdk/iam');
     const iam = ctx.clients.get('iam', ctx.region, (o) => new IAMClient(o));
     let role;
     try {

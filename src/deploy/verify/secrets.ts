@@ -13,7 +13,7 @@ export function secretChecks(secrets: readonly SecretCheck[], ctx: CheckContext)
   return secrets.map((secret) => async () => {
     const { source, place } = secret;
     if (source.kind === 'ssm') {
-      const { SSMClient, GetParameterCommand } = await import('@aws-sdk/client-ssm');
+      const { SSMClient, GetParameterCommand } = await import('./sdk/ssm');
       const ssm = ctx.clients.get('ssm', source.region, (o) => new SSMClient(o));
       try {
         await ssm.send(new GetParameterCommand({ Name: source.parameter, WithDecryption: false }));
@@ -29,7 +29,7 @@ export function secretChecks(secrets: readonly SecretCheck[], ctx: CheckContext)
       }
       return;
     }
-    const { SecretsManagerClient, DescribeSecretCommand } = await import('@aws-sdk/client-secrets-manager');
+    const { SecretsManagerClient, DescribeSecretCommand } = await import('./sdk/secrets-manager');
     const sm = ctx.clients.get('secretsmanager', source.region, (o) => new SecretsManagerClient(o));
     const what = `Secrets Manager secret ${source.secretId}`;
     let described;

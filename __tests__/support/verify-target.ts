@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { verifyTargetOf, type VerifyTarget } from '../../../src/deploy/verify';
-import { renderProject } from '../../../src/translate/project';
+import { verifyTargetOf, type VerifyTarget } from '../../src/deploy/verify';
+import { renderProject } from '../../src/translate/project';
 
 /** Where a test's compose and ecs-params files were written. */
 export interface Written {
