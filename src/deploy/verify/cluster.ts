@@ -11,6 +11,7 @@ import { error, warning } from '../../diagnostics';
 import { needText, roomOf, shortfalls } from './capacity';
 import type { CheckContext, Check } from './context';
 import type { ClusterCheck } from './plan';
+import { PERMISSION } from './permissions';
 
 /** Container instances looked at, at most: 10 pages of 100. */
 const MAX_INSTANCE_PAGES = 10;
@@ -30,7 +31,11 @@ export function clusterChecks(check: ClusterCheck, ctx: CheckContext): Check[] {
         const out = await ecs.send(new DescribeClustersCommand({ clusters: [check.name] }));
         cluster = out.clusters?.find((c) => c.status === 'ACTIVE');
       } catch (e) {
-        ctx.findings.failed(e, { permission: 'ecs:DescribeClusters', what: `cluster ${check.name}`, place });
+        ctx.findings.failed(e, {
+          permission: PERMISSION.describeClusters,
+          what: `cluster ${check.name}`,
+          place,
+        });
         return;
       }
       if (!cluster) {
@@ -50,13 +55,13 @@ export function clusterChecks(check: ClusterCheck, ctx: CheckContext): Check[] {
       try {
         arns = await instanceArns(ecs, check.name);
       } catch (e) {
-        ctx.findings.failed(e, { permission: 'ecs:ListContainerInstances', what, place });
+        ctx.findings.failed(e, { permission: PERMISSION.listContainerInstances, what, place });
         return;
       }
       try {
         instances = await describeInstances(ecs, check.name, arns);
       } catch (e) {
-        ctx.findings.failed(e, { permission: 'ecs:DescribeContainerInstances', what, place });
+        ctx.findings.failed(e, { permission: PERMISSION.describeContainerInstances, what, place });
         return;
       }
       const rooms = instances.map(roomOf);
@@ -138,7 +143,7 @@ async function runsTasks(
     return (out.services ?? []).some((s) => s.status === 'ACTIVE' && (s.runningCount ?? 0) > 0);
   } catch (e) {
     ctx.findings.failed(e, {
-      permission: 'ecs:DescribeServices',
+      permission: PERMISSION.describeServices,
       what: `the tasks of service ${service}`,
       place: { input: 'service' },
     });

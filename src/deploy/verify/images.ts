@@ -3,6 +3,7 @@ import { error } from '../../diagnostics';
 import type { CheckContext, Check } from './context';
 import { errorName } from './findings';
 import type { ImageCheck } from './plan';
+import { PERMISSION } from './permissions';
 
 /** Each ECR image this run does not push is in its repository, by the tag or digest the task names. */
 export function imageChecks(images: readonly ImageCheck[], ctx: CheckContext): Check[] {
@@ -25,7 +26,7 @@ export function imageChecks(images: readonly ImageCheck[], ctx: CheckContext): C
         const id = 'imageDigest' in ecr.id ? ecr.id.imageDigest : `tag ${ecr.id.imageTag}`;
         ctx.findings.add(error(`${image}: repository ${ecr.repository} has no image ${id}`, place));
       } else {
-        ctx.findings.failed(e, { permission: 'ecr:DescribeImages', what: `image ${image}`, place });
+        ctx.findings.failed(e, { permission: PERMISSION.describeImages, what: `image ${image}`, place });
       }
     }
   });

@@ -1,6 +1,7 @@
 import { error, notice } from '../../diagnostics';
 import type { CheckContext, Check } from './context';
 import type { LogGroupCheck } from './plan';
+import { PERMISSION } from './permissions';
 
 /** Pages of DescribeLogGroups read per group: the exact name sorts first among those it prefixes. */
 const MAX_PAGES = 3;
@@ -33,7 +34,7 @@ export function logGroupChecks(groups: readonly LogGroupCheck[], ctx: CheckConte
       } catch (e) {
         const what = `log group ${group.name}`;
         for (const g of places)
-          ctx.findings.failed(e, { permission: 'logs:DescribeLogGroups', what, place: g.place });
+          ctx.findings.failed(e, { permission: PERMISSION.describeLogGroups, what, place: g.place });
         return;
       }
       if (exists) return;

@@ -3,6 +3,7 @@ import { error, warning } from '../../diagnostics';
 import type { CheckContext, Check } from './context';
 import type { NetworkCheck, Place } from './plan';
 import { egressOf, fargateEgressProblem, routeTableOf } from './routes';
+import { PERMISSION } from './permissions';
 
 /** Route tables read per VPC at most (100 a page). */
 const MAX_ROUTE_PAGES = 5;
@@ -23,7 +24,7 @@ export function networkChecks(
       const ec2sdk = await import('./sdk/ec2');
       const ec2 = ctx.clients.get('ec2', ctx.region, (o) => new ec2sdk.EC2Client(o));
       const ids = (items: { id: string }[]) => [...new Set(items.map((i) => i.id))];
-      const subnets = await lookup(ctx, network.subnets, 'ec2:DescribeSubnets', 'subnet', async () => {
+      const subnets = await lookup(ctx, network.subnets, PERMISSION.describeSubnets, 'subnet', async () => {
         const out = await ec2.send(
           new ec2sdk.DescribeSubnetsCommand({
             Filters: [{ Name: 'subnet-id', Values: ids(network.subnets) }],
@@ -37,7 +38,7 @@ export function networkChecks(
           : await lookup(
               ctx,
               network.securityGroups,
-              'ec2:DescribeSecurityGroups',
+              PERMISSION.describeSecurityGroups,
               'security group',
               async () => {
                 const out = await ec2.send(
@@ -72,8 +73,12 @@ export function networkChecks(
       }
       if (!fargate || !subnets || !vpc) return;
       const vpcId = vpc.id;
-      const tables = await lookup(ctx, network.subnets, 'ec2:DescribeRouteTables', 'routes of subnet', () =>
-        routeTables(ec2, ec2sdk.DescribeRouteTablesCommand, vpcId),
+      const tables = await lookup(
+        ctx,
+        network.subnets,
+        PERMISSION.describeRouteTables,
+        'routes of subnet',
+        () => routeTables(ec2, ec2sdk.DescribeRouteTablesCommand, vpcId),
       );
       if (!tables) return;
       for (const s of network.subnets) {

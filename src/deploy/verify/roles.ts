@@ -3,6 +3,7 @@ import type { CheckContext, Check } from './context';
 import { errorName } from './findings';
 import type { RoleCheck } from './plan';
 import { trustOf, ECS_TASKS } from './trust';
+import { PERMISSION } from './permissions';
 
 /** Each role exists and lets ECS tasks assume it: one IAM GetRole per role, however often it is named. */
 export function roleChecks(roles: readonly RoleCheck[], ctx: CheckContext): Check[] {
@@ -25,7 +26,7 @@ export function roleChecks(roles: readonly RoleCheck[], ctx: CheckContext): Chec
           );
         } else {
           ctx.findings.failed(e, {
-            permission: 'iam:GetRole',
+            permission: PERMISSION.getRole,
             what: `the ${use.kind} role ${name}`,
             place: use.place,
           });

@@ -2,6 +2,7 @@ import { error } from '../../diagnostics';
 import type { CheckContext, Check } from './context';
 import { errorName } from './findings';
 import type { SecretCheck } from './plan';
+import { PERMISSION } from './permissions';
 
 /**
  * Each secret exists where ECS will look for it: an SSM parameter (GetParameter without
@@ -24,7 +25,7 @@ export function secretChecks(secrets: readonly SecretCheck[], ctx: CheckContext)
           );
         } else {
           const what = `SSM parameter ${source.parameter}`;
-          ctx.findings.failed(e, { permission: 'ssm:GetParameter', what, place });
+          ctx.findings.failed(e, { permission: PERMISSION.getParameter, what, place });
         }
       }
       return;
@@ -39,7 +40,7 @@ export function secretChecks(secrets: readonly SecretCheck[], ctx: CheckContext)
       if (errorName(e) === 'ResourceNotFoundException') {
         ctx.findings.add(error(`${what} does not exist in region ${source.region}`, place));
       } else {
-        ctx.findings.failed(e, { permission: 'secretsmanager:DescribeSecret', what, place });
+        ctx.findings.failed(e, { permission: PERMISSION.describeSecret, what, place });
       }
       return;
     }
