@@ -14,6 +14,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { actionNode } = require('../scripts/action-node');
 const { runAction } = require('../scripts/run-action');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -59,7 +60,7 @@ function lines(file) {
     : [];
 }
 
-/** AWS calls moto has recorded, by operation name. */
+/** AWS calls the stack's endpoint recorded (test/stack/ecr-front.py, in front of moto), by operation name. */
 function awsCalls() {
   return lines(path.join(STATE, 'logs', 'moto-calls.jsonl')).map((l) =>
     (JSON.parse(l).headers?.['X-Amz-Target'] ?? '').split('.').pop(),
@@ -171,7 +172,7 @@ function coldStart(runs = 10) {
   for (let i = 0; i < runs; i++) {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_')));
     const started = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/index.js')], {
+    const r = spawnSync(actionNode(), [path.join(ROOT, 'dist/index.js')], {
       cwd: os.tmpdir(),
       env,
       encoding: 'utf8',
@@ -255,7 +256,7 @@ function main() {
   const dist = fs.statSync(path.join(ROOT, 'dist/index.js')).size;
   const report = {
     date: new Date().toISOString(),
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, node ${process.version}`,
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, the action on node ${sh(actionNode(), ['--version']).stdout.trim()}`,
     options,
     distIndexBytes: dist,
     coldStartMs: coldStart(),

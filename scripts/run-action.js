@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs the bundled action (dist/) the way the Actions runner runs a step: every input as INPUT_*
-// (defaults from action.yml), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_STATE and
-// GITHUB_EVENT_PATH files, then the post step with STATE_* from what the main step saved.
+// Runs the bundled action (dist/) the way the Actions runner runs a step, on the Node that
+// action.yml names (scripts/action-node.js): every input as INPUT_* (defaults from action.yml),
+// GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_STATE and GITHUB_EVENT_PATH files, then the post step
+// with STATE_* from what the main step saved.
 //
 //   node scripts/run-action.js WORKSPACE NAME=VALUE...   prints the summary and the outputs
 //
@@ -13,6 +14,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const YAML = require('yaml');
+const { actionNode } = require('./action-node');
 
 const ROOT = path.resolve(__dirname, '..');
 const ACTION = YAML.parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8'));
@@ -72,8 +74,9 @@ function runAction({ workspace, inputs, env = {}, stdio = 'pipe', timeoutMs = 30
     const value = inputs[name] ?? spec.default;
     if (value !== undefined) base[`INPUT_${name.toUpperCase()}`] = String(value);
   }
+  const node = actionNode();
   const step = (script, extra) =>
-    spawnSync(process.execPath, [path.join(ROOT, script)], {
+    spawnSync(node, [path.join(ROOT, script)], {
       cwd: workspace,
       env: { ...base, ...extra },
       encoding: 'utf8',

@@ -1,10 +1,11 @@
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { LOCAL_COMMANDS, runLocal } from './cli-local';
 import { UserError, type Diagnostic } from './diagnostics';
 import { PackageSpecError, parsePackageSource } from './translate/habitat/package-source';
 import { ecrRegistry } from './translate/plan';
 import { tagProblem } from './registry/validate';
-import { renderProject } from './translate/project';
+import { translateProject } from './translate/project';
 import { version } from '../package.json';
 
 /** What the CLI talks to; tests pass recorders, the entry point passes the process. */
@@ -44,6 +45,8 @@ Options:
   -V, --version                  print the version
 
 Exit status: 0 rendered, 1 the input has errors, 2 usage error.
+
+habitat-ecs up | down | ps run the rendered task on the local Docker engine: see habitat-ecs up --help.
 `;
 
 const OPTIONS = {
@@ -67,6 +70,8 @@ class UsageError extends Error {}
 /** Runs `habitat-ecs <args>`; returns the exit status instead of exiting, so tests can drive it. */
 export function main(argv: readonly string[], io: CliIo): number | Promise<number> {
   if (argv[0] === 'verify') return import('./cli-verify').then((m) => m.verifyCommand(argv.slice(1), io));
+  if (LOCAL_COMMANDS.has(argv[0] ?? ''))
+    return runLocal(argv, io, (args, rio) => main(['render', ...args], rio));
   try {
     return run(argv, io);
   } catch (e) {
@@ -128,7 +133,7 @@ function run(argv: readonly string[], io: CliIo): number {
   if (badTag) throw new UsageError(`--image-tag ${badTag}`);
   const files = values.file ?? ['docker-compose.yml'];
   const family = values.family ?? defaultFamily(files[0] as string);
-  const { rendered } = renderProject({
+  const rendered = translateProject({
     files,
     ...(values['env-file'] !== undefined && { envFile: values['env-file'] }),
     ...(values['ecs-params'] !== undefined && { ecsParamsFile: values['ecs-params'] }),

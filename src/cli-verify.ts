@@ -6,13 +6,13 @@ import { verifyDeployment, verifyTargetOf } from './deploy/verify';
 import type { Log } from './log';
 import { PackageSpecError, parsePackageSource } from './translate/habitat/package-source';
 import { ecrRegistry } from './translate/plan';
-import { renderProject } from './translate/project';
+import { translateProject } from './translate/project';
 
 const HELP = `habitat-ecs verify: check in the AWS account what a compose file's task needs
 
 Usage: habitat-ecs verify -f <compose> [-f <override>]... [options]
 
-Renders the task definition as \`habitat-ecs render\` does, then checks with read-only AWS calls,
+Translates the task definition as \`habitat-ecs render\` does, then checks with read-only AWS calls,
 in the account the credentials reach, what the task and its service need: the task and execution
 roles exist and trust ecs-tasks.amazonaws.com, every secret and awslogs log group exists, the awsvpc
 subnets and security groups exist in one VPC (and, on Fargate, let the task out), the ECR images
@@ -73,7 +73,7 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
     setSecret: () => undefined,
   };
   try {
-    const render = renderProject({
+    const translated = translateProject({
       files: values.file ?? ['docker-compose.yml'],
       ...(values['env-file'] !== undefined && { envFile: values['env-file'] }),
       ...(values['ecs-params'] !== undefined && { ecsParamsFile: values['ecs-params'] }),
@@ -87,14 +87,14 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
       habitat: { acceptLicense: true, healthChecks: false },
       environment: io.env,
     });
-    for (const w of render.rendered.warnings) io.stderr(`${cliLine(w)}\n`);
+    for (const w of translated.warnings) io.stderr(`${cliLine(w)}\n`);
     const where = {
       region,
       cluster: values.cluster ?? 'default',
       launchType,
       ...(values.service && { service: values.service }),
     } as const;
-    await verifyDeployment(verifyTargetOf(render, where), { log });
+    await verifyDeployment(verifyTargetOf(translated, where), { log });
     return 0;
   } catch (e) {
     if (e instanceof UserError) {

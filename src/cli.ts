@@ -8,6 +8,4 @@ void Promise.resolve(
     stderr: (text) => process.stderr.write(text),
     env: process.env,
   }),
-).then((status) => {
-  process.exitCode = status;
-});
+).then((status) => (process.exitCode = status));

@@ -3,6 +3,8 @@
  * Every user-facing problem is one of these, so the action can turn it into an annotation
  * and the CLI into a `file:line:column: message` line.
  */
+import type { InputName } from './inputs-spec';
+
 export interface SourceLocation {
   file: string;
   /** 1-based */
@@ -12,7 +14,7 @@ export interface SourceLocation {
 }
 
 /** A notice tells what will happen (nothing to fix); only checks of the account make them. */
-export type Severity = 'error' | 'warning' | 'notice';
+type Severity = 'error' | 'warning' | 'notice';
 
 export interface Diagnostic {
   severity: Severity;
@@ -22,7 +24,7 @@ export interface Diagnostic {
   /** Key path inside the document, e.g. `services.web.ports[0]`. */
   path?: string;
   /** Action input the problem belongs to, e.g. `compose-file`. */
-  input?: string;
+  input?: InputName;
 }
 
 /** One or more problems with what the user gave us. Never carries a stack trace to the user. */

@@ -1,17 +1,31 @@
-import { error, UserError, warning, type Diagnostic } from './diagnostics';
+import { error, UserError, type Diagnostic } from './diagnostics';
 import type { RunContext } from './github-context';
 import type { HabitatOptions, PackageSource } from './translate/habitat/types';
-import { checkFile, optionalFile, readPackages, type Fail } from './inputs-files';
+import { ECS_NAME, type LaunchType } from './translate/context';
+import { containerEngineProblem, type ExportSettings } from './habitat/export-command';
+import { checkFile, optionalFile, readPackages } from './inputs-files';
+import { readExportSettings } from './inputs-habitat';
+import { readImageTag, readImageTags, readRepositorySettings } from './inputs-images';
+import { bool, int, lines, oneOf } from './inputs-values';
 import type { RepositorySettings } from './registry/ecr';
-import { isValidTag } from './registry/validate';
 import { INPUTS, type InputName } from './inputs-spec';
 
-export type Mode = 'deploy' | 'render' | 'teardown';
-export type LaunchType = 'EC2' | 'FARGATE';
-
 /** Everything the action was asked to do, validated. Built once, before any side effect. */
-export interface Config {
-  mode: Mode;
+export type Config = RenderConfig | ServiceConfig;
+
+/** Render mode: the service is optional (without task-family, it names the family). */
+interface RenderConfig extends CommonConfig {
+  mode: 'render';
+  service?: string;
+}
+
+/** Deploy and teardown act on a service, so they always have one. */
+export interface ServiceConfig extends CommonConfig {
+  mode: 'deploy' | 'teardown';
+  service: string;
+}
+
+interface CommonConfig {
   composeFiles: string[];
   ecsParamsFile?: string;
   envFile?: string;
@@ -19,8 +33,6 @@ export interface Config {
   region: string;
   accountId?: string;
   cluster: string;
-  /** Always set unless mode is render (where it is optional). */
-  service?: string;
   family: string;
   launchType: LaunchType;
   /** The main image tag: the task definition is rendered with it before the push pins digests. */
@@ -48,12 +60,14 @@ export interface Config {
   reuseReleasedImages: boolean;
   repository: RepositorySettings;
   habitat: HabitatOptions;
+  /** Where `hab pkg export` installs packages from. */
+  habitatExport: ExportSettings;
   keepRevisions: number;
   /** Non-fatal observations made while reading inputs (e.g. an image tag that had to be adjusted). */
   warnings: Diagnostic[];
 }
 
-export interface Preview {
+interface Preview {
   number: number;
   /** The pull request was closed: tear the preview down. */
   closed: boolean;
@@ -63,12 +77,7 @@ export interface Preview {
 /** Reads one input as the runner passes it (`INPUT_<NAME>`); empty string when unset. */
 export type InputReader = (name: InputName) => string;
 
-const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255}$/;
-/** What AWS accepts in resource tags (keys up to 128, values up to 256 characters). */
-const AWS_TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+@-]*$/u;
-/** A KMS key id, key ARN, alias name or alias ARN. */
-const KMS_KEY = /^[A-Za-z0-9:/_-]{1,2048}$/;
 const ACCOUNT = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 
@@ -109,6 +118,11 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     mode === 'teardown' || closing,
     fail,
   );
+  const habitatExport = readExportSettings(get, env, fail);
+  if (mode === 'deploy' && !closing && packages.length > 0) {
+    const engine = containerEngineProblem(env);
+    if (engine) problems.push(error(engine));
+  }
 
   const region = get('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
   if (mode !== 'render' && region === '') {
@@ -184,8 +198,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
       ? `pull request #${run.pullRequest ?? '?'} comes from a fork, and no AWS credentials reach this job (GitHub does not pass secrets or OIDC tokens to workflows of fork pull requests), so there is nothing to deploy to. Run previews for forks from a trusted workflow, or skip this job for them with: if: github.event.pull_request.head.repo.full_name == github.repository`
       : undefined;
 
-  const config: Config = {
-    mode,
+  const common: CommonConfig = {
     composeFiles,
     ...(ecsParamsFile !== undefined && { ecsParamsFile }),
     ...(envFile !== undefined && { envFile }),
@@ -193,7 +206,6 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     region,
     ...(accountId !== undefined && { accountId }),
     cluster,
-    ...(service !== undefined && { service }),
     family,
     launchType,
     imageTag,
@@ -214,6 +226,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     pushVersionTags: bool(get('push-version-tags'), 'push-version-tags', fail),
     reuseReleasedImages: bool(get('reuse-released-images'), 'reuse-released-images', fail),
     repository,
+    habitatExport,
     habitat: {
       acceptLicense: bool(get('accept-habitat-license'), 'accept-habitat-license', fail),
       healthChecks: bool(get('supervisor-health-checks'), 'supervisor-health-checks', fail),
@@ -221,161 +234,11 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     keepRevisions: int(get('keep-revisions'), 'keep-revisions', 0, 1000, fail),
     warnings,
   };
-  if (problems.length > 0) throw new UserError(problems);
-  return config;
-}
-
-function lines(value: string): string[] {
-  return value
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
-}
-
-function oneOf<T extends string>(
-  value: string,
-  allowed: readonly T[],
-  name: InputName,
-  fail: Fail,
-): T | undefined {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  fail(name, `${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
-  return undefined;
-}
-
-function bool(value: string, name: InputName, fail: Fail): boolean {
-  // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
-  if (['true', 'True', 'TRUE'].includes(value)) return true;
-  if (['false', 'False', 'FALSE'].includes(value)) return false;
-  fail(name, `${JSON.stringify(value)} is not a boolean: use true or false`);
-  return false;
-}
-
-function int(value: string, name: InputName, min: number, max: number, fail: Fail): number {
-  const n = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < min || n > max) {
-    fail(name, `${JSON.stringify(value)} is not a whole number from ${min} to ${max}`);
-    return min;
-  }
-  return n;
-}
-
-/** The image tag: given, or derived from the event (tag push, pull request, commit). */
-function readImageTag(value: string, run: RunContext, fail: Fail, warnings: Diagnostic[]): string {
-  if (value !== '') {
-    if (!isValidTag(value)) {
-      fail(
-        'image-tag',
-        `${JSON.stringify(value)} is not a valid image tag: letters, digits, "_", "." and "-", at most 128, not starting with "." or "-"`,
-      );
-    }
-    return value;
-  }
-  let derived: string;
-  if (run.ref.startsWith('refs/tags/')) derived = run.ref.slice('refs/tags/'.length);
-  else if (run.pullRequest !== undefined && run.eventName.startsWith('pull_request'))
-    derived = `pr-${run.pullRequest}`;
-  else if (run.sha !== '') derived = run.sha.slice(0, 12);
-  else {
-    fail(
-      'image-tag',
-      'no tag, pull request or commit sha to derive it from (GITHUB_SHA is unset): set image-tag',
-    );
-    return '';
-  }
-  if (!isValidTag(derived)) {
-    const fixed = derived
-      .replace(/[^A-Za-z0-9_.-]/g, '-')
-      .replace(/^[.-]+/, '')
-      .slice(0, 128);
-    if (fixed === '') {
-      fail('image-tag', `${JSON.stringify(derived)} has nothing an image tag can keep: set image-tag`);
-      return '';
-    }
-    warnings.push(
-      warning(`${JSON.stringify(derived)} is not a valid image tag; using "${fixed}"`, {
-        input: 'image-tag',
-      }),
-    );
-    derived = fixed;
-  }
-  return derived;
-}
-
-function readRepositorySettings(get: (name: InputName) => string, fail: Fail): RepositorySettings {
-  const tagMutability =
-    oneOf(
-      get('image-tag-mutability').toUpperCase(),
-      ['MUTABLE', 'IMMUTABLE'] as const,
-      'image-tag-mutability',
-      fail,
-    ) ?? 'MUTABLE';
-  const encryptionType =
-    oneOf(
-      get('repository-encryption').toUpperCase(),
-      ['AES256', 'KMS'] as const,
-      'repository-encryption',
-      fail,
-    ) ?? 'AES256';
-  const kmsKey = get('repository-kms-key');
-  if (kmsKey !== '' && encryptionType !== 'KMS')
-    fail('repository-kms-key', 'is only used with repository-encryption: KMS');
-  else if (kmsKey !== '' && !KMS_KEY.test(kmsKey))
-    fail(
-      'repository-kms-key',
-      `${JSON.stringify(kmsKey)} is not a KMS key id, key ARN or alias (alias/<name>)`,
-    );
-  const tags: Record<string, string> = {};
-  for (const line of lines(get('repository-tags'))) {
-    const at = line.indexOf('=');
-    const [key, value] = [line.slice(0, at).trim(), line.slice(at + 1).trim()];
-    if (at <= 0) fail('repository-tags', `${JSON.stringify(line)} is not key=value`);
-    else if (!isAwsTag(key, value)) {
-      fail(
-        'repository-tags',
-        `${JSON.stringify(line)} is not a tag AWS accepts: a key of 1-128 and a value of up to 256 letters, digits, spaces and _ . : / = + - @, the key not starting with aws:`,
-      );
-    } else tags[key] = value;
-  }
-  return {
-    tagMutability,
-    scanOnPush: bool(get('scan-on-push'), 'scan-on-push', fail),
-    encryption:
-      encryptionType === 'KMS' ? { type: 'KMS', ...(kmsKey !== '' && { kmsKey }) } : { type: 'AES256' },
-    tags,
-  };
-}
-
-function isAwsTag(key: string, value: string): boolean {
-  return (
-    key.length <= 128 &&
-    value.length <= 256 &&
-    AWS_TAG_TEXT.test(key) &&
-    AWS_TAG_TEXT.test(value) &&
-    !/^aws:/i.test(key)
-  );
-}
-
-/** Tags from image-tags: bare tags, or `image:tag` references such as docker/metadata-action's output. */
-function readImageTags(value: string, fail: Fail): string[] {
-  const tags: string[] = [];
-  for (const line of lines(value)) {
-    const lastSegment = line.slice(line.lastIndexOf('/') + 1);
-    const tag = lastSegment.includes(':')
-      ? lastSegment.slice(lastSegment.lastIndexOf(':') + 1)
-      : line.includes('/')
-        ? ''
-        : line;
-    if (tag === '' || !isValidTag(tag)) {
-      fail(
-        'image-tags',
-        `${JSON.stringify(line)} has no valid tag: give a tag (v1.2.0) or an image:tag reference`,
-      );
-    } else {
-      tags.push(tag);
-    }
-  }
-  return [...new Set(tags)];
+  // A deploy or teardown without a service is among the problems.
+  if (problems.length === 0 && mode === 'render') return { ...common, mode, ...(service && { service }) };
+  if (problems.length === 0 && mode !== 'render' && service !== undefined)
+    return { ...common, mode, service };
+  throw new UserError(problems);
 }
 
 /** Whether any of the AWS SDK's usual credential sources is configured for this job. */

@@ -27,14 +27,7 @@ export async function run(): Promise<void> {
     }
     pending = { config, runContext };
     if (config.mode === 'deploy') exitOnCancel(config, progress);
-    // Loaded once the inputs are good: a run that fails on them never parses the AWS SDK.
-    const modes = await import('./modes');
-    const report =
-      config.mode === 'render'
-        ? modes.renderOnly(config, runContext, log)
-        : config.mode === 'teardown' || config.preview?.closed
-          ? await modes.tearDown(config, log)
-          : await modes.deploy(config, runContext, log, progress);
+    const report = await runMode(config, runContext, log, progress);
     await commentOnPreview(config, runContext, await publish(report), log);
   } catch (e) {
     // A cancelled run has said what it had to; what its stopped children report is noise.
@@ -68,6 +61,14 @@ export async function run(): Promise<void> {
       }
     }
   }
+}
+
+/** The mode's module is loaded once the inputs are good: a run that fails on them never parses the AWS SDK. */
+async function runMode(config: Config, run: RunContext, log: Log, progress: Progress): Promise<RunReport> {
+  if (config.mode === 'render') return (await import('./modes/render')).render(config, run, log);
+  if (config.mode === 'teardown' || config.preview?.closed)
+    return (await import('./modes/teardown')).tearDown(config, log);
+  return (await import('./modes/deploy')).deploy(config, run, log, progress);
 }
 
 /** Set when the runner cancels the job: from then on only the cancellation speaks. */

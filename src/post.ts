@@ -1,19 +1,18 @@
 import * as core from '@actions/core';
 import { actionsLog } from './actions-log';
-import { STATE_DOCKER_CONFIG, STATE_REGISTRY } from './state';
+import { readLoginState } from './post-state';
 import { logout } from './registry/login';
 
 /** Post step: log docker out of the registry and remove the private docker config, always. */
 async function post(): Promise<void> {
-  const registry = core.getState(STATE_REGISTRY);
-  const dockerConfigDir = core.getState(STATE_DOCKER_CONFIG);
-  if (!registry || !dockerConfigDir) {
+  const login = readLoginState();
+  if (!login) {
     core.info('Nothing to clean up: this run did not log in to a registry.');
     return;
   }
   try {
-    await logout({ registry, dockerConfigDir }, { log: actionsLog });
-    core.info(`Logged out of ${registry} and removed the private docker config.`);
+    await logout(login, { log: actionsLog });
+    core.info(`Logged out of ${login.registry} and removed the private docker config.`);
   } catch (e) {
     // Cleanup must not fail the job; say what is left behind.
     core.warning(`Cleanup incomplete: ${e instanceof Error ? e.message : String(e)}`);

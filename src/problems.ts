@@ -1,7 +1,16 @@
-import type { ComposeProject } from './compose/types';
 import { error, warning, type Diagnostic, type SourceLocation } from './diagnostics';
 
 export type KeyPath = readonly (string | number)[];
+
+/**
+ * Where a value was written: its key path and the file:line:column found for it when it was read.
+ * The canonical compose pass gives each value one, so a translation that complains about it
+ * points at the spot the user wrote, whatever form (short or long) it was written in.
+ */
+export interface Place {
+  readonly path: KeyPath;
+  readonly location?: SourceLocation;
+}
 
 /** `['services', 'web', 'ports', 0]` -> `services.web.ports[0]`, the form diagnostics use. */
 export function pathText(path: KeyPath): string {
@@ -39,15 +48,26 @@ export class Problems {
   /** `locate` finds where a key path was written; a path that was not (a missing key) is placed at its nearest written parent. */
   constructor(private readonly locate: (path: KeyPath) => SourceLocation | undefined) {}
 
-  static forProject(project: Pick<ComposeProject, 'locate'>): Problems {
+  static forProject(project: { locate(path: KeyPath): SourceLocation | undefined }): Problems {
     return new Problems((path) => project.locate(path));
   }
 
-  error(path: KeyPath, message: string): void {
-    this.errors.push(error(message, placeOf(this.locate, path)));
+  /** The place of `path`, found now, for a value that is reported on later. */
+  place(path: KeyPath): Place {
+    const { location } = placeOf(this.locate, path);
+    return { path, ...(location && { location }) };
   }
 
-  warn(path: KeyPath, message: string): void {
-    this.warnings.push(warning(message, placeOf(this.locate, path)));
+  error(at: KeyPath | Place, message: string): void {
+    this.errors.push(error(message, this.where(at)));
+  }
+
+  warn(at: KeyPath | Place, message: string): void {
+    this.warnings.push(warning(message, this.where(at)));
+  }
+
+  private where(at: KeyPath | Place): Pick<Diagnostic, 'location' | 'path'> {
+    if (!('path' in at)) return placeOf(this.locate, at);
+    return { path: pathText(at.path), ...(at.location && { location: at.location }) };
   }
 }

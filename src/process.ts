@@ -3,18 +3,11 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 /**
- * Runs external programs (hab, docker) with an argument vector, never a shell.
- *
- * Built on node's child_process rather than @actions/exec because:
- * - the program is looked up on `options.env.PATH` when an env is given (what `hab` missing from
- *   PATH means), where @actions/exec resolves it on the action's own PATH;
- * - nothing reaches the job log behind the caller's back (@actions/exec echoes the command and
- *   writes output to process.stdout); every line goes through `onLine`, so the caller's Log
- *   (and its secret masking) sees all of it;
- * - a timeout that kills the child keeps every wait bounded.
+ * Runs external programs (hab, docker) with an argument vector, never a shell. Node's child_process,
+ * not @actions/exec: cancelling a job must kill the children, which needs each child's handle.
  */
 
-export type Stream = 'stdout' | 'stderr';
+type Stream = 'stdout' | 'stderr';
 
 export interface RunOptions {
   cwd?: string;

@@ -22,8 +22,12 @@ export class Progress {
 
   /** The Log, with each group recorded as the stage running, and timed. */
   tracking(log: Log): Log {
+    // Each method bound to `log`, which may be a class instance (a spread would drop its methods).
     return {
-      ...log,
+      info: (message) => log.info(message),
+      debug: (message) => log.debug(message),
+      warning: (message, diagnostic) => log.warning(message, diagnostic),
+      setSecret: (value) => log.setSecret(value),
       group: async (name, fn) => {
         this.stage = name;
         const started = performance.now();

@@ -43,7 +43,7 @@ export function outputsOf(report: RunReport): Record<OutputName, string> {
 }
 
 /** The ECS console page of a service. */
-export function consoleUrl(region: string, cluster: string, service: string): string {
+function consoleUrl(region: string, cluster: string, service: string): string {
   const c = encodeURIComponent(cluster);
   const s = encodeURIComponent(service);
   return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${c}/services/${s}/health?region=${region}`;

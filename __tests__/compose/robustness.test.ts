@@ -46,7 +46,7 @@ describe('loading large files', () => {
     try {
       let text = 'x-base: &base\n  restart: always\n  environment:\n    A: "1"\nservices:\n';
       for (let i = 0; i < 2000; i++) {
-        text += `  s${i}:\n    <<: *base\n    image: img${i}:\${TAG:-1}\n    ports: ["${i}:80"]\n`;
+        text += `  s${i}:\n    <<: *base\n    image: img${i}:\${TAG:-1}\n    ports: ["${i + 1}:80"]\n`;
       }
       const file = path.join(dir, 'docker-compose.yml');
       fs.writeFileSync(file, text);
@@ -59,7 +59,7 @@ describe('loading large files', () => {
         restart: 'always',
         environment: { A: '1' },
         image: 'img1999:1',
-        ports: ['1999:80'],
+        ports: ['2000:80'],
       });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

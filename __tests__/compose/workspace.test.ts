@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadComposeProject } from '../../src/compose/load';
 import { formatDiagnostic, UserError } from '../../src/diagnostics';
-import { renderProject } from '../../src/translate/project';
+import { translateProject } from '../../src/translate/project';
 
 /**
  * With a root (the action's workspace), the files a compose project names itself (env_file,
@@ -88,12 +88,12 @@ describe('files the compose project names stay inside the workspace', () => {
     ).toEqual([]);
   });
 
-  it('is enforced by renderProject when it is given the root', () => {
+  it('is enforced by translateProject when it is given the root', () => {
     const dir = fs.mkdtempSync(path.join(ws, 'render-'));
     fs.writeFileSync(path.join(dir, 'docker-compose.yml'), 'services:\n  web:\n    image: nginx\n');
     fs.symlinkSync(path.join(outside, 'secret.env'), path.join(dir, '.env'));
     const render = (root?: string) =>
-      renderProject({
+      translateProject({
         files: [path.join(dir, 'docker-compose.yml')],
         launchType: 'EC2',
         family: 'web',

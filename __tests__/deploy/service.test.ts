@@ -39,7 +39,7 @@ describe('deployService', () => {
       create: {
         launchType: 'FARGATE',
         desiredCount: 2,
-        network: { subnets: ['subnet-1'], securityGroups: ['sg-1'], assignPublicIp: true },
+        network: { subnets: ['subnet-1'], securityGroups: ['sg-1'], assignPublicIp: 'ENABLED' },
         tags: { env: 'pr-7' },
       },
       log,

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import YAML from 'yaml';
+import { actionNode } from '../../scripts/action-node';
 
 export const ROOT = path.resolve(__dirname, '../..');
 const ACTION = YAML.parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
@@ -39,9 +40,10 @@ export interface RunResult extends StepResult {
 }
 
 /**
- * Runs the bundled action the way the Actions runner does: INPUT_* for every input (defaults
- * from action.yml), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_STATE, GITHUB_EVENT_PATH, then the
- * post step with STATE_* from what the main step saved.
+ * Runs the bundled action the way the Actions runner does: on the Node action.yml names
+ * (scripts/action-node.js), INPUT_* for every input (defaults from action.yml), GITHUB_OUTPUT,
+ * GITHUB_STEP_SUMMARY, GITHUB_STATE, GITHUB_EVENT_PATH, then the post step with STATE_* from what
+ * the main step saved.
  */
 export function runAction(options: RunOptions): RunResult {
   const run = prepare(options);
@@ -57,7 +59,7 @@ export async function runActionInterrupted(
   options: RunOptions & { when: RegExp; signal: NodeJS.Signals },
 ): Promise<RunResult & { signalledAt?: number; exitedAt: number }> {
   const run = prepare(options);
-  const child = spawn(process.execPath, [path.join(ROOT, ACTION.runs.main)], {
+  const child = spawn(actionNode(), [path.join(ROOT, ACTION.runs.main)], {
     cwd: options.workspace,
     env: run.env({}),
   });
@@ -124,7 +126,7 @@ function prepare(options: RunOptions) {
   };
   const env = (extra: Record<string, string>) => ({ ...base, ...inputs, ...extra }) as NodeJS.ProcessEnv;
   const step = (script: string, extra: Record<string, string>): StepResult => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, script)], {
+    const r = spawnSync(actionNode(), [path.join(ROOT, script)], {
       cwd: options.workspace,
       env: env(extra),
       encoding: 'utf8',

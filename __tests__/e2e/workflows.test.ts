@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AwsCallLog, requireStackEnv, servedDigest } from '../support/stack';
+import { AwsCallLog, registryTags, requireStackEnv, servedDigest } from '../support/stack';
 import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
@@ -152,6 +152,17 @@ describe('pull request preview', () => {
   });
 
   test('closed: deletes the service, its task definitions and its pr-42 images, and says so in the comment', async () => {
+    // What the registry holds before: pr-42 shares its image with the version tags, which stay.
+    const repositories = ['billmeyer/mongodb', 'mattray/national-parks'];
+    const held = new Map<string, Map<string, string | undefined>>();
+    for (const repository of repositories) {
+      const tags = await registryTags(registry, repository);
+      expect(tags).toContain('pr-42');
+      const digests = new Map<string, string | undefined>();
+      for (const tag of tags) digests.set(tag, await servedDigest(registry, repository, tag));
+      expect([...digests.values()].filter((d) => d === digests.get('pr-42')).length).toBeGreaterThan(1);
+      held.set(repository, digests);
+    }
     const calls = new AwsCallLog().mark();
     const before = apiRequests().length;
     const r = preview('pull_request-closed.json');
@@ -160,6 +171,14 @@ describe('pull request preview', () => {
     expect(await activeRevisions(previewFamily)).toEqual([]);
     expect(calls.calls().filter((c) => c === 'BatchDeleteImage')).toHaveLength(2);
     expect(calls.calls()).not.toContain('RegisterTaskDefinition');
+    expect(r.summary).toContain('2 pr-42 image(s) deleted');
+    // Read from the registry itself: pr-42 is gone, every other tag still serves its image.
+    for (const repository of repositories) {
+      const kept = new Map(held.get(repository));
+      kept.delete('pr-42');
+      expect(await registryTags(registry, repository)).toEqual([...kept.keys()].sort());
+      for (const [tag, digest] of kept) expect(await servedDigest(registry, repository, tag)).toBe(digest);
+    }
     const patches = apiRequests()
       .slice(before)
       .filter((q) => q.method === 'PATCH');

@@ -99,16 +99,16 @@ describe('hab --version and subcommands', () => {
     expect(report(r.cwd, 'last_docker_export.env')).toEqual(report(r.cwd));
   });
 
-  test('pkg export container exists from 1.6.0 on; before that only docker', () => {
-    const old = { ...LICENSED, HAB_STANDIN_VERSION: '1.5.71' };
+  test('pkg export container exists from 1.6.21 on; before that only docker (see hab-standin-versions)', () => {
+    const old = { ...LICENSED, HAB_STANDIN_VERSION: '1.6.20' };
     const r = hab(['pkg', 'export', 'container', 'billmeyer/mongodb'], old);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain("unrecognized subcommand 'container'");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Unsupported export format: container');
     const d = hab(['pkg', 'export', 'docker', 'billmeyer/mongodb'], old);
     expect(d.status).toBe(0);
     expect(d.stderr).not.toContain('deprecated');
     expect(
-      hab(['pkg', 'export', 'container', 'billmeyer/mongodb'], { ...LICENSED, HAB_STANDIN_VERSION: '1.6.0' })
+      hab(['pkg', 'export', 'container', 'billmeyer/mongodb'], { ...LICENSED, HAB_STANDIN_VERSION: '1.6.21' })
         .status,
     ).toBe(0);
   });

@@ -10,13 +10,14 @@ import * as path from 'node:path';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { exportPackages } from '../../src/habitat/export';
 import { parsePackageSource } from '../../src/translate/habitat/package-source';
-import { DEFAULT_REPOSITORY_SETTINGS, ensureRepositories } from '../../src/registry/ecr';
+import { ensureRepositories } from '../../src/registry/ecr';
 import { authorizeRegistry, dockerLogin, logout, type RegistryLogin } from '../../src/registry/login';
 import { getRawManifest } from '../../src/registry/manifest';
 import { pushImages, type PushedImage } from '../../src/registry/push';
 import { reuseReleasedImages, type ReuseOptions } from '../../src/registry/reuse';
 import { imageTags } from '../../src/registry/tags';
 import { RecordingLog } from '../support/recording-log';
+import { DEFAULT_REPOSITORY_SETTINGS } from '../support/repository-settings';
 import { fault, registryRequests, requireStackEnv, servedDigest } from '../support/stack';
 
 jest.setTimeout(180_000);
@@ -75,7 +76,7 @@ describe('reuse of released images on the local stack', () => {
         retry: FAST_RETRY,
       });
     first = await push(
-      (image) => imageTags(image, { imageTag: run, version: true, versionRelease: true }),
+      (image) => [run, ...imageTags(image, { version: true, versionRelease: true })],
       images.slice(0, 2),
     );
     [other] = await push(() => [`${run}-moved`], images.slice(2));

@@ -17,17 +17,21 @@ import {
   DescribeSubnetsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import { CreateRepositoryCommand, ECRClient, PutImageCommand } from '@aws-sdk/client-ecr';
+import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { awsClientOptions } from '../../src/aws';
 import { VerifyClients, verifyDeployment } from '../../src/deploy/verify';
 import { UserError, type Diagnostic } from '../../src/diagnostics';
 import type { Log } from '../../src/log';
 import { createEc2Cluster } from '../support/cluster';
-import { AwsCallLog, awsFault, requireStackEnv } from '../support/stack';
+import { ok, run as runCommand } from '../support/run';
+import { AwsCallLog, awsFault, ECR_CREDENTIALS, requireStackEnv } from '../support/stack';
 import { verifyTarget } from '../support/verify-target';
 
 jest.setTimeout(60_000);
@@ -124,24 +128,8 @@ beforeAll(async () => {
   net.closedSubnet = c?.SubnetId ?? '';
   await ec2.send(new AssociateRouteTableCommand({ RouteTableId: table, SubnetId: net.publicSubnet }));
 
-  const ecr = new ECRClient({ region });
-  await ecr.send(new CreateRepositoryCommand({ repositoryName: names.repository }));
-  await ecr.send(
-    new PutImageCommand({
-      repositoryName: names.repository,
-      imageTag: 'v1',
-      imageManifest: JSON.stringify({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-        config: {
-          mediaType: 'application/vnd.docker.container.image.v1+json',
-          size: 2,
-          digest: `sha256:${'1'.repeat(64)}`,
-        },
-        layers: [],
-      }),
-    }),
-  );
+  await new ECRClient({ region }).send(new CreateRepositoryCommand({ repositoryName: names.repository }));
+  pushImage(`${names.repository}:v1`);
 
   const ecs = new ECSClient({ region });
   await createEc2Cluster(names.cluster);
@@ -152,6 +140,26 @@ beforeAll(async () => {
 });
 
 afterEach(() => awsFault('clear'));
+
+/** Builds a one-file image offline and pushes it to the stack's ECR as `reference` (repository:tag). */
+function pushImage(reference: string): void {
+  const work = mkdtempSync(path.join(tmpdir(), 'verify-it-'));
+  const env = { ...process.env, DOCKER_CONFIG: path.join(work, 'docker-config') };
+  const registry = process.env.HABITAT_ECS_STACK_REGISTRY ?? '';
+  try {
+    ok('docker', ['login', '-u', 'AWS', '--password-stdin', `https://${registry}`], {
+      env,
+      input: ECR_CREDENTIALS.password,
+    });
+    writeFileSync(path.join(work, 'content'), `${run}\n`);
+    writeFileSync(path.join(work, 'Dockerfile'), 'FROM scratch\nCOPY content /content\n');
+    ok('docker', ['build', '-q', '-t', `${registry}/${reference}`, work], { env });
+    ok('docker', ['push', `${registry}/${reference}`], { env });
+    runCommand('docker', ['rmi', '-f', `${registry}/${reference}`], { env });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
 
 interface Outcome {
   errors: Diagnostic[];

@@ -7,12 +7,12 @@ import {
 import { UserError } from '../../src/diagnostics';
 import {
   createRepositoryInput,
-  DEFAULT_REPOSITORY_SETTINGS,
   ensureRepositories,
   getRegistryAuthorization,
   registryHost,
 } from '../../src/registry/ecr';
 import { RecordingLog } from '../support/recording-log';
+import { DEFAULT_REPOSITORY_SETTINGS } from '../support/repository-settings';
 
 function awsError(name: string, status = 400): Error {
   return Object.assign(new Error(`${name} happened`), { name, $metadata: { httpStatusCode: status } });
@@ -116,11 +116,11 @@ describe('ensureRepositories', () => {
     );
   });
 
-  it('builds AES256 input without tags by default', () => {
+  it('builds mutable, scanned, AES256 input without tags by default', () => {
     expect(createRepositoryInput('a/b', DEFAULT_REPOSITORY_SETTINGS)).toEqual({
       repositoryName: 'a/b',
       imageTagMutability: 'MUTABLE',
-      imageScanningConfiguration: { scanOnPush: false },
+      imageScanningConfiguration: { scanOnPush: true },
       encryptionConfiguration: { encryptionType: 'AES256' },
     });
   });

@@ -2,6 +2,7 @@ import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ec
 import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { runnerTemp } from '../../src/github-context';
 import { authorizeRegistry, dockerLogin, logout, newDockerConfigDir } from '../../src/registry/login';
 import type { ProcessRunner, RunOptions, RunResult } from '../../src/process';
 import { RecordingLog } from '../support/recording-log';
@@ -98,9 +99,9 @@ describe('authorizeRegistry, dockerLogin and logout', () => {
   });
 
   it('puts the private docker config under RUNNER_TEMP, a new one each time', () => {
-    const a = newDockerConfigDir({ RUNNER_TEMP: '/runner/_temp' });
+    const a = newDockerConfigDir(runnerTemp({ RUNNER_TEMP: '/runner/_temp' }));
     expect(a).toMatch(/^\/runner\/_temp\/habitat-ecs-docker-[0-9a-f-]{36}$/);
-    expect(newDockerConfigDir({ RUNNER_TEMP: '/runner/_temp' })).not.toBe(a);
-    expect(newDockerConfigDir({}).startsWith(tmpdir())).toBe(true);
+    expect(newDockerConfigDir(runnerTemp({ RUNNER_TEMP: '/runner/_temp' }))).not.toBe(a);
+    expect(newDockerConfigDir(runnerTemp({})).startsWith(tmpdir())).toBe(true);
   });
 });

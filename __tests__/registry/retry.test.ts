@@ -1,6 +1,7 @@
 import {
   backoffDelay,
   classifyRegistryOutput,
+  isImmutableRefusal,
   RegistryFailure,
   withRetry,
   type RetryPolicy,
@@ -34,6 +35,22 @@ describe('classifyRegistryOutput', () => {
     ['5f70bf18a086: Pushed\n500: digest: sha256:' + 'a'.repeat(64) + ' size: 528', 'fatal'],
   ])('%s -> %s', (output, kind) => {
     expect(classifyRegistryOutput(output)).toBe(kind);
+  });
+});
+
+describe('isImmutableRefusal', () => {
+  it("recognises ECR's refusal to move a tag, from a manifest PUT or from docker push", () => {
+    expect(
+      isImmutableRefusal(
+        "storing a/b:x on r: HTTP 400: TAG_INVALID: The image tag 'x' already exists in the 'a/b' repository and cannot be overwritten because the tag is immutable.",
+      ),
+    ).toBe(true);
+    expect(
+      isImmutableRefusal(
+        "tag invalid: The image tag '1' already exists in the 'a/b' repository and cannot be overwritten because the repository is immutable.",
+      ),
+    ).toBe(true);
+    expect(isImmutableRefusal('storing a/b:x on r: HTTP 400: MANIFEST_INVALID: bad')).toBe(false);
   });
 });
 

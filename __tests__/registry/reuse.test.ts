@@ -4,7 +4,6 @@ import type { RawManifest, RemoteManifest } from '../../src/registry/manifest';
 import { RegistryFailure } from '../../src/registry/retry';
 import {
   immutableTagProblem,
-  isImmutableRefusal,
   releasedPackage,
   releaseTag,
   reuseReleasedImages,
@@ -38,10 +37,9 @@ describe('releasedPackage', () => {
     expect(releasedPackage(parsePackageSource('billmeyer/mongodb'))).toBeUndefined();
     expect(releasedPackage(parsePackageSource('billmeyer/mongodb/3.2.10'))).toBeUndefined();
   });
-  it('gives the tags main pushes an exported image under', () => {
+  it('gives the version tags main pushes an exported image under', () => {
     const released = releasedPackage(parsePackageSource('a/b/1.0/20200101000000'))!;
-    expect(imageTags(released, { imageTag: 'abc', version: true, versionRelease: true })).toEqual([
-      'abc',
+    expect(imageTags(released, { version: true, versionRelease: true })).toEqual([
       '1.0',
       '1.0-20200101000000',
     ]);
@@ -66,14 +64,6 @@ describe('tagChanges', () => {
 });
 
 describe('immutable tags', () => {
-  it("recognises ECR's refusal to move a tag", () => {
-    expect(
-      isImmutableRefusal(
-        "storing a/b:x on r: HTTP 400: TAG_INVALID: The image tag 'x' already exists in the 'a/b' repository and cannot be overwritten because the tag is immutable.",
-      ),
-    ).toBe(true);
-    expect(isImmutableRefusal('storing a/b:x on r: HTTP 400: MANIFEST_INVALID: bad')).toBe(false);
-  });
   it('says which tag, which repository, that it is immutable and what to change', () => {
     const released = releasedPackage(parsePackageSource('a/b/1.0/20200101000000'))!;
     const base = { uri: `${REGISTRY}/a/b`, from: digest('b'), to: digest('a'), released };

@@ -7,26 +7,21 @@ const image = {
 };
 
 describe('imageTags', () => {
-  it('puts the image tag first, then the version tags the export made', () => {
-    expect(imageTags(image, { imageTag: 'abc123', version: true, versionRelease: true })).toEqual([
-      'abc123',
+  it('gives the version tags the export made, version first', () => {
+    expect(imageTags(image, { version: true, versionRelease: true })).toEqual([
       '3.2.10',
       '3.2.10-20171016003652',
     ]);
   });
-  it('leaves out what was not asked for, and dedupes', () => {
-    expect(imageTags(image, { imageTag: '3.2.10', version: true, versionRelease: false })).toEqual([
-      '3.2.10',
-    ]);
-    expect(imageTags(image, { imageTag: 'x', version: false, versionRelease: false, latest: true })).toEqual([
-      'x',
-      'latest',
-    ]);
+  it('leaves out what was not asked for', () => {
+    expect(imageTags(image, { version: true, versionRelease: false })).toEqual(['3.2.10']);
+    expect(imageTags(image, { version: false, versionRelease: true })).toEqual(['3.2.10-20171016003652']);
+    expect(imageTags(image, { version: false, versionRelease: false })).toEqual([]);
   });
   it('invents no version tag the exporter did not make', () => {
-    expect(
-      imageTags({ tags: ['latest'], version: '1.0' }, { imageTag: 'x', version: true, versionRelease: true }),
-    ).toEqual(['x']);
+    expect(imageTags({ tags: ['latest'], version: '1.0' }, { version: true, versionRelease: true })).toEqual(
+      [],
+    );
   });
 });
 

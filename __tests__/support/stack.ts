@@ -80,7 +80,39 @@ export function servedDigest(
   });
 }
 
-/** Reads the AWS API calls moto has recorded (`stuck` for the server whose services never stabilise). */
+/** The tags the registry lists for a repository ([] for none), asked directly over HTTPS. */
+export function registryTags(
+  registry: string,
+  repository: string,
+  credentials = ECR_CREDENTIALS,
+): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `https://${registry}/v2/${repository}/tags/list?n=1000`,
+      {
+        timeout: 30_000,
+        headers: {
+          Authorization: `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`,
+        },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => {
+          if (res.statusCode === 404) return resolve([]);
+          if (res.statusCode !== 200)
+            return reject(new Error(`tags/list ${repository}: ${res.statusCode} ${body}`));
+          resolve(((JSON.parse(body) as { tags: string[] | null }).tags ?? []).sort());
+        });
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('registry did not answer')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Reads the AWS API calls the stack's endpoint has recorded (`stuck` for the server whose services never stabilise). */
 export class AwsCallLog {
   private readonly file: string;
   private start = 0;

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { verifyTargetOf, type VerifyTarget } from '../../src/deploy/verify';
-import { renderProject } from '../../src/translate/project';
+import { translateProject } from '../../src/translate/project';
 
 /** Where a test's compose and ecs-params files were written. */
 export interface Written {
@@ -12,7 +12,7 @@ export interface Written {
 }
 
 /**
- * Writes the files, renders them as the action does and returns what verify checks. The images of
+ * Writes the files, translates them as the action does and returns what verify checks. The images of
  * services named in `habitat` are this run's pushes.
  */
 export function verifyTarget(
@@ -32,7 +32,7 @@ export function verifyTarget(
   if (params) fs.writeFileSync(params, files.params ?? '');
   const launchType = options.launchType ?? 'EC2';
   const region = options.region ?? 'us-east-1';
-  const render = renderProject({
+  const translated = translateProject({
     files: [compose],
     ...(params && { ecsParamsFile: params }),
     launchType,
@@ -43,7 +43,7 @@ export function verifyTarget(
     habitat: { acceptLicense: true, healthChecks: false },
     environment: {},
   });
-  const target = verifyTargetOf(render, {
+  const target = verifyTargetOf(translated, {
     region,
     cluster: options.cluster ?? 'default',
     launchType,

@@ -148,6 +148,12 @@ describe('translation rejects', () => {
     ]);
   });
 
+  test('a healthcheck without a test, which ECS cannot take from the image', () => {
+    expect(renderErrors('services:\n  a:\n    image: x\n    healthcheck:\n      interval: 5s\n')).toEqual([
+      'docker-compose.yml:4:5: services.a.healthcheck.test: must be a string, or a list starting with CMD, CMD-SHELL or NONE',
+    ]);
+  });
+
   test('malformed ecs-params: bad YAML', () => {
     const errors = renderErrors('services:\n  a:\n    image: x\n', {
       ecsParams: 'task_definition:\n  services: [\n',
@@ -218,6 +224,12 @@ describe('translation rejects', () => {
       renderErrors('services:\n  a:\n    image: x\n  b:\n    image: y\n', { ecsParams: params }),
     ).toEqual([
       'docker-compose.yml:2:3: services.a.depends_on: waits for b to be healthy, but b has no healthcheck',
+    ]);
+  });
+
+  test('a task family ECS does not take, named by its input', () => {
+    expect(renderErrors('services:\n  a:\n    image: x\n', { family: 'web.app' })).toEqual([
+      'input "task-family": "web.app" is not a task family: use 1-255 letters, digits, - and _',
     ]);
   });
 });

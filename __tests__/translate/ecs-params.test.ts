@@ -46,7 +46,7 @@ run_params:
     awsvpc_configuration:
       subnets: [subnet-1]
 `;
-    const { rendered } = renderYaml('services:\n  a:\n    image: x\n', { ecsParams: params });
+    const rendered = renderYaml('services:\n  a:\n    image: x\n', { ecsParams: params });
     expect(rendered.runParams.networkConfiguration?.awsvpcConfiguration?.subnets).toEqual(['subnet-1']);
     expect(rendered.taskDefinition.networkMode).toBe('awsvpc');
   });
@@ -92,7 +92,7 @@ run_params:
       autoprovision: true
       driver: rexray/ebs
 `;
-    const { rendered } = renderYaml(
+    const rendered = renderYaml(
       'services:\n  a:\n    image: x\n    mem_limit: 64m\n    volumes: ["data:/d"]\n',
       {
         ecsParams: params,
@@ -104,5 +104,32 @@ run_params:
         dockerVolumeConfiguration: { scope: 'shared', autoprovision: true, driver: 'rexray/ebs' },
       },
     ]);
+  });
+
+  test('a healthcheck in compose form replaces the compose one, even one with no test of its own', () => {
+    const params = `task_definition:
+  services:
+    a:
+      healthcheck:
+        test: curl -f http://localhost/
+        interval: 10s
+`;
+    const rendered = renderYaml(
+      'services:\n  a:\n    image: x\n    mem_limit: 64m\n    healthcheck:\n      interval: 5s\n',
+      { ecsParams: params },
+    );
+    expect(rendered.taskDefinition.containerDefinitions?.[0]?.healthCheck).toEqual({
+      command: ['CMD-SHELL', 'curl -f http://localhost/'],
+      interval: 10,
+      timeout: 30,
+      retries: 3,
+    });
+  });
+
+  test('an ecs-params healthcheck test in a form compose does not have, at its line', () => {
+    const params = 'task_definition:\n  services:\n    a:\n      healthcheck:\n        test: [RUN, x]\n';
+    expect(() => parseEcsParams(params, 'p.yml')).toThrow(
+      'p.yml:5:9: task_definition.services.a.healthcheck.test: must start with CMD (then the command), CMD-SHELL (then one string) or NONE, not "RUN"',
+    );
   });
 });

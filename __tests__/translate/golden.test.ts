@@ -1,14 +1,15 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic } from '../../src/diagnostics';
+import type { LaunchType } from '../../src/translate/context';
 import { parsePackageSource } from '../../src/translate/habitat/package-source';
 import type { HabitatOptions } from '../../src/translate/habitat/types';
 import { ecrRegistry } from '../../src/translate/plan';
-import { renderProject } from '../../src/translate/project';
+import { translateProject } from '../../src/translate/project';
 
 /**
  * Golden tests: every directory under __tests__/fixtures/golden is one feature, rendered through
- * renderProject and compared with its expected.json (and expected-warnings.txt).
+ * translateProject and compared with its expected.json (and expected-warnings.txt).
  * `UPDATE_GOLDEN=1 npx jest --selectProjects unit __tests__/translate/golden.test.ts` rewrites them.
  */
 const ROOT = join(__dirname, '..', 'fixtures', 'golden');
@@ -16,7 +17,7 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 interface FixtureOptions {
   files?: string[];
-  launchType: 'EC2' | 'FARGATE';
+  launchType: LaunchType;
   accountId: string;
   region: string;
   imageTag: string;
@@ -28,7 +29,7 @@ interface FixtureOptions {
 export function renderFixture(dir: string): { json: string; warnings: string } {
   const options = JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) as FixtureOptions;
   const ecsParams = join(dir, 'ecs-params.yml');
-  const { rendered } = renderProject({
+  const rendered = translateProject({
     files: (options.files ?? ['docker-compose.yml']).map((f) => join(dir, f)),
     ...(existsSync(ecsParams) && { ecsParamsFile: ecsParams }),
     launchType: options.launchType,

@@ -2,23 +2,28 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatDiagnostic, UserError } from '../../src/diagnostics';
-import { renderProject, type RenderResult } from '../../src/translate/project';
+import type { LaunchType } from '../../src/translate/context';
+import { translateProject, type TranslatedProject } from '../../src/translate/project';
 
 export interface RenderYamlOptions {
-  launchType?: 'EC2' | 'FARGATE';
+  launchType?: LaunchType;
   ecsParams?: string;
+  family?: string;
 }
 
 /** Renders compose text written to a temp dir; diagnostics are given with paths relative to it. */
-export function renderYaml(compose: string, options: RenderYamlOptions = {}): RenderResult & { dir: string } {
+export function renderYaml(
+  compose: string,
+  options: RenderYamlOptions = {},
+): TranslatedProject & { dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'render-'));
   writeFileSync(join(dir, 'docker-compose.yml'), compose);
   if (options.ecsParams !== undefined) writeFileSync(join(dir, 'ecs-params.yml'), options.ecsParams);
-  const result = renderProject({
+  const result = translateProject({
     files: [join(dir, 'docker-compose.yml')],
     ...(options.ecsParams !== undefined && { ecsParamsFile: join(dir, 'ecs-params.yml') }),
     launchType: options.launchType ?? 'EC2',
-    family: 'test',
+    family: options.family ?? 'test',
     packages: [],
     registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
     imageTag: 'v1',

@@ -1,6 +1,6 @@
 import { UserError } from '../../src/diagnostics';
 import type { JsonValue } from '../../src/compose/types';
-import { renderTaskDefinition } from '../../src/translate/taskdef';
+import { translateTaskDefinition } from '../../src/translate/taskdef';
 import { fakeProject } from './fake-project';
 
 /** Values of the wrong shape for every key: the translation must answer with a UserError, never crash. */
@@ -19,9 +19,10 @@ test('malformed values give user errors, not crashes', () => {
   for (const key of KEYS) {
     for (const value of WEIRD) {
       for (const launchType of ['EC2', 'FARGATE'] as const) {
-        const project = fakeProject({ a: { image: 'x', [key]: value }, b: { image: 'y' } });
         try {
-          renderTaskDefinition(project, {
+          // The canonical pass reads the value first, and may refuse it already.
+          const project = fakeProject({ a: { image: 'x', [key]: value }, b: { image: 'y' } });
+          translateTaskDefinition(project, {
             launchType,
             family: 'f',
             habitatServices: new Map(),

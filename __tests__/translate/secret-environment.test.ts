@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatDiagnostic } from '../../src/diagnostics';
 import { holdsSecret } from '../../src/translate/secret-names';
-import { renderProject } from '../../src/translate/project';
+import { translateProject } from '../../src/translate/project';
 
 /** The warnings of rendering `compose` (with an app.env beside it), file names relative to its directory. */
 function warnings(compose: string, appEnv = '', environment: Record<string, string> = {}): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'secret-env-'));
   writeFileSync(join(dir, 'docker-compose.yml'), compose);
   writeFileSync(join(dir, 'app.env'), appEnv);
-  const { rendered } = renderProject({
+  const rendered = translateProject({
     files: [join(dir, 'docker-compose.yml')],
     launchType: 'EC2',
     family: 'test',

@@ -2,7 +2,7 @@ import { error, type Diagnostic, type SourceLocation } from '../diagnostics';
 import { interpolate, type Lookup } from './interpolate';
 
 /** One `KEY=value` line of an env file, and where it was written. */
-export interface EnvEntry {
+interface EnvEntry {
   key: string;
   /** Undefined for a bare `KEY` line whose variable is not set anywhere. */
   value: string | undefined;

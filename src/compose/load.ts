@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { error, UserError, type Diagnostic } from '../diagnostics';
 import { parseEnvFile } from './env-file';
+import { canonicalServices } from './canonical/service';
 import { applyExtends, rebasePaths, type ExtendsContext } from './extends';
 import type { Lookup } from './interpolate';
 import { interpolateTree } from './interpolate-tree';
@@ -10,7 +11,7 @@ import { locate, toJson, type MapNode } from './node';
 import { normalizeVersion } from './normalize-version';
 import { readTextFile } from './read';
 import { applyEnvFiles, normalizeEnvironments } from './service-env';
-import type { ComposeProject, ComposeService, JsonObject, LoadOptions } from './types';
+import type { ComposeProject, JsonObject, LoadOptions } from './types';
 import { validateFile } from './validate';
 import { parseYaml } from './yaml';
 import { outsideRoot } from '../workspace-path';
@@ -19,10 +20,11 @@ import { outsideRoot } from '../workspace-path';
  * Loads a compose project like `docker compose -f a -f b config` would: each file is read
  * (size and UTF-8 checked), parsed with positions, brought to the compose-spec shape,
  * interpolated, validated and its `extends:` resolved on its own; then the files merge in
- * order and each service's env_file is folded into its environment. Every problem found is
- * reported together in one UserError; warnings (ignored keys, odd versions) ride along on the
- * project. Relative paths stay as written: they are relative to `workingDir`, the first file's
- * directory, whichever file they come from (as in compose).
+ * order, each service's env_file is folded into its environment, and the canonical pass reads
+ * every short form into its typed long form. The problems of a stage are reported together in
+ * one UserError; warnings (ignored keys, odd versions) ride along on the project. Relative paths
+ * stay as written: they are relative to `workingDir`, the first file's directory, whichever
+ * file they come from (as in compose).
  */
 export function loadComposeProject(options: LoadOptions): ComposeProject {
   const first = options.files[0];
@@ -83,14 +85,14 @@ export function loadComposeProject(options: LoadOptions): ComposeProject {
   diagnostics.push(...applyEnvFiles(services, { workingDir, displayDir, lookup, outside }));
   if (hasErrors(diagnostics)) throw new UserError(errorsOf(diagnostics));
 
-  const serviceMap = new Map<string, ComposeService>();
-  for (const [name, entry] of services.entries) {
-    serviceMap.set(name, { name, definition: toJson(entry.value) as JsonObject });
-  }
+  const root = project;
+  const serviceMap = canonicalServices(
+    [...services.entries].map(([name, entry]) => [name, toJson(entry.value) as JsonObject]),
+    (p) => locate(root, p),
+  );
   const volumesNode = project.entries.get('volumes')?.value;
   const volumes =
     volumesNode?.kind === 'map' ? (toJson(volumesNode) as Record<string, JsonObject | null>) : {};
-  const root = project;
   return {
     files: [...options.files],
     workingDir,

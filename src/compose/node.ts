@@ -113,7 +113,3 @@ export function locate(root: Node, path: readonly PathSegment[]): SourceLocation
   }
   return loc;
 }
-
-export function child(node: Node | undefined, key: string): Node | undefined {
-  return node?.kind === 'map' ? node.entries.get(key)?.value : undefined;
-}

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { error, UserError } from '../diagnostics';
 
 /** Compose, env and ecs-params files are small; anything bigger is a mistake or an attack on the parser. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_FILE_BYTES = 1024 * 1024;
 
 /**
  * Reads a text file for the loader: refuses it before parsing when it is too big or not UTF-8,
@@ -33,7 +33,7 @@ function tooBig(display: string, size: number): ReturnType<typeof error> {
   });
 }
 
-export function describeFsError(e: unknown): string {
+function describeFsError(e: unknown): string {
   const code = (e as { code?: string } | null)?.code;
   switch (code) {
     case 'ENOENT':

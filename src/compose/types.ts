@@ -1,11 +1,12 @@
 import type { Diagnostic, SourceLocation } from '../diagnostics';
+import type { CanonicalService } from './canonical/types';
 
 /**
  * A compose project after loading: every file parsed, interpolated, merged in order (like
- * `docker compose -f a -f b`), and checked against the compose schema. Service definitions are
- * kept as plain JSON values in compose's own shape (short and long forms are NOT normalised here;
- * the translation decides what each key means on ECS), so that a location can be found for any
- * key path a later stage wants to complain about.
+ * `docker compose -f a -f b`), checked against the compose schema, and each service's keys that
+ * have a short and a long form read into one typed long form (the canonical pass), so the
+ * translation only decides what each key means on ECS. A location can be found for any key path
+ * a later stage wants to complain about.
  */
 export interface ComposeProject {
   /** The compose files, in merge order, as given (relative to the working directory). */
@@ -33,6 +34,11 @@ export interface ComposeService {
    * read and merged into `environment` (as a map), with the service's own `environment` winning.
    */
   readonly definition: JsonObject;
+  /**
+   * The keys compose lets be written in several forms (ports, volumes, environment, depends_on,
+   * healthcheck, ...), each in its typed long form with the place it was written.
+   */
+  readonly canonical: CanonicalService;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;

@@ -16,7 +16,7 @@ import { mapNode, scalar, type MergeTag, type Node, type SeqNode } from './node'
 /** Nodes an alias may expand to, in total: a real compose file needs a few hundred. */
 export const MAX_ALIAS_NODES = 10_000;
 /** Nesting deeper than this is not a compose file (and would blow the stack). */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 
 export interface ParsedYaml {
   /** Undefined for an empty file or when there were errors. */

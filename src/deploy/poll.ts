@@ -1,3 +1,4 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import type { Log } from '../log';
 
 /** What every bounded wait on one ECS service takes: where, how long, how often, and a clock for tests. */
@@ -23,7 +24,7 @@ export async function pollUntil<T>(
   check: () => Promise<T | undefined>,
 ): Promise<T | undefined> {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? wait;
   const interval = Math.max(1, options.intervalMs ?? defaultIntervalMs);
   const deadline = now() + options.timeoutMs;
   const maxPolls = Math.ceil(options.timeoutMs / interval) + 1;

@@ -13,7 +13,7 @@ import type { Log } from '../log';
 import { sameTaskDefinition } from './normalize';
 
 /** Marks the revisions this action registered, so cleanup never touches anyone else's. */
-export const MANAGED_TAG: Readonly<Required<Tag>> = { key: 'habitat-ecs-deploy:managed', value: 'true' };
+const MANAGED_TAG: Readonly<Required<Tag>> = { key: 'habitat-ecs-deploy:managed', value: 'true' };
 
 /** ListTaskDefinitions pages read at most (100 revisions a page). */
 const MAX_PAGES = 20;
@@ -62,16 +62,17 @@ export async function registerTaskDefinition(
   );
   const [first] = candidates;
   const previous = first ? { arn: first.taskDefinitionArn, taskDefinition: first } : undefined;
+  const result = (arn: string, revision: number | undefined, changed: boolean): RegisteredTaskDefinition => ({
+    arn,
+    revision: revision ?? 0,
+    family,
+    changed,
+    ...(previous ? { previous } : {}),
+  });
   const same = candidates.find((c) => sameTaskDefinition(c, input));
   if (same) {
     options.log.info(`Task definition unchanged: reusing ${same.taskDefinitionArn}`);
-    return {
-      arn: same.taskDefinitionArn,
-      revision: same.revision ?? 0,
-      family,
-      changed: false,
-      ...(previous ? { previous } : {}),
-    };
+    return result(same.taskDefinitionArn, same.revision, false);
   }
   let registered: TaskDefinition | undefined;
   try {
@@ -89,20 +90,11 @@ export async function registerTaskDefinition(
   }
   if (!registered?.taskDefinitionArn) throw new Error(`RegisterTaskDefinition returned no ARN for ${family}`);
   options.log.info(`Registered ${registered.taskDefinitionArn}`);
-  return {
-    arn: registered.taskDefinitionArn,
-    revision: registered.revision ?? 0,
-    family,
-    changed: true,
-    ...(previous ? { previous } : {}),
-  };
+  return result(registered.taskDefinitionArn, registered.revision, true);
 }
 
 /** The newest ACTIVE revision of a family, or undefined when it has none. */
-export async function newestActiveRevision(
-  ecs: ECSClient,
-  family: string,
-): Promise<TaskDefinition | undefined> {
+async function newestActiveRevision(ecs: ECSClient, family: string): Promise<TaskDefinition | undefined> {
   // sort/maxResults make real ECS answer with one ARN; taking the highest revision of whatever
   // came back also works where they are ignored (moto returns every revision, oldest first).
   const out = await ecs.send(

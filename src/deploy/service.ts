@@ -1,5 +1,6 @@
 import {
   CreateServiceCommand,
+  type AssignPublicIp,
   DescribeServicesCommand,
   UpdateServiceCommand,
   type ECSClient,
@@ -12,7 +13,8 @@ import type { Log } from '../log';
 export interface NetworkOptions {
   subnets: readonly string[];
   securityGroups?: readonly string[];
-  assignPublicIp?: boolean;
+  /** As ecs-params says it; DISABLED when it does not. */
+  assignPublicIp?: AssignPublicIp;
 }
 
 /** How to create the service when it does not exist yet. */
@@ -154,7 +156,7 @@ export async function findService(
   }
 }
 
-export async function clusterNotFound(ecs: ECSClient, cluster: string): Promise<UserError> {
+async function clusterNotFound(ecs: ECSClient, cluster: string): Promise<UserError> {
   const region = await ecs.config.region();
   return new UserError(
     error(
@@ -186,7 +188,7 @@ async function createService(
               awsvpcConfiguration: {
                 subnets: [...network.subnets],
                 securityGroups: network.securityGroups ? [...network.securityGroups] : undefined,
-                assignPublicIp: network.assignPublicIp ? 'ENABLED' : 'DISABLED',
+                assignPublicIp: network.assignPublicIp ?? 'DISABLED',
               },
             },
           }

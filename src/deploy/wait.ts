@@ -7,6 +7,7 @@ import {
   type ServiceEvent,
 } from '@aws-sdk/client-ecs';
 import type { Log } from '../log';
+import { shortArn } from '../progress';
 import { pollUntil, type ServicePoll } from './poll';
 import { describeService } from './service';
 
@@ -92,7 +93,7 @@ function counts(d: Deployment): string {
 }
 
 /** Events at or after `since`, oldest first (ECS lists them newest first). */
-export function recentEvents(events: readonly ServiceEvent[], since?: Date): ServiceEvent[] {
+function recentEvents(events: readonly ServiceEvent[], since?: Date): ServiceEvent[] {
   return events
     .filter((e) => !since || !e.createdAt || e.createdAt.getTime() >= since.getTime())
     .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
@@ -116,7 +117,7 @@ function eventKey(e: ServiceEvent): string {
 /** intervalMs defaults to 15 s. */
 export interface WaitOptions extends DeploymentTarget, ServicePoll {}
 
-export interface StoppedTask {
+interface StoppedTask {
   taskArn: string;
   taskDefinitionArn?: string;
   startedBy?: string;
@@ -190,7 +191,7 @@ async function finish(
 }
 
 /** Why the service's recently stopped tasks stopped (bounded). Never fails the caller. */
-export async function stoppedTasksOf(
+async function stoppedTasksOf(
   ecs: ECSClient,
   cluster: string,
   service: string,
@@ -236,8 +237,7 @@ export function explainFailure(result: WaitResult): string[] {
   if (result.stoppedTasks.length > 0) {
     lines.push('Stopped tasks:');
     for (const t of result.stoppedTasks) {
-      const id = t.taskArn.split('/').pop() ?? t.taskArn;
-      lines.push(`  ${id}: ${t.stoppedReason ?? 'no reason given'}`);
+      lines.push(`  ${shortArn(t.taskArn)}: ${t.stoppedReason ?? 'no reason given'}`);
       for (const c of t.containers) lines.push(`    ${c}`);
     }
   }

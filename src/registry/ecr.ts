@@ -19,13 +19,6 @@ export interface RepositorySettings {
   tags: Readonly<Record<string, string>>;
 }
 
-export const DEFAULT_REPOSITORY_SETTINGS: RepositorySettings = {
-  tagMutability: 'MUTABLE',
-  scanOnPush: false,
-  encryption: { type: 'AES256' },
-  tags: {},
-};
-
 /** What the registry needs for `docker login` and its HTTP API. Keep in memory only. */
 export interface RegistryAuthorization {
   /** Host (and port, if any) of the registry, from the authorization's proxyEndpoint. */

@@ -1,12 +1,12 @@
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { error, UserError } from '../diagnostics';
 import type { Log } from '../log';
 import { CommandNotFoundError, describeExit, runProcess, type ProcessRunner } from '../process';
 import { getRegistryAuthorization, type RegistryAuthorization } from './ecr';
+import { isAuthFailure } from './retry';
 
 /** A docker login to ECR. The password lives in memory (and in the private docker config) only. */
 export interface RegistryLogin extends RegistryAuthorization {
@@ -27,11 +27,11 @@ export interface DockerOptions {
 }
 
 /**
- * A fresh path for the private docker config: under RUNNER_TEMP (the runner empties it after the
- * job even if the post step never runs), else the system temp directory. Not created here.
+ * A fresh path for the private docker config under `parent`: the runner's temp directory, which
+ * the runner empties after the job even if the post step never runs. Not created here.
  */
-export function newDockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(env.RUNNER_TEMP || tmpdir(), `habitat-ecs-docker-${randomUUID()}`);
+export function newDockerConfigDir(parent: string): string {
+  return path.join(parent, `habitat-ecs-docker-${randomUUID()}`);
 }
 
 /** The environment docker runs in: the caller's, with the private config directory. */
@@ -40,13 +40,6 @@ export function dockerEnvironment(
   env: NodeJS.ProcessEnv,
 ): NodeJS.ProcessEnv {
   return { ...env, DOCKER_CONFIG: state.dockerConfigDir };
-}
-
-/** Lines of docker's output that mean the registry refused the credentials. */
-export function isAuthFailure(output: string): boolean {
-  return /unauthorized|authentication required|no basic auth credentials|denied|401 Unauthorized|403 Forbidden/i.test(
-    output,
-  );
 }
 
 /** Gets an ECR token and masks it (and its base64 form) in the log before anything can print it. */

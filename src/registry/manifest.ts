@@ -7,7 +7,7 @@ import { classifyRegistryOutput, RegistryFailure } from './retry';
  * the local test registry speak, with Basic auth from the ECR token.
  */
 
-export const MANIFEST_TYPES = [
+const MANIFEST_TYPES = [
   'application/vnd.docker.distribution.manifest.v2+json',
   'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',

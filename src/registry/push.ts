@@ -8,6 +8,7 @@ import { mapLimit } from './parallel';
 import {
   classifyRegistryOutput,
   DEFAULT_RETRY,
+  isImmutableRefusal,
   RegistryFailure,
   retrying,
   type FailureAdvice,
@@ -68,7 +69,7 @@ const PUSH_ADVICE: FailureAdvice = {
     'ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ' +
     'ecr:CompleteLayerUpload, ecr:PutImage, ecr:BatchGetImage',
   fatalHint: (message) =>
-    /immutable|cannot be overwritten/i.test(message)
+    isImmutableRefusal(message)
       ? ': the repository has immutable tags and this tag already names another image; push under a new image-tag'
       : '',
 };
@@ -117,13 +118,10 @@ async function pushImage(image: ExportedImage, tags: string[], ctx: Context): Pr
   const digests: string[] = [];
   const pushedTags: string[] = [];
   let withLogin: DockerContext | undefined;
+  const read = (tag: string) =>
+    retrying(() => ctx.readManifest(login, image.repository, tag), `reading ${uri}:${tag}`, ctx, PUSH_ADVICE);
   for (const tag of tags) {
-    const remote = await retrying(
-      () => ctx.readManifest(login, image.repository, tag),
-      `reading ${uri}:${tag}`,
-      ctx,
-      PUSH_ADVICE,
-    );
+    const remote = await read(tag);
     if (remote && describesImage(remote, localId)) {
       log.debug(`${uri}:${tag} already holds this image (${remote.digest})`);
       digests.push(remote.digest);
@@ -139,12 +137,7 @@ async function pushImage(image: ExportedImage, tags: string[], ctx: Context): Pr
       PUSH_ADVICE,
     );
     // Trust the registry, not only docker's word: it must now serve that digest for the tag.
-    const served = await retrying(
-      () => ctx.readManifest(login, image.repository, tag),
-      `reading ${uri}:${tag}`,
-      ctx,
-      PUSH_ADVICE,
-    );
+    const served = await read(tag);
     if (!served || (reported && served.digest !== reported)) {
       throw new UserError(
         error(

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { error, UserError } from '../diagnostics';
 
 /**
@@ -62,15 +63,24 @@ const TRANSIENT = [
   /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up/,
 ];
 
+/** Whether docker's (or a request's) error output says the registry refused the credentials. */
+export function isAuthFailure(output: string): boolean {
+  return AUTH.some((re) => re.test(output));
+}
+
+/** Whether a refused push or manifest PUT is ECR refusing to move a tag of an IMMUTABLE repository. */
+export function isImmutableRefusal(message: string): boolean {
+  return /TAG_INVALID|immutable|cannot be overwritten/i.test(message);
+}
+
 /** What kind of failure docker's (or a request's) error output describes. Auth wins over all. */
 export function classifyRegistryOutput(output: string): FailureKind {
-  if (AUTH.some((re) => re.test(output))) return 'auth';
+  if (isAuthFailure(output)) return 'auth';
   if (TRANSIENT.some((re) => re.test(output))) return 'transient';
   return 'fatal';
 }
 
 export type Sleep = (ms: number) => Promise<void>;
-export const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `operation` until it succeeds, a non-transient RegistryFailure is thrown, or the attempts

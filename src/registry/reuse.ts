@@ -7,6 +7,7 @@ import { mapLimit } from './parallel';
 import type { PushedImage } from './push';
 import {
   DEFAULT_RETRY,
+  isImmutableRefusal,
   RegistryFailure,
   registryUserError,
   retrying,
@@ -74,11 +75,6 @@ export function tagChanges(
     if (from === digest) return [];
     return [from === undefined ? { tag } : { tag, from }];
   });
-}
-
-/** Whether a refused manifest PUT is ECR refusing to move a tag of an IMMUTABLE repository. */
-export function isImmutableRefusal(message: string): boolean {
-  return /TAG_INVALID|immutable|cannot be overwritten/i.test(message);
 }
 
 /** What to say when an IMMUTABLE repository will not let a tag move to the reused image; pure. */
@@ -174,12 +170,9 @@ async function reuseOne(released: ReleasedPackage, ctx: Context): Promise<Pushed
   const { repository } = released;
   const uri = `${login.registry}/${repository}`;
   const byRelease = releaseTag(released);
-  const held = await retrying(
-    () => ctx.readManifest(login, repository, byRelease),
-    `reading ${uri}:${byRelease}`,
-    ctx,
-    REUSE_ADVICE,
-  );
+  const read = (tag: string) =>
+    retrying(() => ctx.readManifest(login, repository, tag), `reading ${uri}:${tag}`, ctx, REUSE_ADVICE);
+  const held = await read(byRelease);
   if (!held) {
     log.info(`${released.ident}: the registry has no ${repository}:${byRelease} yet: exporting it`);
     return undefined;
@@ -189,15 +182,7 @@ async function reuseOne(released: ReleasedPackage, ctx: Context): Promise<Pushed
 
   const wanted = [...new Set(ctx.tags(released))];
   const served = new Map<string, string | undefined>([[byRelease, digest]]);
-  for (const tag of wanted.filter((t) => !served.has(t))) {
-    const now = await retrying(
-      () => ctx.readManifest(login, repository, tag),
-      `reading ${uri}:${tag}`,
-      ctx,
-      REUSE_ADVICE,
-    );
-    served.set(tag, now?.digest);
-  }
+  for (const tag of wanted.filter((t) => !served.has(t))) served.set(tag, (await read(tag))?.digest);
   const changes = tagChanges(wanted, served, digest);
   if (changes.length > 0) {
     // Fetched by digest, so the bytes stored under the new tags are those of the pinned image.

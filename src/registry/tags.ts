@@ -1,33 +1,27 @@
 import type { ExportedImage } from '../habitat/export';
 
-/** Which tags each image is pushed under. */
-export interface TagChoice {
-  /** The tag every image gets (the image-tag input, e.g. a commit sha); first in the list. */
-  imageTag?: string;
+/** Which of the version tags the export made each image is pushed under as well. */
+interface TagChoice {
   /** Also push `<version>` when the export made that tag. */
   version: boolean;
   /** Also push `<version>-<release>` when the export made that tag. */
   versionRelease: boolean;
-  /** Also push `latest`. */
-  latest?: boolean;
 }
 
 /**
- * The tags to push for one image, in order, without duplicates. Version tags are only those
- * the exporter actually made, so nothing is invented for a package whose version is unknown.
+ * The version tags to push for one image, in order. Only those the exporter actually made, so
+ * nothing is invented for a package whose version is unknown.
  */
 export function imageTags(
   image: Pick<ExportedImage, 'tags' | 'version' | 'release'>,
   choice: TagChoice,
 ): string[] {
   const wanted: string[] = [];
-  if (choice.imageTag) wanted.push(choice.imageTag);
   const made = new Set(image.tags);
   if (choice.version && image.version && made.has(image.version)) wanted.push(image.version);
   const versionRelease = image.version && image.release ? `${image.version}-${image.release}` : undefined;
   if (choice.versionRelease && versionRelease && made.has(versionRelease)) wanted.push(versionRelease);
-  if (choice.latest) wanted.push('latest');
-  return [...new Set(wanted)];
+  return wanted;
 }
 
 /** The manifest digest `docker push` reports (`<tag>: digest: sha256:... size: N`), if any. */

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics';
+import type { InputName } from '../inputs-spec';
 import { repositoryOf } from '../translate/habitat/package-source';
 import type { PackageSource } from '../translate/habitat/types';
 import { outsideRoot } from '../workspace-path';
@@ -16,13 +17,13 @@ const ECR_REPOSITORY = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-
 const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 export interface ImagePlanInput {
-  packages: readonly { source: PackageSource; input?: string; path?: string }[];
+  packages: readonly { source: PackageSource; input?: InputName; path?: string }[];
   /** Tags every image gets (e.g. the image-tag input). */
   tags: readonly string[];
   /** GITHUB_WORKSPACE: .hart files must be inside it, symlinks followed. */
   workspace: string;
   /** Action input the tags came from, for messages. */
-  tagsInput?: string;
+  tagsInput?: InputName;
   /** When given, .hart files must exist (e.g. fs.existsSync). */
   fileExists?: (file: string) => boolean;
 }

@@ -1,6 +1,7 @@
 import type { ContainerDefinition, LinuxParameters } from '@aws-sdk/client-ecs';
+import { scalarText } from '../compose/json';
 import type { JsonValue } from '../compose/types';
-import { isRecord, scalarText, type ServiceInput, type TranslateContext } from './context';
+import { ECS_NAME, type ServiceInput, type TranslateContext } from './context';
 import * as keys from './container-keys';
 import type { ContainerParams } from './ecs-params';
 import { translateHealthcheck } from './healthcheck';
@@ -11,8 +12,6 @@ import { reportUnsupportedKeys } from './unsupported';
 import { parseDuration, bytesToMiB, parseBytes } from './units';
 import { translateMounts, translateVolumesFrom, type TaskVolumes } from './volumes';
 
-/** ECS container names; compose service names may also have ".". */
-const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 /** The characters ECS takes in an image reference (and `@` of a digest). */
 const IMAGE = /^[A-Za-z0-9_.:/#@-]{1,255}$/;
 /** Docker security options ECS passes on (on EC2); others (seccomp, ...) have no ECS field. */
@@ -30,6 +29,7 @@ export function translateContainer(
   taskMemory: boolean,
 ): ContainerDefinition {
   const d = service.definition;
+  const s = service.canonical;
   const at = (...path: (string | number)[]) => [...service.path, ...path];
   const has = (key: string): boolean => d[key] !== undefined && d[key] !== null;
   const fargate = ctx.launchType === 'FARGATE';
@@ -37,7 +37,8 @@ export function translateContainer(
   reportUnsupportedKeys(ctx, service, params);
 
   const c: ContainerDefinition = { name: service.name };
-  if (!CONTAINER_NAME.test(service.name)) {
+  // Compose service names may also have ".", ECS container names not.
+  if (!ECS_NAME.test(service.name)) {
     ctx.problems.error(
       service.path,
       `"${service.name}" cannot name an ECS container, which takes up to 255 letters, digits, "-" and "_": rename the service`,
@@ -62,33 +63,31 @@ export function translateContainer(
   Object.assign(c, translateResources(ctx, service, params, taskMemory));
   c.essential = params?.essential ?? true;
 
-  if (has('command')) c.command = keys.commandWords(ctx, d.command as JsonValue, at('command'));
-  if (has('entrypoint')) c.entryPoint = keys.commandWords(ctx, d.entrypoint as JsonValue, at('entrypoint'));
-  if (has('environment')) {
-    const env = keys.environment(ctx, d.environment as JsonValue, at('environment'));
+  if (s.command) c.command = [...s.command.value];
+  if (s.entrypoint) c.entryPoint = [...s.entrypoint.value];
+  if (s.environment) {
+    const env = keys.environment(ctx, s.environment);
     warnPlainTextSecrets(ctx, service, env);
     if (env.length > 0) c.environment = env;
   }
-  if (has('ports')) {
-    const ports = translatePorts(ctx, d.ports as JsonValue, at('ports'));
+  if (s.ports) {
+    const ports = translatePorts(ctx, s.ports, at('ports'));
     if (ports.length > 0) c.portMappings = ports;
   }
   const mounts = translateMounts(ctx, volumes, service);
   if (mounts.mountPoints.length > 0) c.mountPoints = mounts.mountPoints;
-  if (has('volumes_from'))
-    c.volumesFrom = translateVolumesFrom(ctx, d.volumes_from as JsonValue, at('volumes_from'));
+  if (s.volumes_from) c.volumesFrom = translateVolumesFrom(ctx, s.volumes_from);
 
   // Hostnames and links only mean something with a network of their own per container.
   // Habitat containers keep them here: the Habitat pass rewrites their peers and drops them.
-  if (has('links')) {
-    const links = keys.stringList(ctx, d.links as JsonValue, at('links'));
-    links.forEach((link, i) => {
-      const target = link.split(':')[0] ?? '';
-      if (!ctx.project.services.has(target))
-        ctx.problems.error(at('links', i), `unknown service "${target}"`);
-    });
-    if (ctx.networkMode === 'bridge' || (habitat && ctx.networkMode === 'awsvpc')) c.links = links;
-    else {
+  if (s.links) {
+    for (const link of s.links) {
+      if (!ctx.project.services.has(link.service))
+        ctx.problems.error(link.at, `unknown service "${link.service}"`);
+    }
+    if (ctx.networkMode === 'bridge' || (habitat && ctx.networkMode === 'awsvpc')) {
+      c.links = s.links.map((l) => (l.alias === undefined ? l.service : `${l.service}:${l.alias}`));
+    } else {
       ctx.problems.error(
         at('links'),
         `links work only in bridge mode, and this task uses ${ctx.networkMode}: containers of the task reach each other on localhost; remove links and connect to localhost:<port>`,
@@ -112,52 +111,46 @@ export function translateContainer(
     else c.privileged = true;
   }
   if (typeof d.read_only === 'boolean') c.readonlyRootFilesystem = d.read_only;
-  for (const [key, field] of [
-    ['dns', 'dnsServers'],
-    ['dns_search', 'dnsSearchDomains'],
-    ['extra_hosts', 'extraHosts'],
-  ] as const) {
-    if (!has(key)) continue;
-    if (ctx.networkMode === 'awsvpc') {
+  if (ctx.networkMode === 'awsvpc') {
+    for (const key of ['dns', 'dns_search', 'extra_hosts'] as const) {
+      if (!s[key]) continue;
       ctx.problems.error(
         at(key),
         `ECS does not allow ${key} in awsvpc mode (the VPC's DNS settings apply); remove it`,
       );
-    } else if (key === 'extra_hosts') c.extraHosts = keys.extraHosts(ctx, d[key] as JsonValue, at(key));
-    else c[field] = keys.stringList(ctx, d[key] as JsonValue, at(key));
+    }
+  } else {
+    if (s.dns) c.dnsServers = s.dns.map((v) => v.value);
+    if (s.dns_search) c.dnsSearchDomains = s.dns_search.map((v) => v.value);
+    if (s.extra_hosts) c.extraHosts = keys.extraHosts(s.extra_hosts);
   }
-  if (has('security_opt')) {
-    const options = keys.stringList(ctx, d.security_opt as JsonValue, at('security_opt'));
+  if (s.security_opt) {
+    const options = s.security_opt.map((o) => o.value);
     const kept = options.filter((o) => SECURITY_OPTIONS.test(o));
-    options.forEach((o, i) => {
-      if (!kept.includes(o))
-        ctx.problems.warn(at('security_opt', i), `"${o}" ignored: ECS does not support it`);
-    });
+    for (const { value: o, at: place } of s.security_opt) {
+      if (!kept.includes(o)) ctx.problems.warn(place, `"${o}" ignored: ECS does not support it`);
+    }
     if (kept.length > 0 && fargate)
       ctx.problems.error(at('security_opt'), 'Fargate does not support security_opt');
     else if (kept.length > 0) c.dockerSecurityOptions = kept;
   }
   if (typeof d.stdin_open === 'boolean') c.interactive = d.stdin_open;
   if (typeof d.tty === 'boolean') c.pseudoTerminal = d.tty;
-  if (has('labels')) {
-    const labels = keys.keyValues(ctx, d.labels as JsonValue, at('labels'), 'label') ?? [];
+  if (s.labels) {
+    const labels = keys.keyValues(ctx, s.labels, 'label');
     if (labels.length > 0) c.dockerLabels = Object.fromEntries(labels);
   }
-  if (has('ulimits')) c.ulimits = keys.ulimits(ctx, d.ulimits as JsonValue, at('ulimits'));
-  if (isRecord(d.logging)) {
-    const log = keys.logConfiguration(ctx, d.logging.driver, d.logging.options, at('logging'));
-    if (log) c.logConfiguration = log;
-  } else if (has('log_driver')) {
-    const log = keys.logConfiguration(ctx, d.log_driver, d.log_opt, at('log_driver'));
+  if (s.ulimits) c.ulimits = keys.ulimits(ctx, s.ulimits);
+  if (s.logging) {
+    const log = keys.logConfiguration(ctx, s.logging);
     if (log) c.logConfiguration = log;
   }
   const healthCheck =
-    params?.healthCheck ??
-    (has('healthcheck') ? translateHealthcheck(ctx.problems, d.healthcheck, at('healthcheck')) : undefined);
+    params?.healthCheck ?? (s.healthcheck ? translateHealthcheck(ctx.problems, s.healthcheck) : undefined);
   if (healthCheck) c.healthCheck = healthCheck;
-  if (has('sysctls')) {
+  if (s.sysctls) {
     if (fargate) ctx.problems.error(at('sysctls'), 'Fargate does not support sysctls');
-    else c.systemControls = keys.systemControls(ctx, d.sysctls as JsonValue, at('sysctls'));
+    else c.systemControls = keys.systemControls(ctx, s.sysctls);
   }
   if (has('stop_grace_period')) {
     const seconds = parseDuration(d.stop_grace_period);
@@ -183,21 +176,22 @@ function linuxParameters(
   tmpfs: NonNullable<LinuxParameters['tmpfs']>,
 ): LinuxParameters {
   const d = service.definition;
+  const s = service.canonical;
   const at = (key: string) => [...service.path, key];
   const fargate = ctx.launchType === 'FARGATE';
   const linux: LinuxParameters = {};
-  const add = d.cap_add === undefined ? [] : keys.capabilities(ctx, d.cap_add, at('cap_add'));
-  const drop = d.cap_drop === undefined ? [] : keys.capabilities(ctx, d.cap_drop, at('cap_drop'));
+  const add = keys.capabilities(s.cap_add);
+  const drop = keys.capabilities(s.cap_drop);
   if (fargate && add.some((c) => c !== 'SYS_PTRACE')) {
     ctx.problems.error(at('cap_add'), 'Fargate can only add the SYS_PTRACE capability');
   }
   if (add.length > 0 || drop.length > 0) {
     linux.capabilities = { ...(add.length > 0 && { add }), ...(drop.length > 0 && { drop }) };
   }
-  if (d.devices !== undefined && d.devices !== null) {
+  if (s.devices) {
     if (fargate)
       ctx.problems.error(at('devices'), 'Fargate does not give containers host devices; remove devices');
-    else linux.devices = keys.devices(ctx, d.devices, at('devices'));
+    else linux.devices = keys.devices(s.devices);
   }
   const init = params?.initProcessEnabled ?? (typeof d.init === 'boolean' ? d.init : undefined);
   if (init !== undefined) linux.initProcessEnabled = init;

@@ -1,9 +1,10 @@
 import type { ContainerDependency } from '@aws-sdk/client-ecs';
-import { isRecord, type TranslateContext } from './context';
+import type { DependsCondition } from '../compose/canonical/types';
+import type { TranslateContext } from './context';
 import type { ContainerParams } from './ecs-params';
-import type { KeyPath } from '../problems';
+import type { KeyPath, Place } from '../problems';
 
-const CONDITIONS: Record<string, ContainerDependency['condition']> = {
+const CONDITIONS: Record<DependsCondition, ContainerDependency['condition']> = {
   service_started: 'START',
   service_healthy: 'HEALTHY',
   service_completed_successfully: 'SUCCESS',
@@ -12,7 +13,7 @@ const CONDITIONS: Record<string, ContainerDependency['condition']> = {
 interface Edge {
   target: string;
   condition: ContainerDependency['condition'];
-  path: KeyPath;
+  at: KeyPath | Place;
 }
 
 /**
@@ -27,31 +28,15 @@ export function translateDependsOn(
   const edges = new Map<string, Edge[]>();
   for (const [name, service] of ctx.project.services) {
     const path = ['services', name, 'depends_on'];
-    const value = service.definition.depends_on;
-    const list: Edge[] = [];
-    if (Array.isArray(value)) {
-      value.forEach((target, i) =>
-        list.push({ target: String(target), condition: 'START', path: [...path, i] }),
-      );
-    } else if (isRecord(value)) {
-      for (const [target, spec] of Object.entries(value)) {
-        const raw = isRecord(spec) && typeof spec.condition === 'string' ? spec.condition : 'service_started';
-        const condition = CONDITIONS[raw];
-        if (!condition) {
-          ctx.problems.error(
-            [...path, target, 'condition'],
-            `"${raw}" must be one of ${Object.keys(CONDITIONS).join(', ')}`,
-          );
-        }
-        list.push({ target, condition: condition ?? 'START', path: [...path, target] });
-      }
-    } else if (value !== undefined && value !== null) {
-      ctx.problems.error(path, 'must be a list of services or a mapping of service to { condition }');
-    }
+    const list: Edge[] = (service.canonical.depends_on ?? []).map((d) => ({
+      target: d.service,
+      condition: CONDITIONS[d.condition],
+      at: d.at,
+    }));
     for (const dep of params.get(name)?.dependsOn ?? []) {
-      const at = list.findIndex((e) => e.target === dep.containerName);
-      const edge = { target: dep.containerName ?? '', condition: dep.condition, path };
-      if (at >= 0) list[at] = { ...edge, path: list[at]!.path };
+      const found = list.findIndex((e) => e.target === dep.containerName);
+      const edge = { target: dep.containerName ?? '', condition: dep.condition, at: path };
+      if (found >= 0) list[found] = { ...edge, at: list[found]!.at };
       else list.push(edge);
     }
     edges.set(
@@ -73,12 +58,12 @@ export function translateDependsOn(
 
 function known(ctx: TranslateContext, from: string, edge: Edge): boolean {
   if (edge.target === from) {
-    ctx.problems.error(edge.path, `service "${from}" cannot depend on itself`);
+    ctx.problems.error(edge.at, `service "${from}" cannot depend on itself`);
     return false;
   }
   if (ctx.project.services.has(edge.target)) return true;
   const names = [...ctx.project.services.keys()].join(', ');
-  ctx.problems.error(edge.path, `unknown service "${edge.target}"; the services are ${names}`);
+  ctx.problems.error(edge.at, `unknown service "${edge.target}"; the services are ${names}`);
   return false;
 }
 
@@ -93,7 +78,7 @@ function reportCycles(ctx: TranslateContext, edges: ReadonlyMap<string, Edge[]>)
       const s = state.get(edge.target);
       if (s === 'visiting') {
         const cycle = [...stack.slice(stack.indexOf(edge.target)), edge.target].join(' -> ');
-        ctx.problems.error(edge.path, `depends_on cycle: ${cycle}; ECS could never start these containers`);
+        ctx.problems.error(edge.at, `depends_on cycle: ${cycle}; ECS could never start these containers`);
       } else if (s === undefined) visit(edge.target);
     }
     stack.pop();

@@ -6,6 +6,7 @@ import type {
   Secret,
   TaskDefinitionPlacementConstraint,
 } from '@aws-sdk/client-ecs';
+import { readHealthcheck } from '../compose/canonical/healthcheck';
 import { readTextFile } from '../compose/read';
 import { UserError, type Diagnostic, type SourceLocation } from '../diagnostics';
 import { translateHealthcheck } from './healthcheck';
@@ -35,7 +36,7 @@ export interface DockerVolumeParams {
   configuration: DockerVolumeConfiguration;
 }
 
-export type { RunParams, ServiceDiscoveryParams } from './run-params';
+export type { RunParams } from './run-params';
 
 export interface EcsParams {
   file: string;
@@ -188,7 +189,8 @@ function containerParams(r: Reader, value: unknown, path: KeyPath): ContainerPar
   const init = r.bool(s.init_process_enabled, [...path, 'init_process_enabled']);
   if (init !== undefined) out.initProcessEnabled = init;
   if (s.healthcheck !== undefined) {
-    const healthCheck = translateHealthcheck(r.p, s.healthcheck, [...path, 'healthcheck']);
+    const check = readHealthcheck(s.healthcheck, [...path, 'healthcheck'], r.p);
+    const healthCheck = check && translateHealthcheck(r.p, check);
     if (healthCheck) out.healthCheck = healthCheck;
   }
   if (s.firelens_configuration !== undefined) {

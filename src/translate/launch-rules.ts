@@ -5,7 +5,7 @@ import type { EcsParams } from './ecs-params';
 import { Problems } from '../problems';
 
 /** Fargate task sizes: CPU units -> the memory sizes (MiB) allowed with it. */
-export const FARGATE_SIZES: ReadonlyMap<number, readonly number[]> = new Map([
+const FARGATE_SIZES: ReadonlyMap<number, readonly number[]> = new Map([
   [256, [512, 1024, 2048]],
   [512, steps(1024, 4096, 1024)],
   [1024, steps(2048, 8192, 1024)],
@@ -22,7 +22,7 @@ function steps(from: number, to: number, by: number): number[] {
 }
 
 /** `256 CPU: 512, 1024, 2048 MiB; 512 CPU: 1024-4096 MiB in 1024 steps; ...` for error messages. */
-export function fargateSizesText(): string {
+function fargateSizesText(): string {
   return [...FARGATE_SIZES]
     .map(([cpu, mems]) => {
       const first = mems[0] ?? 0;

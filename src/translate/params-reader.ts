@@ -1,4 +1,4 @@
-import { isRecord } from './context';
+import { isRecord } from '../compose/json';
 import type { KeyPath, Problems } from '../problems';
 
 /** Typed reads of the parsed YAML that report, at the key's line, what was expected. */

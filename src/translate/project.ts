@@ -2,11 +2,11 @@ import { loadComposeProject } from '../compose/load';
 import type { ComposeProject } from '../compose/types';
 import type { Diagnostic } from '../diagnostics';
 import { loadEcsParams, type EcsParams } from './ecs-params';
-import { renderTaskDefinition, type RenderedTask } from './taskdef';
+import { translateTaskDefinition, type TranslatedTask } from './taskdef';
 import type { HabitatOptions, HabitatService, PackageSource } from './habitat/types';
 import { planImages } from './plan';
 
-export interface RenderInput {
+export interface TranslateProjectInput {
   /** Compose files in merge order. */
   files: string[];
   envFile?: string;
@@ -26,22 +26,23 @@ export interface RenderInput {
   root?: string;
 }
 
-export interface RenderResult {
+/** The task definition, with what the translation learned on the way. */
+export interface TranslatedProject extends TranslatedTask {
   project: ComposeProject;
   habitatServices: Map<string, HabitatService>;
   /** Every package to export: the given ones plus those named only by x-habitat. */
   packages: PackageSource[];
-  /** Its warnings include the loader's and the plan's, in the order the stages ran. */
-  rendered: RenderedTask;
-  /** ecs-params.yml as read, when given: where its keys were written, for checks after the render. */
+  /** The loader's, the plan's and the translation's warnings, in the order the passes ran. */
+  warnings: Diagnostic[];
+  /** ecs-params.yml as read, when given: where its keys were written, for checks after the translation. */
   ecsParams?: EcsParams;
 }
 
 /**
- * The render stage shared by the action and the CLI: load the compose files, plan which
+ * The whole translation, shared by the action and the CLI: load the compose files, plan which
  * services run Habitat packages, read ecs-params and translate. No AWS, no network, no processes.
  */
-export function renderProject(input: RenderInput): RenderResult {
+export function translateProject(input: TranslateProjectInput): TranslatedProject {
   const project = loadComposeProject({
     files: input.files,
     ...(input.envFile !== undefined && { envFile: input.envFile }),
@@ -54,19 +55,20 @@ export function renderProject(input: RenderInput): RenderResult {
     ...(input.images && { images: input.images }),
   });
   const ecsParams = input.ecsParamsFile === undefined ? undefined : loadEcsParams(input.ecsParamsFile);
-  const rendered = renderTaskDefinition(project, {
+  const task = translateTaskDefinition(project, {
     launchType: input.launchType,
     family: input.family,
     habitatServices: plan.services,
     ...(ecsParams && { ecsParams }),
     habitat: input.habitat,
   });
-  const warnings: Diagnostic[] = [...project.warnings, ...plan.warnings, ...rendered.warnings];
+  const warnings: Diagnostic[] = [...project.warnings, ...plan.warnings, ...task.warnings];
   return {
+    ...task,
+    warnings,
     project,
     habitatServices: plan.services,
     packages: plan.packages,
-    rendered: { ...rendered, warnings },
     ...(ecsParams && { ecsParams }),
   };
 }

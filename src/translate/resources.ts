@@ -1,11 +1,12 @@
 import type { JsonValue } from '../compose/types';
-import { isRecord, wholeNumber, type ServiceInput, type TranslateContext } from './context';
+import { isRecord, wholeNumber } from '../compose/json';
+import type { ServiceInput, TranslateContext } from './context';
 import type { ContainerParams } from './ecs-params';
 import type { KeyPath } from '../problems';
 import { MIN_MEMORY_MIB, parseMemoryMiB } from './units';
 
 /** ecs-cli's memory for a container that sets none; ECS needs container or task memory. */
-export const DEFAULT_MEMORY_MIB = 512;
+const DEFAULT_MEMORY_MIB = 512;
 export interface ContainerResources {
   cpu?: number;
   memory?: number;

@@ -2,7 +2,7 @@ import type { NetworkConfiguration } from '@aws-sdk/client-ecs';
 import type { Reader } from './params-reader';
 import type { KeyPath } from '../problems';
 
-export interface ServiceDiscoveryParams {
+interface ServiceDiscoveryParams {
   containerName?: string;
   containerPort?: number;
   privateDnsNamespace?: { id?: string; name?: string; vpc?: string; description?: string };
@@ -63,24 +63,12 @@ function serviceDiscovery(r: Reader, value: unknown): ServiceDiscoveryParams {
   if (containerName) out.containerName = containerName;
   const port = r.whole(sd.container_port, at('container_port'));
   if (port !== undefined) out.containerPort = port;
-  if (sd.private_dns_namespace !== undefined) {
-    const ns = r.map(sd.private_dns_namespace, at('private_dns_namespace'), [
-      'vpc',
-      'id',
-      'name',
-      'description',
-    ]);
-    out.privateDnsNamespace = r.strings(ns, at('private_dns_namespace'), [
-      'vpc',
-      'id',
-      'name',
-      'description',
-    ]);
-  }
-  if (sd.public_dns_namespace !== undefined) {
-    const ns = r.map(sd.public_dns_namespace, at('public_dns_namespace'), ['id', 'name']);
-    out.publicDnsNamespace = r.strings(ns, at('public_dns_namespace'), ['id', 'name']);
-  }
+  const namespace = <K extends string>(key: string, fields: readonly K[]) =>
+    r.strings(r.map(sd[key], at(key), fields), at(key), fields);
+  if (sd.private_dns_namespace !== undefined)
+    out.privateDnsNamespace = namespace('private_dns_namespace', ['vpc', 'id', 'name', 'description']);
+  if (sd.public_dns_namespace !== undefined)
+    out.publicDnsNamespace = namespace('public_dns_namespace', ['id', 'name']);
   if (sd.service_discovery_service !== undefined) {
     const path = at('service_discovery_service');
     const s = r.map(sd.service_discovery_service, path, [

@@ -3,7 +3,7 @@ import type { ComposeProject } from '../compose/types';
 import { error, UserError, type Diagnostic } from '../diagnostics';
 import type { HabitatOptions, HabitatService } from './habitat/types';
 import { translateContainer } from './container';
-import type { LaunchType, TranslateContext } from './context';
+import { ECS_NAME, type LaunchType, type TranslateContext } from './context';
 import { translateDependsOn } from './depends';
 import type { EcsParams, RunParams } from './ecs-params';
 import { applyHabitat } from './habitat/apply';
@@ -12,9 +12,7 @@ import { CONTAINER_KEYS, ordered, TASK_KEYS } from './key-order';
 import { Problems } from '../problems';
 import { TaskVolumes } from './volumes';
 
-export type { EcsParams, RunParams } from './ecs-params';
-
-export interface RenderOptions {
+export interface TaskDefinitionOptions {
   launchType: LaunchType;
   family: string;
   /** Service name -> the Habitat package it runs and the image to use. */
@@ -23,7 +21,7 @@ export interface RenderOptions {
   habitat: HabitatOptions;
 }
 
-export interface RenderedTask {
+export interface TranslatedTask {
   taskDefinition: RegisterTaskDefinitionCommandInput;
   /** ecs-params run_params (awsvpc network configuration, service discovery), for the service. */
   runParams: RunParams;
@@ -35,7 +33,10 @@ export interface RenderedTask {
  * order, with the Habitat pass applied and keys in a fixed order. Pure; throws UserError with
  * every problem found (each at its file:line:column) rather than the first.
  */
-export function renderTaskDefinition(project: ComposeProject, options: RenderOptions): RenderedTask {
+export function translateTaskDefinition(
+  project: ComposeProject,
+  options: TaskDefinitionOptions,
+): TranslatedTask {
   const params = options.ecsParams;
   const networkMode = decideNetworkMode(options.launchType, params);
   const problems = Problems.forProject(project);
@@ -48,10 +49,10 @@ export function renderTaskDefinition(project: ComposeProject, options: RenderOpt
     habitatServices: options.habitatServices,
   };
   const errors: Diagnostic[] = [];
-  if (!/^[A-Za-z0-9_-]{1,255}$/.test(options.family)) {
+  if (!ECS_NAME.test(options.family)) {
     errors.push(
       error(`"${options.family}" is not a task family: use 1-255 letters, digits, - and _`, {
-        input: 'family',
+        input: 'task-family',
       }),
     );
   }
@@ -73,7 +74,7 @@ export function renderTaskDefinition(project: ComposeProject, options: RenderOpt
   const volumes = new TaskVolumes(ctx, params?.dockerVolumes ?? new Map());
   const containers: ContainerDefinition[] = [];
   for (const [name, service] of project.services) {
-    const input = { name, definition: service.definition, path: ['services', name] };
+    const input = { ...service, path: ['services', name] };
     containers.push(
       translateContainer(ctx, input, volumes, params?.services.get(name), params?.memory !== undefined),
     );

@@ -1,4 +1,4 @@
-import { wholeNumber } from './context';
+import { wholeNumber } from '../compose/json';
 
 /**
  * Compose's size and duration notations, converted to the units ECS counts in (MiB, seconds).

@@ -1,4 +1,5 @@
-import { isRecord, type ServiceInput, type TranslateContext } from './context';
+import { isRecord } from '../compose/json';
+import type { ServiceInput, TranslateContext } from './context';
 import type { ContainerParams } from './ecs-params';
 
 /** Keys the container translation reads. */
@@ -56,16 +57,10 @@ export function reportUnsupportedKeys(
         ctx.problems.warn(at('deploy', key), 'ignored on ECS: only deploy.resources is translated');
     }
   }
-  const networks = d.networks;
-  const names = Array.isArray(networks)
-    ? networks.map(String)
-    : isRecord(networks)
-      ? Object.keys(networks)
-      : [];
-  for (const name of names) {
+  for (const { value: name, at: place } of service.canonical.networks ?? []) {
     if (name !== 'default') {
       ctx.problems.warn(
-        at('networks', Array.isArray(networks) ? names.indexOf(name) : name),
+        place,
         `network "${name}" ignored: the containers of an ECS task share the task's ${ctx.networkMode} network`,
       );
     }

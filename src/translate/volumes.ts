@@ -1,8 +1,10 @@
 import type { MountPoint, Tmpfs, Volume, VolumeFrom } from '@aws-sdk/client-ecs';
+import type { TmpfsMount, VolumeMount, VolumesFrom } from '../compose/canonical/types';
+import { isRecord, scalarText } from '../compose/json';
 import type { JsonValue } from '../compose/types';
-import { isRecord, scalarText, type ServiceInput, type TranslateContext } from './context';
+import type { ServiceInput, TranslateContext } from './context';
 import type { DockerVolumeParams } from './ecs-params';
-import type { KeyPath } from '../problems';
+import type { KeyPath, Place } from '../problems';
 import { bytesToMiB, parseBytes } from './units';
 
 /**
@@ -23,7 +25,7 @@ export class TaskVolumes {
   }
 
   /** A compose named volume; its settings come from ecs-params docker_volumes, else the top-level entry. */
-  named(name: string, path: KeyPath): string | undefined {
+  named(name: string, path: KeyPath | Place): string | undefined {
     const { project, problems } = this.ctx;
     const ecsName = volumeName(name);
     if (this.byName.has(ecsName)) return ecsName;
@@ -108,174 +110,103 @@ export interface ServiceMounts {
   tmpfs: Tmpfs[];
 }
 
-/** A service's `volumes:` (short and long syntax) and `tmpfs:` -> mountPoints and tmpfs mounts. */
+/** A service's `volumes:` and `tmpfs:` -> mountPoints and tmpfs mounts. */
 export function translateMounts(
   ctx: TranslateContext,
   volumes: TaskVolumes,
   service: ServiceInput,
 ): ServiceMounts {
   const out: ServiceMounts = { mountPoints: [], tmpfs: [] };
-  const list = service.definition.volumes;
-  const path = [...service.path, 'volumes'];
-  if (list !== undefined && list !== null) {
-    if (!Array.isArray(list))
-      ctx.problems.error(path, 'must be a list of mounts, e.g. ["data:/var/lib/data"]');
-    else list.forEach((entry, i) => mount(ctx, volumes, service, entry, [...path, i], out));
-  }
-  const tmpfs = service.definition.tmpfs;
-  if (tmpfs !== undefined && tmpfs !== null) {
-    const tmpfsPath = [...service.path, 'tmpfs'];
-    const entries = Array.isArray(tmpfs) ? tmpfs : [tmpfs];
-    entries.forEach((entry, i) => {
-      const at = Array.isArray(tmpfs) ? [...tmpfsPath, i] : tmpfsPath;
-      if (typeof entry !== 'string') ctx.problems.error(at, 'must be a path like "/run:size=64m"');
-      else {
-        const [target = '', options = ''] = splitOnce(entry, ':');
-        const mount = tmpfsMount(ctx, target, options.split(',').filter(Boolean), undefined, at);
-        if (mount) out.tmpfs.push(mount);
-      }
-    });
+  const mounts = [...(service.canonical.volumes ?? []), ...(service.canonical.tmpfs ?? [])];
+  for (const entry of mounts) {
+    if (entry.type === 'tmpfs') {
+      const mount = tmpfsMount(ctx, entry);
+      if (mount) out.tmpfs.push(mount);
+    } else if (entry.type === 'other') {
+      ctx.problems.error(
+        entry.at,
+        `mount type "${entry.written}" is not supported on ECS; use volume, bind or tmpfs`,
+      );
+    } else {
+      const mount = mountPoint(ctx, volumes, service, entry);
+      if (mount) out.mountPoints.push(mount);
+    }
   }
   return out;
 }
 
-function mount(
+function mountPoint(
   ctx: TranslateContext,
   volumes: TaskVolumes,
   service: ServiceInput,
-  entry: JsonValue,
-  path: KeyPath,
-  out: ServiceMounts,
-): void {
-  let source: string | undefined;
-  let target: string;
-  let readOnly = false;
-  let type: string | undefined;
-  if (isRecord(entry)) {
-    type = typeof entry.type === 'string' ? entry.type : undefined;
-    source = typeof entry.source === 'string' && entry.source !== '' ? entry.source : undefined;
-    target = typeof entry.target === 'string' ? entry.target : '';
-    readOnly = entry.read_only === true;
-    if (type === 'tmpfs') {
-      const size = isRecord(entry.tmpfs) ? entry.tmpfs.size : undefined;
-      const mode = isRecord(entry.tmpfs) ? scalarText(entry.tmpfs.mode ?? null) : undefined;
-      const mount = tmpfsMount(ctx, target, mode ? [`mode=${mode}`] : [], size, path);
-      if (mount) out.tmpfs.push(mount);
-      return;
-    }
-    if (type !== undefined && type !== 'volume' && type !== 'bind') {
-      ctx.problems.error(
-        [...path, 'type'],
-        `mount type "${type}" is not supported on ECS; use volume, bind or tmpfs`,
-      );
-      return;
-    }
-  } else if (typeof entry === 'string') {
-    const parts = entry.split(':');
-    if (parts.length > 3 || parts.some((p) => p === '')) {
-      ctx.problems.error(path, `"${entry}" is not a mount; write [source:]target[:ro]`);
-      return;
-    }
-    if (parts.length === 1) target = parts[0] as string;
-    else [source, target = ''] = parts as [string, string];
-    for (const option of (parts[2] ?? '').split(',').filter(Boolean)) {
-      if (option === 'ro') readOnly = true;
-      else if (option !== 'rw')
-        ctx.problems.warn(path, `mount option "${option}" ignored: ECS does not support it`);
-    }
-  } else {
-    ctx.problems.error(
-      path,
-      'must be a mount string like "data:/data:ro" or a mapping with type, source, target',
-    );
-    return;
+  entry: VolumeMount,
+): MountPoint | undefined {
+  const { source, target, at } = entry;
+  for (const option of entry.options) {
+    ctx.problems.warn(at, `mount option "${option}" ignored: ECS does not support it`);
   }
   if (!target.startsWith('/')) {
-    ctx.problems.error(path, `container path "${target}" must be absolute`);
-    return;
+    ctx.problems.error(at, `container path "${target}" must be absolute`);
+    return undefined;
   }
-  const isPath = source !== undefined && /^[./~]/.test(source);
   let sourceVolume: string | undefined;
   if (source === undefined) sourceVolume = volumes.anonymous(service.name, target);
-  else if (type === 'bind' || (type === undefined && isPath)) {
+  else if (entry.type === 'bind') {
     if (!source.startsWith('/')) {
       ctx.problems.error(
-        path,
+        at,
         `host path "${source}" is relative to your machine, but on ECS it would be read on the container instance: ` +
           'use an absolute path that exists there, or a named volume',
       );
-      return;
+      return undefined;
     }
     if (ctx.launchType === 'FARGATE') {
-      ctx.problems.error(path, `Fargate has no host paths to mount ("${source}"); use a named volume`);
-      return;
+      ctx.problems.error(at, `Fargate has no host paths to mount ("${source}"); use a named volume`);
+      return undefined;
     }
     sourceVolume = volumes.host(source);
-  } else sourceVolume = volumes.named(source, path);
-  if (sourceVolume) out.mountPoints.push({ sourceVolume, containerPath: target, readOnly });
+  } else sourceVolume = volumes.named(source, at);
+  return sourceVolume ? { sourceVolume, containerPath: target, readOnly: entry.read_only } : undefined;
 }
 
-function tmpfsMount(
-  ctx: TranslateContext,
-  target: string,
-  options: string[],
-  size: JsonValue | undefined,
-  path: KeyPath,
-): Tmpfs | undefined {
+function tmpfsMount(ctx: TranslateContext, entry: TmpfsMount): Tmpfs | undefined {
+  const { target, size, options, at } = entry;
   if (!target.startsWith('/')) {
-    ctx.problems.error(path, `tmpfs path "${target}" must be absolute`);
+    ctx.problems.error(at, `tmpfs path "${target}" must be absolute`);
     return undefined;
   }
   if (ctx.launchType === 'FARGATE') {
-    ctx.problems.error(path, 'Fargate does not support tmpfs mounts; use a named volume');
+    ctx.problems.error(at, 'Fargate does not support tmpfs mounts; use a named volume');
     return undefined;
-  }
-  const mountOptions: string[] = [];
-  for (const option of options) {
-    if (option.startsWith('size=')) size = option.slice(5);
-    else mountOptions.push(option);
   }
   const bytes = size === undefined ? undefined : parseBytes(size);
   if (bytes === undefined || bytesToMiB(bytes) < 1) {
     ctx.problems.error(
-      path,
+      at,
       size === undefined
         ? `ECS needs a size for tmpfs ${target}: write "${target}:size=64m"`
         : `tmpfs size "${String(size)}" is not a size of at least 1m (units b, k, m, g)`,
     );
     return undefined;
   }
-  return { containerPath: target, size: bytesToMiB(bytes), ...(mountOptions.length > 0 && { mountOptions }) };
+  return {
+    containerPath: target,
+    size: bytesToMiB(bytes),
+    ...(options.length > 0 && { mountOptions: [...options] }),
+  };
 }
 
 /** `volumes_from: [service, service:ro]` -> volumesFrom. `container:name` has no ECS equivalent. */
-export function translateVolumesFrom(ctx: TranslateContext, value: JsonValue, path: KeyPath): VolumeFrom[] {
-  if (!Array.isArray(value)) {
-    ctx.problems.error(path, 'must be a list of service names');
-    return [];
-  }
-  const out: VolumeFrom[] = [];
-  value.forEach((entry, i) => {
-    const at = [...path, i];
-    if (typeof entry !== 'string') return ctx.problems.error(at, 'must be a service name');
-    const parts = entry.split(':');
-    if (parts[0] === 'container') {
-      return ctx.problems.error(
-        at,
-        'ECS can only share volumes between containers of the task; name a service',
-      );
+export function translateVolumesFrom(ctx: TranslateContext, entries: readonly VolumesFrom[]): VolumeFrom[] {
+  return entries.flatMap(({ type, source, read_only, at }) => {
+    if (type === 'container') {
+      ctx.problems.error(at, 'ECS can only share volumes between containers of the task; name a service');
+      return [];
     }
-    const [source = '', mode] = parts;
-    if (!ctx.project.services.has(source)) return ctx.problems.error(at, `unknown service "${source}"`);
-    if (mode !== undefined && mode !== 'ro' && mode !== 'rw') {
-      return ctx.problems.error(at, `mode "${mode}" must be ro or rw`);
+    if (!ctx.project.services.has(source)) {
+      ctx.problems.error(at, `unknown service "${source}"`);
+      return [];
     }
-    out.push({ sourceContainer: source, readOnly: mode === 'ro' });
+    return [{ sourceContainer: source, readOnly: read_only }];
   });
-  return out;
-}
-
-function splitOnce(text: string, separator: string): [string, string] {
-  const at = text.indexOf(separator);
-  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { applyHabitat } from '../../../src/translate/habitat/apply';
 import { containerNamed, run, scenario } from './scenario';
 
 const SEED = fs.readFileSync(
@@ -157,7 +158,7 @@ services:
 `),
     );
     expect(wrongGroup.messages).toEqual([
-      expect.stringContaining('wants group "default", but "mongo" runs mongodb in group "prod"'),
+      expect.stringContaining('wants mongodb.default, but "mongo" runs mongodb.prod; set --group'),
     ]);
     const fromExtension = run(
       scenario(`
@@ -346,10 +347,13 @@ services:
   });
 
   it('does not modify its input', () => {
-    const s = scenario(THREE, { launchType: 'FARGATE' });
-    const before = JSON.stringify(s.taskDefinition);
-    run(s);
-    expect(JSON.stringify(s.taskDefinition)).toBe(before);
+    const s = scenario(THREE);
+    // The translation with no Habitat service: the task definition the Habitat pass is given.
+    const { taskDefinition } = run({ ...s, habitatServices: new Map() });
+    const before = JSON.stringify(taskDefinition);
+    const passed = applyHabitat({ ...s, taskDefinition });
+    expect(passed.taskDefinition).not.toEqual(taskDefinition);
+    expect(JSON.stringify(taskDefinition)).toBe(before);
   });
 });
 
@@ -426,13 +430,38 @@ services:
       'wget -qO- http://127.0.0.1:9631/services/mongodb/prod/health || exit 1',
     ]);
     expect(containerNamed(taskDefinition, 'off').healthCheck).toBeUndefined();
-    expect(containerNamed(taskDefinition, 'mine').healthCheck).toEqual({ command: ['CMD', 'true'] });
+    // The translation gives the user's check compose's defaults (30 s, 30 s, 3 retries).
+    expect(containerNamed(taskDefinition, 'mine').healthCheck).toEqual({
+      command: ['CMD', 'true'],
+      interval: 30,
+      timeout: 30,
+      retries: 3,
+    });
     const disabled = run(
       scenario(`services: { m: { image: billmeyer/mongodb, x-habitat: { health-check: false } } }`, {
         habitat: { healthChecks: true },
       }),
     );
     expect(containerNamed(disabled.taskDefinition, 'm').healthCheck).toBeUndefined();
+  });
+
+  it('name the service as the package is written, case kept, and use the org route with --org', () => {
+    const { taskDefinition } = run(
+      scenario(
+        `
+services:
+  app: { image: acme/myapp, command: --org acme --group prod }
+  plain: { image: acme/other }
+`,
+        { packages: ['acme/MyApp', 'acme/Other'], habitat: { healthChecks: true } },
+      ),
+    );
+    expect(containerNamed(taskDefinition, 'app').healthCheck?.command?.[1]).toBe(
+      'wget -qO- http://127.0.0.1:9631/services/MyApp/prod/acme/health || exit 1',
+    );
+    expect(containerNamed(taskDefinition, 'plain').healthCheck?.command?.[1]).toBe(
+      'wget -qO- http://127.0.0.1:9631/services/Other/default/health || exit 1',
+    );
   });
 
   it('reach a gateway bound to one address at that address', () => {
@@ -461,7 +490,11 @@ services:
     expect(command).toContain('--header "Authorization: Bearer $HAB_SUP_GATEWAY_AUTH_TOKEN"');
     expect(command).not.toContain('s3cret');
     expect(containerNamed(taskDefinition, 'b').healthCheck).toBeUndefined();
-    expect(messages).toEqual([expect.stringContaining('its Supervisor runs with --http-disable')]);
+    expect(messages).toEqual([
+      // The translation's own warning about a secret in plain text.
+      expect.stringContaining('HAB_SUP_GATEWAY_AUTH_TOKEN looks like a secret'),
+      expect.stringContaining('its Supervisor runs with --http-disable'),
+    ]);
   });
 });
 

@@ -3,31 +3,45 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { loadComposeProject } from '../../../src/compose/load';
-import type { ComposeProject, JsonValue } from '../../../src/compose/types';
-import { formatDiagnostic, UserError } from '../../../src/diagnostics';
-import { applyHabitat } from '../../../src/translate/habitat/apply';
+import type { ComposeProject } from '../../../src/compose/types';
+import { formatDiagnostic, UserError, type Diagnostic } from '../../../src/diagnostics';
+import { parseEcsParams, type EcsParams } from '../../../src/translate/ecs-params';
 import { parsePackageSource } from '../../../src/translate/habitat/package-source';
 import type { HabitatOptions, HabitatService } from '../../../src/translate/habitat/types';
 import { planImages } from '../../../src/translate/plan';
+import type { LaunchType } from '../../../src/translate/context';
+import { translateTaskDefinition } from '../../../src/translate/taskdef';
 
 export interface ScenarioOptions {
-  launchType?: 'EC2' | 'FARGATE';
+  launchType?: LaunchType;
   packages?: string[];
   habitat?: Partial<HabitatOptions>;
 }
 
+/** What the translation stage is given: a loaded project and the plan's Habitat services. */
 export interface Scenario {
   project: ComposeProject;
   habitatServices: Map<string, HabitatService>;
-  taskDefinition: RegisterTaskDefinitionCommandInput;
+  launchType: LaunchType;
+  ecsParams: EcsParams;
   options: HabitatOptions;
 }
 
 const DEFAULT_PACKAGES = ['billmeyer/mongodb', 'mattray/national-parks', 'core/haproxy'];
 
 /**
- * A real compose project (loaded from a temporary file, so diagnostics carry real lines) and a
- * task definition translated the plain way the translation stage does, ready for applyHabitat.
+ * The task size every scenario sets, as a Fargate task must (with an execution role): with a task
+ * memory the translation adds no per-container memory default, whose warning is not the subject.
+ */
+const ECS_PARAMS = {
+  EC2: 'task_definition:\n  task_size: { cpu_limit: 512, mem_limit: 1024 }\n',
+  FARGATE:
+    'task_definition:\n  task_execution_role: ecsTaskExecutionRole\n  task_size: { cpu_limit: 512, mem_limit: 1024 }\n',
+};
+
+/**
+ * A real compose project (loaded from a temporary file, so diagnostics carry real lines) and the
+ * plan of its Habitat services, ready for the translation the action and the CLI run.
  */
 export function scenario(compose: string, options: ScenarioOptions = {}): Scenario {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'habitat-pass-'));
@@ -39,35 +53,44 @@ export function scenario(compose: string, options: ScenarioOptions = {}): Scenar
     registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
     imageTag: 'v1.0.0',
   }).services;
-  const awsvpc = options.launchType === 'FARGATE';
-  const containerDefinitions = [...project.services.values()].map(({ name, definition }) =>
-    container(name, definition, habitatServices.get(name)?.image, awsvpc),
-  );
+  const launchType = options.launchType ?? 'EC2';
   return {
     project,
     habitatServices,
-    taskDefinition: { family: 'test', networkMode: awsvpc ? 'awsvpc' : 'bridge', containerDefinitions },
+    launchType,
+    ecsParams: parseEcsParams(ECS_PARAMS[launchType], path.join(dir, 'ecs-params.yml')),
     options: { acceptLicense: true, healthChecks: false, ...options.habitat },
   };
 }
 
-export function run(s: Scenario): ReturnType<typeof applyHabitat> & { messages: string[] } {
-  const result = applyHabitat(s);
-  return { ...result, messages: result.warnings.map(short) };
+/** The scenario translated as the action translates it (translateTaskDefinition), warnings as text. */
+export function run(s: Scenario): {
+  taskDefinition: RegisterTaskDefinitionCommandInput;
+  warnings: Diagnostic[];
+  messages: string[];
+} {
+  const { taskDefinition, warnings } = translateTaskDefinition(s.project, {
+    launchType: s.launchType,
+    family: 'test',
+    habitatServices: s.habitatServices,
+    ecsParams: s.ecsParams,
+    habitat: s.options,
+  });
+  return { taskDefinition, warnings, messages: warnings.map(short) };
 }
 
-/** The formatted errors applyHabitat throws, with the temporary directory cut off. */
+/** The formatted errors the translation throws, with the temporary directory cut off. */
 export function errorsOf(s: Scenario): string[] {
   try {
-    applyHabitat(s);
+    run(s);
   } catch (e) {
     if (e instanceof UserError) return e.diagnostics.map(short);
     throw e;
   }
-  throw new Error('applyHabitat did not fail');
+  throw new Error('the translation did not fail');
 }
 
-function short(d: Parameters<typeof formatDiagnostic>[0]): string {
+function short(d: Diagnostic): string {
   return formatDiagnostic({
     ...d,
     ...(d.location && { location: { ...d.location, file: path.basename(d.location.file) } }),
@@ -78,38 +101,4 @@ export function containerNamed(td: RegisterTaskDefinitionCommandInput, name: str
   const found = td.containerDefinitions?.find((c) => c.name === name);
   if (!found) throw new Error(`no container ${name}`);
   return found;
-}
-
-function container(
-  name: string,
-  d: Record<string, JsonValue>,
-  image: string | undefined,
-  awsvpc: boolean,
-): ContainerDefinition {
-  const c: ContainerDefinition = { name, image: image ?? String(d.image), essential: true };
-  if (typeof d.command === 'string') c.command = d.command.split(/\s+/).filter(Boolean);
-  else if (Array.isArray(d.command)) c.command = d.command.map(String);
-  if (typeof d.hostname === 'string') c.hostname = d.hostname;
-  if (Array.isArray(d.links)) c.links = d.links.map(String);
-  if (Array.isArray(d.ports)) {
-    c.portMappings = d.ports.map((p) => {
-      const [host, target] = String(p).includes(':') ? String(p).split(':') : [undefined, String(p)];
-      const containerPort = Number(target);
-      return { containerPort, hostPort: awsvpc ? containerPort : Number(host ?? 0), protocol: 'tcp' };
-    });
-  }
-  const env = d.environment;
-  if (env && typeof env === 'object' && !Array.isArray(env)) {
-    c.environment = Object.entries(env)
-      .map(([k, v]) => ({ name: k, value: String(v) }))
-      .sort((a, b) => (a.name < b.name ? -1 : 1));
-  }
-  const dependsOn = d.depends_on;
-  if (Array.isArray(dependsOn))
-    c.dependsOn = dependsOn.map((n) => ({ containerName: String(n), condition: 'START' }));
-  const health = d.healthcheck;
-  if (health && typeof health === 'object' && !Array.isArray(health) && Array.isArray(health.test)) {
-    c.healthCheck = { command: health.test.map(String) };
-  }
-  return c;
 }

@@ -5,7 +5,7 @@ import type { Place } from './plan';
 /** The error names AWS answers a call the credentials may not make with. */
 const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
 
-export function isDenied(e: unknown): boolean {
+function isDenied(e: unknown): boolean {
   return typeof e === 'object' && e !== null && DENIED.has((e as { name?: string }).name ?? '');
 }
 

@@ -2,7 +2,7 @@ import { formatDiagnostic, UserError, type Diagnostic } from '../../diagnostics'
 import type { Log } from '../../log';
 import { mapLimit } from '../../registry/parallel';
 import type { LaunchType } from '../../translate/context';
-import type { RenderResult } from '../../translate/project';
+import type { TranslatedProject } from '../../translate/project';
 import { VerifyClients } from './clients';
 import { clusterChecks } from './cluster';
 import type { CheckContext } from './context';
@@ -83,17 +83,20 @@ function count(n: number, what: string): string {
   return n === 0 ? '' : `${n} ${what}${n === 1 ? '' : 's'}`;
 }
 
-/** The verify target of a render: every Habitat service's image is the one this run pushes. */
+/** The verify target of a translation: every Habitat service's image is the one this run pushes. */
 export function verifyTargetOf(
-  render: Pick<RenderResult, 'project' | 'habitatServices' | 'rendered' | 'ecsParams'>,
+  translated: Pick<
+    TranslatedProject,
+    'project' | 'habitatServices' | 'taskDefinition' | 'runParams' | 'ecsParams'
+  >,
   where: { region: string; cluster: string; launchType: LaunchType; service?: string },
 ): VerifyTarget {
   return {
-    taskDefinition: render.rendered.taskDefinition,
-    runParams: render.rendered.runParams,
-    project: render.project,
-    ...(render.ecsParams && { ecsParams: render.ecsParams }),
-    pushed: new Set(render.habitatServices.keys()),
+    taskDefinition: translated.taskDefinition,
+    runParams: translated.runParams,
+    project: translated.project,
+    ...(translated.ecsParams && { ecsParams: translated.ecsParams }),
+    pushed: new Set(translated.habitatServices.keys()),
     ...where,
   };
 }

@@ -1,4 +1,5 @@
-import { hasFlag, lastFlagValue, splitHostPort } from './supervisor';
+import { hasFlag, lastFlagValue, newFlag } from './supervisor-args';
+import { splitHostPort } from './supervisor-values';
 import { commandPath, environmentValue, type HabitatContainer, type HabitatContext } from './context';
 import type { KeyPath } from '../../problems';
 
@@ -8,10 +9,10 @@ import type { KeyPath } from '../../problems';
  * its own, or the second one fails to bind.
  */
 export type Listener = 'gossip' | 'http' | 'ctl';
-export const LISTENERS: readonly Listener[] = ['gossip', 'http', 'ctl'];
+const LISTENERS: readonly Listener[] = ['gossip', 'http', 'ctl'];
 export const DEFAULT_PORTS: Readonly<Record<Listener, number>> = { gossip: 9638, http: 9631, ctl: 9632 };
 /** Slot k of the port scheme is the defaults plus k * PORT_STEP. */
-export const PORT_STEP = 10;
+const PORT_STEP = 10;
 /** gossip and http listen for other containers; ctl only for `hab` inside the container. */
 const BIND_ADDRESS: Readonly<Record<Listener, string>> = {
   gossip: '0.0.0.0',
@@ -168,12 +169,7 @@ function addListenFlags(container: HabitatContainer, ports: Record<Listener, Cho
     if ((source !== 'scheme' && source !== 'x-habitat') || port === DEFAULT_PORTS[listener]) continue;
     // A Supervisor in local gossip mode does not gossip, and refuses --listen-gossip.
     if (listener === 'gossip' && container.args && hasFlag(container.args, 'local-gossip-mode')) continue;
-    container.args?.flags.push({
-      name: `listen-${listener}`,
-      written: `--listen-${listener}`,
-      form: 'separate',
-      values: [`${BIND_ADDRESS[listener]}:${port}`],
-    });
+    container.args?.flags.push(newFlag(`listen-${listener}`, [`${BIND_ADDRESS[listener]}:${port}`]));
   }
 }
 

@@ -1,0 +1,132 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import { main } from '../../src/cli-main';
+import { docker, habitatImageAs, hasImage, plainImageAs } from '../support/local-images';
+import { requireStackEnv } from '../support/stack';
+
+// Every golden task definition that can run offline comes up on the stack's engine and goes down
+// cleanly. Habitat images are the hab stand-in's exports; the public images the others name
+// (nginx, postgres, example/...) cannot be pulled here, so a stand-in image takes their names: it
+// runs with every option the task gives, prints its arguments and waits.
+
+requireStackEnv();
+jest.setTimeout(240_000);
+
+const ROOT = join(__dirname, '..', 'fixtures', 'golden');
+const run = Math.random().toString(36).slice(2, 7);
+
+/** What the offline stack cannot run, and why. */
+const CANNOT_RUN: Record<string, string> = {
+  'awsvpc-ecs-params':
+    'its health check runs curl, a tool of the nginx image, which cannot be pulled offline',
+  healthcheck: 'its health checks run curl, a tool of the nginx image, which cannot be pulled offline',
+  'depends-on':
+    'its database health check runs pg_isready, a tool of the postgres image, which cannot be pulled offline ' +
+    '(the dependsOn conditions are proven in local-up.test.ts)',
+  'container-options': 'it needs the host devices /dev/sda and /dev/fuse',
+  volumes: 'it mounts an NFS volume from 10.0.0.1',
+};
+
+/** Fixtures that must not come up, with the reason up must give. */
+const MUST_FAIL: Record<string, RegExp> = {
+  // One-shot essential containers: an echo, and its real image's entrypoint script. ECS stops it too.
+  'command-words': /essential container "shell" exited with code 0|container "list" could not start/,
+};
+// nofile 40000: only where the engine may raise the hard limit that far.
+if (hardNofileLimit() < 40000) MUST_FAIL.resources = /could not start: .*rlimit/;
+
+const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com/';
+
+const fixtures = readdirSync(ROOT, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await main(args, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env: process.env,
+  });
+  return { status, stdout: out.join(''), stderr: err.join('') };
+}
+
+function hardNofileLimit(): number {
+  const line = readFileSync('/proc/self/limits', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Max open files'));
+  return Number(line?.split(/\s{2,}/)[2] ?? 0);
+}
+
+/** The images a task names, present on the engine. */
+function provideImages(td: RegisterTaskDefinitionCommandInput): void {
+  for (const c of td.containerDefinitions ?? []) {
+    const image = c.image ?? '';
+    if (hasImage(image)) continue;
+    if (image.startsWith(REGISTRY)) habitatImageAs(image.slice(REGISTRY.length).split(':')[0] ?? '', image);
+    else plainImageAs(image);
+  }
+}
+
+test('every golden fixture is run here, or says why not', () => {
+  const known = new Set([...Object.keys(CANNOT_RUN), ...Object.keys(MUST_FAIL)]);
+  for (const name of known) expect(fixtures).toContain(name);
+  expect(fixtures.filter((f) => !known.has(f)).length).toBeGreaterThanOrEqual(10);
+});
+
+/** Each in turn: several publish the same fixed host ports (8080, 80). */
+const quick = fixtures.filter((f) => !(f in CANNOT_RUN) && !waitsForHealth(f));
+/** Together, to wait for Docker's 30 s health check intervals once: awsvpc, or ports of their own. */
+const slow = fixtures.filter((f) => !(f in CANNOT_RUN) && waitsForHealth(f));
+
+test.each(quick)('golden %s: comes up (or fails as ECS would), and down leaves nothing', async (fixture) => {
+  await upAndDown(fixture);
+});
+
+test(`golden ${slow.join(', ')}: come up side by side once healthy, and down leaves nothing`, async () => {
+  expect(slow.length).toBeGreaterThan(0);
+  await Promise.all(slow.map(upAndDown));
+});
+
+async function upAndDown(fixture: string): Promise<void> {
+  const task = `g-${run}-${fixture}`.slice(0, 63);
+  const file = join(ROOT, fixture, 'expected.json');
+  try {
+    provideImages(taskDefinition(fixture));
+    const up = await cli(['up', '--task-definition', file, '--name', task]);
+    const expectedFailure = MUST_FAIL[fixture];
+    if (expectedFailure) {
+      expect(up.stderr).toMatch(expectedFailure);
+      expect(up.status).toBe(1);
+    } else {
+      if (up.status !== 0) throw new Error(`${fixture}: up failed:\n${up.stderr}\n${up.stdout}`);
+      const rows = up.stdout.trim().split('\n').slice(1);
+      expect(rows.length).toBe(taskDefinition(fixture).containerDefinitions?.length);
+      for (const row of rows) expect(row).toMatch(/^\S+ +running /);
+    }
+    const down = await cli(['down', '--name', task]);
+    expect(down.status).toBe(0);
+    for (const kind of ['ps --all', 'network ls', 'volume ls']) {
+      const args = [...kind.split(' '), '--filter', `label=habitat-ecs.task=${task}`, '--quiet'];
+      expect(docker(args)).toBe('');
+    }
+  } finally {
+    await cli(['down', '--name', task]);
+  }
+}
+
+function taskDefinition(fixture: string): RegisterTaskDefinitionCommandInput {
+  return JSON.parse(
+    readFileSync(join(ROOT, fixture, 'expected.json'), 'utf8'),
+  ) as RegisterTaskDefinitionCommandInput;
+}
+
+/** A dependency waits for HEALTHY: up takes a health check interval or more. */
+function waitsForHealth(fixture: string): boolean {
+  return (taskDefinition(fixture).containerDefinitions ?? []).some((c) =>
+    (c.dependsOn ?? []).some((d) => d.condition === 'HEALTHY'),
+  );
+}

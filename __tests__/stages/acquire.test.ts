@@ -1,0 +1,117 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Progress } from '../../src/progress';
+import { acquireImages, type AcquireOptions } from '../../src/stages/acquire';
+import { openRegistrySession } from '../../src/stages/session';
+import { parsePackageSource } from '../../src/translate/habitat/package-source';
+import { RecordingLog } from '../support/recording-log';
+import { fakeEcr, fakeWorld, REGISTRY, toolsDir } from './fakes';
+
+const mongodb = parsePackageSource('billmeyer/mongodb/3.2.10/20171016003652');
+const parks = parsePackageSource('mattray/national-parks');
+const redis = parsePackageSource('core/redis/4.0.14/20190319155852');
+
+/** acquireImages on a fake hab, docker and registry, with a mocked ECR behind the session. */
+function setup(extra: Partial<AcquireOptions> = {}) {
+  const world = fakeWorld();
+  const ecr = fakeEcr();
+  const log = new RecordingLog();
+  const progress = new Progress();
+  const tracked = progress.tracking(log);
+  const env = { PATH: toolsDir() };
+  const tempDir = mkdtempSync(path.join(tmpdir(), 'acquire-'));
+  const session = openRegistrySession(ecr.client, {
+    tempDir,
+    log: tracked,
+    saveState: () => world.events.push('state saved'),
+    env,
+    run: world.run,
+  });
+  const options: AcquireOptions = {
+    tags: ['v1'],
+    versionTags: true,
+    reuseReleased: true,
+    maxParallel: 2,
+    workDir: path.join(tempDir, 'export'),
+    workspace: tempDir,
+    exportSettings: { channel: 'stable' },
+    log: tracked,
+    progress,
+    env,
+    run: world.run,
+    registryApi: world.registryApi,
+    ...extra,
+  };
+  return { world, ecr: ecr.mock, log, progress, session, options };
+}
+
+describe('acquireImages', () => {
+  it('exports and pushes every package, logging in once, and pins each by digest', async () => {
+    const s = setup();
+    const images = await acquireImages([mongodb, parks], s.session, s.options);
+    expect(images.map((i) => i.repository)).toEqual(['billmeyer/mongodb', 'mattray/national-parks']);
+    expect(images.every((i) => i.pushed && i.reference === `${i.uri}@${i.digest}`)).toBe(true);
+    expect(images[0]?.uri).toBe(`${REGISTRY}/billmeyer/mongodb`);
+    // The run's tag, then the version tags the export made.
+    expect(images[0]?.tags).toEqual(['v1', '3.2.10', '3.2.10-20171016003652']);
+    const { events } = s.world;
+    // Nothing is logged in before the first image is there to push; then once, state saved first.
+    expect(events[0]).toBe('hab export billmeyer/mongodb/3.2.10/20171016003652');
+    expect(events.filter((e) => e === 'docker login')).toHaveLength(1);
+    expect(events.indexOf('state saved')).toBeLessThan(events.indexOf('docker login'));
+    expect(events.indexOf('docker login')).toBeLessThan(events.findIndex((e) => e.startsWith('docker push')));
+    expect(events.filter((e) => e.startsWith('hab export'))).toHaveLength(2);
+    expect(events.filter((e) => e.startsWith('docker push'))).toHaveLength(6);
+    expect(s.progress.timings.map(([stage]) => stage)).toEqual(['Reuse', 'Export and push']);
+    expect(s.progress.account()[0]).toBe('Done before that: 2 package(s) exported; 2 image(s) pushed.');
+  });
+
+  it('reuses what the registry holds, exports the rest, and keeps the order of the packages', async () => {
+    const s = setup();
+    const held = s.world.seed('billmeyer/mongodb', ['3.2.10-20171016003652']);
+    const images = await acquireImages([parks, mongodb, redis], s.session, s.options);
+    // Reused images come back first from the registry; the result is in the packages' order.
+    expect(images.map((i) => [i.repository, i.pushed])).toEqual([
+      ['mattray/national-parks', true],
+      ['billmeyer/mongodb', false],
+      ['core/redis', true],
+    ]);
+    expect(images[1]?.digest).toBe(held);
+    expect(s.world.events.filter((e) => e.startsWith('hab export'))).toEqual([
+      'hab export mattray/national-parks',
+      'hab export core/redis/4.0.14/20190319155852',
+    ]);
+    // The reused image got the run's tags through the registry API, not a push.
+    expect(s.world.manifests.get('billmeyer/mongodb:v1')?.manifest.digest).toBe(held);
+  });
+
+  it('exports nothing and logs in nowhere when every image is reused', async () => {
+    const s = setup();
+    s.world.seed('billmeyer/mongodb', ['v1', '3.2.10', '3.2.10-20171016003652']);
+    s.world.seed('core/redis', ['v1', '4.0.14', '4.0.14-20190319155852']);
+    const images = await acquireImages([redis, mongodb], s.session, s.options);
+    expect(images.map((i) => [i.repository, i.pushed])).toEqual([
+      ['core/redis', false],
+      ['billmeyer/mongodb', false],
+    ]);
+    // Not even `hab --version`: the export stage does not start.
+    expect(s.world.events).toEqual([]);
+    expect(s.log.of('group')).toEqual(['group: Reuse']);
+    expect(s.progress.account()[0]).toBe('Done before that: 2 released image(s) found in the registry.');
+  });
+
+  it('does not look in the registry first when reuse is off', async () => {
+    const s = setup({ reuseReleased: false });
+    s.world.seed('billmeyer/mongodb', ['3.2.10-20171016003652']);
+    const images = await acquireImages([mongodb], s.session, s.options);
+    expect(images[0]?.pushed).toBe(true);
+    expect(s.log.of('group')).toEqual(['group: Export and push']);
+  });
+
+  it('pushes only the run tags without version tags', async () => {
+    const s = setup({ versionTags: false, tags: ['v1', 'latest'] });
+    const images = await acquireImages([parks], s.session, s.options);
+    expect(images[0]?.tags).toEqual(['v1', 'latest']);
+  });
+});

@@ -1,0 +1,32 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UserError } from '../../src/diagnostics';
+import { planDeploy } from '../../src/stages/plan';
+import { RecordingLog } from '../support/recording-log';
+import { REGISTRY } from './fakes';
+import { config, run, workspace } from './national-parks';
+
+describe('planDeploy', () => {
+  it('names the packages and the registry before anything runs, and prints the warnings', () => {
+    const log = new RecordingLog();
+    const plan = planDeploy(config(), run, log);
+    expect(plan.registry).toBe(REGISTRY);
+    expect(plan.packages.map((p) => `${p.origin}/${p.name}`)).toEqual([
+      'billmeyer/mongodb',
+      'mattray/national-parks',
+    ]);
+    expect(log.of('warning')).toContainEqual(expect.stringContaining('services.mongo: no memory set'));
+  });
+
+  it('refuses a package file that is not there, before anything runs', () => {
+    const compose = path.join(workspace, 'hart.yml');
+    fs.writeFileSync(
+      compose,
+      'services:\n  web:\n    image: acme/web\n    x-habitat:\n      package: results/acme-web-1.0.0-20240101000000-x86_64-linux.hart\n',
+    );
+    const plan = () =>
+      planDeploy(config({ 'compose-file': compose, 'habitat-packages': '' }), run, new RecordingLog());
+    expect(plan).toThrow(UserError);
+    expect(plan).toThrow(/acme-web-1.0.0-20240101000000-x86_64-linux.hart: no such file/);
+  });
+});

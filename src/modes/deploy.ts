@@ -1,0 +1,161 @@
+import * as path from 'node:path';
+import { awsClients } from '../aws';
+import { checkService } from '../deploy/service';
+import { verifyDeployment, verifyTargetOf } from '../deploy/verify';
+import { explainFailure } from '../deploy/wait';
+import { runnerTemp, type RunContext } from '../github-context';
+import type { ServiceConfig } from '../inputs';
+import type { Log } from '../log';
+import { shortArn, type Progress } from '../progress';
+import { baseReport, DeployFailed, type RunReport } from '../report';
+import { acquireImages } from '../stages/acquire';
+import { pinTaskDefinition } from '../stages/pin';
+import { planDeploy } from '../stages/plan';
+import { rollout, type RolloutOutcome } from '../stages/rollout';
+import { openRegistrySession } from '../stages/session';
+
+/**
+ * The deploy mode: check, get every image into the registry, pin the task definition to their
+ * digests, roll it out. The service is only touched once every image it names is pushed.
+ */
+export async function deploy(
+  config: ServiceConfig,
+  run: RunContext,
+  actionLog: Log,
+  progress: Progress,
+): Promise<RunReport> {
+  const log = progress.tracking(actionLog);
+  const temp = runnerTemp();
+  const plan = planDeploy(config, run, log);
+  if (config.verify) {
+    const where = {
+      region: config.region,
+      cluster: config.cluster,
+      launchType: config.launchType,
+      service: config.service,
+    };
+    await actionLog.group('Verify', () =>
+      verifyDeployment(verifyTargetOf(plan.translated, where), { log: actionLog }),
+    );
+  }
+  const { ecr, ecs } = awsClients(config.region);
+  // Before the first side effect: the cluster exists, and the service can be updated or created.
+  const checked = await checkService(ecs, {
+    cluster: config.cluster,
+    service: config.service,
+    canCreate: config.createService,
+  });
+  progress.serviceBefore = checked?.taskDefinition;
+
+  const session = openRegistrySession(ecr, {
+    ...(config.accountId && { accountId: config.accountId }),
+    ...(config.createRepositories && { createRepositories: config.repository }),
+    tempDir: temp,
+    log,
+  });
+  const images = await acquireImages(plan.packages, session, {
+    tags: [config.imageTag, ...config.extraTags],
+    versionTags: config.pushVersionTags,
+    reuseReleased: config.reuseReleasedImages,
+    maxParallel: config.maxParallel,
+    workDir: path.join(temp, 'habitat-ecs-deploy', 'export'),
+    workspace: run.workspace,
+    exportSettings: config.habitatExport,
+    log,
+    progress,
+  });
+  const registry = images.length > 0 ? (await session.credentials()).registry : plan.registry;
+  const task = pinTaskDefinition(config, run, images, registry);
+
+  const pushed = images.some((p) => p.pushed);
+  const outcome = await rollout(ecs, {
+    cluster: config.cluster,
+    service: config.service,
+    taskDefinition: task.taskDefinition,
+    checked,
+    pushed,
+    tags: runTags(run),
+    ...(config.createService && {
+      create: {
+        launchType: config.launchType,
+        desiredCount: config.desiredCount,
+        ...(task.network && { network: task.network }),
+      },
+    }),
+    forceNewDeployment: config.forceNewDeployment,
+    ...(config.waitForStability && { waitTimeoutMs: config.waitTimeoutMinutes * 60_000 }),
+    rollbackOnFailure: config.rollbackOnFailure,
+    keepRevisions: config.keepRevisions,
+    log,
+    progress,
+  });
+
+  const report: RunReport = {
+    ...baseReport(config),
+    taskDefinition: task.taskDefinition,
+    taskDefinitionFile: task.file,
+    images: task.images,
+    pushes: images.map((p) => ({ repository: p.repository, reference: p.reference, pushed: p.pushed })),
+    changed: pushed,
+    notes: deployNotes(config, run),
+    timings: progress.timings,
+  };
+  return reportRollout(report, outcome);
+}
+
+/** The report of a rollout that went as far as it should; a failed one throws DeployFailed with it. */
+export function reportRollout(base: RunReport, outcome: RolloutOutcome): RunReport {
+  const { registered, deployment, end } = outcome;
+  const changed = deployment.created || deployment.updated;
+  const report: RunReport = {
+    ...base,
+    taskDefinitionArn: registered.arn,
+    registered: registered.changed,
+    diff: outcome.diff,
+    serviceArn: deployment.serviceArn,
+    ...(changed && { deploymentId: deployment.deploymentId }),
+    changed: base.changed || registered.changed || changed,
+  };
+  const verb = deployment.created ? 'created' : 'updated';
+  switch (end.kind) {
+    case 'unchanged':
+      return { ...report, state: `unchanged: the service already runs ${shortArn(registered.arn)}` };
+    case 'not-waited':
+      return { ...report, state: `${verb}; not waited for (wait-for-service-stability is false)` };
+    case 'stable':
+      return { ...report, state: `${verb} and stable on ${shortArn(registered.arn)}` };
+    case 'failed': {
+      const lines = explainFailure(end.wait);
+      lines.push(
+        end.rollback
+          ? `Rollback: ${end.rollback.detail}`
+          : 'Rollback: not attempted (rollback-on-failure is false)',
+      );
+      const state = end.rollback
+        ? `${end.wait.outcome}; rollback: ${end.rollback.detail}`
+        : `${end.wait.outcome}; not rolled back`;
+      throw new DeployFailed(lines, { ...report, state });
+    }
+  }
+}
+
+/** Tags of what a deploy registers or creates: where it came from. */
+function runTags(run: RunContext): Record<string, string> {
+  return {
+    'habitat-ecs-deploy:commit': run.sha,
+    'habitat-ecs-deploy:ref': run.ref,
+    ...(run.runUrl && { 'habitat-ecs-deploy:run': run.runUrl }),
+  };
+}
+
+function deployNotes(config: ServiceConfig, run: RunContext): string[] {
+  const tags = [config.imageTag, ...config.extraTags].map((t) => `\`${t}\``).join(', ');
+  if (config.preview) {
+    return [
+      `Preview of pull request #${config.preview.number}: service \`${config.service}\`, images tagged ${tags}.`,
+    ];
+  }
+  if (run.ref.startsWith('refs/tags/'))
+    return [`Release ${run.ref.slice('refs/tags/'.length)}: images pushed as ${tags}.`];
+  return [];
+}

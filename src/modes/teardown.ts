@@ -1,0 +1,45 @@
+import { awsClients } from '../aws';
+import { teardown } from '../deploy/teardown';
+import type { ServiceConfig } from '../inputs';
+import type { Log } from '../log';
+import { deleteImageTag } from '../registry/ecr';
+import { baseReport, type RunReport } from '../report';
+import { repositoryOf } from '../translate/habitat/package-source';
+
+/**
+ * The teardown mode (and a closed pull request's preview): the service deleted, the revisions
+ * this action registered deregistered, and a preview's images removed when asked.
+ */
+export async function tearDown(config: ServiceConfig, log: Log): Promise<RunReport> {
+  const { ecr, ecs } = awsClients(config.region);
+  const { service } = config;
+  const result = await log.group('Teardown', () =>
+    teardown(ecs, {
+      cluster: config.cluster,
+      service,
+      family: config.family,
+      timeoutMs: config.waitTimeoutMinutes * 60_000,
+      log,
+    }),
+  );
+  const state = [
+    result.deleted ? `service ${service} deleted` : `service ${service} did not exist`,
+    `${result.deregistered.length} task definition revision(s) deregistered`,
+  ];
+  if (config.preview && config.removePreviewImages) {
+    const repositories = config.packages.map(repositoryOf);
+    const removed = await log.group('Remove preview images', () =>
+      deleteImageTag(ecr, repositories, config.imageTag, log),
+    );
+    state.push(`${removed.length} ${config.imageTag} image(s) deleted`);
+  } else if (config.preview) {
+    state.push(`${config.imageTag} images kept (preview-remove-images is false)`);
+  }
+  return {
+    ...baseReport(config),
+    mode: 'teardown',
+    changed: result.deleted || result.deregistered.length > 0,
+    state: state.join('; '),
+    ...(config.preview && { notes: [`Preview of pull request #${config.preview.number} removed.`] }),
+  };
+}

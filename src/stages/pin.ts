@@ -1,0 +1,44 @@
+import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { NetworkOptions } from '../deploy/service';
+import type { RunContext } from '../github-context';
+import type { Config } from '../inputs';
+import type { PushedImage } from '../registry/push';
+import { translateConfig, writeTaskDefinition } from './task-definition';
+
+/** The task definition to deploy: every Habitat image pinned by the digest the registry serves. */
+export interface PinnedTask {
+  taskDefinition: RegisterTaskDefinitionCommandInput;
+  /** Where it was written (the task-definition-file output). */
+  file: string;
+  /** Compose service -> the image it runs, `uri@sha256:...`. */
+  images: Record<string, string>;
+  /** ecs-params' awsvpc configuration, for a service to be created. */
+  network?: NetworkOptions;
+}
+
+/**
+ * Translates again with the images in the registry, so the task definition names digests, not
+ * tags that can move. Its warnings were printed by the first translation, before anything ran.
+ */
+export function pinTaskDefinition(
+  config: Config,
+  run: RunContext,
+  images: readonly PushedImage[],
+  registry: string,
+): PinnedTask {
+  const references = new Map(images.map((p) => [p.repository, p.reference]));
+  const pinned = translateConfig(config, run, registry, references);
+  const vpc = pinned.runParams.networkConfiguration?.awsvpcConfiguration;
+  return {
+    taskDefinition: pinned.taskDefinition,
+    file: writeTaskDefinition(config.family, pinned.taskDefinition),
+    images: Object.fromEntries([...pinned.habitatServices].map(([name, s]) => [name, s.image])),
+    ...(vpc?.subnets && {
+      network: {
+        subnets: vpc.subnets,
+        ...(vpc.securityGroups && { securityGroups: vpc.securityGroups }),
+        ...(vpc.assignPublicIp && { assignPublicIp: vpc.assignPublicIp }),
+      },
+    }),
+  };
+}

@@ -1,0 +1,114 @@
+import type { ECSClient, RegisterTaskDefinitionCommandInput, Service } from '@aws-sdk/client-ecs';
+import { diffTaskDefinitions } from '../deploy/diff';
+import type { ServicePoll } from '../deploy/poll';
+import { pruneRevisions, registerTaskDefinition, type RegisteredTaskDefinition } from '../deploy/register';
+import { rollBack, type RollbackResult } from '../deploy/rollback';
+import { deployService, type CreateServiceOptions, type ServiceDeployment } from '../deploy/service';
+import { waitForDeployment, type WaitResult } from '../deploy/wait';
+import type { Log } from '../log';
+import { shortArn, type Progress } from '../progress';
+
+export interface RolloutInput {
+  cluster: string;
+  service: string;
+  taskDefinition: RegisterTaskDefinitionCommandInput;
+  /** The service as checked before the first side effect; undefined: it is to be created. */
+  checked: Service | undefined;
+  /** This run pushed images, so time has passed since the check. */
+  pushed: boolean;
+  /** Tags of a new revision (and of a created service): commit, ref, run. */
+  tags: Readonly<Record<string, string>>;
+  /** How to create the service when it is missing; undefined: it is never created. */
+  create?: Omit<CreateServiceOptions, 'tags'>;
+  forceNewDeployment: boolean;
+  /** Wait for the deployment to become stable, at most this long; undefined: do not wait. */
+  waitTimeoutMs?: number;
+  rollbackOnFailure: boolean;
+  /** Revisions of the family to keep once stable (0: keep all). */
+  keepRevisions: number;
+  log: Log;
+  progress: Progress;
+  /** How the waits poll (default: their own intervals and the real clock). */
+  poll?: Pick<ServicePoll, 'intervalMs' | 'sleep' | 'now'>;
+}
+
+/** How a rollout went: what was registered and deployed, and how it ended. */
+export interface RolloutOutcome {
+  registered: RegisteredTaskDefinition;
+  /** Lines of the change against the previous revision. */
+  diff: string[];
+  deployment: ServiceDeployment;
+  end:
+    | { kind: 'unchanged' } // the service already ran this revision
+    | { kind: 'not-waited' }
+    | { kind: 'stable' }
+    | { kind: 'failed'; wait: WaitResult; rollback?: RollbackResult };
+}
+
+/**
+ * Register (unless an identical revision exists), point the service at it (unless it already
+ * runs it), wait until stable, then prune old revisions; or, when the wait fails, roll back.
+ */
+export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<RolloutOutcome> {
+  const { cluster, service, log, progress } = input;
+  const registered = await log.group('Register', () =>
+    registerTaskDefinition(ecs, input.taskDefinition, {
+      tags: input.tags,
+      ...(input.checked?.taskDefinition && { running: input.checked.taskDefinition }),
+      log,
+    }),
+  );
+  if (registered.changed) progress.record(`${shortArn(registered.arn)} registered`);
+  const diff = diffTaskDefinitions(registered.previous?.taskDefinition, input.taskDefinition);
+
+  const since = new Date();
+  const deployment = await log.group('Deploy', () =>
+    deployService(ecs, {
+      cluster,
+      service,
+      taskDefinitionArn: registered.arn,
+      forceNewDeployment: input.forceNewDeployment,
+      // What was checked still holds unless this run took time to register (or push) something.
+      ...(!input.pushed && !registered.changed && { checked: { service: input.checked } }),
+      ...(input.create && { create: { ...input.create, tags: input.tags } }),
+      log,
+    }),
+  );
+  const done = { registered, diff, deployment };
+  if (!deployment.created && !deployment.updated) return { ...done, end: { kind: 'unchanged' } };
+  progress.serviceNow = registered.arn;
+  if (input.waitTimeoutMs === undefined) return { ...done, end: { kind: 'not-waited' } };
+
+  const poll = { cluster, service, timeoutMs: input.waitTimeoutMs, log, ...input.poll };
+  const wait = await log.group('Wait', () =>
+    waitForDeployment(ecs, {
+      ...poll,
+      deploymentId: deployment.deploymentId,
+      taskDefinitionArn: registered.arn,
+      since,
+    }),
+  );
+  if (wait.outcome === 'stable') {
+    if (input.keepRevisions > 0) {
+      await pruneRevisions(ecs, {
+        family: registered.family,
+        keep: input.keepRevisions,
+        protect: [registered.arn],
+        log,
+      });
+    }
+    return { ...done, end: { kind: 'stable' } };
+  }
+  if (!input.rollbackOnFailure) return { ...done, end: { kind: 'failed', wait } };
+  const rollback = await log.group('Rollback', () =>
+    rollBack(ecs, {
+      ...poll,
+      failedTaskDefinition: registered.arn,
+      ...(deployment.previousTaskDefinition && {
+        previousTaskDefinition: deployment.previousTaskDefinition,
+      }),
+      created: deployment.created,
+    }),
+  );
+  return { ...done, end: { kind: 'failed', wait, rollback } };
+}

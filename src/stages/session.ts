@@ -1,0 +1,93 @@
+import type { ECRClient } from '@aws-sdk/client-ecr';
+import { error, UserError } from '../diagnostics';
+import type { Log } from '../log';
+import { saveLoginState } from '../post-state';
+import type { ProcessRunner } from '../process';
+import { ensureRepositories, type RegistryAuthorization, type RepositorySettings } from '../registry/ecr';
+import {
+  authorizeRegistry,
+  dockerLogin,
+  newDockerConfigDir,
+  type LoginState,
+  type RegistryLogin,
+} from '../registry/login';
+
+export interface RegistrySessionOptions {
+  /** The account the credentials must reach (aws-account-id), when one was given. */
+  accountId?: string;
+  /** Settings to create each repository with before its first push; undefined: never create. */
+  createRepositories?: RepositorySettings;
+  /** Where the private docker config goes: the runner's temp directory. */
+  tempDir: string;
+  log: Log;
+  /** Records the login for the post step (default: the action's state). */
+  saveState?: (state: LoginState) => void;
+  /** docker's environment and process runner (default: process.env and real processes). */
+  env?: NodeJS.ProcessEnv;
+  run?: ProcessRunner;
+}
+
+/**
+ * The registry as a deploy meets it: each step once, and only when needed. An image found in the
+ * registry needs neither a repository made nor docker logged in, so a rerun that finds every
+ * image makes neither.
+ */
+export interface RegistrySession {
+  /** The registry and its credentials: an ECR token on the first call, checked against the account. */
+  credentials(): Promise<RegistryAuthorization>;
+  /** Before the first push into `repository`: the repository made (when asked), docker logged in (once). */
+  prepare(repository: string): Promise<RegistryLogin>;
+}
+
+export function openRegistrySession(ecr: ECRClient, options: RegistrySessionOptions): RegistrySession {
+  const { log } = options;
+  const credentials = once(async () => {
+    const auth = await authorizeRegistry(ecr, log);
+    checkAccount(options.accountId, auth.registry);
+    return auth;
+  });
+  const loggedIn = once(async () => {
+    const auth = await credentials();
+    const dockerConfigDir = newDockerConfigDir(options.tempDir);
+    // Saved first: the post step removes the config even if this step dies during the login.
+    (options.saveState ?? saveLoginState)({ registry: auth.registry, dockerConfigDir });
+    return dockerLogin(auth, {
+      dockerConfigDir,
+      log,
+      ...(options.env && { env: options.env }),
+      ...(options.run && { run: options.run }),
+    });
+  });
+  const repositories = new Map<string, Promise<unknown>>();
+  return {
+    credentials,
+    async prepare(repository) {
+      // The account is checked before anything is made in it.
+      await credentials();
+      const settings = options.createRepositories;
+      if (settings && !repositories.has(repository))
+        repositories.set(repository, ensureRepositories(ecr, [repository], settings, log));
+      await repositories.get(repository);
+      return loggedIn();
+    },
+  };
+}
+
+/** The account of the registry the credentials reach must be the one asked for. */
+function checkAccount(accountId: string | undefined, registry: string): void {
+  const account = registry.split('.')[0];
+  if (accountId && account !== accountId) {
+    throw new UserError(
+      error(
+        `the AWS credentials reach the ECR registry of account ${account ?? '?'}, not ${accountId}: fix aws-account-id or the credentials`,
+        { input: 'aws-account-id' },
+      ),
+    );
+  }
+}
+
+/** A lazy value computed at most once; callers share the one promise. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+}

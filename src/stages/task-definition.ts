@@ -1,0 +1,42 @@
+import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runnerTemp, type RunContext } from '../github-context';
+import type { Config } from '../inputs';
+import { translateProject, type TranslatedProject } from '../translate/project';
+
+/**
+ * The translation as the action runs it: the inputs' files and options, the process environment
+ * for interpolation, and the workspace as the root that files the compose files name (env_file,
+ * extends, .env) must stay in. Images are named after `registry`, or pinned by `images`.
+ */
+export function translateConfig(
+  config: Config,
+  run: RunContext,
+  registry: string,
+  images?: ReadonlyMap<string, string>,
+): TranslatedProject {
+  return translateProject({
+    files: config.composeFiles,
+    root: run.workspace,
+    ...(config.envFile !== undefined && { envFile: config.envFile }),
+    ...(config.ecsParamsFile !== undefined && { ecsParamsFile: config.ecsParamsFile }),
+    launchType: config.launchType,
+    family: config.family,
+    packages: config.packages,
+    registry,
+    imageTag: config.imageTag,
+    habitat: config.habitat,
+    environment: process.env,
+    ...(images && { images }),
+  });
+}
+
+/** Writes the task definition where the task-definition-file output points; returns the path. */
+export function writeTaskDefinition(family: string, td: RegisterTaskDefinitionCommandInput): string {
+  const dir = path.join(runnerTemp(), 'habitat-ecs-deploy');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${family}.task-definition.json`);
+  fs.writeFileSync(file, `${JSON.stringify(td, null, 2)}\n`);
+  return file;
+}

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""The stack's AWS endpoint: moto behind it, with ECR's image calls served from the registry.
+
+Every request is recorded, then forwarded to moto as it came, except these ECR operations
+(X-Amz-Target AmazonEC2ContainerRegistry_V20150921.<operation>), answered from the registry's
+content by ecr_images.py after moto has said the repository exists (DescribeRepositories, with the
+caller's own Authorization header, so the region and the account are the caller's):
+
+  DescribeImages, ListImages, BatchGetImage, PutImage, BatchDeleteImage
+  DeleteRepository   refused with RepositoryNotEmptyException while the registry holds images of
+                     the repository (unless force, which deletes them), then forwarded to moto
+
+Errors have ECR's shape: HTTP 400 and {"__type": "<Exception>", "message": "..."}.
+
+The record is one JSON line per request (method, url, headers, body), in the format of moto's
+recorder, which this replaces: it lists what clients sent, not the front's own calls to moto.
+
+Python 3 standard library only.
+"""
+
+import argparse
+import base64
+import http.client
+import json
+import os
+import sys
+import threading
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ecr_images import REPOSITORY_NAME, EcrError, EcrImages, invalid  # noqa: E402
+from registry_api import Registry, RegistryError  # noqa: E402
+
+ECR = "AmazonEC2ContainerRegistry_V20150921."
+HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
+LOG_LOCK = threading.Lock()
+
+
+class Moto:
+    """The moto server behind the front."""
+
+    def __init__(self, port):
+        self.port = port
+
+    def call(self, method, path, body, headers):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            res = conn.getresponse()
+            return res.status, res.getheaders(), res.read()
+        finally:
+            conn.close()
+
+    def repository(self, name, registry_id, client_headers):
+        """moto's description of the repository: (repository, None), or (None, moto's error answer)."""
+        headers = {
+            k: v for k, v in client_headers.items() if k.lower() in ("authorization", "x-amz-date", "host")
+        }
+        headers["Content-Type"] = "application/x-amz-json-1.1"
+        headers["X-Amz-Target"] = ECR + "DescribeRepositories"
+        request = {"repositoryNames": [name], **({"registryId": registry_id} if registry_id else {})}
+        status, answer_headers, body = self.call("POST", "/", json.dumps(request).encode(), headers)
+        if status != 200:
+            return None, (status, answer_headers, body)
+        return json.loads(body)["repositories"][0], None
+
+
+def make_handler(moto, images, call_log):
+    operations = {
+        "DescribeImages": images.describe_images,
+        "ListImages": images.list_images,
+        "BatchGetImage": images.batch_get_image,
+        "PutImage": images.put_image,
+        "BatchDeleteImage": images.batch_delete_image,
+        "DeleteRepository": images.delete_repository,
+    }
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):  # the call log says it
+            pass
+
+        def record(self, body):
+            if self.path.startswith("/moto-api/recorder/"):
+                return
+            try:
+                text, encoded = body.decode("utf-8"), False
+            except UnicodeDecodeError:
+                text, encoded = base64.b64encode(body).decode("ascii"), True
+            entry = {
+                # Title-Case names (X-Amz-Target), as moto's recorder wrote them, whatever the client sent
+                "headers": {"-".join(w.capitalize() for w in k.split("-")): v for k, v in self.headers.items()},
+                "method": self.command,
+                "url": f"http://{self.headers.get('Host', '127.0.0.1')}{self.path}",
+                "body": text,
+                "body_encoded": encoded,
+            }
+            with LOG_LOCK, open(call_log, "a", encoding="utf-8") as f:
+                f.write(json.dumps(entry) + "\n")
+
+        def reply(self, status, headers, body):
+            self.send_response(status)
+            for k, v in headers:
+                if k.lower() not in HOP_BY_HOP and k.lower() != "content-length":
+                    self.send_header(k, v)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def reply_json(self, status, value, error_type=None):
+            headers = [("Content-Type", "application/x-amz-json-1.1"), ("x-amzn-RequestId", str(uuid.uuid4()))]
+            if error_type:
+                headers.append(("x-amzn-ErrorType", error_type))
+            self.reply(status, headers, json.dumps(value).encode())
+
+        def handle_any(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            self.record(body)
+            target = self.headers.get("X-Amz-Target", "")
+            operation = operations.get(target[len(ECR) :]) if target.startswith(ECR) else None
+            if operation is None:
+                return self.forward(body)
+            try:
+                answer = self.serve(operation, body)
+            except EcrError as e:
+                return self.reply_json(e.status, {"__type": e.code, "message": e.message}, e.code)
+            except RegistryError as e:
+                return self.reply_json(500, {"__type": "ServerException", "message": str(e)}, "ServerException")
+            if isinstance(answer, tuple):  # moto's own answer (an error about the repository)
+                return self.reply(*answer)
+            if answer is None:  # DeleteRepository: the registry side is done, moto deletes the rest
+                return self.forward(body)
+            return self.reply_json(200, answer)
+
+        def serve(self, operation, body):
+            try:
+                request = json.loads(body or b"{}")
+            except ValueError as e:
+                raise EcrError("SerializationException", f"the request body is not JSON: {e}") from e
+            name = request.get("repositoryName")
+            if not isinstance(name, str) or not 2 <= len(name) <= 256 or not REPOSITORY_NAME.fullmatch(name):
+                raise invalid("repositoryName", f"Member must satisfy regular expression pattern: {REPOSITORY_NAME.pattern}")
+            repository, refused = moto.repository(name, request.get("registryId"), self.headers)
+            if refused:
+                return refused
+            return operation(request, name, repository["registryId"], repository)
+
+        def forward(self, body):
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+            try:
+                status, answer_headers, data = moto.call(self.command, self.path, body, headers)
+            except OSError as e:
+                error = {"__type": "ServiceUnavailableException", "message": f"ecr-front: moto: {e}"}
+                return self.reply_json(502, error, error["__type"])
+            return self.reply(status, answer_headers, data)
+
+        do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = handle_any
+
+    return Handler
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--listen-port", type=int, required=True)
+    p.add_argument("--moto-port", type=int, required=True)
+    p.add_argument("--registry-port", type=int, required=True, help="the registry's plain-HTTP port on 127.0.0.1")
+    p.add_argument("--registry-storage", required=True, help="the registry's filesystem rootdirectory")
+    p.add_argument("--registry-password-file", required=True, help="the password of user AWS")
+    p.add_argument("--call-log", required=True)
+    a = p.parse_args()
+    with open(a.registry_password_file, encoding="utf-8") as f:
+        password = f.read().strip()
+    registry = Registry("127.0.0.1", a.registry_port, "AWS", password, a.registry_storage)
+    handler = make_handler(Moto(a.moto_port), EcrImages(registry), a.call_log)
+    server = ThreadingHTTPServer(("127.0.0.1", a.listen_port), handler)
+    server.daemon_threads = True
+    print(f"ecr-front on 127.0.0.1:{a.listen_port} -> moto 127.0.0.1:{a.moto_port}, "
+          f"images from the registry on 127.0.0.1:{a.registry_port}", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
