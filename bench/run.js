@@ -111,6 +111,29 @@ function handWrittenTaskDefinition(n, registry, tag) {
 function fresh() {
   sh(STACK, ['reset']);
   sh('aws', ['ecs', 'create-cluster', '--cluster-name', 'bench']);
+  // A container instance, as a real EC2 cluster has (the action's verify looks for room on one).
+  const text = (argv) => sh('aws', [...argv, '--output', 'text']).stdout.trim();
+  const ami = text(['ec2', 'describe-images', '--owners', 'amazon', '--query', 'Images[0].ImageId']);
+  const instance = text([
+    'ec2',
+    'run-instances',
+    '--image-id',
+    ami,
+    '--count',
+    '1',
+    '--instance-type',
+    'm5.large',
+    '--query',
+    'Instances[0].InstanceId',
+  ]);
+  sh('aws', [
+    'ecs',
+    'register-container-instance',
+    '--cluster',
+    'bench',
+    '--instance-identity-document',
+    JSON.stringify({ instanceId: instance }),
+  ]);
   const images = sh('docker', ['images', '--format', '{{.Repository}}:{{.Tag}}'])
     .stdout.split('\n')
     .filter((ref) => /(^|\/)bench\/pkg\d+:/.test(ref));

@@ -69,6 +69,7 @@ class UsageError extends Error {}
 
 /** Runs `habitat-ecs <args>`; returns the exit status instead of exiting, so tests can drive it. */
 export function main(argv: readonly string[], io: CliIo): number | Promise<number> {
+  if (argv[0] === 'verify') return import('./cli-verify').then((m) => m.verifyCommand(argv.slice(1), io));
   if (LOCAL_COMMANDS.has(argv[0] ?? ''))
     return runLocal(argv, io, (args, rio) => main(['render', ...args], rio));
   try {

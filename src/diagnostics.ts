@@ -13,7 +13,8 @@ export interface SourceLocation {
   column: number;
 }
 
-type Severity = 'error' | 'warning';
+/** A notice tells what will happen (nothing to fix); only checks of the account make them. */
+type Severity = 'error' | 'warning' | 'notice';
 
 export interface Diagnostic {
   severity: Severity;
@@ -43,6 +44,10 @@ export function error(message: string, where: Omit<Diagnostic, 'severity' | 'mes
 
 export function warning(message: string, where: Omit<Diagnostic, 'severity' | 'message'> = {}): Diagnostic {
   return { severity: 'warning', message, ...where };
+}
+
+export function notice(message: string, where: Omit<Diagnostic, 'severity' | 'message'> = {}): Diagnostic {
+  return { severity: 'notice', message, ...where };
 }
 
 /** `file:line:column: path: message`, or `input "name": message`. */

@@ -85,6 +85,11 @@ export const INPUTS = {
   'create-repositories': { description: 'Create missing ECR repositories.', default: 'true' },
   'create-service': { description: 'Create the ECS service when it does not exist.', default: 'true' },
   'desired-count': { description: 'Desired task count of a service the action creates.', default: '1' },
+  verify: {
+    description:
+      'Before any export or push, check with read-only AWS calls what the task needs (roles, secrets, log groups, subnets, ECR images, cluster room); each problem fails the step at its line. See Verify.',
+    default: 'true',
+  },
   'wait-for-service-stability': {
     description: 'Wait until the deployment is stable before the step succeeds.',
     default: 'true',

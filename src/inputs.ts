@@ -50,6 +50,8 @@ interface CommonConfig {
   createRepositories: boolean;
   createService: boolean;
   desiredCount: number;
+  /** Check in the account what the task needs before the first side effect. */
+  verify: boolean;
   waitForStability: boolean;
   waitTimeoutMinutes: number;
   forceNewDeployment: boolean;
@@ -218,6 +220,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     createRepositories: bool(get('create-repositories'), 'create-repositories', fail),
     createService: bool(get('create-service'), 'create-service', fail),
     desiredCount: int(get('desired-count'), 'desired-count', 0, 1000, fail),
+    verify: bool(get('verify'), 'verify', fail),
     waitForStability: bool(get('wait-for-service-stability'), 'wait-for-service-stability', fail),
     waitTimeoutMinutes: int(get('wait-timeout-minutes'), 'wait-timeout-minutes', 1, 360, fail),
     forceNewDeployment: bool(get('force-new-deployment'), 'force-new-deployment', fail),

@@ -1,9 +1,9 @@
 import { DescribeServicesCommand, ECSClient, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
-import { CreateClusterCommand } from '@aws-sdk/client-ecs';
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AwsCallLog, ECR_CREDENTIALS, requireStackEnv, servedDigest } from '../support/stack';
+import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
 // The bundled action, run as the Actions runner runs it, against the local stack: the stand-in
@@ -60,7 +60,7 @@ function explain(r: RunResult): string {
 }
 
 beforeAll(async () => {
-  await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
+  await createEc2Cluster(cluster);
 });
 
 let first: RunResult;

@@ -1,7 +1,7 @@
-import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AwsCallLog, requireStackEnv } from '../support/stack';
+import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
 // How the bundled action fails: one clear annotation, no stack trace, and nothing touched on AWS
@@ -16,8 +16,11 @@ const packages = 'billmeyer/mongodb\nmattray/national-parks';
 const cluster = `e2e-failures-${Date.now()}`;
 
 beforeAll(async () => {
-  await new ECSClient({}).send(new CreateClusterCommand({ clusterName: cluster }));
+  await createEc2Cluster(cluster);
 });
+
+/** What the preflight verify reads of national-parks on EC2: the cluster and room for the task. */
+const VERIFY_CALLS = ['DescribeClusters', 'ListContainerInstances', 'DescribeContainerInstances'];
 
 function errorLines(r: RunResult): string[] {
   return r.stdout.split('\n').filter((l) => l.startsWith('::error'));
@@ -64,7 +67,7 @@ test('a missing cluster fails before anything is exported or pushed', () => {
   expect(errors).toHaveLength(1);
   expect(errors[0]).toContain('cluster "no-such-cluster" was not found in region us-east-1');
   expect(fs.existsSync(path.join(workspace, 'hab-calls.log'))).toBe(false);
-  expect(calls.calls()).toEqual(['DescribeServices']);
+  expect(calls.calls()).toEqual(['DescribeClusters']);
 });
 
 test('a missing service with create-service: false fails before anything is exported or pushed', () => {
@@ -78,7 +81,7 @@ test('a missing service with create-service: false fails before anything is expo
   expect(errors).toHaveLength(1);
   expect(errors[0]).toContain(`service "never-created" does not exist in cluster "${cluster}"`);
   expect(errors[0]).toContain('set create-service: true');
-  expect(calls.calls()).toEqual(['DescribeServices']);
+  expect(calls.calls()).toEqual([...VERIFY_CALLS, 'DescribeServices']);
 });
 
 test('a compose error is an annotation on its file and line, before any AWS call', () => {
@@ -158,7 +161,7 @@ test('hab missing from PATH fails the export with how to install it; ECS was onl
   expect(errors[0]).toMatch(/hab.*not.*PATH|install/i);
   expect(errors[0]).toContain('install.sh');
   expectNoStackTrace(r);
-  expect(calls.calls()).toEqual(['DescribeServices']);
+  expect(calls.calls()).toEqual([...VERIFY_CALLS, 'DescribeServices']);
 });
 
 test('exports by name from habitat-channel and habitat-base-packages-channel, with HAB_AUTH_TOKEN masked', () => {
@@ -219,7 +222,7 @@ test('a failing export names the package and shows the end of its output; the se
   expect(errors[0]).toContain('Container image build failed'); // the tail of hab's own output
   expectNoStackTrace(r);
   // The first image may have started pushing meanwhile; nothing was registered or deployed.
-  expect(calls.calls()[0]).toBe('DescribeServices');
+  expect(calls.calls().slice(0, 4)).toEqual([...VERIFY_CALLS, 'DescribeServices']);
   expect(calls.calls().filter((c) => /TaskDefinition|Service$/.test(c) && c !== 'DescribeServices')).toEqual(
     [],
   );

@@ -1,4 +1,4 @@
-import { CreateClusterCommand, DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +11,7 @@ import {
   publish,
   requireStackEnv,
 } from '../support/stack';
+import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, runAction, runActionInterrupted, type RunResult } from './harness';
 
 // Faults on every side of a deploy, each run by the bundled action as the runner runs it. For
@@ -77,8 +78,8 @@ function expectRerunCompletes(service: string, env?: Record<string, string>): Ru
 
 beforeAll(async () => {
   if (!proxy || !stuck) throw new Error('the stack env is incomplete: eval "$(test/stack/local-stack env)"');
-  await new ECSClient({}).send(new CreateClusterCommand({ clusterName: cluster }));
-  await new ECSClient({ endpoint: stuck }).send(new CreateClusterCommand({ clusterName: stuckCluster }));
+  await createEc2Cluster(cluster);
+  await createEc2Cluster(stuckCluster, stuck);
 });
 
 afterEach(() => {
@@ -222,7 +223,8 @@ describe('ECS and ECR behind the fault proxy', () => {
     const errors = errorLines(r);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toBe(
-      '::error::AWS ECS DescribeServices could not reach http://127.0.0.1:9/ (5 attempts): ECONNREFUSED. ' +
+      // The first call is verify's look at the cluster: its failures are explained like any AWS call's.
+      '::error::AWS ECS DescribeClusters could not reach http://127.0.0.1:9/ (5 attempts): ECONNREFUSED. ' +
         "Check the runner's network and proxy, aws-region, and AWS_ENDPOINT_URL if it is set",
     );
     expect(fs.existsSync(habLog)).toBe(false);

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { requireStackEnv } from '../support/stack';
 import { nationalParksWorkspace, ROOT, runAction } from './harness';
+import { createEc2Cluster } from '../support/cluster';
 
 // The reference example, as the action renders it, run by the bundled CLI (dist/cli/index.js) on
 // the stack's Docker engine: EC2/bridge from the deploy's task-definition-file, FARGATE/awsvpc
@@ -59,10 +59,8 @@ function curl(port: string): string {
 let taskDefinitionFile = '';
 
 beforeAll(async () => {
-  const ecs = new ECSClient({});
   const cluster = `lu-${suffix}`;
-  await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
-  ecs.destroy();
+  await createEc2Cluster(cluster);
   const deploy = runAction({
     workspace,
     inputs: {

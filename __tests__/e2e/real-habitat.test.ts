@@ -1,8 +1,4 @@
-import {
-  CreateClusterCommand,
-  ECSClient,
-  type RegisterTaskDefinitionCommandInput,
-} from '@aws-sdk/client-ecs';
+import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,6 +6,7 @@ import { EcsLikeTask, until } from '../support/ecs-task';
 import { realHabitat } from '../support/real-habitat';
 import { run } from '../support/run';
 import { requireStackEnv } from '../support/stack';
+import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
 // The proofs that the action works with the real Habitat (2.1.78, built from the official
@@ -135,7 +132,7 @@ let sickStartedAt = 0;
 const running: Record<'bridge' | 'awsvpc' | 'clash', Promise<EcsLikeTask>> = {} as never;
 
 beforeAll(async () => {
-  await new ECSClient({}).send(new CreateClusterCommand({ clusterName: cluster }));
+  await createEc2Cluster(cluster);
   ec2 = deploy(nationalParksWorkspace(), {
     service: 'national-parks',
     'task-family': `np-real-${suffix}`,

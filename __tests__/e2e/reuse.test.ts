@@ -1,9 +1,9 @@
-import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AwsCallLog, requireStackEnv, servedDigest } from '../support/stack';
+import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
 // Released packages are not exported again: the bundled action, run as the runner runs it, with
@@ -15,7 +15,6 @@ import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 requireStackEnv();
 jest.setTimeout(300_000);
 
-const ecs = new ECSClient({});
 const registry = process.env.HABITAT_ECS_STACK_REGISTRY ?? '';
 const suffix = `${process.pid}-${Date.now().toString(36)}`;
 const cluster = `reuse-${suffix}`;
@@ -84,7 +83,7 @@ function exports(calls: Calls): string[] {
 }
 
 beforeAll(async () => {
-  await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
+  await createEc2Cluster(cluster);
 });
 
 afterAll(() => {
@@ -145,11 +144,15 @@ test('a second run under a new image-tag reuses both releases: no export, no pus
   expect(second.outputs.images).toBe(first.outputs.images);
   expect(second.outputs.changed).toBe('false');
   expect(second.outputs['task-definition-arn']).toBe(first.outputs['task-definition-arn']);
-  // Three AWS calls in all: the token for the registry, the service, the revision it runs.
+  // Reads only: verify's look at the cluster and its room, then the token for the registry, the
+  // service, the revision it runs.
   expect([...aws.calls()].sort()).toEqual([
+    'DescribeClusters',
+    'DescribeContainerInstances',
     'DescribeServices',
     'DescribeTaskDefinition',
     'GetAuthorizationToken',
+    'ListContainerInstances',
   ]);
   expect(second.post?.stdout).toContain('Nothing to clean up');
 });

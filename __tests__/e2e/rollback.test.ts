@@ -1,7 +1,8 @@
-import { CreateClusterCommand, DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { requireStackEnv } from '../support/stack';
+import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
 // A deployment that never stabilises (the stack's second moto reports no running tasks) times out,
@@ -38,7 +39,7 @@ function deploy(inputs: Record<string, string>): RunResult {
 test('a deployment that never stabilises times out, is rolled back to the previous revision, and fails the step', async () => {
   if (!endpoint)
     throw new Error('HABITAT_ECS_STACK_STUCK_ENDPOINT is not set: eval "$(test/stack/local-stack env)"');
-  await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
+  await createEc2Cluster(cluster, endpoint);
 
   const first = deploy({ 'wait-for-service-stability': 'false' });
   expect(first.status).toBe(0);

@@ -1,4 +1,3 @@
-import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -6,6 +5,7 @@ import YAML from 'yaml';
 import { actionNode } from '../../scripts/action-node';
 import { requireStackEnv } from '../support/stack';
 import { nationalParksWorkspace, ROOT, runAction, type RunResult } from './harness';
+import { createEc2Cluster } from '../support/cluster';
 
 // The tests run dist/ on the Node that action.yml names (node24), as the runner does, and the
 // action says nothing about its runtime there: no DeprecationWarning, and not the AWS SDK's notice
@@ -42,7 +42,7 @@ test('dist/ runs on the Node major that action.yml names', () => {
 test('a deploy and its teardown print no runtime deprecation warning', async () => {
   const suffix = `${process.pid}-${Date.now().toString(36)}`;
   const cluster = `rt-${suffix}`;
-  await new ECSClient({}).send(new CreateClusterCommand({ clusterName: cluster }));
+  await createEc2Cluster(cluster);
   const inputs = {
     'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
     cluster,

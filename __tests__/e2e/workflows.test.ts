@@ -1,14 +1,10 @@
-import {
-  CreateClusterCommand,
-  DescribeServicesCommand,
-  ECSClient,
-  ListTaskDefinitionsCommand,
-} from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, ECSClient, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AwsCallLog, registryTags, requireStackEnv, servedDigest } from '../support/stack';
+import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
 // The action in the three pipelines it is made for, driven by recorded event payloads:
@@ -84,7 +80,7 @@ function ok(r: RunResult): void {
 }
 
 beforeAll(async () => {
-  await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
+  await createEc2Cluster(cluster);
   api = spawn(process.execPath, [path.join(__dirname, 'fake-github-api.js'), apiLog], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

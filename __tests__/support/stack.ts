@@ -136,15 +136,29 @@ export class AwsCallLog {
     this.start = this.lines().length;
     return this;
   }
-  /** API names (e.g. `RegisterTaskDefinition`) called since mark(). */
+  /** API names (e.g. `RegisterTaskDefinition`, `GetRole`) called since mark(). */
   calls(): string[] {
     return this.lines()
       .slice(this.start)
       .map((line) => {
-        const target =
-          (JSON.parse(line) as { headers?: Record<string, string> }).headers?.['X-Amz-Target'] ?? '';
-        return target.split('.').pop() ?? '';
+        const call = JSON.parse(line) as {
+          headers?: Record<string, string>;
+          body?: string;
+          body_encoded?: boolean;
+        };
+        const target = call.headers?.['X-Amz-Target'];
+        if (target) return target.split('.').pop() ?? '';
+        // Query-protocol services (IAM, EC2) name the call in the form body.
+        const body = call.body_encoded
+          ? Buffer.from(call.body ?? '', 'base64').toString('utf8')
+          : (call.body ?? '');
+        return new URLSearchParams(body).get('Action') ?? '';
       });
+  }
+
+  /** The calls since mark() that change something: anything but a read (Describe, List, Get, BatchGet). */
+  writes(): string[] {
+    return this.calls().filter((c) => c !== '' && !/^(Describe|List|Get|BatchGet|BatchCheck)/.test(c));
   }
   private lines(): string[] {
     return stackLog(this.file);

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { awsClients } from '../aws';
 import { checkService } from '../deploy/service';
+import { verifyDeployment, verifyTargetOf } from '../deploy/verify';
 import { explainFailure } from '../deploy/wait';
 import { runnerTemp, type RunContext } from '../github-context';
 import type { ServiceConfig } from '../inputs';
@@ -26,6 +27,17 @@ export async function deploy(
   const log = progress.tracking(actionLog);
   const temp = runnerTemp();
   const plan = planDeploy(config, run, log);
+  if (config.verify) {
+    const where = {
+      region: config.region,
+      cluster: config.cluster,
+      launchType: config.launchType,
+      service: config.service,
+    };
+    await actionLog.group('Verify', () =>
+      verifyDeployment(verifyTargetOf(plan.translated, where), { log: actionLog }),
+    );
+  }
   const { ecr, ecs } = awsClients(config.region);
   // Before the first side effect: the cluster exists, and the service can be updated or created.
   const checked = await checkService(ecs, {

@@ -9,6 +9,7 @@ import { validateImagePlan } from '../registry/validate';
 import { ecrRegistry } from '../translate/plan';
 import type { ImageBuild } from '../translate/build-plan';
 import type { PackageSource } from '../translate/habitat/types';
+import type { TranslatedProject } from '../translate/project';
 import { translateConfig } from './task-definition';
 
 export interface DeployPlan {
@@ -18,6 +19,8 @@ export interface DeployPlan {
   builds: ImageBuild[];
   /** The registry the images are named after until a login names the real one. */
   registry: string;
+  /** The translation with those names: what verify checks in the account. */
+  translated: TranslatedProject;
 }
 
 /**
@@ -41,5 +44,5 @@ export function planDeploy(config: Config, run: RunContext, log: Log): DeployPla
     ...checkBuilds(planned.builds, run.workspace),
   ];
   if (problems.length > 0) throw new UserError(problems);
-  return { packages: planned.packages, builds: planned.builds, registry };
+  return { packages: planned.packages, builds: planned.builds, registry, translated: planned };
 }

@@ -1,7 +1,7 @@
 import { loadComposeProject } from '../compose/load';
 import type { ComposeProject } from '../compose/types';
 import type { Diagnostic } from '../diagnostics';
-import { loadEcsParams } from './ecs-params';
+import { loadEcsParams, type EcsParams } from './ecs-params';
 import { translateTaskDefinition, type TranslatedTask } from './taskdef';
 import type { HabitatOptions, HabitatService, PackageSource } from './habitat/types';
 import { planImages } from './plan';
@@ -41,6 +41,8 @@ export interface TranslatedProject extends TranslatedTask {
   builds: ImageBuild[];
   /** The loader's, the plan's and the translation's warnings, in the order the passes ran. */
   warnings: Diagnostic[];
+  /** ecs-params.yml as read, when given: where its keys were written, for checks after the translation. */
+  ecsParams?: EcsParams;
 }
 
 /**
@@ -82,5 +84,6 @@ export function translateProject(input: TranslateProjectInput): TranslatedProjec
     packages: plan.packages,
     builtServices: plan.built,
     builds: plan.builds,
+    ...(ecsParams && { ecsParams }),
   };
 }

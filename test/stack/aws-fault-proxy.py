@@ -10,9 +10,14 @@ otherwise. The control file holds one line, read before every request:
   "<5xx> <n> [M]"             answer them with that status and a ServerException
   "reset <n> [M]"             close the connection without an answer
   "delay:<ms> <n> [M]"        forward them, after waiting <ms> milliseconds
+  "denied <n> [M]"            answer them as AWS answers a call IAM does not allow,
+                              in the protocol's own shape: AccessDeniedException
+                              (JSON), AccessDenied (IAM's XML), UnauthorizedOperation
+                              (EC2's XML)
 
-With M, only requests whose X-Amz-Target (e.g.
-"AmazonEC2ContainerServiceV20141113.UpdateService") contains M count. The count
+With M, only requests whose target contains M count: the X-Amz-Target (e.g.
+"AmazonEC2ContainerServiceV20141113.UpdateService"), or for query-protocol
+calls (IAM, EC2) "<signing service>.<Action>" (e.g. "iam.GetRole"). The count
 goes down in the file, which is removed when it reaches 0.
 
 Every request is logged as "<iso time> <target> <outcome>" in the request log
@@ -30,7 +35,10 @@ import os
 import sys
 import threading
 import time
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+from xml.sax.saxutils import escape
 
 LOCK = threading.Lock()
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
@@ -68,6 +76,22 @@ def take_fault(path, target):
         return kind
 
 
+def signing_service(headers):
+    """The service in the request's SigV4 scope: ".../us-east-1/iam/aws4_request" -> "iam"."""
+    scope = headers.get("Authorization", "").split("Credential=", 1)[-1].split(",", 1)[0]
+    parts = scope.split("/")
+    return parts[3] if len(parts) > 3 else ""
+
+
+def target_of(headers, body):
+    """X-Amz-Target, or "<service>.<Action>" for a query-protocol call (IAM, EC2)."""
+    target = headers.get("X-Amz-Target", "")
+    if target or "x-www-form-urlencoded" not in headers.get("Content-Type", ""):
+        return target
+    action = parse_qs(body.decode("utf-8", "replace")).get("Action", [""])[0]
+    return f"{signing_service(headers)}.{action}" if action else ""
+
+
 def make_handler(upstream_host, upstream_port, faults, request_log):
     def log_line(target, outcome):
         stamp = datetime.datetime.now(datetime.timezone.utc).isoformat()
@@ -89,11 +113,46 @@ def make_handler(upstream_host, upstream_port, faults, request_log):
             self.end_headers()
             self.wfile.write(body)
 
+        def answer_denied(self, target):
+            """What AWS says to a call no policy allows, as each protocol says it."""
+            service = signing_service(self.headers)
+            action = f"{service}:{target.split('.')[-1]}"
+            text = (
+                "User: arn:aws:iam::123456789012:user/local-stack is not authorized to perform: "
+                f"{action} because no identity-based policy allows the {action} action"
+            )
+            if self.headers.get("X-Amz-Target"):
+                return self.answer(400, "AccessDeniedException", text)
+            request_id = str(uuid.uuid4())
+            if service == "ec2":
+                body = (
+                    '<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error>'
+                    "<Code>UnauthorizedOperation</Code>"
+                    f"<Message>You are not authorized to perform this operation. {escape(text)}</Message>"
+                    f"</Error></Errors><RequestID>{request_id}</RequestID></Response>"
+                )
+            else:
+                body = (
+                    '<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error>'
+                    f"<Type>Sender</Type><Code>AccessDenied</Code><Message>{escape(text)}</Message>"
+                    f"</Error><RequestId>{request_id}</RequestId></ErrorResponse>"
+                )
+            data = body.encode()
+            self.send_response(403)
+            self.send_header("Content-Type", "text/xml")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return None
+
         def handle_any(self):
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
-            target = self.headers.get("X-Amz-Target", "")
+            target = target_of(self.headers, body)
             fault = take_fault(faults, target)
+            if fault == "denied":
+                log_line(target, "fault:denied")
+                return self.answer_denied(target)
             if fault == "throttle":
                 log_line(target, "fault:throttle")
                 return self.answer(400, "ThrottlingException", "Rate exceeded (injected by aws-fault-proxy)")

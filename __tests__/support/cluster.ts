@@ -1,0 +1,28 @@
+import { DescribeImagesCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { CreateClusterCommand, ECSClient, RegisterContainerInstanceCommand } from '@aws-sdk/client-ecs';
+
+/**
+ * An ECS cluster with one registered EC2 container instance, as a real EC2 cluster has before a
+ * task can be placed (moto's instance offers 4096 CPU units and 7482 MiB), on the moto server at
+ * `endpoint` (default: AWS_ENDPOINT_URL).
+ */
+export async function createEc2Cluster(name: string, endpoint?: string): Promise<void> {
+  const options = endpoint ? { endpoint } : {};
+  const ecs = new ECSClient(options);
+  const ec2 = new EC2Client(options);
+  await ecs.send(new CreateClusterCommand({ clusterName: name }));
+  const images = await ec2.send(new DescribeImagesCommand({ Owners: ['amazon'], MaxResults: 5 }));
+  const imageId = images.Images?.[0]?.ImageId;
+  if (!imageId) throw new Error('moto offers no AMI to start a container instance from');
+  const started = await ec2.send(
+    new RunInstancesCommand({ ImageId: imageId, InstanceType: 'm5.large', MinCount: 1, MaxCount: 1 }),
+  );
+  const instanceId = started.Instances?.[0]?.InstanceId;
+  if (!instanceId) throw new Error('moto started no instance');
+  await ecs.send(
+    new RegisterContainerInstanceCommand({
+      cluster: name,
+      instanceIdentityDocument: JSON.stringify({ instanceId, region: await ecs.config.region() }),
+    }),
+  );
+}
