@@ -23,6 +23,8 @@ export function verifyTarget(
     cluster?: string;
     service?: string;
     habitat?: string[];
+    /** Build the images of build: services, as the build input does. */
+    build?: boolean;
   } = {},
 ): { target: VerifyTarget; written: Written } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-'));
@@ -42,6 +44,7 @@ export function verifyTarget(
     imageTag: 'v1',
     habitat: { acceptLicense: true, healthChecks: false },
     environment: {},
+    ...(options.build && { build: true }),
   });
   const target = verifyTargetOf(translated, {
     region,

@@ -217,3 +217,14 @@ test('Fargate: the images this run pushes are not looked for, and no room is cou
   expect(plan.findings).toEqual([]);
   expect(plan.cluster.need).toBeUndefined();
 });
+
+test('a build: service is pushed by this run: its ECR image is not looked for', () => {
+  const { target } = verifyTarget(
+    {
+      compose:
+        'services:\n  web:\n    build: .\n    image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/web:v1\n    mem_limit: 64m\n',
+    },
+    { build: true },
+  );
+  expect(planVerification(target).images).toEqual([]);
+});

@@ -83,11 +83,11 @@ function count(n: number, what: string): string {
   return n === 0 ? '' : `${n} ${what}${n === 1 ? '' : 's'}`;
 }
 
-/** The verify target of a translation: every Habitat service's image is the one this run pushes. */
+/** The verify target of a translation: every Habitat and build: service's image is one this run pushes. */
 export function verifyTargetOf(
   translated: Pick<
     TranslatedProject,
-    'project' | 'habitatServices' | 'taskDefinition' | 'runParams' | 'ecsParams'
+    'project' | 'habitatServices' | 'builtServices' | 'taskDefinition' | 'runParams' | 'ecsParams'
   >,
   where: { region: string; cluster: string; launchType: LaunchType; service?: string },
 ): VerifyTarget {
@@ -96,7 +96,7 @@ export function verifyTargetOf(
     runParams: translated.runParams,
     project: translated.project,
     ...(translated.ecsParams && { ecsParams: translated.ecsParams }),
-    pushed: new Set(translated.habitatServices.keys()),
+    pushed: new Set([...translated.habitatServices.keys(), ...translated.builtServices.keys()]),
     ...where,
   };
 }
