@@ -85,7 +85,7 @@ describe('exportPackages', () => {
       release: '20200101000000',
     });
     expect(log.text()).toContain('Using `hab pkg export container` (hab 2.0.450/20250113101245)');
-    expect(log.text()).toContain('info: building billmeyer/mongodb');
+    expect(log.text()).toContain('output: building billmeyer/mongodb');
   });
 
   it('keeps a HAB_LICENSE the user set', () => {

@@ -20,6 +20,8 @@ export interface TranslateProjectInput {
   habitat: HabitatOptions;
   /** Variables for interpolation, usually process.env. */
   environment: Record<string, string | undefined>;
+  /** Why a variable of `environment` must not be interpolated; see LoadOptions. */
+  refuseVariable?: (name: string, value: string) => string | undefined;
   /** Repository -> pushed `uri@digest`; wins over the predicted `registry/repository:tag`. */
   images?: ReadonlyMap<string, string>;
   /** The workspace, which files named inside the compose files must not leave (see LoadOptions). */
@@ -45,6 +47,7 @@ export function translateProject(input: TranslateProjectInput): TranslatedProjec
     files: input.files,
     ...(input.envFile !== undefined && { envFile: input.envFile }),
     environment: input.environment,
+    ...(input.refuseVariable && { refuseVariable: input.refuseVariable }),
     ...(input.root !== undefined && { root: input.root }),
   });
   const plan = planImages(project, input.packages, {
