@@ -4,6 +4,7 @@ import {
   ECSClient,
   ListTaskDefinitionsCommand,
 } from '@aws-sdk/client-ecs';
+import { BatchGetImageCommand, ECRClient, PutImageCommand } from '@aws-sdk/client-ecr';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,6 +20,7 @@ requireStackEnv();
 jest.setTimeout(240_000);
 
 const ecs = new ECSClient({});
+const ecr = new ECRClient({});
 const registry = process.env.HABITAT_ECS_STACK_REGISTRY ?? '';
 const suffix = `${process.pid}-${Date.now().toString(36)}`;
 const cluster = `wf-${suffix}`;
@@ -52,7 +54,11 @@ function apiRequests(): { method: string; url: string; auth: string; body: strin
     .map((l) => JSON.parse(l));
 }
 
-function preview(eventFile: string, env: Record<string, string> = {}): RunResult {
+function preview(
+  eventFile: string,
+  env: Record<string, string> = {},
+  inputs: Record<string, string> = {},
+): RunResult {
   return runAction({
     workspace,
     event: event(eventFile),
@@ -65,6 +71,7 @@ function preview(eventFile: string, env: Record<string, string> = {}): RunResult
       preview: 'true',
       'preview-remove-images': 'true',
       'github-token': 'ghs_fake_token_for_tests',
+      ...inputs,
     },
   });
 }
@@ -156,8 +163,23 @@ describe('pull request preview', () => {
   });
 
   test('closed: deletes the service, its task definitions and its pr-42 images, and says so in the comment', async () => {
-    // What the registry holds before: pr-42 shares its image with the version tags, which stay.
+    // What the registry holds before: pr-42 shares its image with the version tags, which stay,
+    // and with latest, which the closing run names as its image-tag: only pr-42 may go.
     const repositories = ['billmeyer/mongodb', 'mattray/national-parks'];
+    for (const repositoryName of repositories) {
+      const got = await ecr.send(
+        new BatchGetImageCommand({ repositoryName, imageIds: [{ imageTag: 'pr-42' }] }),
+      );
+      const image = got.images?.[0];
+      await ecr.send(
+        new PutImageCommand({
+          repositoryName,
+          imageTag: 'latest',
+          imageManifest: image?.imageManifest,
+          imageManifestMediaType: image?.imageManifestMediaType,
+        }),
+      );
+    }
     const held = new Map<string, Map<string, string | undefined>>();
     for (const repository of repositories) {
       const tags = await registryTags(registry, repository);
@@ -169,8 +191,11 @@ describe('pull request preview', () => {
     }
     const calls = new AwsCallLog().mark();
     const before = apiRequests().length;
-    const r = preview('pull_request-closed.json');
+    const r = preview('pull_request-closed.json', {}, { 'image-tag': 'latest' });
     ok(r);
+    expect(r.stdout).toContain(
+      'image-tag "latest" is not used for a preview: its images are tagged pr-42 only',
+    );
     expect((await service(previewService))?.status).toBe('INACTIVE');
     expect(await activeRevisions(previewFamily)).toEqual([]);
     expect(calls.calls().filter((c) => c === 'BatchDeleteImage')).toHaveLength(2);
@@ -179,6 +204,7 @@ describe('pull request preview', () => {
     // Read from the registry itself: pr-42 is gone, every other tag still serves its image.
     for (const repository of repositories) {
       const kept = new Map(held.get(repository));
+      expect(kept.has('latest')).toBe(true);
       kept.delete('pr-42');
       expect(await registryTags(registry, repository)).toEqual([...kept.keys()].sort());
       for (const [tag, digest] of kept) expect(await servedDigest(registry, repository, tag)).toBe(digest);

@@ -16,8 +16,8 @@ export interface FakeGitHubApi {
   url: string;
   /** Every request it has answered, in order. */
   requests(): ApiRequest[];
-  /** The comment bodies the requests since `from` created (POST) or edited (PATCH), by URL. */
-  writes(from?: number): { method: string; url: string; body: string }[];
+  /** The comments the requests since `from` created (POST) or edited (PATCH), with the token's Authorization. */
+  writes(from?: number): { method: string; url: string; auth: string; body: string }[];
   stop(): void;
 }
 
@@ -49,7 +49,12 @@ export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
         .slice(from)
         .filter((q) => q.method === 'POST' || q.method === 'PATCH')
         .filter((q) => q.url !== '/graphql')
-        .map((q) => ({ method: q.method, url: q.url, body: (JSON.parse(q.body) as { body: string }).body })),
+        .map((q) => ({
+          method: q.method,
+          url: q.url,
+          auth: q.auth,
+          body: (JSON.parse(q.body) as { body: string }).body,
+        })),
     stop: () => api.kill(),
   };
 }

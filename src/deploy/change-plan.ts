@@ -135,7 +135,7 @@ async function planImages(
       planned.push({
         repository,
         how: 'export',
-        reason: 'no release is pinned, so a new export (a new digest)',
+        reason: 'no release is pinned: a new export, with a new digest',
       });
       continue;
     }
