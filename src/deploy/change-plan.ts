@@ -14,10 +14,10 @@ import { sameTaskDefinition } from './normalize';
 import { checkService } from './service';
 
 /** What a deploy would do to the service. */
-export type ServiceChange = 'create' | 'update' | 'redeploy' | 'none';
+type ServiceChange = 'create' | 'update' | 'redeploy' | 'none';
 
 /** How a deploy would get one package's image into the registry. */
-export interface PlannedImage {
+interface PlannedImage {
   repository: string;
   /** reuse: a release the registry holds is pinned; export: exported and pushed by the deploy. */
   how: 'reuse' | 'export';
