@@ -2,7 +2,9 @@ import { error, UserError, warning, type Diagnostic } from './diagnostics';
 import type { RunContext } from './github-context';
 import type { HabitatOptions, PackageSource } from './translate/habitat/types';
 import { ECS_NAME, type LaunchType } from './translate/context';
+import { containerEngineProblem, type ExportSettings } from './habitat/export-command';
 import { checkFile, optionalFile, readPackages, type Fail } from './inputs-files';
+import { readExportSettings } from './inputs-habitat';
 import { readImageTag, readImageTags, readRepositorySettings } from './inputs-images';
 import { isPullRequestEvent, previewTag, readPullRequestRun, type Preview } from './inputs-pull-request';
 import { bool, int, lines, oneOf } from './inputs-values';
@@ -59,6 +61,8 @@ interface CommonConfig {
   reuseReleasedImages: boolean;
   repository: RepositorySettings;
   habitat: HabitatOptions;
+  /** Where `hab pkg export` installs packages from. */
+  habitatExport: ExportSettings;
   keepRevisions: number;
   /** Non-fatal observations made while reading inputs (e.g. an image tag that had to be adjusted). */
   warnings: Diagnostic[];
@@ -109,6 +113,11 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     mode === 'teardown' || closing,
     fail,
   );
+  const habitatExport = readExportSettings(get, env, fail);
+  if (mode === 'deploy' && !closing && packages.length > 0) {
+    const engine = containerEngineProblem(env);
+    if (engine) problems.push(error(engine));
+  }
 
   const region = get('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
   if (mode !== 'render' && region === '') {
@@ -223,6 +232,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     pushVersionTags: bool(get('push-version-tags'), 'push-version-tags', fail),
     reuseReleasedImages: bool(get('reuse-released-images'), 'reuse-released-images', fail),
     repository,
+    habitatExport,
     habitat: {
       acceptLicense: bool(get('accept-habitat-license'), 'accept-habitat-license', fail),
       healthChecks: bool(get('supervisor-health-checks'), 'supervisor-health-checks', fail),

@@ -35,6 +35,7 @@ function setup(extra: Partial<AcquireOptions> = {}) {
     maxParallel: 2,
     workDir: path.join(tempDir, 'export'),
     workspace: tempDir,
+    exportSettings: { channel: 'stable' },
     log: tracked,
     progress,
     env,

@@ -63,7 +63,8 @@ export function fakeWorld() {
   const run: ProcessRunner = async (command, args, options) => {
     if (command === 'hab') {
       if (args[0] === '--version') return ok('hab 2.0.450/20250113101245\n');
-      const ident = args[3] ?? '';
+      // The package is the last argument, after the channel and Builder flags.
+      const ident = args[args.length - 1] ?? '';
       events.push(`hab export ${ident}`);
       const [origin, name, version = '1.0.0', release = '20200101000000'] = ident.split('/');
       await mkdir(path.join(options?.cwd ?? '', 'results'), { recursive: true });

@@ -48,6 +48,7 @@ export async function deploy(
     maxParallel: config.maxParallel,
     workDir: path.join(temp, 'habitat-ecs-deploy', 'export'),
     workspace: run.workspace,
+    exportSettings: config.habitatExport,
     log,
     progress,
   });

@@ -1,4 +1,5 @@
 import { exportPackages, type ExportedImage } from '../habitat/export';
+import type { ExportSettings } from '../habitat/export-command';
 import type { Log } from '../log';
 import type { ProcessRunner } from '../process';
 import { EXPORT_AND_PUSH, type Progress } from '../progress';
@@ -23,6 +24,8 @@ export interface AcquireOptions {
   workDir: string;
   /** Relative .hart paths are relative to this. */
   workspace: string;
+  /** Where `hab pkg export` installs packages from (channel, Builder). */
+  exportSettings: ExportSettings;
   log: Log;
   progress: Progress;
   /** hab and docker: their environment and process runner (default: process.env, real processes). */
@@ -82,6 +85,7 @@ export async function acquireImages(
                 workDir: options.workDir,
                 log,
                 workspace: options.workspace,
+                settings: options.exportSettings,
                 onExported: emit,
                 ...processes,
               }).then(() => undefined),

@@ -55,10 +55,11 @@ export function planImages(
     } else {
       repository = imageRepository(project, name, byRepository, problems);
     }
-    if (repository === undefined) continue;
+    const source = repository === undefined ? undefined : byRepository.get(repository);
+    if (repository === undefined || source === undefined) continue;
     used.add(repository);
     const image = target.images?.get(repository) ?? `${target.registry}/${repository}:${target.imageTag}`;
-    services.set(name, { repository, image, ...(extension && { extension }) });
+    services.set(name, { repository, packageName: source.name, image, ...(extension && { extension }) });
   }
 
   for (const repository of byRepository.keys()) {
