@@ -188,3 +188,47 @@ describe('pull requests whose code is not trusted', () => {
     expect(calls.calls()).toEqual([]);
   });
 });
+
+describe('a Supervisor --group, which becomes part of a CMD-SHELL health check', () => {
+  function render(group: string): RunResult {
+    const workspace = nationalParksWorkspace();
+    const compose = path.join(workspace, 'docker-compose.yml');
+    fs.writeFileSync(
+      compose,
+      fs
+        .readFileSync(compose, 'utf8')
+        .replace('--bind database:mongodb.default', `--bind database:mongodb.default --group ${group}`),
+    );
+    return runAction({
+      workspace,
+      inputs: {
+        mode: 'render',
+        'task-family': 'np-group',
+        'aws-account-id': '123456789012',
+        'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
+        'supervisor-health-checks': 'true',
+      },
+    });
+  }
+
+  test('that a shell would run is refused at its line', () => {
+    const r = render("'prod;touch /tmp/pwned'");
+    expect(r.status).toBe(1);
+    expect(errorLines(r)).toEqual([
+      expect.stringMatching(
+        /^::error file=docker-compose\.yml,line=12,col=\d+::.*--group.*may contain only letters, digits, "-" and "_"/,
+      ),
+    ]);
+    expect(r.files().some((f) => f.path.endsWith('.task-definition.json'))).toBe(false);
+  });
+
+  test('that is a name is used in the health check', () => {
+    const r = render('prod');
+    ok(r);
+    const td = JSON.parse(fs.readFileSync(r.outputs['task-definition-file'] ?? '', 'utf8')) as {
+      containerDefinitions: { name: string; healthCheck?: { command: string[] } }[];
+    };
+    const parks = td.containerDefinitions.find((c) => c.name === 'national-parks');
+    expect(parks?.healthCheck?.command.join(' ')).toContain('/services/national-parks/prod/health');
+  });
+});
