@@ -45,13 +45,15 @@ function event(file: string) {
   return { name: 'push', ref: payload.ref, sha: payload.after, payload };
 }
 
+/** The requests about comments (not the GraphQL question of whose the token is). */
 function apiRequests(): { method: string; url: string; auth: string; body: string }[] {
   if (!fs.existsSync(apiLog)) return [];
   return fs
     .readFileSync(apiLog, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l));
+    .map((l) => JSON.parse(l) as { method: string; url: string; auth: string; body: string })
+    .filter((q) => q.url !== '/graphql');
 }
 
 function preview(
