@@ -102,6 +102,7 @@ async function plan(argv: readonly string[], io: CliIo): Promise<number> {
     createService: !own['no-create-service'],
     forceNewDeployment: own['force-new-deployment'] ?? false,
     packages: first.packages,
+    builds: first.builds,
     reuseReleased: !own['no-reuse-released-images'],
     registry: async () =>
       accountId ? ecrRegistry(accountId, region) : (await authorizeRegistry(clients.ecr, log)).registry,

@@ -43,6 +43,11 @@ export const INPUTS = {
     description:
       "Channel of the packages every image gets: hab, the Supervisor, the launcher, busybox, cacerts (`--base-pkgs-channel`). Default: the exporter's (`base`).",
   },
+  build: {
+    description:
+      'Build each compose service with `build:` (and no Habitat package) with docker, and push it like the Habitat images (see Built services). `false`: warn, and use its `image:`.',
+    default: 'true',
+  },
   'aws-region': { description: 'AWS region. Default: `AWS_REGION`, then `AWS_DEFAULT_REGION`.' },
   'aws-account-id': {
     description:

@@ -28,6 +28,8 @@ describe('decideChange: what a deploy would do to the service', () => {
     next.cpu = '1 vCPU';
     expect(decideChange({ ...base, exists: true, next, images: [] })).toBe('update');
     expect(decideChange({ ...base, exists: true, images: [reused, exported] })).toBe('update');
+    const built = { repository: 'shop/api', how: 'build' as const, reason: 'a new image' };
+    expect(decideChange({ ...base, exists: true, images: [reused, built] })).toBe('update');
   });
 });
 

@@ -19,8 +19,11 @@ type ServiceChange = 'create' | 'update' | 'redeploy' | 'none';
 /** How a deploy would get one package's image into the registry. */
 interface PlannedImage {
   repository: string;
-  /** reuse: a release the registry holds is pinned; export: exported and pushed by the deploy. */
-  how: 'reuse' | 'export';
+  /**
+   * reuse: a release the registry holds is pinned; export: exported and pushed by the deploy;
+   * build: a `build:` service's image, built and pushed by the deploy.
+   */
+  how: 'reuse' | 'export' | 'build';
   /** `uri@digest` of a reused image. */
   reference?: string;
   /** Why, in a few words. */
@@ -51,6 +54,8 @@ export interface PlanChangeInput {
   forceNewDeployment: boolean;
   /** Every package a deploy would export or reuse. */
   packages: readonly PackageSource[];
+  /** The repositories of the images a deploy would build (`build:` services). */
+  builds: readonly { repository: string }[];
   reuseReleased: boolean;
   /** The registry the images are in; asked only when there are packages. */
   registry: () => Promise<string>;
@@ -75,8 +80,16 @@ export async function planChange(
     service: input.service,
     canCreate: input.createService,
   });
-  const registry = input.packages.length > 0 ? await input.registry() : input.placeholderRegistry;
-  const images = await planImages(clients.ecr, input.packages, input.reuseReleased, registry);
+  const named = input.packages.length + input.builds.length > 0;
+  const registry = named ? await input.registry() : input.placeholderRegistry;
+  const images: PlannedImage[] = [
+    ...(await planImages(clients.ecr, input.packages, input.reuseReleased, registry)),
+    ...input.builds.map(({ repository }) => ({
+      repository,
+      how: 'build' as const,
+      reason: "a new image, unless docker's build cache on the runner gives the same one",
+    })),
+  ];
   const pinned = new Map(images.flatMap((i) => (i.reference ? [[i.repository, i.reference] as const] : [])));
   const taskDefinition = input.render(registry, pinned);
   const running = existing?.taskDefinition
@@ -104,7 +117,8 @@ export async function planChange(
 
 /**
  * Pure: what happens to the service. An exported image always has a new digest (exports are not
- * reproducible), so a deploy that exports anything registers a new revision.
+ * reproducible), and so has a build without the runner's cache: a deploy that exports or builds
+ * anything is taken to register a new revision.
  */
 export function decideChange(args: {
   exists: boolean;
@@ -114,7 +128,7 @@ export function decideChange(args: {
   forceNewDeployment: boolean;
 }): ServiceChange {
   if (!args.exists) return 'create';
-  if (args.images.some((i) => i.how === 'export')) return 'update';
+  if (args.images.some((i) => i.how !== 'reuse')) return 'update';
   if (args.running && sameTaskDefinition(args.running, args.next))
     return args.forceNewDeployment ? 'redeploy' : 'none';
   return 'update';

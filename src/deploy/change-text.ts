@@ -20,11 +20,12 @@ export function serviceVerdict(plan: Pick<ChangePlan, 'service' | 'running'>, se
 
 /** One line per image: reused, or exported and pushed, and why. */
 export function imageLines(plan: Pick<ChangePlan, 'images'>): string[] {
-  return plan.images.map((i) =>
-    i.how === 'reuse'
-      ? `${i.repository}: reused, not exported (${i.reason})`
-      : `${i.repository}: exported and pushed on deploy (${i.reason})`,
-  );
+  const verb = {
+    reuse: 'reused, not exported',
+    export: 'exported and pushed on deploy',
+    build: 'built and pushed on deploy',
+  };
+  return plan.images.map((i) => `${i.repository}: ${verb[i.how]} (${i.reason})`);
 }
 
 /** The plan as the log and the CLI print it: verdict, images, then the diff given. */

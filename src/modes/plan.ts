@@ -30,6 +30,7 @@ export async function plan(config: ServiceConfig, run: RunContext, log: Log): Pr
       createService: config.createService,
       forceNewDeployment: config.forceNewDeployment,
       packages: deployPlan.packages,
+      builds: deployPlan.builds,
       reuseReleased: config.reuseReleasedImages,
       registry: async () =>
         config.accountId

@@ -29,6 +29,7 @@ export function translateConfig(
     registry,
     imageTag: config.imageTag,
     habitat: config.habitat,
+    build: config.build,
     environment: process.env,
     // Asked at each translation: the second one (pinning digests) knows the ECR password too.
     refuseVariable: credentialGuard({
