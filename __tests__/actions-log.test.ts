@@ -36,4 +36,18 @@ describe('child output in the action log', () => {
     }
     expect(workflowCommands(writes.join(''))).toEqual(['::notice::ours']);
   });
+
+  it('drops terminal colour codes, which a build step of docker adds to its stderr', () => {
+    const writes: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    try {
+      actionsLog.output('\u001b[91mwarning: x\u001b[0m');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(writes).toEqual(['warning: x\n']);
+  });
 });

@@ -10,7 +10,7 @@ export const actionsLog: Log = {
   info: (message) => core.info(message),
   debug: (message) => core.debug(message),
   warning: (message, diagnostic) => core.warning(message, annotation(diagnostic)),
-  output: (line) => process.stdout.write(commandProof(line)),
+  output: (line) => process.stdout.write(commandProof(withoutTerminalCodes(line))),
   group: (name, fn) => core.group(name, fn),
   setSecret: (value) => {
     core.setSecret(value);
@@ -38,4 +38,13 @@ export function commandProof(line: string): string {
   if (!/::|##\[/.test(line)) return `${line}${EOL}`;
   const token = randomUUID();
   return [`::stop-commands::${token}`, line, `::${token}::`, ''].join(EOL);
+}
+
+/**
+ * The line without terminal control sequences (colours, cursor moves): docker's legacy builder
+ * colours the stderr of a build step even when no terminal reads it, and the log is text.
+ */
+function withoutTerminalCodes(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 }

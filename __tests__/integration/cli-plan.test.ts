@@ -63,8 +63,11 @@ test('prints the verdict and the diff with values (secret ones masked), and writ
   );
   const calls = new AwsCallLog().mark();
   const r = await plan('--service', 'web');
-  expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
+  // Render's warnings, on stderr as render prints them.
+  expect(r.stderr).toMatch(
+    /^\S+docker-compose\.yml:7:\d+: warning: services\.web\.environment\.API_TOKEN: API_TOKEN looks like a secret/,
+  );
   expect(r.stdout.split('\n')).toEqual(
     expect.arrayContaining([
       expect.stringMatching(/^Plan: a deploy would update the service web \(it runs web:\d+\)\.$/),
