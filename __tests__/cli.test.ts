@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli-main';
 
@@ -136,5 +138,43 @@ describe('habitat-ecs render', () => {
       expect(help.stdout).toContain(flag);
     }
     expect(cli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('the runner credentials in interpolation', () => {
+  const compose = mkdtempSync(join(tmpdir(), 'cli-creds-'));
+  writeFileSync(
+    join(compose, 'docker-compose.yml'),
+    'services:\n  web:\n    image: nginx\n    environment:\n      TOKEN: ${GITHUB_TOKEN}\n',
+  );
+
+  test('are refused at their line, with the flag that allows them', () => {
+    const env = { GITHUB_TOKEN: 'ghp_from_this_shell' };
+    const refused = cli(['render', '-f', join(compose, 'docker-compose.yml')], env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(
+      `${join(compose, 'docker-compose.yml')}:5:14: error: services.web.environment.TOKEN: GITHUB_TOKEN is a credential of this job`,
+    );
+    expect(refused.stderr).toContain('allow it with --allow-interpolation GITHUB_TOKEN');
+    expect(refused.stdout).toBe('');
+    const allowed = cli(
+      ['render', '-f', join(compose, 'docker-compose.yml'), '--allow-interpolation', 'OTHER,GITHUB_TOKEN'],
+      env,
+    );
+    expect(allowed.status).toBe(0);
+    expect(JSON.parse(allowed.stdout).containerDefinitions[0].environment).toEqual([
+      { name: 'TOKEN', value: 'ghp_from_this_shell' },
+    ]);
+  });
+});
+
+describe('habitat-ecs plan', () => {
+  test('needs a service, and says how to use it', async () => {
+    const err: string[] = [];
+    const io = { stdout: () => undefined, stderr: (t: string) => err.push(t), env: {} };
+    expect(await main(['plan', '-f', 'x.yml'], io)).toBe(2);
+    expect(err.join('')).toBe(
+      'habitat-ecs: --service is required\nRun "habitat-ecs plan --help" for usage.\n',
+    );
   });
 });

@@ -1,14 +1,22 @@
 import * as core from '@actions/core';
+import { withoutTerminalEscapes } from './process';
+import { randomUUID } from 'node:crypto';
+import { EOL } from 'node:os';
 import type { Diagnostic } from './diagnostics';
 import type { Log } from './log';
+import { rememberMasked } from './masked-values';
 
 /** The Log of the action: @actions/core groups, and annotations on the compose file line. */
 export const actionsLog: Log = {
   info: (message) => core.info(message),
   debug: (message) => core.debug(message),
   warning: (message, diagnostic) => core.warning(message, annotation(diagnostic)),
+  output: (line) => process.stdout.write(commandProof(withoutTerminalEscapes(line))),
   group: (name, fn) => core.group(name, fn),
-  setSecret: (value) => core.setSecret(value),
+  setSecret: (value) => {
+    core.setSecret(value);
+    rememberMasked(value);
+  },
 };
 
 /** Annotation properties for a diagnostic: the file and line it points at, and the input's name as title. */
@@ -19,4 +27,16 @@ export function annotation(d: Diagnostic | undefined): core.AnnotationProperties
   }
   if (d.input) return { title: `input ${d.input}` };
   return {};
+}
+
+/**
+ * The runner reads a line of the log as a command when it starts with `::` (the older `##[`
+ * form anywhere in it). Whatever could be one is written between `::stop-commands::<token>` and
+ * `::<token>::`, which the runner shows as text; the token is new each time, so the line cannot
+ * end the pause itself.
+ */
+export function commandProof(line: string): string {
+  if (!/::|##\[/.test(line)) return `${line}${EOL}`;
+  const token = randomUUID();
+  return [`::stop-commands::${token}`, line, `::${token}::`, ''].join(EOL);
 }

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
-import { cliLine, type CliIo } from './cli-main';
+import { cliLine, stderrLog, type CliIo } from './cli-main';
 import { UserError } from './diagnostics';
 import { explainAwsFailure } from './aws-errors';
 import { verifyDeployment, verifyTargetOf } from './deploy/verify';
-import type { Log } from './log';
 import { PackageSpecError, parsePackageSource } from './translate/habitat/package-source';
 import { ecrRegistry } from './translate/plan';
 import { translateProject } from './translate/project';
@@ -65,13 +64,7 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
   }
   const region = values.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION;
   if (!region) return usage(io, 'give --region (or set AWS_REGION)');
-  const log: Log = {
-    info: (message) => io.stderr(`${message}\n`),
-    debug: () => undefined,
-    warning: (message, d) => io.stderr(`${d ? cliLine(d) : message}\n`),
-    group: (_name, fn) => fn(),
-    setSecret: () => undefined,
-  };
+  const log = stderrLog(io);
   try {
     const translated = translateProject({
       files: values.file ?? ['docker-compose.yml'],

@@ -12,7 +12,7 @@ export interface InputSpec {
 export const INPUTS = {
   mode: {
     description:
-      'What to do: `deploy` (export, push, register, deploy, wait), `render` (write the task definition only, no AWS call) or `teardown` (delete the service and the task definitions this action registered for it).',
+      'What to do: `deploy` (export, push, register, deploy, wait), `plan` (say what a deploy would change, with read-only AWS calls: the task definition diff, images pushed or reused, the service created, updated or left alone; on a pull request with `github-token`, as its comment), `render` (write the task definition only, no AWS call) or `teardown` (delete the service and the task definitions this action registered for it).',
     default: 'deploy',
   },
   'compose-file': {
@@ -59,7 +59,7 @@ export const INPUTS = {
   'launch-type': { description: '`EC2` or `FARGATE`.', default: 'EC2' },
   'image-tag': {
     description:
-      'Tag for the pushed images. Default: the tag name on a tag push, `pr-<number>` on a pull_request event, else the first 12 characters of the commit sha.',
+      'Tag for the pushed images. Default: the tag name on a tag push, `pr-<number>` on a pull_request event, else the first 12 characters of the commit sha. A preview is always tagged `pr-<number>` only.',
   },
   'image-tags': {
     description:
@@ -80,7 +80,16 @@ export const INPUTS = {
   },
   'github-token': {
     description:
-      'Token to post the preview state as one pull request comment, updated on later pushes (needs `pull-requests: write`). Without it, no comment is posted.',
+      "Token to post the preview state (or the plan) as one pull request comment, updated on later pushes (needs `pull-requests: write`). Only a comment the token's own account wrote is updated. Without it, no comment is posted.",
+  },
+  'allow-untrusted-pull-requests': {
+    description:
+      "Deploy or plan code from a pull request from a fork, or on any `pull_request_target` run. Off: such a run is refused (a fork without AWS credentials is skipped), because the pull request would choose what runs with this job's AWS credentials.",
+    default: 'false',
+  },
+  'allow-interpolation': {
+    description:
+      "Variables, separated by commas or lines, that `${VAR}` in the compose files may take from the runner's environment although they are credentials of this job (AWS keys, GitHub and runner tokens, HAB_AUTH_TOKEN, ...) or hold a value the action masks. Without it, such an interpolation is an error at its line: the value would be stored in plain text in the task definition.",
   },
   'create-repositories': { description: 'Create missing ECR repositories.', default: 'true' },
   'create-service': { description: 'Create the ECS service when it does not exist.', default: 'true' },
@@ -164,7 +173,8 @@ export const OUTPUTS = {
   images: 'JSON object: compose service name to the pushed image, `uri@sha256:...`.',
   'service-arn': 'ARN of the ECS service.',
   'deployment-id': 'ID of the ECS deployment this run started (empty when nothing changed).',
-  changed: '`true` when this run registered a new revision or updated the service, else `false`.',
+  changed:
+    '`true` when this run registered a new revision or updated the service, else `false`. In plan mode: `true` when a deploy would.',
 } as const;
 
 export type OutputName = keyof typeof OUTPUTS;

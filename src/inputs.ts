@@ -1,11 +1,12 @@
-import { error, UserError, type Diagnostic } from './diagnostics';
+import { error, UserError, warning, type Diagnostic } from './diagnostics';
 import type { RunContext } from './github-context';
 import type { HabitatOptions, PackageSource } from './translate/habitat/types';
 import { ECS_NAME, type LaunchType } from './translate/context';
 import { containerEngineProblem, type ExportSettings } from './habitat/export-command';
-import { checkFile, optionalFile, readPackages } from './inputs-files';
+import { checkFile, optionalFile, readPackages, type Fail } from './inputs-files';
 import { readExportSettings } from './inputs-habitat';
 import { readImageTag, readImageTags, readRepositorySettings } from './inputs-images';
+import { isPullRequestEvent, previewTag, readPullRequestRun, type Preview } from './inputs-pull-request';
 import { bool, int, lines, oneOf } from './inputs-values';
 import type { RepositorySettings } from './registry/ecr';
 import { INPUTS, type InputName } from './inputs-spec';
@@ -19,9 +20,9 @@ interface RenderConfig extends CommonConfig {
   service?: string;
 }
 
-/** Deploy and teardown act on a service, so they always have one. */
+/** Deploy, plan and teardown act on a service, so they always have one. */
 export interface ServiceConfig extends CommonConfig {
-  mode: 'deploy' | 'teardown';
+  mode: 'deploy' | 'teardown' | 'plan';
   service: string;
 }
 
@@ -39,8 +40,10 @@ interface CommonConfig {
   launchType: LaunchType;
   /** The main image tag: the task definition is rendered with it before the push pins digests. */
   imageTag: string;
-  /** More tags each image is pushed under (image-tags, latest), without imageTag. */
+  /** More tags each image is pushed under (image-tags, latest), without imageTag; none for a preview. */
   extraTags: string[];
+  /** Variables of the runner's environment that compose files may interpolate although they look like credentials. */
+  allowInterpolation: string[];
   /** Set on a pull_request event when preview is on: service and family carry the -pr-<n> suffix. */
   preview?: Preview;
   removePreviewImages: boolean;
@@ -69,13 +72,6 @@ interface CommonConfig {
   warnings: Diagnostic[];
 }
 
-interface Preview {
-  number: number;
-  /** The pull request was closed: tear the preview down. */
-  closed: boolean;
-  baseService: string;
-}
-
 /** Reads one input as the runner passes it (`INPUT_<NAME>`); empty string when unset. */
 export type InputReader = (name: InputName) => string;
 
@@ -97,12 +93,13 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
   };
   const fail = (name: InputName, message: string) => problems.push(error(message, { input: name }));
 
-  const mode = oneOf(get('mode'), ['deploy', 'render', 'teardown'] as const, 'mode', fail) ?? 'deploy';
+  const mode =
+    oneOf(get('mode'), ['deploy', 'render', 'teardown', 'plan'] as const, 'mode', fail) ?? 'deploy';
   const launchType =
     oneOf(get('launch-type').toUpperCase(), ['EC2', 'FARGATE'] as const, 'launch-type', fail) ?? 'EC2';
 
   const previewOn = bool(get('preview'), 'preview', fail);
-  const prEvent = run.pullRequest !== undefined && run.eventName.startsWith('pull_request');
+  const prEvent = isPullRequestEvent(run);
   const closing = previewOn && prEvent && run.action === 'closed' && mode === 'deploy';
 
   const composeFiles = lines(get('compose-file'));
@@ -147,7 +144,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
       `${JSON.stringify(cluster)} is not a cluster name (up to 255 letters, digits, "-", "_") or a cluster ARN (arn:aws:ecs:<region>:<account>:cluster/<name>)`,
     );
   }
-  let service = get('service') || undefined;
+  const service = get('service') || undefined;
   if (service === undefined && mode !== 'render') fail('service', `is required when mode is ${mode}`);
   if (service !== undefined && !ECS_NAME.test(service)) {
     fail(
@@ -156,7 +153,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     );
   }
   const explicitFamily = get('task-family');
-  let family = explicitFamily || service || '';
+  const family = explicitFamily || service || '';
   if (family === '' && mode === 'render')
     fail('task-family', 'is required when mode is render and no service is given');
   else if (explicitFamily !== '' && !ECS_NAME.test(family)) {
@@ -166,20 +163,22 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     );
   }
 
-  let preview: Preview | undefined;
-  if (previewOn && prEvent && service !== undefined && mode === 'deploy') {
-    const number = run.pullRequest ?? 0;
-    preview = { number, closed: run.action === 'closed', baseService: service };
-    service = `${service}-pr-${number}`;
-    family = `${family}-pr-${number}`;
-    if (service.length > 255 || family.length > 255)
-      fail('service', `${JSON.stringify(service)} is longer than 255 characters`);
-  }
+  const pr = readPullRequestRun({
+    mode,
+    service,
+    family,
+    previewOn,
+    allowUntrusted: bool(get('allow-untrusted-pull-requests'), 'allow-untrusted-pull-requests', fail),
+    run,
+    env,
+    fail,
+  });
+  const { preview, skip } = pr;
 
   const repository = readRepositorySettings(get, fail);
   const moreTags = readImageTags(get('image-tags'), fail);
   const explicitTag = get('image-tag');
-  const imageTag =
+  let imageTag =
     explicitTag === '' && moreTags[0] !== undefined && !preview
       ? moreTags[0]
       : readImageTag(explicitTag, run, fail, warnings);
@@ -190,15 +189,24 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
       'cannot be used with image-tag-mutability: IMMUTABLE, where ECR refuses to move "latest" to a new image',
     );
   }
-  const extraTags = [...new Set([...moreTags, ...(tagLatest ? ['latest'] : [])])].filter(
-    (t) => t !== imageTag,
-  );
+  let extraTags = [...new Set([...moreTags, ...(tagLatest ? ['latest'] : [])])].filter((t) => t !== imageTag);
+  if (preview) {
+    // Closing the pull request deletes the preview's tag from every repository: it must be
+    // the pull request's own, never a tag such as latest that other deploys use.
+    const own = previewTag(preview.number);
+    if (explicitTag !== '' && explicitTag !== own)
+      warnings.push(previewTagWarning('image-tag', `image-tag ${JSON.stringify(explicitTag)} is`, own));
+    const dropped = [...new Set([...moreTags, ...(tagLatest ? ['latest'] : [])])].filter((t) => t !== own);
+    if (dropped.length > 0) {
+      const which = tagLatest && moreTags.length === 0 ? 'tag-latest' : 'image-tags';
+      const what = `${dropped.map((t) => JSON.stringify(t)).join(', ')} ${dropped.length === 1 ? 'is' : 'are'}`;
+      warnings.push(previewTagWarning(which, what, own));
+    }
+    imageTag = own;
+    extraTags = [];
+  }
 
   const githubToken = get('github-token') || undefined;
-  const skip =
-    mode !== 'render' && prEvent && run.fromFork && !hasAwsCredentials(env)
-      ? `pull request #${run.pullRequest ?? '?'} comes from a fork, and no AWS credentials reach this job (GitHub does not pass secrets or OIDC tokens to workflows of fork pull requests), so there is nothing to deploy to. Run previews for forks from a trusted workflow, or skip this job for them with: if: github.event.pull_request.head.repo.full_name == github.repository`
-      : undefined;
 
   const common: CommonConfig = {
     composeFiles,
@@ -209,13 +217,14 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     region,
     ...(accountId !== undefined && { accountId }),
     cluster,
-    family,
+    family: pr.family,
     launchType,
     imageTag,
     extraTags,
     ...(preview && { preview }),
     removePreviewImages: bool(get('preview-remove-images'), 'preview-remove-images', fail),
     ...(githubToken !== undefined && { githubToken }),
+    allowInterpolation: readVariableNames(get('allow-interpolation'), fail),
     ...(skip !== undefined && { skip }),
     createRepositories: bool(get('create-repositories'), 'create-repositories', fail),
     createService: bool(get('create-service'), 'create-service', fail),
@@ -238,19 +247,26 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     warnings,
   };
   // A deploy or teardown without a service is among the problems.
-  if (problems.length === 0 && mode === 'render') return { ...common, mode, ...(service && { service }) };
-  if (problems.length === 0 && mode !== 'render' && service !== undefined)
-    return { ...common, mode, service };
+  if (problems.length === 0 && mode === 'render')
+    return { ...common, mode, ...(pr.service && { service: pr.service }) };
+  if (problems.length === 0 && mode !== 'render' && pr.service !== undefined)
+    return { ...common, mode, service: pr.service };
   throw new UserError(problems);
 }
 
-/** Whether any of the AWS SDK's usual credential sources is configured for this job. */
-function hasAwsCredentials(env: NodeJS.ProcessEnv): boolean {
-  return [
-    'AWS_ACCESS_KEY_ID',
-    'AWS_WEB_IDENTITY_TOKEN_FILE',
-    'AWS_PROFILE',
-    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-  ].some((name) => (env[name] ?? '') !== '');
+function previewTagWarning(input: InputName, what: string, own: string): Diagnostic {
+  return warning(
+    `${what} not used for a preview: its images are tagged ${own} only, so that closing the pull request deletes its own images and nothing else`,
+    { input },
+  );
+}
+
+/** Variable names, separated by commas, spaces or lines. */
+function readVariableNames(value: string, fail: Fail): string[] {
+  const names = value.split(/[\s,]+/).filter((n) => n !== '');
+  for (const n of names) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n))
+      fail('allow-interpolation', `${JSON.stringify(n)} is not a variable name`);
+  }
+  return [...new Set(names)];
 }

@@ -4,6 +4,7 @@ import { explainAwsFailure } from './aws-errors';
 import { formatDiagnostic, UserError } from './diagnostics';
 import { readRunContext, type RunContext } from './github-context';
 import { parseConfig, type Config } from './inputs';
+import { isPullRequestEvent } from './inputs-pull-request';
 import { stopRunningProcesses } from './process';
 import { Progress } from './progress';
 import type { InputName } from './inputs-spec';
@@ -25,16 +26,18 @@ export async function run(): Promise<void> {
       await publish({ ...baseReport(config), state: 'skipped', notes: [config.skip] });
       return;
     }
+    // Masked, and refused in interpolation: a token from a step output is not masked by the runner.
+    if (config.githubToken) log.setSecret(config.githubToken);
     pending = { config, runContext };
     if (config.mode === 'deploy') exitOnCancel(config, progress);
     const report = await runMode(config, runContext, log, progress);
-    await commentOnPreview(config, runContext, await publish(report), log);
+    await commentOnPullRequest(config, runContext, await publish(report), log);
   } catch (e) {
     // A cancelled run has said what it had to; what its stopped children report is noise.
     if (cancelled) return;
     if (e instanceof DeployFailed) {
       const markdown = await publish(e.report);
-      if (pending) await commentOnPreview(pending.config, pending.runContext, markdown, log);
+      if (pending) await commentOnPullRequest(pending.config, pending.runContext, markdown, log);
       for (const line of e.lines.slice(1)) core.info(line);
       core.setFailed(e.lines[0] ?? e.message);
     } else {
@@ -66,6 +69,7 @@ export async function run(): Promise<void> {
 /** The mode's module is loaded once the inputs are good: a run that fails on them never parses the AWS SDK. */
 async function runMode(config: Config, run: RunContext, log: Log, progress: Progress): Promise<RunReport> {
   if (config.mode === 'render') return (await import('./modes/render')).render(config, run, log);
+  if (config.mode === 'plan') return (await import('./modes/plan')).plan(config, run, log);
   if (config.mode === 'teardown' || config.preview?.closed)
     return (await import('./modes/teardown')).tearDown(config, log);
   return (await import('./modes/deploy')).deploy(config, run, log, progress);
@@ -107,13 +111,25 @@ async function publish(report: RunReport): Promise<string> {
   return markdown;
 }
 
-/** With a token, the preview's state goes to one comment on its pull request. */
-async function commentOnPreview(config: Config, run: RunContext, markdown: string, log: Log): Promise<void> {
-  if (!config.githubToken || !config.preview || !run.repository) return;
-  const marker = `<!-- habitat-ecs-deploy:preview:${config.preview.baseService} -->`;
+/**
+ * With a token, a preview's state, or a plan made on a pull request event, goes to one comment
+ * on the pull request: the same comment for both, one per service.
+ */
+async function commentOnPullRequest(
+  config: Config,
+  run: RunContext,
+  markdown: string,
+  log: Log,
+): Promise<void> {
+  const number =
+    config.preview?.number ??
+    (config.mode === 'plan' && isPullRequestEvent(run) ? run.pullRequest : undefined);
+  if (!config.githubToken || number === undefined || !run.repository) return;
+  const service = config.preview?.baseService ?? config.service ?? '';
+  const marker = `<!-- habitat-ecs-deploy:preview:${service} -->`;
   const { upsertComment } = await import('./github/comment');
   await upsertComment(
-    { token: config.githubToken, repository: run.repository, number: config.preview.number, marker },
+    { token: config.githubToken, repository: run.repository, number, marker },
     markdown,
     log,
   );

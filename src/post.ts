@@ -1,15 +1,28 @@
 import * as core from '@actions/core';
 import { actionsLog } from './actions-log';
+import { runnerTemp } from './github-context';
 import { readLoginState } from './post-state';
-import { logout } from './registry/login';
+import { checkSavedLogin, logout } from './registry/login';
 
 /** Post step: log docker out of the registry and remove the private docker config, always. */
 async function post(): Promise<void> {
-  const login = readLoginState();
-  if (!login) {
+  const saved = readLoginState();
+  if (!saved) {
     core.info('Nothing to clean up: this run did not log in to a registry.');
     return;
   }
+  const checked = checkSavedLogin(saved, runnerTemp());
+  if ('gone' in checked) {
+    core.info(`Nothing to clean up: ${saved.dockerConfigDir} is already gone.`);
+    return;
+  }
+  if ('refused' in checked) {
+    core.warning(
+      `Not logging out or removing ${saved.dockerConfigDir}: the saved state does not name a docker config this action made (${checked.refused}).`,
+    );
+    return;
+  }
+  const login = checked.ok;
   try {
     await logout(login, { log: actionsLog });
     core.info(`Logged out of ${login.registry} and removed the private docker config.`);

@@ -37,6 +37,7 @@ export class Progress {
       info: (message) => log.info(message),
       debug: (message) => log.debug(message),
       warning: (message, diagnostic) => log.warning(message, diagnostic),
+      output: (line) => log.output(line),
       setSecret: (value) => log.setSecret(value),
       group: async (name, fn) => {
         this.stage = name;

@@ -1,10 +1,13 @@
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { ChangePlan } from './deploy/change-plan';
+import { imageLines } from './deploy/change-text';
 import type { Config } from './inputs';
 import type { OutputName } from './inputs-spec';
+import { shortArn } from './progress';
 
 /** What one run did, as the outputs and the job summary tell it. */
 export interface RunReport {
-  mode: 'deploy' | 'render' | 'teardown';
+  mode: 'deploy' | 'render' | 'teardown' | 'plan';
   region: string;
   cluster: string;
   service?: string;
@@ -14,8 +17,10 @@ export interface RunReport {
   taskDefinitionArn?: string;
   /** Whether the revision was newly registered (false: an identical one was reused). */
   registered?: boolean;
-  /** Lines describing the change against the previous revision. */
+  /** Lines describing the change against the previous revision: environment names, never values. */
   diff?: string[];
+  /** Plan mode: what a deploy would do to the service, and how it would get each image. */
+  plan?: Pick<ChangePlan, 'service' | 'running' | 'images'>;
   /** Compose service -> pushed `uri@sha256:...`. */
   images: Record<string, string>;
   /** Repository -> whether this run pushed it (false: the registry already had it). */
@@ -97,7 +102,17 @@ export function summaryMarkdown(report: RunReport): string {
     }
     out.push('');
   }
-  if (report.diff && report.diff.length > 0) {
+  if (report.plan && report.plan.images.length > 0) {
+    out.push('| Image on deploy |', '| --- |');
+    for (const line of imageLines(report.plan)) out.push(`| ${cell(line)} |`);
+    out.push('');
+  }
+  if (report.plan && report.diff && report.diff.length > 0) {
+    const against = report.plan.running
+      ? `Changes against \`${shortArn(report.plan.running)}\``
+      : 'Task definition';
+    out.push(`**${against}:**`, '', '```diff', ...report.diff, '```', '');
+  } else if (report.diff && report.diff.length > 0) {
     out.push(
       '<details><summary>Changes against the previous revision</summary>',
       '',

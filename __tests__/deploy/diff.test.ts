@@ -12,7 +12,8 @@ describe('diffTaskDefinitions', () => {
     ]);
   });
 
-  it('reports image, environment, ports, command and task size changes, masking secret values', () => {
+  /** registerInput() with every kind of change the diff reports line by line. */
+  function changed() {
     const next = registerInput();
     next.cpu = '1024';
     const web = next.containerDefinitions![0]!;
@@ -27,8 +28,11 @@ describe('diffTaskDefinitions', () => {
     web.command = ['--peer', 'db.local:9638'];
     next.containerDefinitions!.push({ name: 'cache', image: 'redis@sha256:dddd' });
     next.containerDefinitions!.splice(1, 1);
+    return next;
+  }
 
-    const lines = diffTaskDefinitions(describedTaskDefinition(), next);
+  it('for the log: image, environment, ports, command and task size changes, masking secret values', () => {
+    const lines = diffTaskDefinitions(describedTaskDefinition(), changed(), 'masked');
     expect(lines).toEqual([
       'task: cpu 512 → 1024',
       'web: image 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/web@sha256:aaaa → repo/web@sha256:cccc',
@@ -44,6 +48,26 @@ describe('diffTaskDefinitions', () => {
     ]);
     expect(lines.join('\n')).not.toContain('hunter2');
     expect(lines.join('\n')).not.toContain('correct horse');
+  });
+
+  it('for anything published (the default): environment names and a changed mark, never a value', () => {
+    const next = changed();
+    next.containerDefinitions![0]!.environment!.push({
+      name: 'DATABASE_URL',
+      value: 'postgres://u:pw@db.example/shop',
+    });
+    const lines = diffTaskDefinitions(describedTaskDefinition(), next);
+    expect(lines.filter((l) => l.includes(' env '))).toEqual([
+      'web: env + API_TOKEN',
+      'web: env + DATABASE_URL',
+      'web: env ~ DB_PASSWORD (value changed)',
+      'web: env + FEATURE',
+      'web: env ~ PORT (value changed)',
+      'web: env - LOG_LEVEL',
+    ]);
+    const text = lines.join('\n');
+    for (const value of ['postgres://', 'hunter2', 'correct horse', '"on"', '9090"', '8080"'])
+      expect(text).not.toContain(value);
   });
 
   it('says something changed when it is a field without its own line', () => {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AwsCallLog, requireStackEnv } from '../support/stack';
+import { AwsCallLog, registryRequests, requireStackEnv } from '../support/stack';
 import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
@@ -208,22 +208,23 @@ test('exports by name from habitat-channel and habitat-base-packages-channel, wi
   expect(exports.flatMap((c) => c.argv).join(' ')).not.toContain('origin-token-1');
 });
 
-test('a failing export names the package and shows the end of its output; the service is not touched', () => {
+test('a failing export names the package and shows the end of its output; no repository, push or revision', () => {
   const calls = new AwsCallLog().mark();
+  const requests = registryRequests().length;
+  // The first package: what fails is the first thing that would have reached the registry.
   const r = runAction({
     workspace,
-    env: { HAB_STANDIN_FAIL: 'mattray/national-parks' },
+    env: { HAB_STANDIN_FAIL: 'billmeyer/mongodb' },
     inputs: { cluster, service: 'np-failexport', 'habitat-packages': packages },
   });
   expect(r.status).toBe(1);
   const errors = errorLines(r);
   expect(errors).toHaveLength(1);
-  expect(errors[0]).toContain('exporting mattray/national-parks failed');
+  expect(errors[0]).toContain('exporting billmeyer/mongodb failed');
   expect(errors[0]).toContain('Container image build failed'); // the tail of hab's own output
   expectNoStackTrace(r);
-  // The first image may have started pushing meanwhile; nothing was registered or deployed.
-  expect(calls.calls().slice(0, 4)).toEqual([...VERIFY_CALLS, 'DescribeServices']);
-  expect(calls.calls().filter((c) => /TaskDefinition|Service$/.test(c) && c !== 'DescribeServices')).toEqual(
-    [],
-  );
+  // Only looked at: no repository made, no token asked for, nothing registered or deployed.
+  expect(calls.calls().filter((c) => !/^(Describe|List)/.test(c))).toEqual([]);
+  // And the registry was not spoken to at all: nothing pushed.
+  expect(registryRequests(requests)).toEqual([]);
 });

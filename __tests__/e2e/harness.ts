@@ -20,6 +20,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Run the post step afterwards, as the runner does (default true). */
   post?: boolean;
+  /** State the post step gets on top of what the main step saved (as a `::save-state` could add). */
+  postState?: Record<string, string>;
   timeoutMs?: number;
   /**
    * `real`: the action calls the real Habitat 2.1.78 `hab` and container exporter (first on PATH;
@@ -154,7 +156,7 @@ function prepare(options: RunOptions) {
   const finish = (main: StepResult): RunResult => {
     let post: StepResult | undefined;
     if (options.post !== false && ACTION.runs.post) {
-      const state = parseFileCommands(fs.readFileSync(files.state, 'utf8'));
+      const state = { ...parseFileCommands(fs.readFileSync(files.state, 'utf8')), ...options.postState };
       post = step(
         ACTION.runs.post,
         Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])),

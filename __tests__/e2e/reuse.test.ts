@@ -114,6 +114,26 @@ test('a first deploy of the pinned releases exports and pushes both', async () =
   }
 });
 
+test('a plan finds both releases in the registry: reused, nothing to change, nothing exported or written', () => {
+  const aws = new AwsCallLog().mark();
+  const run = deploy('plan', { mode: 'plan', 'image-tag': `plan-${suffix}` });
+  const r = run.result;
+  if (r.status !== 0) throw new Error(explain(r));
+  expect(exports(run.calls())).toEqual([]);
+  expect(run.calls().docker).toEqual([]);
+  expect(r.stdout).toMatch(
+    /billmeyer\/mongodb: reused, not exported \(the registry holds billmeyer\/mongodb:3\.2\.10-20171016003652\)/,
+  );
+  expect(r.stdout).toContain('Plan: a deploy would leave the service national-parks alone: it already runs');
+  expect(r.outputs.changed).toBe('false');
+  expect([...new Set(aws.calls())].sort()).toEqual([
+    'DescribeImages',
+    'DescribeServices',
+    'DescribeTaskDefinition',
+    'GetAuthorizationToken',
+  ]);
+});
+
 test('a second run under a new image-tag reuses both releases: no export, no push, nothing registered', async () => {
   const secondTag = `second-${suffix}`;
   const aws = new AwsCallLog().mark();

@@ -1,12 +1,14 @@
 import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { requireStackEnv } from '../support/stack';
+import { AwsCallLog, failRollouts, requireStackEnv } from '../support/stack';
 import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
 // A deployment that never stabilises (the stack's second moto reports no running tasks) times out,
-// the service goes back to the previous revision, and the step fails saying why.
+// or one ECS reports FAILED: the service goes back to the previous revision, and the step fails
+// saying why.
 
 requireStackEnv();
 jest.setTimeout(420_000);
@@ -66,4 +68,53 @@ test('a deployment that never stabilises times out, is rolled back to the previo
   // Asserted on service.taskDefinition: moto never updates deployments[0].taskDefinition.
   const out = await ecs.send(new DescribeServicesCommand({ cluster, services: [service] }));
   expect(out.services?.[0]?.taskDefinition).toBe(previous);
+});
+
+test('a rollout ECS reports FAILED fails the step with its reason, and is rolled back to the previous revision, which ends stable', async () => {
+  // The stack's usual endpoint, whose front makes the marked revision's deployments fail.
+  const stable = new ECSClient({});
+  const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'failed-rollout-'));
+  const compose = path.join(plain, 'docker-compose.yml');
+  const write = (version: string) =>
+    fs.writeFileSync(
+      compose,
+      `services:\n  web:\n    image: nginx:1.27-alpine\n    mem_limit: 128m\n    environment:\n      VERSION: "${version}"\n`,
+    );
+  const failedCluster = `failed-${suffix}`;
+  const failedFamily = `web-failed-${suffix}`;
+  await createEc2Cluster(failedCluster);
+  const run = () =>
+    runAction({
+      workspace: plain,
+      inputs: { cluster: failedCluster, service: 'web', 'task-family': failedFamily },
+    });
+
+  write('1');
+  const first = run();
+  expect(first.status).toBe(0);
+  const previous = first.outputs['task-definition-arn'] ?? '';
+  expect(previous).toMatch(new RegExp(`/${failedFamily}:1$`));
+
+  // Revision 2's tasks will never start.
+  await failRollouts({ cluster: failedCluster, service: 'web', taskDefinition: `${failedFamily}:2` });
+  write('2');
+  const calls = new AwsCallLog().mark();
+  const second = run();
+  expect(second.status).toBe(1);
+  expect(second.outputs['task-definition-arn']).toMatch(new RegExp(`/${failedFamily}:2$`));
+  const errors = second.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+  expect(errors).toEqual([
+    expect.stringMatching(/failed: ECS deployment circuit breaker: tasks failed to start\./),
+  ]);
+  expect(second.stdout).toContain(`Rollback: service web is back on ${previous} and stable`);
+  expect(second.summary).toContain(`rollback: service web is back on ${previous} and stable`);
+  // Two UpdateService calls: the failed deployment, then the rollback.
+  expect(calls.calls().filter((c) => c === 'UpdateService')).toHaveLength(2);
+
+  const out = await stable.send(new DescribeServicesCommand({ cluster: failedCluster, services: ['web'] }));
+  const service = out.services?.[0];
+  expect(service?.taskDefinition).toBe(previous);
+  expect(service?.deployments).toEqual([
+    expect.objectContaining({ status: 'PRIMARY', taskDefinition: previous, rolloutState: 'COMPLETED' }),
+  ]);
 });

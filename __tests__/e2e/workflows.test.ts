@@ -1,4 +1,5 @@
 import { DescribeServicesCommand, ECSClient, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
+import { BatchGetImageCommand, ECRClient, PutImageCommand } from '@aws-sdk/client-ecr';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,6 +16,7 @@ requireStackEnv();
 jest.setTimeout(240_000);
 
 const ecs = new ECSClient({});
+const ecr = new ECRClient({});
 const registry = process.env.HABITAT_ECS_STACK_REGISTRY ?? '';
 const suffix = `${process.pid}-${Date.now().toString(36)}`;
 const cluster = `wf-${suffix}`;
@@ -39,16 +41,22 @@ function event(file: string) {
   return { name: 'push', ref: payload.ref, sha: payload.after, payload };
 }
 
+/** The requests about comments (not the GraphQL question of whose the token is). */
 function apiRequests(): { method: string; url: string; auth: string; body: string }[] {
   if (!fs.existsSync(apiLog)) return [];
   return fs
     .readFileSync(apiLog, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l));
+    .map((l) => JSON.parse(l) as { method: string; url: string; auth: string; body: string })
+    .filter((q) => q.url !== '/graphql');
 }
 
-function preview(eventFile: string, env: Record<string, string> = {}): RunResult {
+function preview(
+  eventFile: string,
+  env: Record<string, string> = {},
+  inputs: Record<string, string> = {},
+): RunResult {
   return runAction({
     workspace,
     event: event(eventFile),
@@ -61,6 +69,7 @@ function preview(eventFile: string, env: Record<string, string> = {}): RunResult
       preview: 'true',
       'preview-remove-images': 'true',
       'github-token': 'ghs_fake_token_for_tests',
+      ...inputs,
     },
   });
 }
@@ -152,8 +161,28 @@ describe('pull request preview', () => {
   });
 
   test('closed: deletes the service, its task definitions and its pr-42 images, and says so in the comment', async () => {
-    // What the registry holds before: pr-42 shares its image with the version tags, which stay.
+    // What the registry holds before: pr-42 shares its image with the version tags, which stay,
+    // and with latest, which the closing run names as its image-tag: only pr-42 may go.
     const repositories = ['billmeyer/mongodb', 'mattray/national-parks'];
+    for (const repositoryName of repositories) {
+      const got = await ecr.send(
+        new BatchGetImageCommand({ repositoryName, imageIds: [{ imageTag: 'pr-42' }] }),
+      );
+      const image = got.images?.[0];
+      // Already there (an earlier test's latest is this image): ECR says so, and that is as good.
+      await ecr
+        .send(
+          new PutImageCommand({
+            repositoryName,
+            imageTag: 'latest',
+            imageManifest: image?.imageManifest,
+            imageManifestMediaType: image?.imageManifestMediaType,
+          }),
+        )
+        .catch((e: Error) => {
+          if (e.name !== 'ImageAlreadyExistsException') throw e;
+        });
+    }
     const held = new Map<string, Map<string, string | undefined>>();
     for (const repository of repositories) {
       const tags = await registryTags(registry, repository);
@@ -165,8 +194,11 @@ describe('pull request preview', () => {
     }
     const calls = new AwsCallLog().mark();
     const before = apiRequests().length;
-    const r = preview('pull_request-closed.json');
+    const r = preview('pull_request-closed.json', {}, { 'image-tag': 'latest' });
     ok(r);
+    expect(r.stdout).toContain(
+      'image-tag "latest" is not used for a preview: its images are tagged pr-42 only',
+    );
     expect((await service(previewService))?.status).toBe('INACTIVE');
     expect(await activeRevisions(previewFamily)).toEqual([]);
     expect(calls.calls().filter((c) => c === 'BatchDeleteImage')).toHaveLength(2);
@@ -175,6 +207,7 @@ describe('pull request preview', () => {
     // Read from the registry itself: pr-42 is gone, every other tag still serves its image.
     for (const repository of repositories) {
       const kept = new Map(held.get(repository));
+      expect(kept.has('latest')).toBe(true);
       kept.delete('pr-42');
       expect(await registryTags(registry, repository)).toEqual([...kept.keys()].sort());
       for (const [tag, digest] of kept) expect(await servedDigest(registry, repository, tag)).toBe(digest);

@@ -87,7 +87,7 @@ describe('exportPackages', () => {
     expect(log.text()).toContain(
       'Using `hab pkg export container`: hab 2.0.450/20250113101245 has only `container`: `docker` was removed in 2.0.327',
     );
-    expect(log.text()).toContain('info: building billmeyer/mongodb');
+    expect(log.text()).toContain('output: building billmeyer/mongodb');
   });
 
   it('keeps a HAB_LICENSE the user set', () => {

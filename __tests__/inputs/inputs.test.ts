@@ -113,7 +113,7 @@ describe('parseConfig', () => {
 
   it.each<[Partial<Record<InputName, string>>, string]>([
     [{}, 'service: is required when mode is deploy'],
-    [{ service: 'web', mode: 'ship' }, 'mode: "ship" is not one of deploy, render, teardown'],
+    [{ service: 'web', mode: 'ship' }, 'mode: "ship" is not one of deploy, render, teardown, plan'],
     [{ service: 'web', 'launch-type': 'EKS' }, 'launch-type: "EKS" is not one of EC2, FARGATE'],
     [
       { service: 'web', 'compose-file': 'nope.yml' },
@@ -256,10 +256,79 @@ describe('tags, previews and forks', () => {
   it('skips a fork pull request that no AWS credentials reach, and says why', () => {
     const config = parse({ service: 'web', preview: 'true' }, pr('opened', true));
     expect(config.skip).toMatch(/^pull request #7 comes from a fork, and no AWS credentials reach this job/);
-    expect(
-      parse({ service: 'web' }, pr('opened', true), { AWS_WEB_IDENTITY_TOKEN_FILE: '/t' }).skip,
-    ).toBeUndefined();
     expect(parse({ service: 'web', preview: 'true' }, pr('opened', false)).skip).toBeUndefined();
+  });
+
+  it('tags a preview pr-<n> only, whatever image-tag, image-tags and tag-latest say, and warns', () => {
+    const config = parse(
+      {
+        service: 'web',
+        preview: 'true',
+        'image-tag': 'latest',
+        'image-tags': 'stable',
+        'tag-latest': 'true',
+      },
+      pr('synchronize'),
+    );
+    expect(config.imageTag).toBe('pr-7');
+    expect(config.extraTags).toEqual([]);
+    expect(config.warnings.map((w) => `${w.input}: ${w.message}`)).toEqual([
+      'image-tag: image-tag "latest" is not used for a preview: its images are tagged pr-7 only, so that closing the pull request deletes its own images and nothing else',
+      'image-tags: "stable", "latest" are not used for a preview: its images are tagged pr-7 only, so that closing the pull request deletes its own images and nothing else',
+    ]);
+    // Closing tears down pr-7 too, not the image-tag given.
+    expect(parse({ service: 'web', preview: 'true', 'image-tag': 'latest' }, pr('closed')).imageTag).toBe(
+      'pr-7',
+    );
+  });
+
+  describe('code from a fork or a pull_request_target run', () => {
+    const target = (action: string, fromFork = false): RunContext => ({
+      ...pr(action, fromFork),
+      eventName: 'pull_request_target',
+    });
+    const credentials = { AWS_WEB_IDENTITY_TOKEN_FILE: '/t' };
+
+    it.each([
+      [
+        'a preview of a fork pull request that AWS credentials reach',
+        { preview: 'true' },
+        pr('opened', true),
+      ],
+      ['a deploy on a fork pull request', {}, pr('synchronize', true)],
+      ['a plan on a fork pull request', { mode: 'plan' }, pr('opened', true)],
+      ['a preview on pull_request_target, even from this repository', { preview: 'true' }, target('opened')],
+      ['a plan on pull_request_target from a fork', { mode: 'plan' }, target('opened', true)],
+    ])('refuses %s, naming the input that allows it', (_what, inputs, run) => {
+      const found = problems({ service: 'web', ...inputs }, run, credentials);
+      expect(found).toEqual([
+        expect.stringMatching(
+          /^allow-untrusted-pull-requests: refusing to (deploy|plan) code from a pull request: /,
+        ),
+      ]);
+      expect(found[0]).toContain('see README, Security');
+      expect(
+        parse({ service: 'web', 'allow-untrusted-pull-requests': 'true', ...inputs }, run, credentials).skip,
+      ).toBeUndefined();
+    });
+
+    it('tears down, and renders, without asking', () => {
+      expect(
+        parse({ service: 'web', preview: 'true' }, target('closed', true), credentials).preview?.closed,
+      ).toBe(true);
+      expect(parse({ service: 'web', mode: 'teardown' }, target('opened', true), credentials).mode).toBe(
+        'teardown',
+      );
+      expect(parse({ service: 'web', mode: 'render' }, target('opened', true), credentials).mode).toBe(
+        'render',
+      );
+    });
+
+    it('still skips a fork pull request that no credentials reach, rather than failing it', () => {
+      expect(parse({ service: 'web', preview: 'true' }, pr('opened', true)).skip).toMatch(
+        /comes from a fork/,
+      );
+    });
   });
 });
 

@@ -181,6 +181,7 @@ async function verify(
     info: (m) => outcome.infos.push(m),
     debug: () => undefined,
     warning: (_m, d) => d && outcome.warnings.push(d),
+    output: () => undefined,
     group: (_n, fn) => fn(),
     setSecret: () => undefined,
   };

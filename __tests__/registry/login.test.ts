@@ -1,9 +1,15 @@
 import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr';
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runnerTemp } from '../../src/github-context';
-import { authorizeRegistry, dockerLogin, logout, newDockerConfigDir } from '../../src/registry/login';
+import {
+  authorizeRegistry,
+  checkSavedLogin,
+  dockerLogin,
+  logout,
+  newDockerConfigDir,
+} from '../../src/registry/login';
 import type { ProcessRunner, RunOptions, RunResult } from '../../src/process';
 import { RecordingLog } from '../support/recording-log';
 
@@ -104,4 +110,58 @@ describe('authorizeRegistry, dockerLogin and logout', () => {
     expect(newDockerConfigDir(runnerTemp({ RUNNER_TEMP: '/runner/_temp' }))).not.toBe(a);
     expect(newDockerConfigDir(runnerTemp({})).startsWith(tmpdir())).toBe(true);
   });
+});
+
+describe('checkSavedLogin: what the post step may log out of and delete', () => {
+  const registry = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
+  const temp = mkdtempSync(path.join(tmpdir(), 'runner-temp-'));
+  const outside = mkdtempSync(path.join(tmpdir(), 'not-ours-'));
+  const ours = newDockerConfigDir(temp);
+  mkdirSync(ours);
+
+  it('accepts the directory the session made', () => {
+    expect(checkSavedLogin({ registry, dockerConfigDir: ours }, temp)).toEqual({
+      ok: { registry, dockerConfigDir: ours },
+    });
+  });
+
+  it('has nothing to do once it is gone', () => {
+    expect(checkSavedLogin({ registry, dockerConfigDir: newDockerConfigDir(temp) }, temp)).toEqual({
+      gone: true,
+    });
+  });
+
+  it.each([
+    ['a directory outside the temp directory', () => outside],
+    ['the temp directory itself', () => temp],
+    ['a home directory', () => tmpdir()],
+    ['a habitat-ecs-docker-<uuid> directory elsewhere', () => newDirIn(outside)],
+    ['a ../ path that climbs out', () => path.join(ours, '..', '..', path.basename(outside))],
+    ['another name inside the temp directory', () => mkdtempSync(path.join(temp, 'habitat-ecs-docker-x'))],
+    ['a link in the temp directory to a directory outside', () => linkTo(outside)],
+    ['a file of the right name', () => fileIn(temp)],
+  ])('refuses %s', (_what, dir) => {
+    const checked = checkSavedLogin({ registry, dockerConfigDir: dir() }, temp);
+    expect(checked).toHaveProperty('refused');
+  });
+
+  it('refuses a registry that is not a host name (it becomes an argument of docker logout)', () => {
+    expect(checkSavedLogin({ registry: '--help', dockerConfigDir: ours }, temp)).toHaveProperty('refused');
+  });
+
+  function newDirIn(parent: string): string {
+    const dir = newDockerConfigDir(parent);
+    mkdirSync(dir);
+    return dir;
+  }
+  function linkTo(target: string): string {
+    const link = newDockerConfigDir(temp);
+    symlinkSync(target, link);
+    return link;
+  }
+  function fileIn(parent: string): string {
+    const file = newDockerConfigDir(parent);
+    writeFileSync(file, '');
+    return file;
+  }
 });

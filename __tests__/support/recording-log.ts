@@ -1,7 +1,7 @@
 import type { Log } from '../../src/log';
 
 /** The kinds of line a RecordingLog keeps, each line starting with `kind: `. */
-export type LineKind = 'info' | 'debug' | 'warning' | 'group';
+export type LineKind = 'info' | 'debug' | 'warning' | 'group' | 'output';
 
 /** A Log that keeps every line, with secrets masked as the action's log would. */
 export class RecordingLog implements Log {
@@ -24,6 +24,10 @@ export class RecordingLog implements Log {
   warning(message: string): void {
     this.raw.push(message);
     this.lines.push(`warning: ${this.mask(message)}`);
+  }
+  output(line: string): void {
+    this.raw.push(line);
+    this.lines.push(`output: ${this.mask(line)}`);
   }
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
     this.lines.push(`group: ${name}`);

@@ -196,3 +196,22 @@ export function proxiedAwsCalls(from = 0): string[] {
       return `${target.split('.').pop()} ${outcome.join(' ')}`;
     });
 }
+
+/**
+ * From now on, deployments of `taskDefinition` (an ARN, or `family:revision`) on the service fail
+ * as ECS's deployment circuit breaker fails them: rolloutState FAILED, "tasks failed to start"
+ * (the stack's front, test/stack/ecs_rollouts.py). moto's reset forgets the mark.
+ */
+export async function failRollouts(
+  mark: { cluster: string; service: string; taskDefinition: string },
+  endpoint = process.env.AWS_ENDPOINT_URL,
+): Promise<void> {
+  requireStackEnv();
+  if (!endpoint || !/^http:\/\/127\.\d+\.\d+\.\d+:\d+\/?$/.test(endpoint))
+    throw new Error(`refusing a non-loopback endpoint: ${endpoint}`);
+  const res = await fetch(new URL('/habitat-ecs-stack/failed-rollouts', endpoint), {
+    method: 'POST',
+    body: JSON.stringify(mark),
+  });
+  if (res.status !== 200) throw new Error(`marking a failing rollout: ${res.status} ${await res.text()}`);
+}

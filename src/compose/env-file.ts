@@ -1,5 +1,5 @@
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics';
-import { interpolate, type Lookup } from './interpolate';
+import { interpolate, RefusedVariable, type Lookup } from './interpolate';
 
 /** One `KEY=value` line of an env file, and where it was written. */
 interface EnvEntry {
@@ -54,7 +54,12 @@ export function parseEnvFile(text: string, file: string, lookup: Lookup): Parsed
       continue;
     }
     if (eq < 0) {
-      entries.push({ key, value: lookup(key), loc });
+      try {
+        entries.push({ key, value: lookup(key), loc });
+      } catch (e) {
+        if (!(e instanceof RefusedVariable)) throw e;
+        diagnostics.push(error(e.message, { location: loc, path: key }));
+      }
       continue;
     }
     let rest = line.slice(eq + 1).trimStart();

@@ -5,6 +5,12 @@
  */
 export type Lookup = (name: string) => string | undefined;
 
+/**
+ * What a Lookup throws for a variable that may not be interpolated at all (a credential of the
+ * runner): the interpolation fails with `message` at the `$` that names it.
+ */
+export class RefusedVariable extends Error {}
+
 /** On failure, `offset` is where in the input the faulty `$` is. */
 export type InterpolationResult =
   { ok: true; value: string } | { ok: false; message: string; offset: number };
@@ -67,7 +73,7 @@ class Template {
       } else if (next !== undefined && i + 1 < to && NAME_START.test(next)) {
         let j = i + 1;
         while (j < to && NAME_CHAR.test(this.s[j]!)) j++;
-        out += this.lookup(this.s.slice(i + 1, j)) ?? '';
+        out += this.value(this.s.slice(i + 1, j), i) ?? '';
         i = j;
       } else {
         throw new InterpolationError(
@@ -77,6 +83,16 @@ class Template {
       }
     }
     return out;
+  }
+
+  /** The variable's value; a refused variable is an error at `offset`, its `$`. */
+  private value(name: string, offset: number): string | undefined {
+    try {
+      return this.lookup(name);
+    } catch (e) {
+      if (e instanceof RefusedVariable) throw new InterpolationError(e.message, offset);
+      throw e;
+    }
   }
 
   /** Index of the `}` closing a `${` whose body starts at `from`, skipping nested `${...}`. */
@@ -106,7 +122,7 @@ class Template {
         from - 2,
       );
     }
-    const value = this.lookup(name);
+    const value = this.value(name, from - 2);
     if (j === close) return value ?? '';
     const colon = this.s[j] === ':';
     const op = this.s[colon ? j + 1 : j];

@@ -4,7 +4,7 @@ import { error, UserError, type Diagnostic } from '../diagnostics';
 import { parseEnvFile } from './env-file';
 import { canonicalServices } from './canonical/service';
 import { applyExtends, rebasePaths, type ExtendsContext } from './extends';
-import type { Lookup } from './interpolate';
+import { RefusedVariable, type Lookup } from './interpolate';
 import { interpolateTree } from './interpolate-tree';
 import { mergeFiles } from './merge';
 import { locate, toJson, type MapNode } from './node';
@@ -180,9 +180,15 @@ function readProjectEnv(
   return vars;
 }
 
-/** Own variables only: `constructor` or `__proto__` must not find Object's. */
+/**
+ * Own variables only: `constructor` or `__proto__` must not find Object's. A variable the caller
+ * refuses throws RefusedVariable, which interpolation turns into an error at its `$`.
+ */
 function fromEnvironment(options: LoadOptions, name: string): string | undefined {
-  return Object.hasOwn(options.environment, name) ? options.environment[name] : undefined;
+  const value = Object.hasOwn(options.environment, name) ? options.environment[name] : undefined;
+  const refused = value === undefined ? undefined : options.refuseVariable?.(name, value);
+  if (refused !== undefined) throw new RefusedVariable(refused);
+  return value;
 }
 
 function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

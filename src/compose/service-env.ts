@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { error, UserError, type Diagnostic } from '../diagnostics';
 import { parseEnvFile } from './env-file';
-import type { Lookup } from './interpolate';
+import { RefusedVariable, type Lookup } from './interpolate';
 import { keyValueMap } from './merge';
 import { formatPath, mapNode, scalar, type MapNode, type Node, type ScalarNode } from './node';
 import { readTextFile } from './read';
@@ -92,12 +92,24 @@ export function applyEnvFiles(services: MapNode, ctx: EnvFileContext): Diagnosti
     if (envEntry?.value.kind === 'map') {
       for (const [key, entry] of envEntry.value.entries) {
         const v = entry.value;
-        const value =
-          v.kind === 'scalar' && v.value === null
-            ? ctx.lookup(key)
-            : v.kind === 'scalar'
-              ? String(v.value)
-              : undefined;
+        let value: string | undefined;
+        try {
+          value =
+            v.kind === 'scalar' && v.value === null
+              ? ctx.lookup(key)
+              : v.kind === 'scalar'
+                ? String(v.value)
+                : undefined;
+        } catch (e) {
+          if (!(e instanceof RefusedVariable)) throw e;
+          out.push(
+            error(e.message, {
+              location: entry.keyLoc,
+              path: formatPath(['services', name, 'environment', key]),
+            }),
+          );
+          continue;
+        }
         // A value taken from the environment is placed where its name was written.
         const loc = v.kind === 'scalar' && v.value === null ? entry.keyLoc : v.loc;
         if (value === undefined) env.entries.delete(key);

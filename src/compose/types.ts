@@ -59,6 +59,11 @@ export interface LoadOptions {
   /** Variables for interpolation; usually process.env. Env-file values are used only where this has none. */
   environment: Readonly<Record<string, string | undefined>>;
   /**
+   * Why a variable of `environment` must not be interpolated (a credential of the runner), or
+   * undefined when it may. Asked only for variables `environment` has; env files are not asked.
+   */
+  refuseVariable?: (name: string, value: string) => string | undefined;
+  /**
    * The workspace: files the project names itself (env_file, extends file, the default .env) must
    * be inside it, symlinks followed. Unset: no limit (the CLI, on the user's own files).
    */

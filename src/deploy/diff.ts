@@ -31,14 +31,23 @@ const CONTAINER_FIELDS = [
 ] as const;
 
 /**
- * What changes between two task definitions, one short line each, for the job summary:
- * task sizes and roles, and per container image, environment (secret-looking values masked),
- * secrets, ports, command and entry point. Defaults ECS fills in are not reported as changes.
- * No previous definition: one line naming the containers. Nothing changed: no lines.
+ * How environment values appear in a diff. `names` (the default): never, only the variable's
+ * name and whether it was added, changed or removed, for anything published outside the log (the
+ * job summary, a pull request comment: `DATABASE_URL=postgres://u:pw@...` is a secret whatever
+ * its name says). `masked`: shown, except those whose names look secret, for the log only.
+ */
+export type EnvironmentValues = 'names' | 'masked';
+
+/**
+ * What changes between two task definitions, one short line each: task sizes and roles, and per
+ * container image, environment, secrets, ports, command and entry point. Defaults ECS fills in
+ * are not reported as changes. No previous definition: one line naming the containers. Nothing
+ * changed: no lines.
  */
 export function diffTaskDefinitions(
   previous: AnyTaskDefinition | undefined,
   next: AnyTaskDefinition,
+  values: EnvironmentValues = 'names',
 ): string[] {
   const after = canonical(next);
   if (!previous) {
@@ -56,7 +65,7 @@ export function diffTaskDefinitions(
   for (const [name, c] of newContainers) {
     const old = oldContainers.get(name);
     if (!old) lines.push(`${name}: added (image ${c.image ?? '?'})`);
-    else lines.push(...diffContainer(name, old, c));
+    else lines.push(...diffContainer(name, old, c, values));
   }
   for (const name of oldContainers.keys()) if (!newContainers.has(name)) lines.push(`${name}: removed`);
   if (lines.length === 0 && stableStringify(before) !== stableStringify(after)) {
@@ -65,14 +74,19 @@ export function diffTaskDefinitions(
   return lines;
 }
 
-function diffContainer(name: string, a: ContainerDefinition, b: ContainerDefinition): string[] {
+function diffContainer(
+  name: string,
+  a: ContainerDefinition,
+  b: ContainerDefinition,
+  values: EnvironmentValues,
+): string[] {
   const lines: string[] = [];
   if (a.image !== b.image) lines.push(`${name}: image ${a.image ?? '?'} → ${b.image ?? '?'}`);
   for (const field of CONTAINER_FIELDS) {
     if (a[field] !== b[field])
       lines.push(`${name}: ${field} ${a[field] ?? '(none)'} → ${b[field] ?? '(none)'}`);
   }
-  lines.push(...diffEnvironment(name, a.environment ?? [], b.environment ?? []));
+  lines.push(...diffEnvironment(name, a.environment ?? [], b.environment ?? [], values));
   const [oldSecrets, newSecrets] = [names(a.secrets ?? []), names(b.secrets ?? [])];
   for (const s of newSecrets) if (!oldSecrets.includes(s)) lines.push(`${name}: secret + ${s}`);
   for (const s of oldSecrets) if (!newSecrets.includes(s)) lines.push(`${name}: secret - ${s}`);
@@ -94,13 +108,21 @@ const SHOWN_EMPTY: Partial<Record<keyof ContainerDefinition, undefined>> = Objec
   ),
 );
 
-function diffEnvironment(name: string, a: readonly KeyValuePair[], b: readonly KeyValuePair[]): string[] {
+function diffEnvironment(
+  name: string,
+  a: readonly KeyValuePair[],
+  b: readonly KeyValuePair[],
+  values: EnvironmentValues,
+): string[] {
   const before = new Map(a.map((e) => [e.name ?? '', e.value ?? '']));
   const after = new Map(b.map((e) => [e.name ?? '', e.value ?? '']));
   const lines: string[] = [];
   for (const [key, value] of after) {
     const old = before.get(key);
-    if (old === undefined) lines.push(`${name}: env + ${key}=${shown(key, value)}`);
+    if (values === 'names') {
+      if (old === undefined) lines.push(`${name}: env + ${key}`);
+      else if (old !== value) lines.push(`${name}: env ~ ${key} (value changed)`);
+    } else if (old === undefined) lines.push(`${name}: env + ${key}=${shown(key, value)}`);
     else if (old !== value) lines.push(`${name}: env ~ ${key}=${shown(key, old)} → ${shown(key, value)}`);
   }
   for (const key of before.keys()) if (!after.has(key)) lines.push(`${name}: env - ${key}`);

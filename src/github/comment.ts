@@ -14,9 +14,11 @@ export interface CommentTarget {
 const MAX_PAGES = 10;
 
 /**
- * Posts one comment on the pull request, or updates the one posted before (found by its marker),
- * so a preview keeps a single comment however many pushes it sees. The API is GITHUB_API_URL's
- * (GitHub Enterprise included). A failure to comment is a warning: the deploy itself happened.
+ * Posts one comment on the pull request, or updates the one posted before, so a preview keeps a
+ * single comment however many pushes it sees. Ours is the comment that carries the marker AND
+ * was written by the token's own account: anyone can paste the marker into a comment of theirs,
+ * and the action must not take that one over. The API is GITHUB_API_URL's (GitHub Enterprise
+ * included). A failure to comment is a warning: the deploy itself happened.
  */
 export async function upsertComment(target: CommentTarget, body: string, log: Log): Promise<void> {
   const [owner, repo] = target.repository.split('/');
@@ -27,6 +29,7 @@ export async function upsertComment(target: CommentTarget, body: string, log: Lo
   const text = `${target.marker}\n${body}`;
   try {
     const octokit = getOctokit(target.token);
+    const self = await tokenLogin(octokit);
     let existing: number | undefined;
     for (let page = 1; page <= MAX_PAGES && existing === undefined; page++) {
       const { data } = await octokit.rest.issues.listComments({
@@ -36,7 +39,7 @@ export async function upsertComment(target: CommentTarget, body: string, log: Lo
         per_page: 100,
         page,
       });
-      existing = data.find((c) => c.body?.includes(target.marker))?.id;
+      existing = data.find((c) => c.user?.login === self && c.body?.includes(target.marker))?.id;
       if (data.length < 100) break;
     }
     if (existing === undefined) {
@@ -53,4 +56,18 @@ export async function upsertComment(target: CommentTarget, body: string, log: Lo
       `could not comment on pull request #${target.number}: ${e instanceof Error ? e.message : String(e)}${hint}`,
     );
   }
+}
+
+/**
+ * The login the token comments as, as the REST API names comment authors: a user's login for a
+ * personal token, `<app>[bot]` for a GitHub App's installation token (GITHUB_TOKEN is one, of
+ * the app `github-actions`). REST `GET /user` refuses installation tokens; GraphQL's `viewer`
+ * answers for both kinds.
+ */
+async function tokenLogin(octokit: ReturnType<typeof getOctokit>): Promise<string> {
+  const answer = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
+  const login = answer.viewer?.login;
+  if (typeof login !== 'string' || login === '')
+    throw new Error('GitHub did not say which account the token belongs to (GraphQL viewer)');
+  return login;
 }

@@ -169,7 +169,7 @@ async function exportOne(
     cwd,
     env: options.env,
     timeoutMs: options.timeoutMs,
-    onLine: (line) => log.info(line),
+    onLine: (line) => log.output(line),
   });
   if (result.exitCode !== 0 || result.timedOut) {
     throw new UserError(

@@ -1,6 +1,7 @@
 import { awsClients } from '../aws';
 import { teardown } from '../deploy/teardown';
 import type { ServiceConfig } from '../inputs';
+import { previewTag } from '../inputs-pull-request';
 import type { Log } from '../log';
 import { deleteImageTag } from '../registry/ecr';
 import { baseReport, type RunReport } from '../report';
@@ -26,14 +27,16 @@ export async function tearDown(config: ServiceConfig, log: Log): Promise<RunRepo
     result.deleted ? `service ${service} deleted` : `service ${service} did not exist`,
     `${result.deregistered.length} task definition revision(s) deregistered`,
   ];
-  if (config.preview && config.removePreviewImages) {
+  // Only the pull request's own tag, whatever image-tag says: never a tag other deploys use.
+  const tag = config.preview && previewTag(config.preview.number);
+  if (tag && config.removePreviewImages) {
     const repositories = config.packages.map(repositoryOf);
     const removed = await log.group('Remove preview images', () =>
-      deleteImageTag(ecr, repositories, config.imageTag, log),
+      deleteImageTag(ecr, repositories, tag, log),
     );
-    state.push(`${removed.length} ${config.imageTag} image(s) deleted`);
-  } else if (config.preview) {
-    state.push(`${config.imageTag} images kept (preview-remove-images is false)`);
+    state.push(`${removed.length} ${tag} image(s) deleted`);
+  } else if (tag) {
+    state.push(`${tag} images kept (preview-remove-images is false)`);
   }
   return {
     ...baseReport(config),

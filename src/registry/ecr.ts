@@ -1,6 +1,7 @@
 import {
   BatchDeleteImageCommand,
   CreateRepositoryCommand,
+  DescribeImagesCommand,
   DescribeRepositoriesCommand,
   GetAuthorizationTokenCommand,
   type CreateRepositoryCommandInput,
@@ -190,4 +191,27 @@ export async function deleteImageTag(
     }
   }
   return removed;
+}
+
+/** What the registry holds under one tag, asked read-only (DescribeImages). */
+export type TaggedImage =
+  { found: true; digest: string } | { found: false; why: 'no-repository' | 'no-image' };
+
+export async function describeTaggedImage(
+  client: ECRClient,
+  repositoryName: string,
+  tag: string,
+): Promise<TaggedImage> {
+  try {
+    const out = await client.send(
+      new DescribeImagesCommand({ repositoryName, imageIds: [{ imageTag: tag }] }),
+    );
+    const digest = out.imageDetails?.[0]?.imageDigest;
+    return digest ? { found: true, digest } : { found: false, why: 'no-image' };
+  } catch (e) {
+    const name = (e as AwsError).name;
+    if (name === 'RepositoryNotFoundException') return { found: false, why: 'no-repository' };
+    if (name === 'ImageNotFoundException') return { found: false, why: 'no-image' };
+    throw awsFailure(e, 'ecr:DescribeImages', `looking up ${repositoryName}:${tag}`);
+  }
 }

@@ -1,5 +1,6 @@
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import { randomUUID } from 'node:crypto';
+import { lstatSync, realpathSync } from 'node:fs';
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { error, UserError } from '../diagnostics';
@@ -31,7 +32,44 @@ export interface DockerOptions {
  * the runner empties after the job even if the post step never runs. Not created here.
  */
 export function newDockerConfigDir(parent: string): string {
-  return path.join(parent, `habitat-ecs-docker-${randomUUID()}`);
+  return path.join(parent, `${DOCKER_CONFIG_PREFIX}${randomUUID()}`);
+}
+
+const DOCKER_CONFIG_PREFIX = 'habitat-ecs-docker-';
+const DOCKER_CONFIG_NAME =
+  /^habitat-ecs-docker-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A registry host name, with a port at most: all `docker logout` is given. */
+const REGISTRY_HOST = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
+
+/**
+ * Whether a login the post step found in the saved state is one this action made, before the
+ * post step runs `docker logout` with it and deletes its directory: the directory must be a
+ * `habitat-ecs-docker-<uuid>` directory right inside `tempDir` (links resolved on both), and the
+ * registry a host name. State can be written by anything that prints `::save-state` in the log,
+ * so it is checked, not trusted. `gone`: there is nothing left to remove.
+ */
+export function checkSavedLogin(
+  state: LoginState,
+  tempDir: string,
+): { ok: LoginState } | { gone: true } | { refused: string } {
+  if (!REGISTRY_HOST.test(state.registry))
+    return { refused: `the registry ${JSON.stringify(state.registry)} is not a host name` };
+  let dir: string;
+  let temp: string;
+  try {
+    temp = realpathSync(tempDir);
+    dir = realpathSync(state.dockerConfigDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { gone: true };
+    return { refused: (e as Error).message };
+  }
+  if (path.dirname(dir) !== temp || !DOCKER_CONFIG_NAME.test(path.basename(dir))) {
+    return {
+      refused: `${dir} is not a ${DOCKER_CONFIG_PREFIX}<uuid> directory in the temp directory ${temp}`,
+    };
+  }
+  if (!lstatSync(dir).isDirectory()) return { refused: `${dir} is not a directory` };
+  return { ok: { registry: state.registry, dockerConfigDir: dir } };
 }
 
 /** The environment docker runs in: the caller's, with the private config directory. */

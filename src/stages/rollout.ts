@@ -59,7 +59,15 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
     }),
   );
   if (registered.changed) progress.record(`${shortArn(registered.arn)} registered`);
-  const diff = diffTaskDefinitions(registered.previous?.taskDefinition, input.taskDefinition);
+  const previous = registered.previous;
+  // Published (the summary, a pull request comment) with environment names only; the log shows
+  // the values, masked where the name looks secret.
+  const diff = diffTaskDefinitions(previous?.taskDefinition, input.taskDefinition);
+  if (previous && diff.length > 0) {
+    log.info(`Changes against ${shortArn(previous.arn)}:`);
+    for (const line of diffTaskDefinitions(previous.taskDefinition, input.taskDefinition, 'masked'))
+      log.info(`  ${line}`);
+  }
 
   const since = new Date();
   const deployment = await log.group('Deploy', () =>

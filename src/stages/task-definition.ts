@@ -3,11 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runnerTemp, type RunContext } from '../github-context';
 import type { Config } from '../inputs';
+import { credentialGuard } from '../compose/runner-credentials';
+import { maskedValues } from '../masked-values';
 import { translateProject, type TranslatedProject } from '../translate/project';
 
 /**
  * The translation as the action runs it: the inputs' files and options, the process environment
- * for interpolation, and the workspace as the root that files the compose files name (env_file,
+ * for interpolation (less the job's credentials, see runner-credentials.ts), and the workspace as the root that files the compose files name (env_file,
  * extends, .env) must stay in. Images are named after `registry`, or pinned by `images`.
  */
 export function translateConfig(
@@ -29,6 +31,13 @@ export function translateConfig(
     habitat: config.habitat,
     build: config.build,
     environment: process.env,
+    // Asked at each translation: the second one (pinning digests) knows the ECR password too.
+    refuseVariable: credentialGuard({
+      environment: process.env,
+      masked: maskedValues(),
+      allow: config.allowInterpolation,
+      howToAllow: (name) => `allow it with the input allow-interpolation: ${name}`,
+    }),
     ...(images && { images }),
   });
 }

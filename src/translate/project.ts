@@ -21,6 +21,8 @@ export interface TranslateProjectInput {
   habitat: HabitatOptions;
   /** Variables for interpolation, usually process.env. */
   environment: Record<string, string | undefined>;
+  /** Why a variable of `environment` must not be interpolated; see LoadOptions. */
+  refuseVariable?: (name: string, value: string) => string | undefined;
   /** Repository -> pushed `uri@digest`; wins over the predicted `registry/repository:tag`. */
   images?: ReadonlyMap<string, string>;
   /** Build the images of `build:` services (the `build` input); default off: `image:` as written. */
@@ -54,6 +56,7 @@ export function translateProject(input: TranslateProjectInput): TranslatedProjec
     files: input.files,
     ...(input.envFile !== undefined && { envFile: input.envFile }),
     environment: input.environment,
+    ...(input.refuseVariable && { refuseVariable: input.refuseVariable }),
     ...(input.root !== undefined && { root: input.root }),
   });
   const plan = planImages(

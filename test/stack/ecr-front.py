@@ -12,6 +12,10 @@ caller's own Authorization header, so the region and the account are the caller'
 
 Errors have ECR's shape: HTTP 400 and {"__type": "<Exception>", "message": "..."}.
 
+ECS's CreateService, UpdateService and DescribeServices of a service a test has marked (POST
+/habitat-ecs-stack/failed-rollouts) go to moto, and its answer through ecs_rollouts.py, which
+makes the deployments of the marked task definition fail as ECS's circuit breaker fails them.
+
 The record is one JSON line per request (method, url, headers, body), in the format of moto's
 recorder, which this replaces: it lists what clients sent, not the front's own calls to moto.
 
@@ -31,8 +35,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ecr_images import REPOSITORY_NAME, EcrError, EcrImages, invalid  # noqa: E402
 from registry_api import Registry, RegistryError  # noqa: E402
+from ecs_rollouts import PATH as ROLLOUTS_PATH, FailedRollouts  # noqa: E402
 
 ECR = "AmazonEC2ContainerRegistry_V20150921."
+ECS = "AmazonEC2ContainerServiceV20141113."
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
 LOG_LOCK = threading.Lock()
 
@@ -66,7 +72,7 @@ class Moto:
         return json.loads(body)["repositories"][0], None
 
 
-def make_handler(moto, images, call_log):
+def make_handler(moto, images, call_log, rollouts):
     operations = {
         "DescribeImages": images.describe_images,
         "ListImages": images.list_images,
@@ -83,7 +89,7 @@ def make_handler(moto, images, call_log):
             pass
 
         def record(self, body):
-            if self.path.startswith("/moto-api/recorder/"):
+            if self.path.startswith("/moto-api/recorder/") or self.path.startswith(ROLLOUTS_PATH):
                 return
             try:
                 text, encoded = body.decode("utf-8"), False
@@ -120,6 +126,12 @@ def make_handler(moto, images, call_log):
             body = self.rfile.read(length) if length else b""
             self.record(body)
             target = self.headers.get("X-Amz-Target", "")
+            if self.path.startswith(ROLLOUTS_PATH):
+                return self.reply_json(*rollouts.control(self.command, body))
+            if self.path == "/moto-api/reset":
+                rollouts.reset()
+            if target.startswith(ECS) and target[len(ECS) :] in ("CreateService", "UpdateService", "DescribeServices"):
+                return self.forward_rewritten(body, target[len(ECS) :])
             operation = operations.get(target[len(ECR) :]) if target.startswith(ECR) else None
             if operation is None:
                 return self.forward(body)
@@ -157,6 +169,18 @@ def make_handler(moto, images, call_log):
                 return self.reply_json(502, error, error["__type"])
             return self.reply(status, answer_headers, data)
 
+        def forward_rewritten(self, body, operation):
+            """moto's answer to an ECS service call, with the deployments of marked services as ECS keeps them."""
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+            try:
+                status, answer_headers, data = moto.call(self.command, self.path, body, headers)
+            except OSError as e:
+                error = {"__type": "ServerException", "message": f"ecr-front: moto: {e}"}
+                return self.reply_json(502, error, error["__type"])
+            if status == 200:
+                data = json.dumps(rollouts.rewrite(operation, json.loads(body or b"{}"), json.loads(data))).encode()
+            return self.reply(status, answer_headers, data)
+
         do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = handle_any
 
     return Handler
@@ -174,7 +198,7 @@ def main():
     with open(a.registry_password_file, encoding="utf-8") as f:
         password = f.read().strip()
     registry = Registry("127.0.0.1", a.registry_port, "AWS", password, a.registry_storage)
-    handler = make_handler(Moto(a.moto_port), EcrImages(registry), a.call_log)
+    handler = make_handler(Moto(a.moto_port), EcrImages(registry), a.call_log, FailedRollouts())
     server = ThreadingHTTPServer(("127.0.0.1", a.listen_port), handler)
     server.daemon_threads = True
     print(f"ecr-front on 127.0.0.1:{a.listen_port} -> moto 127.0.0.1:{a.moto_port}, "
