@@ -12,6 +12,10 @@ caller's own Authorization header, so the region and the account are the caller'
 
 Errors have ECR's shape: HTTP 400 and {"__type": "<Exception>", "message": "..."}.
 
+ECS calls are forwarded to moto, and their answers completed by ecs_emulation.py where moto's
+ECS falls short of ECS: one-off tasks (RunTask) that stop as the control file says, and the
+service settings moto's CreateService drops.
+
 The record is one JSON line per request (method, url, headers, body), in the format of moto's
 recorder, which this replaces: it lists what clients sent, not the front's own calls to moto.
 
@@ -30,6 +34,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ecr_images import REPOSITORY_NAME, EcrError, EcrImages, invalid  # noqa: E402
+from ecs_emulation import EcsEmulation  # noqa: E402
 from registry_api import Registry, RegistryError  # noqa: E402
 
 ECR = "AmazonEC2ContainerRegistry_V20150921."
@@ -66,7 +71,7 @@ class Moto:
         return json.loads(body)["repositories"][0], None
 
 
-def make_handler(moto, images, call_log):
+def make_handler(moto, images, call_log, ecs):
     operations = {
         "DescribeImages": images.describe_images,
         "ListImages": images.list_images,
@@ -151,11 +156,12 @@ def make_handler(moto, images, call_log):
         def forward(self, body):
             headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
             try:
-                status, answer_headers, data = moto.call(self.command, self.path, body, headers)
+                answer = moto.call(self.command, self.path, body, headers)
             except OSError as e:
                 error = {"__type": "ServiceUnavailableException", "message": f"ecr-front: moto: {e}"}
                 return self.reply_json(502, error, error["__type"])
-            return self.reply(status, answer_headers, data)
+            # What moto's ECS does not do (one-off tasks that stop, settings it drops): ecs_emulation.py
+            return self.reply(*ecs.after(self.headers.get("X-Amz-Target", ""), body, self.headers, answer))
 
         do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = handle_any
 
@@ -170,11 +176,13 @@ def main():
     p.add_argument("--registry-storage", required=True, help="the registry's filesystem rootdirectory")
     p.add_argument("--registry-password-file", required=True, help="the password of user AWS")
     p.add_argument("--call-log", required=True)
+    p.add_argument("--run-task-control", required=True, help="how one-off tasks end (ecs_emulation.py)")
     a = p.parse_args()
     with open(a.registry_password_file, encoding="utf-8") as f:
         password = f.read().strip()
     registry = Registry("127.0.0.1", a.registry_port, "AWS", password, a.registry_storage)
-    handler = make_handler(Moto(a.moto_port), EcrImages(registry), a.call_log)
+    moto = Moto(a.moto_port)
+    handler = make_handler(moto, EcrImages(registry), a.call_log, EcsEmulation(moto, a.run_task_control))
     server = ThreadingHTTPServer(("127.0.0.1", a.listen_port), handler)
     server.daemon_threads = True
     print(f"ecr-front on 127.0.0.1:{a.listen_port} -> moto 127.0.0.1:{a.moto_port}, "
