@@ -17,6 +17,9 @@ const common = {
     '^@actions/http-client$': '<rootDir>/node_modules/@actions/http-client/lib/index.js',
     '^@actions/(core|exec|io|github)$': '<rootDir>/node_modules/@actions/$1/lib/$1.js',
     '^@actions/([^/]+)/lib/([^/.]+)$': '<rootDir>/node_modules/@actions/$1/lib/$2.js',
+    // The verify checks import SDK clients from their ES module files (for the bundle's size); the
+    // package's CommonJS main exports the same classes.
+    '^@aws-sdk/(client-[a-z0-9-]+)/dist-es/.+$': '<rootDir>/node_modules/@aws-sdk/$1',
   },
 };
 module.exports = {

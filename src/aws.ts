@@ -8,20 +8,28 @@ import type { AwsCallContext } from './aws-errors';
  */
 export const AWS_MAX_ATTEMPTS = 5;
 
-type Client = ECRClient | ECSClient;
-
-/** The ECR and ECS clients of a run: more attempts, and failures that say which call failed where. */
-export function awsClients(region: string): { ecr: ECRClient; ecs: ECSClient } {
-  const options = {
+/** The settings every client of a run is made with; the SDK itself honours AWS_ENDPOINT_URL. */
+export function awsClientOptions(region: string) {
+  return {
     region,
     maxAttempts: AWS_MAX_ATTEMPTS,
     // Bounded: a call that hangs (a dead proxy, a half-open connection) fails and is retried.
     requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000 },
   };
+}
+
+/** The ECR and ECS clients of a run: more attempts, and failures that say which call failed where. */
+export function awsClients(region: string): { ecr: ECRClient; ecs: ECSClient } {
+  const options = awsClientOptions(region);
   return { ecr: withCallContext(new ECRClient(options)), ecs: withCallContext(new ECSClient(options)) };
 }
 
-function withCallContext<C extends Client>(client: C): C {
+/** Any SDK v3 client: what withCallContext needs of it (its stack's own types differ per service). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Client = { middlewareStack: { add: (...args: any[]) => unknown } };
+
+/** Makes the client's failures carry the call and endpoint (`$awsCall`) that explainAwsFailure names. */
+export function withCallContext<C extends Client>(client: C): C {
   // "initialize" is the outermost step: this sees the error after the SDK's retries gave up.
   (client.middlewareStack as ECSClient['middlewareStack']).add(
     (next, context) => async (args) => {

@@ -1,3 +1,4 @@
+import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnostic, UserError } from '../diagnostics';
@@ -7,6 +8,7 @@ import type { Log } from '../log';
 import { validateImagePlan } from '../registry/validate';
 import { ecrRegistry } from '../translate/plan';
 import type { PackageSource } from '../translate/habitat/types';
+import { checkAgainstTask } from './check-task';
 import { translateConfig } from './task-definition';
 
 export interface DeployPlan {
@@ -14,6 +16,8 @@ export interface DeployPlan {
   packages: PackageSource[];
   /** The registry the images are named after until a login names the real one. */
   registry: string;
+  /** The task definition as planned: what the inputs that name containers are checked against. */
+  taskDefinition: RegisterTaskDefinitionCommandInput;
 }
 
 /**
@@ -32,6 +36,9 @@ export function planDeploy(config: Config, run: RunContext, log: Log): DeployPla
     workspace: run.workspace,
     fileExists: (f) => fs.existsSync(path.resolve(run.workspace, f)),
   });
+  const fit = checkAgainstTask(planned.taskDefinition, config.serviceSettings, config.runBeforeDeploy);
+  for (const w of fit.warnings) log.warning(formatDiagnostic(w), w);
+  problems.push(...fit.errors);
   if (problems.length > 0) throw new UserError(problems);
-  return { packages: planned.packages, registry };
+  return { packages: planned.packages, registry, taskDefinition: planned.taskDefinition };
 }
