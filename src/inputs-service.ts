@@ -11,13 +11,13 @@ export interface LoadBalancerTarget {
   containerPort: number;
 }
 
-export interface CapacityProviderItem {
+interface CapacityProviderItem {
   capacityProvider: string;
   weight: number;
   base: number;
 }
 
-export type PropagateTags = 'TASK_DEFINITION' | 'SERVICE' | 'NONE';
+type PropagateTags = 'TASK_DEFINITION' | 'SERVICE' | 'NONE';
 
 /**
  * The service's own settings, as the inputs give them. A setting left undefined (or a list left

@@ -102,7 +102,7 @@ describe('runBeforeDeploy', () => {
     expect(ecs.mock.commandCalls(DescribeTasksCommand)).toHaveLength(2);
     expect(ecs.mock.commandCalls(StopTaskCommand)).toHaveLength(0);
     expect(log.lines).toContain('info: Task 5a4b3c2d1e: STOPPED (Essential container in task exited)');
-    expect(progress.account()[0]).toBe('Done before that: task 5a4b3c2d1e run before the deploy (web).');
+    expect(progress.account()[0]).toBe('Done before that: one-off task 5a4b3c2d1e (web) started.');
   });
 
   it('fails on a non-zero exit with the exit codes, the stopped reason and the last log lines', async () => {

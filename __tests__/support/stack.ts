@@ -124,15 +124,38 @@ export class AwsCallLog {
     this.start = this.lines().length;
     return this;
   }
-  /** API names (e.g. `RegisterTaskDefinition`) called since mark(). */
+  /** API names (e.g. `RegisterTaskDefinition`, `GetRole`) called since mark(). */
   calls(): string[] {
     return this.lines()
       .slice(this.start)
       .map((line) => {
-        const target =
-          (JSON.parse(line) as { headers?: Record<string, string> }).headers?.['X-Amz-Target'] ?? '';
-        return target.split('.').pop() ?? '';
+        const call = JSON.parse(line) as {
+          headers?: Record<string, string>;
+          body?: string;
+          body_encoded?: boolean;
+        };
+        const target = call.headers?.['X-Amz-Target'];
+        if (target) return target.split('.').pop() ?? '';
+        // Query-protocol services (IAM, EC2) name the call in the form body.
+        const body = call.body_encoded
+          ? Buffer.from(call.body ?? '', 'base64').toString('utf8')
+          : (call.body ?? '');
+        return new URLSearchParams(body).get('Action') ?? '';
       });
+  }
+
+  /** The request bodies of the calls of `operation` since mark(), in order. */
+  requests(operation: string): string[] {
+    return this.lines()
+      .slice(this.start)
+      .map((line) => JSON.parse(line) as { headers?: Record<string, string>; body?: string })
+      .filter((call) => call.headers?.['X-Amz-Target']?.split('.').pop() === operation)
+      .map((call) => call.body ?? '');
+  }
+
+  /** The calls since mark() that change something: anything but a read (Describe, List, Get, BatchGet). */
+  writes(): string[] {
+    return this.calls().filter((c) => c !== '' && !/^(Describe|List|Get|BatchGet|BatchCheck)/.test(c));
   }
   private lines(): string[] {
     return stackLog(this.file);
@@ -169,4 +192,13 @@ export function proxiedAwsCalls(from = 0): string[] {
       const [, target = '', ...outcome] = l.split(' ');
       return `${target.split('.').pop()} ${outcome.join(' ')}`;
     });
+}
+
+/**
+ * `local-stack run-task-exit ...`: how the tasks started by RunTask from now on end: `N [LINE...]`
+ * (their containers exit N, writing LINEs to their awslogs streams), `never` or `clear`.
+ */
+export function runTaskExit(...args: string[]): void {
+  const r = spawnSync(STACK, ['run-task-exit', ...args], { encoding: 'utf8', timeout: 30_000 });
+  if (r.status !== 0) throw new Error(`local-stack run-task-exit ${args.join(' ')}: ${r.stderr}`);
 }

@@ -33,6 +33,8 @@ export interface OneOffOptions extends Pick<
   startedBy: string;
   /** Said when the task is stopped for taking too long. */
   stopReason: string;
+  /** Called once ECS has started the task, before the wait. */
+  onStarted?: (taskArn: string) => void;
 }
 
 /** How a one-off task ended, as far as ECS says. */
@@ -75,6 +77,7 @@ export async function runOneOff(ecs: ECSClient, options: OneOffOptions): Promise
     };
   }
   log.info(`Started task ${taskId(taskArn)} (${options.taskDefinitionArn.split('/').pop() ?? ''})`);
+  options.onStarted?.(taskArn);
 
   let last = started.tasks?.[0]?.lastStatus ?? 'PROVISIONING';
   let described: Task | undefined;

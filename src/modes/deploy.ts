@@ -17,7 +17,8 @@ import { openRegistrySession } from '../stages/session';
 
 /**
  * The deploy mode: check, get every image into the registry, pin the task definition to their
- * digests, roll it out. The service is only touched once every image it names is pushed.
+ * digests, roll it out (after the one-off tasks, if any, passed). The service is only touched
+ * once every image it names is pushed.
  */
 export async function deploy(
   config: ServiceConfig,
@@ -62,11 +63,6 @@ export async function deploy(
   const task = pinTaskDefinition(config, run, images, registry);
 
   const pushed = images.some((p) => p.pushed);
-  const placement = oneOffPlacement(
-    checked,
-    { launchType: config.launchType, ...(task.network && { network: task.network }) },
-    config.serviceSettings,
-  );
   const outcome = await rollout(ecs, {
     cluster: config.cluster,
     service: config.service,
@@ -92,7 +88,11 @@ export async function deploy(
           cluster: config.cluster,
           tasks: config.runBeforeDeploy,
           containers: task.taskDefinition.containerDefinitions ?? [],
-          placement,
+          placement: oneOffPlacement(
+            checked,
+            { launchType: config.launchType, ...(task.network && { network: task.network }) },
+            config.serviceSettings,
+          ),
           timeoutMs: config.runTimeoutMs,
           region: config.region,
           log,

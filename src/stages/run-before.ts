@@ -54,12 +54,12 @@ export async function runBeforeDeploy(
       placement: input.placement,
       startedBy: STARTED_BY,
       stopReason: `habitat-ecs-deploy: run-timeout-minutes (${minutes(input.timeoutMs)}) passed`,
+      // Said if the run stops here: a started task runs on in ECS.
+      onStarted: (arn) => progress.record(`one-off task ${taskId(arn)} (${task.container}) started`),
       timeoutMs: input.timeoutMs,
       log,
       ...input.poll,
     });
-    const id = describe(run);
-    if (id) progress.record(`task ${id} run before the deploy (${task.container})`);
     const failure = await explain(run, task, input);
     if (failure) return { ran, failure };
     if (run.kind === 'stopped') {
@@ -69,11 +69,6 @@ export async function runBeforeDeploy(
     }
   }
   return { ran };
-}
-
-function describe(run: OneOffRun): string {
-  if (run.kind === 'stopped') return taskId(run.task.taskArn ?? '');
-  return 'taskArn' in run ? taskId(run.taskArn) : '';
 }
 
 /** Why the run did not pass, with the logs that say more; undefined when it passed. */
