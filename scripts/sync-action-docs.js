@@ -20,7 +20,7 @@ execFileSync(
     'commonjs',
     '--target',
     'es2022',
-    // Only this file matters; the dev dependencies' own declarations need not agree with each other.
+    // Only this file's own types matter; dev dependencies' declarations are not ours to check.
     '--skipLibCheck',
   ],
   { cwd: root, stdio: 'inherit' },

@@ -30,6 +30,24 @@ export const INPUTS = {
     description:
       'Habitat packages to export and push, one a line: `origin/name`, `origin/name/version[/release]`, or a path or glob of `.hart` files inside the workspace.',
   },
+  'habitat-channel': {
+    description:
+      'Channel the exporter installs packages named by ident from (`--channel`). Exporters of Habitat 2.1 default to `base`, which holds only core packages, so the action always passes it. A `.hart` needs none.',
+    default: 'stable',
+  },
+  'habitat-builder-url': {
+    description:
+      "Builder to install packages and base packages from (`--url` and `--base-pkgs-url`), for an on-premises Builder. Default: `HAB_BLDR_URL` when set, else the exporter's default (the public Builder).",
+  },
+  'habitat-base-packages-channel': {
+    description:
+      "Channel of the packages every image gets: hab, the Supervisor, the launcher, busybox, cacerts (`--base-pkgs-channel`). Default: the exporter's (`base`).",
+  },
+  build: {
+    description:
+      'Build each compose service with `build:` (and no Habitat package) with docker, and push it like the Habitat images (see Built services). `false`: warn, and use its `image:`.',
+    default: 'true',
+  },
   'aws-region': { description: 'AWS region. Default: `AWS_REGION`, then `AWS_DEFAULT_REGION`.' },
   'aws-account-id': {
     description:

@@ -2,7 +2,9 @@ import { error, UserError, type Diagnostic } from './diagnostics';
 import type { RunContext } from './github-context';
 import type { HabitatOptions, PackageSource } from './translate/habitat/types';
 import { ECS_NAME, type LaunchType } from './translate/context';
+import { containerEngineProblem, type ExportSettings } from './habitat/export-command';
 import { checkFile, optionalFile, readPackages } from './inputs-files';
+import { readExportSettings } from './inputs-habitat';
 import { readImageTag, readImageTags, readRepositorySettings } from './inputs-images';
 import { bool, int, lines, oneOf } from './inputs-values';
 import type { RepositorySettings } from './registry/ecr';
@@ -30,6 +32,8 @@ interface CommonConfig {
   ecsParamsFile?: string;
   envFile?: string;
   packages: PackageSource[];
+  /** Build and push the images of `build:` services (the `build` input). */
+  build: boolean;
   region: string;
   accountId?: string;
   cluster: string;
@@ -58,6 +62,8 @@ interface CommonConfig {
   reuseReleasedImages: boolean;
   repository: RepositorySettings;
   habitat: HabitatOptions;
+  /** Where `hab pkg export` installs packages from. */
+  habitatExport: ExportSettings;
   keepRevisions: number;
   /** Settings of the service: on create, and on update where they differ. */
   serviceSettings: ServiceSettings;
@@ -120,6 +126,11 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     mode === 'teardown' || closing,
     fail,
   );
+  const habitatExport = readExportSettings(get, env, fail);
+  if (mode === 'deploy' && !closing && packages.length > 0) {
+    const engine = containerEngineProblem(env);
+    if (engine) problems.push(error(engine));
+  }
 
   const region = get('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
   if (mode !== 'render' && region === '') {
@@ -200,6 +211,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     ...(ecsParamsFile !== undefined && { ecsParamsFile }),
     ...(envFile !== undefined && { envFile }),
     packages,
+    build: bool(get('build'), 'build', fail),
     region,
     ...(accountId !== undefined && { accountId }),
     cluster,
@@ -222,6 +234,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     pushVersionTags: bool(get('push-version-tags'), 'push-version-tags', fail),
     reuseReleasedImages: bool(get('reuse-released-images'), 'reuse-released-images', fail),
     repository,
+    habitatExport,
     habitat: {
       acceptLicense: bool(get('accept-habitat-license'), 'accept-habitat-license', fail),
       healthChecks: bool(get('supervisor-health-checks'), 'supervisor-health-checks', fail),

@@ -33,6 +33,12 @@ test.each([
   [{ service: 'web', 'launch-type': 'ECS' }, 'launch-type', '"ECS" is not one of EC2, FARGATE'],
   [{ service: 'web', 'compose-file': 'missing.yml' }, 'compose-file', 'missing.yml: no such file'],
   [{ service: 'web', 'habitat-packages': 'mongodb' }, 'habitat-packages', '"mongodb" is not a package'],
+  [{ service: 'web', 'habitat-channel': '--url=x' }, 'habitat-channel', '"--url=x" is not a channel name'],
+  [
+    { service: 'web', 'habitat-builder-url': 'bldr.example' },
+    'habitat-builder-url',
+    'is not an http:// or https://',
+  ],
 ])('a bad input fails with one error naming it, and no AWS call: %j', (inputs, input, message) => {
   const calls = new AwsCallLog().mark();
   const r = runAction({ workspace, inputs });
@@ -153,6 +159,50 @@ test('hab missing from PATH fails the export with how to install it; ECS was onl
   expect(errors[0]).toContain('install.sh');
   expectNoStackTrace(r);
   expect(calls.calls()).toEqual(['DescribeServices']);
+});
+
+test('exports by name from habitat-channel and habitat-base-packages-channel, with HAB_AUTH_TOKEN masked', () => {
+  const habLog = path.join(workspace, 'hab-channel.log');
+  const r = runAction({
+    workspace,
+    // The second export fails, so the run stops after the exports: they are what this is about.
+    env: {
+      HAB_STANDIN_LOG: habLog,
+      HAB_STANDIN_FAIL: 'mattray/national-parks',
+      HAB_AUTH_TOKEN: 'origin-token-1',
+    },
+    inputs: {
+      cluster,
+      service: 'np-channel',
+      'habitat-packages': packages,
+      'habitat-channel': 'unstable',
+      'habitat-base-packages-channel': 'base',
+    },
+  });
+  expect(r.status).toBe(1);
+  expect(r.stdout).toContain('::add-mask::origin-token-1');
+  expect(r.stdout).toMatch(/Using `hab pkg export container`: hab 2\.1\.78\/\d+ has only `container`/);
+  const exports = fs
+    .readFileSync(habLog, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { argv: string[]; export?: Record<string, unknown> })
+    .filter((c) => c.argv[0] === 'pkg');
+  expect(exports.map((c) => c.export)).toEqual([
+    expect.objectContaining({
+      verb: 'container',
+      channel: 'unstable',
+      channel_given: true,
+      base_pkgs_channel: 'base',
+    }),
+    expect.objectContaining({
+      verb: 'container',
+      channel: 'unstable',
+      channel_given: true,
+      base_pkgs_channel: 'base',
+    }),
+  ]);
+  expect(exports.flatMap((c) => c.argv).join(' ')).not.toContain('origin-token-1');
 });
 
 test('a failing export names the package and shows the end of its output; the service is not touched', () => {

@@ -1,11 +1,4 @@
-import {
-  ExportReportError,
-  exportSubcommandForVersion,
-  exportSubcommandsFromHelp,
-  parseExportReport,
-  parseHabVersion,
-  versionFromTags,
-} from '../../src/habitat/export-report';
+import { ExportReportError, parseExportReport, versionFromTags } from '../../src/habitat/export-report';
 
 describe('parseExportReport', () => {
   it('reads the keys the exporter writes', () => {
@@ -61,50 +54,5 @@ describe('versionFromTags', () => {
   it('invents nothing without both tags', () => {
     expect(versionFromTags(['latest', '3.2.10-20171016003652'])).toEqual({});
     expect(versionFromTags(['latest'])).toEqual({});
-  });
-});
-
-describe('hab version and exporter detection', () => {
-  it('parses hab --version', () => {
-    expect(parseHabVersion('hab 2.0.450/20250113101245\n')).toEqual({
-      major: 2,
-      minor: 0,
-      patch: 450,
-      text: '2.0.450/20250113101245',
-    });
-    expect(parseHabVersion('something else')).toBeUndefined();
-  });
-
-  it.each([
-    ['hab 2.0.327/1', 'container'],
-    ['hab 1.5.71/20200101', 'docker'],
-    ['hab 0.90.6/20190101', 'docker'],
-    ['hab 1.6.1245/20241010095431', undefined],
-  ])('%s -> %s', (text, expected) => {
-    const version = parseHabVersion(text);
-    expect(version).toBeDefined();
-    expect(exportSubcommandForVersion(version!)).toBe(expected);
-  });
-
-  it('reads the exporters listed by hab pkg export --help', () => {
-    const help = [
-      'Exports the package to the specified format',
-      '',
-      'USAGE:',
-      '    hab pkg export <SUBCOMMAND>',
-      '',
-      'SUBCOMMANDS:',
-      '    container    Container exporter',
-      '    docker       Container exporter',
-      '    tar          Tar exporter',
-    ].join('\n');
-    expect(exportSubcommandsFromHelp(help)).toEqual(['container', 'docker']);
-    expect(exportSubcommandsFromHelp('SUBCOMMANDS:\n    docker    Docker exporter\n    tar  x')).toEqual([
-      'docker',
-    ]);
-    expect(exportSubcommandsFromHelp('Usage: hab pkg export container')).toEqual([]);
-    const clap = "error: 'hab pkg export' requires a subcommand\n\n  [subcommands: container, docker, tar]\n";
-    expect(exportSubcommandsFromHelp(clap)).toEqual(['container', 'docker']);
-    expect(exportSubcommandsFromHelp('  [subcommands: docker, tar]')).toEqual(['docker']);
   });
 });

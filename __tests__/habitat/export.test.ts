@@ -38,7 +38,7 @@ function fakeHab(opts: { version?: string; help?: string; fail?: string; noRepor
     calls.push({ args, options });
     if (args[0] === '--version') return result(opts.version ?? 'hab 2.0.450/20250113101245\n');
     if (args.join(' ') === 'pkg export --help') return result(opts.help ?? '');
-    const ident = args[3] ?? '';
+    const ident = args.at(-1) ?? '';
     options?.onLine?.(`building ${ident}`, 'stdout');
     if (opts.fail === ident) return result('', 1, ['» Installing', `✗✗✗ Package not found: ${ident}`]);
     if (!opts.noReport) {
@@ -69,8 +69,8 @@ describe('exportPackages', () => {
     });
     const exports = hab.calls.filter((c) => c.args[0] === 'pkg');
     expect(exports.map((c) => c.args)).toEqual([
-      ['pkg', 'export', 'container', 'billmeyer/mongodb'],
-      ['pkg', 'export', 'container', 'mattray/national-parks/6.3.0'],
+      ['pkg', 'export', 'container', '--channel', 'stable', 'billmeyer/mongodb'],
+      ['pkg', 'export', 'container', '--channel', 'stable', 'mattray/national-parks/6.3.0'],
     ]);
     expect(exports[0]?.options?.cwd).not.toBe(exports[1]?.options?.cwd);
     expect(exports[0]?.options?.env?.HAB_LICENSE).toBe('accept-no-persist');
@@ -84,13 +84,17 @@ describe('exportPackages', () => {
       version: '6.3.0',
       release: '20200101000000',
     });
-    expect(log.text()).toContain('Using `hab pkg export container` (hab 2.0.450/20250113101245)');
+    expect(log.text()).toContain(
+      'Using `hab pkg export container`: hab 2.0.450/20250113101245 has only `container`: `docker` was removed in 2.0.327',
+    );
     expect(log.text()).toContain('info: building billmeyer/mongodb');
   });
 
   it('keeps a HAB_LICENSE the user set', () => {
     expect(habEnvironment({ HAB_LICENSE: 'accept' }).HAB_LICENSE).toBe('accept');
     expect(habEnvironment({}).HAB_LICENSE).toBe('accept-no-persist');
+    // The real hab colours its output even into a pipe unless told not to.
+    expect(habEnvironment({ HAB_NOCOLORING: 'false' }).HAB_NOCOLORING).toBe('true');
   });
 
   it('uses `docker` on an old hab', async () => {
@@ -101,19 +105,109 @@ describe('exportPackages', () => {
       env: env(),
       run: hab.run,
     });
-    expect(hab.calls[1]?.args).toEqual(['pkg', 'export', 'docker', 'billmeyer/mongodb']);
+    expect(hab.calls[1]?.args).toEqual([
+      'pkg',
+      'export',
+      'docker',
+      '--channel',
+      'stable',
+      'billmeyer/mongodb',
+    ]);
   });
 
-  it('asks hab pkg export --help on a 1.6 hab', async () => {
+  it('decides from the version alone on 1.6 (container from 1.6.21, positional until 1.6.115)', async () => {
+    for (const [version, verb] of [
+      ['hab 1.6.20/20200601000000', 'docker'],
+      ['hab 1.6.100/20200701000000', 'container'],
+    ] as const) {
+      const log = new RecordingLog();
+      const hab = fakeHab({ version });
+      await exportPackages([mongodb], { workDir: workDir(), log, env: env(), run: hab.run });
+      expect(hab.calls.map((c) => c.args.join(' '))).toEqual([
+        '--version',
+        `pkg export ${verb} --channel stable billmeyer/mongodb`,
+      ]);
+      expect(log.text()).toContain(`Using \`hab pkg export ${verb}\``);
+    }
+  });
+
+  it('asks hab pkg export --help only when the version is unreadable', async () => {
     const log = new RecordingLog();
-    const hab = fakeHab({ version: 'hab 1.6.100/x', help: 'SUBCOMMANDS:\n    docker    Docker exporter\n' });
+    const hab = fakeHab({
+      version: 'hab (development build)\n',
+      help: 'USAGE:\n    hab pkg export [OPTIONS] <FORMAT> <PKG_IDENT>\n',
+    });
     await exportPackages([mongodb], { workDir: workDir(), log, env: env(), run: hab.run });
     expect(hab.calls.map((c) => c.args.join(' '))).toEqual([
       '--version',
       'pkg export --help',
-      'pkg export docker billmeyer/mongodb',
+      'pkg export docker --channel stable billmeyer/mongodb',
     ]);
-    expect(log.text()).toContain('as listed by `hab pkg export --help`');
+    expect(log.text()).toContain('takes the format positionally');
+    const lost = fakeHab({ version: 'hab ?\n', help: 'nothing useful' });
+    await expect(
+      exportPackages([mongodb], { workDir: workDir(), log: new RecordingLog(), env: env(), run: lost.run }),
+    ).rejects.toThrow(/neither a `container` subcommand nor a format argument/);
+  });
+
+  it('installs from the channel and Builder of the inputs; a .hart gets no channel', async () => {
+    const hab = fakeHab();
+    const hart: PackageSource = {
+      kind: 'hart',
+      path: '/ws/core-redis-4.0.14-20190319155852-x86_64-linux.hart',
+      origin: 'core',
+      name: 'redis',
+      version: '4.0.14',
+      release: '20190319155852',
+    };
+    await exportPackages([mongodb, hart], {
+      workDir: workDir(),
+      log: new RecordingLog(),
+      env: env(),
+      run: hab.run,
+      settings: { channel: 'unstable', builderUrl: 'http://127.0.0.1:5058', basePackagesChannel: 'base' },
+    });
+    const builder = ['--url', 'http://127.0.0.1:5058', '--base-pkgs-url', 'http://127.0.0.1:5058'];
+    expect(hab.calls.filter((c) => c.args[0] === 'pkg').map((c) => c.args)).toEqual([
+      [
+        'pkg',
+        'export',
+        'container',
+        '--channel',
+        'unstable',
+        ...builder,
+        '--base-pkgs-channel',
+        'base',
+        'billmeyer/mongodb',
+      ],
+      ['pkg', 'export', 'container', ...builder, '--base-pkgs-channel', 'base', hart.path],
+    ]);
+  });
+
+  it('hands HAB_AUTH_TOKEN to hab and masks it', async () => {
+    const log = new RecordingLog();
+    const hab = fakeHab();
+    await exportPackages([mongodb], {
+      workDir: workDir(),
+      log,
+      env: { ...env(), HAB_AUTH_TOKEN: 'private-origin-token' },
+      run: hab.run,
+    });
+    expect(hab.calls.every((c) => c.options?.env?.HAB_AUTH_TOKEN === 'private-origin-token')).toBe(true);
+    expect(log.secrets).toContain('private-origin-token');
+  });
+
+  it('refuses a buildah engine before running hab: its image would never reach Docker', async () => {
+    const hab = fakeHab();
+    const attempt = exportPackages([mongodb], {
+      workDir: workDir(),
+      log: new RecordingLog(),
+      env: { ...env(), HAB_PKG_EXPORT_CONTAINER_ENGINE: 'buildah' },
+      run: hab.run,
+    });
+    await expect(attempt).rejects.toThrow(UserError);
+    await expect(attempt).rejects.toThrow(/HAB_PKG_EXPORT_CONTAINER_ENGINE=buildah .*outside Docker/);
+    expect(hab.calls).toHaveLength(0);
   });
 
   it('fails up front when hab or docker is not on PATH, saying how to install hab', async () => {

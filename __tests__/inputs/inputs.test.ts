@@ -66,7 +66,15 @@ describe('parseConfig', () => {
       rollbackOnFailure: true,
       maxParallel: 4,
       packages: [],
+      build: true,
     });
+  });
+
+  it('reads the build input', () => {
+    expect(parse({ service: 'web', build: 'false' }).build).toBe(false);
+    expect(problems({ service: 'web', build: 'sometimes' })).toEqual([
+      expect.stringMatching(/^build: "sometimes" /),
+    ]);
   });
 
   it('derives the image tag from a tag push and from a pull request', () => {
@@ -374,5 +382,74 @@ describe('hostile inputs are refused before anything runs', () => {
       'repository-kms-key': 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
     });
     expect(config.repository.tags).toEqual({ 'cost center': 'r-d' });
+  });
+});
+
+describe('where packages are exported from', () => {
+  it('installs packages named by ident from stable by default, from the public Builder', () => {
+    expect(parse({ service: 'web' }).habitatExport).toEqual({ channel: 'stable' });
+  });
+
+  it('takes the channel, an on-premises Builder and the base packages channel', () => {
+    const config = parse({
+      service: 'web',
+      'habitat-channel': 'unstable',
+      'habitat-builder-url': 'https://bldr.example.com',
+      'habitat-base-packages-channel': 'LTS-2024',
+    });
+    expect(config.habitatExport).toEqual({
+      channel: 'unstable',
+      builderUrl: 'https://bldr.example.com',
+      basePackagesChannel: 'LTS-2024',
+    });
+  });
+
+  it('falls back to HAB_BLDR_URL, which the input overrides', () => {
+    const env = { HAB_BLDR_URL: 'http://127.0.0.1:5058' };
+    expect(parse({ service: 'web' }, push, env).habitatExport.builderUrl).toBe('http://127.0.0.1:5058');
+    expect(
+      parse({ service: 'web', 'habitat-builder-url': 'https://b.example' }, push, env).habitatExport
+        .builderUrl,
+    ).toBe('https://b.example');
+  });
+
+  it.each(['-c', '--help', 'a b', 'stable;id', 'x\ny', '$(id)', ''.padEnd(256, 'c')])(
+    'refuses a channel that is not one: %j',
+    (channel) => {
+      expect(problems({ service: 'web', 'habitat-channel': channel })).toEqual([
+        expect.stringMatching(/^habitat-channel: ".*" is not a channel name/),
+      ]);
+      expect(problems({ service: 'web', 'habitat-base-packages-channel': channel })).toEqual([
+        expect.stringMatching(/^habitat-base-packages-channel: ".*" is not a channel name/),
+      ]);
+    },
+  );
+
+  it.each(['bldr.example.com', 'ftp://bldr.example.com', 'file:///etc/passwd', 'https://', '--url'])(
+    'refuses a Builder URL that is not http(s): %j',
+    (url) => {
+      expect(problems({ service: 'web', 'habitat-builder-url': url })).toEqual([
+        expect.stringMatching(
+          /^habitat-builder-url: ".*" is not an http:\/\/ or https:\/\/ URL of a Builder/,
+        ),
+      ]);
+    },
+  );
+
+  it('names HAB_BLDR_URL when that is where a bad URL came from', () => {
+    expect(problems({ service: 'web' }, push, { HAB_BLDR_URL: 'bldr.example.com' })).toEqual([
+      'habitat-builder-url: "bldr.example.com" (from HAB_BLDR_URL) is not an http:// or https:// URL of a Builder',
+    ]);
+  });
+
+  it('refuses a buildah export engine before anything runs, when there is something to export', () => {
+    const env = { HAB_PKG_EXPORT_CONTAINER_ENGINE: 'buildah' };
+    expect(problems({ service: 'web', 'habitat-packages': 'core/redis' }, push, env)).toEqual([
+      expect.stringMatching(/^undefined: HAB_PKG_EXPORT_CONTAINER_ENGINE=buildah .*outside Docker/),
+    ]);
+    expect(() => parse({ service: 'web' }, push, env)).not.toThrow();
+    expect(() =>
+      parse({ mode: 'render', 'task-family': 'web', 'habitat-packages': 'core/redis' }, push, env),
+    ).not.toThrow();
   });
 });

@@ -50,7 +50,8 @@ const sha = (text: string) => `sha256:${createHash('sha256').update(text).digest
 /**
  * hab, the docker engine and the registry, faked together: `hab pkg export` writes its report,
  * `docker push` stores a manifest whose config is the local image, the registry API reads and
- * tags it. `events` is what ran, in order: `hab export <ident>`, `docker login`, `docker push <ref>`.
+ * tags it; `docker build` (the legacy builder) makes an image of its context. `events` is what ran,
+ * in order: `hab export <ident>`, `docker build <context>`, `docker login`, `docker push <ref>`.
  */
 export function fakeWorld() {
   const manifests = new Map<string, RawManifest>();
@@ -63,7 +64,8 @@ export function fakeWorld() {
   const run: ProcessRunner = async (command, args, options) => {
     if (command === 'hab') {
       if (args[0] === '--version') return ok('hab 2.0.450/20250113101245\n');
-      const ident = args[3] ?? '';
+      // The package is the last argument, after the channel and Builder flags.
+      const ident = args[args.length - 1] ?? '';
       events.push(`hab export ${ident}`);
       const [origin, name, version = '1.0.0', release = '20200101000000'] = ident.split('/');
       await mkdir(path.join(options?.cwd ?? '', 'results'), { recursive: true });
@@ -74,7 +76,17 @@ export function fakeWorld() {
       return ok();
     }
     const [verb] = args;
-    if (verb === 'image') return ok(`${args[4]}\n`);
+    if (verb === 'image') return ok(args[3] === '{{.Id}}' ? `${args[4]}\n` : 'linux/amd64\n');
+    // The legacy builder: no buildx; a build of a context named "broken" fails.
+    if (verb === 'buildx') return { ...ok(), exitCode: 1 };
+    if (verb === 'version') return ok('1.41 linux/amd64\n');
+    if (verb === 'build') {
+      const context = args.at(-1) ?? '';
+      events.push(`docker build ${context}`);
+      if (context.includes('broken')) return { ...ok(), exitCode: 1, tail: ['unknown instruction: CPY'] };
+      await writeFile(args[args.indexOf('--iidfile') + 1] ?? '', sha(`built ${context}`));
+      return ok();
+    }
     if (verb === 'login') {
       events.push('docker login');
       return ok('Login Succeeded\n');

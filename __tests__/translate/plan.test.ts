@@ -1,5 +1,6 @@
 import { UserError } from '../../src/diagnostics';
-import { ecrRegistry, planImages, splitImage } from '../../src/translate/plan';
+import { splitImage } from '../../src/translate/image-name';
+import { ecrRegistry, planImages } from '../../src/translate/plan';
 import { parsePackageSource } from '../../src/translate/habitat/package-source';
 import { fakeProject } from './fake-project';
 
@@ -15,10 +16,21 @@ describe('planImages', () => {
     });
     const plan = planImages(project, packages, { registry, imageTag: 'v1.0.0' });
     expect([...plan.services]).toEqual([
-      ['mongo', { repository: 'billmeyer/mongodb', image: `${registry}/billmeyer/mongodb:v1.0.0` }],
+      [
+        'mongo',
+        {
+          repository: 'billmeyer/mongodb',
+          packageName: 'mongodb',
+          image: `${registry}/billmeyer/mongodb:v1.0.0`,
+        },
+      ],
       [
         'national-parks',
-        { repository: 'mattray/national-parks', image: `${registry}/mattray/national-parks:v1.0.0` },
+        {
+          repository: 'mattray/national-parks',
+          packageName: 'national-parks',
+          image: `${registry}/mattray/national-parks:v1.0.0`,
+        },
       ],
     ]);
     expect(plan.warnings).toEqual([]);
@@ -46,9 +58,16 @@ describe('planImages', () => {
     expect(plan.packages).toEqual([parsePackageSource('core/mongodb/3.6.4')]);
     expect(plan.services.get('db')).toEqual({
       repository: 'core/mongodb',
+      packageName: 'mongodb',
       image: `${registry}/core/mongodb:t`,
       extension: { package: 'core/mongodb/3.6.4', group: 'prod', healthCheck: true },
     });
+  });
+
+  it('keeps the package name as written, while the repository is lower case', () => {
+    const project = fakeProject({ app: { image: 'acme/myapp' } });
+    const plan = planImages(project, [parsePackageSource('acme/MyApp')], { registry, imageTag: 't' });
+    expect(plan.services.get('app')).toMatchObject({ repository: 'acme/myapp', packageName: 'MyApp' });
   });
 
   it('warns about a package no service uses', () => {

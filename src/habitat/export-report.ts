@@ -1,7 +1,4 @@
-/**
- * Pure parsing of what `hab` tells us: the export report file, `hab --version`, and the list of
- * exporters in `hab pkg export --help`. No I/O here.
- */
+/** Pure parsing of the export report file the exporter writes. No I/O here. */
 
 /** The contents of `results/last_container_export.env` (or last_docker_export.env). */
 export interface ExportReport {
@@ -72,55 +69,4 @@ export function versionFromTags(tags: readonly string[]): { version?: string; re
     if (m && m[1] !== undefined && set.has(m[1])) return { version: m[1], release: m[2] };
   }
   return {};
-}
-
-export interface HabVersion {
-  major: number;
-  minor: number;
-  patch: number;
-  /** As printed, e.g. `1.6.1245/20241010095431`. */
-  text: string;
-}
-
-/** Parses `hab --version` output (`hab 2.0.450/20250113101245`). */
-export function parseHabVersion(output: string): HabVersion | undefined {
-  const m = /\bhab\s+(\d+)\.(\d+)\.(\d+)(\S*)/.exec(output);
-  if (!m) return undefined;
-  return {
-    major: Number(m[1]),
-    minor: Number(m[2]),
-    patch: Number(m[3]),
-    text: `${m[1]}.${m[2]}.${m[3]}${m[4]}`,
-  };
-}
-
-export type ExportSubcommand = 'container' | 'docker';
-
-/**
- * Which exporter a `hab` of this version has, when the version alone settles it:
- * `container` exists since 1.6 (habitat-sh/habitat#7674, `docker` kept as an alias) and
- * `docker` is gone from 2.0.327 on. Inside 1.6.x we cannot tell which release added it,
- * so undefined: ask `hab pkg export --help`.
- */
-export function exportSubcommandForVersion(version: HabVersion): ExportSubcommand | undefined {
-  if (version.major >= 2) return 'container';
-  if (version.major === 1 && version.minor >= 7) return 'container';
-  if (version.major < 1 || (version.major === 1 && version.minor < 6)) return 'docker';
-  return undefined;
-}
-
-/**
- * Which exporters `hab pkg export --help` lists, container first: in a SUBCOMMANDS section
- * (indented names) or in clap's `[subcommands: a, b]` hint.
- */
-export function exportSubcommandsFromHelp(help: string): ExportSubcommand[] {
-  const listed = new Set<string>();
-  for (const line of help.split(/\r?\n/)) {
-    const m = /^\s{2,}(container|docker)\b/.exec(line);
-    if (m?.[1]) listed.add(m[1]);
-  }
-  for (const hint of help.matchAll(/\[subcommands?: ([^\]]*)\]/g)) {
-    for (const name of (hint[1] ?? '').split(',')) listed.add(name.trim());
-  }
-  return (['container', 'docker'] as const).filter((s) => listed.has(s));
 }

@@ -10,15 +10,18 @@ import {
   type ProcessRunner,
   type RunOptions,
 } from '../process';
+import { ExportReportError, parseExportReport, versionFromTags } from './export-report';
 import {
-  ExportReportError,
-  exportSubcommandForVersion,
-  exportSubcommandsFromHelp,
-  parseExportReport,
+  containerEngineProblem,
+  DEFAULT_EXPORT_SETTINGS,
+  exportArguments,
+  exportVerbForVersion,
+  exportVerbFromHelp,
   parseHabVersion,
-  versionFromTags,
-  type ExportSubcommand,
-} from './export-report';
+  type ExportSettings,
+  type ExportVerb,
+  type VerbChoice,
+} from './export-command';
 import { repositoryOf } from '../translate/habitat/package-source';
 import type { PackageSource } from '../translate/habitat/types';
 
@@ -50,6 +53,8 @@ export interface ExportOptions {
   timeoutMs?: number;
   /** Called with each image as soon as it is exported; if it throws, no further export starts. */
   onExported?: (image: ExportedImage) => void;
+  /** Channel and Builder to install from (the habitat-* inputs); default: the stable channel. */
+  settings?: ExportSettings;
 }
 
 /** How long `hab --version` and `hab pkg export --help` may take. */
@@ -71,9 +76,13 @@ export function packageArgument(source: PackageSource, workspace = process.cwd()
     .join('/');
 }
 
-/** hab's environment: the caller's, plus the license acceptance CI needs unless the user chose one. */
+/**
+ * hab's environment: the caller's, plus the license acceptance CI needs unless the user chose one,
+ * and no terminal colours: hab writes ANSI escapes even into a pipe, and they would end up as
+ * garbage in the log and in the annotation that quotes a failed export's output.
+ */
 export function habEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return env.HAB_LICENSE ? { ...env } : { ...env, HAB_LICENSE: 'accept-no-persist' };
+  return { ...env, HAB_NOCOLORING: 'true', HAB_LICENSE: env.HAB_LICENSE || 'accept-no-persist' };
 }
 
 /** Fails unless hab and docker (which the exporter calls) are on PATH. No process is run. */
@@ -85,33 +94,25 @@ function checkExportTools(env: NodeJS.ProcessEnv): void {
   if (problems.length > 0) throw new UserError(problems);
 }
 
-/** Asks hab which exporter it has: its version first, its help when the version does not settle it. */
-async function detectExportSubcommand(
-  run: ProcessRunner,
-  env: NodeJS.ProcessEnv,
-  log: Log,
-): Promise<ExportSubcommand> {
+/** Asks hab which exporter it has: its version, or its help when the version is not readable. */
+async function detectExportVerb(run: ProcessRunner, env: NodeJS.ProcessEnv, log: Log): Promise<VerbChoice> {
   const versionRun = await runHab(run, ['--version'], { env, timeoutMs: HAB_QUERY_TIMEOUT_MS });
   const version = parseHabVersion(versionRun.stdout + versionRun.stderr);
-  const byVersion = version ? exportSubcommandForVersion(version) : undefined;
-  if (version && byVersion) {
-    log.info(`Using \`hab pkg export ${byVersion}\` (hab ${version.text})`);
-    return byVersion;
+  let choice: VerbChoice | undefined = version && exportVerbForVersion(version);
+  if (!choice) {
+    const helpRun = await runHab(run, ['pkg', 'export', '--help'], { env, timeoutMs: HAB_QUERY_TIMEOUT_MS });
+    choice = exportVerbFromHelp(helpRun.stdout + helpRun.stderr);
+    if (!choice) {
+      throw new UserError(
+        error(
+          '`hab --version` printed no version and `hab pkg export --help` shows neither a `container` subcommand nor ' +
+            'a format argument: use a Habitat release that can export container images (2.x recommended)',
+        ),
+      );
+    }
   }
-  const helpRun = await runHab(run, ['pkg', 'export', '--help'], { env, timeoutMs: HAB_QUERY_TIMEOUT_MS });
-  const listed = exportSubcommandsFromHelp(helpRun.stdout + helpRun.stderr);
-  const chosen = listed[0];
-  const versionText = version ? `hab ${version.text}` : 'hab of unknown version';
-  if (!chosen) {
-    throw new UserError(
-      error(
-        `${versionText} lists neither \`container\` nor \`docker\` under \`hab pkg export --help\`: ` +
-          'use a Habitat release that can export container images (2.x recommended)',
-      ),
-    );
-  }
-  log.info(`Using \`hab pkg export ${chosen}\` (${versionText}, as listed by \`hab pkg export --help\`)`);
-  return chosen;
+  log.info(`Using \`hab pkg export ${choice.verb}\`: ${choice.why}`);
+  return choice;
 }
 
 /** Runs hab; hab missing from PATH is the user's to fix. */
@@ -137,12 +138,16 @@ export async function exportPackages(
 ): Promise<ExportedImage[]> {
   const env = habEnvironment(options.env ?? process.env);
   const run = options.run ?? runProcess;
+  // A token for private origins reaches hab (and its exporter) through the environment only.
+  if (env.HAB_AUTH_TOKEN) options.log.setSecret(env.HAB_AUTH_TOKEN);
   checkExportTools(env);
-  const subcommand = await detectExportSubcommand(run, env, options.log);
+  const engine = containerEngineProblem(env);
+  if (engine) throw new UserError(error(engine));
+  const { verb } = await detectExportVerb(run, env, options.log);
   await mkdir(options.workDir, { recursive: true });
   const images: ExportedImage[] = [];
   for (const source of packages) {
-    const image = await exportOne(source, subcommand, { ...options, env, run });
+    const image = await exportOne(source, verb, { ...options, env, run });
     images.push(image);
     options.onExported?.(image);
   }
@@ -151,15 +156,16 @@ export async function exportPackages(
 
 async function exportOne(
   source: PackageSource,
-  subcommand: ExportSubcommand,
+  verb: ExportVerb,
   options: ExportOptions & { env: NodeJS.ProcessEnv; run: ProcessRunner },
 ): Promise<ExportedImage> {
   const { log } = options;
   const target = packageArgument(source, options.workspace);
   // The report lands in ./results of hab's working directory: one private directory each.
   const cwd = await mkdtemp(path.join(options.workDir, `export-${source.origin}-${source.name}-`));
-  log.info(`hab pkg export ${subcommand} ${target}`);
-  const result = await runHab(options.run, ['pkg', 'export', subcommand, target], {
+  const args = exportArguments(verb, source, target, options.settings ?? DEFAULT_EXPORT_SETTINGS);
+  log.info(`hab ${args.join(' ')}`);
+  const result = await runHab(options.run, args, {
     cwd,
     env: options.env,
     timeoutMs: options.timeoutMs,
@@ -168,12 +174,12 @@ async function exportOne(
   if (result.exitCode !== 0 || result.timedOut) {
     throw new UserError(
       error(
-        `exporting ${target} failed: \`hab pkg export ${subcommand}\` ${describeExit(result)}. ` +
+        `exporting ${target} failed: \`hab pkg export ${verb}\` ${describeExit(result)}. ` +
           `Last lines of its output:\n${result.tail.join('\n')}`,
       ),
     );
   }
-  const report = await readReport(cwd, subcommand, target);
+  const report = await readReport(cwd, verb, target);
   const fromTags = versionFromTags(report.tags);
   return {
     source,
@@ -186,8 +192,8 @@ async function exportOne(
   };
 }
 
-async function readReport(cwd: string, subcommand: ExportSubcommand, target: string) {
-  const names = subcommand === 'container' ? ['container', 'docker'] : ['docker', 'container'];
+async function readReport(cwd: string, verb: ExportVerb, target: string) {
+  const names = verb === 'container' ? ['container', 'docker'] : ['docker', 'container'];
   const files = names.map((n) => path.join(cwd, 'results', `last_${n}_export.env`));
   for (const file of files) {
     let text: string;
@@ -208,7 +214,7 @@ async function readReport(cwd: string, subcommand: ExportSubcommand, target: str
   }
   throw new UserError(
     error(
-      `\`hab pkg export ${subcommand} ${target}\` succeeded but wrote no report ` +
+      `\`hab pkg export ${verb} ${target}\` succeeded but wrote no report ` +
         `(looked for ${files.join(' and ')}): cannot tell which image it built`,
     ),
   );

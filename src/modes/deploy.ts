@@ -50,12 +50,14 @@ export async function deploy(
     log,
   });
   const images = await acquireImages(plan.packages, session, {
+    builds: plan.builds,
     tags: [config.imageTag, ...config.extraTags],
     versionTags: config.pushVersionTags,
     reuseReleased: config.reuseReleasedImages,
     maxParallel: config.maxParallel,
     workDir: path.join(temp, 'habitat-ecs-deploy', 'export'),
     workspace: run.workspace,
+    exportSettings: config.habitatExport,
     log,
     progress,
   });

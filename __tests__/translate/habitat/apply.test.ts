@@ -158,7 +158,7 @@ services:
 `),
     );
     expect(wrongGroup.messages).toEqual([
-      expect.stringContaining('wants group "default", but "mongo" runs mongodb in group "prod"'),
+      expect.stringContaining('wants mongodb.default, but "mongo" runs mongodb.prod; set --group'),
     ]);
     const fromExtension = run(
       scenario(`
@@ -443,6 +443,25 @@ services:
       }),
     );
     expect(containerNamed(disabled.taskDefinition, 'm').healthCheck).toBeUndefined();
+  });
+
+  it('name the service as the package is written, case kept, and use the org route with --org', () => {
+    const { taskDefinition } = run(
+      scenario(
+        `
+services:
+  app: { image: acme/myapp, command: --org acme --group prod }
+  plain: { image: acme/other }
+`,
+        { packages: ['acme/MyApp', 'acme/Other'], habitat: { healthChecks: true } },
+      ),
+    );
+    expect(containerNamed(taskDefinition, 'app').healthCheck?.command?.[1]).toBe(
+      'wget -qO- http://127.0.0.1:9631/services/MyApp/prod/acme/health || exit 1',
+    );
+    expect(containerNamed(taskDefinition, 'plain').healthCheck?.command?.[1]).toBe(
+      'wget -qO- http://127.0.0.1:9631/services/Other/default/health || exit 1',
+    );
   });
 
   it('reach a gateway bound to one address at that address', () => {

@@ -35,10 +35,41 @@ services:
     ]);
   });
 
+  it.each([
+    ['-i 10', '-i is no longer short for --health-check-interval on hab sup run in Habitat 2.x'],
+    ['--svc-config-paths /hab/svc', '--svc-config-paths is no longer a flag of hab sup run'],
+    ['--peer "[::1]:9638"', 'the Supervisor refuses IPv6 here'],
+    ['--listen-gossip localhost:9648', 'the Supervisor does not resolve host names here'],
+    ['--listen-http mongo:9631', 'the Supervisor does not resolve host names here'],
+    ['--group a --group b', '--group is given twice'],
+    ['--group "prod;rm"', 'may contain only letters, digits, "-" and "_"'],
+    ['--org "a b"', 'may contain only letters, digits, "-" and "_"'],
+  ])('what the Supervisor in the image refuses: %s', (command, message) => {
+    const s = scenario(`services: { mongo: { image: billmeyer/mongodb, command: '${command}' } }`);
+    expect(errorsOf(s)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^docker-compose\\.yml:1:\\d+: services\\.mongo\\.command: .*${escape(message)}`),
+      ),
+    ]);
+  });
+
+  it('an environment variable the Supervisor reads in place of a flag, at that variable', () => {
+    const s = scenario(`
+services:
+  mongo:
+    image: billmeyer/mongodb
+    environment:
+      HAB_LISTEN_HTTP: localhost:9631
+`);
+    expect(errorsOf(s)).toEqual([
+      'docker-compose.yml:6:24: services.mongo.environment.HAB_LISTEN_HTTP: HAB_LISTEN_HTTP="localhost:9631", which the Supervisor reads as --listen-http: must be an IP address and port such as 0.0.0.0:9638 ([::]:9638 for IPv6); the Supervisor does not resolve host names here (Supervisor arguments of "mongo")',
+    ]);
+  });
+
   it('a value a flag does not take', () => {
     const s = scenario(`services: { mongo: { image: billmeyer/mongodb, command: --topology ring } }`);
     expect(errorsOf(s)).toEqual([
-      expect.stringContaining('"--topology ring": must be one of standalone, leader'),
+      expect.stringContaining('"--topology ring": must be one of leader, standalone'),
     ]);
   });
 
@@ -156,3 +187,7 @@ services:
     expect(errorsOf(s)).toHaveLength(2);
   });
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

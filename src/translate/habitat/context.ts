@@ -1,12 +1,7 @@
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import type { ComposeProject } from '../../compose/types';
-import {
-  isSupervisorCommand,
-  lastFlagValue,
-  parseSupervisorArgs,
-  serializeSupervisorArgs,
-  type SupervisorArgs,
-} from './supervisor';
+import { isSupervisorCommand, parseSupervisorArgs } from './supervisor';
+import { lastFlagValue, serializeSupervisorArgs, type SupervisorArgs } from './supervisor-args';
 import type { HabitatOptions, HabitatService } from './types';
 import { Problems, type KeyPath } from '../../problems';
 
@@ -16,10 +11,12 @@ export interface HabitatContainer {
   /** The working copy of its container definition (the pass edits it). */
   definition: ContainerDefinition;
   service: HabitatService;
-  /** Package name of the image's package: `mongodb` for `billmeyer/mongodb`. */
+  /** Package name of the image's package, as written (case kept): `mongodb` for `billmeyer/mongodb`. */
   packageName: string;
   /** Service group: --group, else x-habitat group, else `default`. */
   group: string;
+  /** The Supervisor's organization (--org); the service group is then `<package>.<group>@<org>`. */
+  org?: string;
   /**
    * Supervisor arguments; undefined when `command` is a program of its own (e.g. `run ...`),
    * which the pass leaves alone.
@@ -85,7 +82,7 @@ function describe(
   definition: ContainerDefinition,
   service: HabitatService,
 ): HabitatContainer {
-  const packageName = service.repository.split('/').at(-1) ?? service.repository;
+  const packageName = service.packageName;
   const fromExtension = service.extension?.group;
   const container: HabitatContainer = {
     name,
@@ -95,12 +92,18 @@ function describe(
     group: fromExtension ?? 'default',
   };
   if (!isSupervisorCommand(definition.command)) return container;
-  const parsed = parseSupervisorArgs(definition.command ?? []);
+  const parsed = parseSupervisorArgs(definition.command ?? [], plainEnvironment(definition));
   if (!parsed.ok) {
-    context.problems.error(commandPath(name), `${parsed.problem} (Supervisor arguments of "${name}")`);
+    const at = parsed.variable ? ['services', name, 'environment', parsed.variable] : commandPath(name);
+    context.problems.error(at, `${parsed.problem} (Supervisor arguments of "${name}")`);
     return container;
   }
   container.args = parsed.args;
+  for (const warning of parsed.warnings) {
+    context.problems.warn(commandPath(name), `${warning} (Supervisor arguments of "${name}")`);
+  }
+  const org = lastFlagValue(parsed.args, 'org');
+  if (org !== undefined) container.org = org;
   const fromFlag = lastFlagValue(parsed.args, 'group');
   if (fromFlag !== undefined) {
     container.group = fromFlag;
@@ -123,6 +126,14 @@ export function writeBackCommands(context: HabitatContext): void {
     if (tokens.length > 0 || container.definition.command !== undefined)
       container.definition.command = tokens;
   }
+}
+
+/** The variables a container definition sets to plain values (secrets' values are not known here). */
+function plainEnvironment(definition: ContainerDefinition): Record<string, string> {
+  const pairs = (definition.environment ?? []).flatMap((e) =>
+    e.name !== undefined && e.value !== undefined ? [[e.name, e.value] as const] : [],
+  );
+  return Object.fromEntries(pairs);
 }
 
 /** The value of an environment variable set in a container definition, if any. */

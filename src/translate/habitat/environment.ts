@@ -1,6 +1,6 @@
 import { parse as parseToml } from 'smol-toml';
-import { hasFlag } from './supervisor';
-import { environmentValue, setsVariable, type HabitatContext } from './context';
+import { hasFlag } from './supervisor-args';
+import { environmentValue, setsVariable, type HabitatContainer, type HabitatContext } from './context';
 import type { SupervisorPorts } from './ports';
 
 /** The image does not accept the Chef license for the user; without it the Supervisor exits at once. */
@@ -61,6 +61,16 @@ function firstLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
 
+/**
+ * The gateway's health route of a container's service. The service group is the package name as
+ * written (the Supervisor keeps its case) and the group, plus the organization with --org, which
+ * has a route of its own.
+ */
+function healthPath(container: Pick<HabitatContainer, 'packageName' | 'group' | 'org'>): string {
+  const org = container.org === undefined ? '' : `/${container.org}`;
+  return `/services/${container.packageName}/${container.group}${org}/health`;
+}
+
 /** Container health check settings: the Supervisor runs a service's health hook every 30 s by default. */
 const HEALTH_CHECK = { interval: 30, timeout: 5, retries: 3, startPeriod: 120 } as const;
 
@@ -88,7 +98,7 @@ export function addHealthChecks(context: HabitatContext, ports: ReadonlyMap<stri
       ? `--header "Authorization: Bearer $HAB_SUP_GATEWAY_AUTH_TOKEN" `
       : '';
     const host = httpHost.includes(':') ? `[${httpHost}]` : httpHost;
-    const url = `http://${host}:${port}/services/${container.packageName}/${container.group}/health`;
+    const url = `http://${host}:${port}${healthPath(container)}`;
     definition.healthCheck = { command: ['CMD-SHELL', `wget -qO- ${auth}${url} || exit 1`], ...HEALTH_CHECK };
   }
 }

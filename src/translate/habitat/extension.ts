@@ -3,10 +3,10 @@ import { error, type Diagnostic } from '../../diagnostics';
 import { placeOf } from '../../problems';
 import { PackageSpecError, parsePackageSource } from './package-source';
 import type { HabitatExtension } from './types';
+import { SERVICE_GROUP_NAME } from './supervisor-values';
 
 const KEYS = ['package', 'group', 'health-check', 'ports'] as const;
 const PORT_KEYS = ['gossip', 'http', 'ctl'] as const;
-const GROUP = /^[A-Za-z0-9_-]+$/;
 
 /**
  * Reads a service's `x-habitat` extension. It is either a package string
@@ -45,7 +45,7 @@ export function readHabitatExtension(
       if (typeof value === 'string') ext.package = checkPackage(value, at(key), problems);
       else problems.push(error('must be a string such as core/mongodb or a .hart path', at(key)));
     } else if (key === 'group') {
-      if (typeof value === 'string' && GROUP.test(value)) ext.group = value;
+      if (typeof value === 'string' && SERVICE_GROUP_NAME.test(value)) ext.group = value;
       else problems.push(error('must be a service group name (letters, digits, "-", "_")', at(key)));
     } else if (key === 'health-check') {
       if (typeof value === 'boolean') ext.healthCheck = value;

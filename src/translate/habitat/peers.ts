@@ -1,5 +1,5 @@
 import type { ContainerDefinition } from '@aws-sdk/client-ecs';
-import { isIpAddress, parseBind, splitHostPort } from './supervisor';
+import { isIpAddress, parseBind, splitHostPort } from './supervisor-values';
 import { commandPath, type HabitatContainer, type HabitatContext } from './context';
 import { DEFAULT_PORTS, type SupervisorPorts } from './ports';
 
@@ -139,7 +139,7 @@ function dropNames(context: HabitatContext): void {
 
 /** Warns about `--bind name:service.group` that no container in the task can satisfy. */
 export function checkBinds(context: HabitatContext): void {
-  const offered = context.habitat.map((c) => `${c.packageName}.${c.group} ("${c.name}")`);
+  const offered = context.habitat.map((c) => `${serviceGroup(c)} ("${c.name}")`);
   for (const container of context.habitat) {
     for (const flag of container.args?.flags ?? []) {
       if (flag.name !== 'bind') continue;
@@ -147,14 +147,12 @@ export function checkBinds(context: HabitatContext): void {
         const bind = parseBind(value);
         if (!bind) continue;
         const sameService = context.habitat.filter((c) => c.packageName === bind.service);
-        if (sameService.some((c) => c.group === bind.group)) continue;
+        if (sameService.some((c) => c.group === bind.group && c.org === bind.org)) continue;
         const message =
           sameService.length > 0
-            ? `--bind ${value} of "${container.name}" wants group "${bind.group}", but ` +
-              sameService
-                .map((c) => `"${c.name}" runs ${c.packageName} in group "${c.group}"`)
-                .join(' and ') +
-              `; set --group (or x-habitat group) there, or bind to ${bind.name}:${bind.service}.${sameService[0]?.group}`
+            ? `--bind ${value} of "${container.name}" wants ${bind.service}.${bind.group}${bind.org ? `@${bind.org}` : ''}, but ` +
+              sameService.map((c) => `"${c.name}" runs ${serviceGroup(c)}`).join(' and ') +
+              `; set --group (or x-habitat group) and --org there, or bind to ${bind.name}:${serviceGroup(sameService[0] ?? container)}`
             : `--bind ${value} of "${container.name}": no container in this task runs the Habitat service ` +
               `"${bind.service}" (this task runs ${offered.join(', ')}); unless a Supervisor outside the task ` +
               `provides it, the service waits for the bind forever`;
@@ -162,4 +160,9 @@ export function checkBinds(context: HabitatContext): void {
       }
     }
   }
+}
+
+/** `<package>.<group>[@<org>]`, the service group a Supervisor runs its service in. */
+function serviceGroup(c: Pick<HabitatContainer, 'packageName' | 'group' | 'org'>): string {
+  return `${c.packageName}.${c.group}${c.org === undefined ? '' : `@${c.org}`}`;
 }

@@ -1,4 +1,5 @@
-import { hasFlag, lastFlagValue, splitHostPort } from './supervisor';
+import { hasFlag, lastFlagValue, newFlag } from './supervisor-args';
+import { splitHostPort } from './supervisor-values';
 import { commandPath, environmentValue, type HabitatContainer, type HabitatContext } from './context';
 import type { KeyPath } from '../../problems';
 
@@ -168,12 +169,7 @@ function addListenFlags(container: HabitatContainer, ports: Record<Listener, Cho
     if ((source !== 'scheme' && source !== 'x-habitat') || port === DEFAULT_PORTS[listener]) continue;
     // A Supervisor in local gossip mode does not gossip, and refuses --listen-gossip.
     if (listener === 'gossip' && container.args && hasFlag(container.args, 'local-gossip-mode')) continue;
-    container.args?.flags.push({
-      name: `listen-${listener}`,
-      written: `--listen-${listener}`,
-      form: 'separate',
-      values: [`${BIND_ADDRESS[listener]}:${port}`],
-    });
+    container.args?.flags.push(newFlag(`listen-${listener}`, [`${BIND_ADDRESS[listener]}:${port}`]));
   }
 }
 

@@ -17,8 +17,10 @@ export interface HabitatExtension {
 
 /** A compose service that runs a Habitat package, as the plan decided. */
 export interface HabitatService {
-  /** ECR repository of the package's image: `origin/name`. */
+  /** ECR repository of the package's image: `origin/name`, lower case. */
   repository: string;
+  /** The package name as written (case kept): the Supervisor's service is named after it. */
+  packageName: string;
   /** The image reference the container must use (predicted `uri:tag`, or pushed `uri@sha256:...`). */
   image: string;
   extension?: HabitatExtension;
