@@ -163,6 +163,48 @@ export const INPUTS = {
       'At most this many images pushed at once (1-16); exports run one at a time, each image pushing while the next exports.',
     default: '4',
   },
+  // Tasks run before the rollout, and the service's own settings (create, and update when they differ).
+  'run-before-deploy': {
+    description:
+      "One-off tasks to run on the new revision before the service is updated, one a line, in order: a compose service name (its container runs with its own command), or `service: command` (that command instead, split like a compose `command:` string). Each runs with the service's network configuration; the service is updated only if every essential container exits 0.",
+  },
+  'run-timeout-minutes': {
+    description:
+      'How long each `run-before-deploy` task may run, in minutes (0.1-360; fractions allowed, `0.5` is 30 s). A task still running then is stopped (StopTask) and the deploy fails.',
+    default: '10',
+  },
+  'load-balancer': {
+    description:
+      'Target groups to register the service with, one a line: `targetGroupArn=<arn>,container=<compose service>,port=<container port>`. Set on create; on update, changed when they differ. Empty: none on create, unchanged on update.',
+  },
+  'health-check-grace-period-seconds': {
+    description:
+      'Seconds ECS ignores load balancer and container health checks after a task starts (0-2147483647). Empty: 0 on create, unchanged on update.',
+  },
+  'enable-execute-command': {
+    description:
+      'Turn ECS Exec (`aws ecs execute-command`) on or off for the service. The task needs a task role that allows `ssmmessages:*Channel`. Empty: off on create, unchanged on update.',
+  },
+  'deployment-minimum-healthy-percent': {
+    description:
+      'Lower limit on running tasks during a deployment, in percent of the desired count (0-100). Empty: ECS default (100) on create, unchanged on update.',
+  },
+  'deployment-maximum-percent': {
+    description:
+      'Upper limit on running and pending tasks during a deployment, in percent of the desired count (100-1000). Empty: ECS default (200) on create, unchanged on update.',
+  },
+  'capacity-provider-strategy': {
+    description:
+      'Capacity providers instead of `launch-type` for the service and its one-off tasks, one a line: `capacityProvider=FARGATE_SPOT,weight=1,base=0`. `FARGATE` and `FARGATE_SPOT` need `launch-type: FARGATE`. Empty: `launch-type` on create, unchanged on update.',
+  },
+  'propagate-tags': {
+    description:
+      'Copy tags to the tasks from `TASK_DEFINITION`, `SERVICE` or `NONE`. Empty: `TASK_DEFINITION` on create, unchanged on update.',
+  },
+  'platform-version': {
+    description:
+      'Fargate platform version, e.g. `1.4.0` or `LATEST` (Fargate only). Empty: `LATEST` on create, unchanged on update.',
+  },
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof INPUTS;

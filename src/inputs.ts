@@ -9,6 +9,8 @@ import { readImageTag, readImageTags, readRepositorySettings } from './inputs-im
 import { isPullRequestEvent, previewTag, readPullRequestRun, type Preview } from './inputs-pull-request';
 import { bool, int, lines, oneOf } from './inputs-values';
 import type { RepositorySettings } from './registry/ecr';
+import { readOneOffTasks, readRunTimeout, type OneOffTask } from './inputs-run';
+import { readServiceSettings, type ServiceSettings } from './inputs-service';
 import { INPUTS, type InputName } from './inputs-spec';
 
 /** Everything the action was asked to do, validated. Built once, before any side effect. */
@@ -68,6 +70,12 @@ interface CommonConfig {
   /** Where `hab pkg export` installs packages from. */
   habitatExport: ExportSettings;
   keepRevisions: number;
+  /** Settings of the service: on create, and on update where they differ. */
+  serviceSettings: ServiceSettings;
+  /** Tasks to run on the new revision before the service is updated, in order. */
+  runBeforeDeploy: OneOffTask[];
+  /** How long each of them may run. */
+  runTimeoutMs: number;
   /** Non-fatal observations made while reading inputs (e.g. an image tag that had to be adjusted). */
   warnings: Diagnostic[];
 }
@@ -244,6 +252,9 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
       healthChecks: bool(get('supervisor-health-checks'), 'supervisor-health-checks', fail),
     },
     keepRevisions: int(get('keep-revisions'), 'keep-revisions', 0, 1000, fail),
+    serviceSettings: readServiceSettings(get, launchType, fail),
+    runBeforeDeploy: readOneOffTasks(get('run-before-deploy'), fail),
+    runTimeoutMs: readRunTimeout(get('run-timeout-minutes'), fail),
     warnings,
   };
   // A deploy or teardown without a service is among the problems.

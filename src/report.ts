@@ -32,6 +32,10 @@ export interface RunReport {
   changed: boolean;
   /** Things the run did not do, said plainly. */
   notes?: string[];
+  /** The tasks run before the deploy that passed (run-before-deploy), one line each. */
+  ranBefore?: string[];
+  /** The service settings set on create or changed on update, one line each. */
+  settings?: string[];
   /** How long each stage took, in order, e.g. [['Export', 3120], ['Push', 2980]]. */
   timings?: [string, number][];
 }
@@ -71,6 +75,8 @@ export function summaryMarkdown(report: RunReport): string {
     ],
     ['Service', report.serviceArn && `\`${report.serviceArn}\``],
     ['Deployment', report.deploymentId && `\`${report.deploymentId}\``],
+    ['Run before deploy', report.ranBefore?.map(cell).join('; ')],
+    ['Service settings', report.settings?.map(cell).join('; ')],
     [
       'Console',
       report.service && report.mode !== 'render'

@@ -114,4 +114,65 @@ describe('deployService', () => {
       updated: true,
     });
   });
+
+  it('creates with the settings given, capacity providers instead of the launch type, and says what it set', async () => {
+    const { ecs, sent } = fakeEcs(undefined);
+    const tg = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/shop/0123456789abcdef';
+    const result = await deployService(ecs, {
+      cluster: 'c',
+      service: 'shop',
+      taskDefinitionArn: TASK_DEFINITIONS.ours,
+      create: { launchType: 'FARGATE', desiredCount: 1 },
+      settings: {
+        loadBalancers: [{ targetGroupArn: tg, containerName: 'web', containerPort: 8080 }],
+        healthCheckGracePeriodSeconds: 60,
+        enableExecuteCommand: true,
+        capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1, base: 0 }],
+      },
+      log,
+    });
+    const create = sent.find((c) => c instanceof CreateServiceCommand) as CreateServiceCommand;
+    expect(create.input).toMatchObject({
+      capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1, base: 0 }],
+      loadBalancers: [{ targetGroupArn: tg, containerName: 'web', containerPort: 8080 }],
+      healthCheckGracePeriodSeconds: 60,
+      enableExecuteCommand: true,
+      deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
+      propagateTags: 'TASK_DEFINITION',
+    });
+    expect(create.input.launchType).toBeUndefined();
+    expect(result.settingsChanged).toEqual([
+      'load balancers: web:8080 in target group shop',
+      'health check grace period: 60 s',
+      'ECS Exec: on',
+      'capacity providers: FARGATE_SPOT (weight 1, base 0)',
+    ]);
+  });
+
+  it('updates the revision and the settings that differ in one call', async () => {
+    const { ecs, sent } = fakeEcs(
+      serviceShape({ taskDefinition: TASK_DEFINITIONS.previous, healthCheckGracePeriodSeconds: 30 }),
+    );
+    const result = await deployService(ecs, {
+      cluster: 'c',
+      service: 'shop',
+      taskDefinitionArn: TASK_DEFINITIONS.ours,
+      settings: {
+        loadBalancers: [],
+        capacityProviderStrategy: [],
+        healthCheckGracePeriodSeconds: 30,
+        enableExecuteCommand: true,
+      },
+      log,
+    });
+    const update = sent.find((c) => c instanceof UpdateServiceCommand) as UpdateServiceCommand;
+    expect(update.input).toEqual({
+      cluster: 'c',
+      service: 'shop',
+      taskDefinition: TASK_DEFINITIONS.ours,
+      forceNewDeployment: false,
+      enableExecuteCommand: true,
+    });
+    expect(result).toMatchObject({ updated: true, settingsChanged: ['ECS Exec: off -> on'] });
+  });
 });

@@ -12,19 +12,23 @@ const base: RunReport = {
   changed: false,
 };
 
+type Deployed = Extract<RolloutOutcome, { deployment: object }>;
+
 function outcome(
-  end: RolloutOutcome['end'],
-  deployment: Partial<RolloutOutcome['deployment']> = {},
+  end: Deployed['end'],
+  deployment: Partial<Deployed['deployment']> = {},
   registeredChanged = true,
 ): RolloutOutcome {
   return {
     registered: { arn: ARN(2), revision: 2, family: 'web', changed: registeredChanged },
     diff: ['- image: old', '+ image: new'],
+    ran: [],
     deployment: {
       serviceArn: 'svc',
       deploymentId: 'ecs-svc/2',
       created: false,
       updated: true,
+      settingsChanged: [],
       ...deployment,
     },
     end,
@@ -110,5 +114,46 @@ describe('reportRollout', () => {
     const { lines, report } = failure(outcome({ kind: 'failed', wait }));
     expect(lines.at(-1)).toBe('Rollback: not attempted (rollback-on-failure is false)');
     expect(report.state).toBe('timed-out; not rolled back');
+  });
+
+  it('fails when a task run before the deploy failed, saying the service was not touched and the revision is harmless', () => {
+    const failed: RolloutOutcome = {
+      registered: { arn: ARN(2), revision: 2, family: 'web', changed: true },
+      diff: [],
+      ran: ['seed: task 1: seed exited 0'],
+      end: {
+        kind: 'run-failed',
+        lines: ['run-before-deploy "web: migrate" failed: web: exit 3'],
+        running: ARN(1),
+      },
+    };
+    const { lines, report } = failure(failed);
+    expect(lines).toEqual([
+      'run-before-deploy "web: migrate" failed: web: exit 3',
+      'So the service was not updated: it still runs web:1. The revision web:2 stays registered and unused, which is harmless: nothing runs it, and a rerun with the same inputs reuses it.',
+    ]);
+    expect(report).toMatchObject({
+      state: 'a task run before the deploy failed; the service was not updated: it still runs web:1',
+      taskDefinitionArn: ARN(2),
+      ranBefore: ['seed: task 1: seed exited 0'],
+      changed: true,
+    });
+    expect(report.serviceArn).toBeUndefined();
+    const { end: _end, ...created } = failed;
+    expect(failure({ ...created, end: { kind: 'run-failed', lines: ['x'] } }).report.state).toBe(
+      'a task run before the deploy failed; the service was not created',
+    );
+  });
+
+  it('reports settings changed on a service that already ran the revision as a change', () => {
+    const report = reportRollout(
+      base,
+      outcome({ kind: 'unchanged' }, { updated: false, settingsChanged: ['ECS Exec: off -> on'] }, false),
+    );
+    expect(report).toMatchObject({
+      state: 'unchanged: the service already runs web:2; its settings were updated',
+      settings: ['ECS Exec: off -> on'],
+      changed: true,
+    });
   });
 });

@@ -222,4 +222,63 @@ describe('rollout', () => {
     expect(ecs.service()?.status).toBe('INACTIVE');
     expect(progress.serviceNow).toBe(ARN(1));
   });
+
+  it('runs the one-off tasks between registering and deploying; a failure leaves the service alone', async () => {
+    const ecs = fakeEcs({ running: 'web@sha256:old' });
+    const order: string[] = [];
+    const { value, log } = input(ecs, {
+      runBefore: async (arn) => {
+        order.push(`run ${arn} (service on ${ecs.service()?.taskDefinition ?? '?'})`);
+        return { ran: [], failure: ['run-before-deploy "web: migrate" failed: web: exit 3'] };
+      },
+    });
+    const outcome = await rollout(ecs.client, value);
+    expect(order).toEqual([`run ${ARN(2)} (service on ${ARN(1)})`]);
+    expect(outcome).toMatchObject({
+      registered: { arn: ARN(2), changed: true },
+      end: {
+        kind: 'run-failed',
+        lines: ['run-before-deploy "web: migrate" failed: web: exit 3'],
+        running: ARN(1),
+      },
+    });
+    expect(outcome.deployment).toBeUndefined();
+    expect(ecs.mock.commandCalls(UpdateServiceCommand)).toHaveLength(0);
+    expect(log.of('group')).toEqual(['group: Register', 'group: Run before deploy']);
+  });
+
+  it('deploys after one-off tasks that pass, describing the service again since time has passed', async () => {
+    const ecs = fakeEcs({ running: 'web@sha256:old' });
+    const { value } = input(ecs, {
+      runBefore: async () => ({ ran: ['web: migrate: task 1: web exited 0'] }),
+    });
+    const outcome = await rollout(ecs.client, value);
+    expect(outcome).toMatchObject({ ran: ['web: migrate: task 1: web exited 0'], end: { kind: 'stable' } });
+    expect(updates(ecs)).toEqual([ARN(2)]);
+    expect(ecs.mock.commandCalls(DescribeServicesCommand).length).toBeGreaterThan(1);
+  });
+
+  it('does not run the one-off tasks when the service already runs the revision', async () => {
+    const ecs = fakeEcs({ running: 'web@sha256:same' });
+    const runBefore = jest.fn(async () => ({ ran: [] }));
+    const { value, log } = input(ecs, { taskDefinition: taskDefinition('web@sha256:same'), runBefore });
+    const outcome = await rollout(ecs.client, value);
+    expect(runBefore).not.toHaveBeenCalled();
+    expect(outcome.end).toEqual({ kind: 'unchanged' });
+    expect(log.lines).toContain(`info: run-before-deploy: not run, the service already runs web:1`);
+  });
+
+  it('changes only the settings that differ on a service that already runs the revision', async () => {
+    const ecs = fakeEcs({ running: 'web@sha256:same' });
+    const { value } = input(ecs, {
+      taskDefinition: taskDefinition('web@sha256:same'),
+      settings: { loadBalancers: [], capacityProviderStrategy: [], healthCheckGracePeriodSeconds: 90 },
+    });
+    const outcome = await rollout(ecs.client, value);
+    expect(ecs.mock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input)).toEqual([
+      { cluster: 'prod', service: 'web', forceNewDeployment: false, healthCheckGracePeriodSeconds: 90 },
+    ]);
+    expect(outcome.end).toEqual({ kind: 'unchanged' });
+    expect(outcome.deployment?.settingsChanged).toEqual(['health check grace period: 0 s -> 90 s']);
+  });
 });

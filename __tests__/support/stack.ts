@@ -156,6 +156,15 @@ export class AwsCallLog {
       });
   }
 
+  /** The request bodies of the calls of `operation` since mark(), in order. */
+  requests(operation: string): string[] {
+    return this.lines()
+      .slice(this.start)
+      .map((line) => JSON.parse(line) as { headers?: Record<string, string>; body?: string })
+      .filter((call) => call.headers?.['X-Amz-Target']?.split('.').pop() === operation)
+      .map((call) => call.body ?? '');
+  }
+
   /** The calls since mark() that change something: anything but a read (Describe, List, Get, BatchGet). */
   writes(): string[] {
     return this.calls().filter((c) => c !== '' && !/^(Describe|List|Get|BatchGet|BatchCheck)/.test(c));
@@ -214,4 +223,13 @@ export async function failRollouts(
     body: JSON.stringify(mark),
   });
   if (res.status !== 200) throw new Error(`marking a failing rollout: ${res.status} ${await res.text()}`);
+}
+
+/**
+ * `local-stack run-task-exit ...`: how the tasks started by RunTask from now on end: `N [LINE...]`
+ * (their containers exit N, writing LINEs to their awslogs streams), `never` or `clear`.
+ */
+export function runTaskExit(...args: string[]): void {
+  const r = spawnSync(STACK, ['run-task-exit', ...args], { encoding: 'utf8', timeout: 30_000 });
+  if (r.status !== 0) throw new Error(`local-stack run-task-exit ${args.join(' ')}: ${r.stderr}`);
 }

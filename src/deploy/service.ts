@@ -8,7 +8,9 @@ import {
   type Service,
 } from '@aws-sdk/client-ecs';
 import { UserError, error } from '../diagnostics';
+import type { ServiceSettings } from '../inputs-service';
 import type { Log } from '../log';
+import { createFields, describeCreated, settingsUpdate } from './settings';
 
 export interface NetworkOptions {
   subnets: readonly string[];
@@ -33,6 +35,8 @@ export interface DeployServiceOptions {
   forceNewDeployment?: boolean;
   /** Present when the action may create a missing service. */
   create?: CreateServiceOptions;
+  /** Given on create; on update, those that differ are changed. */
+  settings?: ServiceSettings;
   /** The service as checkService found it, when nothing was registered since: not described again. */
   checked?: { service: Service | undefined };
   log: Log;
@@ -46,6 +50,8 @@ export interface ServiceDeployment {
   updated: boolean;
   /** What the service ran before this run; absent when it was just created. */
   previousTaskDefinition?: string;
+  /** The settings given on create, or changed on update, one line each. */
+  settingsChanged: string[];
 }
 
 /**
@@ -96,11 +102,14 @@ export async function deployService(
     if (!options.create) throw new Error(`service ${name} was checked absent without create options`);
     const created = await createService(ecs, options, options.create);
     log.info(`Created service ${created.serviceArn} on ${taskDefinitionArn}`);
+    const settingsChanged = describeCreated(options.settings);
+    for (const line of settingsChanged) log.info(`  ${line}`);
     return {
       serviceArn: created.serviceArn ?? name,
       deploymentId: primaryId(created),
       created: true,
       updated: false,
+      settingsChanged,
     };
   }
 
@@ -110,21 +119,31 @@ export async function deployService(
     created: false,
     ...optional(previousTaskDefinition),
   };
-  if (previousTaskDefinition === taskDefinitionArn && !options.forceNewDeployment) {
+  const settings = options.settings
+    ? settingsUpdate(existing, options.settings)
+    : { fields: {}, changes: [] };
+  const redeploy = previousTaskDefinition !== taskDefinitionArn || options.forceNewDeployment === true;
+  if (!redeploy && settings.changes.length === 0) {
     log.info(`Service ${name} already runs ${taskDefinitionArn}: not updated`);
-    return { ...base, deploymentId: primaryId(existing), updated: false };
+    return { ...base, deploymentId: primaryId(existing), updated: false, settingsChanged: [] };
   }
   const out = await ecs.send(
     new UpdateServiceCommand({
       cluster,
       service: name,
-      taskDefinition: taskDefinitionArn,
+      ...(redeploy && { taskDefinition: taskDefinitionArn }),
       forceNewDeployment: options.forceNewDeployment ?? false,
+      ...settings.fields,
     }),
   );
   if (!out.service) throw new Error(`UpdateService returned no service for ${name}`);
-  log.info(`Updated service ${name}: ${previousTaskDefinition ?? '(none)'} -> ${taskDefinitionArn}`);
-  return { ...base, deploymentId: primaryId(out.service), updated: true };
+  if (redeploy)
+    log.info(`Updated service ${name}: ${previousTaskDefinition ?? '(none)'} -> ${taskDefinitionArn}`);
+  for (const line of settings.changes) log.info(`Updated service ${name}: ${line}`);
+  // Some settings start a deployment of their own (load balancers, capacity providers, platform).
+  const deploymentId = primaryId(out.service);
+  const updated = redeploy || deploymentId !== primaryId(existing);
+  return { ...base, deploymentId, updated, settingsChanged: settings.changes };
 }
 
 /**
@@ -181,7 +200,6 @@ async function createService(
       serviceName: options.service,
       taskDefinition: options.taskDefinitionArn,
       desiredCount: create.desiredCount,
-      launchType: create.launchType,
       ...(network
         ? {
             networkConfiguration: {
@@ -193,9 +211,7 @@ async function createService(
             },
           }
         : {}),
-      // The circuit breaker stops a deployment whose tasks keep failing and rolls it back.
-      deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
-      propagateTags: 'TASK_DEFINITION',
+      ...createFields(options.settings, create.launchType),
       enableECSManagedTags: true,
       ...(tags.length > 0 ? { tags } : {}),
     }),

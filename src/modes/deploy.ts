@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { awsClients } from '../aws';
 import { checkService } from '../deploy/service';
 import { verifyDeployment, verifyTargetOf } from '../deploy/verify';
+import { checkTargetGroups } from '../deploy/target-groups';
 import { explainFailure } from '../deploy/wait';
 import { runnerTemp, type RunContext } from '../github-context';
 import type { ServiceConfig } from '../inputs';
@@ -12,11 +13,13 @@ import { acquireImages } from '../stages/acquire';
 import { pinTaskDefinition } from '../stages/pin';
 import { planDeploy } from '../stages/plan';
 import { rollout, type RolloutOutcome } from '../stages/rollout';
+import { oneOffPlacement, runBeforeDeploy } from '../stages/run-before';
 import { openRegistrySession } from '../stages/session';
 
 /**
  * The deploy mode: check, get every image into the registry, pin the task definition to their
- * digests, roll it out. The service is only touched once every image it names is pushed.
+ * digests, roll it out (after the one-off tasks, if any, passed). The service is only touched
+ * once every image it names is pushed.
  */
 export async function deploy(
   config: ServiceConfig,
@@ -46,6 +49,11 @@ export async function deploy(
     canCreate: config.createService,
   });
   progress.serviceBefore = checked?.taskDefinition;
+  await checkTargetGroups(config.serviceSettings.loadBalancers, {
+    region: config.region,
+    networkMode: plan.translated.taskDefinition.networkMode,
+    log,
+  });
 
   const session = openRegistrySession(ecr, {
     ...(config.accountId && { accountId: config.accountId }),
@@ -87,6 +95,24 @@ export async function deploy(
     ...(config.waitForStability && { waitTimeoutMs: config.waitTimeoutMinutes * 60_000 }),
     rollbackOnFailure: config.rollbackOnFailure,
     keepRevisions: config.keepRevisions,
+    settings: config.serviceSettings,
+    ...(config.runBeforeDeploy.length > 0 && {
+      runBefore: (taskDefinitionArn: string) =>
+        runBeforeDeploy(ecs, taskDefinitionArn, {
+          cluster: config.cluster,
+          tasks: config.runBeforeDeploy,
+          containers: task.taskDefinition.containerDefinitions ?? [],
+          placement: oneOffPlacement(
+            checked,
+            { launchType: config.launchType, ...(task.network && { network: task.network }) },
+            config.serviceSettings,
+          ),
+          timeoutMs: config.runTimeoutMs,
+          region: config.region,
+          log,
+          progress,
+        }),
+    }),
     log,
     progress,
   });
@@ -106,21 +132,46 @@ export async function deploy(
 
 /** The report of a rollout that went as far as it should; a failed one throws DeployFailed with it. */
 export function reportRollout(base: RunReport, outcome: RolloutOutcome): RunReport {
-  const { registered, deployment, end } = outcome;
-  const changed = deployment.created || deployment.updated;
-  const report: RunReport = {
+  const { registered } = outcome;
+  const registration: RunReport = {
     ...base,
     taskDefinitionArn: registered.arn,
     registered: registered.changed,
     diff: outcome.diff,
+    ...(outcome.ran.length > 0 && { ranBefore: outcome.ran }),
+    changed: base.changed || registered.changed,
+  };
+  if (!outcome.deployment) {
+    const { running } = outcome.end;
+    const service = running
+      ? `the service was not updated: it still runs ${shortArn(running)}`
+      : 'the service was not created';
+    const lines = [
+      ...outcome.end.lines,
+      `So ${service}. The revision ${shortArn(registered.arn)} stays registered and unused, which is harmless: nothing runs it, and a rerun with the same inputs reuses it.`,
+    ];
+    throw new DeployFailed(lines, {
+      ...registration,
+      state: `a task run before the deploy failed; ${service}`,
+    });
+  }
+  const { deployment, end } = outcome;
+  const changed = deployment.created || deployment.updated;
+  const settingsChanged = deployment.settingsChanged.length > 0;
+  const report: RunReport = {
+    ...registration,
     serviceArn: deployment.serviceArn,
     ...(changed && { deploymentId: deployment.deploymentId }),
-    changed: base.changed || registered.changed || changed,
+    ...(settingsChanged && { settings: deployment.settingsChanged }),
+    changed: registration.changed || changed || settingsChanged,
   };
   const verb = deployment.created ? 'created' : 'updated';
   switch (end.kind) {
     case 'unchanged':
-      return { ...report, state: `unchanged: the service already runs ${shortArn(registered.arn)}` };
+      return {
+        ...report,
+        state: `unchanged: the service already runs ${shortArn(registered.arn)}${settingsChanged ? '; its settings were updated' : ''}`,
+      };
     case 'not-waited':
       return { ...report, state: `${verb}; not waited for (wait-for-service-stability is false)` };
     case 'stable':

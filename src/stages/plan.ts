@@ -10,6 +10,7 @@ import { ecrRegistry } from '../translate/plan';
 import type { ImageBuild } from '../translate/build-plan';
 import type { PackageSource } from '../translate/habitat/types';
 import type { TranslatedProject } from '../translate/project';
+import { checkAgainstTask } from './check-task';
 import { translateConfig } from './task-definition';
 
 export interface DeployPlan {
@@ -19,7 +20,8 @@ export interface DeployPlan {
   builds: ImageBuild[];
   /** The registry the images are named after until a login names the real one. */
   registry: string;
-  /** The translation with those names: what verify checks in the account. */
+  /** The translation with those names: what verify checks in the account, and what the inputs
+   * that name containers were checked against. */
   translated: TranslatedProject;
 }
 
@@ -43,6 +45,14 @@ export function planDeploy(config: Config, run: RunContext, log: Log): DeployPla
     }),
     ...checkBuilds(planned.builds, run.workspace),
   ];
+  const fit = checkAgainstTask(planned.taskDefinition, config.serviceSettings, config.runBeforeDeploy);
+  for (const w of fit.warnings) log.warning(formatDiagnostic(w), w);
+  problems.push(...fit.errors);
   if (problems.length > 0) throw new UserError(problems);
-  return { packages: planned.packages, builds: planned.builds, registry, translated: planned };
+  return {
+    packages: planned.packages,
+    builds: planned.builds,
+    registry,
+    translated: planned,
+  };
 }

@@ -5,8 +5,10 @@ import { pruneRevisions, registerTaskDefinition, type RegisteredTaskDefinition }
 import { rollBack, type RollbackResult } from '../deploy/rollback';
 import { deployService, type CreateServiceOptions, type ServiceDeployment } from '../deploy/service';
 import { waitForDeployment, type WaitResult } from '../deploy/wait';
+import type { ServiceSettings } from '../inputs-service';
 import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
+import type { RunBeforeResult } from './run-before';
 
 export interface RolloutInput {
   cluster: string;
@@ -30,20 +32,39 @@ export interface RolloutInput {
   progress: Progress;
   /** How the waits poll (default: their own intervals and the real clock). */
   poll?: Pick<ServicePoll, 'intervalMs' | 'sleep' | 'now'>;
+  /** Service settings: given on create, changed on update where they differ. */
+  settings?: ServiceSettings;
+  /**
+   * Tasks to run on the registered revision before the service is pointed at it (not when the
+   * service already runs it); a failure leaves the service as it is.
+   */
+  runBefore?: (taskDefinitionArn: string) => Promise<RunBeforeResult>;
 }
 
-/** How a rollout went: what was registered and deployed, and how it ended. */
-export interface RolloutOutcome {
+interface Registration {
   registered: RegisteredTaskDefinition;
   /** Lines of the change against the previous revision. */
   diff: string[];
-  deployment: ServiceDeployment;
-  end:
-    | { kind: 'unchanged' } // the service already ran this revision
-    | { kind: 'not-waited' }
-    | { kind: 'stable' }
-    | { kind: 'failed'; wait: WaitResult; rollback?: RollbackResult };
+  /** A line for each task run before the deploy that passed. */
+  ran: string[];
 }
+
+/** How a rollout went: what was registered and deployed, and how it ended. */
+export type RolloutOutcome =
+  | (Registration & {
+      deployment: ServiceDeployment;
+      end:
+        | { kind: 'unchanged' } // the service already ran this revision
+        | { kind: 'not-waited' }
+        | { kind: 'stable' }
+        | { kind: 'failed'; wait: WaitResult; rollback?: RollbackResult };
+    })
+  /** A task run before the deploy failed: the service was not touched. */
+  | (Registration & {
+      deployment?: undefined;
+      /** `running`: what the service runs, as it was checked; undefined: it does not exist. */
+      end: { kind: 'run-failed'; lines: string[]; running?: string };
+    });
 
 /**
  * Register (unless an identical revision exists), point the service at it (unless it already
@@ -69,6 +90,25 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
       log.info(`  ${line}`);
   }
 
+  let ran: string[] = [];
+  const runBefore = input.runBefore;
+  const moves = input.forceNewDeployment || input.checked?.taskDefinition !== registered.arn;
+  if (runBefore && moves) {
+    const result = await log.group('Run before deploy', () => runBefore(registered.arn));
+    ran = result.ran;
+    if (result.failure) {
+      const running = input.checked?.taskDefinition;
+      return {
+        registered,
+        diff,
+        ran,
+        end: { kind: 'run-failed', lines: result.failure, ...(running && { running }) },
+      };
+    }
+  } else if (runBefore) {
+    log.info(`run-before-deploy: not run, the service already runs ${shortArn(registered.arn)}`);
+  }
+
   const since = new Date();
   const deployment = await log.group('Deploy', () =>
     deployService(ecs, {
@@ -76,13 +116,16 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
       service,
       taskDefinitionArn: registered.arn,
       forceNewDeployment: input.forceNewDeployment,
-      // What was checked still holds unless this run took time to register (or push) something.
-      ...(!input.pushed && !registered.changed && { checked: { service: input.checked } }),
+      // What was checked still holds unless this run took time to register (or push, or run) something.
+      ...(!input.pushed &&
+        !registered.changed &&
+        ran.length === 0 && { checked: { service: input.checked } }),
       ...(input.create && { create: { ...input.create, tags: input.tags } }),
+      ...(input.settings && { settings: input.settings }),
       log,
     }),
   );
-  const done = { registered, diff, deployment };
+  const done = { registered, diff, ran, deployment };
   if (!deployment.created && !deployment.updated) return { ...done, end: { kind: 'unchanged' } };
   progress.serviceNow = registered.arn;
   if (input.waitTimeoutMs === undefined) return { ...done, end: { kind: 'not-waited' } };

@@ -12,9 +12,11 @@ caller's own Authorization header, so the region and the account are the caller'
 
 Errors have ECR's shape: HTTP 400 and {"__type": "<Exception>", "message": "..."}.
 
-ECS's CreateService, UpdateService and DescribeServices of a service a test has marked (POST
-/habitat-ecs-stack/failed-rollouts) go to moto, and its answer through ecs_rollouts.py, which
-makes the deployments of the marked task definition fail as ECS's circuit breaker fails them.
+ECS calls are forwarded to moto, and their answers completed where moto's ECS falls short of
+ECS: by ecs_emulation.py (one-off tasks (RunTask) that stop as the control file says, and the
+service settings moto's CreateService drops), then by ecs_rollouts.py for a service a test has
+marked (POST /habitat-ecs-stack/failed-rollouts): the deployments of the marked task definition
+fail as ECS's circuit breaker fails them.
 
 The record is one JSON line per request (method, url, headers, body), in the format of moto's
 recorder, which this replaces: it lists what clients sent, not the front's own calls to moto.
@@ -34,11 +36,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ecr_images import REPOSITORY_NAME, EcrError, EcrImages, invalid  # noqa: E402
+from ecs_emulation import ECS, EcsEmulation  # noqa: E402
 from registry_api import Registry, RegistryError  # noqa: E402
 from ecs_rollouts import PATH as ROLLOUTS_PATH, FailedRollouts  # noqa: E402
 
 ECR = "AmazonEC2ContainerRegistry_V20150921."
-ECS = "AmazonEC2ContainerServiceV20141113."
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
 LOG_LOCK = threading.Lock()
 
@@ -72,7 +74,7 @@ class Moto:
         return json.loads(body)["repositories"][0], None
 
 
-def make_handler(moto, images, call_log, rollouts):
+def make_handler(moto, images, call_log, ecs, rollouts):
     operations = {
         "DescribeImages": images.describe_images,
         "ListImages": images.list_images,
@@ -130,8 +132,6 @@ def make_handler(moto, images, call_log, rollouts):
                 return self.reply_json(*rollouts.control(self.command, body))
             if self.path == "/moto-api/reset":
                 rollouts.reset()
-            if target.startswith(ECS) and target[len(ECS) :] in ("CreateService", "UpdateService", "DescribeServices"):
-                return self.forward_rewritten(body, target[len(ECS) :])
             operation = operations.get(target[len(ECR) :]) if target.startswith(ECR) else None
             if operation is None:
                 return self.forward(body)
@@ -163,21 +163,16 @@ def make_handler(moto, images, call_log, rollouts):
         def forward(self, body):
             headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
             try:
-                status, answer_headers, data = moto.call(self.command, self.path, body, headers)
+                answer = moto.call(self.command, self.path, body, headers)
             except OSError as e:
                 error = {"__type": "ServiceUnavailableException", "message": f"ecr-front: moto: {e}"}
                 return self.reply_json(502, error, error["__type"])
-            return self.reply(status, answer_headers, data)
-
-        def forward_rewritten(self, body, operation):
-            """moto's answer to an ECS service call, with the deployments of marked services as ECS keeps them."""
-            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
-            try:
-                status, answer_headers, data = moto.call(self.command, self.path, body, headers)
-            except OSError as e:
-                error = {"__type": "ServerException", "message": f"ecr-front: moto: {e}"}
-                return self.reply_json(502, error, error["__type"])
-            if status == 200:
+            target = self.headers.get("X-Amz-Target", "")
+            # What moto's ECS does not do (one-off tasks that stop, settings it drops): ecs_emulation.py
+            status, answer_headers, data = ecs.after(target, body, self.headers, answer)
+            # Deployments a test marked as failing, as ECS's circuit breaker leaves them: ecs_rollouts.py
+            operation = target[len(ECS) :] if target.startswith(ECS) else ""
+            if status == 200 and operation in ("CreateService", "UpdateService", "DescribeServices"):
                 data = json.dumps(rollouts.rewrite(operation, json.loads(body or b"{}"), json.loads(data))).encode()
             return self.reply(status, answer_headers, data)
 
@@ -194,11 +189,14 @@ def main():
     p.add_argument("--registry-storage", required=True, help="the registry's filesystem rootdirectory")
     p.add_argument("--registry-password-file", required=True, help="the password of user AWS")
     p.add_argument("--call-log", required=True)
+    p.add_argument("--run-task-control", required=True, help="how one-off tasks end (ecs_emulation.py)")
     a = p.parse_args()
     with open(a.registry_password_file, encoding="utf-8") as f:
         password = f.read().strip()
     registry = Registry("127.0.0.1", a.registry_port, "AWS", password, a.registry_storage)
-    handler = make_handler(Moto(a.moto_port), EcrImages(registry), a.call_log, FailedRollouts())
+    moto = Moto(a.moto_port)
+    ecs = EcsEmulation(moto, a.run_task_control)
+    handler = make_handler(moto, EcrImages(registry), a.call_log, ecs, FailedRollouts())
     server = ThreadingHTTPServer(("127.0.0.1", a.listen_port), handler)
     server.daemon_threads = True
     print(f"ecr-front on 127.0.0.1:{a.listen_port} -> moto 127.0.0.1:{a.moto_port}, "
