@@ -20,6 +20,7 @@ execFileSync(
     'commonjs',
     '--target',
     'es2022',
+    '--skipLibCheck',
   ],
   { cwd: root, stdio: 'inherit' },
 );

@@ -43,6 +43,11 @@ export const INPUTS = {
     description:
       "Channel of the packages every image gets: hab, the Supervisor, the launcher, busybox, cacerts (`--base-pkgs-channel`). Default: the exporter's (`base`).",
   },
+  'habitat-multi-layer': {
+    description:
+      'One image layer per Habitat package (`--multi-layer`): a deploy uploads only the layers of the packages that changed. One layer, with a warning, where the exporter cannot.',
+    default: 'true',
+  },
   'aws-region': { description: 'AWS region. Default: `AWS_REGION`, then `AWS_DEFAULT_REGION`.' },
   'aws-account-id': {
     description:
