@@ -5,9 +5,11 @@ import type { ProcessRunner } from '../process';
 import { EXPORT_AND_PUSH, type Progress } from '../progress';
 import type { getManifest, getRawManifest, putManifest } from '../registry/manifest';
 import { pipeline } from '../registry/parallel';
-import { pushImages, type PushedImage } from '../registry/push';
+import { KnownLayers } from '../registry/known-layers';
+import type { PushedImage } from '../registry/push';
 import { releasedPackage, reuseReleasedImages } from '../registry/reuse';
 import { imageTags } from '../registry/tags';
+import { uploadImage, type UploadOptions } from '../registry/upload';
 import { repositoryOf } from '../translate/habitat/package-source';
 import type { PackageSource } from '../translate/habitat/types';
 import type { RegistrySession } from './session';
@@ -37,6 +39,8 @@ export interface AcquireOptions {
     readRawManifest?: typeof getRawManifest;
     writeManifest?: typeof putManifest;
   };
+  /** The registry API and docker as pushing an exported image uses them (default: the real ones). */
+  uploadApi?: UploadOptions['api'];
 }
 
 /**
@@ -60,6 +64,8 @@ export async function acquireImages(
     ]),
   ];
 
+  // Layers the registry holds, learnt as images are read and pushed: shared by the run's images.
+  const known = new KnownLayers();
   let reused: PushedImage[] = [];
   let toExport: readonly PackageSource[] = packages;
   if (options.reuseReleased && packages.some((p) => releasedPackage(p) !== undefined)) {
@@ -90,19 +96,17 @@ export async function acquireImages(
                 ...processes,
               }).then(() => undefined),
             options.maxParallel,
-            async (image) => {
-              const [one] = await pushImages([image], {
+            async (image) =>
+              uploadImage(image, {
                 login: await session.credentials(),
-                prepare: (repository) => session.prepare(repository),
-                tags: tagsFor,
-                maxParallel: 1,
+                prepare: (repository) => session.repository(repository),
+                tags: tagsFor(image),
+                known,
+                workDir: options.workDir,
                 log,
-                ...processes,
-                ...(api.readManifest && { readManifest: api.readManifest }),
-              });
-              if (!one) throw new Error(`no push result for ${image.repository}`);
-              return one;
-            },
+                env: options.env ?? process.env,
+                ...(options.uploadApi && { api: options.uploadApi }),
+              }),
           ),
         );
   if (pushed.length > 0) progress.record(`${pushed.length} package(s) exported`);
