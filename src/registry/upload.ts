@@ -145,13 +145,14 @@ function checked<T>(operation: () => Promise<T>, what: string, ctx: Context): Pr
   return retrying(operation, what, ctx, ADVICE);
 }
 
-/** Uploads a blob unless the repository has it; counts what it cost. */
-async function ensureBlob(blob: BlobSource, ctx: Context): Promise<'present' | 'uploaded'> {
+/** Uploads a blob unless the repository has it (saying so as `label`, if given); counts what it cost. */
+async function ensureBlob(blob: BlobSource, ctx: Context, label?: string): Promise<'present' | 'uploaded'> {
   const { login, repository } = ctx;
   const what = `${ctx.uri}@${blob.digest}`;
   if (await checked(() => ctx.api.blobExists(login, repository, blob.digest), `checking ${what}`, ctx))
     return 'present';
   await prepare(ctx);
+  if (label) ctx.log.info(`${label}: uploading ${mb(blob.size)} (${blob.digest})`);
   await checked(() => ctx.api.uploadBlob(login, repository, blob), `uploading ${what}`, ctx);
   ctx.stats.bytesPushed += blob.size;
   return 'uploaded';
@@ -174,10 +175,12 @@ async function pushLayer(
   ctx: Context,
 ): Promise<PushedLayer> {
   const gzipTo = path.join(ctx.tmp, `layer-${index}.tar.gz`);
+  const which = `${ctx.uri}: layer ${index + 1} of ${ctx.stats.layers}`;
   let layer = await normalizeLayerFile(file, gzipFirst ? { gzipTo } : {});
   const { diffId } = layer;
   const known = ctx.known.find(diffId, ctx.repository);
   if (known?.here) {
+    ctx.log.debug(`${which} is in the registry (${known.descriptor.digest})`);
     ctx.stats.layersPresent++;
     return { diffId, descriptor: known.descriptor };
   }
@@ -185,13 +188,9 @@ async function pushLayer(
     const { login, repository } = ctx;
     await prepare(ctx);
     const { digest } = known.descriptor;
-    if (
-      await checked(
-        () => ctx.api.mountBlob(login, repository, digest, known.from),
-        `mounting ${ctx.uri}@${digest}`,
-        ctx,
-      )
-    ) {
+    const mount = () => ctx.api.mountBlob(login, repository, digest, known.from);
+    if (await checked(mount, `mounting ${ctx.uri}@${digest}`, ctx)) {
+      ctx.log.debug(`${which} mounted from ${known.from} (${digest})`);
       ctx.stats.layersPresent++;
       ctx.known.learn(diffId, known.descriptor, repository);
       return { diffId, descriptor: known.descriptor };
@@ -200,7 +199,7 @@ async function pushLayer(
   if (!layer.blob) layer = await normalizeLayerFile(file, { gzipTo });
   const blob = layer.blob as NonNullable<typeof layer.blob>;
   const descriptor: Descriptor = { mediaType: MEDIA_TYPES.layer, size: blob.size, digest: blob.digest };
-  const how = await ensureBlob({ digest: blob.digest, size: blob.size, file: blob.path }, ctx);
+  const how = await ensureBlob({ digest: blob.digest, size: blob.size, file: blob.path }, ctx, which);
   ctx.stats[how === 'present' ? 'layersPresent' : 'layersPushed']++;
   ctx.known.learn(diffId, descriptor, ctx.repository);
   await rm(blob.path, { force: true });
