@@ -48,6 +48,11 @@ export const INPUTS = {
       'One image layer per Habitat package (`--multi-layer`): a deploy uploads only the layers of the packages that changed. One layer, with a warning, where the exporter cannot.',
     default: 'true',
   },
+  build: {
+    description:
+      'Build each compose service with `build:` (and no Habitat package) with docker, and push it like the Habitat images (see Built services). `false`: warn, and use its `image:`.',
+    default: 'true',
+  },
   'aws-region': { description: 'AWS region. Default: `AWS_REGION`, then `AWS_DEFAULT_REGION`.' },
   'aws-account-id': {
     description:

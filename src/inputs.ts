@@ -30,6 +30,8 @@ interface CommonConfig {
   ecsParamsFile?: string;
   envFile?: string;
   packages: PackageSource[];
+  /** Build and push the images of `build:` services (the `build` input). */
+  build: boolean;
   region: string;
   accountId?: string;
   cluster: string;
@@ -201,6 +203,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     ...(ecsParamsFile !== undefined && { ecsParamsFile }),
     ...(envFile !== undefined && { envFile }),
     packages,
+    build: bool(get('build'), 'build', fail),
     region,
     ...(accountId !== undefined && { accountId }),
     cluster,

@@ -4,6 +4,16 @@ import type { Log } from './log';
 export const EXPORT_AND_PUSH = 'Export and push';
 
 /**
+ * The stage that exports each package (and builds each build: service's image) and pushes each
+ * image while the next one is made, named after what it does.
+ */
+export function imageStage(does: { exports: boolean; builds: boolean }): string {
+  if (!does.builds) return EXPORT_AND_PUSH;
+  return does.exports ? 'Build, export and push' : 'Build and push';
+}
+const IMAGE_STAGES = new Set([EXPORT_AND_PUSH, 'Build, export and push', 'Build and push']);
+
+/**
  * What a deploy has done so far, said when it stops before the end: a failure nobody planned
  * for, or the job being cancelled. The order of the stages guarantees the service is only
  * pointed at a task definition once every image it names is in the registry; this says where
@@ -49,7 +59,7 @@ export class Progress {
     const lines = [
       this.steps.length > 0 ? `Done before that: ${this.steps.join('; ')}.` : 'Nothing was changed.',
     ];
-    if (this.stage === EXPORT_AND_PUSH)
+    if (this.stage !== undefined && IMAGE_STAGES.has(this.stage))
       lines.push('Images pushed so far are harmless: no task definition names them yet.');
     if (this.serviceNow) {
       lines.push(

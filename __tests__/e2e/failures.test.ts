@@ -181,7 +181,7 @@ test('exports by name from habitat-channel and habitat-base-packages-channel, wi
   });
   expect(r.status).toBe(1);
   expect(r.stdout).toContain('::add-mask::origin-token-1');
-  expect(r.stdout).toMatch(/Using `hab pkg export container`: hab 2\.0\.450\/\d+ has only `container`/);
+  expect(r.stdout).toMatch(/Using `hab pkg export container`: hab 2\.1\.78\/\d+ has only `container`/);
   const exports = fs
     .readFileSync(habLog, 'utf8')
     .trim()

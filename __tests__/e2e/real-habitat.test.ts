@@ -39,6 +39,8 @@ function deploy(workspace: string, inputs: Record<string, string>): RunResult {
     timeoutMs: 280_000,
   });
   if (r.status !== 0) throw new Error(explain(r));
+  // hab's output reaches the log as text: no terminal colour codes.
+  expect(r.stdout + r.stderr).not.toContain('\u001b[');
   return r;
 }
 

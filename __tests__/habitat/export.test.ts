@@ -102,6 +102,8 @@ describe('exportPackages', () => {
   it('keeps a HAB_LICENSE the user set', () => {
     expect(habEnvironment({ HAB_LICENSE: 'accept' }).HAB_LICENSE).toBe('accept');
     expect(habEnvironment({}).HAB_LICENSE).toBe('accept-no-persist');
+    // The real hab colours its output even into a pipe unless told not to.
+    expect(habEnvironment({ HAB_NOCOLORING: 'false' }).HAB_NOCOLORING).toBe('true');
   });
 
   it('uses `docker` on an old hab', async () => {

@@ -66,7 +66,15 @@ describe('parseConfig', () => {
       rollbackOnFailure: true,
       maxParallel: 4,
       packages: [],
+      build: true,
     });
+  });
+
+  it('reads the build input', () => {
+    expect(parse({ service: 'web', build: 'false' }).build).toBe(false);
+    expect(problems({ service: 'web', build: 'sometimes' })).toEqual([
+      expect.stringMatching(/^build: "sometimes" /),
+    ]);
   });
 
   it('derives the image tag from a tag push and from a pull request', () => {

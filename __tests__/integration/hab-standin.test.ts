@@ -171,6 +171,9 @@ describe('pkg export container', () => {
   test('the same package gives the same image id, even after the image is removed', () => {
     // A package of its own, so removing its image cannot disturb other tests using the daemon.
     const pkg = 'standin-test/determinism';
+    // Whatever an earlier run on this engine left under that name goes first.
+    const left = docker(['images', '--format', '{{.Repository}}:{{.Tag}}', pkg]);
+    if (left) run('docker', ['rmi', '-f', ...left.split('\n')]);
     const first = Object.fromEntries(
       report(hab(['pkg', 'export', 'container', ...STABLE, pkg], LICENSED).cwd),
     );

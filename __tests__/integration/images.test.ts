@@ -48,7 +48,7 @@ describe('image pipeline on the local stack', () => {
   let images: ExportedImage[] = [];
   let login: RegistryLogin | undefined;
 
-  const pushOptions = (extra: Partial<PushOptions> = {}): PushOptions => ({
+  const pushOptions = (extra: Partial<PushOptions<ExportedImage>> = {}): PushOptions<ExportedImage> => ({
     login: login!,
     prepare: async () => login!,
     tags: (img) => [run, ...imageTags(img, { version: true, versionRelease: true })],

@@ -76,7 +76,10 @@ function fakeWorld(pushFailures: string[] = []) {
   return { run, readManifest, registry, calls, most: () => most };
 }
 
-function options(world: ReturnType<typeof fakeWorld>, extra: Partial<PushOptions> = {}): PushOptions {
+function options(
+  world: ReturnType<typeof fakeWorld>,
+  extra: Partial<PushOptions<ExportedImage>> = {},
+): PushOptions<ExportedImage> {
   return {
     login,
     prepare: async () => login,

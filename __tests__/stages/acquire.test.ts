@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Progress } from '../../src/progress';
 import { acquireImages, type AcquireOptions } from '../../src/stages/acquire';
 import { openRegistrySession } from '../../src/stages/session';
+import type { ImageBuild } from '../../src/translate/build-plan';
 import { parsePackageSource } from '../../src/translate/habitat/package-source';
 import { RecordingLog } from '../support/recording-log';
 import { fakeEcr, fakeWorld, REGISTRY, toolsDir } from './fakes';
@@ -124,4 +125,55 @@ describe('acquireImages', () => {
     const images = await acquireImages([parks], s.session, s.options);
     expect(images[0]?.tags).toEqual(['v1', 'latest']);
   });
+
+  it('builds build: services beside the exports and pushes them under the run tags, after the packages', async () => {
+    const s = setup({ builds: [imageBuild('web')] });
+    const images = await acquireImages([parks], s.session, s.options);
+    expect(images.map((i) => [i.repository, i.tags, i.pushed])).toEqual([
+      ['mattray/national-parks', ['v1', '1.0.0', '1.0.0-20200101000000'], true],
+      ['shop/web', ['v1'], true],
+    ]);
+    expect(s.world.events).toContain('docker build /ws/web');
+    expect(s.world.events).toContain(`docker push ${REGISTRY}/shop/web:v1`);
+    expect(s.log.of('group')).toEqual(['group: Build, export and push']);
+    expect(s.progress.account()[0]).toBe(
+      'Done before that: 1 package(s) exported; 1 image(s) built; 2 image(s) pushed.',
+    );
+  });
+
+  it('pushes nothing again when the registry already holds the built image under the run tags', async () => {
+    const s = setup({ builds: [imageBuild('web')] });
+    await acquireImages([], s.session, s.options);
+    const again = setup({ builds: [imageBuild('web')] });
+    for (const [key, value] of s.world.manifests) again.world.manifests.set(key, value);
+    const [image] = await acquireImages([], again.session, again.options);
+    expect(image?.pushed).toBe(false);
+    expect(again.world.events).toEqual(['docker build /ws/web']);
+    expect(again.log.of('group')).toEqual(['group: Build and push']);
+  });
+
+  it('a failed build fails the stage, naming the service, and no later build starts', async () => {
+    const s = setup({ builds: [imageBuild('broken'), imageBuild('web')], maxParallel: 1 });
+    await expect(acquireImages([], s.session, s.options)).rejects.toThrow(
+      /building shop\/broken \(service broken\) failed: docker exited with code 1\. Last lines of its output:\nunknown instruction: CPY/,
+    );
+    expect(s.world.events).toEqual(['docker build /ws/broken']);
+    expect(s.progress.account()[1]).toBe(
+      'Images pushed so far are harmless: no task definition names them yet.',
+    );
+  });
 });
+
+function imageBuild(service: string): ImageBuild {
+  const place = { path: ['services', service, 'build'] };
+  return {
+    repository: `shop/${service}`,
+    services: [service],
+    context: `/ws/${service}`,
+    dockerfile: `/ws/${service}/Dockerfile`,
+    args: [],
+    labels: [],
+    platform: 'linux/amd64',
+    places: { context: place, dockerfile: place },
+  };
+}

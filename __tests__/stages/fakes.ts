@@ -52,9 +52,10 @@ const sha = (text: string | Buffer) => `sha256:${createHash('sha256').update(tex
 /**
  * hab, the docker engine and the registry, faked together: `hab pkg export` writes its report,
  * `docker save` gives a one-layer image of it, the registry API takes its blobs and manifests
- * (uploadApi), reads and tags them. `events` is what ran, in order: `hab export <ident>`,
- * `upload <repository>` (a blob), `put <repository>:<tag>` (a manifest); and, should anything
- * still use docker for it, `docker login` and `docker push <ref>`.
+ * (uploadApi), reads and tags them; `docker build` (the legacy builder) makes an image of its
+ * context, which `docker push` stores as a manifest whose config is the local image. `events` is
+ * what ran, in order: `hab export <ident>`, `upload <repository>` (a blob), `put
+ * <repository>:<tag>` (a manifest), `docker build <context>`, `docker login`, `docker push <ref>`.
  */
 export function fakeWorld() {
   const manifests = new Map<string, RawManifest>();
@@ -79,7 +80,17 @@ export function fakeWorld() {
       return ok();
     }
     const [verb] = args;
-    if (verb === 'image') return ok(`${args[4]}\n`);
+    if (verb === 'image') return ok(args[3] === '{{.Id}}' ? `${args[4]}\n` : 'linux/amd64\n');
+    // The legacy builder: no buildx; a build of a context named "broken" fails.
+    if (verb === 'buildx') return { ...ok(), exitCode: 1 };
+    if (verb === 'version') return ok('1.41 linux/amd64\n');
+    if (verb === 'build') {
+      const context = args.at(-1) ?? '';
+      events.push(`docker build ${context}`);
+      if (context.includes('broken')) return { ...ok(), exitCode: 1, tail: ['unknown instruction: CPY'] };
+      await writeFile(args[args.indexOf('--iidfile') + 1] ?? '', sha(`built ${context}`));
+      return ok();
+    }
     if (verb === 'login') {
       events.push('docker login');
       return ok('Login Succeeded\n');

@@ -61,7 +61,9 @@ export function plainImageAs(ref: string): void {
 export function habitatImageAs(pkg: string, ref: string): void {
   const cwd = mkdtempSync(join(tmpdir(), 'hab-export-'));
   try {
-    const r = spawnSync(HAB, ['pkg', 'export', 'container', pkg], {
+    // From the stack's emulated Builder, in the channel the stand-in's packages are in.
+    const builder = process.env.HABITAT_ECS_STACK_BUILDER_URL ?? '';
+    const r = spawnSync(HAB, ['pkg', 'export', 'container', '--channel', 'stable', '--url', builder, pkg], {
       cwd,
       encoding: 'utf8',
       env: { ...process.env, HAB_LICENSE: 'accept-no-persist' },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../src/diagnostics';
 import { loadEcsParams } from '../../src/translate/ecs-params';
-import { renderErrors } from './render-helper';
+import { renderErrors, renderWarnings } from './render-helper';
 
 const FARGATE_PARAMS = `task_definition:
   task_execution_role: ecsTaskExecutionRole
@@ -179,10 +179,12 @@ describe('translation rejects', () => {
     ]);
   });
 
-  test('ecs-params naming a service the compose file does not have', () => {
+  test('ecs-params naming a service the compose file does not have: a warning there, as ecs-cli skips it', () => {
     const params = 'task_definition:\n  services:\n    ghost:\n      essential: false\n';
-    expect(renderErrors('services:\n  a:\n    image: x\n', { ecsParams: params })).toEqual([
-      'ecs-params.yml:3:5: task_definition.services.ghost: no compose service is named "ghost"',
+    expect(
+      renderWarnings('services:\n  a:\n    image: x\n    mem_limit: 64m\n', { ecsParams: params }),
+    ).toEqual([
+      'ecs-params.yml:3:5: task_definition.services.ghost: ignored: no compose service is named "ghost"',
     ]);
   });
 

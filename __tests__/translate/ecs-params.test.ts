@@ -132,4 +132,35 @@ run_params:
       'p.yml:5:9: task_definition.services.a.healthcheck.test: must start with CMD (then the command), CMD-SHELL (then one string) or NONE, not "RUN"',
     );
   });
+
+  test('an entry for a service the compose files lack is skipped with a warning, and the rest applies', () => {
+    // As after a rename of compose services: ecs-cli skips such an entry; the file still deploys.
+    const params = `task_definition:
+  task_execution_role: ecsTaskExecutionRole
+  services:
+    wbe:
+      mem_limit: 128m
+    web:
+      essential: true
+      mem_limit: 256m
+    worker-old:
+      essential: false
+`;
+    const rendered = renderYaml(
+      'services:\n  web:\n    image: nginx\n  worker:\n    image: busybox\n    mem_limit: 64m\n',
+      {
+        ecsParams: params,
+      },
+    );
+    const warnings = rendered.warnings.map((w) => formatDiagnostic(w).split(`${rendered.dir}/`).join(''));
+    expect(warnings).toEqual([
+      'ecs-params.yml:4:5: task_definition.services.wbe: ignored: no compose service is named "wbe"; did you mean "web"?',
+      'ecs-params.yml:9:5: task_definition.services.worker-old: ignored: no compose service is named "worker-old"; did you mean "worker"?',
+    ]);
+    expect(rendered.warnings.every((w) => w.severity === 'warning')).toBe(true);
+    const [web, worker] = rendered.taskDefinition.containerDefinitions ?? [];
+    expect(web).toMatchObject({ name: 'web', memory: 256, essential: true });
+    expect(worker).toMatchObject({ name: 'worker', memory: 64, essential: true });
+    expect(rendered.taskDefinition.executionRoleArn).toBe('ecsTaskExecutionRole');
+  });
 });

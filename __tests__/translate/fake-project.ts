@@ -13,6 +13,7 @@ export function fakeProject(
   return {
     files: [file],
     workingDir: '.',
+    name: 'project',
     services: canonicalServices(Object.entries(services), locate),
     volumes: {},
     warnings: [],

@@ -1,5 +1,6 @@
 import { UserError } from '../../src/diagnostics';
-import { ecrRegistry, planImages, splitImage } from '../../src/translate/plan';
+import { splitImage } from '../../src/translate/image-name';
+import { ecrRegistry, planImages } from '../../src/translate/plan';
 import { parsePackageSource } from '../../src/translate/habitat/package-source';
 import { fakeProject } from './fake-project';
 

@@ -3,12 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatDiagnostic, UserError } from '../../src/diagnostics';
 import type { LaunchType } from '../../src/translate/context';
+import { parsePackageSource } from '../../src/translate/habitat/package-source';
 import { translateProject, type TranslatedProject } from '../../src/translate/project';
 
 export interface RenderYamlOptions {
   launchType?: LaunchType;
   ecsParams?: string;
   family?: string;
+  /** Build the build: services (the action's build input). */
+  build?: boolean;
+  environment?: Record<string, string>;
+  packages?: string[];
 }
 
 /** Renders compose text written to a temp dir; diagnostics are given with paths relative to it. */
@@ -24,11 +29,12 @@ export function renderYaml(
     ...(options.ecsParams !== undefined && { ecsParamsFile: join(dir, 'ecs-params.yml') }),
     launchType: options.launchType ?? 'EC2',
     family: options.family ?? 'test',
-    packages: [],
+    packages: (options.packages ?? []).map(parsePackageSource),
     registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
     imageTag: 'v1',
     habitat: { acceptLicense: true, healthChecks: false },
-    environment: {},
+    environment: options.environment ?? {},
+    ...(options.build !== undefined && { build: options.build }),
   });
   return { ...result, dir };
 }
@@ -43,4 +49,10 @@ export function renderErrors(compose: string, options: RenderYamlOptions = {}): 
     return e.diagnostics.map((d) => formatDiagnostic(d).replace(/^\/.*\/render-[^/]+\//, ''));
   }
   throw new Error(`render did not fail (${dir})`);
+}
+
+/** The formatted warnings of a render that must succeed (file names relative to the temp dir). */
+export function renderWarnings(compose: string, options: RenderYamlOptions = {}): string[] {
+  const { warnings, dir } = renderYaml(compose, options);
+  return warnings.map((d) => formatDiagnostic(d).split(`${dir}/`).join(''));
 }

@@ -96,11 +96,25 @@ export function loadComposeProject(options: LoadOptions): ComposeProject {
   return {
     files: [...options.files],
     workingDir,
+    name: projectName(project, lookup, workingDir),
     services: serviceMap,
     volumes,
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
     locate: (p) => locate(root, p),
   };
+}
+
+/** COMPOSE_PROJECT_NAME (environment or .env), else `name:`, else the directory, normalized as compose does. */
+function projectName(project: MapNode, lookup: Lookup, workingDir: string): string {
+  const written = project.entries.get('name')?.value;
+  const name =
+    lookup('COMPOSE_PROJECT_NAME') ||
+    (written?.kind === 'scalar' && typeof written.value === 'string' && written.value) ||
+    path.basename(workingDir);
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '')
+    .replace(/^[_-]+/, '');
 }
 
 /** One file through the per-file passes; problems go to `out`. */

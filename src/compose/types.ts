@@ -13,6 +13,11 @@ export interface ComposeProject {
   readonly files: readonly string[];
   /** Directory of the first file: relative paths in the project (env_file, volumes) resolve from it. */
   readonly workingDir: string;
+  /**
+   * The project name as compose derives it: COMPOSE_PROJECT_NAME, else the top-level `name:`,
+   * else the first file's directory; lower case, letters, digits, `_` and `-` (possibly empty).
+   */
+  readonly name: string;
   /** Services in the order they first appear. Values are the merged, interpolated definitions. */
   readonly services: ReadonlyMap<string, ComposeService>;
   /** Top-level `volumes:` (named volumes), merged. */

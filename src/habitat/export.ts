@@ -79,9 +79,13 @@ export function packageArgument(source: PackageSource, workspace = process.cwd()
     .join('/');
 }
 
-/** hab's environment: the caller's, plus the license acceptance CI needs unless the user chose one. */
+/**
+ * hab's environment: the caller's, plus the license acceptance CI needs unless the user chose one,
+ * and no terminal colours: hab writes ANSI escapes even into a pipe, and they would end up as
+ * garbage in the log and in the annotation that quotes a failed export's output.
+ */
 export function habEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return env.HAB_LICENSE ? { ...env } : { ...env, HAB_LICENSE: 'accept-no-persist' };
+  return { ...env, HAB_NOCOLORING: 'true', HAB_LICENSE: env.HAB_LICENSE || 'accept-no-persist' };
 }
 
 /** Fails unless hab and docker (which the exporter calls) are on PATH. No process is run. */

@@ -42,6 +42,7 @@ export async function deploy(
     log,
   });
   const images = await acquireImages(plan.packages, session, {
+    builds: plan.builds,
     tags: [config.imageTag, ...config.extraTags],
     versionTags: config.pushVersionTags,
     reuseReleased: config.reuseReleasedImages,

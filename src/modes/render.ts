@@ -14,10 +14,12 @@ export function render(config: Config, run: RunContext, log: Log): RunReport {
   // Without packages no image is named after the registry, so any well-formed one does.
   const translated = translateConfig(config, run, registry ?? ecrRegistry('000000000000', 'us-east-1'));
   for (const w of translated.warnings) log.warning(formatDiagnostic(w), w);
-  if (!registry && translated.habitatServices.size > 0) {
+  if (!registry && translated.habitatServices.size + translated.builtServices.size > 0) {
     const missing: InputName = config.accountId ? 'aws-region' : 'aws-account-id';
     throw new UserError(
-      error(`is needed to name the ECR images of the Habitat packages in render mode`, { input: missing }),
+      error(`is needed to name the ECR images of the Habitat packages and builds in render mode`, {
+        input: missing,
+      }),
     );
   }
   return {

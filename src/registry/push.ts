@@ -1,5 +1,4 @@
 import { error, UserError } from '../diagnostics';
-import type { ExportedImage } from '../habitat/export';
 import type { Log } from '../log';
 import { describeExit, runProcess, type ProcessRunner, type RunResult } from '../process';
 import { dockerEnvironment } from './login';
@@ -17,6 +16,16 @@ import {
 } from './retry';
 import { parsePushDigest } from './tags';
 import { tagProblems } from './validate';
+
+/** An image in the local docker engine, to push: an exported Habitat package, or a built one. */
+export interface LocalImage {
+  /** ECR repository it goes to. */
+  repository: string;
+  /** Local image id, `sha256:...`. */
+  imageId: string;
+  /** How messages name it. */
+  name: string;
+}
 
 /** An image in the registry, pinned by digest. */
 export interface PushedImage {
@@ -36,8 +45,8 @@ export interface PushedImage {
   pushed: boolean;
   /** Which tags were pushed (or added to a reused image) this time; the others were already there. */
   pushedTags: string[];
-  /** The exported image it came from; absent for a reused image, which was not exported. */
-  image?: ExportedImage;
+  /** The local image it came from; absent for a reused image, which was not exported. */
+  image?: LocalImage;
   /** What pushing it through the registry API cost (upload.ts); absent when it was not pushed so. */
   upload?: UploadStats;
 }
@@ -53,7 +62,7 @@ export interface UploadStats {
   bytesPushed: number;
 }
 
-export interface PushOptions {
+export interface PushOptions<T extends LocalImage = LocalImage> {
   /** The registry and the credentials to read its manifests with. */
   login: RegistryCredentials;
   /**
@@ -63,7 +72,7 @@ export interface PushOptions {
    */
   prepare: (repository: string) => Promise<{ dockerConfigDir: string }>;
   /** Tags to push each image under; see imageTags(). */
-  tags: (image: ExportedImage) => string[];
+  tags: (image: T) => string[];
   /** Images pushed at once. */
   maxParallel: number;
   log: Log;
@@ -87,7 +96,7 @@ const PUSH_ADVICE: FailureAdvice = {
       : '',
 };
 
-interface Context extends PushOptions {
+interface Context extends Omit<PushOptions, 'tags'> {
   run: ProcessRunner;
   readManifest: typeof getManifest;
   env: NodeJS.ProcessEnv;
@@ -104,9 +113,9 @@ interface DockerContext extends Context {
  * registry already describes the local image is not pushed again. Transient registry errors are
  * retried with capped backoff; refused credentials fail at once.
  */
-export async function pushImages(
-  images: readonly ExportedImage[],
-  options: PushOptions,
+export async function pushImages<T extends LocalImage>(
+  images: readonly T[],
+  options: PushOptions<T>,
 ): Promise<PushedImage[]> {
   const tagLists = images.map((image) => ({ image, tags: options.tags(image) }));
   const problems = tagLists.flatMap(({ image, tags }) => [
@@ -124,7 +133,7 @@ export async function pushImages(
   return mapLimit(tagLists, options.maxParallel, ({ image, tags }) => pushImage(image, tags, context));
 }
 
-async function pushImage(image: ExportedImage, tags: string[], ctx: Context): Promise<PushedImage> {
+async function pushImage(image: LocalImage, tags: string[], ctx: Context): Promise<PushedImage> {
   const { login, log } = ctx;
   const uri = `${login.registry}/${image.repository}`;
   const localId = await localImageId(image, ctx);
@@ -188,7 +197,7 @@ export function describesImage(remote: RemoteManifest, localId: string): boolean
   return remote.configDigest === localId || remote.digest === localId;
 }
 
-async function localImageId(image: ExportedImage, ctx: Context): Promise<string> {
+async function localImageId(image: LocalImage, ctx: Context): Promise<string> {
   const result = await ctx.run('docker', ['image', 'inspect', '--format', '{{.Id}}', image.imageId], {
     env: ctx.env,
     timeoutMs: 60_000,
@@ -197,7 +206,7 @@ async function localImageId(image: ExportedImage, ctx: Context): Promise<string>
   if (result.exitCode !== 0 || !/^sha256:[a-f0-9]{64}$/.test(id)) {
     throw new UserError(
       error(
-        `the image ${image.name} (${image.imageId}) that the export of ${image.repository} reported is not in ` +
+        `the image ${image.name} (${image.imageId}) made for ${image.repository} is not in ` +
           `the local docker engine: ${result.tail.join(' ').trim() || describeExit(result)}`,
       ),
     );

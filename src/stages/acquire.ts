@@ -1,20 +1,24 @@
+import { buildImages, type BuiltImage } from '../build/docker';
 import { exportPackages, type ExportedImage } from '../habitat/export';
 import type { ExportSettings } from '../habitat/export-command';
 import type { Log } from '../log';
 import type { ProcessRunner } from '../process';
-import { EXPORT_AND_PUSH, type Progress } from '../progress';
+import { imageStage, type Progress } from '../progress';
 import type { getManifest, getRawManifest, putManifest } from '../registry/manifest';
 import { pipeline } from '../registry/parallel';
 import { KnownLayers } from '../registry/known-layers';
-import type { PushedImage } from '../registry/push';
+import { pushImages, type PushedImage } from '../registry/push';
 import { releasedPackage, reuseReleasedImages } from '../registry/reuse';
 import { imageTags } from '../registry/tags';
 import { uploadImage, type UploadOptions } from '../registry/upload';
 import { repositoryOf } from '../translate/habitat/package-source';
+import type { ImageBuild } from '../translate/build-plan';
 import type { PackageSource } from '../translate/habitat/types';
 import type { RegistrySession } from './session';
 
 export interface AcquireOptions {
+  /** Images to build with the Docker engine and push (the build: services); default none. */
+  builds?: readonly ImageBuild[];
   /** The run's tags (image-tag, then image-tags and latest); every image is pushed under them. */
   tags: readonly string[];
   /** Also push each image under its `<version>` and `<version>-<release>` tags (push-version-tags). */
@@ -22,7 +26,7 @@ export interface AcquireOptions {
   /** Pin a released package the registry already holds instead of exporting it again. */
   reuseReleased: boolean;
   maxParallel: number;
-  /** Parent of the exports' private working directories. */
+  /** Parent of the exports' (and builds') private working directories. */
   workDir: string;
   /** Relative .hart paths are relative to this. */
   workspace: string;
@@ -44,9 +48,10 @@ export interface AcquireOptions {
 }
 
 /**
- * Every package's image in the registry, pinned by digest, in the order of the packages: a
- * released image the registry already holds is reused, the others are exported, and each
- * pushes as soon as it is exported, while the next one exports.
+ * Every package's image in the registry, pinned by digest, in the order of the packages, then
+ * every built image: a released image the registry already holds is reused, the others are
+ * exported (one at a time) and built (up to maxParallel at once) side by side, and each pushes as
+ * soon as it is there, while the next one is made.
  */
 export async function acquireImages(
   packages: readonly PackageSource[],
@@ -81,38 +86,105 @@ export async function acquireImages(
     if (reused.length > 0) progress.record(`${reused.length} released image(s) found in the registry`);
   }
 
-  const pushed =
-    toExport.length === 0
+  const builds = options.builds ?? [];
+  const made =
+    toExport.length === 0 && builds.length === 0
       ? []
-      : await log.group(EXPORT_AND_PUSH, () =>
-          pipeline<ExportedImage, PushedImage>(
-            (emit) =>
-              exportPackages(toExport, {
-                workDir: options.workDir,
-                log,
-                workspace: options.workspace,
-                settings: options.exportSettings,
-                onExported: emit,
-                ...processes,
-              }).then(() => undefined),
+      : await log.group(imageStage({ exports: toExport.length > 0, builds: builds.length > 0 }), () =>
+          pipeline<Made, { made: Made; pushed: PushedImage }>(
+            (emit) => makeImages(toExport, builds, emit, options, processes),
             options.maxParallel,
-            async (image) =>
-              uploadImage(image, {
+            async (one) => {
+              // Exported images go through the registry API, reproducibly; built ones through docker push.
+              if (one.kind === 'exported') {
+                const pushed = await uploadImage(one.image, {
+                  login: await session.credentials(),
+                  prepare: (repository) => session.repository(repository),
+                  tags: tagsFor(one.image),
+                  known,
+                  workDir: options.workDir,
+                  log,
+                  env: options.env ?? process.env,
+                  ...(options.uploadApi && { api: options.uploadApi }),
+                });
+                return { made: one, pushed };
+              }
+              const [pushed] = await pushImages([one.image], {
                 login: await session.credentials(),
-                prepare: (repository) => session.repository(repository),
-                tags: tagsFor(image),
-                known,
-                workDir: options.workDir,
+                prepare: (repository) => session.prepare(repository),
+                tags: () => [...options.tags],
+                maxParallel: 1,
                 log,
-                env: options.env ?? process.env,
-                ...(options.uploadApi && { api: options.uploadApi }),
-              }),
+                ...processes,
+                ...(api.readManifest && { readManifest: api.readManifest }),
+              });
+              if (!pushed) throw new Error(`no push result for ${one.image.repository}`);
+              return { made: one, pushed };
+            },
           ),
         );
-  if (pushed.length > 0) progress.record(`${pushed.length} package(s) exported`);
-  const pushedCount = pushed.filter((p) => p.pushed).length;
+  const exported = made.filter((m) => m.made.kind === 'exported').length;
+  if (exported > 0) progress.record(`${exported} package(s) exported`);
+  if (made.length > exported) progress.record(`${made.length - exported} image(s) built`);
+  const pushedCount = made.filter((m) => m.pushed.pushed).length;
   if (pushedCount > 0) progress.record(`${pushedCount} image(s) pushed`);
-  // In the order of the packages, whichever way each image came.
-  const order = (image: PushedImage) => packages.findIndex((p) => repositoryOf(p) === image.repository);
-  return [...reused, ...pushed].sort((a, b) => order(a) - order(b));
+  // In the order of the packages, then of the builds, whichever way each image came.
+  const order = (image: PushedImage) => {
+    const p = packages.findIndex((source) => repositoryOf(source) === image.repository);
+    return p >= 0 ? p : packages.length + builds.findIndex((b) => b.repository === image.repository);
+  };
+  return [...reused, ...made.map((m) => m.pushed)].sort((a, b) => order(a) - order(b));
+}
+
+/** A local image to push: an exported package's, or a built one. */
+type Made = { kind: 'exported'; image: ExportedImage } | { kind: 'built'; image: BuiltImage };
+
+/**
+ * Exports (one at a time) and builds side by side, handing each image on as it is made. Once
+ * either fails, or a push has (emit throws), neither starts another; both are waited for, and
+ * the first failure is thrown.
+ */
+async function makeImages(
+  packages: readonly PackageSource[],
+  builds: readonly ImageBuild[],
+  emit: (made: Made) => void,
+  options: AcquireOptions,
+  processes: Pick<AcquireOptions, 'env' | 'run'>,
+): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  const hand = (made: Made): void => {
+    if (failure) throw failure.error;
+    emit(made);
+  };
+  const side = (work: () => Promise<unknown>): Promise<void> =>
+    work().then(
+      () => undefined,
+      (e: unknown) => {
+        failure ??= { error: e };
+      },
+    );
+  await Promise.all([
+    packages.length > 0 &&
+      side(() =>
+        exportPackages(packages, {
+          workDir: options.workDir,
+          log: options.log,
+          workspace: options.workspace,
+          settings: options.exportSettings,
+          onExported: (image) => hand({ kind: 'exported', image }),
+          ...processes,
+        }),
+      ),
+    builds.length > 0 &&
+      side(() =>
+        buildImages(builds, {
+          workDir: options.workDir,
+          log: options.log,
+          maxParallel: options.maxParallel,
+          onBuilt: (image) => hand({ kind: 'built', image }),
+          ...processes,
+        }),
+      ),
+  ]);
+  if (failure) throw failure.error;
 }

@@ -5,7 +5,7 @@ import type { Config } from '../inputs';
 import type { PushedImage } from '../registry/push';
 import { translateConfig, writeTaskDefinition } from './task-definition';
 
-/** The task definition to deploy: every Habitat image pinned by the digest the registry serves. */
+/** The task definition to deploy: every Habitat and built image pinned by the digest the registry serves. */
 export interface PinnedTask {
   taskDefinition: RegisterTaskDefinitionCommandInput;
   /** Where it was written (the task-definition-file output). */
@@ -32,7 +32,12 @@ export function pinTaskDefinition(
   return {
     taskDefinition: pinned.taskDefinition,
     file: writeTaskDefinition(config.family, pinned.taskDefinition),
-    images: Object.fromEntries([...pinned.habitatServices].map(([name, s]) => [name, s.image])),
+    images: Object.fromEntries(
+      [...pinned.project.services.keys()].flatMap((name) => {
+        const image = (pinned.habitatServices.get(name) ?? pinned.builtServices.get(name))?.image;
+        return image === undefined ? [] : [[name, image]];
+      }),
+    ),
     ...(vpc?.subnets && {
       network: {
         subnets: vpc.subnets,

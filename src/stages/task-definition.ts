@@ -27,6 +27,7 @@ export function translateConfig(
     registry,
     imageTag: config.imageTag,
     habitat: config.habitat,
+    build: config.build,
     environment: process.env,
     ...(images && { images }),
   });

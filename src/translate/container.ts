@@ -34,6 +34,7 @@ export function translateContainer(
   const has = (key: string): boolean => d[key] !== undefined && d[key] !== null;
   const fargate = ctx.launchType === 'FARGATE';
   const habitat = ctx.habitatServices.get(service.name);
+  const built = ctx.builtServices.get(service.name);
   reportUnsupportedKeys(ctx, service, params);
 
   const c: ContainerDefinition = { name: service.name };
@@ -45,6 +46,7 @@ export function translateContainer(
     );
   }
   if (habitat) c.image = habitat.image;
+  else if (built) c.image = built.image;
   else if (typeof d.image === 'string' && d.image !== '') {
     if (!IMAGE.test(d.image)) {
       ctx.problems.error(

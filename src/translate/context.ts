@@ -1,5 +1,6 @@
 import type { CanonicalService } from '../compose/canonical/types';
 import type { ComposeProject, JsonValue } from '../compose/types';
+import type { BuiltService } from './build-plan';
 import type { HabitatService } from './habitat/types';
 import type { KeyPath, Problems } from '../problems';
 
@@ -15,6 +16,8 @@ export interface TranslateContext {
   launchType: LaunchType;
   networkMode: NetworkMode;
   habitatServices: ReadonlyMap<string, HabitatService>;
+  /** Services whose image this deploy builds. */
+  builtServices: ReadonlyMap<string, BuiltService>;
 }
 
 /**

@@ -3,7 +3,9 @@ import { error, UserError, warning, type Diagnostic } from '../diagnostics';
 import { placeOf } from '../problems';
 import { readHabitatExtension } from './habitat/extension';
 import { parsePackageSource, repositoryOf } from './habitat/package-source';
+import { splitImage, type ImageTarget } from './image-name';
 import type { HabitatService, PackageSource } from './habitat/types';
+import { planBuilds, type BuiltService, type ImageBuild } from './build-plan';
 
 /** The ECR registry host of an account and region. */
 export function ecrRegistry(accountId: string, region: string): string {
@@ -11,33 +13,35 @@ export function ecrRegistry(accountId: string, region: string): string {
   return `${accountId}.dkr.ecr.${region}.${suffix}`;
 }
 
-export interface ImageTarget {
-  /** ECR registry host, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com */
-  registry: string;
-  /** Tag the images are pushed under. */
-  imageTag: string;
-  /** Pushed images by repository (`origin/name` -> `uri@sha256:...`); they win over the predicted `uri:tag`. */
-  images?: ReadonlyMap<string, string>;
-}
-
 export interface ImagePlan {
   /** Compose service -> the Habitat package it runs and the image reference to use. */
   services: Map<string, HabitatService>;
   /** Every package to export: the `habitat-packages` input plus packages named only by x-habitat. */
   packages: PackageSource[];
+  /** Compose service -> the image built for it (with the build option on). */
+  built: Map<string, BuiltService>;
+  /** Every image to build, once per repository. */
+  builds: ImageBuild[];
   warnings: Diagnostic[];
+}
+
+export interface PlanOptions {
+  /** Build the images of `build:` services (the `build` input); off: their `image:` is used as written. */
+  build?: boolean;
 }
 
 /**
  * Decides which compose services run which Habitat package. A service runs a package when its
  * `x-habitat.package` names it, or when its `image:` names the package's repository, bare or
  * under any registry host (the reference example's `aws_account_id.dkr.ecr.ap-southeast-2...`
- * placeholder included), with any tag. Everything else keeps its image as written.
+ * placeholder included), with any tag. With the build option, a service with `build:` that runs
+ * no package is built (see planBuilds). Everything else keeps its image as written.
  */
 export function planImages(
   project: ComposeProject,
   packages: readonly PackageSource[],
   target: ImageTarget,
+  options: PlanOptions = {},
 ): ImagePlan {
   const problems: Diagnostic[] = [];
   const byRepository = new Map<string, PackageSource>();
@@ -53,7 +57,8 @@ export function planImages(
       repository = repositoryOf(source);
       if (!byRepository.has(repository)) byRepository.set(repository, source);
     } else {
-      repository = imageRepository(project, name, byRepository, problems);
+      const builds = options.build === true && project.services.get(name)?.canonical.build !== undefined;
+      repository = imageRepository(project, name, byRepository, builds, problems);
     }
     const source = repository === undefined ? undefined : byRepository.get(repository);
     if (repository === undefined || source === undefined) continue;
@@ -71,23 +76,37 @@ export function planImages(
       );
     }
   }
+  const building = options.build
+    ? planBuilds(project, new Set(services.keys()), new Set(byRepository.keys()), target)
+    : undefined;
+  if (building) problems.push(...building.problems.warnings, ...building.problems.errors);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new UserError(errors);
-  return { services, packages: [...byRepository.values()], warnings: problems };
+  return {
+    services,
+    packages: [...byRepository.values()],
+    built: building?.services ?? new Map(),
+    builds: building?.builds ?? [],
+    warnings: problems,
+  };
 }
 
-/** A service's image repository if it is one of the packages; an error for an unresolved ECR placeholder. */
+/**
+ * A service's image repository if it is one of the packages; an error for an unresolved ECR
+ * placeholder, unless the service is built (its image then goes to this deploy's registry).
+ */
 function imageRepository(
   project: ComposeProject,
   service: string,
   packages: ReadonlyMap<string, PackageSource>,
+  built: boolean,
   problems: Diagnostic[],
 ): string | undefined {
   const image = project.services.get(service)?.definition.image;
   if (typeof image !== 'string') return undefined;
   const { host, repository } = splitImage(image);
   if (packages.has(repository)) return repository;
-  if (host !== undefined && /^aws_account_id\.dkr\.ecr\./.test(host)) {
+  if (!built && host !== undefined && /^aws_account_id\.dkr\.ecr\./.test(host)) {
     problems.push(
       error(
         `image "${image}" still has the documentation placeholder "aws_account_id" and ${repository} is not a Habitat package of this deploy: add ${repository} to habitat-packages (or x-habitat.package), or write the real image`,
@@ -96,16 +115,4 @@ function imageRepository(
     );
   }
   return undefined;
-}
-
-/** `host/path/repo:tag@digest` -> host (if the first segment is one) and the lower-cased repository path. */
-export function splitImage(image: string): { host?: string; repository: string } {
-  const withoutDigest = image.split('@')[0] ?? '';
-  const parts = withoutDigest.split('/');
-  let host: string | undefined;
-  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? '')) host = parts.shift();
-  const last = parts.pop() ?? '';
-  const colon = last.lastIndexOf(':');
-  parts.push(colon >= 0 ? last.slice(0, colon) : last);
-  return { ...(host !== undefined && { host }), repository: parts.join('/').toLowerCase() };
 }

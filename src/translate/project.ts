@@ -5,6 +5,7 @@ import { loadEcsParams } from './ecs-params';
 import { translateTaskDefinition, type TranslatedTask } from './taskdef';
 import type { HabitatOptions, HabitatService, PackageSource } from './habitat/types';
 import { planImages } from './plan';
+import type { BuiltService, ImageBuild } from './build-plan';
 
 export interface TranslateProjectInput {
   /** Compose files in merge order. */
@@ -22,6 +23,8 @@ export interface TranslateProjectInput {
   environment: Record<string, string | undefined>;
   /** Repository -> pushed `uri@digest`; wins over the predicted `registry/repository:tag`. */
   images?: ReadonlyMap<string, string>;
+  /** Build the images of `build:` services (the `build` input); default off: `image:` as written. */
+  build?: boolean;
   /** The workspace, which files named inside the compose files must not leave (see LoadOptions). */
   root?: string;
 }
@@ -32,13 +35,17 @@ export interface TranslatedProject extends TranslatedTask {
   habitatServices: Map<string, HabitatService>;
   /** Every package to export: the given ones plus those named only by x-habitat. */
   packages: PackageSource[];
+  /** Compose service -> the image built for it. */
+  builtServices: Map<string, BuiltService>;
+  /** Every image to build, once per repository. */
+  builds: ImageBuild[];
   /** The loader's, the plan's and the translation's warnings, in the order the passes ran. */
   warnings: Diagnostic[];
 }
 
 /**
  * The whole translation, shared by the action and the CLI: load the compose files, plan which
- * services run Habitat packages, read ecs-params and translate. No AWS, no network, no processes.
+ * services run Habitat packages (and which are built), read ecs-params and translate. No AWS, no network, no processes.
  */
 export function translateProject(input: TranslateProjectInput): TranslatedProject {
   const project = loadComposeProject({
@@ -47,19 +54,33 @@ export function translateProject(input: TranslateProjectInput): TranslatedProjec
     environment: input.environment,
     ...(input.root !== undefined && { root: input.root }),
   });
-  const plan = planImages(project, input.packages, {
-    registry: input.registry,
-    imageTag: input.imageTag,
-    ...(input.images && { images: input.images }),
-  });
+  const plan = planImages(
+    project,
+    input.packages,
+    {
+      registry: input.registry,
+      imageTag: input.imageTag,
+      ...(input.images && { images: input.images }),
+    },
+    { build: input.build === true },
+  );
   const ecsParams = input.ecsParamsFile === undefined ? undefined : loadEcsParams(input.ecsParamsFile);
   const task = translateTaskDefinition(project, {
     launchType: input.launchType,
     family: input.family,
     habitatServices: plan.services,
+    builtServices: plan.built,
     ...(ecsParams && { ecsParams }),
     habitat: input.habitat,
   });
   const warnings: Diagnostic[] = [...project.warnings, ...plan.warnings, ...task.warnings];
-  return { ...task, warnings, project, habitatServices: plan.services, packages: plan.packages };
+  return {
+    ...task,
+    warnings,
+    project,
+    habitatServices: plan.services,
+    packages: plan.packages,
+    builtServices: plan.built,
+    builds: plan.builds,
+  };
 }

@@ -2,6 +2,7 @@ import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@a
 import type { ComposeProject } from '../compose/types';
 import { error, UserError, type Diagnostic } from '../diagnostics';
 import type { HabitatOptions, HabitatService } from './habitat/types';
+import type { BuiltService } from './build-plan';
 import { translateContainer } from './container';
 import { ECS_NAME, type LaunchType, type TranslateContext } from './context';
 import { translateDependsOn } from './depends';
@@ -10,6 +11,7 @@ import { applyHabitat } from './habitat/apply';
 import { checkDependencies, checkLaunchType, decideNetworkMode } from './launch-rules';
 import { CONTAINER_KEYS, ordered, TASK_KEYS } from './key-order';
 import { Problems } from '../problems';
+import { closest } from '../suggest';
 import { TaskVolumes } from './volumes';
 
 export interface TaskDefinitionOptions {
@@ -17,6 +19,8 @@ export interface TaskDefinitionOptions {
   family: string;
   /** Service name -> the Habitat package it runs and the image to use. */
   habitatServices: ReadonlyMap<string, HabitatService>;
+  /** Service name -> the image built for it (default: none is built). */
+  builtServices?: ReadonlyMap<string, BuiltService>;
   ecsParams?: EcsParams;
   habitat: HabitatOptions;
 }
@@ -47,6 +51,7 @@ export function translateTaskDefinition(
     launchType: options.launchType,
     networkMode,
     habitatServices: options.habitatServices,
+    builtServices: options.builtServices ?? new Map(),
   };
   const errors: Diagnostic[] = [];
   if (!ECS_NAME.test(options.family)) {
@@ -58,9 +63,14 @@ export function translateTaskDefinition(
   }
   errors.push(...checkLaunchType(options.launchType, networkMode, params));
   if (params && paramsProblems) {
+    // ecs-cli skips an entry for a service the compose files do not have: so do we, with a word.
+    const names = [...project.services.keys()];
     for (const name of params.services.keys()) {
       if (!project.services.has(name)) {
-        paramsProblems.error(['task_definition', 'services', name], `no compose service is named "${name}"`);
+        paramsProblems.warn(
+          ['task_definition', 'services', name],
+          `ignored: no compose service is named "${name}"${similarService(name, names)}`,
+        );
       }
     }
     if (params.runParams.networkConfiguration && networkMode !== 'awsvpc') {
@@ -117,6 +127,20 @@ export function translateTaskDefinition(
   return {
     taskDefinition: ordered({ ...habitat.taskDefinition, containerDefinitions: finalContainers }, TASK_KEYS),
     runParams: params?.runParams ?? {},
-    warnings: [...(params?.warnings ?? []), ...problems.warnings, ...habitat.warnings],
+    warnings: [
+      ...(params?.warnings ?? []),
+      ...(paramsProblems?.warnings ?? []),
+      ...problems.warnings,
+      ...habitat.warnings,
+    ],
   };
+}
+
+/** A did-you-mean for a service name: a likely typo, or the one name that holds the other (a rename: web -> web-app). */
+function similarService(name: string, names: readonly string[]): string {
+  const containing = names.filter(
+    (n) => Math.min(n.length, name.length) >= 3 && (n.includes(name) || name.includes(n)),
+  );
+  const match = closest(name, names) ?? (containing.length === 1 ? containing[0] : undefined);
+  return match ? `; did you mean "${match}"?` : '';
 }

@@ -1,5 +1,6 @@
 import { isRecord } from '../compose/json';
 import type { ServiceInput, TranslateContext } from './context';
+import { DEFAULT_PLATFORM } from './build-plan';
 import type { ContainerParams } from './ecs-params';
 
 /** Keys the container translation reads. */
@@ -47,8 +48,18 @@ export function reportUnsupportedKeys(
 ): void {
   const d = service.definition;
   const at = (...path: (string | number)[]) => [...service.path, ...path];
+  const built = ctx.builtServices.has(service.name);
   for (const key of Object.keys(d)) {
     if (TRANSLATED.has(key) || key.startsWith('x-')) continue;
+    if (built && key === 'build') continue;
+    if (built && key === 'platform') {
+      if (String(d.platform).toLowerCase() !== DEFAULT_PLATFORM)
+        ctx.problems.warn(
+          at(key),
+          `the image is built for ${String(d.platform)}, but the task definition sets no runtime platform: ECS runs Linux on X86_64 unless the task's runtime platform is set on the ECS side`,
+        );
+      continue;
+    }
     ctx.problems.warn(at(key), `ignored on ECS: ${IGNORED[key] ?? 'ECS has no equivalent'}`);
   }
   if (isRecord(d.deploy)) {

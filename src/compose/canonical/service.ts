@@ -2,6 +2,7 @@ import { UserError, type SourceLocation } from '../../diagnostics';
 import { isRecord } from '../json';
 import type { ComposeService, JsonObject, JsonValue } from '../types';
 import { Problems, type KeyPath } from '../../problems';
+import { readBuild } from './build';
 import { readDependsOn } from './depends';
 import { readHealthcheck } from './healthcheck';
 import {
@@ -78,6 +79,7 @@ function canonicalService(
   read('devices', readDevices);
   read('networks', readNetworks);
   read('depends_on', readDependsOn);
+  read('build', readBuild);
   return out;
 }
 

@@ -30,6 +30,7 @@ export interface CanonicalService {
   readonly devices?: readonly Device[];
   readonly networks?: readonly Located<string>[];
   readonly depends_on?: readonly Dependency[];
+  readonly build?: BuildConfig;
 }
 
 /** A value in its canonical form, and where it was written. */
@@ -170,5 +171,21 @@ export type DependsCondition = 'service_started' | 'service_healthy' | 'service_
 export interface Dependency {
   readonly service: string;
   readonly condition: DependsCondition;
+  readonly at: Place;
+}
+
+/** `build: ./dir` or `build: {context, dockerfile, args, target, labels, platforms, ...}`. */
+export interface BuildConfig {
+  /** The context as written (`.` when a mapping has none): relative to the project's directory. */
+  readonly context: Located<string>;
+  /** The Dockerfile as written, relative to the context; absent: `Dockerfile`. */
+  readonly dockerfile?: Located<string>;
+  /** `--build-arg`s; an arg without a value is taken from the environment at build time. */
+  readonly args: readonly KeyValue[];
+  readonly target?: Located<string>;
+  readonly labels: readonly KeyValue[];
+  readonly platforms?: readonly Located<string>[];
+  /** The other keys written under `build:` (cache_from, ssh, secrets, ...), each where it was written. */
+  readonly others: readonly Located<string>[];
   readonly at: Place;
 }
