@@ -113,7 +113,7 @@ export const INPUTS = {
   },
   'reuse-released-images': {
     description:
-      "Use the `<version>-<release>` image in ECR of a released package (`origin/name/version/release`, `.hart`), adding this run's tags, instead of a new export: exports are not reproducible, so it would redeploy.",
+      "Use the `<version>-<release>` image in ECR of a released package (`origin/name/version/release`, `.hart`), adding this run's tags, instead of exporting it again.",
     default: 'true',
   },
   'image-tag-mutability': {
