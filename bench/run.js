@@ -2,28 +2,28 @@
 // `npm run bench`: the action against the documented manual procedure and against the floor set
 // by exporting and pushing the same bytes, on the local stack. See BENCHMARKS.md.
 //
-//   node bench/run.js [--sizes 1,2,4,8] [--rounds 3] [--mb 50] [--json FILE]
+//   node bench/run.js [--sizes 1,2,4,8,16] [--rounds 3] [--mb 50] [--json FILE]
 //
-// For each size N (Habitat packages, HAB_STANDIN_PAYLOAD_MB each, in three layers) and round, in
-// turn: (a) a first deploy by the action, then (c) the action again with nothing changed; (b) the
-// manual procedure and (f) the floor (both in bench/by-hand.sh). Before each of a, b and f
-// (not timed): the emulator and the registry are emptied (local-stack reset), the cluster is
-// made, and the local images of the packages are removed, so every export builds its image.
+// For each size N (Habitat packages, HAB_STANDIN_PAYLOAD_MB each) and round, in turn: (a) a first
+// deploy by the action (its peak memory recorded), then (c) the action again with nothing
+// changed; (b) the manual procedure and (f) the floor (both in bench/by-hand.sh). Before each of
+// a, b and f (not timed): the emulator and the registry are emptied (local-stack reset), the
+// cluster is made, and the local images of the packages are removed, so every export builds its
+// image. Then, each round, the redeploy scenario (bench/redeploy.js), one layer per package and
+// one layer for all, side by side: 6 × --mb MB of packages, a new release of the 5% application.
 'use strict';
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { actionNode } = require('../scripts/action-node');
-const { runAction } = require('../scripts/run-action');
+const { ROOT, sh, fresh, measure, median, actionRun } = require('./lib');
+const { redeploy } = require('./redeploy');
 
-const ROOT = path.resolve(__dirname, '..');
-const STACK = path.join(ROOT, 'test/stack/local-stack');
-const STATE = process.env.HABITAT_ECS_STACK_DIR || '/tmp/habitat-ecs-stack';
 const RELEASE = '1.0.0/20260101000000';
+const OWN = /(^|\/)bench\/pkg\d+:/;
 
 function args(argv) {
-  const options = { sizes: [1, 2, 4, 8], rounds: 3, mb: 50, json: undefined };
+  const options = { sizes: [1, 2, 4, 8, 16], rounds: 3, mb: 50, json: undefined };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--sizes') options.sizes = value.split(',').map(Number);
@@ -32,7 +32,7 @@ function args(argv) {
     else if (flag === '--json') options.json = value;
     else
       throw new Error(
-        `unknown argument ${flag}; usage: bench/run.js [--sizes 1,2,4,8] [--rounds 3] [--mb 50] [--json FILE]`,
+        `unknown argument ${flag}; usage: bench/run.js [--sizes 1,2,4,8,16] [--rounds 3] [--mb 50] [--json FILE]`,
       );
     i++;
   }
@@ -42,41 +42,6 @@ function args(argv) {
     throw new Error('--rounds: 1 to 20');
   if (!(options.mb > 0 && options.mb <= 500)) throw new Error('--mb: more than 0, at most 500');
   return options;
-}
-
-function sh(cmd, argv, options = {}) {
-  const r = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 30 * 60 * 1000, ...options });
-  if (r.status !== 0)
-    throw new Error(`${cmd} ${argv.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return r;
-}
-
-function lines(file) {
-  return fs.existsSync(file)
-    ? fs
-        .readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-    : [];
-}
-
-/** AWS calls the stack's endpoint recorded (test/stack/ecr-front.py, in front of moto), by operation name. */
-function awsCalls() {
-  return lines(path.join(STATE, 'logs', 'moto-calls.jsonl')).map((l) =>
-    (JSON.parse(l).headers?.['X-Amz-Target'] ?? '').split('.').pop(),
-  );
-}
-
-/** Requests the registry front has logged. */
-function registryRequests() {
-  return lines(path.join(STATE, 'logs', 'registry-requests.log'));
-}
-
-/** Bytes in the registry's storage: all pushed data, since every variant starts from empty. */
-function registryBytes() {
-  const dir = path.join(STATE, 'registry-data');
-  if (!fs.existsSync(dir)) return 0;
-  return Number(sh('du', ['-sb', dir]).stdout.split('\t')[0]);
 }
 
 function idents(n) {
@@ -107,64 +72,19 @@ function handWrittenTaskDefinition(n, registry, tag) {
   };
 }
 
-/** Empty emulator and registry, the cluster, and no local image of the packages. */
-function fresh() {
-  sh(STACK, ['reset']);
-  sh('aws', ['ecs', 'create-cluster', '--cluster-name', 'bench']);
-  // A container instance, as a real EC2 cluster has (the action's verify looks for room on one).
-  const text = (argv) => sh('aws', [...argv, '--output', 'text']).stdout.trim();
-  const ami = text(['ec2', 'describe-images', '--owners', 'amazon', '--query', 'Images[0].ImageId']);
-  const instance = text([
-    'ec2',
-    'run-instances',
-    '--image-id',
-    ami,
-    '--count',
-    '1',
-    '--instance-type',
-    'm5.large',
-    '--query',
-    'Instances[0].InstanceId',
-  ]);
-  sh('aws', [
-    'ecs',
-    'register-container-instance',
-    '--cluster',
-    'bench',
-    '--instance-identity-document',
-    JSON.stringify({ instanceId: instance }),
-  ]);
-  const images = sh('docker', ['images', '--format', '{{.Repository}}:{{.Tag}}'])
-    .stdout.split('\n')
-    .filter((ref) => /(^|\/)bench\/pkg\d+:/.test(ref));
-  if (images.length > 0) sh('docker', ['rmi', '-f', ...images]);
-}
-
-/** Runs fn, with what it cost: wall time, AWS calls, bytes pushed, registry writes. */
-function measure(fn) {
-  const calls = awsCalls().length;
-  const requests = registryRequests().length;
-  const bytes = registryBytes();
-  const started = process.hrtime.bigint();
-  fn();
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const made = awsCalls().slice(calls);
-  return {
-    ms,
-    awsCalls: made.length,
-    calls: made,
-    revisions: made.filter((c) => c === 'RegisterTaskDefinition').length,
-    bytesPushed: registryBytes() - bytes,
-    registryWrites: registryRequests()
-      .slice(requests)
-      .filter((l) => / (PUT|POST|PATCH) /.test(l)).length,
-  };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+/** Least-squares line through the points [x, y], and how well it fits. */
+function slope(points) {
+  if (points.length < 2) return undefined;
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
+  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  const m = sxy / sxx;
+  const b = my - m * mx;
+  const ssr = points.reduce((s, [x, y]) => s + (y - (m * x + b)) ** 2, 0);
+  const sst = points.reduce((s, [, y]) => s + (y - my) ** 2, 0);
+  return { slope: m, intercept: b, r2: sst === 0 ? 1 : 1 - ssr / sst };
 }
 
 function coldStart(runs = 10) {
@@ -193,6 +113,7 @@ function main() {
     );
   const env = { HAB_STANDIN_PAYLOAD_MB: String(options.mb) };
   const results = [];
+  const redeploys = [];
   for (let round = 1; round <= options.rounds; round++) {
     for (const n of options.sizes) {
       const tag = `bench-${round}-${n}`;
@@ -209,30 +130,34 @@ function main() {
         'image-tag': tag,
         'launch-type': 'EC2',
       };
-      const action = () => {
-        const r = runAction({ workspace: ws, inputs, env });
-        if (r.status !== 0 || r.postStatus !== 0)
-          throw new Error(`the action failed:\n${r.stdout}\n${r.stderr}`);
-      };
+      const action = () => actionRun({ workspace: ws, inputs, env });
       const byHand = (mode) => () =>
         sh('bash', [path.join(__dirname, 'by-hand.sh'), mode, work, tag, ...idents(n)], {
           env: { ...process.env, ...env },
         });
 
-      fresh();
+      fresh(OWN);
       const a = measure(action);
       const c = measure(action);
-      fresh();
+      fresh(OWN);
       const b = measure(byHand('manual'));
-      fresh();
+      fresh(OWN);
       const f = measure(byHand('floor'));
       for (const [variant, m] of Object.entries({ a, b, f, c })) results.push({ round, n, variant, ...m });
       const s = (m) => `${(m.ms / 1000).toFixed(2)}s`;
       console.error(
-        `round ${round} N=${n}: a ${s(a)}  b ${s(b)}  f ${s(f)}  c ${s(c)} (${c.awsCalls} AWS calls)`,
+        `round ${round} N=${n}: a ${s(a)} (peak ${(a.peakRssKb / 1024).toFixed(0)} MB)  b ${s(b)}  f ${s(f)}  c ${s(c)} (${c.awsCalls} AWS calls)`,
       );
       fs.rmSync(ws, { recursive: true, force: true });
       fs.rmSync(work, { recursive: true, force: true });
+    }
+    for (const multiLayer of [true, false]) {
+      const r = redeploy({ scale: options.mb / 50, multiLayer });
+      redeploys.push({ round, ...r });
+      console.error(
+        `round ${round} redeploy ${multiLayer ? 'multi' : 'single'}-layer: ${(r.again.ms / 1000).toFixed(2)}s, ` +
+          `${(r.again.bytesPushed / 2 ** 20).toFixed(1)} MB, ${r.again.layersPushed} layer(s) pushed, ${r.again.layersPresent} there`,
+      );
     }
   }
 
@@ -247,11 +172,29 @@ function main() {
         bytesPushed: of(v, 'bytesPushed'),
         revisions: of(v, 'revisions'),
         registryWrites: of(v, 'registryWrites'),
+        ...(v === 'a' && { peakRssKb: of(v, 'peakRssKb') }),
       };
     }
     row['a/b'] = row.a.ms / row.b.ms;
     row['a/f'] = row.a.ms / row.f.ms;
     return row;
+  });
+  const redeploySummary = [true, false].map((multiLayer) => {
+    const runs = redeploys.filter((r) => r.multiLayer === multiLayer);
+    const of = (key) => median(runs.map((r) => r.again[key]));
+    const last = runs.at(-1);
+    return {
+      multiLayer,
+      ms: of('ms'),
+      bytesPushed: of('bytesPushed'),
+      layersPushed: of('layersPushed'),
+      layersPresent: of('layersPresent'),
+      blobUploads: of('blobUploads'),
+      peakRssKb: of('peakRssKb'),
+      firstDeployMs: median(runs.map((r) => r.first.ms)),
+      appLayerBytes: last?.appLayerBytes ?? 0,
+      items: last?.items,
+    };
   });
   const dist = fs.statSync(path.join(ROOT, 'dist/index.js')).size;
   const report = {
@@ -261,7 +204,14 @@ function main() {
     distIndexBytes: dist,
     coldStartMs: coldStart(),
     summary,
+    slope: slope(summary.map((r) => [r.n, r.a.ms])),
+    redeploy: redeploySummary,
     runs: results.map(({ calls, ...r }) => ({ ...r, calls: [...new Set(calls)].join(',') })),
+    redeployRuns: redeploys.map(({ first, again, ...r }) => ({
+      ...r,
+      first: { ...first, calls: undefined },
+      again: { ...again, calls: undefined },
+    })),
   };
 
   const sec = (ms) => (ms / 1000).toFixed(2);
@@ -270,15 +220,42 @@ function main() {
     `\n${report.machine}; ${report.date}; ${options.rounds} round(s), ${options.mb} MB per package`,
   );
   console.log(
-    '\n| N | a action (s) | b manual (s) | f floor (s) | a/b | a/f | c rerun (s) | AWS calls a / b / f / c | MB pushed a / b / f / c | new revisions a / b / c |',
+    '\n| N | a action (s) | b manual (s) | f floor (s) | a/b | a/f | c rerun (s) | AWS calls a / b / f / c | MB pushed a / b / f / c | new revisions a / b / c | a peak RSS (MB) |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of summary) {
     console.log(
       `| ${r.n} | ${sec(r.a.ms)} | ${sec(r.b.ms)} | ${sec(r.f.ms)} | ${r['a/b'].toFixed(2)} | ${r['a/f'].toFixed(2)} | ${sec(r.c.ms)} | ` +
         `${r.a.awsCalls} / ${r.b.awsCalls} / ${r.f.awsCalls} / ${r.c.awsCalls} | ` +
         `${mb(r.a.bytesPushed)} / ${mb(r.b.bytesPushed)} / ${mb(r.f.bytesPushed)} / ${mb(r.c.bytesPushed)} | ` +
-        `${r.a.revisions} / ${r.b.revisions} / ${r.c.revisions} |`,
+        `${r.a.revisions} / ${r.b.revisions} / ${r.c.revisions} | ${(r.a.peakRssKb / 1024).toFixed(0)} |`,
+    );
+  }
+  const fit = report.slope;
+  if (fit)
+    console.log(
+      `\na's time against N: ${sec(fit.slope)} s a package more, ${sec(fit.intercept)} s at N = 0 (least squares, R² ${fit.r2.toFixed(3)})`,
+    );
+  const [multi, single] = redeploySummary;
+  console.log(
+    '\nRedeploy (a new release of the application only, from a fresh runner):\n\n' +
+      '| Layers | Redeploy (s) | MB pushed | Layers pushed / already there | Blob uploads | First deploy (s) | Peak RSS (MB) |\n|---|---|---|---|---|---|---|',
+  );
+  for (const r of redeploySummary)
+    console.log(
+      `| ${r.multiLayer ? 'one a package' : 'one for all'} | ${sec(r.ms)} | ${mb(r.bytesPushed)} | ${r.layersPushed} / ${r.layersPresent} | ` +
+        `${r.blobUploads} | ${sec(r.firstDeployMs)} | ${(r.peakRssKb / 1024).toFixed(0)} |`,
+    );
+  if (multi?.items) {
+    const listed = [
+      ...multi.items.layers.map((l) => `${l.what} ${mb(l.bytes)} MB`),
+      `config ${(multi.items.config / 1024).toFixed(1)} KiB`,
+      `manifest ${(multi.items.manifest / 1024).toFixed(1)} KiB a tag`,
+    ];
+    console.log(`\nWhat the multi-layer redeploy added to the registry: ${listed.join('; ')}`);
+    console.log(
+      `MB pushed / the application's layer: ${(multi.bytesPushed / multi.appLayerBytes).toFixed(2)}; ` +
+        `redeploy time one a package / one for all: ${(multi.ms / single.ms).toFixed(2)}`,
     );
   }
   console.log(

@@ -1,11 +1,12 @@
 import type { ExportSettings } from './habitat/export-command';
 import type { Fail } from './inputs-files';
 import type { InputName } from './inputs-spec';
+import { bool } from './inputs-values';
 
 /** A Builder channel: letters, digits, `_`, `.` and `-`, not starting with `-` (hab would read a flag). */
 const CHANNEL = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
 
-/** habitat-channel, habitat-builder-url (else HAB_BLDR_URL) and habitat-base-packages-channel. */
+/** habitat-channel, habitat-builder-url (else HAB_BLDR_URL), habitat-base-packages-channel, habitat-multi-layer. */
 export function readExportSettings(
   get: (name: InputName) => string,
   env: NodeJS.ProcessEnv,
@@ -34,6 +35,7 @@ export function readExportSettings(
   const basePackagesChannel = channel('habitat-base-packages-channel');
   return {
     channel: channel('habitat-channel') ?? 'stable',
+    multiLayer: bool(get('habitat-multi-layer'), 'habitat-multi-layer', fail),
     ...(builderUrl !== undefined && { builderUrl }),
     ...(basePackagesChannel !== undefined && { basePackagesChannel }),
   };

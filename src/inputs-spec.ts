@@ -43,6 +43,11 @@ export const INPUTS = {
     description:
       "Channel of the packages every image gets: hab, the Supervisor, the launcher, busybox, cacerts (`--base-pkgs-channel`). Default: the exporter's (`base`).",
   },
+  'habitat-multi-layer': {
+    description:
+      'One image layer per Habitat package (`--multi-layer`): a deploy uploads only the layers of the packages that changed. One layer, with a warning, where the exporter cannot.',
+    default: 'true',
+  },
   build: {
     description:
       'Build each compose service with `build:` (and no Habitat package) with docker, and push it like the Habitat images (see Built services). `false`: warn, and use its `image:`.',
@@ -122,7 +127,7 @@ export const INPUTS = {
   },
   'reuse-released-images': {
     description:
-      "Use the `<version>-<release>` image in ECR of a released package (`origin/name/version/release`, `.hart`), adding this run's tags, instead of a new export: exports are not reproducible, so it would redeploy.",
+      "Use the `<version>-<release>` image in ECR of a released package (`origin/name/version/release`, `.hart`), adding this run's tags, instead of exporting it again.",
     default: 'true',
   },
   'image-tag-mutability': {

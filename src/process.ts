@@ -55,6 +55,12 @@ const MAX_CAPTURE = 1024 * 1024;
 /** Children running now, so that a cancelled job stops them instead of leaving them behind. */
 const running = new Set<ChildProcess>();
 
+/** A child started elsewhere (one whose output is streamed, not captured), stopped like the others. */
+export function trackProcess(child: ChildProcess): void {
+  running.add(child);
+  child.once('close', () => running.delete(child));
+}
+
 /** Sends the signal to every child still running; returns how many there were. */
 export function stopRunningProcesses(signal: NodeJS.Signals = 'SIGTERM'): number {
   for (const child of running) child.kill(signal);

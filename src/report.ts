@@ -23,8 +23,13 @@ export interface RunReport {
   plan?: Pick<ChangePlan, 'service' | 'running' | 'images'>;
   /** Compose service -> pushed `uri@sha256:...`. */
   images: Record<string, string>;
-  /** Repository -> whether this run pushed it (false: the registry already had it). */
-  pushes?: { repository: string; reference: string; pushed: boolean }[];
+  /** Repository -> whether this run pushed it (false: the registry already had it), and what moved. */
+  pushes?: {
+    repository: string;
+    reference: string;
+    pushed: boolean;
+    layers?: { total: number; pushed: number; present: number; bytes: number };
+  }[];
   serviceArn?: string;
   deploymentId?: string;
   /** e.g. "stable", "created and stable", "not waited for", "failed, rolled back to :3", "deleted" */
@@ -104,7 +109,10 @@ export function summaryMarkdown(report: RunReport): string {
   if (report.pushes && report.pushes.length > 0) {
     out.push('| Repository | Pushed |', '| --- | --- |');
     for (const p of report.pushes) {
-      out.push(`| ${cell(p.repository)} | ${p.pushed ? 'yes' : 'no, the registry already had this image'} |`);
+      const what = p.pushed
+        ? `yes${p.layers ? `: ${layerCounts(p.layers)}` : ''}`
+        : 'no, the registry already had this image';
+      out.push(`| ${cell(p.repository)} | ${what} |`);
     }
     out.push('');
   }
@@ -167,4 +175,9 @@ export function baseReport(config: Config): RunReport {
     images: {},
     changed: false,
   };
+}
+
+/** "2 of 12 layers pushed (15.2 MB), 10 already in the registry". */
+function layerCounts(l: { total: number; pushed: number; present: number; bytes: number }): string {
+  return `${l.pushed} of ${l.total} layers pushed (${(l.bytes / 1024 / 1024).toFixed(1)} MB), ${l.present} already in the registry`;
 }

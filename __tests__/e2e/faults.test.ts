@@ -1,5 +1,4 @@
 import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -10,6 +9,7 @@ import {
   registryRequests,
   publish,
   requireStackEnv,
+  servedDigest,
 } from '../support/stack';
 import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, runAction, runActionInterrupted, type RunResult } from './harness';
@@ -28,6 +28,7 @@ const stuckCluster = `faults-stuck-${suffix}`;
 const packages = 'billmeyer/mongodb\nmattray/national-parks';
 const proxy = process.env.HABITAT_ECS_STACK_FAULT_ENDPOINT ?? '';
 const stuck = process.env.HABITAT_ECS_STACK_STUCK_ENDPOINT ?? '';
+const registry = process.env.HABITAT_ECS_STACK_REGISTRY ?? '';
 /** Calls that change what ECS runs; none may happen when a run fails before its images are in. */
 const MOVES = ['RegisterTaskDefinition', 'CreateService', 'UpdateService'];
 
@@ -264,29 +265,28 @@ test('the export of the 2nd of 3 packages failing stops the run: no 3rd export, 
 });
 
 describe('the job cancelled', () => {
-  test('by SIGTERM mid-push: docker is stopped, nothing is registered, the post step cleans up, a rerun completes', async () => {
+  test('by SIGTERM mid-push: the upload stops, no tag is written, nothing is registered, the post step cleans up, a rerun completes', async () => {
     const service = 'cancel-push';
     const calls = new AwsCallLog().mark();
-    // Slow manifest PUTs keep docker push busy long enough to be interrupted.
+    // Slow PUTs (closing each blob upload, storing each manifest) keep the push busy long enough.
     fault('delay:5000', '20', 'PUT /v2/');
     const r = await runActionInterrupted({
       workspace: nationalParksWorkspace(),
       inputs: inputsFor(service),
-      // docker push's own progress (a debug line): the push is under way.
-      when: /::debug::[0-9a-f]{12}: (Layer already exists|Pushed|Pushing|Preparing|Waiting)/,
+      // A layer upload is under way.
+      when: /: layer \d+ of \d+: uploading /,
       signal: 'SIGTERM',
     });
     expect(r.signalledAt).toBeDefined();
     expect(r.status).toBe(1);
     expect(r.exitedAt - (r.signalledAt ?? 0)).toBeLessThan(5_000);
     expect(errorLines(r)).toEqual(['::error::Cancelled (SIGTERM) during Export and push.']);
-    expect(r.stdout).toMatch(/Stopped [1-9]\d* running process\(es\)\./);
     expect(r.stdout).toContain('No service was created.');
     expect(r.summary).toContain('cancelled during Export and push');
     expect(calls.calls().filter((c) => MOVES.includes(c))).toEqual([]);
-    // No docker push of this run is left behind.
-    const left = spawnSync('pgrep', ['-f', `docker push .*${service}-${suffix}`], { encoding: 'utf8' });
-    expect(left.stdout.trim()).toBe('');
+    // The upload under way never closed: no image is tagged under this run's tag.
+    for (const repository of ['billmeyer/mongodb', 'mattray/national-parks'])
+      expect(await servedDigest(registry, repository, `${service}-${suffix}`)).toBeUndefined();
     expectCleanedUp(r);
     fault('clear');
     expectRerunCompletes(service);

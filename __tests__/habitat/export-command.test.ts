@@ -3,6 +3,8 @@ import {
   exportArguments,
   exportVerbForVersion,
   exportVerbFromHelp,
+  multiLayerProblem,
+  multiLayerRefusal,
   parseHabVersion,
 } from '../../src/habitat/export-command';
 import type { PackageSource } from '../../src/translate/habitat/types';
@@ -108,6 +110,11 @@ describe('exportArguments', () => {
       'mattray/national-parks',
     ]);
   });
+  it('asks for one layer per package with --multi-layer, before the package', () => {
+    expect(exportArguments('container', hart, '/ws/x.hart', { channel: 'stable', multiLayer: true })).toEqual(
+      ['pkg', 'export', 'container', '--multi-layer', '/ws/x.hart'],
+    );
+  });
   it('gives a .hart no channel: the file is the package', () => {
     expect(exportArguments('container', hart, '/ws/x.hart', { channel: 'stable' })).toEqual([
       'pkg',
@@ -131,5 +138,32 @@ describe('containerEngineProblem', () => {
     expect(containerEngineProblem({ HAB_PKG_EXPORT_CONTAINER_ENGINE: 'podman' })).toContain(
       'is not an engine the Habitat exporter knows (docker, buildah)',
     );
+  });
+});
+
+describe('multiLayerProblem: which hab has --multi-layer', () => {
+  it('is there from 1.5.98 (habitat-sh/habitat#7596), and assumed when the version is unknown', () => {
+    expect(multiLayerProblem(parseHabVersion('hab 1.5.86/20200408'))).toBe(
+      'hab 1.5.86/20200408 predates `--multi-layer` (1.5.98, first stable in 1.6.0)',
+    );
+    expect(multiLayerProblem(parseHabVersion('hab 1.5.98'))).toBeUndefined();
+    expect(multiLayerProblem(parseHabVersion('hab 2.1.78'))).toBeUndefined();
+    expect(multiLayerProblem(undefined)).toBeUndefined();
+  });
+});
+
+describe('multiLayerRefusal: a failed multi-layer export that one layer may fix', () => {
+  it('reads Docker refusing too many layers, and an exporter that does not know the flag', () => {
+    expect(multiLayerRefusal('Step 131/136 : COPY ...\nmax depth exceeded\n')).toMatch(
+      /more layers than Docker allows/,
+    );
+    expect(multiLayerRefusal("error: Found argument '--multi-layer' which wasn't expected")).toMatch(
+      /does not know/,
+    );
+    expect(multiLayerRefusal("error: unexpected argument '--multi-layer' found")).toMatch(/does not know/);
+  });
+  it('is nothing for any other failure', () => {
+    expect(multiLayerRefusal('✗✗✗ Package not found: core/x')).toBeUndefined();
+    expect(multiLayerRefusal('hab pkg export container --multi-layer core/x: exit 1')).toBeUndefined();
   });
 });

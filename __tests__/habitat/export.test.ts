@@ -31,7 +31,15 @@ interface Call {
 }
 
 /** A fake hab: answers --version, and for an export writes the report into its cwd. */
-function fakeHab(opts: { version?: string; help?: string; fail?: string; noReport?: boolean } = {}) {
+function fakeHab(
+  opts: {
+    version?: string;
+    help?: string;
+    fail?: string;
+    noReport?: boolean;
+    refuseMultiLayer?: string;
+  } = {},
+) {
   const calls: Call[] = [];
   const run: ProcessRunner = async (command, args, options) => {
     expect(command).toBe('hab');
@@ -41,6 +49,7 @@ function fakeHab(opts: { version?: string; help?: string; fail?: string; noRepor
     const ident = args.at(-1) ?? '';
     options?.onLine?.(`building ${ident}`, 'stdout');
     if (opts.fail === ident) return result('', 1, ['» Installing', `✗✗✗ Package not found: ${ident}`]);
+    if (opts.refuseMultiLayer && args.includes('--multi-layer')) return result(opts.refuseMultiLayer, 1);
     if (!opts.noReport) {
       const [origin, name] = ident.split('/');
       await mkdir(path.join(options!.cwd!, 'results'), { recursive: true });
@@ -250,6 +259,53 @@ describe('exportPackages', () => {
     await expect(attempt).rejects.toThrow(
       /exporting mattray\/national-parks\/6\.3\.0 failed: .*exited with code 1[\s\S]*Package not found: mattray\/national-parks/,
     );
+  });
+
+  it.each([
+    ['too many layers', 'Step 131/136 : COPY\nmax depth exceeded\n', /more layers than Docker allows/],
+    ['an exporter without the flag', "error: unexpected argument '--multi-layer' found\n", /does not know/],
+  ])('exports again as one layer, with a warning, after %s', async (_why, output, reason) => {
+    const hab = fakeHab({ refuseMultiLayer: output });
+    const log = new RecordingLog();
+    const images = await exportPackages([mongodb], {
+      workDir: workDir(),
+      log,
+      env: env(),
+      run: hab.run,
+      settings: { channel: 'stable', multiLayer: true },
+    });
+    const exports = hab.calls.filter((c) => c.args[0] === 'pkg').map((c) => c.args.includes('--multi-layer'));
+    expect(exports).toEqual([true, false]);
+    expect(images).toHaveLength(1);
+    expect(log.of('warning')).toEqual([expect.stringMatching(reason)]);
+  });
+
+  it('does not ask a hab older than 1.5.98 for --multi-layer, and says so', async () => {
+    const hab = fakeHab({ version: 'hab 1.5.86/20200408000000\n' });
+    const log = new RecordingLog();
+    await exportPackages([mongodb], {
+      workDir: workDir(),
+      log,
+      env: env(),
+      run: hab.run,
+      settings: { channel: 'stable', multiLayer: true },
+    });
+    expect(hab.calls.some((c) => c.args.includes('--multi-layer'))).toBe(false);
+    expect(log.of('warning')).toEqual([expect.stringContaining('predates `--multi-layer`')]);
+  });
+
+  it('does not export again when a multi-layer export fails for another reason', async () => {
+    const hab = fakeHab({ refuseMultiLayer: '✗✗✗ Package not found\n' });
+    await expect(
+      exportPackages([mongodb], {
+        workDir: workDir(),
+        log: new RecordingLog(),
+        env: env(),
+        run: hab.run,
+        settings: { channel: 'stable', multiLayer: true },
+      }),
+    ).rejects.toThrow(/exporting billmeyer\/mongodb failed/);
+    expect(hab.calls.filter((c) => c.args[0] === 'pkg')).toHaveLength(1);
   });
 
   it('fails clearly when the report is missing or unusable', async () => {

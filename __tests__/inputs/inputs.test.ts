@@ -455,8 +455,15 @@ describe('hostile inputs are refused before anything runs', () => {
 });
 
 describe('where packages are exported from', () => {
-  it('installs packages named by ident from stable by default, from the public Builder', () => {
-    expect(parse({ service: 'web' }).habitatExport).toEqual({ channel: 'stable' });
+  it('installs packages named by ident from stable by default, from the public Builder, a layer a package', () => {
+    expect(parse({ service: 'web' }).habitatExport).toEqual({ channel: 'stable', multiLayer: true });
+  });
+
+  it('exports one layer with habitat-multi-layer: false, and refuses what is not a boolean', () => {
+    expect(parse({ service: 'web', 'habitat-multi-layer': 'false' }).habitatExport.multiLayer).toBe(false);
+    expect(problems({ service: 'web', 'habitat-multi-layer': 'yes please' })).toEqual([
+      'habitat-multi-layer: "yes please" is not a boolean: use true or false',
+    ]);
   });
 
   it('takes the channel, an on-premises Builder and the base packages channel', () => {
@@ -470,6 +477,7 @@ describe('where packages are exported from', () => {
       channel: 'unstable',
       builderUrl: 'https://bldr.example.com',
       basePackagesChannel: 'LTS-2024',
+      multiLayer: true,
     });
   });
 

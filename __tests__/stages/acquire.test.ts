@@ -1,3 +1,4 @@
+import { CreateRepositoryCommand } from '@aws-sdk/client-ecr';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -23,6 +24,12 @@ function setup(extra: Partial<AcquireOptions> = {}) {
   const env = { PATH: toolsDir() };
   const tempDir = mkdtempSync(path.join(tmpdir(), 'acquire-'));
   const session = openRegistrySession(ecr.client, {
+    createRepositories: {
+      tagMutability: 'MUTABLE',
+      scanOnPush: true,
+      encryption: { type: 'AES256' },
+      tags: {},
+    },
     tempDir,
     log: tracked,
     saveState: () => world.events.push('state saved'),
@@ -42,13 +49,14 @@ function setup(extra: Partial<AcquireOptions> = {}) {
     env,
     run: world.run,
     registryApi: world.registryApi,
+    uploadApi: world.uploadApi,
     ...extra,
   };
   return { world, ecr: ecr.mock, log, progress, session, options };
 }
 
 describe('acquireImages', () => {
-  it('exports and pushes every package, logging in once, and pins each by digest', async () => {
+  it('exports and pushes every package through the registry API, with no docker login, and pins each by digest', async () => {
     const s = setup();
     const images = await acquireImages([mongodb, parks], s.session, s.options);
     expect(images.map((i) => i.repository)).toEqual(['billmeyer/mongodb', 'mattray/national-parks']);
@@ -57,13 +65,15 @@ describe('acquireImages', () => {
     // The run's tag, then the version tags the export made.
     expect(images[0]?.tags).toEqual(['v1', '3.2.10', '3.2.10-20171016003652']);
     const { events } = s.world;
-    // Nothing is logged in before the first image is there to push; then once, state saved first.
     expect(events[0]).toBe('hab export billmeyer/mongodb/3.2.10/20171016003652');
-    expect(events.filter((e) => e === 'docker login')).toHaveLength(1);
-    expect(events.indexOf('state saved')).toBeLessThan(events.indexOf('docker login'));
-    expect(events.indexOf('docker login')).toBeLessThan(events.findIndex((e) => e.startsWith('docker push')));
+    expect(events.filter((e) => e.startsWith('docker'))).toEqual([]);
+    expect(events).not.toContain('state saved');
     expect(events.filter((e) => e.startsWith('hab export'))).toHaveLength(2);
-    expect(events.filter((e) => e.startsWith('docker push'))).toHaveLength(6);
+    // A layer and a config each, then the manifest once a tag.
+    expect(events.filter((e) => e.startsWith('upload'))).toHaveLength(4);
+    expect(events.filter((e) => e.startsWith('put'))).toHaveLength(6);
+    // Each repository made once, before its first write.
+    expect(s.ecr.commandCalls(CreateRepositoryCommand)).toHaveLength(2);
     expect(s.progress.timings.map(([stage]) => stage)).toEqual(['Reuse', 'Export and push']);
     expect(s.progress.account()[0]).toBe('Done before that: 2 package(s) exported; 2 image(s) pushed.');
   });

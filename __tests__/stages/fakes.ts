@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ProcessRunner, RunResult } from '../../src/process';
 import type { RawManifest, RemoteManifest } from '../../src/registry/manifest';
+import type { UploadOptions } from '../../src/registry/upload';
+import { entry, tarOf } from '../image/tar-fixtures';
 
 export const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
 export const PASSWORD = 'ecr-password-from-the-token';
@@ -45,13 +47,15 @@ const ok = (stdout = ''): RunResult => ({
   stderr: '',
   tail: [],
 });
-const sha = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+const sha = (text: string | Buffer) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
 
 /**
  * hab, the docker engine and the registry, faked together: `hab pkg export` writes its report,
- * `docker push` stores a manifest whose config is the local image, the registry API reads and
- * tags it; `docker build` (the legacy builder) makes an image of its context. `events` is what ran,
- * in order: `hab export <ident>`, `docker build <context>`, `docker login`, `docker push <ref>`.
+ * `docker save` gives a one-layer image of it, the registry API takes its blobs and manifests
+ * (uploadApi), reads and tags them; `docker build` (the legacy builder) makes an image of its
+ * context, which `docker push` stores as a manifest whose config is the local image. `events` is
+ * what ran, in order: `hab export <ident>`, `upload <repository>` (a blob), `put
+ * <repository>:<tag>` (a manifest), `docker build <context>`, `docker login`, `docker push <ref>`.
  */
 export function fakeWorld() {
   const manifests = new Map<string, RawManifest>();
@@ -117,6 +121,30 @@ export function fakeWorld() {
       return manifest.digest;
     },
   };
+  const blobs = new Map<string, Buffer>();
+  const uploadApi: NonNullable<UploadOptions['api']> = {
+    readRawManifest: registryApi.readRawManifest,
+    writeManifest: async (_, repository, tag, m) => {
+      events.push(`put ${repository}:${tag}`);
+      const doc = JSON.parse(m.bytes.toString()) as { config: { digest: string } };
+      const manifest = { digest: sha(m.bytes), configDigest: doc.config.digest };
+      store(repository, tag, { manifest, bytes: m.bytes, mediaType: m.mediaType });
+      return manifest.digest;
+    },
+    readBlob: async (_, repository, digest) => blobs.get(`${repository}@${digest}`),
+    blobExists: async (_, repository, digest) => blobs.has(`${repository}@${digest}`),
+    mountBlob: async () => false,
+    uploadBlob: async (_, repository, blob) => {
+      events.push(`upload ${repository}`);
+      blobs.set(`${repository}@${blob.digest}`, 'bytes' in blob ? blob.bytes : Buffer.alloc(0));
+    },
+    saveImage: async (id, dir) => {
+      await mkdir(dir, { recursive: true });
+      const layer = path.join(dir, 'layer.tar');
+      await writeFile(layer, tarOf([entry('IMAGE', {}, id)]));
+      return { config: { architecture: 'amd64', os: 'linux', config: {} }, layers: [layer] };
+    },
+  };
   /** Puts an image in the registry under `tags`, as an earlier run would have pushed it. */
   const seed = (repository: string, tags: string[]): string => {
     const manifest = { digest: sha(`seeded ${repository}`), configDigest: sha(`config ${repository}`) };
@@ -124,5 +152,5 @@ export function fakeWorld() {
       store(repository, tag, { manifest, bytes: Buffer.from(JSON.stringify(manifest)), mediaType: 'x' });
     return manifest.digest;
   };
-  return { run, registryApi, events, seed, manifests };
+  return { run, registryApi, uploadApi, events, seed, manifests };
 }

@@ -99,6 +99,18 @@ describe('the registry session', () => {
     });
   });
 
+  it('makes a repository for a push through the registry API without logging docker in', async () => {
+    const s = session();
+    await Promise.all(['a/x', 'a/y', 'a/x'].map((r) => s.session.repository(r)));
+    const created = s.ecr.commandCalls(CreateRepositoryCommand).map((c) => c.args[0].input.repositoryName);
+    expect(created).toEqual(['a/x', 'a/y']);
+    expect(s.timeline).toEqual([]);
+    // A later docker push into one of them logs in then, and does not make it again.
+    await s.session.prepare('a/x');
+    expect(s.timeline).toEqual(['state saved', 'docker login']);
+    expect(s.ecr.commandCalls(CreateRepositoryCommand)).toHaveLength(2);
+  });
+
   it('creates no repository when create-repositories is off', async () => {
     const s = session({ createRepositories: undefined });
     await s.session.prepare('a/x');

@@ -111,9 +111,33 @@ export interface ExportSettings {
   builderUrl?: string;
   /** The channel of hab, the Supervisor, the launcher and busybox (`--base-pkgs-channel`). */
   basePackagesChannel?: string;
+  /** One layer per package (`--multi-layer`); absent: one layer. */
+  multiLayer?: boolean;
 }
 
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = { channel: 'stable' };
+
+/** `--multi-layer` came with habitat-sh/habitat#7596, in 1.5.98 (first stable in 1.6.0). */
+const MULTI_LAYER_SINCE: Triple = [1, 5, 98];
+
+/** Why this hab cannot export one layer per package, if it cannot. */
+export function multiLayerProblem(version: HabVersion | undefined): string | undefined {
+  if (!version || atLeast(version, MULTI_LAYER_SINCE)) return undefined;
+  return `hab ${version.text} predates \`--multi-layer\` (1.5.98, first stable in 1.6.0)`;
+}
+
+/**
+ * Why a failed multi-layer export may work as one layer, from its output: the exporter did not
+ * know the flag, or the image had more layers than the engine allows (Docker's "max depth
+ * exceeded", past about 125 layers). Undefined for any other failure.
+ */
+export function multiLayerRefusal(output: string): string | undefined {
+  if (/max depth exceeded/i.test(output))
+    return 'the image would have more layers than Docker allows (about 125: one a package, plus 5)';
+  if (/--multi-layer/.test(output) && /unexpected|wasn't expected|unrecognized|unknown/i.test(output))
+    return 'this exporter does not know `--multi-layer`';
+  return undefined;
+}
 
 /**
  * The argument vector of one export. A package named by ident is installed from `channel`,
@@ -133,6 +157,7 @@ export function exportArguments(
     ...(source.kind === 'ident' ? ['--channel', settings.channel] : []),
     ...(settings.builderUrl ? ['--url', settings.builderUrl, '--base-pkgs-url', settings.builderUrl] : []),
     ...(settings.basePackagesChannel ? ['--base-pkgs-channel', settings.basePackagesChannel] : []),
+    ...(settings.multiLayer ? ['--multi-layer'] : []),
     target,
   ];
 }

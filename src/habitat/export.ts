@@ -17,7 +17,10 @@ import {
   exportArguments,
   exportVerbForVersion,
   exportVerbFromHelp,
+  multiLayerProblem,
+  multiLayerRefusal,
   parseHabVersion,
+  type HabVersion,
   type ExportSettings,
   type ExportVerb,
   type VerbChoice,
@@ -95,7 +98,11 @@ function checkExportTools(env: NodeJS.ProcessEnv): void {
 }
 
 /** Asks hab which exporter it has: its version, or its help when the version is not readable. */
-async function detectExportVerb(run: ProcessRunner, env: NodeJS.ProcessEnv, log: Log): Promise<VerbChoice> {
+async function detectExportVerb(
+  run: ProcessRunner,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+): Promise<VerbChoice & { version?: HabVersion }> {
   const versionRun = await runHab(run, ['--version'], { env, timeoutMs: HAB_QUERY_TIMEOUT_MS });
   const version = parseHabVersion(versionRun.stdout + versionRun.stderr);
   let choice: VerbChoice | undefined = version && exportVerbForVersion(version);
@@ -112,7 +119,7 @@ async function detectExportVerb(run: ProcessRunner, env: NodeJS.ProcessEnv, log:
     }
   }
   log.info(`Using \`hab pkg export ${choice.verb}\`: ${choice.why}`);
-  return choice;
+  return { ...choice, ...(version && { version }) };
 }
 
 /** Runs hab; hab missing from PATH is the user's to fix. */
@@ -143,11 +150,17 @@ export async function exportPackages(
   checkExportTools(env);
   const engine = containerEngineProblem(env);
   if (engine) throw new UserError(error(engine));
-  const { verb } = await detectExportVerb(run, env, options.log);
+  const { verb, version } = await detectExportVerb(run, env, options.log);
+  let settings = options.settings ?? DEFAULT_EXPORT_SETTINGS;
+  const tooOld = settings.multiLayer ? multiLayerProblem(version) : undefined;
+  if (tooOld) {
+    options.log.warning(`${tooOld}: exporting every image as one layer`);
+    settings = { ...settings, multiLayer: false };
+  }
   await mkdir(options.workDir, { recursive: true });
   const images: ExportedImage[] = [];
   for (const source of packages) {
-    const image = await exportOne(source, verb, { ...options, env, run });
+    const image = await exportOne(source, verb, { ...options, settings, env, run });
     images.push(image);
     options.onExported?.(image);
   }
@@ -161,16 +174,31 @@ async function exportOne(
 ): Promise<ExportedImage> {
   const { log } = options;
   const target = packageArgument(source, options.workspace);
-  // The report lands in ./results of hab's working directory: one private directory each.
-  const cwd = await mkdtemp(path.join(options.workDir, `export-${source.origin}-${source.name}-`));
-  const args = exportArguments(verb, source, target, options.settings ?? DEFAULT_EXPORT_SETTINGS);
-  log.info(`hab ${args.join(' ')}`);
-  const result = await runHab(options.run, args, {
-    cwd,
-    env: options.env,
-    timeoutMs: options.timeoutMs,
-    onLine: (line) => log.output(line),
-  });
+  const settings = options.settings ?? DEFAULT_EXPORT_SETTINGS;
+  const attempt = async (withSettings: ExportSettings) => {
+    // The report lands in ./results of hab's working directory: one private directory each.
+    const cwd = await mkdtemp(path.join(options.workDir, `export-${source.origin}-${source.name}-`));
+    const args = exportArguments(verb, source, target, withSettings);
+    log.info(`hab ${args.join(' ')}`);
+    const result = await runHab(options.run, args, {
+      cwd,
+      env: options.env,
+      timeoutMs: options.timeoutMs,
+      onLine: (line) => log.output(line),
+    });
+    return { cwd, result };
+  };
+  let { cwd, result } = await attempt(settings);
+  const refusal =
+    settings.multiLayer && result.exitCode !== 0 && !result.timedOut
+      ? multiLayerRefusal(`${result.stdout}\n${result.stderr}`)
+      : undefined;
+  if (refusal) {
+    log.warning(
+      `exporting ${target} with one layer per package failed: ${refusal}; exporting it as one layer`,
+    );
+    ({ cwd, result } = await attempt({ ...settings, multiLayer: false }));
+  }
   if (result.exitCode !== 0 || result.timedOut) {
     throw new UserError(
       error(

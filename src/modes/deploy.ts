@@ -122,7 +122,19 @@ export async function deploy(
     taskDefinition: task.taskDefinition,
     taskDefinitionFile: task.file,
     images: task.images,
-    pushes: images.map((p) => ({ repository: p.repository, reference: p.reference, pushed: p.pushed })),
+    pushes: images.map((p) => ({
+      repository: p.repository,
+      reference: p.reference,
+      pushed: p.pushed,
+      ...(p.upload && {
+        layers: {
+          total: p.upload.layers,
+          pushed: p.upload.layersPushed,
+          present: p.upload.layersPresent,
+          bytes: p.upload.bytesPushed,
+        },
+      }),
+    })),
     changed: pushed,
     notes: deployNotes(config, run),
     timings: progress.timings,

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as https from 'node:https';
-import { classifyRegistryOutput, RegistryFailure } from './retry';
+import { apiUrl, call, header, type HttpResponse, type RegistryCredentials } from './http';
 
 /**
  * Reads and stores manifests through the registry HTTP API (distribution v2), which both ECR and
@@ -12,13 +11,9 @@ const MANIFEST_TYPES = [
   'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
   'application/vnd.oci.image.index.v1+json',
-];
+].join(', ');
 
-export interface RegistryCredentials {
-  registry: string;
-  username: string;
-  password: string;
-}
+export type { RegistryCredentials };
 
 export interface RemoteManifest {
   /** Digest of the manifest: what `uri@sha256:...` pins. */
@@ -26,56 +21,6 @@ export interface RemoteManifest {
   mediaType?: string;
   /** The image config digest (= the local image id) for a single-image manifest. */
   configDigest?: string;
-}
-
-interface HttpResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-interface RequestOptions {
-  method: 'GET' | 'PUT';
-  timeoutMs: number;
-  /** For a PUT: the bytes and their media type. */
-  body?: { bytes: Buffer; mediaType: string };
-}
-
-function request(url: URL, auth: RegistryCredentials, options: RequestOptions): Promise<HttpResponse> {
-  const { timeoutMs, body } = options;
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      url,
-      {
-        method: options.method,
-        headers: {
-          Accept: MANIFEST_TYPES.join(', '),
-          Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`,
-          ...(body && { 'Content-Type': body.mediaType, 'Content-Length': String(body.bytes.length) }),
-        },
-        timeout: timeoutMs,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          // Manifests are small; refuse to buffer anything unreasonable.
-          if (size > 4 * 1024 * 1024) req.destroy(new Error('manifest response larger than 4 MiB'));
-          else chunks.push(chunk);
-        });
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () =>
-      req.destroy(new Error(`ETIMEDOUT: no answer from ${url.host} in ${timeoutMs} ms`)),
-    );
-    req.on('error', reject);
-    req.end(body?.bytes);
-  });
 }
 
 /** Parses a manifest body; pure. */
@@ -105,46 +50,11 @@ export interface RawManifest {
 function manifestUrl(auth: RegistryCredentials, repository: string, reference: string): URL {
   // A digest's ":" stays as it is, as docker sends it: it is valid in a path, and not every
   // registry decodes "%3A" back.
-  const encoded = encodeURIComponent(reference).replace(/%3A/gi, ':');
-  return new URL(`https://${auth.registry}/v2/${repository}/manifests/${encoded}`);
-}
-
-/** A request, with transport errors and non-2xx answers (but those in `allow`) as RegistryFailures. */
-async function call(
-  what: string,
-  url: URL,
-  auth: RegistryCredentials,
-  options: RequestOptions,
-  allow: readonly number[] = [],
-): Promise<HttpResponse> {
-  let res: HttpResponse;
-  try {
-    res = await request(url, auth, options);
-  } catch (e) {
-    const message = `${what} ${auth.registry}: ${(e as Error).message}`;
-    throw new RegistryFailure(
-      message,
-      classifyRegistryOutput(`${(e as NodeJS.ErrnoException).code ?? ''} ${message}`),
-    );
-  }
-  if (allow.includes(res.status) || (res.status >= 200 && res.status <= 299)) return res;
-  const kind =
-    res.status === 401 || res.status === 403
-      ? 'auth'
-      : res.status >= 500 || res.status === 429
-        ? 'transient'
-        : 'fatal';
-  // The registry's error body says why (ECR: `TAG_INVALID: ... the tag is immutable`).
-  const detail = res.body.toString('utf8').slice(0, 300).trim();
-  throw new RegistryFailure(
-    `${what} ${auth.registry}: HTTP ${res.status}${detail ? `: ${detail}` : ''}`,
-    kind,
-  );
+  return apiUrl(auth, repository, `manifests/${encodeURIComponent(reference).replace(/%3A/gi, ':')}`);
 }
 
 function headerDigest(res: HttpResponse): string | undefined {
-  const header = res.headers['docker-content-digest'];
-  return typeof header === 'string' ? header : undefined;
+  return header(res, 'docker-content-digest');
 }
 
 /**
@@ -162,13 +72,12 @@ export async function getRawManifest(
     `reading ${repository}:${reference} from`,
     manifestUrl(auth, repository, reference),
     auth,
-    { method: 'GET', timeoutMs },
+    { method: 'GET', timeoutMs, accept: MANIFEST_TYPES },
     [404],
   );
   if (res.status === 404) return undefined;
   const manifest = parseManifest(res.body.toString('utf8'), headerDigest(res));
-  const header = res.headers['content-type'];
-  const contentType = typeof header === 'string' ? header.split(';')[0]?.trim() : undefined;
+  const contentType = header(res, 'content-type')?.split(';')[0]?.trim();
   return {
     manifest,
     bytes: res.body,
@@ -202,6 +111,7 @@ export async function putManifest(
   const res = await call(`storing ${repository}:${tag} on`, manifestUrl(auth, repository, tag), auth, {
     method: 'PUT',
     timeoutMs,
+    accept: MANIFEST_TYPES,
     body: { bytes: manifest.bytes, mediaType: manifest.mediaType },
   });
   return headerDigest(res);

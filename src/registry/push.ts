@@ -47,6 +47,19 @@ export interface PushedImage {
   pushedTags: string[];
   /** The local image it came from; absent for a reused image, which was not exported. */
   image?: LocalImage;
+  /** What pushing it through the registry API cost (upload.ts); absent when it was not pushed so. */
+  upload?: UploadStats;
+}
+
+/** Layers of an image pushed through the registry API, and what moved. */
+export interface UploadStats {
+  layers: number;
+  /** Layers uploaded (compressed). */
+  layersPushed: number;
+  /** Layers the registry already had (in the repository, or mounted from another one). */
+  layersPresent: number;
+  /** Bytes uploaded: compressed layers, the config, the manifests. */
+  bytesPushed: number;
 }
 
 export interface PushOptions<T extends LocalImage = LocalImage> {

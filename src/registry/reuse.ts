@@ -19,10 +19,10 @@ import {
 import { tagProblems } from './validate';
 
 /**
- * Reuse of released images. `hab pkg export` is not reproducible (every export stamps new
- * times into the image), so exporting a release the registry already holds would give a new
- * digest, a new task definition and a needless deployment. A Habitat release never changes,
- * so its `<version>-<release>` tag in the registry is the image: pin that, and only add tags.
+ * Reuse of released images. A Habitat release never changes, so its `<version>-<release>` tag in
+ * the registry is the image: pin that, and only add tags, instead of exporting it again (minutes
+ * with the real exporter). Pinning also keeps an image pushed before the layers were normalised
+ * (upload.ts), or exported against older base packages, from being replaced by a new digest.
  */
 
 /** A package whose release is known before exporting it (a pinned ident or a .hart file). */

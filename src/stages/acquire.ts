@@ -6,9 +6,11 @@ import type { ProcessRunner } from '../process';
 import { imageStage, type Progress } from '../progress';
 import type { getManifest, getRawManifest, putManifest } from '../registry/manifest';
 import { pipeline } from '../registry/parallel';
-import { pushImages, type LocalImage, type PushedImage } from '../registry/push';
+import { KnownLayers } from '../registry/known-layers';
+import { pushImages, type PushedImage } from '../registry/push';
 import { releasedPackage, reuseReleasedImages } from '../registry/reuse';
 import { imageTags } from '../registry/tags';
+import { uploadImage, type UploadOptions } from '../registry/upload';
 import { repositoryOf } from '../translate/habitat/package-source';
 import type { ImageBuild } from '../translate/build-plan';
 import type { PackageSource } from '../translate/habitat/types';
@@ -41,6 +43,8 @@ export interface AcquireOptions {
     readRawManifest?: typeof getRawManifest;
     writeManifest?: typeof putManifest;
   };
+  /** The registry API and docker as pushing an exported image uses them (default: the real ones). */
+  uploadApi?: UploadOptions['api'];
 }
 
 /**
@@ -65,6 +69,8 @@ export async function acquireImages(
     ]),
   ];
 
+  // Layers the registry holds, learnt as images are read and pushed: shared by the run's images.
+  const known = new KnownLayers();
   let reused: PushedImage[] = [];
   let toExport: readonly PackageSource[] = packages;
   if (options.reuseReleased && packages.some((p) => releasedPackage(p) !== undefined)) {
@@ -89,17 +95,30 @@ export async function acquireImages(
             (emit) => makeImages(toExport, builds, emit, options, processes),
             options.maxParallel,
             async (one) => {
-              const image: LocalImage = one.image;
-              const [pushed] = await pushImages([image], {
+              // Exported images go through the registry API, reproducibly; built ones through docker push.
+              if (one.kind === 'exported') {
+                const pushed = await uploadImage(one.image, {
+                  login: await session.credentials(),
+                  prepare: (repository) => session.repository(repository),
+                  tags: tagsFor(one.image),
+                  known,
+                  workDir: options.workDir,
+                  log,
+                  env: options.env ?? process.env,
+                  ...(options.uploadApi && { api: options.uploadApi }),
+                });
+                return { made: one, pushed };
+              }
+              const [pushed] = await pushImages([one.image], {
                 login: await session.credentials(),
                 prepare: (repository) => session.prepare(repository),
-                tags: () => (one.kind === 'exported' ? tagsFor(one.image) : [...options.tags]),
+                tags: () => [...options.tags],
                 maxParallel: 1,
                 log,
                 ...processes,
                 ...(api.readManifest && { readManifest: api.readManifest }),
               });
-              if (!pushed) throw new Error(`no push result for ${image.repository}`);
+              if (!pushed) throw new Error(`no push result for ${one.image.repository}`);
               return { made: one, pushed };
             },
           ),

@@ -29,13 +29,15 @@ export interface RegistrySessionOptions {
 
 /**
  * The registry as a deploy meets it: each step once, and only when needed. An image found in the
- * registry needs neither a repository made nor docker logged in, so a rerun that finds every
- * image makes neither.
+ * registry needs no repository made, so a rerun that finds every image makes none. Images pushed
+ * through the registry API need no docker login; only a `docker push` does, and logs in then.
  */
 export interface RegistrySession {
   /** The registry and its credentials: an ECR token on the first call, checked against the account. */
   credentials(): Promise<RegistryAuthorization>;
-  /** Before the first push into `repository`: the repository made (when asked), docker logged in (once). */
+  /** Before the first write into `repository` through the registry API: the repository made (when asked). */
+  repository(repository: string): Promise<void>;
+  /** Before the first `docker push` into `repository`: the repository made (when asked), docker logged in (once). */
   prepare(repository: string): Promise<RegistryLogin>;
 }
 
@@ -59,15 +61,19 @@ export function openRegistrySession(ecr: ECRClient, options: RegistrySessionOpti
     });
   });
   const repositories = new Map<string, Promise<unknown>>();
+  const ensure = async (repository: string): Promise<void> => {
+    // The account is checked before anything is made in it.
+    await credentials();
+    const settings = options.createRepositories;
+    if (settings && !repositories.has(repository))
+      repositories.set(repository, ensureRepositories(ecr, [repository], settings, log));
+    await repositories.get(repository);
+  };
   return {
     credentials,
+    repository: ensure,
     async prepare(repository) {
-      // The account is checked before anything is made in it.
-      await credentials();
-      const settings = options.createRepositories;
-      if (settings && !repositories.has(repository))
-        repositories.set(repository, ensureRepositories(ecr, [repository], settings, log));
-      await repositories.get(repository);
+      await ensure(repository);
       return loggedIn();
     },
   };
