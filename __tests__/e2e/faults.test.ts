@@ -8,6 +8,7 @@ import {
   fault,
   proxiedAwsCalls,
   registryRequests,
+  publish,
   requireStackEnv,
 } from '../support/stack';
 import { nationalParksWorkspace, runAction, runActionInterrupted, type RunResult } from './harness';
@@ -147,6 +148,13 @@ describe('ECS and ECR behind the fault proxy', () => {
         fs
           .readFileSync(compose, 'utf8')
           .replace(/billmeyer\/mongodb/g, `faults${suffix.replace(/-/g, '')}/mongodb`),
+      );
+      // Listed in the emulated Builder, where the hab stand-in looks packages up by name.
+      publish(
+        'stable',
+        `faults${suffix.replace(/-/g, '')}/mongodb/3.2.10/20171016003652`,
+        '--exposes',
+        '27017',
       );
       awsFault(kind, '2', operation);
       const r = runAction({

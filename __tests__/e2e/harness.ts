@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import YAML from 'yaml';
 import { actionNode } from '../../scripts/action-node';
+import { realHabitat } from '../support/real-habitat';
 
 export const ROOT = path.resolve(__dirname, '../..');
 const ACTION = YAML.parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
@@ -20,6 +21,14 @@ export interface RunOptions {
   /** Run the post step afterwards, as the runner does (default true). */
   post?: boolean;
   timeoutMs?: number;
+  /**
+   * `real`: the action calls the real Habitat 2.1.78 `hab` and container exporter (first on PATH;
+   * see support/real-habitat.ts), which build real images from real packages. Default: the fast
+   * stand-in (test/bin/hab), which the local stack puts on PATH, for fault injection.
+   * Either way the action reaches the stack's emulated Builder only through its
+   * `habitat-builder-url` input, which runs get unless a test gives it.
+   */
+  hab?: 'real' | 'stand-in';
 }
 
 export interface StepResult {
@@ -96,9 +105,15 @@ function prepare(options: RunOptions) {
   const event = options.event ?? { name: 'push', payload: { ref: 'refs/heads/main' } };
   fs.writeFileSync(files.event, JSON.stringify(event.payload));
 
+  const real = options.hab === 'real' ? realHabitat() : undefined;
+  const builderUrl = process.env.HABITAT_ECS_STACK_BUILDER_URL;
+  const given: Record<string, string> = {
+    ...(builderUrl && 'habitat-builder-url' in ACTION.inputs && { 'habitat-builder-url': builderUrl }),
+    ...options.inputs,
+  };
   const inputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(ACTION.inputs)) {
-    const value = options.inputs[name] ?? spec.default;
+    const value = given[name] ?? spec.default;
     if (value !== undefined) inputs[`INPUT_${name.toUpperCase()}`] = value;
   }
   for (const name of Object.keys(options.inputs)) {
@@ -122,6 +137,7 @@ function prepare(options: RunOptions) {
     GITHUB_STATE: files.state,
     GITHUB_ENV: files.envFile,
     RUNNER_TEMP: runnerTemp,
+    ...real?.env,
     ...options.env,
   };
   const env = (extra: Record<string, string>) => ({ ...base, ...inputs, ...extra }) as NodeJS.ProcessEnv;

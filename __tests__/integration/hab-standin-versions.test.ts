@@ -36,6 +36,8 @@ function fresh(): string {
 function hab(args: string[], env: NodeJS.ProcessEnv = {}) {
   const base: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(base)) if (key.startsWith('HAB_')) delete base[key];
+  // The stack's emulated Builder, where the stand-in looks packages up by name.
+  base.HAB_BLDR_URL = process.env.HABITAT_ECS_STACK_BUILDER_URL;
   return run(HAB, args, { cwd: fresh(), env: { ...base, ...env } });
 }
 
@@ -182,6 +184,7 @@ describe('exportPackages against the stand-in of each era', () => {
         HAB_STANDIN_VERSION: version,
         HAB_STANDIN_LOG: calls,
       },
+      settings: { channel: 'stable', builderUrl: process.env.HABITAT_ECS_STACK_BUILDER_URL },
     });
     expect(image?.tags).toEqual(['latest', '3.2.10', '3.2.10-20171016003652']);
     expect(log.text()).toContain(`Using \`hab pkg export ${verb}\`: hab ${version}`);

@@ -16,9 +16,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportReport as report, HAB } from '../support/hab';
 import { ok, run, type Run } from '../support/run';
-import { requireStackEnv } from '../support/stack';
+import { publish, requireStackEnv } from '../support/stack';
 
 const LICENSED = { HAB_LICENSE: 'accept-no-persist' };
+/** hab 2.1.x installs a package by name from `base` unless told; user packages are in stable. */
+const STABLE = ['--channel', 'stable'];
 
 jest.setTimeout(120_000);
 
@@ -31,10 +33,14 @@ function freshDir(): string {
   return dir;
 }
 
-/** Run the stand-in in a fresh working directory, without HAB_* from the caller's environment. */
+/**
+ * Run the stand-in in a fresh working directory, without HAB_* from the caller's environment but
+ * HAB_BLDR_URL, the stack's emulated Builder, where it looks packages up by name.
+ */
 function hab(args: string[], extraEnv: NodeJS.ProcessEnv = {}, cwd = freshDir()): Run & { cwd: string } {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('HAB_')) delete env[key];
+  env.HAB_BLDR_URL = process.env.HABITAT_ECS_STACK_BUILDER_URL;
   return { ...run(HAB, args, { cwd, env: { ...env, ...extraEnv } }), cwd };
 }
 
@@ -63,6 +69,12 @@ function fileInImage(ref: string, path: string): string {
 beforeAll(() => {
   requireStackEnv();
   scratch = mkdtempSync(join(tmpdir(), 'hab-standin-test-'));
+  // Packages of these tests' own, in the emulated Builder (the demo ones are in its seed).
+  publish('stable', 'standin-test/determinism/1.0.0/20200101000000');
+  // In a channel of its own: the other tests expect stable's national-parks to be 6.3.0.
+  publish('standin-test', 'mattray/national-parks/6.3.1/20200202020202', '--exposes', '8080');
+  publish('stable', 'standin-test/lookup/1.0.0/20200101000000', '--exposes', '7000');
+  publish('unstable', 'standin-test/lookup/1.1.0/20210101000000', '--exposes', '7001');
 });
 
 afterAll(() => {
@@ -71,7 +83,7 @@ afterAll(() => {
 
 describe('hab --version and subcommands', () => {
   test('--version prints hab X.Y.Z/RELEASE, configurable, and needs no license', () => {
-    expect(hab(['--version']).stdout.trim()).toMatch(/^hab 2\.0\.\d+\/\d{14}$/);
+    expect(hab(['--version']).stdout.trim()).toMatch(/^hab 2\.1\.\d+\/\d{14}$/);
     expect(hab(['--version'], { HAB_STANDIN_VERSION: '1.6.1245/20240101020304' }).stdout.trim()).toBe(
       'hab 1.6.1245/20240101020304',
     );
@@ -79,7 +91,7 @@ describe('hab --version and subcommands', () => {
   });
 
   test('pkg export docker is gone from 2.0.327 on, failing like clap', () => {
-    const r = hab(['pkg', 'export', 'docker', 'billmeyer/mongodb'], {
+    const r = hab(['pkg', 'export', 'docker', ...STABLE, 'billmeyer/mongodb'], {
       ...LICENSED,
       HAB_STANDIN_VERSION: '2.0.327',
     });
@@ -90,7 +102,7 @@ describe('hab --version and subcommands', () => {
   });
 
   test('pkg export docker is a deprecated alias before 2.0.327 and writes both reports', () => {
-    const r = hab(['pkg', 'export', 'docker', 'billmeyer/mongodb'], {
+    const r = hab(['pkg', 'export', 'docker', ...STABLE, 'billmeyer/mongodb'], {
       ...LICENSED,
       HAB_STANDIN_VERSION: '2.0.326',
     });
@@ -101,22 +113,27 @@ describe('hab --version and subcommands', () => {
 
   test('pkg export container exists from 1.6.21 on; before that only docker (see hab-standin-versions)', () => {
     const old = { ...LICENSED, HAB_STANDIN_VERSION: '1.6.20' };
-    const r = hab(['pkg', 'export', 'container', 'billmeyer/mongodb'], old);
+    const r = hab(['pkg', 'export', 'container', ...STABLE, 'billmeyer/mongodb'], old);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Unsupported export format: container');
-    const d = hab(['pkg', 'export', 'docker', 'billmeyer/mongodb'], old);
+    const d = hab(['pkg', 'export', 'docker', ...STABLE, 'billmeyer/mongodb'], old);
     expect(d.status).toBe(0);
     expect(d.stderr).not.toContain('deprecated');
     expect(
-      hab(['pkg', 'export', 'container', 'billmeyer/mongodb'], { ...LICENSED, HAB_STANDIN_VERSION: '1.6.21' })
-        .status,
+      hab(['pkg', 'export', 'container', ...STABLE, 'billmeyer/mongodb'], {
+        ...LICENSED,
+        HAB_STANDIN_VERSION: '1.6.21',
+      }).status,
     ).toBe(0);
   });
 });
 
 describe('license', () => {
   test.each([[undefined], ['deny'], ['yes']])('HAB_LICENSE=%s: export refuses, writes nothing', (value) => {
-    const r = hab(['pkg', 'export', 'container', 'billmeyer/mongodb'], value ? { HAB_LICENSE: value } : {});
+    const r = hab(
+      ['pkg', 'export', 'container', ...STABLE, 'billmeyer/mongodb'],
+      value ? { HAB_LICENSE: value } : {},
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('Chef License Acceptance');
     expect(r.stderr).toContain('License agreement not accepted');
@@ -124,13 +141,15 @@ describe('license', () => {
   });
 
   test.each([['accept'], ['accept-no-persist']])('HAB_LICENSE=%s: export runs', (value) => {
-    expect(hab(['pkg', 'export', 'container', 'billmeyer/mongodb'], { HAB_LICENSE: value }).status).toBe(0);
+    expect(
+      hab(['pkg', 'export', 'container', ...STABLE, 'billmeyer/mongodb'], { HAB_LICENSE: value }).status,
+    ).toBe(0);
   });
 });
 
 describe('pkg export container', () => {
   test('the report has exactly the real keys, default tags and the short image id', () => {
-    const r = hab(['pkg', 'export', 'container', 'billmeyer/mongodb'], LICENSED);
+    const r = hab(['pkg', 'export', 'container', ...STABLE, 'billmeyer/mongodb'], LICENSED);
     expect(r.status).toBe(0);
     const entries = report(r.cwd);
     expect(entries.map(([k]) => k)).toEqual(['id', 'name', 'tags', 'name_tags']);
@@ -152,24 +171,39 @@ describe('pkg export container', () => {
   test('the same package gives the same image id, even after the image is removed', () => {
     // A package of its own, so removing its image cannot disturb other tests using the daemon.
     const pkg = 'standin-test/determinism';
-    const first = Object.fromEntries(report(hab(['pkg', 'export', 'container', pkg], LICENSED).cwd));
+    const first = Object.fromEntries(
+      report(hab(['pkg', 'export', 'container', ...STABLE, pkg], LICENSED).cwd),
+    );
     const fullId = docker(['image', 'inspect', '--format', '{{.Id}}', `${pkg}:latest`]);
     run('docker', ['rmi', '-f', ...(first.name_tags ?? '').split(',')]);
     expect(docker(['images', '-q', pkg])).toBe('');
-    const second = Object.fromEntries(report(hab(['pkg', 'export', 'container', pkg], LICENSED).cwd));
+    const second = Object.fromEntries(
+      report(hab(['pkg', 'export', 'container', ...STABLE, pkg], LICENSED).cwd),
+    );
     expect(second.id).toBe(first.id);
     expect(docker(['image', 'inspect', '--format', '{{.Id}}', `${pkg}:latest`])).toBe(fullId);
 
     // the demo package: the same id from two exports in two directories
     const parks = () =>
-      Object.fromEntries(report(hab(['pkg', 'export', 'container', 'mattray/national-parks'], LICENSED).cwd));
+      Object.fromEntries(
+        report(hab(['pkg', 'export', 'container', ...STABLE, 'mattray/national-parks'], LICENSED).cwd),
+      );
     const parksId = parks().id;
     expect(parks().id).toBe(parksId);
     // another version (so another release) is another image (named apart, so no shared tag moves)
     const other = Object.fromEntries(
       report(
         hab(
-          ['pkg', 'export', 'container', '-i', 'standin-test/{{pkg_name}}', 'mattray/national-parks/6.3.1'],
+          [
+            'pkg',
+            'export',
+            'container',
+            '-c',
+            'standin-test',
+            '-i',
+            'standin-test/{{pkg_name}}',
+            'mattray/national-parks/6.3.1',
+          ],
           LICENSED,
         ).cwd,
       ),
@@ -179,7 +213,7 @@ describe('pkg export container', () => {
   });
 
   test('the image looks like an exported Habitat package', () => {
-    hab(['pkg', 'export', 'container', 'billmeyer/mongodb'], LICENSED);
+    hab(['pkg', 'export', 'container', ...STABLE, 'billmeyer/mongodb'], LICENSED);
     const mongo = imageConfig('billmeyer/mongodb:latest');
     expect(mongo.Entrypoint).toEqual(['/init.sh']);
     expect(mongo.Cmd).toEqual(['run', 'billmeyer/mongodb']);
@@ -189,7 +223,7 @@ describe('pkg export container', () => {
     ).toContain('billmeyer/mongodb/3.2.10/20171016003652\n');
     expect(fileInImage('billmeyer/mongodb:latest', '/init.sh')).toContain('run billmeyer/mongodb "$@"');
 
-    hab(['pkg', 'export', 'container', 'mattray/national-parks'], LICENSED);
+    hab(['pkg', 'export', 'container', ...STABLE, 'mattray/national-parks'], LICENSED);
     const parks = imageConfig('mattray/national-parks:latest');
     expect(Object.keys(parks.ExposedPorts).sort()).toEqual(['8080/tcp', '9631/tcp']);
     expect(parks.ExposedPorts['9638/tcp']).toBeUndefined();
@@ -214,8 +248,9 @@ describe('pkg export container', () => {
     expect(r.status).toBe(0);
     const values = Object.fromEntries(report(r.cwd));
     expect(values.name).toBe('stand-in/billmeyer-mongodb');
-    expect(values.tags).toBe('3.2.10,3.2.10-20171016003652,3.2.10-unstable-x');
-    expect(docker(['images', '-q', 'stand-in/billmeyer-mongodb:3.2.10-unstable-x'])).toBe(values.id);
+    // unstable's latest (the Builder's seed and test/habitat/real-packages agree on it)
+    expect(values.tags).toBe('3.2.11,3.2.11-20180101000000,3.2.11-unstable-x');
+    expect(docker(['images', '-q', 'stand-in/billmeyer-mongodb:3.2.11-unstable-x'])).toBe(values.id);
   });
 
   test('accepts the real flags with their values', () => {
@@ -225,8 +260,9 @@ describe('pkg export container', () => {
         'export',
         'container',
         '-u',
-        'https://bldr.example.test',
-        '--base-pkgs-url=https://bldr.example.test',
+        process.env.HABITAT_ECS_STACK_BUILDER_URL ?? '',
+        `--base-pkgs-url=${process.env.HABITAT_ECS_STACK_BUILDER_URL}`,
+        ...STABLE,
         '--base-pkgs-channel',
         'base',
         '-z',
@@ -302,16 +338,81 @@ describe('pkg export container', () => {
     mkdirSync(bin);
     const python = ok('python3', ['-c', 'import sys; print(sys.executable)']).stdout.trim();
     symlinkSync(python, join(bin, 'python3'));
-    const r = hab(['pkg', 'export', 'container', 'billmeyer/mongodb'], { ...LICENSED, PATH: bin });
+    const r = hab(['pkg', 'export', 'container', ...STABLE, 'billmeyer/mongodb'], { ...LICENSED, PATH: bin });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("Could not find the container engine executable 'docker' on the PATH");
+  });
+});
+
+describe('packages by name come from the Builder, per channel, as the real exporter gets them', () => {
+  test('the version, release and exposed ports are what the channel holds', () => {
+    const stable = hab(['pkg', 'export', 'container', ...STABLE, 'standin-test/lookup'], LICENSED);
+    expect(stable.stdout).toContain(
+      "Determining latest version of standin-test/lookup in the 'stable' channel",
+    );
+    expect(Object.fromEntries(report(stable.cwd)).tags).toBe('latest,1.0.0,1.0.0-20200101000000');
+    expect(Object.keys(imageConfig('standin-test/lookup:1.0.0').ExposedPorts).sort()).toEqual([
+      '7000/tcp',
+      '9631/tcp',
+    ]);
+    const unstable = hab(['pkg', 'export', 'container', '-c', 'unstable', 'standin-test/lookup'], LICENSED);
+    expect(Object.fromEntries(report(unstable.cwd)).tags).toBe('latest,1.1.0,1.1.0-20210101000000');
+    const pinned = hab(
+      ['pkg', 'export', 'container', '-c', 'unstable', 'standin-test/lookup/1.0.0'],
+      LICENSED,
+    );
+    expect(pinned.status).toBe(1); // 1.0.0 is in stable only
+  });
+
+  test('without --channel, hab 2.1.x asks base, which holds no user package', () => {
+    const r = hab(['pkg', 'export', 'container', 'standin-test/lookup'], LICENSED);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("Determining latest version of standin-test/lookup in the 'base' channel");
+    expect(r.stderr).toContain("No releases of standin-test/lookup exist in the 'base' channel");
+    expect(r.stderr).toContain("  standin-test/lookup/1.0.0/20200101000000 in the 'stable' channel");
+    expect(r.stderr).toContain("  standin-test/lookup/1.1.0/20210101000000 in the 'unstable' channel");
+    expect(r.stderr).toContain('✗✗✗ Package not found.');
+    expect(existsSync(join(r.cwd, 'results'))).toBe(false);
+    // hab 2.0.x still defaulted to stable.
+    expect(
+      hab(['pkg', 'export', 'container', 'standin-test/lookup'], {
+        ...LICENSED,
+        HAB_STANDIN_VERSION: '2.0.450',
+      }).status,
+    ).toBe(0);
+  });
+
+  test('--url wins over HAB_BLDR_URL; nothing but loopback is ever asked; a fully qualified ident is not looked up', () => {
+    const builder = process.env.HABITAT_ECS_STACK_BUILDER_URL ?? '';
+    const viaFlag = hab(['pkg', 'export', 'container', '--url', builder, ...STABLE, 'standin-test/lookup'], {
+      ...LICENSED,
+      HAB_BLDR_URL: 'http://127.0.0.1:9',
+    });
+    expect(viaFlag.status).toBe(0);
+    const away = hab(['pkg', 'export', 'container', ...STABLE, 'standin-test/lookup'], {
+      ...LICENSED,
+      HAB_BLDR_URL: 'https://bldr.habitat.sh',
+    });
+    expect(away.status).toBe(1);
+    expect(away.stderr).toContain('asks only a Builder on loopback, not https://bldr.habitat.sh');
+    const down = hab(['pkg', 'export', 'container', ...STABLE, 'standin-test/lookup'], {
+      ...LICENSED,
+      HAB_BLDR_URL: 'http://127.0.0.1:9',
+    });
+    expect(down.status).toBe(1);
+    expect(down.stderr).toContain('error sending request for url (http://127.0.0.1:9/v1/depot/channels/');
+    const full = hab(['pkg', 'export', 'container', 'standin-test/unlisted/2.0.0/20220101000000'], {
+      ...LICENSED,
+      HAB_BLDR_URL: 'http://127.0.0.1:9',
+    });
+    expect(full.status).toBe(0);
   });
 });
 
 describe('test hooks', () => {
   test('HAB_STANDIN_FAIL fails that export like a failing build, without a report', () => {
     for (const target of ['billmeyer/mongodb', '*', 'billmeyer/mongodb/3.2.10/20171016003652']) {
-      const r = hab(['pkg', 'export', 'container', 'billmeyer/mongodb'], {
+      const r = hab(['pkg', 'export', 'container', ...STABLE, 'billmeyer/mongodb'], {
         ...LICENSED,
         HAB_STANDIN_FAIL: target,
       });
@@ -320,7 +421,7 @@ describe('test hooks', () => {
       expect(r.stderr).toContain('Container image build failed');
       expect(existsSync(join(r.cwd, 'results'))).toBe(false);
     }
-    const other = hab(['pkg', 'export', 'container', 'billmeyer/mongodb'], {
+    const other = hab(['pkg', 'export', 'container', ...STABLE, 'billmeyer/mongodb'], {
       ...LICENSED,
       HAB_STANDIN_FAIL: 'mattray/national-parks',
     });
@@ -329,7 +430,7 @@ describe('test hooks', () => {
 
   test('HAB_STANDIN_DELAY sleeps before building', () => {
     const started = Date.now();
-    const r = hab(['pkg', 'export', 'container', 'billmeyer/mongodb'], {
+    const r = hab(['pkg', 'export', 'container', ...STABLE, 'billmeyer/mongodb'], {
       ...LICENSED,
       HAB_STANDIN_DELAY: '1.5',
     });
@@ -340,11 +441,11 @@ describe('test hooks', () => {
   test('HAB_STANDIN_LOG records argv, cwd and the license of every call', () => {
     const log = join(scratch, 'calls.jsonl');
     const a = hab(['--version'], { HAB_STANDIN_LOG: log });
-    const b = hab(['pkg', 'export', 'container', '--tag-custom', 'x', 'billmeyer/mongodb'], {
+    const b = hab(['pkg', 'export', 'container', '--tag-custom', 'x', ...STABLE, 'billmeyer/mongodb'], {
       ...LICENSED,
       HAB_STANDIN_LOG: log,
     });
-    const c = hab(['pkg', 'export', 'container', 'billmeyer/mongodb'], { HAB_STANDIN_LOG: log });
+    const c = hab(['pkg', 'export', 'container', ...STABLE, 'billmeyer/mongodb'], { HAB_STANDIN_LOG: log });
     expect(c.status).toBe(1);
     const lines = readFileSync(log, 'utf8')
       .trim()
@@ -353,7 +454,7 @@ describe('test hooks', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ argv: ['--version'], cwd: a.cwd, hab_license_set: false });
     expect(lines[1]).toMatchObject({
-      argv: ['pkg', 'export', 'container', '--tag-custom', 'x', 'billmeyer/mongodb'],
+      argv: ['pkg', 'export', 'container', '--tag-custom', 'x', ...STABLE, 'billmeyer/mongodb'],
       cwd: b.cwd,
       hab_license_set: true,
       hab_license: 'accept-no-persist',

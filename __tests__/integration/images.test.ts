@@ -20,6 +20,12 @@ import { fault, requireStackEnv, servedDigest } from '../support/stack';
 
 jest.setTimeout(180_000);
 
+/** hab finds the stack's emulated Builder through HAB_BLDR_URL, as the real one does. */
+const BUILDER_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  HAB_BLDR_URL: process.env.HABITAT_ECS_STACK_BUILDER_URL,
+};
+
 const PACKAGES: PackageSource[] = [
   { kind: 'ident', origin: 'billmeyer', name: 'mongodb' },
   { kind: 'ident', origin: 'mattray', name: 'national-parks' },
@@ -71,12 +77,12 @@ describe('image pipeline on the local stack', () => {
   });
 
   test('exports both packages with the stand-in', async () => {
-    images = await exportPackages(PACKAGES, { workDir: path.join(workDir, 'export'), log });
+    images = await exportPackages(PACKAGES, { workDir: path.join(workDir, 'export'), log, env: BUILDER_ENV });
     expect(images.map((i) => [i.repository, i.name, i.version, i.release])).toEqual([
       ['billmeyer/mongodb', 'billmeyer/mongodb', '3.2.10', '20171016003652'],
       ['mattray/national-parks', 'mattray/national-parks', '6.3.0', '20190522195009'],
     ]);
-    expect(log.text()).toContain('Using `hab pkg export container`: hab 2.0.450/');
+    expect(log.text()).toMatch(/Using `hab pkg export container`.*hab 2\.1\.78\//);
   });
 
   test('creates both repositories, then finds them', async () => {
@@ -194,7 +200,7 @@ describe('image pipeline on the local stack', () => {
       const callLog = path.join(workDir, `hab-calls-${version}.jsonl`);
       const versionLog = new RecordingLog();
       const env: NodeJS.ProcessEnv = {
-        ...process.env,
+        ...BUILDER_ENV,
         HAB_STANDIN_VERSION: version,
         HAB_STANDIN_LOG: callLog,
       };
@@ -238,7 +244,7 @@ describe('image pipeline on the local stack', () => {
     const attempt = exportPackages(PACKAGES, {
       workDir: path.join(workDir, 'failing-tail'),
       log: new RecordingLog(),
-      env: { ...process.env, HAB_STANDIN_FAIL: 'mattray/national-parks' },
+      env: { ...BUILDER_ENV, HAB_STANDIN_FAIL: 'mattray/national-parks' },
     });
     await expect(attempt).rejects.toThrow(
       /failure injected by HAB_STANDIN_FAIL[\s\S]*Container image build failed/,
@@ -247,7 +253,7 @@ describe('image pipeline on the local stack', () => {
       exportPackages(PACKAGES, {
         workDir: path.join(workDir, 'failing'),
         log: new RecordingLog(),
-        env: { ...process.env, HAB_STANDIN_FAIL: 'mattray/national-parks' },
+        env: { ...BUILDER_ENV, HAB_STANDIN_FAIL: 'mattray/national-parks' },
       }),
     ).rejects.toThrow(
       /exporting mattray\/national-parks failed: `hab pkg export container` exited with code 1\. Last lines/,

@@ -71,7 +71,11 @@ describe('local stack', () => {
   });
 
   test('export, log in with the ECR token, push: the registry serves the pushed digest', async () => {
-    ok(HAB, ['pkg', 'export', 'container', 'billmeyer/mongodb'], { cwd: work, env: env() });
+    const builder = process.env.HABITAT_ECS_STACK_BUILDER_URL ?? '';
+    ok(HAB, ['pkg', 'export', 'container', '--url', builder, '--channel', 'stable', 'billmeyer/mongodb'], {
+      cwd: work,
+      env: env(),
+    });
     const report = Object.fromEntries(exportReport(work));
     expect(report.name).toBe('billmeyer/mongodb');
 
@@ -174,9 +178,45 @@ describe('local stack', () => {
     expect(stuckClusters.clusterArns?.some((arn) => arn.endsWith(`/${name}`))).toBe(false);
   });
 
+  test('the emulated Builder answers per channel, as the real one does', async () => {
+    const builder = process.env.HABITAT_ECS_STACK_BUILDER_URL ?? '';
+    expect(builder).toBe('http://127.0.0.1:5058');
+    const get = (route: string) => fetch(`${builder}/v1/depot/channels/${route}`);
+    const latest = await get('mattray/stable/pkgs/national-parks/latest?target=x86_64-linux');
+    expect(latest.status).toBe(200);
+    expect(latest.headers.get('connection')).toBe('close');
+    expect(await latest.json()).toMatchObject({
+      ident: { origin: 'mattray', name: 'national-parks', version: '6.3.0', release: '20190522195009' },
+      exposes: [8080],
+      target: 'x86_64-linux',
+    });
+    expect((await get('mattray/base/pkgs/national-parks/latest')).status).toBe(404);
+    expect((await get('mattray/stable/pkgs/national-parks/9.9.9/latest')).status).toBe(404);
+    expect((await get('billmeyer/unstable/pkgs/mongodb/latest')).status).toBe(200);
+    expect(await (await get('billmeyer')).json()).toEqual([{ name: 'stable' }, { name: 'unstable' }]);
+    // base takes only the packages Habitat is built from
+    const refused = run(STACK, [
+      'builder',
+      'publish',
+      '--channel',
+      'base',
+      'mattray/web/1.0.0/20200101000000',
+    ]);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('the base channel holds only core/* and chef/*');
+  });
+
   test('status reports every part running and up is idempotent', () => {
     const status = ok(STACK, ['status']);
-    for (const part of ['dockerd', 'moto', 'moto-stuck', 'registry', 'registry-front']) {
+    for (const part of [
+      'dockerd',
+      'moto',
+      'moto-stuck',
+      'aws-fault-proxy',
+      'registry',
+      'registry-front',
+      'builder',
+    ]) {
       expect(status.stdout).toMatch(new RegExp(`^${part}\\s+running`, 'm'));
     }
     if (process.getuid?.() === 0) {

@@ -46,6 +46,18 @@ export function fault(...args: string[]): void {
   if (r.status !== 0) throw new Error(`local-stack fault ${args.join(' ')}: ${r.stderr}`);
 }
 
+/**
+ * `local-stack builder publish`: lists a package in the emulated Builder's channel, by ident
+ * (described only, for the hab stand-in: e.g. `--exposes 8080`) or as a .hart file.
+ */
+export function publish(channel: string, ...args: string[]): void {
+  const r = spawnSync(STACK, ['builder', 'publish', '--channel', channel, ...args], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (r.status !== 0) throw new Error(`local-stack builder publish ${args.join(' ')}: ${r.stderr}`);
+}
+
 /** The ECR credentials moto hands out, which the stack's registry accepts. */
 export const ECR_CREDENTIALS = { username: 'AWS', password: '123456789012-auth-token' };
 

@@ -1,0 +1,339 @@
+import {
+  CreateClusterCommand,
+  ECSClient,
+  type RegisterTaskDefinitionCommandInput,
+} from '@aws-sdk/client-ecs';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EcsLikeTask, until } from '../support/ecs-task';
+import { realHabitat } from '../support/real-habitat';
+import { run } from '../support/run';
+import { requireStackEnv } from '../support/stack';
+import { nationalParksWorkspace, runAction, type RunResult } from './harness';
+
+// The proofs that the action works with the real Habitat (2.1.78, built from the official
+// source): the bundled action exports real packages with the real exporter, against the stack's
+// emulated Builder, pushes and registers them; then the task definitions it wrote are run the way
+// ECS runs them, and real Supervisors form the ring, satisfy the binds and answer the health
+// checks. Needs HAB_TEST_BINARIES (see support/real-habitat.ts).
+
+requireStackEnv();
+jest.setTimeout(300_000);
+
+const suffix = `${process.pid}-${Date.now().toString(36)}`;
+const cluster = `real-${suffix}`;
+const imageTag = `real-${suffix}`;
+const real = realHabitat();
+const tasks: EcsLikeTask[] = [];
+
+function explain(r: RunResult): string {
+  return `exit ${r.status}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+}
+
+function deploy(workspace: string, inputs: Record<string, string>): RunResult {
+  const r = runAction({
+    workspace,
+    hab: 'real',
+    inputs: { cluster, 'image-tag': imageTag, 'supervisor-health-checks': 'true', ...inputs },
+    timeoutMs: 280_000,
+  });
+  if (r.status !== 0) throw new Error(explain(r));
+  return r;
+}
+
+function taskDefinition(r: RunResult): RegisterTaskDefinitionCommandInput {
+  return JSON.parse(fs.readFileSync(r.outputs['task-definition-file'] ?? '', 'utf8'));
+}
+
+function startTask(td: RegisterTaskDefinitionCommandInput, name: string): EcsLikeTask {
+  const task = new EcsLikeTask(td, `${name}-${suffix}`);
+  tasks.push(task);
+  return task;
+}
+
+/** A Supervisor's HTTP API, asked from inside the task (busybox wget; IP literal, see real-packages). */
+function supervisor(task: EcsLikeTask, container: string, port: number, route: string): unknown {
+  const out = task.exec(container, 'wget', '-qO-', `http://127.0.0.1:${port}${route}`);
+  return out ? JSON.parse(out) : undefined;
+}
+
+interface CensusMember {
+  service: string;
+  alive: boolean;
+  cfg?: Record<string, unknown>;
+  sys: { ip: string };
+}
+/** The members of every service group in a Supervisor's census, alive ones flagged. */
+function census(task: EcsLikeTask, container: string, port = 9631): CensusMember[] {
+  const body = supervisor(task, container, port, '/census') as
+    | { census_groups: Record<string, { population: Record<string, CensusMember>; service_group: string }> }
+    | undefined;
+  return Object.values(body?.census_groups ?? {}).flatMap((g) => Object.values(g.population));
+}
+
+/** hab colours its status words; the Actions log shows the colours, the assertions want the text. */
+function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\x1b\[[0-9;]*m/g, '');
+}
+
+/**
+ * Starts a task without waiting for it, for the proofs to run side by side (each waits for Docker
+ * health checks, `interval` seconds apart); the test that owns it awaits it.
+ */
+function starting(task: EcsLikeTask): Promise<EcsLikeTask> {
+  const started = task.start().then(() => task);
+  started.catch(() => undefined); // reported by the test that awaits it
+  return started;
+}
+
+function fargateWorkspace(): string {
+  const ws = nationalParksWorkspace();
+  fs.writeFileSync(
+    path.join(ws, 'ecs-params.yml'),
+    [
+      'version: 1',
+      'task_definition:',
+      '  task_execution_role: arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+      '  task_size:',
+      '    cpu_limit: 512',
+      '    mem_limit: 1024',
+      '',
+    ].join('\n'),
+  );
+  return ws;
+}
+
+/** Render mode for FARGATE: the same images (pushed by the EC2 deploy under imageTag). */
+function renderFargate(): RegisterTaskDefinitionCommandInput {
+  const r = runAction({
+    workspace: fargateWorkspace(),
+    inputs: {
+      mode: 'render',
+      'launch-type': 'FARGATE',
+      'ecs-params': 'ecs-params.yml',
+      'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
+      'image-tag': imageTag,
+      'aws-account-id': '123456789012',
+      'aws-region': 'us-east-1',
+      'supervisor-health-checks': 'true',
+      'task-family': `np-fargate-${suffix}`,
+    },
+  });
+  if (r.status !== 0) throw new Error(explain(r));
+  return taskDefinition(r);
+}
+
+let ec2: RunResult;
+let fargate: RegisterTaskDefinitionCommandInput;
+let sick: EcsLikeTask;
+let sickStartedAt = 0;
+const running: Record<'bridge' | 'awsvpc' | 'clash', Promise<EcsLikeTask>> = {} as never;
+
+beforeAll(async () => {
+  await new ECSClient({}).send(new CreateClusterCommand({ clusterName: cluster }));
+  ec2 = deploy(nationalParksWorkspace(), {
+    service: 'national-parks',
+    'task-family': `np-real-${suffix}`,
+    'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
+  });
+
+  // The health proof's failing service, started first: Docker needs `retries` failed checks,
+  // `interval` apart, to call it unhealthy, and the other proofs run meanwhile.
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'hed-sick-'));
+  fs.writeFileSync(
+    path.join(ws, 'docker-compose.yml'),
+    'version: "2"\nservices:\n  sick:\n    image: testbed/unhealthy\n',
+  );
+  const r = deploy(ws, {
+    service: 'sick',
+    'task-family': `sick-${suffix}`,
+    'habitat-packages': 'testbed/unhealthy',
+  });
+  // Without its start period: failures in it only start counting later, which would add 2 minutes.
+  const td = taskDefinition(r);
+  for (const c of td.containerDefinitions ?? []) if (c.healthCheck) c.healthCheck.startPeriod = undefined;
+  sick = startTask(td, 'sick');
+  await sick.start();
+  sickStartedAt = Date.now();
+
+  running.bridge = starting(startTask(taskDefinition(ec2), 'bridge'));
+  fargate = renderFargate();
+  running.awsvpc = starting(startTask(fargate, 'awsvpc'));
+  // What the action would run if it did not remap: the compose file's flags, the peer on loopback.
+  const clash = structuredClone(fargate);
+  const parks = clash.containerDefinitions?.find((c) => c.name === 'national-parks');
+  if (!parks) throw new Error('no national-parks container rendered');
+  parks.command = ['--peer', '127.0.0.1:9638', '--bind', 'database:mongodb.default'];
+  parks.healthCheck = undefined;
+  running.clash = starting(startTask(clash, 'clash'));
+}, 600_000); // two deploys; on a fresh runner the first downloads and builds every layer
+
+afterAll(() => {
+  for (const t of tasks) t.stop();
+});
+
+test('the action exported both packages with the real hab 2.1.78 from the stable channel of the Builder input', () => {
+  const out = plain(ec2.stdout);
+  expect(out).toMatch(/Using `hab pkg export container`: hab 2\.1\.78\b/);
+  // The default habitat-channel (stable) and the habitat-builder-url input, on hab's command line.
+  expect(out).toContain(
+    `hab pkg export container --channel stable --url ${real.builderUrl} --base-pkgs-url ${real.builderUrl} billmeyer/mongodb`,
+  );
+  // The real exporter's own output, and the package it resolved in `stable` (3.2.11 is in unstable only).
+  expect(out).toContain("Determining latest version of billmeyer/mongodb in the 'stable' channel");
+  expect(out).toContain(
+    "Container image 'billmeyer/mongodb' created with tags: latest, 3.2.10, 3.2.10-20171016003652",
+  );
+  const builderLog = fs.readFileSync(
+    path.join(process.env.HABITAT_ECS_STACK_DIR ?? '', 'builder', 'requests.log'),
+    'utf8',
+  );
+  expect(builderLog).toContain(
+    'GET /v1/depot/channels/billmeyer/stable/pkgs/mongodb/latest?target=x86_64-linux 200',
+  );
+  const td = taskDefinition(ec2);
+  expect(td.networkMode).toBe('bridge');
+  const config = JSON.parse(
+    run('docker', [
+      'image',
+      'inspect',
+      '--format',
+      '{{json .Config}}',
+      td.containerDefinitions?.[0]?.image ?? '',
+    ]).stdout,
+  );
+  expect(config).toMatchObject({
+    Entrypoint: ['/init.sh'],
+    Cmd: ['run', 'billmeyer/mongodb'],
+    Env: ['PATH=/bin'],
+  });
+});
+
+test("bridge mode: national-parks joins the ring by the name its --peer uses, its database bind gets mongodb's port, and both health checks pass", async () => {
+  const td = taskDefinition(ec2);
+  const parks = td.containerDefinitions?.find((c) => c.name === 'national-parks');
+  expect(parks?.command).toEqual(['--peer', 'mongodb', '--bind', 'database:mongodb.default']);
+  expect(td.containerDefinitions?.find((c) => c.name === 'mongo')?.hostname).toBe('mongodb');
+  expect(parks?.dependsOn).toEqual([{ containerName: 'mongo', condition: 'HEALTHY' }]);
+
+  // dependsOn HEALTHY: national-parks started only once mongo's Supervisor health check passed.
+  const task = await running.bridge;
+  const mongoIp = task.address('mongo');
+  await until("both services alive in national-parks' census", 90_000, () => {
+    const members = census(task, 'national-parks');
+    return ['mongodb', 'national-parks'].every((s) => members.some((m) => m.service === s && m.alive));
+  });
+  const mongo = census(task, 'national-parks').find((m) => m.service === 'mongodb');
+  expect(mongo?.sys.ip).toBe(mongoIp);
+  expect(mongo?.cfg).toEqual({ port: 27017 }); // what billmeyer/mongodb exports
+  expect(mongo?.sys).toMatchObject({ hostname: 'mongodb', gossip_port: 9638 });
+  // mongodb's Supervisor sees national-parks too: one ring.
+  await until("national-parks alive in mongodb's census", 60_000, () =>
+    census(task, 'mongo').some((m) => m.service === 'national-parks' && m.alive),
+  );
+  // The bind is satisfied: national-parks rendered its config from the bound group's members.
+  await until('national-parks to serve the bound database address', 60_000, () =>
+    task.exec('national-parks', 'wget', '-qO-', 'http://127.0.0.1:8080/index.html').includes('database='),
+  );
+  expect(task.exec('national-parks', 'wget', '-qO-', 'http://127.0.0.1:8080/index.html').trim()).toBe(
+    `database=${mongoIp}:27017`,
+  );
+  expect(task.logs('national-parks')).toContain("The group 'mongodb.default' satisfies the `database` bind");
+
+  // health: both health checks the action wrote pass (mongo's already did, or parks would not run).
+  expect(task.health('mongo')).toBe('healthy');
+  await task.waitForHealth('national-parks', 'healthy', 90_000);
+});
+
+test("awsvpc: in one network namespace, with the action's remapped ports and --peer 127.0.0.1:<port>, the ring forms", async () => {
+  expect(fargate.networkMode).toBe('awsvpc');
+  const parks = fargate.containerDefinitions?.find((c) => c.name === 'national-parks');
+  expect(parks?.command).toEqual([
+    '--peer',
+    '127.0.0.1:9638',
+    '--bind',
+    'database:mongodb.default',
+    '--listen-gossip',
+    '0.0.0.0:9648',
+    '--listen-http',
+    '0.0.0.0:9641',
+    '--listen-ctl',
+    '127.0.0.1:9642',
+  ]);
+  const task = await running.awsvpc;
+  await until('both Supervisors to list both services', 90_000, () =>
+    [9631, 9641].every((port) => {
+      const members = census(task, 'mongo', port);
+      return ['mongodb', 'national-parks'].every((s) => members.some((m) => m.service === s && m.alive));
+    }),
+  );
+  // No listener clash: both Supervisors still run, each on its own ports.
+  expect(task.state('mongo').running).toBe(true);
+  expect(task.state('national-parks').running).toBe(true);
+  expect(task.logs('national-parks')).toContain('Starting gossip-listener on 0.0.0.0:9648');
+  await until('the database bind to be rendered', 60_000, () =>
+    task.exec('mongo', 'wget', '-qO-', 'http://127.0.0.1:8080/index.html').includes(':27017'),
+  );
+  // The national-parks health check (on the remapped HTTP port) passes too.
+  await task.waitForHealth('national-parks', 'healthy', 90_000);
+});
+
+test('awsvpc without the remapping: the second Supervisor cannot bind the ports the first holds, and exits', async () => {
+  const task = await running.clash;
+  await until('national-parks to exit', 60_000, () => !task.state('national-parks').running);
+  expect(task.state('national-parks').exitCode).not.toBe(0);
+  const logs = task.logs('national-parks');
+  expect(logs).toContain('Address already in use');
+  expect(task.state('mongo').running).toBe(true);
+});
+
+test('health: the health check the action wrote turns a service whose health hook fails unhealthy', async () => {
+  const td = sick.task.containerDefinitions?.[0];
+  expect(td?.healthCheck?.command).toEqual([
+    'CMD-SHELL',
+    'wget -qO- http://127.0.0.1:9631/services/unhealthy/default/health || exit 1',
+  ]);
+  const { interval = 30, retries = 3 } = td?.healthCheck ?? {};
+  const waited = Date.now() - sickStartedAt;
+  await sick.waitForHealth('sick', 'unhealthy', Math.max(interval * (retries + 2) * 1000 - waited, 30_000));
+  // The Supervisor ran the hook and reports it: CRITICAL, which its API answers with 503.
+  const health = run('docker', [
+    'exec',
+    sick.name('sick'),
+    'wget',
+    '-S',
+    '-qO-',
+    'http://127.0.0.1:9631/services/unhealthy/default/health',
+  ]);
+  expect(health.stderr).toContain('503');
+});
+
+test("channel: an export by name without --channel (hab's default, base) fails as it does for users today", () => {
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'hed-base-'));
+  const r = run(
+    'hab',
+    [
+      'pkg',
+      'export',
+      'container',
+      '--url',
+      real.builderUrl,
+      '--base-pkgs-url',
+      real.builderUrl,
+      'billmeyer/mongodb',
+    ],
+    {
+      cwd,
+      env: { ...process.env, ...real.env, HAB_LICENSE: 'accept-no-persist', HAB_NOCOLORING: 'true' },
+      timeout: 120_000,
+    },
+  );
+  expect(r.status).toBe(1);
+  const out = plain(r.stdout + r.stderr);
+  expect(out).toContain("No releases of billmeyer/mongodb exist in the 'base' channel");
+  expect(out).toContain("billmeyer/mongodb/3.2.10/20171016003652 in the 'stable' channel");
+  expect(out).toContain('Package not found.');
+  expect(fs.existsSync(path.join(cwd, 'results'))).toBe(false);
+});
