@@ -27,7 +27,9 @@ async function main() {
     fs.writeFileSync(file, asset.source, asset.permissions ? { mode: asset.permissions } : {});
   }
   const size = (file) => `${(fs.statSync(path.join(out, file)).size / 1024).toFixed(0)} KiB`;
-  console.log(`${path.join(out, 'index.js')}: ${size('index.js')} and ${Object.keys(assets).length} more file(s)`);
+  console.log(
+    `${path.join(out, 'index.js')}: ${size('index.js')} and ${Object.keys(assets).length} more file(s)`,
+  );
 }
 
 main().catch((e) => {
