@@ -103,7 +103,7 @@ export const INPUTS = {
   },
   'reuse-released-images': {
     description:
-      "Use the `<version>-<release>` image in ECR of a released package (`origin/name/version/release`, `.hart`), adding this run's tags, instead of a new export: exports are not reproducible, so it would redeploy.",
+      "Reuse a released package's `<version>-<release>` image in ECR (export again would redeploy): pinned idents, `.hart`s, and any ident at the release Builder says is latest in `habitat-channel`. `false`: export all.",
     default: 'true',
   },
   'image-tag-mutability': {
