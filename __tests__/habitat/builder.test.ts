@@ -1,3 +1,5 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   BuilderUrlError,
   latestRelease,
@@ -15,39 +17,75 @@ const PARKS_630 = answer({
   release: '20190522195009',
 });
 
+/** What a loopback Builder does with one request: a status and body, or `hang` (never answers), or `stall` (headers and half a body). */
+type Reply = { status: number; body?: unknown } | 'hang' | 'stall';
+
 interface Asked {
   url: string;
-  headers: Record<string, string>;
+  accept?: string;
+  authorization?: string;
 }
 
-/** A fetch that answers from a list, one entry per request, and records what it was asked. */
-function fakeFetch(answers: (Response | Error | 'hang' | ((signal: AbortSignal) => Response))[]) {
+/** A Builder on loopback answering from a list, one reply a request, recording what it was asked. */
+async function builder(
+  replies: Reply[],
+): Promise<{ url: string; asked: Asked[]; close: () => Promise<void> }> {
   const asked: Asked[] = [];
-  const fetch = (async (url: string, init: RequestInit) => {
-    asked.push({ url, headers: { ...(init.headers as Record<string, string>) } });
-    const next = answers.shift();
-    if (next === undefined) throw new Error('no more answers');
-    if (next === 'hang') {
-      // Never answers: only the request's own timeout ends it.
-      return new Promise((_, reject) =>
-        init.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error)),
-      );
+  const open = new Set<http.ServerResponse>();
+  const server = http.createServer((req, res) => {
+    asked.push({
+      url: req.url ?? '',
+      ...(req.headers.accept && { accept: req.headers.accept }),
+      ...(req.headers.authorization && { authorization: req.headers.authorization }),
+    });
+    const reply = replies.shift() ?? { status: 500 };
+    if (reply === 'hang') return void open.add(res);
+    if (reply === 'stall') {
+      open.add(res);
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return void res.write('{"ident":');
     }
-    if (next instanceof Error) throw next;
-    return typeof next === 'function' ? next(init.signal as AbortSignal) : next;
-  }) as unknown as typeof globalThis.fetch;
-  return { fetch, asked };
+    const body =
+      reply.body === undefined
+        ? ''
+        : typeof reply.body === 'string'
+          ? reply.body
+          : JSON.stringify(reply.body);
+    res.writeHead(reply.status, { 'Content-Type': 'application/json' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    asked,
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of open) res.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const empty = (status: number) => new Response(null, { status });
-/** How fetch fails when nothing listens: a TypeError with the system error as its cause. */
-const refused = () => Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+let servers: { close: () => Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  servers = [];
+});
 
-/** Options for the fake: no real sleeping between attempts. */
-function options(fetch: typeof globalThis.fetch, extra: Partial<BuilderOptions> = {}): BuilderOptions {
-  return { url: 'http://127.0.0.1:5058', channel: 'stable', fetch, sleep: async () => undefined, ...extra };
+/** latestRelease of national-parks against a loopback Builder giving these replies; no real sleeping between attempts. */
+async function ask(replies: Reply[], extra: Partial<BuilderOptions> = {}) {
+  const b = await builder(replies);
+  servers.push(b);
+  const sleeps: number[] = [];
+  const result = await latestRelease(parks, {
+    url: b.url,
+    channel: 'stable',
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    ...extra,
+  });
+  return { result, asked: b.asked, sleeps };
 }
 
 describe('latestReleaseUrl', () => {
@@ -127,129 +165,105 @@ describe('releaseOf', () => {
 
 describe('latestRelease', () => {
   it('asks once, with Accept and without Authorization when there is no token', async () => {
-    const f = fakeFetch([json(200, PARKS_630)]);
-    await expect(latestRelease(parks, options(f.fetch))).resolves.toEqual({
-      resolved: true,
-      version: '6.3.0',
-      release: '20190522195009',
-    });
-    expect(f.asked).toEqual([
-      {
-        url: 'http://127.0.0.1:5058/v1/depot/channels/mattray/stable/pkgs/national-parks/latest',
-        headers: { Accept: 'application/json' },
-      },
+    const r = await ask([{ status: 200, body: PARKS_630 }]);
+    expect(r.result).toEqual({ resolved: true, version: '6.3.0', release: '20190522195009' });
+    expect(r.asked).toEqual([
+      { url: '/v1/depot/channels/mattray/stable/pkgs/national-parks/latest', accept: 'application/json' },
     ]);
   });
 
   it('sends HAB_AUTH_TOKEN as a bearer token', async () => {
-    const f = fakeFetch([json(200, PARKS_630)]);
-    await latestRelease(parks, options(f.fetch, { token: 'tok-123' }));
-    expect(f.asked[0]?.headers.Authorization).toBe('Bearer tok-123');
+    const r = await ask([{ status: 200, body: PARKS_630 }], { token: 'tok-123' });
+    expect(r.asked[0]?.authorization).toBe('Bearer tok-123');
   });
 
   it('takes a 404 as the answer: not in the channel, with a hint about private origins without a token', async () => {
-    const f = fakeFetch([empty(404)]);
-    const result = await latestRelease(parks, options(f.fetch, { channel: 'prod' }));
-    expect(result).toEqual({
+    const r = await ask([{ status: 404 }], { channel: 'prod' });
+    expect(r.result).toEqual({
       resolved: false,
       why: 'Builder has no mattray/national-parks in channel prod (or the origin is private and HAB_AUTH_TOKEN is not set)',
     });
-    expect(f.asked).toHaveLength(1);
-    const withToken = await latestRelease(parks, options(fakeFetch([empty(404)]).fetch, { token: 't' }));
-    expect(withToken).toEqual({
+    expect(r.asked).toHaveLength(1);
+    const withToken = await ask([{ status: 404 }], { token: 'tok' });
+    expect(withToken.result).toEqual({
       resolved: false,
       why: 'Builder has no mattray/national-parks in channel stable',
     });
   });
 
   it('does not retry a refusal, and says which token is at fault', async () => {
-    const f = fakeFetch([empty(401)]);
-    expect(await latestRelease(parks, options(f.fetch))).toEqual({
+    const r = await ask([{ status: 401 }]);
+    expect(r.result).toEqual({
       resolved: false,
       why: 'Builder refused to say (HTTP 401): HAB_AUTH_TOKEN is not set',
     });
-    expect(f.asked).toHaveLength(1);
-    const g = fakeFetch([empty(403)]);
-    expect(await latestRelease(parks, options(g.fetch, { token: 't' }))).toEqual({
+    expect(r.asked).toHaveLength(1);
+    const t = await ask([{ status: 403 }], { token: 'tok' });
+    expect(t.result).toEqual({
       resolved: false,
       why: 'Builder refused to say (HTTP 403): HAB_AUTH_TOKEN is not allowed to read it',
     });
   });
 
   it('retries 5xx and 429 with backoff, and takes a later answer', async () => {
-    const f = fakeFetch([empty(503), empty(429), json(200, PARKS_630)]);
-    const sleeps: number[] = [];
-    const result = await latestRelease(
-      parks,
-      options(f.fetch, {
-        sleep: async (ms) => {
-          sleeps.push(ms);
-        },
-      }),
-    );
-    expect(result).toMatchObject({ resolved: true, release: '20190522195009' });
-    expect(f.asked).toHaveLength(3);
-    expect(sleeps).toEqual([500, 1000]);
+    const r = await ask([{ status: 503 }, { status: 429 }, { status: 200, body: PARKS_630 }]);
+    expect(r.result).toMatchObject({ resolved: true, release: '20190522195009' });
+    expect(r.asked).toHaveLength(3);
+    expect(r.sleeps).toEqual([500, 1000]);
   });
 
   it('gives up after the attempts, saying the last failure', async () => {
-    const f = fakeFetch([empty(500), empty(502), empty(500)]);
-    expect(await latestRelease(parks, options(f.fetch))).toEqual({
-      resolved: false,
-      why: 'Builder answered HTTP 500 (3 attempts)',
-    });
-    expect(f.asked).toHaveLength(3);
+    const r = await ask([
+      { status: 500 },
+      { status: 502 },
+      { status: 500 },
+      { status: 200, body: PARKS_630 },
+    ]);
+    expect(r.result).toEqual({ resolved: false, why: 'Builder answered HTTP 500 (3 attempts)' });
+    expect(r.asked).toHaveLength(3);
   });
 
-  it('retries a connection that fails, and names the system error', async () => {
-    const f = fakeFetch([refused(), refused()]);
-    expect(await latestRelease(parks, options(f.fetch, { attempts: 2 }))).toEqual({
+  it('retries a connection that is refused, and names the system error', async () => {
+    const b = await builder([]);
+    await b.close();
+    const result = await latestRelease(parks, {
+      url: b.url,
+      channel: 'stable',
+      attempts: 2,
+      sleep: async () => undefined,
+    });
+    expect(result).toEqual({
       resolved: false,
       why: 'Builder could not be reached: ECONNREFUSED (2 attempts)',
     });
   });
 
-  it('bounds every attempt with its timeout', async () => {
-    const f = fakeFetch(['hang', 'hang']);
-    const result = await latestRelease(parks, options(f.fetch, { timeoutMs: 50, attempts: 2 }));
-    expect(result).toEqual({ resolved: false, why: 'Builder did not answer within 0.05 s (2 attempts)' });
-    expect(f.asked).toHaveLength(2);
+  it('bounds every attempt with its timeout, headers or body', async () => {
+    const r = await ask(['hang', 'stall'], { timeoutMs: 100, attempts: 2 });
+    expect(r.result).toEqual({ resolved: false, why: 'Builder did not answer within 0.1 s (2 attempts)' });
+    expect(r.asked).toHaveLength(2);
   });
 
-  it('takes a body cut short by the timeout as no answer, to be asked again', async () => {
-    // Headers come, then the body stalls: only the attempt's timeout ends reading it.
-    const stalled = (signal: AbortSignal) =>
-      new Response(
-        new ReadableStream({
-          start(controller) {
-            controller.enqueue(new TextEncoder().encode('{"ident":'));
-            signal.addEventListener('abort', () => controller.error(signal.reason));
-          },
-        }),
-        { status: 200 },
-      );
-    const f = fakeFetch([stalled, json(200, PARKS_630)]);
-    const result = await latestRelease(parks, options(f.fetch, { timeoutMs: 50 }));
-    expect(result).toMatchObject({ resolved: true, release: '20190522195009' });
-    expect(f.asked).toHaveLength(2);
+  it('asks again after a body cut short by the timeout', async () => {
+    const r = await ask(['stall', { status: 200, body: PARKS_630 }], { timeoutMs: 100 });
+    expect(r.result).toMatchObject({ resolved: true, release: '20190522195009' });
   });
 
   it('takes an answer that is not JSON, or not this package, as no release', async () => {
-    const f = fakeFetch([new Response('<html>proxy login</html>', { status: 200 })]);
-    expect(await latestRelease(parks, options(f.fetch))).toEqual({
+    const html = await ask([{ status: 200, body: '<html>proxy login</html>' }]);
+    expect(html.result).toEqual({
       resolved: false,
       why: "Builder's answer for mattray/national-parks is not a release of it",
     });
     const other = answer({ origin: 'mattray', name: 'other', version: '1', release: '20190522195009' });
-    expect(await latestRelease(parks, options(fakeFetch([json(200, other)]).fetch))).toMatchObject({
-      resolved: false,
-    });
+    expect((await ask([{ status: 200, body: other }])).result).toMatchObject({ resolved: false });
   });
 
   it('asks nothing for a name it cannot put in a URL', async () => {
-    const f = fakeFetch([]);
-    const result = await latestRelease({ ...parks, name: 'a/b' }, options(f.fetch));
+    const b = await builder([]);
+    servers.push(b);
+    const result = await latestRelease({ ...parks, name: 'a/b' }, { url: b.url, channel: 'stable' });
     expect(result).toEqual({ resolved: false, why: '"a/b" cannot be part of a Builder URL' });
-    expect(f.asked).toEqual([]);
+    expect(b.asked).toEqual([]);
   });
 });

@@ -15,15 +15,14 @@ const RELEASES: Record<string, { version: string; release: string }> = {
 /** A Builder that knows RELEASES in every channel, answering 404 for anything else. */
 function builder() {
   const asked: { url: string; authorization?: string }[] = [];
-  const fetch = (async (url: string, init: RequestInit) => {
-    const headers = init.headers as Record<string, string>;
+  const get = async (url: string, headers: Record<string, string>) => {
     asked.push({ url, ...(headers.Authorization && { authorization: headers.Authorization }) });
     const m = /\/channels\/([^/]+)\/[^/]+\/pkgs\/([^/]+)\//.exec(url);
     const known = m && RELEASES[`${m[1]}/${m[2]}`];
-    if (!m || !known) return new Response(null, { status: 404 });
-    return new Response(JSON.stringify({ ident: { origin: m[1], name: m[2], ...known } }), { status: 200 });
-  }) as unknown as typeof globalThis.fetch;
-  return { fetch, asked };
+    if (!m || !known) return { status: 404, body: '' };
+    return { status: 200, body: JSON.stringify({ ident: { origin: m[1], name: m[2], ...known } }) };
+  };
+  return { get, asked };
 }
 
 function run(
@@ -37,7 +36,7 @@ function run(
     env: extra.env ?? {},
     log,
     maxParallel: 2,
-    builder: { fetch: b.fetch, sleep: async () => undefined },
+    builder: { get: b.get, sleep: async () => undefined },
   });
   return { result, asked: b.asked, log };
 }

@@ -4,9 +4,11 @@
  * release: GET `<builder>/v1/depot/channels/<origin>/<channel>/pkgs/<name>[/<version>]/latest`,
  * which answers the package's JSON (`ident: {origin, name, version, release}`, ...) or 404.
  * Every request is bounded (a timeout per attempt, a few attempts); a failure is an answer
- * (`unresolved`, with why), never an exception: the caller then exports as it would have anyway.
+ * (`resolved: false`, with why), never an exception: the caller then exports as it would have anyway.
  */
 
+import * as http from 'node:http';
+import * as https from 'node:https';
 import type { PackageSource } from '../translate/habitat/types';
 
 /** Habitat's public Builder: where hab goes without --url or HAB_BLDR_URL. */
@@ -22,8 +24,8 @@ export interface BuilderOptions {
   timeoutMs?: number;
   /** Attempts in all, for a network error, a timeout, 429 or 5xx. Default 3. */
   attempts?: number;
-  /** The HTTP client (default: Node's fetch). */
-  fetch?: typeof fetch;
+  /** The HTTP GET (default: httpGet). */
+  get?: typeof httpGet;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -112,39 +114,29 @@ async function ask(
 ): Promise<Attempt> {
   const timeoutMs = options.timeoutMs ?? 5000;
   const named = `${source.origin}/${source.name}${source.version !== undefined ? `/${source.version}` : ''}`;
-  let response: Response;
+  const headers = {
+    Accept: 'application/json',
+    ...(options.token && { Authorization: `Bearer ${options.token}` }),
+  };
+  let answer: HttpAnswer;
+  try {
+    answer = await (options.get ?? httpGet)(url, headers, timeoutMs);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ETIMEDOUT') return { retry: `Builder did not answer within ${timeoutMs / 1000} s` };
+    return { retry: `Builder could not be reached: ${err.code ?? err.message}` };
+  }
+  if (answer.status !== 200) return byStatus(answer.status, named, options);
   let body: unknown;
   try {
-    response = await (options.fetch ?? fetch)(url, {
-      headers: {
-        Accept: 'application/json',
-        ...(options.token && { Authorization: `Bearer ${options.token}` }),
-      },
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (response.status !== 200) {
-      // The body is not needed, but it must not hold the connection open.
-      await response.body?.cancel().catch(() => undefined);
-      return byStatus(response.status, named, options);
-    }
-    body = await response.json().catch((e: Error) => {
-      // Not JSON is an answer (checked below); a body cut short by the timeout is not.
-      if (isTimeout(e)) throw e;
-      return undefined;
-    });
-  } catch (e) {
-    const err = e as Error & { cause?: { code?: string; message?: string } };
-    if (isTimeout(err)) return { retry: `Builder did not answer within ${timeoutMs / 1000} s` };
-    return { retry: `Builder could not be reached: ${err.cause?.code ?? err.cause?.message ?? err.message}` };
+    body = JSON.parse(answer.body);
+  } catch {
+    body = undefined;
   }
   const found = releaseOf(body, source);
   if (!found)
     return { done: { resolved: false, why: `Builder's answer for ${named} is not a release of it` } };
   return { done: { resolved: true, ...found } };
-}
-
-function isTimeout(e: Error): boolean {
-  return e.name === 'TimeoutError' || e.name === 'AbortError';
 }
 
 function byStatus(status: number, named: string, options: BuilderOptions): Attempt {
@@ -158,4 +150,47 @@ function byStatus(status: number, named: string, options: BuilderOptions): Attem
   }
   if (status === 429 || status >= 500) return { retry: `Builder answered HTTP ${status}` };
   return { done: { resolved: false, why: `Builder answered HTTP ${status}` } };
+}
+
+interface HttpAnswer {
+  status: number;
+  /** The body of a 200; empty for any other status (it is not read). */
+  body: string;
+}
+
+/** A package's JSON is a few KB; more is not Builder's answer. */
+const MAX_BODY = 4 * 1024 * 1024;
+
+/**
+ * One GET, the whole exchange (connection, headers, body) within timeoutMs, which fails it with
+ * code ETIMEDOUT. node:http(s) rather than fetch: the AWS SDK has loaded them already, and fetch
+ * would load an HTTP client of its own for two requests.
+ */
+function httpGet(url: string, headers: Record<string, string>, timeoutMs: number): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const get = url.startsWith('https:') ? https.get : http.get;
+    const req = get(url, { headers }, (res) => {
+      const status = res.statusCode ?? 0;
+      if (status !== 200) {
+        res.resume();
+        res.on('end', () => resolve({ status, body: '' }));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY) req.destroy(new Error(`answer larger than ${MAX_BODY / 1024 / 1024} MiB`));
+        else chunks.push(chunk);
+      });
+      res.on('end', () => resolve({ status, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    const timer = setTimeout(
+      () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })),
+      timeoutMs,
+    );
+    req.on('error', reject);
+    req.on('close', () => clearTimeout(timer));
+  });
 }

@@ -21,7 +21,7 @@ export interface ResolveOptions {
   log: Log;
   maxParallel: number;
   /** Builder requests: timeout, attempts, HTTP client (tests). */
-  builder?: Pick<BuilderOptions, 'fetch' | 'sleep' | 'timeoutMs' | 'attempts'>;
+  builder?: Pick<BuilderOptions, 'get' | 'sleep' | 'timeoutMs' | 'attempts'>;
 }
 
 /**
