@@ -1,26 +1,26 @@
-import * as core from '@actions/core';
-import { withoutTerminalEscapes } from './process';
 import { randomUUID } from 'node:crypto';
 import { EOL } from 'node:os';
 import type { Diagnostic } from './diagnostics';
 import type { Log } from './log';
 import { rememberMasked } from './masked-values';
+import { withoutTerminalEscapes } from './process';
+import * as runner from './workflow-commands';
 
-/** The Log of the action: @actions/core groups, and annotations on the compose file line. */
+/** The Log of the action: the runner's groups, and annotations on the compose file line. */
 export const actionsLog: Log = {
-  info: (message) => core.info(message),
-  debug: (message) => core.debug(message),
-  warning: (message, diagnostic) => core.warning(message, annotation(diagnostic)),
+  info: (message) => runner.info(message),
+  debug: (message) => runner.debug(message),
+  warning: (message, diagnostic) => runner.warning(message, annotation(diagnostic)),
   output: (line) => process.stdout.write(commandProof(withoutTerminalEscapes(line))),
-  group: (name, fn) => core.group(name, fn),
+  group: (name, fn) => runner.group(name, fn),
   setSecret: (value) => {
-    core.setSecret(value);
+    runner.setSecret(value);
     rememberMasked(value);
   },
 };
 
 /** Annotation properties for a diagnostic: the file and line it points at, and the input's name as title. */
-export function annotation(d: Diagnostic | undefined): core.AnnotationProperties {
+export function annotation(d: Diagnostic | undefined): runner.AnnotationProperties {
   if (!d) return {};
   if (d.location) {
     return { file: d.location.file, startLine: d.location.line, startColumn: d.location.column };

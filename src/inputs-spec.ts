@@ -127,7 +127,7 @@ export const INPUTS = {
   },
   'reuse-released-images': {
     description:
-      "Use the `<version>-<release>` image in ECR of a released package (`origin/name/version/release`, `.hart`), adding this run's tags, instead of exporting it again.",
+      "Reuse a released package's `<version>-<release>` image in ECR, adding this run's tags, instead of exporting it again: pinned idents, `.hart`s, and any ident at the release Builder says is latest in `habitat-channel`. `false`: export all.",
     default: 'true',
   },
   'image-tag-mutability': {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from './diagnostics';
 
 /**
- * What the stages log through. The action backs it with @actions/core (groups, annotations),
+ * What the stages log through. The action backs it with the runner's workflow commands (groups, annotations),
  * the CLI with stderr; tests can record it.
  */
 export interface Log {

@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { actionsLog, annotation } from './actions-log';
 import { explainAwsFailure } from './aws-errors';
 import { formatDiagnostic, UserError } from './diagnostics';
@@ -10,6 +9,7 @@ import { Progress } from './progress';
 import type { InputName } from './inputs-spec';
 import type { Log } from './log';
 import { baseReport, DeployFailed, outputsOf, summaryMarkdown, type RunReport } from './report';
+import * as runner from './workflow-commands';
 
 /** The action: read inputs, then render, deploy or tear down, and report. */
 export async function run(): Promise<void> {
@@ -19,10 +19,10 @@ export async function run(): Promise<void> {
   const progress = new Progress();
   try {
     const runContext = readRunContext(process.env);
-    const config = parseConfig((name: InputName) => core.getInput(name), process.env, runContext);
+    const config = parseConfig((name: InputName) => runner.getInput(name), process.env, runContext);
     for (const w of config.warnings) log.warning(formatDiagnostic(w), w);
     if (config.skip) {
-      core.notice(`Skipped: ${config.skip}`);
+      runner.notice(`Skipped: ${config.skip}`);
       await publish({ ...baseReport(config), state: 'skipped', notes: [config.skip] });
       return;
     }
@@ -38,24 +38,24 @@ export async function run(): Promise<void> {
     if (e instanceof DeployFailed) {
       const markdown = await publish(e.report);
       if (pending) await commentOnPullRequest(pending.config, pending.runContext, markdown, log);
-      for (const line of e.lines.slice(1)) core.info(line);
-      core.setFailed(e.lines[0] ?? e.message);
+      for (const line of e.lines.slice(1)) runner.info(line);
+      runner.setFailed(e.lines[0] ?? e.message);
     } else {
       if (e instanceof UserError) {
         // One annotation per problem, each on its file and line or naming its input; no stack.
-        for (const d of e.diagnostics) core.error(formatDiagnostic(d), annotation(d));
+        for (const d of e.diagnostics) runner.error(formatDiagnostic(d), annotation(d));
         process.exitCode = 1;
       } else {
         const err = e instanceof Error ? e : new Error(String(e));
-        core.debug(err.stack ?? '');
-        core.setFailed(
+        runner.debug(err.stack ?? '');
+        runner.setFailed(
           explainAwsFailure(e) ?? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`,
         );
       }
       // Past the checks, say where it stopped and what state that left.
       if (pending && progress.stage) {
         const lines = [`Failed during ${progress.stage}.`, ...progress.account()];
-        for (const line of lines) core.info(line);
+        for (const line of lines) runner.info(line);
         await publish({
           ...baseReport(pending.config),
           state: `failed during ${progress.stage}`,
@@ -89,9 +89,9 @@ function exitOnCancel(config: Config, progress: Progress): void {
     const children = stopRunningProcesses();
     const where = progress.stage ?? 'the checks before the first stage';
     const lines = [`Cancelled (${signal}) during ${where}.`, ...progress.account()];
-    core.error(lines[0] ?? '');
-    if (children > 0) core.info(`Stopped ${children} running process(es).`);
-    for (const line of lines.slice(1)) core.info(line);
+    runner.error(lines[0] ?? '');
+    if (children > 0) runner.info(`Stopped ${children} running process(es).`);
+    for (const line of lines.slice(1)) runner.info(line);
     // Bounded whatever publishing does: the runner's SIGKILL comes a few seconds after SIGTERM.
     setTimeout(() => process.exit(1), 3000).unref();
     void publish({
@@ -105,9 +105,9 @@ function exitOnCancel(config: Config, progress: Progress): void {
 }
 
 async function publish(report: RunReport): Promise<string> {
-  for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
+  for (const [name, value] of Object.entries(outputsOf(report))) runner.setOutput(name, value);
   const markdown = summaryMarkdown(report);
-  await core.summary.addRaw(markdown, true).write();
+  runner.appendSummary(markdown);
   return markdown;
 }
 

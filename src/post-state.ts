@@ -1,5 +1,5 @@
-import * as core from '@actions/core';
 import type { LoginState } from './registry/login';
+import * as runner from './workflow-commands';
 
 /**
  * What the main step leaves for the post step: the docker login to undo. Nothing secret (the
@@ -12,13 +12,13 @@ const KEYS: Readonly<Record<keyof LoginState, string>> = {
 };
 
 export function saveLoginState(state: LoginState): void {
-  core.saveState(KEYS.registry, state.registry);
-  core.saveState(KEYS.dockerConfigDir, state.dockerConfigDir);
+  runner.saveState(KEYS.registry, state.registry);
+  runner.saveState(KEYS.dockerConfigDir, state.dockerConfigDir);
 }
 
 /** The login the main step recorded; undefined when it never logged in. */
 export function readLoginState(): LoginState | undefined {
-  const registry = core.getState(KEYS.registry);
-  const dockerConfigDir = core.getState(KEYS.dockerConfigDir);
+  const registry = runner.getState(KEYS.registry);
+  const dockerConfigDir = runner.getState(KEYS.dockerConfigDir);
   return registry && dockerConfigDir ? { registry, dockerConfigDir } : undefined;
 }

@@ -1,23 +1,23 @@
-import * as core from '@actions/core';
 import { actionsLog } from './actions-log';
 import { runnerTemp } from './github-context';
 import { readLoginState } from './post-state';
 import { checkSavedLogin, logout } from './registry/login';
+import * as runner from './workflow-commands';
 
 /** Post step: log docker out of the registry and remove the private docker config, always. */
 async function post(): Promise<void> {
   const saved = readLoginState();
   if (!saved) {
-    core.info('Nothing to clean up: this run did not log in to a registry.');
+    runner.info('Nothing to clean up: this run did not log in to a registry.');
     return;
   }
   const checked = checkSavedLogin(saved, runnerTemp());
   if ('gone' in checked) {
-    core.info(`Nothing to clean up: ${saved.dockerConfigDir} is already gone.`);
+    runner.info(`Nothing to clean up: ${saved.dockerConfigDir} is already gone.`);
     return;
   }
   if ('refused' in checked) {
-    core.warning(
+    runner.warning(
       `Not logging out or removing ${saved.dockerConfigDir}: the saved state does not name a docker config this action made (${checked.refused}).`,
     );
     return;
@@ -25,10 +25,10 @@ async function post(): Promise<void> {
   const login = checked.ok;
   try {
     await logout(login, { log: actionsLog });
-    core.info(`Logged out of ${login.registry} and removed the private docker config.`);
+    runner.info(`Logged out of ${login.registry} and removed the private docker config.`);
   } catch (e) {
     // Cleanup must not fail the job; say what is left behind.
-    core.warning(`Cleanup incomplete: ${e instanceof Error ? e.message : String(e)}`);
+    runner.warning(`Cleanup incomplete: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

@@ -36,6 +36,8 @@ function deploy(extra: Record<string, string> = {}): RunResult {
     event: pushEvent,
     inputs: {
       'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
+      // The export path: releases an earlier test pushed are not reused (resolve.test.ts is the rerun).
+      'reuse-released-images': 'false',
       cluster,
       service,
       'image-tag': imageTag,
@@ -163,6 +165,7 @@ test('without the post step, the ECR token and the AWS secret key are in no file
     post: false,
     inputs: {
       'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
+      'reuse-released-images': 'false',
       cluster,
       service: 'login-check',
       'task-family': `${family}-login`,

@@ -153,7 +153,8 @@ test('hab missing from PATH fails the export with how to install it; ECS was onl
   const r = runAction({
     workspace,
     env: { PATH },
-    inputs: { cluster, service: 'np-nohab', 'habitat-packages': packages },
+    // Released images in the registry need no hab: exporting is what this is about.
+    inputs: { cluster, service: 'np-nohab', 'habitat-packages': packages, 'reuse-released-images': 'false' },
   });
   expect(r.status).toBe(1);
   const errors = errorLines(r);
@@ -180,6 +181,7 @@ test('exports by name from habitat-channel and habitat-base-packages-channel, wi
       'habitat-packages': packages,
       'habitat-channel': 'unstable',
       'habitat-base-packages-channel': 'base',
+      'reuse-released-images': 'false',
     },
   });
   expect(r.status).toBe(1);
@@ -215,7 +217,12 @@ test('a failing export names the package and shows the end of its output; no rep
   const r = runAction({
     workspace,
     env: { HAB_STANDIN_FAIL: 'billmeyer/mongodb' },
-    inputs: { cluster, service: 'np-failexport', 'habitat-packages': packages },
+    inputs: {
+      cluster,
+      service: 'np-failexport',
+      'habitat-packages': packages,
+      'reuse-released-images': 'false',
+    },
   });
   expect(r.status).toBe(1);
   const errors = errorLines(r);

@@ -46,6 +46,8 @@ function deploy(
 function inputsFor(service: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     'habitat-packages': packages,
+    // Faults on the way of an export and push: releases an earlier test pushed are not reused.
+    'reuse-released-images': 'false',
     cluster,
     service,
     'task-family': `${service}-${suffix}`,

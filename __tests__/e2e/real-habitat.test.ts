@@ -32,7 +32,15 @@ function deploy(workspace: string, inputs: Record<string, string>): RunResult {
   const r = runAction({
     workspace,
     hab: 'real',
-    inputs: { cluster, 'image-tag': imageTag, 'supervisor-health-checks': 'true', ...inputs },
+    // Always the real exporter's images: the stand-in's images of the same releases, which other
+    // tests push to the same registry, must not be reused in their place.
+    inputs: {
+      cluster,
+      'image-tag': imageTag,
+      'supervisor-health-checks': 'true',
+      'reuse-released-images': 'false',
+      ...inputs,
+    },
     timeoutMs: 280_000,
   });
   if (r.status !== 0) throw new Error(explain(r));

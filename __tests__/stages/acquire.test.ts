@@ -112,6 +112,35 @@ describe('acquireImages', () => {
     expect(s.progress.account()[0]).toBe('Done before that: 2 released image(s) found in the registry.');
   });
 
+  it('reuses the release a package named without one resolved to, and exports as named one the registry lacks', async () => {
+    const byName = parsePackageSource('billmeyer/mongodb');
+    const resolved = new Map([
+      [
+        byName,
+        { named: 'billmeyer/mongodb', version: '3.2.10', release: '20171016003652', channel: 'stable' },
+      ],
+      [
+        parks,
+        { named: 'mattray/national-parks', version: '6.3.0', release: '20190522195009', channel: 'stable' },
+      ],
+    ]);
+    const s = setup({ resolved });
+    const held = s.world.seed('billmeyer/mongodb', ['3.2.10-20171016003652']);
+    const images = await acquireImages([byName, parks], s.session, s.options);
+    expect(images.map((i) => [i.repository, i.pushed])).toEqual([
+      ['billmeyer/mongodb', false],
+      ['mattray/national-parks', true],
+    ]);
+    expect(images[0]?.digest).toBe(held);
+    // Looked for at 6.3.0-20190522195009, not there: exported by its name, as without resolving.
+    expect(s.world.events.filter((e) => e.startsWith('hab export'))).toEqual([
+      'hab export mattray/national-parks',
+    ]);
+    expect(s.log.text()).toContain(
+      'mattray/national-parks/6.3.0/20190522195009: the registry has no mattray/national-parks:6.3.0-20190522195009 yet',
+    );
+  });
+
   it('does not look in the registry first when reuse is off', async () => {
     const s = setup({ reuseReleased: false });
     s.world.seed('billmeyer/mongodb', ['3.2.10-20171016003652']);

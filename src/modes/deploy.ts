@@ -12,6 +12,7 @@ import { baseReport, DeployFailed, type RunReport } from '../report';
 import { acquireImages } from '../stages/acquire';
 import { pinTaskDefinition } from '../stages/pin';
 import { planDeploy } from '../stages/plan';
+import { resolutionNotes, resolveReleases } from '../stages/resolve';
 import { rollout, type RolloutOutcome } from '../stages/rollout';
 import { oneOffPlacement, runBeforeDeploy } from '../stages/run-before';
 import { openRegistrySession } from '../stages/session';
@@ -61,11 +62,21 @@ export async function deploy(
     tempDir: temp,
     log,
   });
+  // Packages named without a release: which one the export would get, so that one the registry
+  // already holds is reused. Part of reusing released images, and off with it.
+  const resolved = config.reuseReleasedImages
+    ? await resolveReleases(plan.packages, {
+        settings: config.habitatExport,
+        log,
+        maxParallel: config.maxParallel,
+      })
+    : undefined;
   const images = await acquireImages(plan.packages, session, {
     builds: plan.builds,
     tags: [config.imageTag, ...config.extraTags],
     versionTags: config.pushVersionTags,
     reuseReleased: config.reuseReleasedImages,
+    ...(resolved && { resolved }),
     maxParallel: config.maxParallel,
     workDir: path.join(temp, 'habitat-ecs-deploy', 'export'),
     workspace: run.workspace,
@@ -136,7 +147,7 @@ export async function deploy(
       }),
     })),
     changed: pushed,
-    notes: deployNotes(config, run),
+    notes: [...deployNotes(config, run), ...resolutionNotes(resolved)],
     timings: progress.timings,
   };
   return reportRollout(report, outcome);

@@ -14,6 +14,7 @@ import { uploadImage, type UploadOptions } from '../registry/upload';
 import { repositoryOf } from '../translate/habitat/package-source';
 import type { ImageBuild } from '../translate/build-plan';
 import type { PackageSource } from '../translate/habitat/types';
+import { pinnedTo, type ResolvedRelease } from './resolve';
 import type { RegistrySession } from './session';
 
 export interface AcquireOptions {
@@ -25,6 +26,8 @@ export interface AcquireOptions {
   versionTags: boolean;
   /** Pin a released package the registry already holds instead of exporting it again. */
   reuseReleased: boolean;
+  /** Packages named without a release, with the release Builder resolved them to (resolveReleases). */
+  resolved?: ReadonlyMap<PackageSource, ResolvedRelease>;
   maxParallel: number;
   /** Parent of the exports' (and builds') private working directories. */
   workDir: string;
@@ -71,11 +74,21 @@ export async function acquireImages(
 
   // Layers the registry holds, learnt as images are read and pushed: shared by the run's images.
   const known = new KnownLayers();
+  // A resolved package is looked for in the registry at its release; when it is not there, it is
+  // exported as named, exactly as without resolving (the exporter asks Builder again itself).
+  const asNamed = new Map<PackageSource, PackageSource>();
+  const candidates = packages.map((p) => {
+    const release = options.resolved?.get(p);
+    if (!release) return p;
+    const pinned = pinnedTo(p, release);
+    asNamed.set(pinned, p);
+    return pinned;
+  });
   let reused: PushedImage[] = [];
   let toExport: readonly PackageSource[] = packages;
-  if (options.reuseReleased && packages.some((p) => releasedPackage(p) !== undefined)) {
+  if (options.reuseReleased && candidates.some((p) => releasedPackage(p) !== undefined)) {
     ({ reused, toExport } = await log.group('Reuse', async () =>
-      reuseReleasedImages(packages, {
+      reuseReleasedImages(candidates, {
         login: await session.credentials(),
         tags: tagsFor,
         maxParallel: options.maxParallel,
@@ -84,6 +97,7 @@ export async function acquireImages(
       }),
     ));
     if (reused.length > 0) progress.record(`${reused.length} released image(s) found in the registry`);
+    toExport = toExport.map((p) => asNamed.get(p) ?? p);
   }
 
   const builds = options.builds ?? [];
