@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { cliLine, type CliIo } from './cli-main';
+import { cliLine, type CliIo } from './cli-io';
 import { parseEnvFile } from './compose/env-file';
 import { UserError } from './diagnostics';
 import { dockerCli, DockerError } from './local/docker';

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { cliLine, parseRenderArgs, placeholderRegistry, stderrLog, UsageError, type CliIo } from './cli-main';
+import { cliLine, stderrLog, UsageError, type CliIo } from './cli-io';
+import { parseRenderArgs, placeholderRegistry } from './cli-render';
 import { UserError } from './diagnostics';
 import { explainAwsFailure } from './aws-errors';
 import { PackageSpecError } from './translate/habitat/package-source';

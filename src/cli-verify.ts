@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { cliLine, stderrLog, type CliIo } from './cli-main';
+import { cliLine, stderrLog, type CliIo } from './cli-io';
 import { UserError } from './diagnostics';
 import { explainAwsFailure } from './aws-errors';
 import { verifyDeployment, verifyTargetOf } from './deploy/verify';

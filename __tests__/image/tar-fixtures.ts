@@ -1,12 +1,5 @@
-import {
-  BLOCK,
-  decodeHeader,
-  encodeHeader,
-  END_OF_ARCHIVE,
-  padding,
-  TarReader,
-  type TarEntry,
-} from '../../src/image/tar-format';
+import { BLOCK, decodeHeader, padding, TarReader, type TarEntry } from '../../src/image/tar-format';
+import { encodeHeader, END_OF_ARCHIVE } from '../../src/image/tar-write';
 
 /** A tar entry with defaults: a regular file of `data`, root-owned, mode 0644. */
 export function entry(name: string, extra: Partial<TarEntry> = {}, data = ''): TarEntry & { data: Buffer } {

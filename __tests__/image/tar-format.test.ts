@@ -1,11 +1,5 @@
-import {
-  BLOCK,
-  decodeHeader,
-  encodeHeader,
-  parsePax,
-  TarFormatError,
-  TarReader,
-} from '../../src/image/tar-format';
+import { BLOCK, decodeHeader, parsePax, TarFormatError, TarReader } from '../../src/image/tar-format';
+import { encodeHeader } from '../../src/image/tar-write';
 import { entry, readTar, tarOf } from './tar-fixtures';
 
 describe('encodeHeader and the reader', () => {

@@ -5,16 +5,8 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants, createGzip } from 'node:zlib';
 import { normalizeEntries } from './normalize';
-import {
-  BLOCK,
-  decodeHeader,
-  encodeHeader,
-  END_OF_ARCHIVE,
-  padding,
-  TarFormatError,
-  TarReader,
-  type TarEntry,
-} from './tar-format';
+import { BLOCK, decodeHeader, padding, TarFormatError, TarReader, type TarEntry } from './tar-format';
+import { encodeHeader, END_OF_ARCHIVE } from './tar-write';
 
 /** An entry of a tar file on disk, with where its data starts. */
 interface StoredEntry extends TarEntry {
