@@ -1,9 +1,10 @@
-import { CreateClusterCommand, DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AwsCallLog, registryRequests, registryTags, requireStackEnv, servedDigest } from '../support/stack';
+import { createEc2Cluster } from '../support/cluster';
 import { runAction, type RunResult } from './harness';
 
 // A compose file with one Habitat service (exported by the stand-in hab) and one build: service
@@ -65,6 +66,8 @@ function deploy(inputs: Record<string, string> = {}, at = workspace): RunResult 
       service,
       'image-tag': imageTag,
       'task-family': family,
+      // Exported beside the build, not reused: earlier tests pushed this release to the registry.
+      'reuse-released-images': 'false',
       ...inputs,
     },
   });
@@ -80,7 +83,7 @@ function writesTo(repo: string, from: number): string[] {
 }
 
 beforeAll(async () => {
-  await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
+  await createEc2Cluster(cluster);
 });
 
 let first: RunResult;

@@ -187,7 +187,7 @@ test('the action exported both packages with the real hab 2.1.78 from the stable
   expect(out).toMatch(/Using `hab pkg export container`: hab 2\.1\.78\b/);
   // The default habitat-channel (stable) and the habitat-builder-url input, on hab's command line.
   expect(out).toContain(
-    `hab pkg export container --channel stable --url ${real.builderUrl} --base-pkgs-url ${real.builderUrl} billmeyer/mongodb`,
+    `hab pkg export container --channel stable --url ${real.builderUrl} --base-pkgs-url ${real.builderUrl} --multi-layer billmeyer/mongodb`,
   );
   // The real exporter's own output, and the package it resolved in `stable` (3.2.11 is in unstable only).
   expect(out).toContain("Determining latest version of billmeyer/mongodb in the 'stable' channel");

@@ -1,9 +1,9 @@
-import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AwsCallLog, requireStackEnv } from '../support/stack';
 import { workflowCommands } from '../support/workflow-commands';
+import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, ROOT, runAction, type RunResult } from './harness';
 
 // The trust gaps of the bundled action, closed: what a package's build output, a saved state, a
@@ -14,7 +14,7 @@ jest.setTimeout(240_000);
 
 const cluster = `e2e-security-${process.pid}-${Date.now().toString(36)}`;
 beforeAll(async () => {
-  await new ECSClient({}).send(new CreateClusterCommand({ clusterName: cluster }));
+  await createEc2Cluster(cluster);
 });
 
 function ok(r: RunResult): void {
@@ -59,6 +59,8 @@ describe("a package's build output", () => {
         service: 'np-hostile-output',
         'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
         'wait-for-service-stability': 'false',
+        // Exported, not reused: the releases earlier tests pushed would skip hab altogether.
+        'reuse-released-images': 'false',
       },
     });
     ok(r);

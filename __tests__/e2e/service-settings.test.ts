@@ -10,6 +10,7 @@ import {
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AwsCallLog, requireStackEnv } from '../support/stack';
+import { ensureTaskRole } from '../support/cluster';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
 // The service's own settings, run by the bundled action against the stack: a Fargate service
@@ -72,6 +73,7 @@ async function describeService() {
 
 beforeAll(async () => {
   await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
+  await ensureTaskRole('ecsTaskExecutionRole');
   const ec2 = new EC2Client({});
   const subnets = (await ec2.send(new DescribeSubnetsCommand({}))).Subnets ?? [];
   const group = (await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups?.[0]?.GroupId ?? '';
@@ -203,6 +205,7 @@ test('a target group whose type does not fit the network mode is refused before 
   expect(errors[0]).toContain(
     "has target type instance, but the task's network mode is awsvpc, whose tasks register as ip targets: use a target group of type ip",
   );
-  expect(calls.calls()).toEqual(['DescribeServices', 'DescribeTargetGroups']);
+  // Verify's reads, then the service and the target group; nothing written.
+  expect(calls.calls().slice(-2)).toEqual(['DescribeServices', 'DescribeTargetGroups']);
   expect(calls.writes()).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import { DescribeImagesCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateClusterCommand, ECSClient, RegisterContainerInstanceCommand } from '@aws-sdk/client-ecs';
 
 /**
@@ -25,4 +26,22 @@ export async function createEc2Cluster(name: string, endpoint?: string): Promise
       instanceIdentityDocument: JSON.stringify({ instanceId, region: await ecs.config.region() }),
     }),
   );
+}
+
+/**
+ * The IAM role `name`, trusted by ECS tasks, as an account that runs tasks has (verify looks for
+ * the task and execution roles a task definition names); one that exists already is kept.
+ */
+export async function ensureTaskRole(name: string): Promise<void> {
+  const trust = {
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' },
+    ],
+  };
+  await new IAMClient({})
+    .send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(trust) }))
+    .catch((e: Error) => {
+      if (e.name !== 'EntityAlreadyExistsException') throw e;
+    });
 }
