@@ -12,6 +12,7 @@
 // image. Then, each round, the redeploy scenario (bench/redeploy.js), one layer per package and
 // one layer for all, side by side: 6 × --mb MB of packages, a new release of the 5% application.
 'use strict';
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
