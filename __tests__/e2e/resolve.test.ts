@@ -145,7 +145,7 @@ test('a first deploy with reuse off exports both packages by name and asks Build
   expect(builderRequests(mark).filter((r) => r.includes('/pkgs/'))).toHaveLength(2);
 });
 
-test('a rerun resolves both through Builder, finds them in the registry: no hab, no docker, 3 AWS calls', async () => {
+test('a rerun resolves both through Builder, finds them in the registry: no hab, no docker, three AWS calls after verify', async () => {
   const secondTag = `second-${suffix}`;
   const aws = new AwsCallLog().mark();
   const mark = builderMark();
