@@ -1,8 +1,9 @@
-import { CreateClusterCommand, DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createEc2Cluster } from '../support/cluster';
 import { AwsCallLog, registryRequests, registryTags, requireStackEnv, servedDigest } from '../support/stack';
 import { runAction, type RunResult } from './harness';
 
@@ -80,7 +81,7 @@ function writesTo(repo: string, from: number): string[] {
 }
 
 beforeAll(async () => {
-  await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
+  await createEc2Cluster(cluster);
 });
 
 let first: RunResult;

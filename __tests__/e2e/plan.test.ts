@@ -1,8 +1,8 @@
-import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startFakeGitHubApi, type FakeGitHubApi } from '../support/github-api';
+import { createEc2Cluster } from '../support/cluster';
 import { AwsCallLog, requireStackEnv } from '../support/stack';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
@@ -85,7 +85,7 @@ async function comments(number: number): Promise<{ id: number; user: { login: st
 
 beforeAll(async () => {
   api = await startFakeGitHubApi();
-  await new ECSClient({}).send(new CreateClusterCommand({ clusterName: cluster }));
+  await createEc2Cluster(cluster);
 });
 afterAll(() => api?.stop());
 

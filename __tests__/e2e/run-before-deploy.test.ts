@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createTaskRole } from '../support/cluster';
 import { AwsCallLog, requireStackEnv, runTaskExit } from '../support/stack';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
@@ -65,6 +66,7 @@ async function serviceRevision(): Promise<string | undefined> {
 
 beforeAll(async () => {
   await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
+  await createTaskRole('ecsTaskExecutionRole');
   await new CloudWatchLogsClient({}).send(new CreateLogGroupCommand({ logGroupName: logGroup }));
   const ec2 = new EC2Client({});
   const subnet = (await ec2.send(new DescribeSubnetsCommand({}))).Subnets?.[0]?.SubnetId ?? '';

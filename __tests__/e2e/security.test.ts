@@ -1,7 +1,7 @@
-import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createEc2Cluster } from '../support/cluster';
 import { AwsCallLog, requireStackEnv } from '../support/stack';
 import { workflowCommands } from '../support/workflow-commands';
 import { nationalParksWorkspace, ROOT, runAction, type RunResult } from './harness';
@@ -14,7 +14,7 @@ jest.setTimeout(240_000);
 
 const cluster = `e2e-security-${process.pid}-${Date.now().toString(36)}`;
 beforeAll(async () => {
-  await new ECSClient({}).send(new CreateClusterCommand({ clusterName: cluster }));
+  await createEc2Cluster(cluster);
 });
 
 function ok(r: RunResult): void {
