@@ -197,7 +197,7 @@ test.each([
   expect(writes[1]?.url).toBe(`/repos/example/national-parks/issues/comments/${found[1]?.id}`);
 });
 
-test('Habitat packages with no release pinned: the plan says each would be exported and pushed', () => {
+test('Habitat packages with no release pinned, and reuse off: the plan says each would be exported and pushed', () => {
   const ws = nationalParksWorkspace();
   const calls = new AwsCallLog().mark();
   const r = runAction({
@@ -207,12 +207,14 @@ test('Habitat packages with no release pinned: the plan says each would be expor
       cluster,
       service: 'national-parks',
       'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
+      // With reuse on, Builder is asked for the latest releases (resolve.test.ts).
+      'reuse-released-images': 'false',
     },
   });
   ok(r);
   expect(r.outputs.changed).toBe('true');
   expect(r.stdout).toContain(
-    'billmeyer/mongodb: exported and pushed on deploy (no release is pinned: a new export, with a new digest)',
+    'billmeyer/mongodb: exported and pushed on deploy (no release is pinned: its digest is known once it is exported)',
   );
   expect(r.summary).toContain('| mattray/national-parks: exported and pushed on deploy');
   expect(calls.calls().filter((c) => !READS.has(c))).toEqual([]);
