@@ -66,6 +66,8 @@ function deploy(inputs: Record<string, string> = {}, at = workspace): RunResult 
       service,
       'image-tag': imageTag,
       'task-family': family,
+      // The Habitat image is exported beside the build, whatever releases the registry holds.
+      'reuse-released-images': 'false',
       ...inputs,
     },
   });
