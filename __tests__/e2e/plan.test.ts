@@ -16,6 +16,10 @@ const suffix = `${process.pid}-${Date.now().toString(36)}`;
 const cluster = `plan-${suffix}`;
 const family = `web-plan-${suffix}`;
 const READS = new Set([
+  // verify's, on an EC2 cluster
+  'DescribeClusters',
+  'ListContainerInstances',
+  'DescribeContainerInstances',
   'DescribeServices',
   'DescribeTaskDefinition',
   'DescribeImages',
@@ -97,7 +101,38 @@ test('a service that does not exist: a deploy would create it; nothing is writte
   expect(r.outputs.changed).toBe('true');
   expect(r.stdout).toContain('Plan: a deploy would create the service web.');
   expect(r.summary).toContain('**State:** a deploy would create the service web');
-  expect(calls.calls()).toEqual(['DescribeServices']);
+  // verify's reads of the cluster and its room, then the service.
+  expect(calls.calls()).toEqual([
+    'DescribeClusters',
+    'ListContainerInstances',
+    'DescribeContainerInstances',
+    'DescribeServices',
+  ]);
+});
+
+test('a task the account cannot run fails the plan at its line, as it fails the deploy; verify: false skips it', () => {
+  writeCompose({ VERSION: '1' });
+  const params = path.join(workspace, 'ecs-params.yml');
+  fs.writeFileSync(
+    params,
+    `version: 1\ntask_definition:\n  task_role_arn: arn:aws:iam::123456789012:role/no-such-role-${suffix}\n`,
+  );
+  try {
+    const calls = new AwsCallLog().mark();
+    const r = plan(41, undefined, { 'ecs-params': 'ecs-params.yml' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(
+      new RegExp(`^::error file=ecs-params\\.yml,line=3,.*no-such-role-${suffix}`, 'm'),
+    );
+    expect(calls.writes()).toEqual([]);
+    expect(api.writes(0).filter((w) => w.url.includes('/issues/41/'))).toEqual([]);
+
+    const unchecked = plan(41, undefined, { 'ecs-params': 'ecs-params.yml', verify: 'false' });
+    ok(unchecked);
+    expect(unchecked.stdout).not.toContain('::group::Verify');
+  } finally {
+    fs.rmSync(params);
+  }
 });
 
 test('on a pull request: the diff goes to the one comment with names only; the log keeps values, masked', async () => {

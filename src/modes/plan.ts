@@ -9,6 +9,7 @@ import { baseReport, type RunReport } from '../report';
 import { planDeploy } from '../stages/plan';
 import { pinnedTo, resolveReleases } from '../stages/resolve';
 import { openRegistrySession } from '../stages/session';
+import { verifyStage } from '../stages/verify';
 import { translateConfig, writeTaskDefinition } from '../stages/task-definition';
 import { ecrRegistry } from '../translate/plan';
 
@@ -18,6 +19,8 @@ import { ecrRegistry } from '../translate/plan';
  */
 export async function plan(config: ServiceConfig, run: RunContext, log: Log): Promise<RunReport> {
   const deployPlan = planDeploy(config, run, log);
+  // What would stop the deploy's task from starting stops the plan too, with the same reads.
+  await verifyStage(config, deployPlan.translated, log);
   // A target group ECS would refuse fails the plan as it fails the deploy (one read).
   await checkTargetGroups(config.serviceSettings.loadBalancers, {
     region: config.region,
