@@ -81,7 +81,9 @@ async function plan(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const service = own.service;
   if (service === undefined) throw new UsageError('--service is required');
-  const { input, accountId, region } = request;
+  const { accountId, region } = request;
+  // As the action's build input (default true): build: services are built and pushed on deploy.
+  const input = { ...request.input, build: true };
   if (!region) throw new UsageError('no region: give --region, or set AWS_REGION');
   const placeholder = placeholderRegistry(accountId, region);
   const first = translateProject({ ...input, registry: placeholder });
