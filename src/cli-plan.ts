@@ -15,7 +15,8 @@ Renders the compose files as "habitat-ecs render" does (same options), reads the
 task definition it runs (DescribeServices, DescribeTaskDefinition) and prints: whether a deploy
 would create the service, update it or leave it alone; for each Habitat package, whether its
 image would be reused (a pinned release the registry already holds: ECR DescribeImages) or
-exported and pushed (an unpinned package always is, with a new digest); and the field-level diff
+exported and pushed (an unpinned package is: unlike the action, this does not ask Builder for
+its latest release); and the field-level diff
 against the running revision (containers, images, environment values masked where the name looks
 secret, ports, cpu and memory, roles, ...). Nothing is exported, pushed, created or registered.
 The AWS credentials and region come from the environment as for the AWS CLI; the registry's
@@ -81,7 +82,9 @@ async function plan(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const service = own.service;
   if (service === undefined) throw new UsageError('--service is required');
-  const { input, accountId, region } = request;
+  const { accountId, region } = request;
+  // As the action's build input (default true): build: services are built and pushed on deploy.
+  const input = { ...request.input, build: true };
   if (!region) throw new UsageError('no region: give --region, or set AWS_REGION');
   const placeholder = placeholderRegistry(accountId, region);
   const first = translateProject({ ...input, registry: placeholder });

@@ -78,6 +78,9 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
       registry: ecrRegistry('000000000000', region),
       imageTag: 'latest',
       habitat: { acceptLicense: true, healthChecks: false },
+      // As the action's build input (default true): build: services' images are what a deploy
+      // builds and pushes, so they are not looked for either.
+      build: true,
       environment: io.env,
     });
     for (const w of translated.warnings) io.stderr(`${cliLine(w)}\n`);

@@ -12,7 +12,7 @@ export interface InputSpec {
 export const INPUTS = {
   mode: {
     description:
-      'What to do: `deploy` (export, push, register, deploy, wait), `plan` (say what a deploy would change, with read-only AWS calls: the task definition diff, images pushed or reused, the service created, updated or left alone; on a pull request with `github-token`, as its comment), `render` (write the task definition only, no AWS call) or `teardown` (delete the service and the task definitions this action registered for it).',
+      'What to do: `deploy` (export, push, register, deploy, wait), `plan` (say what a deploy would change, with read-only AWS calls: the checks of verify, the task definition diff, images pushed or reused, the service created, updated or left alone, service settings changed; on a pull request with `github-token`, as its comment), `render` (write the task definition only, no AWS call) or `teardown` (delete the service and the task definitions this action registered for it).',
     default: 'deploy',
   },
   'compose-file': {
@@ -101,7 +101,7 @@ export const INPUTS = {
   'desired-count': { description: 'Desired task count of a service the action creates.', default: '1' },
   verify: {
     description:
-      'Before any export or push, check with read-only AWS calls what the task needs (roles, secrets, log groups, subnets, ECR images, cluster room); each problem fails the step at its line. See Verify.',
+      'Before any export or push, check with read-only AWS calls what the task needs (roles, secrets, log groups, subnets, ECR images, cluster room); each problem fails the step at its line. In plan mode too. See Verify.',
     default: 'true',
   },
   'wait-for-service-stability': {

@@ -3,8 +3,8 @@ import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AwsCallLog, registryRequests, registryTags, requireStackEnv, servedDigest } from '../support/stack';
 import { createEc2Cluster } from '../support/cluster';
+import { AwsCallLog, registryRequests, registryTags, requireStackEnv, servedDigest } from '../support/stack';
 import { runAction, type RunResult } from './harness';
 
 // A compose file with one Habitat service (exported by the stand-in hab) and one build: service
@@ -66,7 +66,7 @@ function deploy(inputs: Record<string, string> = {}, at = workspace): RunResult 
       service,
       'image-tag': imageTag,
       'task-family': family,
-      // Exported beside the build, not reused: earlier tests pushed this release to the registry.
+      // The Habitat image is exported beside the build, whatever releases the registry holds.
       'reuse-released-images': 'false',
       ...inputs,
     },

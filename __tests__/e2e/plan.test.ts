@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startFakeGitHubApi, type FakeGitHubApi } from '../support/github-api';
-import { AwsCallLog, requireStackEnv } from '../support/stack';
 import { createEc2Cluster } from '../support/cluster';
+import { AwsCallLog, requireStackEnv } from '../support/stack';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
 // mode: plan on a pull request: what a deploy would change, posted as the pull request's one
@@ -16,6 +16,10 @@ const suffix = `${process.pid}-${Date.now().toString(36)}`;
 const cluster = `plan-${suffix}`;
 const family = `web-plan-${suffix}`;
 const READS = new Set([
+  // verify's, on an EC2 cluster
+  'DescribeClusters',
+  'ListContainerInstances',
+  'DescribeContainerInstances',
   'DescribeServices',
   'DescribeTaskDefinition',
   'DescribeImages',
@@ -97,7 +101,38 @@ test('a service that does not exist: a deploy would create it; nothing is writte
   expect(r.outputs.changed).toBe('true');
   expect(r.stdout).toContain('Plan: a deploy would create the service web.');
   expect(r.summary).toContain('**State:** a deploy would create the service web');
-  expect(calls.calls()).toEqual(['DescribeServices']);
+  // verify's reads of the cluster and its room, then the service.
+  expect(calls.calls()).toEqual([
+    'DescribeClusters',
+    'ListContainerInstances',
+    'DescribeContainerInstances',
+    'DescribeServices',
+  ]);
+});
+
+test('a task the account cannot run fails the plan at its line, as it fails the deploy; verify: false skips it', () => {
+  writeCompose({ VERSION: '1' });
+  const params = path.join(workspace, 'ecs-params.yml');
+  fs.writeFileSync(
+    params,
+    `version: 1\ntask_definition:\n  task_role_arn: arn:aws:iam::123456789012:role/no-such-role-${suffix}\n`,
+  );
+  try {
+    const calls = new AwsCallLog().mark();
+    const r = plan(41, undefined, { 'ecs-params': 'ecs-params.yml' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(
+      new RegExp(`^::error file=ecs-params\\.yml,line=3,.*no-such-role-${suffix}`, 'm'),
+    );
+    expect(calls.writes()).toEqual([]);
+    expect(api.writes(0).filter((w) => w.url.includes('/issues/41/'))).toEqual([]);
+
+    const unchecked = plan(41, undefined, { 'ecs-params': 'ecs-params.yml', verify: 'false' });
+    ok(unchecked);
+    expect(unchecked.stdout).not.toContain('::group::Verify');
+  } finally {
+    fs.rmSync(params);
+  }
 });
 
 test('on a pull request: the diff goes to the one comment with names only; the log keeps values, masked', async () => {
@@ -197,7 +232,7 @@ test.each([
   expect(writes[1]?.url).toBe(`/repos/example/national-parks/issues/comments/${found[1]?.id}`);
 });
 
-test('Habitat packages with no release pinned: the plan says each would be exported and pushed', () => {
+test('Habitat packages with no release pinned, and reuse off: the plan says each would be exported and pushed', () => {
   const ws = nationalParksWorkspace();
   const calls = new AwsCallLog().mark();
   const r = runAction({
@@ -207,12 +242,14 @@ test('Habitat packages with no release pinned: the plan says each would be expor
       cluster,
       service: 'national-parks',
       'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
+      // With reuse on, Builder is asked for the latest releases (resolve.test.ts).
+      'reuse-released-images': 'false',
     },
   });
   ok(r);
   expect(r.outputs.changed).toBe('true');
   expect(r.stdout).toContain(
-    'billmeyer/mongodb: exported and pushed on deploy (no release is pinned: a new export, with a new digest)',
+    'billmeyer/mongodb: exported and pushed on deploy (no release is pinned: its digest is known once it is exported)',
   );
   expect(r.summary).toContain('| mattray/national-parks: exported and pushed on deploy');
   expect(calls.calls().filter((c) => !READS.has(c))).toEqual([]);

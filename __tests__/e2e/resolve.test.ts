@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AwsCallLog, publish, requireStackEnv, servedDigest } from '../support/stack';
 import { createEc2Cluster } from '../support/cluster';
+import { AwsCallLog, publish, requireStackEnv, servedDigest } from '../support/stack';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
 // Packages named without a release are not exported again when nothing changed: the bundled
@@ -145,7 +145,7 @@ test('a first deploy with reuse off exports both packages by name and asks Build
   expect(builderRequests(mark).filter((r) => r.includes('/pkgs/'))).toHaveLength(2);
 });
 
-test('a rerun resolves both through Builder, finds them in the registry: no hab, no docker, three AWS calls after verify', async () => {
+test('a rerun resolves both through Builder, finds them in the registry: no hab, no docker, 3 AWS calls besides the reads of verify', async () => {
   const secondTag = `second-${suffix}`;
   const aws = new AwsCallLog().mark();
   const mark = builderMark();
@@ -182,15 +182,33 @@ test('a rerun resolves both through Builder, finds them in the registry: no hab,
   expect(second.outputs.images).toBe(first.outputs.images);
   expect(second.outputs.changed).toBe('false');
   expect(second.outputs['task-definition-arn']).toBe(first.outputs['task-definition-arn']);
-  // Three calls of the deploy itself, after verify's three reads of the cluster (verify is on by default).
-  const verifyReads = ['DescribeClusters', 'ListContainerInstances', 'DescribeContainerInstances'];
-  expect(aws.calls().slice(0, 3)).toEqual(verifyReads);
-  expect([...aws.calls().slice(3)].sort()).toEqual([
+  // verify's look at the cluster and its room (DescribeClusters, ListContainerInstances,
+  // DescribeContainerInstances), then the token for the registry, the service, its revision.
+  expect([...aws.calls()].sort()).toEqual([
+    'DescribeClusters',
+    'DescribeContainerInstances',
     'DescribeServices',
     'DescribeTaskDefinition',
     'GetAuthorizationToken',
+    'ListContainerInstances',
   ]);
   expect(second.post?.stdout).toContain('Nothing to clean up');
+});
+
+test('a plan resolves them as the deploy does: both reused, nothing would change', () => {
+  const aws = new AwsCallLog().mark();
+  const mark = builderMark();
+  const run = deploy('plan', { mode: 'plan' });
+  const r = run.result;
+  if (r.status !== 0) throw new Error(explain(r));
+  expect(run.calls.hab).toEqual([]);
+  expect(builderRequests(mark)).toHaveLength(2);
+  expect(r.stdout).toMatch(
+    /mattray\/national-parks: reused, not exported \(the registry holds mattray\/national-parks:6\.3\.0-20190522195009\)/,
+  );
+  expect(r.stdout).toContain('Plan: a deploy would leave the service national-parks alone');
+  expect(r.outputs.changed).toBe('false');
+  expect(aws.writes()).toEqual([]);
 });
 
 test('a channel where only national-parks has a new release exports that package alone, by name', async () => {

@@ -128,11 +128,15 @@ test('a plan finds both releases in the registry: reused, nothing to change, not
   );
   expect(r.stdout).toContain('Plan: a deploy would leave the service national-parks alone: it already runs');
   expect(r.outputs.changed).toBe('false');
+  // Reads only: verify's look at the cluster and its room, then the plan's own.
   expect([...new Set(aws.calls())].sort()).toEqual([
+    'DescribeClusters',
+    'DescribeContainerInstances',
     'DescribeImages',
     'DescribeServices',
     'DescribeTaskDefinition',
     'GetAuthorizationToken',
+    'ListContainerInstances',
   ]);
 });
 

@@ -8,8 +8,8 @@ import {
 } from '@aws-sdk/client-ecs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createTaskRole } from '../support/cluster';
 import { AwsCallLog, requireStackEnv, runTaskExit } from '../support/stack';
-import { ensureTaskRole } from '../support/cluster';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
 // run-before-deploy on Fargate, run by the bundled action against the stack, whose front makes the
@@ -66,7 +66,7 @@ async function serviceRevision(): Promise<string | undefined> {
 
 beforeAll(async () => {
   await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
-  await ensureTaskRole('ecsTaskExecutionRole');
+  await createTaskRole('ecsTaskExecutionRole');
   await new CloudWatchLogsClient({}).send(new CreateLogGroupCommand({ logGroupName: logGroup }));
   const ec2 = new EC2Client({});
   const subnet = (await ec2.send(new DescribeSubnetsCommand({}))).Subnets?.[0]?.SubnetId ?? '';

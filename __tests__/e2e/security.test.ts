@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createEc2Cluster } from '../support/cluster';
 import { AwsCallLog, requireStackEnv } from '../support/stack';
 import { workflowCommands } from '../support/workflow-commands';
-import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, ROOT, runAction, type RunResult } from './harness';
 
 // The trust gaps of the bundled action, closed: what a package's build output, a saved state, a
@@ -59,7 +59,7 @@ describe("a package's build output", () => {
         service: 'np-hostile-output',
         'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
         'wait-for-service-stability': 'false',
-        // Exported, not reused: the releases earlier tests pushed would skip hab altogether.
+        // An export, whatever releases the registry holds from earlier tests.
         'reuse-released-images': 'false',
       },
     });

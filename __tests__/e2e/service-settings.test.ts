@@ -9,8 +9,8 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createTaskRole } from '../support/cluster';
 import { AwsCallLog, requireStackEnv } from '../support/stack';
-import { ensureTaskRole } from '../support/cluster';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
 // The service's own settings, run by the bundled action against the stack: a Fargate service
@@ -73,7 +73,7 @@ async function describeService() {
 
 beforeAll(async () => {
   await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
-  await ensureTaskRole('ecsTaskExecutionRole');
+  await createTaskRole('ecsTaskExecutionRole');
   const ec2 = new EC2Client({});
   const subnets = (await ec2.send(new DescribeSubnetsCommand({}))).Subnets ?? [];
   const group = (await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups?.[0]?.GroupId ?? '';
@@ -174,6 +174,33 @@ test('on update, changes only the setting that differs, and then nothing', async
   expect(again.writes()).toEqual([]);
 });
 
+test('a plan says which settings, and which one-off tasks, a deploy would run; it writes nothing', () => {
+  const calls = new AwsCallLog().mark();
+  const r = deploy({
+    mode: 'plan',
+    'health-check-grace-period-seconds': '90',
+    'run-before-deploy': 'national-parks',
+    'force-new-deployment': 'true',
+  });
+  if (r.status !== 0) throw new Error(explain(r));
+  expect(calls.writes()).toEqual([]);
+  expect(calls.calls()).toContain('DescribeTargetGroups');
+  expect(r.outputs.changed).toBe('true');
+  expect(r.summary).toContain('**Service settings:** health check grace period: 120 s -> 90 s');
+  expect(r.summary).toContain(
+    'Before the rollout, a deploy would run `national-parks` as one-off tasks on the new revision',
+  );
+  expect(r.stdout).toContain('Service settings that would change:');
+});
+
+test('a plan refuses a target group ECS would refuse, as the deploy does', () => {
+  const calls = new AwsCallLog().mark();
+  const r = deploy({ mode: 'plan', 'load-balancer': lb('instance') });
+  expect(r.status).toBe(1);
+  expect(lines(r, 'error').join('\n')).toContain('has target type instance');
+  expect(calls.writes()).toEqual([]);
+});
+
 test.each([
   [
     'a container the task does not have',
@@ -205,7 +232,7 @@ test('a target group whose type does not fit the network mode is refused before 
   expect(errors[0]).toContain(
     "has target type instance, but the task's network mode is awsvpc, whose tasks register as ip targets: use a target group of type ip",
   );
-  // Verify's reads, then the service and the target group; nothing written.
+  // After verify's reads: the service, then the target group, and nothing written.
   expect(calls.calls().slice(-2)).toEqual(['DescribeServices', 'DescribeTargetGroups']);
   expect(calls.writes()).toEqual([]);
 });

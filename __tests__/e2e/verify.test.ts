@@ -222,4 +222,16 @@ describe('habitat-ecs verify', () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('give --region');
   });
+  test('a build: service is an image a deploy pushes, as in the action: not looked for in ECR', () => {
+    const ws = nationalParksWorkspace();
+    fs.mkdirSync(path.join(ws, 'web'));
+    fs.writeFileSync(path.join(ws, 'web', 'Dockerfile'), 'FROM scratch\nCOPY Dockerfile /\n');
+    fs.writeFileSync(
+      path.join(ws, 'docker-compose.yml'),
+      `services:\n  web:\n    build: ./web\n    image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/never-pushed-${suffix}/web\n    mem_limit: 128m\n`,
+    );
+    const r = cli(['-f', path.join(ws, 'docker-compose.yml'), '--cluster', cluster]);
+    expect(r.stderr).not.toContain('never-pushed');
+    expect(r.status).toBe(0);
+  });
 });

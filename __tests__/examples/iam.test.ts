@@ -52,6 +52,22 @@ test('the preview policy reaches only pr- services and revisions, and deletes no
   expect(preview.Statement.flatMap((s) => list(s.Action)).some((a) => a === '*' || a.endsWith(':*'))).toBe(false);
 });
 
+test('the preview policy allows the reads of a plan of the production service (README, Plan)', () => {
+  const preview = read('preview-policy.json');
+  const anywhere = (action: string) =>
+    preview.Statement.some(
+      (s) => s.Effect === 'Allow' && list(s.Action).includes(action) && list(s.Resource).includes('*'),
+    );
+  for (const action of [
+    'ecs:DescribeServices',
+    'ecs:DescribeTaskDefinition',
+    'ecr:DescribeImages',
+    'ecr:GetAuthorizationToken',
+    'elasticloadbalancing:DescribeTargetGroups',
+  ])
+    expect([action, anywhere(action)]).toEqual([action, true]);
+});
+
 test('the deploy policy keeps its services to the production one', () => {
   const deploy = read('deploy-policy.json');
   const services = deploy.Statement.find((s) => s.Sid === 'EcsServices');

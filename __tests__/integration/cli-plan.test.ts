@@ -88,3 +88,13 @@ test('a service that is not there: would be created, or with --no-create-service
   expect(refused.status).toBe(1);
   expect(refused.stderr).toContain('service "absent" does not exist in cluster');
 });
+
+test('a build: service would be built and pushed, as the action plans it', async () => {
+  fs.mkdirSync(path.join(dir, 'api'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'api', 'Dockerfile'), 'FROM scratch\nCOPY Dockerfile /\n');
+  fs.writeFileSync(compose, 'name: shop\nservices:\n  api:\n    build: ./api\n    mem_limit: 128m\n');
+  const r = await plan('--service', 'absent', '--account-id', '123456789012');
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain('shop/api: built and pushed on deploy');
+});

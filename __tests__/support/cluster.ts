@@ -1,6 +1,6 @@
 import { DescribeImagesCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateClusterCommand, ECSClient, RegisterContainerInstanceCommand } from '@aws-sdk/client-ecs';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 
 /**
  * An ECS cluster with one registered EC2 container instance, as a real EC2 cluster has before a
@@ -29,19 +29,23 @@ export async function createEc2Cluster(name: string, endpoint?: string): Promise
 }
 
 /**
- * The IAM role `name`, trusted by ECS tasks, as an account that runs tasks has (verify looks for
- * the task and execution roles a task definition names); one that exists already is kept.
+ * A role ECS tasks can assume, as verify requires of task and execution roles, on the stack's moto
+ * (IAM is global, so one made by another test file is fine).
  */
-export async function ensureTaskRole(name: string): Promise<void> {
-  const trust = {
-    Version: '2012-10-17',
-    Statement: [
-      { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' },
-    ],
-  };
-  await new IAMClient({})
-    .send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(trust) }))
-    .catch((e: Error) => {
-      if (e.name !== 'EntityAlreadyExistsException') throw e;
-    });
+export async function createTaskRole(name: string): Promise<void> {
+  try {
+    await new IAMClient({}).send(
+      new CreateRoleCommand({
+        RoleName: name,
+        AssumeRolePolicyDocument: JSON.stringify({
+          Statement: [
+            { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' },
+          ],
+        }),
+      }),
+    );
+  } catch (e) {
+    if ((e as Error).name !== 'EntityAlreadyExistsException' && (e as Error).name !== 'EntityAlreadyExists')
+      throw e;
+  }
 }

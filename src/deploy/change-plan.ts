@@ -5,6 +5,7 @@ import {
   type TaskDefinition,
 } from '@aws-sdk/client-ecs';
 import type { ECRClient } from '@aws-sdk/client-ecr';
+import type { ServiceSettings } from '../inputs-service';
 import { describeTaggedImage } from '../registry/ecr';
 import { releasedPackage, releaseTag } from '../registry/reuse';
 import { repositoryOf } from '../translate/habitat/package-source';
@@ -12,6 +13,7 @@ import type { PackageSource } from '../translate/habitat/types';
 import { diffTaskDefinitions } from './diff';
 import { sameTaskDefinition } from './normalize';
 import { checkService } from './service';
+import { describeCreated, settingsUpdate } from './settings';
 
 /** What a deploy would do to the service. */
 type ServiceChange = 'create' | 'update' | 'redeploy' | 'none';
@@ -41,6 +43,8 @@ export interface ChangePlan {
   /** The same diff with values, masked where the name looks secret: for the log. */
   logDiff: string[];
   images: PlannedImage[];
+  /** The service settings a deploy would set on create, or change on update, one line each. */
+  settings: string[];
   /** Whether a deploy would register a revision or touch the service. */
   changed: boolean;
   /** The task definition a deploy would register, images named as far as they are known. */
@@ -52,7 +56,9 @@ export interface PlanChangeInput {
   service: string;
   createService: boolean;
   forceNewDeployment: boolean;
-  /** Every package a deploy would export or reuse. */
+  /** The service settings inputs: a deploy changes those that differ, even on an unchanged revision. */
+  settings?: ServiceSettings;
+  /** Every package a deploy would export or reuse (those Builder resolved, at that release). */
   packages: readonly PackageSource[];
   /** The repositories of the images a deploy would build (`build:` services). */
   builds: readonly { repository: string }[];
@@ -68,7 +74,8 @@ export interface PlanChangeInput {
 /**
  * What a deploy would do, with read-only calls only (DescribeServices, DescribeTaskDefinition,
  * ECR DescribeImages, and GetAuthorizationToken when the registry must be found): the service
- * created, updated or left alone, the field-level diff, and which images would be pushed.
+ * created, updated or left alone, the field-level diff, which images would be pushed, and which
+ * service settings would be set or changed.
  */
 export async function planChange(
   clients: { ecs: ECSClient; ecr: ECRClient },
@@ -103,6 +110,11 @@ export async function planChange(
     images,
     forceNewDeployment: input.forceNewDeployment,
   });
+  const settings = !input.settings
+    ? []
+    : existing
+      ? settingsUpdate(existing, input.settings).changes
+      : describeCreated(input.settings);
   return {
     service,
     ...(existing?.taskDefinition && { running: existing.taskDefinition }),
@@ -110,15 +122,16 @@ export async function planChange(
     diff: diffTaskDefinitions(running, taskDefinition),
     logDiff: diffTaskDefinitions(running, taskDefinition, 'masked'),
     images,
-    changed: service !== 'none',
+    settings,
+    changed: service !== 'none' || settings.length > 0,
     taskDefinition,
   };
 }
 
 /**
- * Pure: what happens to the service. An exported image always has a new digest (exports are not
- * reproducible), and so has a build without the runner's cache: a deploy that exports or builds
- * anything is taken to register a new revision.
+ * Pure: what happens to the service. The digest of an export or a build is known only once it is
+ * made (an unchanged export pushes as the same image, a build without the runner's cache does
+ * not): a deploy that exports or builds anything is taken to register a new revision.
  */
 export function decideChange(args: {
   exists: boolean;
@@ -149,7 +162,7 @@ async function planImages(
       planned.push({
         repository,
         how: 'export',
-        reason: 'no release is pinned: a new export, with a new digest',
+        reason: 'no release is pinned: its digest is known once it is exported',
       });
       continue;
     }

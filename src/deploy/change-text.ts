@@ -4,7 +4,10 @@ import type { ChangePlan } from './change-plan';
 /** A plan in words, for the log, the CLI and the job summary. Pure. */
 
 /** One line: what a deploy would do to the service. */
-export function serviceVerdict(plan: Pick<ChangePlan, 'service' | 'running'>, service: string): string {
+export function serviceVerdict(
+  plan: Pick<ChangePlan, 'service' | 'running'> & Partial<Pick<ChangePlan, 'settings'>>,
+  service: string,
+): string {
   const running = plan.running ? shortArn(plan.running) : undefined;
   switch (plan.service) {
     case 'create':
@@ -14,6 +17,8 @@ export function serviceVerdict(plan: Pick<ChangePlan, 'service' | 'running'>, se
     case 'redeploy':
       return `a deploy would start a new deployment of ${running ?? 'the revision'} on ${service} (force-new-deployment); the task definition is unchanged`;
     case 'none':
+      if ((plan.settings ?? []).length > 0)
+        return `a deploy would change the settings of the service ${service}; it already runs ${running ?? 'this task definition'}`;
       return `a deploy would leave the service ${service} alone: it already runs ${running ?? 'this task definition'}`;
   }
 }
@@ -32,6 +37,11 @@ export function imageLines(plan: Pick<ChangePlan, 'images'>): string[] {
 export function planText(plan: ChangePlan, service: string, diff: readonly string[]): string[] {
   const lines = [`Plan: ${serviceVerdict(plan, service)}.`];
   if (plan.images.length > 0) lines.push('Images:', ...imageLines(plan).map((l) => `  ${l}`));
+  if (plan.settings.length > 0)
+    lines.push(
+      plan.service === 'create' ? 'Service settings:' : 'Service settings that would change:',
+      ...plan.settings.map((l) => `  ${l}`),
+    );
   if (plan.service === 'create') lines.push('Task definition:', ...diff.map((l) => `  ${l}`));
   else if (diff.length > 0)
     lines.push(

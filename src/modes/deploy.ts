@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { awsClients } from '../aws';
 import { checkService } from '../deploy/service';
-import { verifyDeployment, verifyTargetOf } from '../deploy/verify';
 import { checkTargetGroups } from '../deploy/target-groups';
 import { explainFailure } from '../deploy/wait';
 import { runnerTemp, type RunContext } from '../github-context';
@@ -16,6 +15,7 @@ import { resolutionNotes, resolveReleases } from '../stages/resolve';
 import { rollout, type RolloutOutcome } from '../stages/rollout';
 import { oneOffPlacement, runBeforeDeploy } from '../stages/run-before';
 import { openRegistrySession } from '../stages/session';
+import { verifyStage } from '../stages/verify';
 
 /**
  * The deploy mode: check, get every image into the registry, pin the task definition to their
@@ -31,17 +31,7 @@ export async function deploy(
   const log = progress.tracking(actionLog);
   const temp = runnerTemp();
   const plan = planDeploy(config, run, log);
-  if (config.verify) {
-    const where = {
-      region: config.region,
-      cluster: config.cluster,
-      launchType: config.launchType,
-      service: config.service,
-    };
-    await actionLog.group('Verify', () =>
-      verifyDeployment(verifyTargetOf(plan.translated, where), { log: actionLog }),
-    );
-  }
+  await verifyStage(config, plan.translated, actionLog);
   const { ecr, ecs } = awsClients(config.region);
   // Before the first side effect: the cluster exists, and the service can be updated or created.
   const checked = await checkService(ecs, {

@@ -1,12 +1,15 @@
 import { awsClients } from '../aws';
-import { planChange } from '../deploy/change-plan';
+import { planChange, type ChangePlan } from '../deploy/change-plan';
 import { planText, serviceVerdict } from '../deploy/change-text';
+import { checkTargetGroups } from '../deploy/target-groups';
 import { runnerTemp, type RunContext } from '../github-context';
 import type { ServiceConfig } from '../inputs';
 import type { Log } from '../log';
 import { baseReport, type RunReport } from '../report';
 import { planDeploy } from '../stages/plan';
+import { pinnedTo, resolveReleases } from '../stages/resolve';
 import { openRegistrySession } from '../stages/session';
+import { verifyStage } from '../stages/verify';
 import { translateConfig, writeTaskDefinition } from '../stages/task-definition';
 import { ecrRegistry } from '../translate/plan';
 
@@ -16,6 +19,14 @@ import { ecrRegistry } from '../translate/plan';
  */
 export async function plan(config: ServiceConfig, run: RunContext, log: Log): Promise<RunReport> {
   const deployPlan = planDeploy(config, run, log);
+  // What would stop the deploy's task from starting stops the plan too, with the same reads.
+  await verifyStage(config, deployPlan.translated, log);
+  // A target group ECS would refuse fails the plan as it fails the deploy (one read).
+  await checkTargetGroups(config.serviceSettings.loadBalancers, {
+    region: config.region,
+    networkMode: deployPlan.translated.taskDefinition.networkMode,
+    log,
+  });
   const clients = awsClients(config.region);
   // Only its credentials() is used: that names the registry, and makes nothing.
   const session = openRegistrySession(clients.ecr, {
@@ -23,13 +34,26 @@ export async function plan(config: ServiceConfig, run: RunContext, log: Log): Pr
     tempDir: runnerTemp(),
     log,
   });
+  // Packages named without a release: the release a deploy would get, asked of Builder (reads).
+  const resolved = config.reuseReleasedImages
+    ? await resolveReleases(deployPlan.packages, {
+        settings: config.habitatExport,
+        log,
+        maxParallel: config.maxParallel,
+      })
+    : undefined;
   const change = await log.group('Plan', async () => {
     const planned = await planChange(clients, {
       cluster: config.cluster,
       service: config.service,
       createService: config.createService,
       forceNewDeployment: config.forceNewDeployment,
-      packages: deployPlan.packages,
+      settings: config.serviceSettings,
+      // As the deploy does: a package Builder resolved is looked for in the registry at that release.
+      packages: deployPlan.packages.map((p) => {
+        const release = resolved?.get(p);
+        return release ? pinnedTo(p, release) : p;
+      }),
       builds: deployPlan.builds,
       reuseReleased: config.reuseReleasedImages,
       registry: async () =>
@@ -40,6 +64,7 @@ export async function plan(config: ServiceConfig, run: RunContext, log: Log): Pr
       placeholderRegistry: deployPlan.registry,
     });
     for (const line of planText(planned, config.service, planned.logDiff)) log.info(line);
+    for (const line of oneOffNotes(config, planned.service)) log.info(line);
     return planned;
   });
   return {
@@ -53,8 +78,21 @@ export async function plan(config: ServiceConfig, run: RunContext, log: Log): Pr
       ...(change.running && { running: change.running }),
       images: change.images,
     },
+    ...(change.settings.length > 0 && { settings: change.settings }),
     changed: change.changed,
     state: serviceVerdict(change, config.service),
-    notes: ['Plan mode: nothing was exported, pushed, registered or deployed.'],
+    notes: [
+      ...oneOffNotes(config, change.service),
+      'Plan mode: nothing was exported, pushed, registered or deployed.',
+    ],
   };
+}
+
+/** The run-before-deploy tasks a deploy would run first: only when the service would move. */
+function oneOffNotes(config: ServiceConfig, service: ChangePlan['service']): string[] {
+  if (config.runBeforeDeploy.length === 0 || service === 'none') return [];
+  const tasks = config.runBeforeDeploy.map((t) => `\`${t.line}\``).join(', ');
+  return [
+    `Before the rollout, a deploy would run ${tasks} as one-off tasks on the new revision, and go on only if they exit 0.`,
+  ];
 }
