@@ -185,9 +185,10 @@ afterAll(() => {
 test('the action exported both packages with the real hab 2.1.78 from the stable channel of the Builder input', () => {
   const out = plain(ec2.stdout);
   expect(out).toMatch(/Using `hab pkg export container`: hab 2\.1\.78\b/);
-  // The default habitat-channel (stable) and the habitat-builder-url input, on hab's command line.
+  // The default habitat-channel (stable), the habitat-builder-url input and the default
+  // habitat-multi-layer (true), on hab's command line.
   expect(out).toContain(
-    `hab pkg export container --channel stable --url ${real.builderUrl} --base-pkgs-url ${real.builderUrl} billmeyer/mongodb`,
+    `hab pkg export container --channel stable --url ${real.builderUrl} --base-pkgs-url ${real.builderUrl} --multi-layer billmeyer/mongodb`,
   );
   // The real exporter's own output, and the package it resolved in `stable` (3.2.11 is in unstable only).
   expect(out).toContain("Determining latest version of billmeyer/mongodb in the 'stable' channel");
@@ -217,6 +218,21 @@ test('the action exported both packages with the real hab 2.1.78 from the stable
     Cmd: ['run', 'billmeyer/mongodb'],
     Env: ['PATH=/bin'],
   });
+  // The image the registry API pushed is the exporter's multi-layer one: a layer per package, in
+  // dependency order, the user's package last (normalising keeps the history's commands).
+  const history = run('docker', [
+    'image',
+    'history',
+    '--no-trunc',
+    '--format',
+    '{{.CreatedBy}}',
+    td.containerDefinitions?.[0]?.image ?? '',
+  ]).stdout;
+  const packages = [...history.matchAll(/COPY dir:[0-9a-f]+ in \/hab\/pkgs\/([^/\s]+\/[^/\s]+)\//g)]
+    .map((m) => m[1])
+    .reverse(); // docker lists the top layer first
+  expect(packages).toEqual(expect.arrayContaining(['core/glibc', 'chef/hab-sup', 'chef/hab-launcher']));
+  expect(packages.at(-1)).toBe('billmeyer/mongodb');
 });
 
 test("bridge mode: national-parks joins the ring by the name its --peer uses, its database bind gets mongodb's port, and both health checks pass", async () => {
