@@ -1,4 +1,5 @@
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,13 +8,14 @@ import { realHabitat } from '../support/real-habitat';
 import { run } from '../support/run';
 import { requireStackEnv } from '../support/stack';
 import { createEc2Cluster } from '../support/cluster';
-import { nationalParksWorkspace, runAction, type RunResult } from './harness';
+import { nationalParksWorkspace, ROOT, runAction, type RunResult } from './harness';
 
 // The proofs that the action works with the real Habitat (2.1.78, built from the official
 // source): the bundled action exports real packages with the real exporter, against the stack's
 // emulated Builder, pushes and registers them; then the task definitions it wrote are run the way
 // ECS runs them, and real Supervisors form the ring, satisfy the binds and answer the health
-// checks. Needs HAB_TEST_BINARIES (see support/real-habitat.ts).
+// checks; and the product's own `habitat-ecs up` runs the same two task definitions, real
+// Supervisors and all. Needs HAB_TEST_BINARIES (see support/real-habitat.ts).
 
 requireStackEnv();
 jest.setTimeout(300_000);
@@ -96,6 +98,59 @@ function starting(task: EcsLikeTask): Promise<EcsLikeTask> {
   return started;
 }
 
+const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
+const upTasks: string[] = [];
+type Finished = { status: number | null; stdout: string; stderr: string };
+
+/** `habitat-ecs up --task-definition <td> --name <name>`, without blocking the other proofs. */
+function habitatEcsUp(td: RegisterTaskDefinitionCommandInput, name: string): Promise<Finished> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hed-up-')), 'task-definition.json');
+  fs.writeFileSync(file, JSON.stringify(td));
+  upTasks.push(name);
+  const child = spawn(process.execPath, [
+    CLI,
+    'up',
+    '--task-definition',
+    file,
+    '--name',
+    name,
+    '--timeout',
+    '240',
+  ]);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 280_000);
+  const done = new Promise<Finished>((resolve) =>
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    }),
+  );
+  done.catch(() => undefined);
+  return done;
+}
+
+/** The census members a Supervisor of a task `up` ran lists (its containers are `<name>-<container>`). */
+function upCensus(name: string, container: string, port = 9631): CensusMember[] {
+  const out = run('docker', [
+    'exec',
+    `${name}-${container}`,
+    'wget',
+    '-qO-',
+    `http://127.0.0.1:${port}/census`,
+  ]);
+  if (out.status !== 0 || !out.stdout) return []; // not listening yet
+  const body = JSON.parse(out.stdout) as {
+    census_groups?: Record<string, { population: Record<string, CensusMember> }>;
+  };
+  return Object.values(body.census_groups ?? {}).flatMap((g) => Object.values(g.population));
+}
+
+const bothAlive = (members: CensusMember[]) =>
+  ['mongodb', 'national-parks'].every((s) => members.some((m) => m.service === s && m.alive));
+
 function fargateWorkspace(): string {
   const ws = nationalParksWorkspace();
   fs.writeFileSync(
@@ -138,6 +193,7 @@ let fargate: RegisterTaskDefinitionCommandInput;
 let sick: EcsLikeTask;
 let sickStartedAt = 0;
 const running: Record<'bridge' | 'awsvpc' | 'clash', Promise<EcsLikeTask>> = {} as never;
+const upped: Record<'bridge' | 'awsvpc', { name: string; up: Promise<Finished> }> = {} as never;
 
 beforeAll(async () => {
   await createEc2Cluster(cluster);
@@ -176,10 +232,18 @@ beforeAll(async () => {
   parks.command = ['--peer', '127.0.0.1:9638', '--bind', 'database:mongodb.default'];
   parks.healthCheck = undefined;
   running.clash = starting(startTask(clash, 'clash'));
+  for (const [mode, td] of [
+    ['bridge', taskDefinition(ec2)],
+    ['awsvpc', fargate],
+  ] as const) {
+    const name = `up-${mode}-${suffix}`;
+    upped[mode] = { name, up: habitatEcsUp(td, name) };
+  }
 }, 600_000); // two deploys; on a fresh runner the first downloads and builds every layer
 
 afterAll(() => {
   for (const t of tasks) t.stop();
+  for (const name of upTasks) run(process.execPath, [CLI, 'down', '--name', name], { timeout: 120_000 });
 });
 
 test('the action exported both packages with the real hab 2.1.78 from the stable channel of the Builder input', () => {
@@ -332,6 +396,45 @@ test('health: the health check the action wrote turns a service whose health hoo
     'http://127.0.0.1:9631/services/unhealthy/default/health',
   ]);
   expect(health.stderr).toContain('503');
+});
+
+test('habitat-ecs up, bridge: the task the action wrote comes up healthy; national-parks joins the ring by --peer mongodb and serves the bound address on its published port', async () => {
+  const { name, up } = upped.bridge;
+  const r = await up;
+  expect({ status: r.status, stderr: r.stderr }).toEqual({
+    status: 0,
+    stderr: expect.stringContaining(`task ${name} is up (bridge network mode)`),
+  });
+  // up waited for both Supervisor health checks (national-parks depends on mongo HEALTHY).
+  expect(r.stdout).toMatch(/^mongo +running +healthy/m);
+  expect(r.stdout).toMatch(/^national-parks +running +healthy +127\.0\.0\.1:8080->8080\/tcp$/m);
+  await until("both services alive in national-parks' census", 90_000, () =>
+    bothAlive(upCensus(name, 'national-parks')),
+  );
+  const mongoIp = run('docker', [
+    'inspect',
+    '--format',
+    '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}',
+    `${name}-mongo`,
+  ]).stdout.trim();
+  expect(upCensus(name, 'national-parks').find((m) => m.service === 'mongodb')?.sys.ip).toBe(mongoIp);
+  const page = run('curl', ['-sf', '--max-time', '5', 'http://127.0.0.1:8080/index.html']);
+  expect(page.stdout.trim()).toBe(`database=${mongoIp}:27017`);
+});
+
+test('habitat-ecs up, awsvpc: one namespace, the remapped Supervisor ports, the ring forms and both are healthy', async () => {
+  const { name, up } = upped.awsvpc;
+  const r = await up;
+  expect({ status: r.status, stderr: r.stderr }).toEqual({
+    status: 0,
+    stderr: expect.stringContaining(`task ${name} is up (awsvpc network mode)`),
+  });
+  expect(r.stdout).toMatch(/^mongo +running +healthy/m);
+  expect(r.stdout).toMatch(/^national-parks +running +healthy/m);
+  // Both Supervisors' HTTP gateways answer in the one namespace, each listing both services.
+  await until('both Supervisors to list both services', 90_000, () =>
+    [9631, 9641].every((port) => bothAlive(upCensus(name, 'mongo', port))),
+  );
 });
 
 test("channel: an export by name without --channel (hab's default, base) fails as it does for users today", () => {
