@@ -1,5 +1,4 @@
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,7 +7,8 @@ import { realHabitat } from '../support/real-habitat';
 import { run } from '../support/run';
 import { requireStackEnv } from '../support/stack';
 import { createEc2Cluster } from '../support/cluster';
-import { nationalParksWorkspace, ROOT, runAction, type RunResult } from './harness';
+import { nationalParksWorkspace, runAction, type RunResult } from './harness';
+import { habitatEcsDown, habitatEcsUp, type Finished } from '../support/habitat-ecs-up';
 
 // The proofs that the action works with the real Habitat (2.1.78, built from the official
 // source): the bundled action exports real packages with the real exporter, against the stack's
@@ -98,39 +98,7 @@ function starting(task: EcsLikeTask): Promise<EcsLikeTask> {
   return started;
 }
 
-const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
 const upTasks: string[] = [];
-type Finished = { status: number | null; stdout: string; stderr: string };
-
-/** `habitat-ecs up --task-definition <td> --name <name>`, without blocking the other proofs. */
-function habitatEcsUp(td: RegisterTaskDefinitionCommandInput, name: string): Promise<Finished> {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hed-up-')), 'task-definition.json');
-  fs.writeFileSync(file, JSON.stringify(td));
-  upTasks.push(name);
-  const child = spawn(process.execPath, [
-    CLI,
-    'up',
-    '--task-definition',
-    file,
-    '--name',
-    name,
-    '--timeout',
-    '240',
-  ]);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 280_000);
-  const done = new Promise<Finished>((resolve) =>
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    }),
-  );
-  done.catch(() => undefined);
-  return done;
-}
 
 /** The census members a Supervisor of a task `up` ran lists (its containers are `<name>-<container>`). */
 function upCensus(name: string, container: string, port = 9631): CensusMember[] {
@@ -237,13 +205,14 @@ beforeAll(async () => {
     ['awsvpc', fargate],
   ] as const) {
     const name = `up-${mode}-${suffix}`;
+    upTasks.push(name);
     upped[mode] = { name, up: habitatEcsUp(td, name) };
   }
 }, 600_000); // two deploys; on a fresh runner the first downloads and builds every layer
 
 afterAll(() => {
   for (const t of tasks) t.stop();
-  for (const name of upTasks) run(process.execPath, [CLI, 'down', '--name', name], { timeout: 120_000 });
+  for (const name of upTasks) habitatEcsDown(name);
 });
 
 test('the action exported both packages with the real hab 2.1.78 from the stable channel of the Builder input', () => {
