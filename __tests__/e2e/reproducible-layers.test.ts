@@ -1,4 +1,3 @@
-import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,6 +6,7 @@ import { getRawManifest } from '../../src/registry/manifest';
 import { realHabitat } from '../support/real-habitat';
 import { ok, run } from '../support/run';
 import { ECR_CREDENTIALS, registryRequests, requireStackEnv } from '../support/stack';
+import { createEc2Cluster } from '../support/cluster';
 import { runAction, type RunResult } from './harness';
 
 // The proof that per-package layers cost nothing when their package did not change, with the real
@@ -109,7 +109,7 @@ let second: Deploy;
 let third: Deploy;
 
 beforeAll(async () => {
-  await new ECSClient({}).send(new CreateClusterCommand({ clusterName: cluster }));
+  await createEc2Cluster(cluster); // verify refuses an EC2 deploy to a cluster with no instance
   noBuildCache();
   first = deploy(`layers-1-${suffix}`);
   noBuildCache();
