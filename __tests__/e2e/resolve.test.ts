@@ -1,8 +1,8 @@
-import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createEc2Cluster } from '../support/cluster';
 import { AwsCallLog, publish, requireStackEnv, servedDigest } from '../support/stack';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
@@ -16,7 +16,6 @@ import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 requireStackEnv();
 jest.setTimeout(300_000);
 
-const ecs = new ECSClient({});
 const registry = process.env.HABITAT_ECS_STACK_REGISTRY ?? '';
 const builderLog = path.join(process.env.HABITAT_ECS_STACK_DIR ?? '', 'builder', 'requests.log');
 const suffix = `${process.pid}-${Date.now().toString(36)}`;
@@ -121,7 +120,7 @@ const builderMark = () =>
   fs.existsSync(builderLog) ? fs.readFileSync(builderLog, 'utf8').split('\n').length - 1 : 0;
 
 beforeAll(async () => {
-  await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
+  await createEc2Cluster(cluster); // verify refuses an EC2 deploy to a cluster with no instance
   publishMongodb(channel);
   publish(channel, `mattray/national-parks/${newRelease}`, '--exposes', '8080');
 });
@@ -146,7 +145,7 @@ test('a first deploy with reuse off exports both packages by name and asks Build
   expect(builderRequests(mark).filter((r) => r.includes('/pkgs/'))).toHaveLength(2);
 });
 
-test('a rerun resolves both through Builder, finds them in the registry: no hab, no docker, 3 AWS calls', async () => {
+test("a rerun resolves both through Builder, finds them in the registry: no hab, no docker, 3 AWS calls besides verify's reads", async () => {
   const secondTag = `second-${suffix}`;
   const aws = new AwsCallLog().mark();
   const mark = builderMark();
@@ -183,10 +182,15 @@ test('a rerun resolves both through Builder, finds them in the registry: no hab,
   expect(second.outputs.images).toBe(first.outputs.images);
   expect(second.outputs.changed).toBe('false');
   expect(second.outputs['task-definition-arn']).toBe(first.outputs['task-definition-arn']);
+  // Reads only: verify's look at the cluster and its room, then the token for the registry, the
+  // service, the revision it runs.
   expect([...aws.calls()].sort()).toEqual([
+    'DescribeClusters',
+    'DescribeContainerInstances',
     'DescribeServices',
     'DescribeTaskDefinition',
     'GetAuthorizationToken',
+    'ListContainerInstances',
   ]);
   expect(second.post?.stdout).toContain('Nothing to clean up');
 });
