@@ -1,13 +1,21 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { requireStackEnv } from '../support/stack';
+import { ECR_CREDENTIALS, requireStackEnv } from '../support/stack';
 import { nationalParksWorkspace, ROOT, runAction } from './harness';
 import { createEc2Cluster } from '../support/cluster';
 
 // The reference example, as the action renders it, run by the bundled CLI (dist/cli/index.js) on
 // the stack's Docker engine: EC2/bridge from the deploy's task-definition-file, FARGATE/awsvpc
 // rendered by `up` itself. The hab stand-in's images start a listener on every Supervisor port
-// and report which peer answered, so reachability is observed, not assumed.
+// and report which peer answered, so reachability is observed, not assumed. The deploy pushes
+// through the registry API, so the engine lacks the images `up` runs: it pulls them, with the
+// login a user would do first, in a docker config of this test's own (not whatever another test
+// left in ~/.docker).
+
+// Everything `up` gets from the registry depends on this login (and nothing else does).
+const dockerConfig = mkdtempSync(path.join(tmpdir(), 'lu-docker-config-'));
 
 requireStackEnv();
 jest.setTimeout(240_000);
@@ -24,6 +32,7 @@ const tasks: string[] = [];
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: workspace,
+    env: { ...process.env, DOCKER_CONFIG: dockerConfig },
     encoding: 'utf8',
     timeout: 200_000,
   });
@@ -69,10 +78,23 @@ beforeAll(async () => {
       service: 'national-parks',
       'image-tag': imageTag,
       'task-family': `np-${suffix}`,
+      // The stand-in's own images, which listen and report: with reuse, a release the real
+      // exporter pushed earlier (real-habitat.test) would be run instead, and no listener answers.
+      'reuse-released-images': 'false',
     },
   });
   if (deploy.status !== 0) throw new Error(`deploy failed:\n${deploy.stdout}\n${deploy.stderr}`);
   taskDefinitionFile = deploy.outputs['task-definition-file'] ?? '';
+  const login = spawnSync(
+    'docker',
+    ['login', '--username', ECR_CREDENTIALS.username, '--password-stdin', registry],
+    {
+      input: ECR_CREDENTIALS.password,
+      env: { ...process.env, DOCKER_CONFIG: dockerConfig },
+      encoding: 'utf8',
+    },
+  );
+  if (login.status !== 0) throw new Error(`docker login failed:\n${login.stderr}`);
 });
 
 afterAll(() => {
@@ -88,7 +110,7 @@ test('EC2 / bridge, the task-definition-file of a deploy: national-parks reaches
   expect(up.stdout).toMatch(/^mongo +running +- *$/m);
   expect(up.stdout).toMatch(/^national-parks +running +- +127\.0\.0\.1:8080->8080\/tcp$/m);
 
-  // The images the deploy pushed, pinned by digest, from the local engine.
+  // The images the deploy pushed, pinned by digest (pulled unless an earlier run left them).
   expect(docker(['inspect', '--format', '{{.Config.Image}}', `${task}-mongo`])).toMatch(
     new RegExp(`^${registry}/billmeyer/mongodb@sha256:[0-9a-f]{64}$`),
   );

@@ -8,12 +8,14 @@ import { run } from '../support/run';
 import { requireStackEnv } from '../support/stack';
 import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
+import { habitatEcsDown, habitatEcsUp, type Finished } from '../support/habitat-ecs-up';
 
 // The proofs that the action works with the real Habitat (2.1.78, built from the official
 // source): the bundled action exports real packages with the real exporter, against the stack's
 // emulated Builder, pushes and registers them; then the task definitions it wrote are run the way
 // ECS runs them, and real Supervisors form the ring, satisfy the binds and answer the health
-// checks. Needs HAB_TEST_BINARIES (see support/real-habitat.ts).
+// checks; and the product's own `habitat-ecs up` runs the same two task definitions, real
+// Supervisors and all. Needs HAB_TEST_BINARIES (see support/real-habitat.ts).
 
 requireStackEnv();
 jest.setTimeout(300_000);
@@ -96,6 +98,27 @@ function starting(task: EcsLikeTask): Promise<EcsLikeTask> {
   return started;
 }
 
+const upTasks: string[] = [];
+
+/** The census members a Supervisor of a task `up` ran lists (its containers are `<name>-<container>`). */
+function upCensus(name: string, container: string, port = 9631): CensusMember[] {
+  const out = run('docker', [
+    'exec',
+    `${name}-${container}`,
+    'wget',
+    '-qO-',
+    `http://127.0.0.1:${port}/census`,
+  ]);
+  if (out.status !== 0 || !out.stdout) return []; // not listening yet
+  const body = JSON.parse(out.stdout) as {
+    census_groups?: Record<string, { population: Record<string, CensusMember> }>;
+  };
+  return Object.values(body.census_groups ?? {}).flatMap((g) => Object.values(g.population));
+}
+
+const bothAlive = (members: CensusMember[]) =>
+  ['mongodb', 'national-parks'].every((s) => members.some((m) => m.service === s && m.alive));
+
 function fargateWorkspace(): string {
   const ws = nationalParksWorkspace();
   fs.writeFileSync(
@@ -138,6 +161,7 @@ let fargate: RegisterTaskDefinitionCommandInput;
 let sick: EcsLikeTask;
 let sickStartedAt = 0;
 const running: Record<'bridge' | 'awsvpc' | 'clash', Promise<EcsLikeTask>> = {} as never;
+const upped: Record<'bridge' | 'awsvpc', { name: string; up: Promise<Finished> }> = {} as never;
 
 beforeAll(async () => {
   await createEc2Cluster(cluster);
@@ -176,16 +200,26 @@ beforeAll(async () => {
   parks.command = ['--peer', '127.0.0.1:9638', '--bind', 'database:mongodb.default'];
   parks.healthCheck = undefined;
   running.clash = starting(startTask(clash, 'clash'));
+  for (const [mode, td] of [
+    ['bridge', taskDefinition(ec2)],
+    ['awsvpc', fargate],
+  ] as const) {
+    const name = `up-${mode}-${suffix}`;
+    upTasks.push(name);
+    upped[mode] = { name, up: habitatEcsUp(td, name) };
+  }
 }, 600_000); // two deploys; on a fresh runner the first downloads and builds every layer
 
 afterAll(() => {
   for (const t of tasks) t.stop();
+  for (const name of upTasks) habitatEcsDown(name);
 });
 
 test('the action exported both packages with the real hab 2.1.78 from the stable channel of the Builder input', () => {
   const out = plain(ec2.stdout);
   expect(out).toMatch(/Using `hab pkg export container`: hab 2\.1\.78\b/);
-  // The default habitat-channel (stable) and the habitat-builder-url input, on hab's command line.
+  // The default habitat-channel (stable), the habitat-builder-url input and the default
+  // habitat-multi-layer (true), on hab's command line.
   expect(out).toContain(
     `hab pkg export container --channel stable --url ${real.builderUrl} --base-pkgs-url ${real.builderUrl} --multi-layer billmeyer/mongodb`,
   );
@@ -217,6 +251,21 @@ test('the action exported both packages with the real hab 2.1.78 from the stable
     Cmd: ['run', 'billmeyer/mongodb'],
     Env: ['PATH=/bin'],
   });
+  // The image the registry API pushed is the exporter's multi-layer one: a layer per package, in
+  // dependency order, the user's package last (normalising keeps the history's commands).
+  const history = run('docker', [
+    'image',
+    'history',
+    '--no-trunc',
+    '--format',
+    '{{.CreatedBy}}',
+    td.containerDefinitions?.[0]?.image ?? '',
+  ]).stdout;
+  const packages = [...history.matchAll(/COPY dir:[0-9a-f]+ in \/hab\/pkgs\/([^/\s]+\/[^/\s]+)\//g)]
+    .map((m) => m[1])
+    .reverse(); // docker lists the top layer first
+  expect(packages).toEqual(expect.arrayContaining(['core/glibc', 'chef/hab-sup', 'chef/hab-launcher']));
+  expect(packages.at(-1)).toBe('billmeyer/mongodb');
 });
 
 test("bridge mode: national-parks joins the ring by the name its --peer uses, its database bind gets mongodb's port, and both health checks pass", async () => {
@@ -316,6 +365,45 @@ test('health: the health check the action wrote turns a service whose health hoo
     'http://127.0.0.1:9631/services/unhealthy/default/health',
   ]);
   expect(health.stderr).toContain('503');
+});
+
+test('habitat-ecs up, bridge: the task the action wrote comes up healthy; national-parks joins the ring by --peer mongodb and serves the bound address on its published port', async () => {
+  const { name, up } = upped.bridge;
+  const r = await up;
+  expect({ status: r.status, stderr: r.stderr }).toEqual({
+    status: 0,
+    stderr: expect.stringContaining(`task ${name} is up (bridge network mode)`),
+  });
+  // up waited for both Supervisor health checks (national-parks depends on mongo HEALTHY).
+  expect(r.stdout).toMatch(/^mongo +running +healthy/m);
+  expect(r.stdout).toMatch(/^national-parks +running +healthy +127\.0\.0\.1:8080->8080\/tcp$/m);
+  await until("both services alive in national-parks' census", 90_000, () =>
+    bothAlive(upCensus(name, 'national-parks')),
+  );
+  const mongoIp = run('docker', [
+    'inspect',
+    '--format',
+    '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}',
+    `${name}-mongo`,
+  ]).stdout.trim();
+  expect(upCensus(name, 'national-parks').find((m) => m.service === 'mongodb')?.sys.ip).toBe(mongoIp);
+  const page = run('curl', ['-sf', '--max-time', '5', 'http://127.0.0.1:8080/index.html']);
+  expect(page.stdout.trim()).toBe(`database=${mongoIp}:27017`);
+});
+
+test('habitat-ecs up, awsvpc: one namespace, the remapped Supervisor ports, the ring forms and both are healthy', async () => {
+  const { name, up } = upped.awsvpc;
+  const r = await up;
+  expect({ status: r.status, stderr: r.stderr }).toEqual({
+    status: 0,
+    stderr: expect.stringContaining(`task ${name} is up (awsvpc network mode)`),
+  });
+  expect(r.stdout).toMatch(/^mongo +running +healthy/m);
+  expect(r.stdout).toMatch(/^national-parks +running +healthy/m);
+  // Both Supervisors' HTTP gateways answer in the one namespace, each listing both services.
+  await until('both Supervisors to list both services', 90_000, () =>
+    [9631, 9641].every((port) => bothAlive(upCensus(name, 'mongo', port))),
+  );
 });
 
 test("channel: an export by name without --channel (hab's default, base) fails as it does for users today", () => {

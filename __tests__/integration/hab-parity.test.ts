@@ -1,11 +1,12 @@
 // The fast `hab` stand-in (test/bin/hab), which most e2e tests use for fault injection, against
 // the real Habitat 2.1.78 exporter: for the same packages, the same Builder and the same flags,
 // both write the same report (but the image id), tag the same names, give the image the same
-// entrypoint, command, environment and exposed ports, and fail the same way on a channel that
-// lacks the package.
+// entrypoint, command, environment and exposed ports, put a package in a layer of its own with
+// --multi-layer (the action's default), refuse the same misuses of that flag, and fail the same way
+// on a channel that lacks the package.
 //
 // Needs the local stack and HAB_TEST_BINARIES (see support/real-habitat.ts).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportReport, HAB } from '../support/hab';
@@ -48,6 +49,31 @@ function exportWith(which: 'real' | 'stand-in', args: string[]): Export {
 
 const builder = () => ['--url', real.builderUrl, '--base-pkgs-url', real.builderUrl];
 
+/** The files (not directories) in each layer of a local image, bottom first (`docker image save`, legacy format). */
+function layerFiles(image: string): string[][] {
+  const dir = mkdtempSync(join(tmpdir(), 'hab-parity-save-'));
+  ok('docker', ['image', 'save', '-o', join(dir, 'image.tar'), image], { timeout: 120_000 });
+  ok('tar', ['-xf', join(dir, 'image.tar'), '-C', dir]);
+  const [manifest] = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { Layers: string[] }[];
+  return (manifest?.Layers ?? []).map((layer) =>
+    ok('tar', ['-tf', join(dir, layer)], { maxBuffer: 64 * 1024 * 1024 })
+      .stdout.split('\n')
+      .map((p) => p.replace(/^\.?\//, ''))
+      .filter((p) => p !== '' && !p.endsWith('/')),
+  );
+}
+
+/**
+ * Where one package's files are: how many layers hold any, and what else those layers hold (a
+ * later RUN that changes only directories' modes, as the real exporter's `chmod g=u` does, counts
+ * for neither).
+ */
+function packageLayers(image: string, ident: string): { layers: number; others: string[] } {
+  const own = (p: string) => p.startsWith(`hab/pkgs/${ident}/`);
+  const holding = layerFiles(image).filter((files) => files.some(own));
+  return { layers: holding.length, others: holding.flat().filter((p) => !own(p)) };
+}
+
 test.each([
   ['by name from stable', () => [...builder(), '--channel', 'stable', 'billmeyer/mongodb']],
   [
@@ -56,6 +82,10 @@ test.each([
   ],
   ['a fully qualified ident', () => [...builder(), 'billmeyer/mongodb/3.2.10/20171016003652']],
   ['a .hart file', () => [...builder(), hart('mattray/national-parks/6.3.0/20190522195009')]],
+  [
+    'one layer per package (--multi-layer), by name from stable',
+    () => [...builder(), '--channel', 'stable', '--multi-layer', 'billmeyer/mongodb'],
+  ],
   [
     'with a name template and a custom tag',
     () => [
@@ -93,6 +123,34 @@ test.each([
     ExposedPorts: Object.keys(c.ExposedPorts ?? {}).sort(),
   });
   expect(pick(standIn.config)).toEqual(pick(realRun.config));
+
+  // --multi-layer: the package's files in one layer that holds nothing else, in both images; the
+  // registry-API push uploads only that layer (and the per-export ones) for a new release.
+  if (args().includes('--multi-layer')) {
+    const ident = 'billmeyer/mongodb/3.2.10/20171016003652';
+    const own = { layers: 1, others: [] };
+    expect(packageLayers(realRun.report.id ?? '', ident)).toEqual(own);
+    expect(packageLayers(standIn.report.id ?? '', ident)).toEqual(own);
+  }
+});
+
+// What the action passes by default: misuses of --multi-layer are refused by the stand-in as by the
+// real exporter (clap's first line, exit 2), so a test of the stand-in cannot pass what Habitat refuses.
+test.each([
+  [['--multi-layer=true', 'billmeyer/mongodb']],
+  [['--multi-layer=', 'billmeyer/mongodb']],
+  [['--multi-layer', '--multi-layer', 'billmeyer/mongodb']],
+  [['--multi-layer']],
+  [['--multilayer', 'billmeyer/mongodb']],
+])('%j: the stand-in refuses it as the real exporter does', (args) => {
+  const realRun = exportWith('real', args);
+  const standIn = exportWith('stand-in', args);
+  const firstLine = (r: Run) => r.stderr.split('\n')[0];
+  expect({ status: standIn.status, error: firstLine(standIn) }).toEqual({
+    status: realRun.status,
+    error: firstLine(realRun),
+  });
+  expect(realRun.status).toBe(2);
 });
 
 test('without --channel, hab 2.1.x looks in base, and both fail the same way', () => {
