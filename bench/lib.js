@@ -154,4 +154,4 @@ function registryManifest(repository, tag) {
   return { ...JSON.parse(r.stdout), bytes: Buffer.byteLength(r.stdout) };
 }
 
-module.exports = { ROOT, sh, fresh, removeImages, measure, median, actionRun, registryManifest };
+module.exports = { ROOT, STACK, sh, fresh, removeImages, measure, median, actionRun, registryManifest };

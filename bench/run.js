@@ -2,7 +2,7 @@
 // `npm run bench`: the action against the documented manual procedure and against the floor set
 // by exporting and pushing the same bytes, on the local stack. See BENCHMARKS.md.
 //
-//   node bench/run.js [--sizes 1,2,4,8,16] [--rounds 3] [--mb 50] [--json FILE]
+//   node bench/run.js [--sizes 1,2,4,8,16] [--rounds 3] [--mb 50] [--uplink MBPS] [--json FILE]
 //
 // For each size N (Habitat packages, HAB_STANDIN_PAYLOAD_MB each) and round, in turn: (a) a first
 // deploy by the action (its peak memory recorded), then (c) the action again with nothing
@@ -10,30 +10,33 @@
 // a, b and f (not timed): the emulator and the registry are emptied (local-stack reset), the
 // cluster is made, and the local images of the packages are removed, so every export builds its
 // image. Then, each round, the redeploy scenario (bench/redeploy.js), one layer per package and
-// one layer for all, side by side: 6 × --mb MB of packages, a new release of the 5% application.
+// one layer for all, side by side: 6 × --mb MB of packages, a new release of the 5% application;
+// with --uplink, again with what the runner sends to the registry capped at MBPS MB/s
+// (local-stack uplink), as a runner's link to ECR caps it.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { actionNode } = require('../scripts/action-node');
-const { ROOT, sh, fresh, measure, median, actionRun } = require('./lib');
+const { ROOT, STACK, sh, fresh, measure, median, actionRun } = require('./lib');
 const { redeploy } = require('./redeploy');
 
 const RELEASE = '1.0.0/20260101000000';
 const OWN = /(^|\/)bench\/pkg\d+:/;
 
 function args(argv) {
-  const options = { sizes: [1, 2, 4, 8, 16], rounds: 3, mb: 50, json: undefined };
+  const options = { sizes: [1, 2, 4, 8, 16], rounds: 3, mb: 50, uplink: undefined, json: undefined };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--sizes') options.sizes = value.split(',').map(Number);
     else if (flag === '--rounds') options.rounds = Number(value);
     else if (flag === '--mb') options.mb = Number(value);
     else if (flag === '--json') options.json = value;
+    else if (flag === '--uplink') options.uplink = Number(value);
     else
       throw new Error(
-        `unknown argument ${flag}; usage: bench/run.js [--sizes 1,2,4,8,16] [--rounds 3] [--mb 50] [--json FILE]`,
+        `unknown argument ${flag}; usage: bench/run.js [--sizes 1,2,4,8,16] [--rounds 3] [--mb 50] [--uplink MBPS] [--json FILE]`,
       );
     i++;
   }
@@ -42,6 +45,8 @@ function args(argv) {
   if (!Number.isInteger(options.rounds) || options.rounds < 1 || options.rounds > 20)
     throw new Error('--rounds: 1 to 20');
   if (!(options.mb > 0 && options.mb <= 500)) throw new Error('--mb: more than 0, at most 500');
+  if (options.uplink !== undefined && !(Number.isInteger(options.uplink) && options.uplink >= 1))
+    throw new Error('--uplink: whole MB/s, at least 1');
   return options;
 }
 
@@ -152,13 +157,21 @@ function main() {
       fs.rmSync(ws, { recursive: true, force: true });
       fs.rmSync(work, { recursive: true, force: true });
     }
-    for (const multiLayer of [true, false]) {
-      const r = redeploy({ scale: options.mb / 50, multiLayer });
-      redeploys.push({ round, ...r });
-      console.error(
-        `round ${round} redeploy ${multiLayer ? 'multi' : 'single'}-layer: ${(r.again.ms / 1000).toFixed(2)}s, ` +
-          `${(r.again.bytesPushed / 2 ** 20).toFixed(1)} MB, ${r.again.layersPushed} layer(s) pushed, ${r.again.layersPresent} there`,
-      );
+    for (const uplink of options.uplink ? [undefined, options.uplink] : [undefined]) {
+      sh(STACK, ['uplink', uplink ? String(uplink) : 'off']);
+      try {
+        for (const multiLayer of [true, false]) {
+          const r = redeploy({ scale: options.mb / 50, multiLayer });
+          redeploys.push({ round, uplink, ...r });
+          console.error(
+            `round ${round} redeploy ${multiLayer ? 'multi' : 'single'}-layer${uplink ? ` at ${uplink} MB/s` : ''}: ` +
+              `${(r.again.ms / 1000).toFixed(2)}s, ${(r.again.bytesPushed / 2 ** 20).toFixed(1)} MB, ` +
+              `${r.again.layersPushed} layer(s) pushed, ${r.again.layersPresent} there`,
+          );
+        }
+      } finally {
+        sh(STACK, ['uplink', 'off']);
+      }
     }
   }
 
@@ -180,12 +193,16 @@ function main() {
     row['a/f'] = row.a.ms / row.f.ms;
     return row;
   });
-  const redeploySummary = [true, false].map((multiLayer) => {
-    const runs = redeploys.filter((r) => r.multiLayer === multiLayer);
+  const redeploySummary = [...new Set(redeploys.map((r) => r.uplink))].flatMap((uplink) =>
+    [true, false].map((multiLayer) => redeployRow(uplink, multiLayer)),
+  );
+  function redeployRow(uplink, multiLayer) {
+    const runs = redeploys.filter((r) => r.multiLayer === multiLayer && r.uplink === uplink);
     const of = (key) => median(runs.map((r) => r.again[key]));
     const last = runs.at(-1);
     return {
       multiLayer,
+      uplinkMBps: uplink ?? null,
       ms: of('ms'),
       bytesPushed: of('bytesPushed'),
       layersPushed: of('layersPushed'),
@@ -196,7 +213,7 @@ function main() {
       appLayerBytes: last?.appLayerBytes ?? 0,
       items: last?.items,
     };
-  });
+  }
   const dist = fs.statSync(path.join(ROOT, 'dist/index.js')).size;
   const report = {
     date: new Date().toISOString(),
@@ -237,16 +254,24 @@ function main() {
     console.log(
       `\na's time against N: ${sec(fit.slope)} s a package more, ${sec(fit.intercept)} s at N = 0 (least squares, R² ${fit.r2.toFixed(3)})`,
     );
-  const [multi, single] = redeploySummary;
   console.log(
     '\nRedeploy (a new release of the application only, from a fresh runner):\n\n' +
-      '| Layers | Redeploy (s) | MB pushed | Layers pushed / already there | Blob uploads | First deploy (s) | Peak RSS (MB) |\n|---|---|---|---|---|---|---|',
+      '| Uplink | Layers | Redeploy (s) | MB pushed | Layers pushed / already there | Blob uploads | First deploy (s) | Peak RSS (MB) |\n|---|---|---|---|---|---|---|---|',
   );
   for (const r of redeploySummary)
     console.log(
-      `| ${r.multiLayer ? 'one a package' : 'one for all'} | ${sec(r.ms)} | ${mb(r.bytesPushed)} | ${r.layersPushed} / ${r.layersPresent} | ` +
+      `| ${r.uplinkMBps ? `${r.uplinkMBps} MB/s` : 'loopback'} | ${r.multiLayer ? 'one a package' : 'one for all'} | ${sec(r.ms)} | ${mb(r.bytesPushed)} | ${r.layersPushed} / ${r.layersPresent} | ` +
         `${r.blobUploads} | ${sec(r.firstDeployMs)} | ${(r.peakRssKb / 1024).toFixed(0)} |`,
     );
+  for (const uplink of new Set(redeploySummary.map((r) => r.uplinkMBps))) {
+    const multi = redeploySummary.find((r) => r.uplinkMBps === uplink && r.multiLayer);
+    const single = redeploySummary.find((r) => r.uplinkMBps === uplink && !r.multiLayer);
+    if (multi && single)
+      console.log(
+        `redeploy time one a package / one for all (${uplink ? `${uplink} MB/s` : 'loopback'}): ${(multi.ms / single.ms).toFixed(2)}`,
+      );
+  }
+  const multi = redeploySummary.find((r) => r.multiLayer);
   if (multi?.items) {
     const listed = [
       ...multi.items.layers.map((l) => `${l.what} ${mb(l.bytes)} MB`),
@@ -255,8 +280,7 @@ function main() {
     ];
     console.log(`\nWhat the multi-layer redeploy added to the registry: ${listed.join('; ')}`);
     console.log(
-      `MB pushed / the application's layer: ${(multi.bytesPushed / multi.appLayerBytes).toFixed(2)}; ` +
-        `redeploy time one a package / one for all: ${(multi.ms / single.ms).toFixed(2)}`,
+      `MB pushed / the application's layer: ${(multi.bytesPushed / multi.appLayerBytes).toFixed(2)}`,
     );
   }
   console.log(

@@ -4,6 +4,7 @@
 //
 // Needs the stack: test/stack/local-stack up && eval "$(test/stack/local-stack env)".
 // Injected faults are global to the stack: do not run this next to other tests that use the registry.
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,6 +151,31 @@ describe('local stack', () => {
     }
     expect((await registryGet('/v2/')).status).toBe(200);
     expect(login().status).toBe(0);
+  });
+
+  test('uplink MBPS: what clients send to the registry is paced to the cap; off lifts it', async () => {
+    const upload = async (bytes: Buffer): Promise<number> => {
+      const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+      const started = Date.now();
+      const r = await registryGet(`/v2/stack-test/uplink/blobs/uploads/?digest=${digest}`, {
+        method: 'POST',
+        body: bytes,
+        headers: { 'Content-Type': 'application/octet-stream' },
+      });
+      expect(r.status).toBe(201);
+      return Date.now() - started;
+    };
+    run(STACK, ['uplink', '2']);
+    try {
+      expect(run(STACK, ['uplink']).stdout.trim()).toBe('2 MB/s');
+      // 3 MiB at 2 MiB/s: at least 1.5 s less the first chunk, however fast the machine is.
+      expect(await upload(randomBytes(3 * 2 ** 20))).toBeGreaterThanOrEqual(1300);
+    } finally {
+      run(STACK, ['uplink', 'off']);
+    }
+    expect(run(STACK, ['uplink']).stdout.trim()).toBe('off');
+    await upload(randomBytes(3 * 2 ** 20));
+    expect(run(STACK, ['uplink', '0']).status).not.toBe(0);
   });
 
   test('the request log records what reached the registry', async () => {

@@ -19,6 +19,10 @@ Before forwarding a request it reads the control file (see local-stack):
                    by wrong Basic credentials, so the registry itself refuses
                    (real 401 + WWW-Authenticate) until the file is cleared
 
+A second control file (--uplink) may hold a number of bytes a second: what all clients send
+to the registry (request bodies), together, is then paced to that rate, as a runner's uplink
+would pace it. Absent or empty: no cap.
+
 Every request is logged as one line "<iso time> <method> <path> <status>" (status
 "fault:<code>" for injected errors) to the request log, so tests can count what
 a run sent to the registry.
@@ -120,9 +124,33 @@ def canned(code):
     return head + body
 
 
+def read_uplink(path):
+    """The uplink cap in bytes a second, or None."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read().strip()
+    except (FileNotFoundError, TypeError):
+        return None
+    return int(text) if text.isdigit() and int(text) > 0 else None
+
+
+class Uplink:
+    """One link shared by every connection: each chunk sent waits for its turn at the rate."""
+
+    def __init__(self):
+        self.free_at = 0.0
+
+    async def send(self, size, rate):
+        loop = asyncio.get_running_loop()
+        start = max(loop.time(), self.free_at)
+        self.free_at = start + size / rate
+        await asyncio.sleep(max(0.0, self.free_at - loop.time()))
+
+
 class Front:
     def __init__(self, args):
         self.args = args
+        self.uplink = Uplink()
 
     def log(self, method, target, status):
         stamp = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds")
@@ -202,7 +230,8 @@ class Front:
                 status["value"] = value
                 self.log(method, target, value + note)
 
-            upload = asyncio.ensure_future(self.pipe(reader, up_writer, None))
+            rate = read_uplink(self.args.uplink)
+            upload = asyncio.ensure_future(self.pipe(reader, up_writer, None, rate))
             try:
                 await self.pipe(up_reader, writer, on_status)
             finally:
@@ -216,11 +245,13 @@ class Front:
         finally:
             up_writer.close()
 
-    async def pipe(self, src, dst, on_status):
+    async def pipe(self, src, dst, on_status, rate=None):
         while True:
             data = await asyncio.wait_for(src.read(CHUNK), IDLE_TIMEOUT)
             if not data:
                 return
+            if rate:
+                await self.uplink.send(len(data), rate)
             if on_status is not None:
                 first = data.split(b"\r\n", 1)[0].decode("latin-1").split(" ")
                 on_status(first[1] if len(first) > 1 else "?")
@@ -238,6 +269,7 @@ async def main():
     p.add_argument("--cert", required=True)
     p.add_argument("--key", required=True)
     p.add_argument("--faults", required=True, help="control file")
+    p.add_argument("--uplink", help="control file: a cap on upload bytes a second")
     p.add_argument("--request-log", required=True)
     args = p.parse_args()
 
