@@ -156,9 +156,13 @@ describe('local stack', () => {
   test('uplink MBPS: what clients send to the registry is paced to the cap; off lifts it', async () => {
     const upload = async (bytes: Buffer): Promise<number> => {
       const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+      const session = await registryGet('/v2/stack-test/uplink/blobs/uploads/', { method: 'POST' });
+      expect(session.status).toBe(202);
+      const location = new URL(session.headers.get('location') ?? '', `https://${registry}`);
+      location.searchParams.set('digest', digest);
       const started = Date.now();
-      const r = await registryGet(`/v2/stack-test/uplink/blobs/uploads/?digest=${digest}`, {
-        method: 'POST',
+      const r = await registryGet(`${location.pathname}${location.search}`, {
+        method: 'PUT',
         body: bytes,
         headers: { 'Content-Type': 'application/octet-stream' },
       });
