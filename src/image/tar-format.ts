@@ -38,20 +38,7 @@ export class TarFormatError extends Error {
 }
 
 /** A header block as it is, before extension headers are applied. */
-interface RawHeader {
-  name: string;
-  mode: number;
-  uid: number;
-  gid: number;
-  size: number;
-  mtime: number;
-  type: string;
-  linkname: string;
-  uname: string;
-  gname: string;
-  devmajor: number;
-  devminor: number;
-}
+type RawHeader = Omit<TarEntry, 'pax'>;
 
 function text(block: Buffer, offset: number, length: number): string {
   const field = block.subarray(offset, offset + length);

@@ -37,21 +37,8 @@ function splitName(name: string): { prefix: string; name: string } | undefined {
   return undefined;
 }
 
-interface HeaderFields {
-  name: string;
-  prefix: string;
-  type: string;
-  mode: number;
-  uid: number;
-  gid: number;
-  size: number;
-  mtime: number;
-  linkname: string;
-  uname: string;
-  gname: string;
-  devmajor: number;
-  devminor: number;
-}
+/** A header's fields as ustar stores them: the name split into prefix and name, no PAX records. */
+type HeaderFields = Omit<TarEntry, 'pax'> & { prefix: string };
 
 function ustarBlock(h: HeaderFields): Buffer {
   const block = Buffer.alloc(BLOCK);
