@@ -83,6 +83,29 @@ describe('normalizeLayerFile', () => {
     expect(hashed.diffId).toBe(both.diffId);
   });
 
+  it('stores large files that do not compress as they are, deflates the rest, in one valid gzip', async () => {
+    // Bytes that do not compress, made reproducibly: a chain of hashes.
+    const noise = Buffer.concat(
+      Array.from({ length: 16 * 1024 }, (_, i) => createHash('sha256').update(String(i)).digest()),
+    );
+    const text = Buffer.from('<Context path="/national-parks"/>\n'.repeat(16 * 1024));
+    const tar = tarOf([
+      entry('hab/pkgs/core/corretto8/lib/rt.jar', { mtime: 1 }, noise),
+      entry('hab/pkgs/core/corretto8/lib/server.xml', { mtime: 1 }, text),
+      entry('hab/pkgs/core/corretto8/IDENT', { mtime: 1 }, 'core/corretto8\n'),
+    ]);
+    const out = await normalizeLayerFile(file(tar), { gzipTo: path.join(dir, 'e.gz') });
+    const again = await normalizeLayerFile(file(tar), { gzipTo: path.join(dir, 'f.gz') });
+    expect(out.storedBytes).toBe(noise.length);
+    expect(again.blob?.digest).toBe(out.blob?.digest);
+    const gz = readFileSync(path.join(dir, 'e.gz'));
+    const unpacked = gunzipSync(gz);
+    expect(out.diffId).toBe(sha(unpacked));
+    expect(readTar(unpacked).map((e) => e.data.length)).toEqual([15, noise.length, text.length]);
+    // The text still deflated: the blob is hardly larger than the noise alone.
+    expect(gz.length).toBeLessThan(noise.length + text.length / 20);
+  });
+
   it('refuses a truncated layer', async () => {
     const tar = exportAt(1, [0, 1, 2, 3, 4]);
     await expect(normalizeLayerFile(file(tar.subarray(0, 1536)))).rejects.toThrow(TarFormatError);

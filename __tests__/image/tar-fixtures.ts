@@ -2,8 +2,12 @@ import { BLOCK, decodeHeader, padding, TarReader, type TarEntry } from '../../sr
 import { encodeHeader, END_OF_ARCHIVE } from '../../src/image/tar-write';
 
 /** A tar entry with defaults: a regular file of `data`, root-owned, mode 0644. */
-export function entry(name: string, extra: Partial<TarEntry> = {}, data = ''): TarEntry & { data: Buffer } {
-  const bytes = Buffer.from(data, 'latin1');
+export function entry(
+  name: string,
+  extra: Partial<TarEntry> = {},
+  data: string | Buffer = '',
+): TarEntry & { data: Buffer } {
+  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data, 'latin1');
   return {
     name,
     type: '0',

@@ -199,7 +199,14 @@ async function pushLayer(
   if (!layer.blob) layer = await normalizeLayerFile(file, { gzipTo });
   const blob = layer.blob as NonNullable<typeof layer.blob>;
   const descriptor: Descriptor = { mediaType: MEDIA_TYPES.layer, size: blob.size, digest: blob.digest };
-  const how = await ensureBlob({ digest: blob.digest, size: blob.size, file: blob.path }, ctx, which);
+  const stored = layer.storedBytes
+    ? ` (${mb(layer.storedBytes)} of files that do not compress, stored as they are)`
+    : '';
+  const how = await ensureBlob(
+    { digest: blob.digest, size: blob.size, file: blob.path },
+    ctx,
+    which + stored,
+  );
   ctx.stats[how === 'present' ? 'layersPresent' : 'layersPushed']++;
   ctx.known.learn(diffId, descriptor, ctx.repository);
   await rm(blob.path, { force: true });
