@@ -19,7 +19,7 @@ beforeAll(async () => {
   await createEc2Cluster(cluster);
 });
 
-/** What the preflight verify reads of national-parks on EC2: the cluster and room for the task. */
+/** What verify reads of national-parks on EC2 before the first change: the cluster and room for the task. */
 const VERIFY_CALLS = ['DescribeClusters', 'ListContainerInstances', 'DescribeContainerInstances'];
 
 function errorLines(r: RunResult): string[] {
@@ -67,7 +67,8 @@ test('a missing cluster fails before anything is exported or pushed', () => {
   expect(errors).toHaveLength(1);
   expect(errors[0]).toContain('cluster "no-such-cluster" was not found in region us-east-1');
   expect(fs.existsSync(path.join(workspace, 'hab-calls.log'))).toBe(false);
-  expect(calls.calls()).toEqual(['DescribeClusters']);
+  // The service's check finds the cluster missing; verify leaves the cluster to the first change.
+  expect(calls.calls()).toEqual(['DescribeServices']);
 });
 
 test('a missing service with create-service: false fails before anything is exported or pushed', () => {
@@ -81,7 +82,7 @@ test('a missing service with create-service: false fails before anything is expo
   expect(errors).toHaveLength(1);
   expect(errors[0]).toContain(`service "never-created" does not exist in cluster "${cluster}"`);
   expect(errors[0]).toContain('set create-service: true');
-  expect(calls.calls()).toEqual([...VERIFY_CALLS, 'DescribeServices']);
+  expect(calls.calls()).toEqual(['DescribeServices']);
 });
 
 test('a compose error is an annotation on its file and line, before any AWS call', () => {
@@ -162,7 +163,8 @@ test('hab missing from PATH fails the export with how to install it; ECS was onl
   expect(errors[0]).toMatch(/hab.*not.*PATH|install/i);
   expect(errors[0]).toContain('install.sh');
   expectNoStackTrace(r);
-  expect(calls.calls()).toEqual([...VERIFY_CALLS, 'DescribeServices']);
+  // The cluster's room is verified before the first export, which then fails.
+  expect(calls.calls()).toEqual(['DescribeServices', ...VERIFY_CALLS]);
 });
 
 test('exports by name from habitat-channel and habitat-base-packages-channel, with HAB_AUTH_TOKEN masked', () => {

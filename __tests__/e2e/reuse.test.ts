@@ -170,8 +170,8 @@ test('a second run under a new image-tag reuses both releases: no export, no pus
   expect(second.outputs.images).toBe(first.outputs.images);
   expect(second.outputs.changed).toBe('false');
   expect(second.outputs['task-definition-arn']).toBe(first.outputs['task-definition-arn']);
-  // Reads only: verify's look at the cluster and its room, then the token for the registry, the
-  // service, the revision it runs.
+  // Reads only: the token for the registry, the service, the revision it runs, and, as the new
+  // tag is a write, verify's look at the cluster and its room before it.
   expect([...aws.calls()].sort()).toEqual([
     'DescribeClusters',
     'DescribeContainerInstances',
@@ -181,6 +181,19 @@ test('a second run under a new image-tag reuses both releases: no export, no pus
     'ListContainerInstances',
   ]);
   expect(second.post?.stdout).toContain('Nothing to clean up');
+});
+
+test('a rerun with nothing to change makes three reads: not even verify asks about the cluster', () => {
+  const secondTag = `second-${suffix}`;
+  const aws = new AwsCallLog().mark();
+  const run = deploy('again', { 'image-tag': secondTag });
+  const again = run.result;
+  if (again.status !== 0) throw new Error(explain(again));
+  expect(exports(run.calls())).toEqual([]);
+  expect(again.outputs.changed).toBe('false');
+  expect(again.stdout).toContain('The cluster and its room for the task: verified before the first change');
+  expect(again.stdout).not.toContain('Verified the cluster');
+  expect(aws.calls()).toEqual(['DescribeServices', 'GetAuthorizationToken', 'DescribeTaskDefinition']);
 });
 
 test('with reuse-released-images: false the releases are exported again', async () => {

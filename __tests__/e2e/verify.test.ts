@@ -1,4 +1,5 @@
 import { DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -101,9 +102,30 @@ test('a task the account cannot run fails at its lines before any export, push o
   // Nothing exported, nothing sent to the registry, no AWS call but reads.
   expect(fs.existsSync(path.join(ws, 'hab-calls.log'))).toBe(false);
   expect(registryRequests(registryFrom)).toEqual([]);
-  expect(calls.calls()).toEqual(
-    expect.arrayContaining(['GetRole', 'GetParameter', 'DescribeLogGroups', 'DescribeClusters']),
-  );
+  // The cluster is left for the first change, which this run never reached.
+  expect(calls.calls()).toEqual(expect.arrayContaining(['GetRole', 'GetParameter', 'DescribeLogGroups']));
+  expect(calls.calls()).not.toContain('DescribeClusters');
+  expect(calls.writes()).toEqual([]);
+});
+
+test('a cluster with no room for the task fails before the first export, with no write call', async () => {
+  const empty = `e2e-verify-empty-${suffix}`;
+  await new ECSClient({}).send(new CreateClusterCommand({ clusterName: empty }));
+  const ws = nationalParksWorkspace();
+  const calls = new AwsCallLog().mark();
+  const registryFrom = registryRequests().length;
+  const r = runAction({
+    workspace: ws,
+    env: { HAB_STANDIN_LOG: path.join(ws, 'hab-calls.log') },
+    inputs: { cluster: empty, service: 'np-no-room', 'habitat-packages': packages },
+  });
+  expect(r.status).toBe(1);
+  const errors = lines(r, 'error');
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toContain(`cluster "${empty}" has no container instance registered`);
+  expect(fs.existsSync(path.join(ws, 'hab-calls.log'))).toBe(false);
+  expect(registryRequests(registryFrom).filter((l) => / (PUT|POST|PATCH|DELETE) /.test(l))).toEqual([]);
+  expect(calls.calls()).toContain('ListContainerInstances');
   expect(calls.writes()).toEqual([]);
 });
 

@@ -112,6 +112,53 @@ describe('acquireImages', () => {
     expect(s.progress.account()[0]).toBe('Done before that: 2 released image(s) found in the registry.');
   });
 
+  describe('the deferred checks (beforeChange)', () => {
+    const gate =
+      (s: ReturnType<typeof setup>, refuse = false) =>
+      async () => {
+        s.world.events.push('checked');
+        if (refuse) throw new Error('no room for the task');
+      };
+
+    it('are not run when every image is reused under tags it already has', async () => {
+      const s = setup();
+      s.world.seed('billmeyer/mongodb', ['v1', '3.2.10', '3.2.10-20171016003652']);
+      await acquireImages([mongodb], s.session, { ...s.options, beforeChange: gate(s) });
+      expect(s.world.events).toEqual([]);
+    });
+
+    it('run before a reused image gets a tag', async () => {
+      const s = setup();
+      s.world.seed('billmeyer/mongodb', ['3.2.10', '3.2.10-20171016003652']);
+      await acquireImages([mongodb], s.session, { ...s.options, beforeChange: gate(s) });
+      expect(s.world.events).toEqual(['checked']);
+      expect(s.world.manifests.has('billmeyer/mongodb:v1')).toBe(true);
+      const refused = setup();
+      refused.world.seed('billmeyer/mongodb', ['3.2.10', '3.2.10-20171016003652']);
+      await expect(
+        acquireImages([mongodb], refused.session, { ...refused.options, beforeChange: gate(refused, true) }),
+      ).rejects.toThrow('no room');
+      expect(refused.world.events).toEqual(['checked']);
+      expect(refused.world.manifests.has('billmeyer/mongodb:v1')).toBe(false);
+    });
+
+    it('run once, before the first export; a refusal exports nothing and makes no repository', async () => {
+      const s = setup();
+      await acquireImages([mongodb, parks], s.session, { ...s.options, beforeChange: gate(s) });
+      expect(s.world.events[0]).toBe('checked');
+      expect(s.world.events.filter((e) => e === 'checked')).toHaveLength(1);
+      const refused = setup();
+      await expect(
+        acquireImages([mongodb, parks], refused.session, {
+          ...refused.options,
+          beforeChange: gate(refused, true),
+        }),
+      ).rejects.toThrow('no room');
+      expect(refused.world.events).toEqual(['checked']);
+      expect(refused.ecr.commandCalls(CreateRepositoryCommand)).toHaveLength(0);
+    });
+  });
+
   it('reuses the release a package named without one resolved to, and exports as named one the registry lacks', async () => {
     const byName = parsePackageSource('billmeyer/mongodb');
     const resolved = new Map([

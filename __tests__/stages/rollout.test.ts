@@ -155,6 +155,65 @@ describe('rollout', () => {
     expect(progress.serviceNow).toBeUndefined();
   });
 
+  describe('the deferred checks (beforeChange)', () => {
+    /** A gate that records the ECS writes made before it was called, and can refuse. */
+    function gate(ecs: ReturnType<typeof fakeEcs>, refuse = false) {
+      const writes = () =>
+        ecs.mock.commandCalls(RegisterTaskDefinitionCommand).length +
+        ecs.mock.commandCalls(UpdateServiceCommand).length +
+        ecs.mock.commandCalls(CreateServiceCommand).length;
+      const seen: number[] = [];
+      const beforeChange = async () => {
+        seen.push(writes());
+        if (refuse) throw new Error('no room for the task');
+      };
+      return { beforeChange, seen };
+    }
+
+    it('are never run by a rollout that changes nothing', async () => {
+      const ecs = fakeEcs({ running: 'web@sha256:same' });
+      const g = gate(ecs);
+      const { value } = input(ecs, { taskDefinition: taskDefinition('web@sha256:same'), ...g });
+      expect((await rollout(ecs.client, value)).end).toEqual({ kind: 'unchanged' });
+      expect(g.seen).toEqual([]);
+    });
+
+    it('run before the new revision is registered, and a refusal leaves ECS untouched', async () => {
+      const ecs = fakeEcs({ running: 'web@sha256:old' });
+      const passing = gate(ecs);
+      await rollout(ecs.client, input(ecs, passing).value);
+      expect(passing.seen[0]).toBe(0);
+      const other = fakeEcs({ running: 'web@sha256:old' });
+      const refusing = gate(other, true);
+      await expect(rollout(other.client, input(other, refusing).value)).rejects.toThrow('no room');
+      expect(other.mock.commandCalls(RegisterTaskDefinitionCommand)).toHaveLength(0);
+      expect(other.mock.commandCalls(UpdateServiceCommand)).toHaveLength(0);
+    });
+
+    it('run before anything is registered for a service to be created', async () => {
+      const ecs = fakeEcs();
+      const g = gate(ecs, true);
+      const { value } = input(ecs, {
+        checked: undefined,
+        create: { launchType: 'EC2', desiredCount: 1 },
+        ...g,
+      });
+      await expect(rollout(ecs.client, value)).rejects.toThrow('no room');
+      expect(ecs.mock.commandCalls(CreateServiceCommand)).toHaveLength(0);
+    });
+
+    it('run before a service is pointed at a revision registered earlier', async () => {
+      const ecs = fakeEcs({ running: 'web@sha256:old' });
+      await rollout(ecs.client, input(ecs, { waitTimeoutMs: undefined }).value);
+      // The service runs revision 2; roll it back to the content of revision 1, which exists.
+      const g = gate(ecs, true);
+      const { value } = input(ecs, { taskDefinition: taskDefinition('web@sha256:old'), ...g });
+      await expect(rollout(ecs.client, value)).rejects.toThrow('no room');
+      expect(g.seen).toEqual([2]);
+      expect(ecs.service()?.taskDefinition).toBe(ARN(2));
+    });
+  });
+
   it('describes the service again when images were pushed since it was checked', async () => {
     const ecs = fakeEcs({ running: 'web@sha256:same' });
     const { value } = input(ecs, { taskDefinition: taskDefinition('web@sha256:same'), pushed: true });

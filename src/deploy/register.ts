@@ -25,6 +25,8 @@ export interface RegisterOptions {
   tags?: Readonly<Record<string, string>>;
   /** The revision the service runs now, if known: compared first, so a rerun costs one call. */
   running?: string;
+  /** Before a new revision is registered (the deploy's deferred checks). */
+  beforeRegister?: () => Promise<void>;
   log: Log;
 }
 
@@ -74,6 +76,7 @@ export async function registerTaskDefinition(
     options.log.info(`Task definition unchanged: reusing ${same.taskDefinitionArn}`);
     return result(same.taskDefinitionArn, same.revision, false);
   }
+  await options.beforeRegister?.();
   let registered: TaskDefinition | undefined;
   try {
     const out = await ecs.send(

@@ -39,6 +39,8 @@ export interface DeployServiceOptions {
   settings?: ServiceSettings;
   /** The service as checkService found it, when nothing was registered since: not described again. */
   checked?: { service: Service | undefined };
+  /** Before the service is created or updated (the deploy's deferred checks). */
+  beforeChange?: () => Promise<void>;
   log: Log;
 }
 
@@ -100,6 +102,7 @@ export async function deployService(
 
   if (!existing) {
     if (!options.create) throw new Error(`service ${name} was checked absent without create options`);
+    await options.beforeChange?.();
     const created = await createService(ecs, options, options.create);
     log.info(`Created service ${created.serviceArn} on ${taskDefinitionArn}`);
     const settingsChanged = describeCreated(options.settings);
@@ -127,6 +130,7 @@ export async function deployService(
     log.info(`Service ${name} already runs ${taskDefinitionArn}: not updated`);
     return { ...base, deploymentId: primaryId(existing), updated: false, settingsChanged: [] };
   }
+  await options.beforeChange?.();
   const out = await ecs.send(
     new UpdateServiceCommand({
       cluster,

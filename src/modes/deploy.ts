@@ -31,7 +31,8 @@ export async function deploy(
   const log = progress.tracking(actionLog);
   const temp = runnerTemp();
   const plan = planDeploy(config, run, log);
-  await verifyStage(config, plan.translated, actionLog);
+  // Everything the task needs now; the cluster's room before the first change (see verifyStage).
+  const beforeChange = await verifyStage(config, plan.translated, actionLog, 'before-first-change');
   const { ecr, ecs } = awsClients(config.region);
   // Before the first side effect: the cluster exists, and the service can be updated or created.
   const checked = await checkService(ecs, {
@@ -50,6 +51,7 @@ export async function deploy(
     ...(config.accountId && { accountId: config.accountId }),
     ...(config.createRepositories && { createRepositories: config.repository }),
     tempDir: temp,
+    beforeWrite: beforeChange,
     log,
   });
   // Packages named without a release: which one the export would get, so that one the registry
@@ -71,6 +73,7 @@ export async function deploy(
     workDir: path.join(temp, 'habitat-ecs-deploy', 'export'),
     workspace: run.workspace,
     exportSettings: config.habitatExport,
+    beforeChange,
     log,
     progress,
   });
@@ -96,6 +99,7 @@ export async function deploy(
     ...(config.waitForStability && { waitTimeoutMs: config.waitTimeoutMinutes * 60_000 }),
     rollbackOnFailure: config.rollbackOnFailure,
     keepRevisions: config.keepRevisions,
+    beforeChange,
     settings: config.serviceSettings,
     ...(config.runBeforeDeploy.length > 0 && {
       runBefore: (taskDefinitionArn: string) =>

@@ -111,6 +111,8 @@ export interface ReuseOptions {
   readRawManifest?: typeof getRawManifest;
   /** Stores a manifest under a tag (default: the registry HTTP API). */
   writeManifest?: typeof putManifest;
+  /** Before the first tag is written (the deploy's deferred checks). */
+  beforeWrite?: () => Promise<void>;
 }
 
 /** What a read or a tag that finally failed means: the permissions reuse needs. */
@@ -127,6 +129,7 @@ interface Context {
   readManifest: typeof getManifest;
   readRawManifest: typeof getRawManifest;
   writeManifest: typeof putManifest;
+  beforeWrite: () => Promise<void>;
 }
 
 /**
@@ -147,6 +150,7 @@ export async function reuseReleasedImages(
     readManifest: options.readManifest ?? getManifest,
     readRawManifest: options.readRawManifest ?? getRawManifest,
     writeManifest: options.writeManifest ?? putManifest,
+    beforeWrite: options.beforeWrite ?? (async () => undefined),
   };
   const candidates = packages.map((source) => ({ source, released: releasedPackage(source) }));
   const problems = candidates.flatMap(({ released }) =>
@@ -221,6 +225,7 @@ async function retagOne(
   const { login, log } = ctx;
   const { repository } = released;
   const { tag } = change;
+  await ctx.beforeWrite();
   try {
     await withLoggedRetry(
       () => ctx.writeManifest(login, repository, tag, target.manifest),

@@ -48,6 +48,8 @@ export interface AcquireOptions {
   };
   /** The registry API and docker as pushing an exported image uses them (default: the real ones). */
   uploadApi?: UploadOptions['api'];
+  /** Before the first export, build or tag (the deploy's deferred checks); default none. */
+  beforeChange?: () => Promise<void>;
 }
 
 /**
@@ -93,6 +95,7 @@ export async function acquireImages(
         tags: tagsFor,
         maxParallel: options.maxParallel,
         log,
+        ...(options.beforeChange && { beforeWrite: options.beforeChange }),
         ...api,
       }),
     ));
@@ -101,6 +104,7 @@ export async function acquireImages(
   }
 
   const builds = options.builds ?? [];
+  if (toExport.length > 0 || builds.length > 0) await options.beforeChange?.();
   const made =
     toExport.length === 0 && builds.length === 0
       ? []

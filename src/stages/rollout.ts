@@ -39,6 +39,8 @@ export interface RolloutInput {
    * service already runs it); a failure leaves the service as it is.
    */
   runBefore?: (taskDefinitionArn: string) => Promise<RunBeforeResult>;
+  /** Before the first write to ECS (the deploy's deferred checks); a rollout that changes nothing never calls it. */
+  beforeChange?: () => Promise<void>;
 }
 
 interface Registration {
@@ -76,6 +78,7 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
     registerTaskDefinition(ecs, input.taskDefinition, {
       tags: input.tags,
       ...(input.checked?.taskDefinition && { running: input.checked.taskDefinition }),
+      ...(input.beforeChange && { beforeRegister: input.beforeChange }),
       log,
     }),
   );
@@ -94,6 +97,7 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
   const runBefore = input.runBefore;
   const moves = input.forceNewDeployment || input.checked?.taskDefinition !== registered.arn;
   if (runBefore && moves) {
+    await input.beforeChange?.();
     const result = await log.group('Run before deploy', () => runBefore(registered.arn));
     ran = result.ran;
     if (result.failure) {
@@ -122,6 +126,7 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
         ran.length === 0 && { checked: { service: input.checked } }),
       ...(input.create && { create: { ...input.create, tags: input.tags } }),
       ...(input.settings && { settings: input.settings }),
+      ...(input.beforeChange && { beforeChange: input.beforeChange }),
       log,
     }),
   );

@@ -17,6 +17,8 @@ export interface RegistrySessionOptions {
   accountId?: string;
   /** Settings to create each repository with before its first push; undefined: never create. */
   createRepositories?: RepositorySettings;
+  /** Before the first repository is made or written to (the deploy's deferred checks). */
+  beforeWrite?: () => Promise<void>;
   /** Where the private docker config goes: the runner's temp directory. */
   tempDir: string;
   log: Log;
@@ -64,6 +66,7 @@ export function openRegistrySession(ecr: ECRClient, options: RegistrySessionOpti
   const ensure = async (repository: string): Promise<void> => {
     // The account is checked before anything is made in it.
     await credentials();
+    await options.beforeWrite?.();
     const settings = options.createRepositories;
     if (settings && !repositories.has(repository))
       repositories.set(repository, ensureRepositories(ecr, [repository], settings, log));

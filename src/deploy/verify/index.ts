@@ -20,8 +20,13 @@ export { VerifyClients } from './clients';
 /** AWS calls in flight at most while verifying. */
 const MAX_PARALLEL = 8;
 
+/** Which checks run: all of them, all but the cluster's, or the cluster's alone. */
+export type VerifyPart = 'all' | 'account' | 'cluster';
+
 export interface VerifyOptions {
   log: Log;
+  /** Default `all`. */
+  part?: VerifyPart;
   /** Default: the run's client settings in each region a check needs. */
   clients?: VerifyClients;
 }
@@ -40,19 +45,25 @@ export interface Verification {
 export async function verifyDeployment(target: VerifyTarget, options: VerifyOptions): Promise<Verification> {
   const plan = planVerification(target);
   const findings = new Findings();
-  findings.add(...plan.findings);
+  // Findings of the plan itself are about the task, so they belong to every part but the cluster's.
+  if (options.part !== 'cluster') findings.add(...plan.findings);
   const ctx: CheckContext = {
     clients: options.clients ?? new VerifyClients(),
     findings,
     region: target.region,
   };
+  const part = options.part ?? 'all';
   const checks = [
-    ...clusterChecks(plan.cluster, ctx),
-    ...roleChecks(plan.roles, ctx),
-    ...secretChecks(plan.secrets, ctx),
-    ...logGroupChecks(plan.logGroups, ctx),
-    ...networkChecks(plan.network, target.launchType === 'FARGATE', ctx),
-    ...imageChecks(plan.images, ctx),
+    ...(part === 'account' ? [] : clusterChecks(plan.cluster, ctx)),
+    ...(part === 'cluster'
+      ? []
+      : [
+          ...roleChecks(plan.roles, ctx),
+          ...secretChecks(plan.secrets, ctx),
+          ...logGroupChecks(plan.logGroups, ctx),
+          ...networkChecks(plan.network, target.launchType === 'FARGATE', ctx),
+          ...imageChecks(plan.images, ctx),
+        ]),
   ];
   await mapLimit(checks, MAX_PARALLEL, (check) => check());
   // In the order of the files, whichever check finished first.
@@ -63,13 +74,18 @@ export async function verifyDeployment(target: VerifyTarget, options: VerifyOpti
   const errors = of('error');
   if (errors.length > 0) throw new UserError(errors);
   const counted = [
-    count(plan.roles.length, 'role'),
-    count(plan.secrets.length, 'secret'),
-    count(plan.logGroups.length, 'log group'),
-    count(plan.network?.subnets.length ?? 0, 'subnet'),
-    count(plan.images.length, 'image'),
+    part === 'account' ? '' : 'the cluster',
+    ...(part === 'cluster'
+      ? []
+      : [
+          count(plan.roles.length, 'role'),
+          count(plan.secrets.length, 'secret'),
+          count(plan.logGroups.length, 'log group'),
+          count(plan.network?.subnets.length ?? 0, 'subnet'),
+          count(plan.images.length, 'image'),
+        ]),
   ].filter(Boolean);
-  options.log.info(`Verified the cluster${counted.length > 0 ? `, ${counted.join(', ')}` : ''}.`);
+  if (counted.length > 0) options.log.info(`Verified ${counted.join(', ')}.`);
   return { warnings: of('warning'), notices: of('notice') };
 }
 
