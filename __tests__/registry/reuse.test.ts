@@ -162,6 +162,26 @@ describe('reuseReleasedImages', () => {
     expect(world.calls.filter((c) => !c.startsWith('GET billmeyer/mongodb:'))).toEqual([]);
   });
 
+  it('looks up 8 packages at once even with max-parallel 2, and the tags of each together', async () => {
+    const world = fakeRegistry({});
+    const packages = Array.from({ length: 8 }, (_, i) => parsePackageSource(`o/p${i}/1.0/2020010100000${i}`));
+    for (const [i] of packages.entries()) world.tags.set(`o/p${i}:1.0-2020010100000${i}`, digest('a'));
+    let inFlight = 0;
+    let most = 0;
+    const base = world.options({ maxParallel: 2 });
+    const readManifest: ReuseOptions['readManifest'] = async (...args) => {
+      most = Math.max(most, ++inFlight);
+      // Every read waits for the others started with it: serial reads would take turns.
+      await new Promise((done) => setTimeout(done, 20));
+      inFlight--;
+      return base.readManifest!(...args);
+    };
+    const result = await reuseReleasedImages(packages, { ...base, readManifest });
+    expect(result.reused).toHaveLength(8);
+    // Eight release tags, then eight pairs of run and version tags.
+    expect(most).toBe(16);
+  });
+
   it('retries a tag write that failed with a 5xx', async () => {
     const world = fakeRegistry({ 'billmeyer/mongodb:3.2.10-20171016003652': digest('a') });
     const base = world.options();

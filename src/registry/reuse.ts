@@ -101,7 +101,7 @@ export interface ReuseOptions {
   /** Tags the image must carry after this run, given what export would have tagged it (see ReleasedPackage.tags). */
   tags: (image: Pick<ReleasedPackage, 'tags' | 'version' | 'release'>) => string[];
   log: Log;
-  /** Packages looked up at once. */
+  /** Packages looked up at once (at least 8: lookups are small reads). */
   maxParallel?: number;
   retry?: RetryPolicy;
   sleep?: Sleep;
@@ -114,6 +114,9 @@ export interface ReuseOptions {
   /** Before the first tag is written (the deploy's deferred checks). */
   beforeWrite?: () => Promise<void>;
 }
+
+/** Packages looked up at once, at least (each lookup is a few manifest reads). */
+const LOOKUPS = 8;
 
 /** What a read or a tag that finally failed means: the permissions reuse needs. */
 const REUSE_ADVICE: FailureAdvice = {
@@ -157,7 +160,8 @@ export async function reuseReleasedImages(
     released ? tagProblems(released.repository, options.tags(released)) : [],
   );
   if (problems.length > 0) throw new UserError(problems);
-  const outcomes = await mapLimit(candidates, options.maxParallel ?? 4, ({ released }) =>
+  // Looking up is a few small reads a package: more at once than exports or pushes.
+  const outcomes = await mapLimit(candidates, Math.max(LOOKUPS, options.maxParallel ?? 4), ({ released }) =>
     released ? reuseOne(released, context) : Promise.resolve(undefined),
   );
   const reused: PushedImage[] = [];
@@ -186,7 +190,10 @@ async function reuseOne(released: ReleasedPackage, ctx: Context): Promise<Pushed
 
   const wanted = [...new Set(ctx.tags(released))];
   const served = new Map<string, string | undefined>([[byRelease, digest]]);
-  for (const tag of wanted.filter((t) => !served.has(t))) served.set(tag, (await read(tag))?.digest);
+  // The other tags at once: a rerun's time is round trips to the registry.
+  const others = wanted.filter((t) => !served.has(t));
+  const digests = await Promise.all(others.map(async (tag) => (await read(tag))?.digest));
+  others.forEach((tag, i) => served.set(tag, digests[i]));
   const changes = tagChanges(wanted, served, digest);
   if (changes.length > 0) {
     // Fetched by digest, so the bytes stored under the new tags are those of the pinned image.

@@ -108,17 +108,20 @@ async function readTags(
   ctx: Context,
 ): Promise<Map<string, RawManifest | undefined>> {
   const { login, repository } = ctx;
-  const served = new Map<string, RawManifest | undefined>();
   // `latest` too: where the previous image of the package most likely is, to learn its layers.
-  for (const tag of new Set([...tags, 'latest'])) {
-    const raw = await retrying(
-      () => ctx.api.readRawManifest(login, repository, tag),
-      `reading ${ctx.uri}:${tag}`,
-      ctx,
-      ADVICE,
-    );
-    served.set(tag, raw);
-  }
+  // All at once: each is one round trip to the registry.
+  const all = [...new Set([...tags, 'latest'])];
+  const raws = await Promise.all(
+    all.map((tag) =>
+      retrying(
+        () => ctx.api.readRawManifest(login, repository, tag),
+        `reading ${ctx.uri}:${tag}`,
+        ctx,
+        ADVICE,
+      ),
+    ),
+  );
+  const served = new Map<string, RawManifest | undefined>(all.map((tag, i) => [tag, raws[i]]));
   const seen = new Set<string>();
   for (const raw of served.values()) {
     if (!raw || seen.has(raw.manifest.digest)) continue;
