@@ -2,7 +2,7 @@
 // `npm run bench`: the action against the documented manual procedure and against the floor set
 // by exporting and pushing the same bytes, on the local stack. See BENCHMARKS.md.
 //
-//   node bench/run.js [--sizes 1,2,4,8,16] [--rounds 3] [--mb 50] [--uplink MBPS] [--json FILE]
+//   node bench/run.js [--sizes 1,2,4,8,16] [--rounds 3] [--mb 50] [--uplink MBPS] [--payload random|binary] [--json FILE]
 //
 // For each size N (Habitat packages, HAB_STANDIN_PAYLOAD_MB each) and round, in turn: (a) a first
 // deploy by the action (its peak memory recorded), then (c) the action again with nothing
@@ -12,7 +12,8 @@
 // image. Then, each round, the redeploy scenario (bench/redeploy.js), one layer per package and
 // one layer for all, side by side: 6 × --mb MB of packages, a new release of the 5% application;
 // with --uplink, again with what the runner sends to the registry capped at MBPS MB/s
-// (local-stack uplink), as a runner's link to ECR caps it.
+// (local-stack uplink), as a runner's link to ECR caps it. The packages' bytes are incompressible,
+// or with --payload binary like machine code (deflate makes about 55% of them; test/bin/hab).
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -26,7 +27,14 @@ const RELEASE = '1.0.0/20260101000000';
 const OWN = /(^|\/)bench\/pkg\d+:/;
 
 function args(argv) {
-  const options = { sizes: [1, 2, 4, 8, 16], rounds: 3, mb: 50, uplink: undefined, json: undefined };
+  const options = {
+    sizes: [1, 2, 4, 8, 16],
+    rounds: 3,
+    mb: 50,
+    uplink: undefined,
+    payload: 'random',
+    json: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--sizes') options.sizes = value.split(',').map(Number);
@@ -34,9 +42,10 @@ function args(argv) {
     else if (flag === '--mb') options.mb = Number(value);
     else if (flag === '--json') options.json = value;
     else if (flag === '--uplink') options.uplink = Number(value);
+    else if (flag === '--payload') options.payload = value;
     else
       throw new Error(
-        `unknown argument ${flag}; usage: bench/run.js [--sizes 1,2,4,8,16] [--rounds 3] [--mb 50] [--uplink MBPS] [--json FILE]`,
+        `unknown argument ${flag}; usage: bench/run.js [--sizes 1,2,4,8,16] [--rounds 3] [--mb 50] [--uplink MBPS] [--payload random|binary] [--json FILE]`,
       );
     i++;
   }
@@ -45,6 +54,7 @@ function args(argv) {
   if (!Number.isInteger(options.rounds) || options.rounds < 1 || options.rounds > 20)
     throw new Error('--rounds: 1 to 20');
   if (!(options.mb > 0 && options.mb <= 500)) throw new Error('--mb: more than 0, at most 500');
+  if (!['random', 'binary'].includes(options.payload)) throw new Error('--payload: random or binary');
   if (options.uplink !== undefined && !(Number.isInteger(options.uplink) && options.uplink >= 1))
     throw new Error('--uplink: whole MB/s, at least 1');
   return options;
@@ -118,6 +128,8 @@ function main() {
       'the stack is not loaded: test/stack/local-stack up && eval "$(test/stack/local-stack env)"',
     );
   const env = { HAB_STANDIN_PAYLOAD_MB: String(options.mb) };
+  // Every export, the redeploy's too, makes its bytes alike.
+  process.env.HAB_STANDIN_PAYLOAD_KIND = options.payload;
   const results = [];
   const redeploys = [];
   for (let round = 1; round <= options.rounds; round++) {
