@@ -226,8 +226,8 @@ describe('ECS and ECR behind the fault proxy', () => {
     const errors = errorLines(r);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toBe(
-      // The first call is verify's look at the cluster: its failures are explained like any AWS call's.
-      '::error::AWS ECS DescribeClusters could not reach http://127.0.0.1:9/ (5 attempts): ECONNREFUSED. ' +
+      // The first call is the service's check: its failures are explained like any AWS call's.
+      '::error::AWS ECS DescribeServices could not reach http://127.0.0.1:9/ (5 attempts): ECONNREFUSED. ' +
         "Check the runner's network and proxy, aws-region, and AWS_ENDPOINT_URL if it is set",
     );
     expect(fs.existsSync(habLog)).toBe(false);

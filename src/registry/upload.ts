@@ -148,14 +148,19 @@ function checked<T>(operation: () => Promise<T>, what: string, ctx: Context): Pr
   return retrying(operation, what, ctx, ADVICE);
 }
 
-/** Uploads a blob unless the repository has it (saying so as `label`, if given); counts what it cost. */
-async function ensureBlob(blob: BlobSource, ctx: Context, label?: string): Promise<'present' | 'uploaded'> {
+/** Uploads a blob unless the repository has it (saying so as `label`, with `note` after, if given); counts what it cost. */
+async function ensureBlob(
+  blob: BlobSource,
+  ctx: Context,
+  label?: string,
+  note = '',
+): Promise<'present' | 'uploaded'> {
   const { login, repository } = ctx;
   const what = `${ctx.uri}@${blob.digest}`;
   if (await checked(() => ctx.api.blobExists(login, repository, blob.digest), `checking ${what}`, ctx))
     return 'present';
   await prepare(ctx);
-  if (label) ctx.log.info(`${label}: uploading ${mb(blob.size)} (${blob.digest})`);
+  if (label) ctx.log.info(`${label}: uploading ${mb(blob.size)} (${blob.digest})${note}`);
   await checked(() => ctx.api.uploadBlob(login, repository, blob), `uploading ${what}`, ctx);
   ctx.stats.bytesPushed += blob.size;
   return 'uploaded';
@@ -203,13 +208,9 @@ async function pushLayer(
   const blob = layer.blob as NonNullable<typeof layer.blob>;
   const descriptor: Descriptor = { mediaType: MEDIA_TYPES.layer, size: blob.size, digest: blob.digest };
   const stored = layer.storedBytes
-    ? ` (${mb(layer.storedBytes)} of files that do not compress, stored as they are)`
+    ? `; ${mb(layer.storedBytes)} of it files that do not compress, stored as they are`
     : '';
-  const how = await ensureBlob(
-    { digest: blob.digest, size: blob.size, file: blob.path },
-    ctx,
-    which + stored,
-  );
+  const how = await ensureBlob({ digest: blob.digest, size: blob.size, file: blob.path }, ctx, which, stored);
   ctx.stats[how === 'present' ? 'layersPresent' : 'layersPushed']++;
   ctx.known.learn(diffId, descriptor, ctx.repository);
   await rm(blob.path, { force: true });
