@@ -101,7 +101,7 @@ export const INPUTS = {
   'desired-count': { description: 'Desired task count of a service the action creates.', default: '1' },
   verify: {
     description:
-      'Before any export or push, check with read-only AWS calls what the task needs (roles, secrets, log groups, subnets, ECR images, cluster room); each problem fails the step at its line. In plan mode too. See Verify.',
+      'Before any export or push, check with read-only AWS calls what the task needs (roles, secrets, log groups, subnets, ECR images; room in the cluster just before the first change); each problem fails the step at its line. In plan mode too. See Verify.',
     default: 'true',
   },
   'wait-for-service-stability': {
