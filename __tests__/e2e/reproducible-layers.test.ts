@@ -165,13 +165,16 @@ test('a new release of only the top package pushes only its layer and the per-ex
   const sent = new Set(uploaded(third));
   const topLayer = after.layers[top]?.digest ?? '';
   expect(topLayer).not.toBe(before.layers[top]?.digest);
-  // Uploaded now; or earlier, by another test exporting the same release beside this one.
-  expect(sent.has(topLayer) || uploadedBefore(third).includes(topLayer)).toBe(true);
-  expect(sent.has(after.config)).toBe(true);
+  // Uploaded now; or before, when an earlier run on this stack (which keeps its registry) or a
+  // test beside this one exported the same release: the bytes are the same.
+  const earlier = new Set(uploadedBefore(third));
+  expect(sent.has(topLayer) || earlier.has(topLayer)).toBe(true);
+  expect(sent.has(after.config) || earlier.has(after.config)).toBe(true);
   // Nothing else: no dependency's layer, only what comes after the package (/bin, the RUNs, /etc, /init.sh).
   const allowed = new Set([after.config, ...after.layers.slice(top).map((l) => l.digest)]);
   expect([...sent].filter((d) => !allowed.has(d))).toEqual([]);
+  const layersSent = [...sent].filter((d) => d !== after.config).length;
   expect(third.result.summary).toMatch(
-    new RegExp(`\\| ${REPOSITORY} \\| yes: ${sent.size - 1} of ${after.layers.length} layers pushed`),
+    new RegExp(`\\| ${REPOSITORY} \\| yes: ${layersSent} of ${after.layers.length} layers pushed`),
   );
 });
