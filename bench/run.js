@@ -13,7 +13,7 @@
 // one layer for all, side by side: 6 × --mb MB of packages, a new release of the 5% application;
 // with --uplink, again with what the runner sends to the registry capped at MBPS MB/s
 // (local-stack uplink), as a runner's link to ECR caps it. The packages' bytes are incompressible,
-// or with --payload binary like machine code (deflate makes about 55% of them; test/bin/hab).
+// or with --payload binary like machine code (deflate makes about 54% of them; test/bin/hab).
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');

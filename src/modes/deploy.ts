@@ -51,7 +51,6 @@ export async function deploy(
     ...(config.accountId && { accountId: config.accountId }),
     ...(config.createRepositories && { createRepositories: config.repository }),
     tempDir: temp,
-    beforeWrite: beforeChange,
     log,
   });
   // Packages named without a release: which one the export would get, so that one the registry

@@ -161,8 +161,10 @@ export async function reuseReleasedImages(
   );
   if (problems.length > 0) throw new UserError(problems);
   // Looking up is a few small reads a package: more at once than exports or pushes.
-  const outcomes = await mapLimit(candidates, Math.max(LOOKUPS, options.maxParallel ?? 4), ({ released }) =>
-    released ? reuseOne(released, context) : Promise.resolve(undefined),
+  const outcomes = await mapLimit(
+    candidates,
+    Math.max(LOOKUPS, options.maxParallel ?? LOOKUPS),
+    ({ released }) => (released ? reuseOne(released, context) : Promise.resolve(undefined)),
   );
   const reused: PushedImage[] = [];
   const toExport: PackageSource[] = [];

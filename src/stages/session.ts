@@ -1,5 +1,6 @@
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import { error, UserError } from '../diagnostics';
+import { once } from '../lazy';
 import type { Log } from '../log';
 import { saveLoginState } from '../post-state';
 import type { ProcessRunner } from '../process';
@@ -17,8 +18,6 @@ export interface RegistrySessionOptions {
   accountId?: string;
   /** Settings to create each repository with before its first push; undefined: never create. */
   createRepositories?: RepositorySettings;
-  /** Before the first repository is made or written to (the deploy's deferred checks). */
-  beforeWrite?: () => Promise<void>;
   /** Where the private docker config goes: the runner's temp directory. */
   tempDir: string;
   log: Log;
@@ -66,7 +65,6 @@ export function openRegistrySession(ecr: ECRClient, options: RegistrySessionOpti
   const ensure = async (repository: string): Promise<void> => {
     // The account is checked before anything is made in it.
     await credentials();
-    await options.beforeWrite?.();
     const settings = options.createRepositories;
     if (settings && !repositories.has(repository))
       repositories.set(repository, ensureRepositories(ecr, [repository], settings, log));
@@ -93,10 +91,4 @@ function checkAccount(accountId: string | undefined, registry: string): void {
       ),
     );
   }
-}
-
-/** A lazy value computed at most once; callers share the one promise. */
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let made: Promise<T> | undefined;
-  return () => (made ??= make());
 }

@@ -1,5 +1,6 @@
 import { verifyDeployment, verifyTargetOf, type VerifyPart } from '../deploy/verify';
 import type { ServiceConfig } from '../inputs';
+import { once } from '../lazy';
 import type { Log } from '../log';
 import type { TranslatedProject } from '../translate/project';
 
@@ -37,9 +38,7 @@ export async function verifyStage(
       );
   });
   if (cluster === 'now') return async () => undefined;
-  let checked: Promise<unknown> | undefined;
-  return async () => {
-    checked ??= verifyDeployment(target, { log, part: 'cluster' });
-    await checked;
-  };
+  return once(async () => {
+    await verifyDeployment(target, { log, part: 'cluster' });
+  });
 }

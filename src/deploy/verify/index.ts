@@ -44,26 +44,28 @@ export interface Verification {
  */
 export async function verifyDeployment(target: VerifyTarget, options: VerifyOptions): Promise<Verification> {
   const plan = planVerification(target);
+  const part = options.part ?? 'all';
+  const cluster = part !== 'account';
+  // The plan's own findings are about the task, as every check but the cluster's is.
+  const account = part !== 'cluster';
   const findings = new Findings();
-  // Findings of the plan itself are about the task, so they belong to every part but the cluster's.
-  if (options.part !== 'cluster') findings.add(...plan.findings);
+  if (account) findings.add(...plan.findings);
   const ctx: CheckContext = {
     clients: options.clients ?? new VerifyClients(),
     findings,
     region: target.region,
   };
-  const part = options.part ?? 'all';
   const checks = [
-    ...(part === 'account' ? [] : clusterChecks(plan.cluster, ctx)),
-    ...(part === 'cluster'
-      ? []
-      : [
+    ...(cluster ? clusterChecks(plan.cluster, ctx) : []),
+    ...(account
+      ? [
           ...roleChecks(plan.roles, ctx),
           ...secretChecks(plan.secrets, ctx),
           ...logGroupChecks(plan.logGroups, ctx),
           ...networkChecks(plan.network, target.launchType === 'FARGATE', ctx),
           ...imageChecks(plan.images, ctx),
-        ]),
+        ]
+      : []),
   ];
   await mapLimit(checks, MAX_PARALLEL, (check) => check());
   // In the order of the files, whichever check finished first.
@@ -74,16 +76,16 @@ export async function verifyDeployment(target: VerifyTarget, options: VerifyOpti
   const errors = of('error');
   if (errors.length > 0) throw new UserError(errors);
   const counted = [
-    part === 'account' ? '' : 'the cluster',
-    ...(part === 'cluster'
-      ? []
-      : [
+    cluster ? 'the cluster' : '',
+    ...(account
+      ? [
           count(plan.roles.length, 'role'),
           count(plan.secrets.length, 'secret'),
           count(plan.logGroups.length, 'log group'),
           count(plan.network?.subnets.length ?? 0, 'subnet'),
           count(plan.images.length, 'image'),
-        ]),
+        ]
+      : []),
   ].filter(Boolean);
   if (counted.length > 0) options.log.info(`Verified ${counted.join(', ')}.`);
   return { warnings: of('warning'), notices: of('notice') };
