@@ -9,7 +9,8 @@ const transform = {
   ],
 };
 const common = {
-  testEnvironment: 'node',
+  // Node's environment with a docker config of each test file's own (no test sees ~/.docker).
+  testEnvironment: '<rootDir>/__tests__/support/environment.js',
   transform,
   transformIgnorePatterns: ['/node_modules/(?!@actions/)'],
   // The @actions/* packages export only an "import" condition, which jest's resolver skips.

@@ -1,8 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ECR_CREDENTIALS, requireStackEnv } from '../support/stack';
+import { dockerLogin, requireStackEnv } from '../support/stack';
 import { nationalParksWorkspace, ROOT, runAction } from './harness';
 import { createEc2Cluster } from '../support/cluster';
 
@@ -11,11 +9,8 @@ import { createEc2Cluster } from '../support/cluster';
 // rendered by `up` itself. The hab stand-in's images start a listener on every Supervisor port
 // and report which peer answered, so reachability is observed, not assumed. The deploy pushes
 // through the registry API, so the engine lacks the images `up` runs: it pulls them, with the
-// login a user would do first, in a docker config of this test's own (not whatever another test
-// left in ~/.docker).
-
-// Everything `up` gets from the registry depends on this login (and nothing else does).
-const dockerConfig = mkdtempSync(path.join(tmpdir(), 'lu-docker-config-'));
+// login a user would do first (dockerLogin, into this file's own DOCKER_CONFIG: nothing another
+// test left in ~/.docker).
 
 requireStackEnv();
 jest.setTimeout(240_000);
@@ -32,7 +27,6 @@ const tasks: string[] = [];
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: workspace,
-    env: { ...process.env, DOCKER_CONFIG: dockerConfig },
     encoding: 'utf8',
     timeout: 200_000,
   });
@@ -85,16 +79,8 @@ beforeAll(async () => {
   });
   if (deploy.status !== 0) throw new Error(`deploy failed:\n${deploy.stdout}\n${deploy.stderr}`);
   taskDefinitionFile = deploy.outputs['task-definition-file'] ?? '';
-  const login = spawnSync(
-    'docker',
-    ['login', '--username', ECR_CREDENTIALS.username, '--password-stdin', registry],
-    {
-      input: ECR_CREDENTIALS.password,
-      env: { ...process.env, DOCKER_CONFIG: dockerConfig },
-      encoding: 'utf8',
-    },
-  );
-  if (login.status !== 0) throw new Error(`docker login failed:\n${login.stderr}`);
+  // Everything `up` gets from the registry depends on this login (and nothing else does).
+  dockerLogin(registry);
 });
 
 afterAll(() => {

@@ -13,7 +13,14 @@ import { uploadImage, type UploadOptions } from '../../src/registry/upload';
 import type { PackageSource } from '../../src/translate/habitat/types';
 import { RecordingLog } from '../support/recording-log';
 import { ok, run } from '../support/run';
-import { ECR_CREDENTIALS, fault, registryRequests, requireStackEnv, servedDigest } from '../support/stack';
+import {
+  dockerLogin,
+  ECR_CREDENTIALS,
+  fault,
+  registryRequests,
+  requireStackEnv,
+  servedDigest,
+} from '../support/stack';
 
 jest.setTimeout(180_000);
 
@@ -73,6 +80,7 @@ describe('uploadImage on the local stack', () => {
     expect(await servedDigest(registry, REPOSITORY, tag)).toBe(pushed.digest);
     expect(pushed.upload).toMatchObject({ layersPushed: pushed.upload?.layers, layersPresent: 0 });
     // The engine takes the pushed image, and it holds what the export made.
+    dockerLogin(registry);
     ok('docker', ['pull', '-q', pushed.reference], { timeout: 120_000 });
     const ident = (img: string) =>
       ok('docker', [

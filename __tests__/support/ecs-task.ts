@@ -1,5 +1,6 @@
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { ok, run } from './run';
+import { dockerLogin } from './stack';
 
 /**
  * Runs a task definition on the stack's Docker engine the way the ECS agent runs it, for the
@@ -12,6 +13,7 @@ import { ok, run } from './run';
  *     interval, timeout, retries and start period;
  *   - `dependsOn`: START waits for the container to run, HEALTHY for Docker to call it healthy.
  * Ports are not published (nothing outside the task connects); everything is reached from inside.
+ * Like the agent, it authenticates to the ECR registries its images name before pulling them.
  */
 export class EcsLikeTask {
   readonly network: string;
@@ -31,8 +33,10 @@ export class EcsLikeTask {
 
   /** Starts every container in dependency order, waiting as ECS waits for dependsOn conditions. */
   async start(options: { healthyWithinMs?: number } = {}): Promise<void> {
-    ok('docker', ['network', 'create', this.network]);
     const defs = ordered(this.task.containerDefinitions ?? []);
+    const registries = new Set(defs.map((d) => (d.image ?? '').split('/')[0] ?? ''));
+    for (const registry of registries) if (/\.dkr\.ecr\./.test(registry)) dockerLogin(registry);
+    ok('docker', ['network', 'create', this.network]);
     const first = defs[0]?.name ?? '';
     for (const def of defs) {
       for (const dep of def.dependsOn ?? []) {

@@ -61,6 +61,22 @@ export function publish(channel: string, ...args: string[]): void {
 /** The ECR credentials moto hands out, which the stack's registry accepts. */
 export const ECR_CREDENTIALS = { username: 'AWS', password: '123456789012-auth-token' };
 
+/**
+ * `docker login` to one of the stack's registries (default: HABITAT_ECS_STACK_REGISTRY), as a user
+ * does before pulling: into DOCKER_CONFIG, which the jest environment makes a fresh directory for
+ * each test file (support/environment.js), so a pull never rides on a login something else left.
+ */
+export function dockerLogin(registry = process.env.HABITAT_ECS_STACK_REGISTRY ?? ''): void {
+  if (!/^[0-9]{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com$/.test(registry))
+    throw new Error(`not one of the stack's registries: ${JSON.stringify(registry)}`);
+  const r = spawnSync(
+    'docker',
+    ['login', '--username', ECR_CREDENTIALS.username, '--password-stdin', `https://${registry}`],
+    { input: ECR_CREDENTIALS.password, encoding: 'utf8', timeout: 60_000 },
+  );
+  if (r.status !== 0) throw new Error(`docker login ${registry} failed:\n${r.stdout}${r.stderr}`);
+}
+
 /** The digest the registry serves for a tag, asked directly over HTTPS. */
 export function servedDigest(
   registry: string,
