@@ -48,8 +48,9 @@ function fakeWorld(pushFailures: string[] = []) {
   });
   const run: ProcessRunner = async (_command, args, options) => {
     calls.push([...args]);
-    // Only what talks to the registry runs logged in; inspecting a local image needs no login.
-    expect(options?.env?.DOCKER_CONFIG).toBe(args[0] === 'image' ? undefined : '/tmp/cfg');
+    // Only what talks to the registry runs logged in; inspecting a local image runs with the
+    // caller's docker config, not the private one.
+    expect(options?.env?.DOCKER_CONFIG).toBe(args[0] === 'image' ? process.env.DOCKER_CONFIG : '/tmp/cfg');
     if (args[0] === 'image') return ok(`${args[4]}\n`);
     if (args[0] === 'tag') {
       tagged.set(args[2]!, args[1]!);
