@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes action.yml and the README's input and output tables from src/inputs-spec.ts, the one
+// Writes action.yml and the README's input and output tables from src/inputs/spec.ts, the one
 // table the code reads. Run: npm run sync:docs. A unit test fails whenever they disagree.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -13,7 +13,7 @@ execFileSync(
   process.execPath,
   [
     require.resolve('typescript/bin/tsc'),
-    'src/inputs-spec.ts',
+    'src/inputs/spec.ts',
     '--outDir',
     out,
     '--module',
@@ -25,7 +25,7 @@ execFileSync(
   ],
   { cwd: root, stdio: 'inherit' },
 );
-const { INPUTS, OUTPUTS } = require(path.join(out, 'inputs-spec.js'));
+const { INPUTS, OUTPUTS } = require(path.join(out, 'spec.js'));
 
 const action = {
   name: 'Habitat ECS Deploy',

@@ -3,7 +3,7 @@
  * Every user-facing problem is one of these, so the action can turn it into an annotation
  * and the CLI into a `file:line:column: message` line.
  */
-import type { InputName } from './inputs-spec';
+import type { InputName } from './inputs/spec';
 
 export interface SourceLocation {
   file: string;

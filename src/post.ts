@@ -1,8 +1,8 @@
-import { actionsLog } from './actions-log';
-import { runnerTemp } from './github-context';
-import { readLoginState } from './post-state';
+import { actionsLog } from './action/actions-log';
+import { runnerTemp } from './action/github-context';
+import { readLoginState } from './action/post-state';
 import { checkSavedLogin, logout } from './registry/login';
-import * as runner from './workflow-commands';
+import * as runner from './action/workflow-commands';
 
 /** Post step: log docker out of the registry and remove the private docker config, always. */
 async function post(): Promise<void> {

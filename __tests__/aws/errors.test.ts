@@ -1,6 +1,6 @@
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
-import { AWS_MAX_ATTEMPTS, awsClients } from '../../src/aws';
-import { explainAwsFailure } from '../../src/aws-errors';
+import { AWS_MAX_ATTEMPTS, awsClients } from '../../src/aws/clients';
+import { explainAwsFailure } from '../../src/aws/errors';
 
 function awsError(name: string, status: number, extra: object = {}): Error {
   const e = new Error('Rate exceeded') as Error & Record<string, unknown>;

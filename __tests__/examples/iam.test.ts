@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PERMISSION } from '../../src/deploy/verify/permissions';
+import { PERMISSION } from '../../src/verify/permissions';
 
 // The example IAM documents say what the README says of them: the deploy and preview policies, and
 // the OIDC trust of each role.

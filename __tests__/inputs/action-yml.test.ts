@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
-import { INPUTS, OUTPUTS } from '../../src/inputs-spec';
+import { INPUTS, OUTPUTS } from '../../src/inputs/spec';
 
 const action = YAML.parse(fs.readFileSync(path.join(__dirname, '../../action.yml'), 'utf8'));
 

@@ -6,7 +6,7 @@ import {
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli-main';
+import { main } from '../../src/cli/main';
 import { AwsCallLog, stackEcsClient } from '../support/stack';
 
 // `habitat-ecs plan` against the stack's ECS: the service's running revision read, the diff and

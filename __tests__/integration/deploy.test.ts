@@ -7,12 +7,12 @@ import {
   type RegisterTaskDefinitionCommandInput,
 } from '@aws-sdk/client-ecs';
 import { UserError } from '../../src/diagnostics';
-import { diffTaskDefinitions } from '../../src/deploy/diff';
-import { listManagedRevisions, pruneRevisions, registerTaskDefinition } from '../../src/deploy/register';
-import { rollBack } from '../../src/deploy/rollback';
-import { deployService } from '../../src/deploy/service';
-import { teardown } from '../../src/deploy/teardown';
-import { explainFailure, waitForDeployment } from '../../src/deploy/wait';
+import { diffTaskDefinitions } from '../../src/ecs/diff';
+import { listManagedRevisions, pruneRevisions, registerTaskDefinition } from '../../src/ecs/register';
+import { rollBack } from '../../src/ecs/rollback';
+import { deployService } from '../../src/ecs/service';
+import { teardown } from '../../src/ecs/teardown';
+import { explainFailure, waitForDeployment } from '../../src/ecs/wait';
 import { RecordingLog } from '../support/recording-log';
 import { stackEcsClient } from '../support/stack';
 

@@ -12,7 +12,7 @@ import type { PackageSource } from '../../src/translate/habitat/types';
 import { ensureRepositories } from '../../src/registry/ecr';
 import { authorizeRegistry, dockerLogin, logout, type RegistryLogin } from '../../src/registry/login';
 import { getManifest } from '../../src/registry/manifest';
-import { pushImages, type PushOptions } from '../../src/registry/push';
+import { pushImages, type PushOptions } from '../../src/registry/docker-push';
 import { imageTags } from '../../src/registry/tags';
 import { RecordingLog } from '../support/recording-log';
 import { DEFAULT_REPOSITORY_SETTINGS } from '../support/repository-settings';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { main } from '../../src/cli-main';
+import { main } from '../../src/cli/main';
 import { docker, habitatImageAs, hasImage, plainImageAs } from '../support/local-images';
 import { requireStackEnv } from '../support/stack';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { main } from '../../src/cli-main';
+import { main } from '../../src/cli/main';
 import { BUSYBOX, busyboxImages, docker, habitatImageAs } from '../support/local-images';
 import { ECR_CREDENTIALS, requireStackEnv } from '../support/stack';
 

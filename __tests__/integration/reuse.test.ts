@@ -13,7 +13,7 @@ import { parsePackageSource } from '../../src/translate/habitat/package-source';
 import { ensureRepositories } from '../../src/registry/ecr';
 import { authorizeRegistry, dockerLogin, logout, type RegistryLogin } from '../../src/registry/login';
 import { getRawManifest } from '../../src/registry/manifest';
-import { pushImages, type PushedImage } from '../../src/registry/push';
+import { pushImages, type PushedImage } from '../../src/registry/docker-push';
 import { reuseReleasedImages, type ReuseOptions } from '../../src/registry/reuse';
 import { imageTags } from '../../src/registry/tags';
 import { RecordingLog } from '../support/recording-log';

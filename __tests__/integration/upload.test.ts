@@ -1,4 +1,4 @@
-// Pushing an exported image through the registry API (registry/upload.ts) against the local stack:
+// Pushing an exported image through the registry API (registry/api-push.ts) against the local stack:
 // the stand-in's multi-layer export, the TLS registry at the ECR host name, its fault injection,
 // and the Docker engine pulling back what was pushed.
 //
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { exportPackages, type ExportedImage } from '../../src/habitat/export';
 import { KnownLayers } from '../../src/registry/known-layers';
-import { uploadImage, type UploadOptions } from '../../src/registry/upload';
+import { uploadImage, type UploadOptions } from '../../src/registry/api-push';
 import type { PackageSource } from '../../src/translate/habitat/types';
 import { RecordingLog } from '../support/recording-log';
 import { ok, run } from '../support/run';

@@ -2,7 +2,7 @@ import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ec
 import { existsSync, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runnerTemp } from '../../src/github-context';
+import { runnerTemp } from '../../src/action/github-context';
 import {
   authorizeRegistry,
   checkSavedLogin,

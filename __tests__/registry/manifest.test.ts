@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseManifest } from '../../src/registry/manifest';
-import { describesImage } from '../../src/registry/push';
+import { describesImage } from '../../src/registry/docker-push';
 
 const config = `sha256:${'c'.repeat(64)}`;
 const body = JSON.stringify({

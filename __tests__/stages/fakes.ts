@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ProcessRunner, RunResult } from '../../src/process';
 import type { RawManifest, RemoteManifest } from '../../src/registry/manifest';
-import type { UploadOptions } from '../../src/registry/upload';
+import type { UploadOptions } from '../../src/registry/api-push';
 import { entry, tarOf } from '../image/tar-fixtures';
 
 export const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';

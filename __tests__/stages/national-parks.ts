@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { RunContext } from '../../src/github-context';
-import { parseConfig } from '../../src/inputs';
-import type { InputName } from '../../src/inputs-spec';
+import type { RunContext } from '../../src/action/github-context';
+import { parseConfig } from '../../src/inputs/config';
+import type { InputName } from '../../src/inputs/spec';
 
 const EXAMPLE = path.join(__dirname, '../../examples/national-parks/docker-compose.yml');
 /** A workspace with the reference example and an ecs-params.yml with an awsvpc configuration. */

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { PushedImage } from '../../src/registry/push';
+import type { PushedImage } from '../../src/registry/docker-push';
 import { pinTaskDefinition } from '../../src/stages/pin';
 import { REGISTRY } from './fakes';
 import { config, run, workspace } from './national-parks';

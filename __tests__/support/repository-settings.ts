@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { parseConfig } from '../../src/inputs';
-import type { InputName } from '../../src/inputs-spec';
+import { parseConfig } from '../../src/inputs/config';
+import type { InputName } from '../../src/inputs/spec';
 import type { RepositorySettings } from '../../src/registry/ecr';
 
 const ONLY: Partial<Record<InputName, string>> = { cluster: 'c', service: 's' };

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { verifyTargetOf, type VerifyTarget } from '../../src/deploy/verify';
+import { verifyTargetOf, type VerifyTarget } from '../../src/verify';
 import { translateProject } from '../../src/translate/project';
 
 /** Where a test's compose and ecs-params files were written. */

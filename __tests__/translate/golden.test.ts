@@ -4,7 +4,7 @@ import { formatDiagnostic } from '../../src/diagnostics';
 import type { LaunchType } from '../../src/translate/context';
 import { parsePackageSource } from '../../src/translate/habitat/package-source';
 import type { HabitatOptions } from '../../src/translate/habitat/types';
-import { ecrRegistry } from '../../src/translate/plan';
+import { ecrRegistry } from '../../src/translate/image-plan';
 import { translateProject } from '../../src/translate/project';
 
 /**

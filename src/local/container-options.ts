@@ -26,7 +26,7 @@ export interface ContainerOptions {
 /** ECS's stop timeout when the task does not set one (ECS_CONTAINER_STOP_TIMEOUT). */
 const ECS_STOP_TIMEOUT = 30;
 
-/** The keys this module turns into `docker run` options; plan.ts handles the others it names. */
+/** The keys this module turns into `docker run` options; task-plan.ts handles the others it names. */
 const HANDLED = new Set<keyof ContainerDefinition>([
   'name', 'image', 'essential', 'command', 'entryPoint', 'environment', 'secrets', 'dependsOn',
   'links', 'portMappings', 'hostname', 'user', 'workingDirectory', 'mountPoints', 'volumesFrom',
@@ -39,7 +39,7 @@ const HANDLED = new Set<keyof ContainerDefinition>([
 
 /**
  * One container definition -> the `docker run` options that give it ECS's behaviour, except the
- * parts plan.ts owns (name, labels, ports, secrets' values, dependencies). Pure.
+ * parts task-plan.ts owns (name, labels, ports, secrets' values, dependencies). Pure.
  */
 export function containerOptions(c: ContainerDefinition, ctx: ContainerContext): ContainerOptions {
   const out: ContainerOptions = { options: [], errors: [], warnings: [], namespaceSysctls: [] };

@@ -1,17 +1,17 @@
-import { awsClients } from '../aws';
-import { planChange, type ChangePlan } from '../deploy/change-plan';
-import { planText, serviceVerdict } from '../deploy/change-text';
-import { checkTargetGroups } from '../deploy/target-groups';
-import { runnerTemp, type RunContext } from '../github-context';
-import type { ServiceConfig } from '../inputs';
+import { awsClients } from '../aws/clients';
+import { planChange, type ChangePlan } from '../stages/change-plan';
+import { planText, serviceVerdict } from '../stages/change-text';
+import { checkTargetGroups } from '../ecs/target-groups';
+import { runnerTemp, type RunContext } from '../action/github-context';
+import type { ServiceConfig } from '../inputs/config';
 import type { Log } from '../log';
-import { baseReport, type RunReport } from '../report';
-import { planDeploy } from '../stages/plan';
+import { baseReport, type RunReport } from '../action/report';
+import { planDeploy } from '../stages/preflight';
 import { pinnedTo, resolveReleases } from '../stages/resolve';
 import { openRegistrySession } from '../stages/session';
 import { verifyStage } from '../stages/verify';
 import { translateConfig, writeTaskDefinition } from '../stages/task-definition';
-import { ecrRegistry } from '../translate/plan';
+import { ecrRegistry } from '../translate/image-plan';
 
 /**
  * The plan mode: what a deploy would change, found with read-only AWS calls. Nothing is exported,

@@ -1,11 +1,11 @@
 import { error, formatDiagnostic, UserError } from '../diagnostics';
-import type { RunContext } from '../github-context';
-import type { Config } from '../inputs';
-import type { InputName } from '../inputs-spec';
+import type { RunContext } from '../action/github-context';
+import type { Config } from '../inputs/config';
+import type { InputName } from '../inputs/spec';
 import type { Log } from '../log';
-import { baseReport, type RunReport } from '../report';
+import { baseReport, type RunReport } from '../action/report';
 import { translateConfig, writeTaskDefinition } from '../stages/task-definition';
-import { ecrRegistry } from '../translate/plan';
+import { ecrRegistry } from '../translate/image-plan';
 
 /** The render mode: the task definition written to a file, and nothing exported, pushed or sent to AWS. */
 export function render(config: Config, run: RunContext, log: Log): RunReport {

@@ -1,10 +1,10 @@
-import { awsClients } from '../aws';
-import { teardown } from '../deploy/teardown';
-import type { ServiceConfig } from '../inputs';
-import { previewTag } from '../inputs-pull-request';
+import { awsClients } from '../aws/clients';
+import { teardown } from '../ecs/teardown';
+import type { ServiceConfig } from '../inputs/config';
+import { previewTag } from '../inputs/pull-request';
 import type { Log } from '../log';
 import { deleteImageTag } from '../registry/ecr';
-import { baseReport, type RunReport } from '../report';
+import { baseReport, type RunReport } from '../action/report';
 import { repositoryOf } from '../translate/habitat/package-source';
 
 /**

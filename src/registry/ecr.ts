@@ -7,7 +7,7 @@ import {
   type CreateRepositoryCommandInput,
   type ECRClient,
 } from '@aws-sdk/client-ecr';
-import { explainAwsFailure } from '../aws-errors';
+import { explainAwsFailure } from '../aws/errors';
 import { error, UserError } from '../diagnostics';
 import type { Log } from '../log';
 

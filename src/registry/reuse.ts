@@ -3,8 +3,8 @@ import { repositoryOf } from '../translate/habitat/package-source';
 import type { PackageSource } from '../translate/habitat/types';
 import type { Log } from '../log';
 import { getManifest, getRawManifest, putManifest, type RegistryCredentials } from './manifest';
-import { mapLimit } from './parallel';
-import type { PushedImage } from './push';
+import { mapLimit } from '../parallel';
+import type { PushedImage } from './docker-push';
 import {
   DEFAULT_RETRY,
   isImmutableRefusal,
@@ -22,7 +22,7 @@ import { tagProblems } from './validate';
  * Reuse of released images. A Habitat release never changes, so its `<version>-<release>` tag in
  * the registry is the image: pin that, and only add tags, instead of exporting it again (minutes
  * with the real exporter). Pinning also keeps an image pushed before the layers were normalised
- * (upload.ts), or exported against older base packages, from being replaced by a new digest.
+ * (api-push.ts), or exported against older base packages, from being replaced by a new digest.
  */
 
 /** A package whose release is known before exporting it (a pinned ident or a .hart file). */

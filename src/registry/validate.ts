@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics';
-import type { InputName } from '../inputs-spec';
+import type { InputName } from '../inputs/spec';
 import { repositoryOf } from '../translate/habitat/package-source';
 import type { PackageSource } from '../translate/habitat/types';
 import { outsideRoot } from '../workspace-path';

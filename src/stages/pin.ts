@@ -1,8 +1,8 @@
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import type { NetworkOptions } from '../deploy/service';
-import type { RunContext } from '../github-context';
-import type { Config } from '../inputs';
-import type { PushedImage } from '../registry/push';
+import type { NetworkOptions } from '../ecs/service';
+import type { RunContext } from '../action/github-context';
+import type { Config } from '../inputs/config';
+import type { PushedImage } from '../registry/docker-push';
 import { translateConfig, writeTaskDefinition } from './task-definition';
 
 /** The task definition to deploy: every Habitat and built image pinned by the digest the registry serves. */

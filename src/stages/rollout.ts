@@ -1,11 +1,11 @@
 import type { ECSClient, RegisterTaskDefinitionCommandInput, Service } from '@aws-sdk/client-ecs';
-import { diffTaskDefinitions } from '../deploy/diff';
-import type { ServicePoll } from '../deploy/poll';
-import { pruneRevisions, registerTaskDefinition, type RegisteredTaskDefinition } from '../deploy/register';
-import { rollBack, type RollbackResult } from '../deploy/rollback';
-import { deployService, type CreateServiceOptions, type ServiceDeployment } from '../deploy/service';
-import { waitForDeployment, type WaitResult } from '../deploy/wait';
-import type { ServiceSettings } from '../inputs-service';
+import { diffTaskDefinitions } from '../ecs/diff';
+import type { ServicePoll } from '../ecs/poll';
+import { pruneRevisions, registerTaskDefinition, type RegisteredTaskDefinition } from '../ecs/register';
+import { rollBack, type RollbackResult } from '../ecs/rollback';
+import { deployService, type CreateServiceOptions, type ServiceDeployment } from '../ecs/service';
+import { waitForDeployment, type WaitResult } from '../ecs/wait';
+import type { ServiceSettings } from '../inputs/service';
 import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
 import type { RunBeforeResult } from './run-before';

@@ -2,7 +2,7 @@ import type { ECRClient } from '@aws-sdk/client-ecr';
 import { error, UserError } from '../diagnostics';
 import { once } from '../lazy';
 import type { Log } from '../log';
-import { saveLoginState } from '../post-state';
+import { saveLoginState } from '../action/post-state';
 import type { ProcessRunner } from '../process';
 import { ensureRepositories, type RegistryAuthorization, type RepositorySettings } from '../registry/ecr';
 import {

@@ -1,10 +1,10 @@
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runnerTemp, type RunContext } from '../github-context';
-import type { Config } from '../inputs';
+import { runnerTemp, type RunContext } from '../action/github-context';
+import type { Config } from '../inputs/config';
 import { credentialGuard } from '../compose/runner-credentials';
-import { maskedValues } from '../masked-values';
+import { maskedValues } from '../action/masked-values';
 import { translateProject, type TranslatedProject } from '../translate/project';
 
 /**

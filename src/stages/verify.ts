@@ -1,5 +1,5 @@
-import { verifyDeployment, verifyTargetOf, type VerifyPart } from '../deploy/verify';
-import type { ServiceConfig } from '../inputs';
+import { verifyDeployment, verifyTargetOf, type VerifyPart } from '../verify';
+import type { ServiceConfig } from '../inputs/config';
 import { once } from '../lazy';
 import type { Log } from '../log';
 import type { TranslatedProject } from '../translate/project';

@@ -56,7 +56,7 @@ const REMOTE_CONTEXT = /^[\w+.-]+:\/\/|^git@|^github\.com\//;
  * Which services are built and where their images go. A service with `build:` that does not run
  * a Habitat package (`skip`) is built from its context, and its image pushed to the repository its
  * `image:` names, or `<project>/<service>`. Pure: the files themselves are checked later
- * (build/check.ts), before anything runs.
+ * (docker-build/check.ts), before anything runs.
  */
 export function planBuilds(
   project: ComposeProject,

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics';
 import { loadEcsParams, type EcsParams } from './ecs-params';
 import { translateTaskDefinition, type TranslatedTask } from './taskdef';
 import type { HabitatOptions, HabitatService, PackageSource } from './habitat/types';
-import { planImages } from './plan';
+import { planImages } from './image-plan';
 import type { BuiltService, ImageBuild } from './build-plan';
 
 export interface TranslateProjectInput {

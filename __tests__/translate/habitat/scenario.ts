@@ -8,7 +8,7 @@ import { formatDiagnostic, UserError, type Diagnostic } from '../../../src/diagn
 import { parseEcsParams, type EcsParams } from '../../../src/translate/ecs-params';
 import { parsePackageSource } from '../../../src/translate/habitat/package-source';
 import type { HabitatOptions, HabitatService } from '../../../src/translate/habitat/types';
-import { planImages } from '../../../src/translate/plan';
+import { planImages } from '../../../src/translate/image-plan';
 import type { LaunchType } from '../../../src/translate/context';
 import { translateTaskDefinition } from '../../../src/translate/taskdef';
 

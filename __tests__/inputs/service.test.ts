@@ -1,0 +1,150 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { UserError } from '../../src/diagnostics';
+import type { RunContext } from '../../src/action/github-context';
+import { parseConfig } from '../../src/inputs/config';
+import type { InputName } from '../../src/inputs/spec';
+
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'inputs-service-'));
+fs.writeFileSync(path.join(workspace, 'docker-compose.yml'), 'services: {}\n');
+const push: RunContext = { eventName: 'push', ref: 'refs/heads/main', sha: 'abcdef0123456789', workspace };
+const TG = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef';
+
+function parse(inputs: Partial<Record<InputName, string>>) {
+  return parseConfig(
+    (name) => ({ service: 'web', ...inputs })[name] ?? '',
+    { AWS_REGION: 'us-east-1' },
+    push,
+  );
+}
+
+function problems(inputs: Partial<Record<InputName, string>>): string[] {
+  try {
+    parse(inputs);
+  } catch (e) {
+    if (e instanceof UserError) return e.diagnostics.map((d) => `${d.input}: ${d.message}`);
+    throw e;
+  }
+  throw new Error('expected a UserError');
+}
+
+describe('service settings inputs', () => {
+  it('leave everything to ECS on create and as it is on update when empty', () => {
+    const config = parse({});
+    expect(config.serviceSettings).toEqual({ loadBalancers: [], capacityProviderStrategy: [] });
+    expect(config.runBeforeDeploy).toEqual([]);
+    expect(config.runTimeoutMs).toBe(600_000);
+  });
+
+  it('reads every setting', () => {
+    const config = parse({
+      'launch-type': 'FARGATE',
+      'load-balancer': `targetGroupArn=${TG},container=web,port=8080\n# a comment\ntargetGroupArn=${TG},containerName=web,containerPort=9090`,
+      'health-check-grace-period-seconds': '60',
+      'enable-execute-command': 'true',
+      'deployment-minimum-healthy-percent': '50',
+      'deployment-maximum-percent': '150',
+      'capacity-provider-strategy':
+        'capacityProvider=FARGATE,weight=1,base=1\ncapacityProvider=FARGATE_SPOT,weight=3',
+      'propagate-tags': 'service',
+      'platform-version': '1.4.0',
+    });
+    expect(config.serviceSettings).toEqual({
+      loadBalancers: [
+        { targetGroupArn: TG, containerName: 'web', containerPort: 8080 },
+        { targetGroupArn: TG, containerName: 'web', containerPort: 9090 },
+      ],
+      healthCheckGracePeriodSeconds: 60,
+      enableExecuteCommand: true,
+      minimumHealthyPercent: 50,
+      maximumPercent: 150,
+      capacityProviderStrategy: [
+        { capacityProvider: 'FARGATE', weight: 1, base: 1 },
+        { capacityProvider: 'FARGATE_SPOT', weight: 3, base: 0 },
+      ],
+      propagateTags: 'SERVICE',
+      platformVersion: '1.4.0',
+    });
+  });
+
+  it.each<[Partial<Record<InputName, string>>, string]>([
+    [
+      { 'load-balancer': `targetGroupArn=${TG},container=web` },
+      `load-balancer: "targetGroupArn=${TG},container=web": give targetGroupArn, container and port, e.g. targetGroupArn=arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>,container=web,port=8080`,
+    ],
+    [
+      { 'load-balancer': 'targetGroupArn=tg-1,container=web,port=80' },
+      'load-balancer: "tg-1" is not a target group ARN (targetGroupArn=arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>)',
+    ],
+    [
+      { 'load-balancer': `targetGroupArn=${TG},container=web,port=http` },
+      `load-balancer: "targetGroupArn=${TG},container=web,port=http": port "http" is not a port number from 1 to 65535`,
+    ],
+    [
+      { 'load-balancer': `targetGroupArn=${TG},container=web,port=80,weight=2` },
+      `load-balancer: "targetGroupArn=${TG},container=web,port=80,weight=2": "weight=2" is not key=value with a key of targetGroupArn, container, containerName, port, containerPort`,
+    ],
+    [
+      { 'health-check-grace-period-seconds': '-1' },
+      'health-check-grace-period-seconds: "-1" is not a whole number from 0 to 2147483647',
+    ],
+    [
+      { 'enable-execute-command': 'yes' },
+      'enable-execute-command: "yes" is not a boolean: use true or false',
+    ],
+    [
+      { 'deployment-minimum-healthy-percent': '100', 'deployment-maximum-percent': '100' },
+      'deployment-maximum-percent: is 100 with deployment-minimum-healthy-percent 100: a deployment could neither start a new task nor stop an old one; raise the maximum or lower the minimum',
+    ],
+    [
+      { 'deployment-maximum-percent': '50' },
+      'deployment-maximum-percent: "50" is not a whole number from 100 to 1000',
+    ],
+    [
+      { 'capacity-provider-strategy': 'capacityProvider=FARGATE_SPOT,weight=1' },
+      'capacity-provider-strategy: FARGATE_SPOT runs Fargate tasks: set launch-type: FARGATE, for which the task definition is rendered',
+    ],
+    [
+      { 'capacity-provider-strategy': 'capacityProvider=my-asg,weight=0' },
+      'capacity-provider-strategy: needs a weight above 0 on at least one capacity provider',
+    ],
+    [{ 'propagate-tags': 'ALL' }, 'propagate-tags: "ALL" is not one of TASK_DEFINITION, SERVICE, NONE'],
+    [
+      { 'platform-version': '1.4.0' },
+      'platform-version: is for Fargate: set launch-type: FARGATE, or leave platform-version empty',
+    ],
+    [
+      { 'run-before-deploy': 'web:' },
+      'run-before-deploy: "web:": no command after the colon; give one, or only the service name',
+    ],
+    [
+      { 'run-before-deploy': 'web: bin/migrate "unclosed' },
+      'run-before-deploy: "web: bin/migrate \\"unclosed": the command has an unterminated double quote',
+    ],
+    [
+      { 'run-before-deploy': '--rm web' },
+      'run-before-deploy: "--rm web": give a compose service name, or "service: command", e.g. web: bin/migrate',
+    ],
+    [{ 'run-timeout-minutes': '0' }, 'run-timeout-minutes: "0" is not a number of minutes from 0.1 to 360'],
+    [{ 'run-timeout-minutes': '1m' }, 'run-timeout-minutes: "1m" is not a number of minutes from 0.1 to 360'],
+  ])('refuses %j', (inputs, expected) => {
+    expect(problems(inputs)).toEqual([expected]);
+  });
+
+  it('reads one-off tasks: a service alone, or a command split as compose splits a command string', () => {
+    const config = parse({
+      'run-before-deploy': "migrate\nweb: bin/rails db:migrate 'VERBOSE=true'\n",
+      'run-timeout-minutes': '0.5',
+    });
+    expect(config.runBeforeDeploy).toEqual([
+      { container: 'migrate', line: 'migrate' },
+      {
+        container: 'web',
+        command: ['bin/rails', 'db:migrate', 'VERBOSE=true'],
+        line: "web: bin/rails db:migrate 'VERBOSE=true'",
+      },
+    ]);
+    expect(config.runTimeoutMs).toBe(30_000);
+  });
+});

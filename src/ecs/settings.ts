@@ -1,0 +1,185 @@
+import type {
+  CapacityProviderStrategyItem,
+  CreateServiceCommandInput,
+  LaunchType,
+  LoadBalancer,
+  Service,
+  UpdateServiceCommandInput,
+} from '@aws-sdk/client-ecs';
+import type { ServiceSettings } from '../inputs/service';
+
+/**
+ * The service settings as ECS takes them (pure): the fields of CreateService, and the fields of
+ * UpdateService that differ from what the service has, each change said in a line.
+ */
+
+/** ECS's defaults for what a description may leave out. */
+const DEFAULT_MINIMUM_HEALTHY = 100;
+const DEFAULT_MAXIMUM = 200;
+
+type CreateFields = Pick<
+  CreateServiceCommandInput,
+  | 'launchType'
+  | 'capacityProviderStrategy'
+  | 'loadBalancers'
+  | 'healthCheckGracePeriodSeconds'
+  | 'enableExecuteCommand'
+  | 'deploymentConfiguration'
+  | 'propagateTags'
+  | 'platformVersion'
+>;
+
+export function createFields(
+  settings: ServiceSettings | undefined,
+  launchType: LaunchType | undefined,
+): CreateFields {
+  const s = settings ?? { loadBalancers: [], capacityProviderStrategy: [] };
+  return {
+    // A capacity provider strategy and a launch type are exclusive.
+    ...(s.capacityProviderStrategy.length > 0
+      ? { capacityProviderStrategy: s.capacityProviderStrategy.map((i) => ({ ...i })) }
+      : { launchType }),
+    ...(s.loadBalancers.length > 0 && { loadBalancers: loadBalancers(s) }),
+    ...(s.healthCheckGracePeriodSeconds !== undefined && {
+      healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds,
+    }),
+    ...(s.enableExecuteCommand !== undefined && { enableExecuteCommand: s.enableExecuteCommand }),
+    deploymentConfiguration: {
+      // The circuit breaker stops a deployment whose tasks keep failing and rolls it back.
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      ...(s.minimumHealthyPercent !== undefined && { minimumHealthyPercent: s.minimumHealthyPercent }),
+      ...(s.maximumPercent !== undefined && { maximumPercent: s.maximumPercent }),
+    },
+    propagateTags: s.propagateTags ?? 'TASK_DEFINITION',
+    ...(s.platformVersion !== undefined && { platformVersion: s.platformVersion }),
+  };
+}
+
+/** What a created service was given beyond ECS's defaults, for the report. */
+export function describeCreated(settings: ServiceSettings | undefined): string[] {
+  if (!settings) return [];
+  const none: Service = {};
+  return settingsUpdate(none, settings, { creating: true }).changes;
+}
+
+type UpdateFields = Pick<
+  UpdateServiceCommandInput,
+  | 'capacityProviderStrategy'
+  | 'loadBalancers'
+  | 'healthCheckGracePeriodSeconds'
+  | 'enableExecuteCommand'
+  | 'deploymentConfiguration'
+  | 'propagateTags'
+  | 'platformVersion'
+  | 'forceNewDeployment'
+>;
+
+/** The UpdateService fields for the settings that differ from the service's, and a line for each. */
+export function settingsUpdate(
+  service: Service,
+  settings: ServiceSettings,
+  options: { creating?: boolean } = {},
+): { fields: UpdateFields; changes: string[] } {
+  const fields: UpdateFields = {};
+  const changes: string[] = [];
+  const change = (what: string, from: string, to: string) =>
+    changes.push(options.creating ? `${what}: ${to}` : `${what}: ${from} -> ${to}`);
+
+  if (settings.loadBalancers.length > 0) {
+    const want = loadBalancers(settings);
+    const have = service.loadBalancers ?? [];
+    if (!sameSet(have.map(lbKey), want.map(lbKey))) {
+      fields.loadBalancers = want;
+      change('load balancers', describeLbs(have), describeLbs(want));
+    }
+  }
+  const grace = settings.healthCheckGracePeriodSeconds;
+  if (grace !== undefined && grace !== (service.healthCheckGracePeriodSeconds ?? 0)) {
+    fields.healthCheckGracePeriodSeconds = grace;
+    change('health check grace period', `${service.healthCheckGracePeriodSeconds ?? 0} s`, `${grace} s`);
+  }
+  const exec = settings.enableExecuteCommand;
+  if (exec !== undefined && exec !== (service.enableExecuteCommand ?? false)) {
+    fields.enableExecuteCommand = exec;
+    change('ECS Exec', onOff(service.enableExecuteCommand ?? false), onOff(exec));
+  }
+  const current = service.deploymentConfiguration;
+  const min = settings.minimumHealthyPercent;
+  const max = settings.maximumPercent;
+  const haveMin = current?.minimumHealthyPercent ?? DEFAULT_MINIMUM_HEALTHY;
+  const haveMax = current?.maximumPercent ?? DEFAULT_MAXIMUM;
+  if ((min !== undefined && min !== haveMin) || (max !== undefined && max !== haveMax)) {
+    // The whole object, so that what is not ours (the circuit breaker, alarms) stays as it is.
+    fields.deploymentConfiguration = {
+      ...current,
+      ...(min !== undefined && { minimumHealthyPercent: min }),
+      ...(max !== undefined && { maximumPercent: max }),
+    };
+    if (min !== undefined && min !== haveMin) change('minimum healthy percent', `${haveMin}`, `${min}`);
+    if (max !== undefined && max !== haveMax) change('maximum percent', `${haveMax}`, `${max}`);
+  }
+  if (settings.capacityProviderStrategy.length > 0) {
+    const have = service.capacityProviderStrategy ?? [];
+    const want = settings.capacityProviderStrategy;
+    if (!sameSet(have.map(cpKey), want.map(cpKey))) {
+      fields.capacityProviderStrategy = want.map((i) => ({ ...i }));
+      // ECS takes a new capacity provider strategy only with a new deployment.
+      if (!options.creating) fields.forceNewDeployment = true;
+      change(
+        'capacity providers',
+        have.length > 0 ? describeCps(have) : `launch type ${service.launchType ?? '(cluster default)'}`,
+        describeCps(want),
+      );
+    }
+  }
+  const tags = settings.propagateTags;
+  if (tags !== undefined && tags !== (service.propagateTags ?? 'NONE')) {
+    fields.propagateTags = tags;
+    change('propagate tags', service.propagateTags ?? 'NONE', tags);
+  }
+  const platform = settings.platformVersion;
+  if (platform !== undefined && platform !== (service.platformVersion ?? 'LATEST')) {
+    fields.platformVersion = platform;
+    change('platform version', service.platformVersion ?? 'LATEST', platform);
+  }
+  return { fields, changes };
+}
+
+function loadBalancers(settings: ServiceSettings): LoadBalancer[] {
+  return settings.loadBalancers.map((t) => ({
+    targetGroupArn: t.targetGroupArn,
+    containerName: t.containerName,
+    containerPort: t.containerPort,
+  }));
+}
+
+const lbKey = (l: LoadBalancer) =>
+  `${l.targetGroupArn ?? l.loadBalancerName ?? ''} ${l.containerName ?? ''}:${l.containerPort ?? ''}`;
+const cpKey = (i: CapacityProviderStrategyItem) =>
+  `${i.capacityProvider ?? ''} ${i.weight ?? 0} ${i.base ?? 0}`;
+
+function sameSet(a: string[], b: string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+}
+
+function describeLbs(list: readonly LoadBalancer[]): string {
+  if (list.length === 0) return 'none';
+  return list
+    .map((l) => {
+      const group = l.targetGroupArn
+        ? `target group ${l.targetGroupArn.split(':targetgroup/').pop()?.split('/')[0] ?? '?'}`
+        : `load balancer ${l.loadBalancerName ?? '?'}`;
+      return `${l.containerName ?? '?'}:${l.containerPort ?? '?'} in ${group}`;
+    })
+    .join(', ');
+}
+
+function describeCps(list: readonly CapacityProviderStrategyItem[]): string {
+  return list
+    .map((i) => `${i.capacityProvider ?? '?'} (weight ${i.weight ?? 0}, base ${i.base ?? 0})`)
+    .join(', ');
+}
+
+function onOff(value: boolean): string {
+  return value ? 'on' : 'off';
+}

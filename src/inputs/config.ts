@@ -1,0 +1,283 @@
+import { error, UserError, warning, type Diagnostic } from '../diagnostics';
+import type { RunContext } from '../action/github-context';
+import type { HabitatOptions, PackageSource } from '../translate/habitat/types';
+import { ECS_NAME, type LaunchType } from '../translate/context';
+import { containerEngineProblem, type ExportSettings } from '../habitat/export-command';
+import { checkFile, optionalFile, readPackages, type Fail } from './files';
+import { readExportSettings } from './habitat';
+import { readImageTag, readImageTags, readRepositorySettings } from './images';
+import { isPullRequestEvent, previewTag, readPullRequestRun, type Preview } from './pull-request';
+import { bool, int, lines, oneOf } from './values';
+import type { RepositorySettings } from '../registry/ecr';
+import { readOneOffTasks, readRunTimeout, type OneOffTask } from './run';
+import { readServiceSettings, type ServiceSettings } from './service';
+import { INPUTS, type InputName } from './spec';
+
+/** Everything the action was asked to do, validated. Built once, before any side effect. */
+export type Config = RenderConfig | ServiceConfig;
+
+/** Render mode: the service is optional (without task-family, it names the family). */
+interface RenderConfig extends CommonConfig {
+  mode: 'render';
+  service?: string;
+}
+
+/** Deploy, plan and teardown act on a service, so they always have one. */
+export interface ServiceConfig extends CommonConfig {
+  mode: 'deploy' | 'teardown' | 'plan';
+  service: string;
+}
+
+interface CommonConfig {
+  composeFiles: string[];
+  ecsParamsFile?: string;
+  envFile?: string;
+  packages: PackageSource[];
+  /** Build and push the images of `build:` services (the `build` input). */
+  build: boolean;
+  region: string;
+  accountId?: string;
+  cluster: string;
+  family: string;
+  launchType: LaunchType;
+  /** The main image tag: the task definition is rendered with it before the push pins digests. */
+  imageTag: string;
+  /** More tags each image is pushed under (image-tags, latest), without imageTag; none for a preview. */
+  extraTags: string[];
+  /** Variables of the runner's environment that compose files may interpolate although they look like credentials. */
+  allowInterpolation: string[];
+  /** Set on a pull_request event when preview is on: service and family carry the -pr-<n> suffix. */
+  preview?: Preview;
+  removePreviewImages: boolean;
+  githubToken?: string;
+  /** Why this run does nothing at all (a fork's pull request without AWS credentials). */
+  skip?: string;
+  createRepositories: boolean;
+  createService: boolean;
+  desiredCount: number;
+  /** Check in the account what the task needs before the first side effect. */
+  verify: boolean;
+  waitForStability: boolean;
+  waitTimeoutMinutes: number;
+  forceNewDeployment: boolean;
+  rollbackOnFailure: boolean;
+  maxParallel: number;
+  pushVersionTags: boolean;
+  /** Pin a released package's image already in the registry instead of exporting it again. */
+  reuseReleasedImages: boolean;
+  repository: RepositorySettings;
+  habitat: HabitatOptions;
+  /** Where `hab pkg export` installs packages from. */
+  habitatExport: ExportSettings;
+  keepRevisions: number;
+  /** Settings of the service: on create, and on update where they differ. */
+  serviceSettings: ServiceSettings;
+  /** Tasks to run on the new revision before the service is updated, in order. */
+  runBeforeDeploy: OneOffTask[];
+  /** How long each of them may run. */
+  runTimeoutMs: number;
+  /** Non-fatal observations made while reading inputs (e.g. an image tag that had to be adjusted). */
+  warnings: Diagnostic[];
+}
+
+/** Reads one input as the runner passes it (`INPUT_<NAME>`); empty string when unset. */
+export type InputReader = (name: InputName) => string;
+
+const CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255}$/;
+const ACCOUNT = /^\d{12}$/;
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+
+/**
+ * Parses and checks every input. Collects all problems and throws one UserError naming each
+ * input that is wrong; nothing else has happened yet when it throws.
+ */
+export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunContext): Config {
+  const problems: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const get = (name: InputName): string => {
+    const value = read(name).trim();
+    const fallback = (INPUTS[name] as { default?: string }).default;
+    return value === '' && fallback !== undefined ? fallback : value;
+  };
+  const fail = (name: InputName, message: string) => problems.push(error(message, { input: name }));
+
+  const mode =
+    oneOf(get('mode'), ['deploy', 'render', 'teardown', 'plan'] as const, 'mode', fail) ?? 'deploy';
+  const launchType =
+    oneOf(get('launch-type').toUpperCase(), ['EC2', 'FARGATE'] as const, 'launch-type', fail) ?? 'EC2';
+
+  const previewOn = bool(get('preview'), 'preview', fail);
+  const prEvent = isPullRequestEvent(run);
+  const closing = previewOn && prEvent && run.action === 'closed' && mode === 'deploy';
+
+  const composeFiles = lines(get('compose-file'));
+  if (composeFiles.length === 0) fail('compose-file', 'give at least one compose file');
+  if (mode !== 'teardown' && !closing) {
+    for (const file of composeFiles) checkFile(file, 'compose-file', run.workspace, fail);
+  }
+  const ecsParamsFile = optionalFile(get('ecs-params'), 'ecs-params', run.workspace, fail);
+  const envFile = optionalFile(get('env-file'), 'env-file', run.workspace, fail);
+
+  // Tearing down needs only repository names (to remove preview images), not .hart files.
+  const packages = readPackages(
+    lines(get('habitat-packages')),
+    run.workspace,
+    mode === 'teardown' || closing,
+    fail,
+  );
+  const habitatExport = readExportSettings(get, env, fail);
+  if (mode === 'deploy' && !closing && packages.length > 0) {
+    const engine = containerEngineProblem(env);
+    if (engine) problems.push(error(engine));
+  }
+
+  const region = get('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
+  if (mode !== 'render' && region === '') {
+    fail(
+      'aws-region',
+      'no region: set aws-region, or AWS_REGION (aws-actions/configure-aws-credentials does)',
+    );
+  } else if (region !== '' && !REGION.test(region)) {
+    fail('aws-region', `${JSON.stringify(region)} is not an AWS region name such as us-east-1`);
+  }
+  const accountId = get('aws-account-id') || undefined;
+  if (accountId !== undefined && !ACCOUNT.test(accountId)) {
+    fail('aws-account-id', `${JSON.stringify(accountId)} is not a 12-digit AWS account id`);
+  }
+
+  const cluster = get('cluster');
+  if (!ECS_NAME.test(cluster) && !CLUSTER_ARN.test(cluster)) {
+    fail(
+      'cluster',
+      `${JSON.stringify(cluster)} is not a cluster name (up to 255 letters, digits, "-", "_") or a cluster ARN (arn:aws:ecs:<region>:<account>:cluster/<name>)`,
+    );
+  }
+  const service = get('service') || undefined;
+  if (service === undefined && mode !== 'render') fail('service', `is required when mode is ${mode}`);
+  if (service !== undefined && !ECS_NAME.test(service)) {
+    fail(
+      'service',
+      `${JSON.stringify(service)} is not a service name: up to 255 letters, digits, "-" and "_"`,
+    );
+  }
+  const explicitFamily = get('task-family');
+  const family = explicitFamily || service || '';
+  if (family === '' && mode === 'render')
+    fail('task-family', 'is required when mode is render and no service is given');
+  else if (explicitFamily !== '' && !ECS_NAME.test(family)) {
+    fail(
+      'task-family',
+      `${JSON.stringify(family)} is not a family name: up to 255 letters, digits, "-" and "_"`,
+    );
+  }
+
+  const pr = readPullRequestRun({
+    mode,
+    service,
+    family,
+    previewOn,
+    allowUntrusted: bool(get('allow-untrusted-pull-requests'), 'allow-untrusted-pull-requests', fail),
+    run,
+    env,
+    fail,
+  });
+  const { preview, skip } = pr;
+
+  const repository = readRepositorySettings(get, fail);
+  const moreTags = readImageTags(get('image-tags'), fail);
+  const explicitTag = get('image-tag');
+  let imageTag =
+    explicitTag === '' && moreTags[0] !== undefined && !preview
+      ? moreTags[0]
+      : readImageTag(explicitTag, run, fail, warnings);
+  const tagLatest = bool(get('tag-latest'), 'tag-latest', fail);
+  if (tagLatest && repository.tagMutability === 'IMMUTABLE') {
+    fail(
+      'tag-latest',
+      'cannot be used with image-tag-mutability: IMMUTABLE, where ECR refuses to move "latest" to a new image',
+    );
+  }
+  let extraTags = [...new Set([...moreTags, ...(tagLatest ? ['latest'] : [])])].filter((t) => t !== imageTag);
+  if (preview) {
+    // Closing the pull request deletes the preview's tag from every repository: it must be
+    // the pull request's own, never a tag such as latest that other deploys use.
+    const own = previewTag(preview.number);
+    if (explicitTag !== '' && explicitTag !== own)
+      warnings.push(previewTagWarning('image-tag', `image-tag ${JSON.stringify(explicitTag)} is`, own));
+    const dropped = [...new Set([...moreTags, ...(tagLatest ? ['latest'] : [])])].filter((t) => t !== own);
+    if (dropped.length > 0) {
+      const which = tagLatest && moreTags.length === 0 ? 'tag-latest' : 'image-tags';
+      const what = `${dropped.map((t) => JSON.stringify(t)).join(', ')} ${dropped.length === 1 ? 'is' : 'are'}`;
+      warnings.push(previewTagWarning(which, what, own));
+    }
+    imageTag = own;
+    extraTags = [];
+  }
+
+  const githubToken = get('github-token') || undefined;
+
+  const common: CommonConfig = {
+    composeFiles,
+    ...(ecsParamsFile !== undefined && { ecsParamsFile }),
+    ...(envFile !== undefined && { envFile }),
+    packages,
+    build: bool(get('build'), 'build', fail),
+    region,
+    ...(accountId !== undefined && { accountId }),
+    cluster,
+    family: pr.family,
+    launchType,
+    imageTag,
+    extraTags,
+    ...(preview && { preview }),
+    removePreviewImages: bool(get('preview-remove-images'), 'preview-remove-images', fail),
+    ...(githubToken !== undefined && { githubToken }),
+    allowInterpolation: readVariableNames(get('allow-interpolation'), fail),
+    ...(skip !== undefined && { skip }),
+    createRepositories: bool(get('create-repositories'), 'create-repositories', fail),
+    createService: bool(get('create-service'), 'create-service', fail),
+    desiredCount: int(get('desired-count'), 'desired-count', 0, 1000, fail),
+    verify: bool(get('verify'), 'verify', fail),
+    waitForStability: bool(get('wait-for-service-stability'), 'wait-for-service-stability', fail),
+    waitTimeoutMinutes: int(get('wait-timeout-minutes'), 'wait-timeout-minutes', 1, 360, fail),
+    forceNewDeployment: bool(get('force-new-deployment'), 'force-new-deployment', fail),
+    rollbackOnFailure: bool(get('rollback-on-failure'), 'rollback-on-failure', fail),
+    maxParallel: int(get('max-parallel'), 'max-parallel', 1, 16, fail),
+    pushVersionTags: bool(get('push-version-tags'), 'push-version-tags', fail),
+    reuseReleasedImages: bool(get('reuse-released-images'), 'reuse-released-images', fail),
+    repository,
+    habitatExport,
+    habitat: {
+      acceptLicense: bool(get('accept-habitat-license'), 'accept-habitat-license', fail),
+      healthChecks: bool(get('supervisor-health-checks'), 'supervisor-health-checks', fail),
+    },
+    keepRevisions: int(get('keep-revisions'), 'keep-revisions', 0, 1000, fail),
+    serviceSettings: readServiceSettings(get, launchType, fail),
+    runBeforeDeploy: readOneOffTasks(get('run-before-deploy'), fail),
+    runTimeoutMs: readRunTimeout(get('run-timeout-minutes'), fail),
+    warnings,
+  };
+  // A deploy or teardown without a service is among the problems.
+  if (problems.length === 0 && mode === 'render')
+    return { ...common, mode, ...(pr.service && { service: pr.service }) };
+  if (problems.length === 0 && mode !== 'render' && pr.service !== undefined)
+    return { ...common, mode, service: pr.service };
+  throw new UserError(problems);
+}
+
+function previewTagWarning(input: InputName, what: string, own: string): Diagnostic {
+  return warning(
+    `${what} not used for a preview: its images are tagged ${own} only, so that closing the pull request deletes its own images and nothing else`,
+    { input },
+  );
+}
+
+/** Variable names, separated by commas, spaces or lines. */
+function readVariableNames(value: string, fail: Fail): string[] {
+  const names = value.split(/[\s,]+/).filter((n) => n !== '');
+  for (const n of names) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n))
+      fail('allow-interpolation', `${JSON.stringify(n)} is not a variable name`);
+  }
+  return [...new Set(names)];
+}
