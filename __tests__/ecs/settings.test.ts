@@ -1,6 +1,6 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { createFields, describeCreated, settingsUpdate } from '../../src/ecs/settings';
-import type { ServiceSettings } from '../../src/inputs/service';
+import type { ServiceSettings } from '../../src/ecs/settings';
 
 const TG = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef';
 const none: ServiceSettings = { loadBalancers: [], capacityProviderStrategy: [] };

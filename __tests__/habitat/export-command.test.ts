@@ -7,7 +7,7 @@ import {
   multiLayerRefusal,
   parseHabVersion,
 } from '../../src/habitat/export-command';
-import type { PackageSource } from '../../src/translate/habitat/types';
+import type { PackageSource } from '../../src/translate/habitat/package-source';
 
 const ident: PackageSource = { kind: 'ident', origin: 'mattray', name: 'national-parks' };
 const hart: PackageSource = {

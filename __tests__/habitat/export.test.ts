@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { UserError } from '../../src/diagnostics';
 import { exportPackages, habEnvironment, packageArgument } from '../../src/habitat/export';
-import type { PackageSource } from '../../src/translate/habitat/types';
+import type { PackageSource } from '../../src/translate/habitat/package-source';
 import { CommandNotFoundError, type ProcessRunner, type RunOptions, type RunResult } from '../../src/process';
 import { RecordingLog } from '../support/recording-log';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DeleteRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { exportPackages, type ExportedImage } from '../../src/habitat/export';
-import type { PackageSource } from '../../src/translate/habitat/types';
+import type { PackageSource } from '../../src/translate/habitat/package-source';
 import { ensureRepositories } from '../../src/registry/ecr';
 import { authorizeRegistry, dockerLogin, logout, type RegistryLogin } from '../../src/registry/login';
 import { getManifest } from '../../src/registry/manifest';

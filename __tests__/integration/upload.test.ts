@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { exportPackages, type ExportedImage } from '../../src/habitat/export';
 import { KnownLayers } from '../../src/registry/known-layers';
 import { uploadImage, type UploadOptions } from '../../src/registry/api-push';
-import type { PackageSource } from '../../src/translate/habitat/types';
+import type { PackageSource } from '../../src/translate/habitat/package-source';
 import { RecordingLog } from '../support/recording-log';
 import { ok, run } from '../support/run';
 import {

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { PackageSource } from '../../src/translate/habitat/types';
-import { isValidRepositoryName, isValidTag, validateImagePlan } from '../../src/registry/validate';
+import type { PackageSource } from '../../src/translate/habitat/package-source';
+import { validateImagePlan } from '../../src/registry/validate';
 
 const ident = (origin: string, name: string, extra: Partial<PackageSource> = {}): PackageSource =>
   ({ kind: 'ident', origin, name, ...extra }) as PackageSource;
@@ -92,16 +92,5 @@ describe('validateImagePlan', () => {
       workspace: '/ws',
     }).map((d) => d.message);
     expect(messages).toEqual([expect.stringMatching(/same repository "core\/redis" as core\/Redis/)]);
-  });
-});
-
-describe('patterns', () => {
-  it('knows ECR repository names and docker tags', () => {
-    expect(isValidRepositoryName('mattray/national-parks')).toBe(true);
-    expect(isValidRepositoryName('a')).toBe(false);
-    expect(isValidRepositoryName('A/b')).toBe(false);
-    expect(isValidTag('3.2.10-20171016003652')).toBe(true);
-    expect(isValidTag('.x')).toBe(false);
-    expect(isValidTag('a/b')).toBe(false);
   });
 });

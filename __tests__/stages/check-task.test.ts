@@ -1,5 +1,5 @@
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import type { ServiceSettings } from '../../src/inputs/service';
+import type { ServiceSettings } from '../../src/ecs/settings';
 import { checkAgainstTask } from '../../src/stages/check-task';
 
 const TG = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef';

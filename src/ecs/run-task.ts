@@ -10,6 +10,16 @@ import {
 } from '@aws-sdk/client-ecs';
 import { pollUntil, type ServicePoll } from './poll';
 
+/** One task to run before the rollout: a container of the new revision, with its command or another. */
+export interface OneOffTask {
+  /** The compose service, which is the container's name in the task definition. */
+  container: string;
+  /** Replaces the container's command; undefined: its own. */
+  command?: string[];
+  /** The input line, for messages. */
+  line: string;
+}
+
 /** Where a one-off task runs: as the service's tasks do. */
 export interface TaskPlacement {
   /** Exclusive with capacityProviderStrategy; neither: the cluster's default strategy. */

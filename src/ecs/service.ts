@@ -8,7 +8,7 @@ import {
   type Service,
 } from '@aws-sdk/client-ecs';
 import { UserError, error } from '../diagnostics';
-import type { ServiceSettings } from '../inputs/service';
+import type { ServiceSettings } from './settings';
 import type { Log } from '../log';
 import { createFields, describeCreated, settingsUpdate } from './settings';
 

@@ -6,12 +6,44 @@ import type {
   Service,
   UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs';
-import type { ServiceSettings } from '../inputs/service';
 
 /**
  * The service settings as ECS takes them (pure): the fields of CreateService, and the fields of
  * UpdateService that differ from what the service has, each change said in a line.
  */
+
+/** A target group the service registers one container port with. */
+export interface LoadBalancerTarget {
+  targetGroupArn: string;
+  /** A compose service: its container in the task definition. */
+  containerName: string;
+  containerPort: number;
+}
+
+export interface CapacityProviderItem {
+  capacityProvider: string;
+  weight: number;
+  base: number;
+}
+
+type PropagateTags = 'TASK_DEFINITION' | 'SERVICE' | 'NONE';
+
+/**
+ * The service's own settings, as a deploy is asked for them (the action's inputs). A setting left undefined (or a list left
+ * empty) is ECS's default on create and left as it is on update, so an input nobody set never
+ * undoes what someone changed in the console.
+ */
+export interface ServiceSettings {
+  loadBalancers: LoadBalancerTarget[];
+  healthCheckGracePeriodSeconds?: number;
+  enableExecuteCommand?: boolean;
+  minimumHealthyPercent?: number;
+  maximumPercent?: number;
+  /** Empty: the service uses launch-type. */
+  capacityProviderStrategy: CapacityProviderItem[];
+  propagateTags?: PropagateTags;
+  platformVersion?: string;
+}
 
 /** ECS's defaults for what a description may leave out. */
 const DEFAULT_MINIMUM_HEALTHY = 100;

@@ -2,7 +2,7 @@ import type { NetworkMode } from '@aws-sdk/client-ecs';
 import type { TargetGroup } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { awsClientOptions, withCallContext } from '../aws/clients';
 import { error, UserError, warning, type Diagnostic } from '../diagnostics';
-import type { LoadBalancerTarget } from '../inputs/service';
+import type { LoadBalancerTarget } from './settings';
 import type { Log } from '../log';
 
 /**

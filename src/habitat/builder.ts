@@ -9,7 +9,7 @@
 
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { PackageSource } from '../translate/habitat/types';
+import type { PackageSource } from '../translate/habitat/package-source';
 
 /** Habitat's public Builder: where hab goes without --url or HAB_BLDR_URL. */
 export const PUBLIC_BUILDER_URL = 'https://bldr.habitat.sh';

@@ -17,7 +17,7 @@
  * a channel user packages are never in: so the action always says which channel.
  */
 
-import type { PackageSource } from '../translate/habitat/types';
+import type { PackageSource } from '../translate/habitat/package-source';
 
 export interface HabVersion {
   major: number;

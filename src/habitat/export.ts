@@ -25,8 +25,7 @@ import {
   type ExportVerb,
   type VerbChoice,
 } from './export-command';
-import { repositoryOf } from '../translate/habitat/package-source';
-import type { PackageSource } from '../translate/habitat/types';
+import { type PackageSource, repositoryOf } from '../translate/habitat/package-source';
 
 /** A package exported to a local image, as the export report describes it. */
 export interface ExportedImage {

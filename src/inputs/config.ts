@@ -1,6 +1,7 @@
 import { error, UserError, warning, type Diagnostic } from '../diagnostics';
 import type { RunContext } from '../action/github-context';
-import type { HabitatOptions, PackageSource } from '../translate/habitat/types';
+import type { HabitatOptions } from '../translate/habitat/types';
+import type { PackageSource } from '../translate/habitat/package-source';
 import { ECS_NAME, type LaunchType } from '../translate/context';
 import { containerEngineProblem, type ExportSettings } from '../habitat/export-command';
 import { checkFile, optionalFile, readPackages, type Fail } from './files';
@@ -9,8 +10,10 @@ import { readImageTag, readImageTags, readRepositorySettings } from './images';
 import { isPullRequestEvent, previewTag, readPullRequestRun, type Preview } from './pull-request';
 import { bool, int, lines, oneOf } from './values';
 import type { RepositorySettings } from '../registry/ecr';
-import { readOneOffTasks, readRunTimeout, type OneOffTask } from './run';
-import { readServiceSettings, type ServiceSettings } from './service';
+import type { OneOffTask } from '../ecs/run-task';
+import { readOneOffTasks, readRunTimeout } from './run';
+import type { ServiceSettings } from '../ecs/settings';
+import { readServiceSettings } from './service';
 import { INPUTS, type InputName } from './spec';
 
 /** Everything the action was asked to do, validated. Built once, before any side effect. */

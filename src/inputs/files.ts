@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PackageSpecError, parsePackageSource } from '../translate/habitat/package-source';
-import type { PackageSource } from '../translate/habitat/types';
+import {
+  type PackageSource,
+  PackageSpecError,
+  parsePackageSource,
+} from '../translate/habitat/package-source';
 import type { InputName } from './spec';
 import { outsideRoot } from '../workspace-path';
 

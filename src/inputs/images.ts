@@ -4,7 +4,7 @@ import type { Fail } from './files';
 import type { InputName } from './spec';
 import { bool, lines, oneOf } from './values';
 import type { RepositorySettings } from '../registry/ecr';
-import { isValidTag } from '../registry/validate';
+import { isValidTag } from '../translate/image-name';
 
 /** The inputs that tag the images and set up their ECR repositories. */
 

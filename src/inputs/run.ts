@@ -1,16 +1,7 @@
 import { splitWords } from '../compose/canonical/words';
 import type { Fail } from './files';
 import { lines } from './values';
-
-/** One task to run before the rollout: a container of the new revision, with its command or another. */
-export interface OneOffTask {
-  /** The compose service, which is the container's name in the task definition. */
-  container: string;
-  /** Replaces the container's command; undefined: its own. */
-  command?: string[];
-  /** The input line, for messages. */
-  line: string;
-}
+import type { OneOffTask } from '../ecs/run-task';
 
 const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 

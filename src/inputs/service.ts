@@ -2,39 +2,7 @@ import type { Fail } from './files';
 import type { InputName } from './spec';
 import { bool, int, lines, oneOf } from './values';
 import type { LaunchType } from '../translate/context';
-
-/** A target group the service registers one container port with. */
-export interface LoadBalancerTarget {
-  targetGroupArn: string;
-  /** A compose service: its container in the task definition. */
-  containerName: string;
-  containerPort: number;
-}
-
-interface CapacityProviderItem {
-  capacityProvider: string;
-  weight: number;
-  base: number;
-}
-
-type PropagateTags = 'TASK_DEFINITION' | 'SERVICE' | 'NONE';
-
-/**
- * The service's own settings, as the inputs give them. A setting left undefined (or a list left
- * empty) is ECS's default on create and left as it is on update, so an input nobody set never
- * undoes what someone changed in the console.
- */
-export interface ServiceSettings {
-  loadBalancers: LoadBalancerTarget[];
-  healthCheckGracePeriodSeconds?: number;
-  enableExecuteCommand?: boolean;
-  minimumHealthyPercent?: number;
-  maximumPercent?: number;
-  /** Empty: the service uses launch-type. */
-  capacityProviderStrategy: CapacityProviderItem[];
-  propagateTags?: PropagateTags;
-  platformVersion?: string;
-}
+import type { CapacityProviderItem, LoadBalancerTarget, ServiceSettings } from '../ecs/settings';
 
 type Get = (name: InputName) => string;
 

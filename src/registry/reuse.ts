@@ -1,6 +1,5 @@
 import { error, UserError, type Diagnostic } from '../diagnostics';
-import { repositoryOf } from '../translate/habitat/package-source';
-import type { PackageSource } from '../translate/habitat/types';
+import { type PackageSource, repositoryOf } from '../translate/habitat/package-source';
 import type { Log } from '../log';
 import { getManifest, getRawManifest, putManifest, type RegistryCredentials } from './manifest';
 import { mapLimit } from '../parallel';

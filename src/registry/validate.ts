@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics';
 import type { InputName } from '../inputs/spec';
-import { repositoryOf } from '../translate/habitat/package-source';
-import type { PackageSource } from '../translate/habitat/types';
+import { type PackageSource, repositoryOf } from '../translate/habitat/package-source';
+import { isValidRepositoryName, isValidTag } from '../translate/image-name';
 import { outsideRoot } from '../workspace-path';
 
 /**
@@ -11,10 +11,6 @@ import { outsideRoot } from '../workspace-path';
  */
 
 // Package idents themselves are checked where they are parsed (habitat/package-source.ts).
-// ECR's repositoryName pattern and length limits.
-const ECR_REPOSITORY = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
-// Docker's tag grammar.
-const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 export interface ImagePlanInput {
   packages: readonly { source: PackageSource; input?: InputName; path?: string }[];
@@ -26,14 +22,6 @@ export interface ImagePlanInput {
   tagsInput?: InputName;
   /** When given, .hart files must exist (e.g. fs.existsSync). */
   fileExists?: (file: string) => boolean;
-}
-
-export function isValidRepositoryName(name: string): boolean {
-  return name.length >= 2 && name.length <= 256 && ECR_REPOSITORY.test(name);
-}
-
-export function isValidTag(tag: string): boolean {
-  return DOCKER_TAG.test(tag);
 }
 
 export function tagProblem(tag: string): string | undefined {

@@ -11,9 +11,8 @@ import { pushImages, type PushedImage } from '../registry/docker-push';
 import { releasedPackage, reuseReleasedImages } from '../registry/reuse';
 import { imageTags } from '../registry/tags';
 import { uploadImage, type UploadOptions } from '../registry/api-push';
-import { repositoryOf } from '../translate/habitat/package-source';
+import { type PackageSource, repositoryOf } from '../translate/habitat/package-source';
 import type { ImageBuild } from '../translate/build-plan';
-import type { PackageSource } from '../translate/habitat/types';
 import { pinnedTo, type ResolvedRelease } from './resolve';
 import type { RegistrySession } from './session';
 

@@ -5,11 +5,10 @@ import {
   type TaskDefinition,
 } from '@aws-sdk/client-ecs';
 import type { ECRClient } from '@aws-sdk/client-ecr';
-import type { ServiceSettings } from '../inputs/service';
+import type { ServiceSettings } from '../ecs/settings';
 import { describeTaggedImage } from '../registry/ecr';
 import { releasedPackage, releaseTag } from '../registry/reuse';
-import { repositoryOf } from '../translate/habitat/package-source';
-import type { PackageSource } from '../translate/habitat/types';
+import { type PackageSource, repositoryOf } from '../translate/habitat/package-source';
 import { diffTaskDefinitions } from '../ecs/diff';
 import { sameTaskDefinition } from '../ecs/normalize';
 import { checkService } from '../ecs/service';

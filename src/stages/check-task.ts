@@ -1,7 +1,7 @@
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { error, warning, type Diagnostic } from '../diagnostics';
-import type { OneOffTask } from '../inputs/run';
-import type { ServiceSettings } from '../inputs/service';
+import type { OneOffTask } from '../ecs/run-task';
+import type { ServiceSettings } from '../ecs/settings';
 import { didYouMean } from '../suggest';
 
 /**

@@ -8,7 +8,7 @@ import type { Log } from '../log';
 import { validateImagePlan } from '../registry/validate';
 import { ecrRegistry } from '../translate/image-plan';
 import type { ImageBuild } from '../translate/build-plan';
-import type { PackageSource } from '../translate/habitat/types';
+import type { PackageSource } from '../translate/habitat/package-source';
 import type { TranslatedProject } from '../translate/project';
 import { checkAgainstTask } from './check-task';
 import { translateConfig } from './task-definition';

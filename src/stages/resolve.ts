@@ -2,7 +2,7 @@ import type { ExportSettings } from '../habitat/export-command';
 import { latestRelease, PUBLIC_BUILDER_URL, type BuilderOptions } from '../habitat/builder';
 import type { Log } from '../log';
 import { mapLimit } from '../parallel';
-import type { PackageSource } from '../translate/habitat/types';
+import type { PackageSource } from '../translate/habitat/package-source';
 
 /** A package named without a release, and the release Builder says is the latest in the channel. */
 export interface ResolvedRelease {

@@ -5,7 +5,7 @@ import { pruneRevisions, registerTaskDefinition, type RegisteredTaskDefinition }
 import { rollBack, type RollbackResult } from '../ecs/rollback';
 import { deployService, type CreateServiceOptions, type ServiceDeployment } from '../ecs/service';
 import { waitForDeployment, type WaitResult } from '../ecs/wait';
-import type { ServiceSettings } from '../inputs/service';
+import type { ServiceSettings } from '../ecs/settings';
 import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
 import type { RunBeforeResult } from './run-before';

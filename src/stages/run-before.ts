@@ -1,11 +1,10 @@
 import type { ContainerDefinition, ECSClient, Service, Task } from '@aws-sdk/client-ecs';
 import type { ServicePoll } from '../ecs/poll';
-import { runOneOff, taskId, type OneOffRun, type TaskPlacement } from '../ecs/run-task';
+import { runOneOff, taskId, type OneOffRun, type OneOffTask, type TaskPlacement } from '../ecs/run-task';
 import type { NetworkOptions } from '../ecs/service';
 import { lastLogLines, logStreamOf } from '../ecs/task-logs';
 import { judgeStoppedTask } from '../ecs/task-outcome';
-import type { OneOffTask } from '../inputs/run';
-import type { ServiceSettings } from '../inputs/service';
+import type { ServiceSettings } from '../ecs/settings';
 import type { Log } from '../log';
 import type { Progress } from '../progress';
 

@@ -2,9 +2,8 @@ import * as path from 'node:path';
 import type { BuildConfig } from '../compose/canonical/types';
 import type { ComposeProject } from '../compose/types';
 import { Problems, type Place } from '../problems';
-import { isValidRepositoryName } from '../registry/validate';
 import { holdsSecret } from './secret-names';
-import { splitImage, type ImageTarget } from './image-name';
+import { isValidRepositoryName, splitImage, type ImageTarget } from './image-name';
 
 /** The platform a service's image is built for when its `platform:` names none: what ECS runs by default. */
 export const DEFAULT_PLATFORM = 'linux/amd64';

@@ -2,9 +2,9 @@ import type { ComposeProject } from '../compose/types';
 import { error, UserError, warning, type Diagnostic } from '../diagnostics';
 import { placeOf } from '../problems';
 import { readHabitatExtension } from './habitat/extension';
-import { parsePackageSource, repositoryOf } from './habitat/package-source';
+import { type PackageSource, parsePackageSource, repositoryOf } from './habitat/package-source';
 import { splitImage, type ImageTarget } from './image-name';
-import type { HabitatService, PackageSource } from './habitat/types';
+import type { HabitatService } from './habitat/types';
 import { planBuilds, type BuiltService, type ImageBuild } from './build-plan';
 
 /** The ECR registry host of an account and region. */

@@ -3,7 +3,8 @@ import type { ComposeProject } from '../compose/types';
 import type { Diagnostic } from '../diagnostics';
 import { loadEcsParams, type EcsParams } from './ecs-params';
 import { translateTaskDefinition, type TranslatedTask } from './taskdef';
-import type { HabitatOptions, HabitatService, PackageSource } from './habitat/types';
+import type { HabitatOptions, HabitatService } from './habitat/types';
+import type { PackageSource } from './habitat/package-source';
 import { planImages } from './image-plan';
 import type { BuiltService, ImageBuild } from './build-plan';
 

@@ -1,5 +1,9 @@
 import * as path from 'node:path';
-import type { PackageSource } from './types';
+
+/** A Habitat package as the user names it: `origin/name[/version[/release]]`, or a .hart file. */
+export type PackageSource =
+  | { kind: 'ident'; origin: string; name: string; version?: string; release?: string }
+  | { kind: 'hart'; path: string; origin: string; name: string; version: string; release: string };
 
 /** Habitat origin and package names: letters, digits, `-` and `_` (origins are lower case). */
 const ORIGIN = /^[a-z0-9][a-z0-9_-]*$/;

@@ -1,8 +1,3 @@
-/** A Habitat package as the user names it: `origin/name[/version[/release]]`, or a .hart file. */
-export type PackageSource =
-  | { kind: 'ident'; origin: string; name: string; version?: string; release?: string }
-  | { kind: 'hart'; path: string; origin: string; name: string; version: string; release: string };
-
 /** The `x-habitat` extension of a compose service. Every field optional. */
 export interface HabitatExtension {
   /** Package ident (`origin/name[/version[/release]]`) or a path to a .hart file. */
