@@ -1,5 +1,5 @@
 import { reportRollout } from '../../src/modes/deploy';
-import { DeployFailed, type RunReport } from '../../src/action/report';
+import { DeployFailed, type RunReport } from '../../src/modes/report';
 import type { RolloutOutcome } from '../../src/stages/rollout';
 
 const ARN = (n: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/web:${n}`;

@@ -8,7 +8,7 @@ import { stopRunningProcesses } from '../process';
 import { Progress } from '../progress';
 import type { InputName } from '../inputs/spec';
 import type { Log } from '../log';
-import { baseReport, DeployFailed, outputsOf, summaryMarkdown, type RunReport } from './report';
+import { baseReport, DeployFailed, outputsOf, summaryMarkdown, type RunReport } from '../modes/report';
 import * as runner from './workflow-commands';
 
 /** The action: read inputs, then render, deploy or tear down, and report. */

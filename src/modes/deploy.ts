@@ -7,7 +7,7 @@ import { runnerTemp, type RunContext } from '../action/github-context';
 import type { ServiceConfig } from '../inputs/config';
 import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
-import { baseReport, DeployFailed, type RunReport } from '../action/report';
+import { baseReport, DeployFailed, type RunReport } from './report';
 import { acquireImages } from '../stages/acquire';
 import { pinTaskDefinition } from '../stages/pin';
 import { planDeploy } from '../stages/preflight';

@@ -5,12 +5,12 @@ import { checkTargetGroups } from '../ecs/target-groups';
 import { runnerTemp, type RunContext } from '../action/github-context';
 import type { ServiceConfig } from '../inputs/config';
 import type { Log } from '../log';
-import { baseReport, type RunReport } from '../action/report';
+import { baseReport, type RunReport } from './report';
 import { planDeploy } from '../stages/preflight';
 import { pinnedTo, resolveReleases } from '../stages/resolve';
 import { openRegistrySession } from '../stages/session';
 import { verifyStage } from '../stages/verify';
-import { translateConfig, writeTaskDefinition } from '../stages/task-definition';
+import { translateConfig, writeTaskDefinition } from '../stages/request';
 import { ecrRegistry } from '../translate/image-plan';
 
 /**

@@ -3,8 +3,8 @@ import type { RunContext } from '../action/github-context';
 import type { Config } from '../inputs/config';
 import type { InputName } from '../inputs/spec';
 import type { Log } from '../log';
-import { baseReport, type RunReport } from '../action/report';
-import { translateConfig, writeTaskDefinition } from '../stages/task-definition';
+import { baseReport, type RunReport } from './report';
+import { translateConfig, writeTaskDefinition } from '../stages/request';
 import { ecrRegistry } from '../translate/image-plan';
 
 /** The render mode: the task definition written to a file, and nothing exported, pushed or sent to AWS. */

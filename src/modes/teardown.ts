@@ -4,7 +4,7 @@ import type { ServiceConfig } from '../inputs/config';
 import { previewTag } from '../inputs/pull-request';
 import type { Log } from '../log';
 import { deleteImageTag } from '../registry/ecr';
-import { baseReport, type RunReport } from '../action/report';
+import { baseReport, type RunReport } from './report';
 import { repositoryOf } from '../translate/habitat/package-source';
 
 /**

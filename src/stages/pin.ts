@@ -3,7 +3,7 @@ import type { NetworkOptions } from '../ecs/service';
 import type { RunContext } from '../action/github-context';
 import type { Config } from '../inputs/config';
 import type { PushedImage } from '../registry/docker-push';
-import { translateConfig, writeTaskDefinition } from './task-definition';
+import { translateConfig, writeTaskDefinition } from './request';
 
 /** The task definition to deploy: every Habitat and built image pinned by the digest the registry serves. */
 export interface PinnedTask {

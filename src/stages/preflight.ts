@@ -11,7 +11,7 @@ import type { ImageBuild } from '../translate/build-plan';
 import type { PackageSource } from '../translate/habitat/package-source';
 import type { TranslatedProject } from '../translate/project';
 import { checkAgainstTask } from './check-task';
-import { translateConfig } from './task-definition';
+import { translateConfig } from './request';
 
 export interface DeployPlan {
   /** Every package to export or reuse, in order: the given ones plus those named only by x-habitat. */
