@@ -38,7 +38,7 @@ test('usage errors exit 2 and point at the help of the command', async () => {
       ['up', '--task-definition', 'x.json', '-f', 'c.yml'],
       '--task-definition is the task: render options (-f) do not apply',
     ],
-    [['down', '--name'], '--name needs a value'],
+    [['down', '--name'], "Option '--name <value>' argument missing"],
     [
       ['up', '--secret', 'NOVALUE', '--task-definition', file('{"family":"f","containerDefinitions":[]}')],
       '--secret takes NAME=VALUE, not "NOVALUE"',

@@ -92,8 +92,7 @@ describe('habitat-ecs render', () => {
 
   test.each([
     [['render', '--bogus']],
-    [['deploy']],
-    [[]],
+    [['--bogus', 'render']],
     [['render', '--launch-type', 'LAMBDA']],
     [['render', 'extra']],
     [['render', '--image-tag', 'v1;rm -rf /']],
@@ -118,8 +117,8 @@ describe('habitat-ecs render', () => {
     expect(r.stderr).toMatch(/--habitat-package "nope" is not a package/);
   });
 
-  test('--help documents every flag, --version prints the version', () => {
-    const help = cli(['--help']);
+  test('render --help documents every flag, --version prints the version', () => {
+    const help = cli(['render', '--help']);
     expect(help.status).toBe(0);
     for (const flag of [
       '--file',
@@ -138,6 +137,34 @@ describe('habitat-ecs render', () => {
       expect(help.stdout).toContain(flag);
     }
     expect(cli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('habitat-ecs', () => {
+  test('--help lists every command, one line each', () => {
+    const help = cli(['--help']);
+    expect(help.status).toBe(0);
+    for (const command of ['render', 'plan', 'verify', 'up', 'down', 'ps']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${command} +\\S.+$`, 'm'));
+    }
+  });
+
+  test.each([
+    [['rendr'], 'unknown command "rendr"; did you mean "render"?'],
+    [['plna', '-f', 'x.yml'], 'unknown command "plna"; did you mean "plan"?'],
+    [['deploy'], 'unknown command "deploy"'],
+    [[], 'missing command'],
+  ])('%j is a usage error pointing at the list of commands', (args, message) => {
+    const r = cli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`habitat-ecs: ${message}\nRun "habitat-ecs --help" for usage.\n`);
+  });
+
+  test("options before the command word are render's, as they always were", () => {
+    const np = join(GOLDEN, 'national-parks');
+    const r = cli(['-f', join(np, 'docker-compose.yml'), 'render', '--habitat-package', 'billmeyer/mongodb']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('give --account-id and --region');
   });
 });
 
@@ -165,6 +192,52 @@ describe('the runner credentials in interpolation', () => {
     expect(JSON.parse(allowed.stdout).containerDefinitions[0].environment).toEqual([
       { name: 'TOKEN', value: 'ghp_from_this_shell' },
     ]);
+  });
+});
+
+describe('plan, verify and up read the render options with the same rules', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-same-rules-'));
+  const compose = join(dir, 'docker-compose.yml');
+  // Past the credential, the file has an error of its own: the run stops there, before any AWS
+  // call or container, whether the credential was refused or allowed.
+  writeFileSync(
+    compose,
+    'services:\n  web:\n    image: nginx\n    environment:\n      TOKEN: ${GITHUB_TOKEN}\n    ports: ["99999:80"]\n',
+  );
+  const env = { GITHUB_TOKEN: 'ghp_from_this_shell', PATH: '/nonexistent' };
+  const own: Record<string, string[]> = {
+    plan: ['--service', 'web', '--region', 'us-east-1'],
+    verify: ['--region', 'us-east-1'],
+    up: [],
+  };
+
+  test.each(Object.keys(own))(
+    '%s refuses a credential in ${...}, and --allow-interpolation allows it',
+    async (command) => {
+      const run = async (...more: string[]) => {
+        const err: string[] = [];
+        const io = { stdout: () => undefined, stderr: (t: string) => err.push(t), env };
+        const status = await main([command, '-f', compose, ...(own[command] ?? []), ...more], io);
+        return { status, stderr: err.join('') };
+      };
+      const refused = await run();
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('GITHUB_TOKEN is a credential of this job');
+      expect(refused.stderr).toContain('allow it with --allow-interpolation GITHUB_TOKEN');
+      const allowed = await run('--allow-interpolation', 'GITHUB_TOKEN');
+      expect(allowed.status).toBe(1);
+      expect(allowed.stderr).not.toContain('credential');
+      expect(allowed.stderr).toContain('99999');
+    },
+  );
+
+  test('verify takes every render option', async () => {
+    const err: string[] = [];
+    const io = { stdout: () => undefined, stderr: (t: string) => err.push(t), env };
+    const args = ['verify', '-f', compose, '--region', 'us-east-1', '--account-id', '123456789012'];
+    const more = ['--image-tag', 'v1', '--family', 'web', '--no-hab-license', '--health-checks'];
+    expect(await main([...args, ...more, '--allow-interpolation', 'GITHUB_TOKEN'], io)).toBe(1);
+    expect(err.join('')).toContain('99999');
   });
 });
 

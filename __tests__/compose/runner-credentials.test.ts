@@ -133,3 +133,14 @@ describe('interpolating the runner environment', () => {
       expect(isRunnerCredential(name)).toBe(false);
   });
 });
+
+test('a value masked after the guard was made is refused too: the action masks the ECR password at login', () => {
+  const masked = new Set<string>();
+  const refuse = credentialGuard({ environment: {}, masked, allow: [], howToAllow: () => '' });
+  expect(refuse('PASSWORD', 'later-masked-ecr-password')).toBeUndefined();
+  masked.add('later-masked-ecr-password');
+  expect(refuse('PASSWORD', 'later-masked-ecr-password')).toMatch(/a value the action masks/);
+  // Short values are never taken for secrets, masked or not.
+  masked.add('true');
+  expect(refuse('FLAG', 'true')).toBeUndefined();
+});

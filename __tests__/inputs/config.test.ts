@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { UserError } from '../../src/diagnostics';
-import type { RunContext } from '../../src/action/github-context';
+import type { RunContext } from '../../src/inputs/run-context';
 import { parseConfig } from '../../src/inputs/config';
 import type { InputName } from '../../src/inputs/spec';
 

@@ -1,15 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../../src/diagnostics';
-import { planDeploy } from '../../src/stages/preflight';
+import { preflight } from '../../src/stages/preflight';
 import { RecordingLog } from '../support/recording-log';
 import { REGISTRY } from './fakes';
-import { config, run, workspace } from './national-parks';
+import { config, workspace } from './national-parks';
 
-describe('planDeploy', () => {
+describe('preflight', () => {
   it('names the packages and the registry before anything runs, and prints the warnings', () => {
     const log = new RecordingLog();
-    const plan = planDeploy(config(), run, log);
+    const plan = preflight(config(), log);
     expect(plan.registry).toBe(REGISTRY);
     expect(plan.packages.map((p) => `${p.origin}/${p.name}`)).toEqual([
       'billmeyer/mongodb',
@@ -25,7 +25,7 @@ describe('planDeploy', () => {
       'services:\n  web:\n    image: acme/web\n    x-habitat:\n      package: results/acme-web-1.0.0-20240101000000-x86_64-linux.hart\n',
     );
     const plan = () =>
-      planDeploy(config({ 'compose-file': compose, 'habitat-packages': '' }), run, new RecordingLog());
+      preflight(config({ 'compose-file': compose, 'habitat-packages': '' }), new RecordingLog());
     expect(plan).toThrow(UserError);
     expect(plan).toThrow(/acme-web-1.0.0-20240101000000-x86_64-linux.hart: no such file/);
   });
@@ -38,11 +38,7 @@ describe('planDeploy', () => {
       compose,
       'services:\n  web:\n    build: ./web\n    image: shop/web\n    mem_limit: 64m\n',
     );
-    const plan = planDeploy(
-      config({ 'compose-file': compose, 'habitat-packages': '' }),
-      run,
-      new RecordingLog(),
-    );
+    const plan = preflight(config({ 'compose-file': compose, 'habitat-packages': '' }), new RecordingLog());
     expect(plan.builds.map((b) => [b.repository, b.context])).toEqual([
       ['shop/web', path.join(workspace, 'web')],
     ]);
@@ -52,7 +48,7 @@ describe('planDeploy', () => {
       'services:\n  web:\n    build: ./api\n    image: shop/web\n    mem_limit: 64m\n',
     );
     expect(() =>
-      planDeploy(config({ 'compose-file': compose, 'habitat-packages': '' }), run, new RecordingLog()),
+      preflight(config({ 'compose-file': compose, 'habitat-packages': '' }), new RecordingLog()),
     ).toThrow(`${compose}:3:12: services.web.build: no build context directory api in the workspace`);
   });
 });

@@ -1,7 +1,11 @@
+import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { actionsLog, annotation } from './actions-log';
 import { explainAwsFailure } from '../aws/errors';
 import { formatDiagnostic, UserError } from '../diagnostics';
-import { readRunContext, type RunContext } from './github-context';
+import type { RunContext } from '../inputs/run-context';
+import { readRunContext, runnerTemp } from './github-context';
 import { parseConfig, type Config } from '../inputs/config';
 import { isPullRequestEvent } from '../inputs/pull-request';
 import { stopRunningProcesses } from '../process';
@@ -9,6 +13,8 @@ import { Progress } from '../progress';
 import type { InputName } from '../inputs/spec';
 import type { Log } from '../log';
 import { baseReport, DeployFailed, outputsOf, summaryMarkdown, type RunReport } from '../modes/report';
+import { maskedValues } from './masked-values';
+import { saveLoginState } from './post-state';
 import * as runner from './workflow-commands';
 
 /** The action: read inputs, then render, deploy or tear down, and report. */
@@ -19,7 +25,12 @@ export async function run(): Promise<void> {
   const progress = new Progress();
   try {
     const runContext = readRunContext(process.env);
-    const config = parseConfig((name: InputName) => runner.getInput(name), process.env, runContext);
+    const config = parseConfig(
+      (name: InputName) => runner.getInput(name),
+      process.env,
+      runContext,
+      maskedValues(),
+    );
     for (const w of config.warnings) log.warning(formatDiagnostic(w), w);
     if (config.skip) {
       runner.notice(`Skipped: ${config.skip}`);
@@ -68,11 +79,12 @@ export async function run(): Promise<void> {
 
 /** The mode's module is loaded once the inputs are good: a run that fails on them never parses the AWS SDK. */
 async function runMode(config: Config, run: RunContext, log: Log, progress: Progress): Promise<RunReport> {
-  if (config.mode === 'render') return (await import('../modes/render')).render(config, run, log);
-  if (config.mode === 'plan') return (await import('../modes/plan')).plan(config, run, log);
+  if (config.mode === 'render') return (await import('../modes/render')).render(config, log);
+  if (config.mode === 'plan') return (await import('../modes/plan')).plan(config, log);
   if (config.mode === 'teardown' || config.preview?.closed)
     return (await import('../modes/teardown')).tearDown(config, log);
-  return (await import('../modes/deploy')).deploy(config, run, log, progress);
+  const runner = { tempDir: runnerTemp(), saveLoginState };
+  return (await import('../modes/deploy')).deploy(config, run, runner, log, progress);
 }
 
 /** Set when the runner cancels the job: from then on only the cancellation speaks. */
@@ -104,7 +116,11 @@ function exitOnCancel(config: Config, progress: Progress): void {
   process.once('SIGTERM', stop);
 }
 
-async function publish(report: RunReport): Promise<string> {
+async function publish(done: RunReport): Promise<string> {
+  // The task definition a mode rendered goes to the file the task-definition-file output names.
+  const report = done.taskDefinition
+    ? { ...done, taskDefinitionFile: writeTaskDefinition(done.taskDefinition) }
+    : done;
   for (const [name, value] of Object.entries(outputsOf(report))) runner.setOutput(name, value);
   const markdown = summaryMarkdown(report);
   runner.appendSummary(markdown);
@@ -133,4 +149,13 @@ async function commentOnPullRequest(
     markdown,
     log,
   );
+}
+
+/** Writes the task definition where the task-definition-file output points; returns the path. */
+function writeTaskDefinition(td: RegisterTaskDefinitionCommandInput): string {
+  const dir = path.join(runnerTemp(), 'habitat-ecs-deploy');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${td.family}.task-definition.json`);
+  fs.writeFileSync(file, `${JSON.stringify(td, null, 2)}\n`);
+  return file;
 }

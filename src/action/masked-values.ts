@@ -8,6 +8,7 @@ export function rememberMasked(value: string): void {
   if (value !== '') values.add(value);
 }
 
-export function maskedValues(): readonly string[] {
-  return [...values];
+/** The values masked so far, and every value masked later: the set itself, not a copy. */
+export function maskedValues(): ReadonlySet<string> {
+  return values;
 }

@@ -1,19 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { cliLine, type CliIo } from './io';
+import { cliLine, UsageError, type CliIo } from './io';
+import { renderTask } from './render';
+import { firstRequestOption, parseCommandLine, requestOf } from './request';
 import { parseEnvFile } from '../compose/env-file';
 import { UserError } from '../diagnostics';
-import { dockerCli, DockerError } from '../local/docker';
+import { dockerCli } from '../local/docker';
 import { BUILTIN_PAUSE_IMAGE } from '../local/pause-image';
 import { planTask, TASK_NAME } from '../local/task-plan';
 import { readTaskDefinition } from '../local/task-file';
 import { removeTask, taskStatuses } from '../local/task-objects';
 import { upTask } from '../local/up';
-
-/** `habitat-ecs render <args>` with its output captured: the one way up/down/ps render. */
-export type Render = (args: readonly string[], io: CliIo) => number | Promise<number>;
-
-export const LOCAL_COMMANDS: ReadonlySet<string> = new Set(['up', 'down', 'ps']);
 
 const HELP = `habitat-ecs up | down | ps: run a task definition on the local Docker engine, as ECS would
 
@@ -74,130 +71,70 @@ const OWN = {
   'secrets-file': { type: 'string' },
   timeout: { type: 'string' },
   'pause-image': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
-interface Own {
-  taskDefinition?: string;
-  name?: string;
-  secrets: string[];
-  secretsFile?: string;
-  timeout?: string;
-  pauseImage?: string;
-  help: boolean;
-}
-
-class UsageError extends Error {}
-
-/** `habitat-ecs up|down|ps <args>`; the exit status. */
-export async function runLocal(argv: readonly string[], io: CliIo, render: Render): Promise<number> {
-  const [command = '', ...rest] = argv;
-  try {
-    const { own, forwarded } = splitArgs(rest);
-    if (own.help) {
-      io.stdout(HELP);
-      return 0;
-    }
-    if (own.taskDefinition !== undefined && forwarded.length > 0) {
-      throw new UsageError(`--task-definition is the task: render options (${forwarded[0]}) do not apply`);
-    }
-    const timeoutMs = seconds(own.timeout ?? '180') * 1000;
-    const docker = dockerCli(io.env);
-    if (command === 'up') {
-      const td = await taskDefinition(own, forwarded, io, render);
-      if (typeof td === 'number') return td;
-      const plan = planTask(td, {
-        task: own.name ?? taskName(td),
-        secrets: secretValues(own, io),
-        pauseImage: own.pauseImage ?? BUILTIN_PAUSE_IMAGE,
-      });
-      for (const w of plan.warnings) io.stderr(`${cliLine(w)}\n`);
-      const ok = await upTask(plan, docker, {
-        timeoutMs,
-        print: (text) => io.stdout(`${text}\n`),
-        say: (text) => io.stderr(`${text}\n`),
-      });
-      return ok ? 0 : 1;
-    }
-    // down and ps: the task named, or the one the files would run; ps alone: every task.
-    let task = own.name;
-    if (
-      task === undefined &&
-      (command === 'down' || own.taskDefinition !== undefined || forwarded.length > 0)
-    ) {
-      const td = await taskDefinition(own, forwarded, io, render);
-      if (typeof td === 'number') return td;
-      task = taskName(td);
-    }
-    if (command === 'down') {
-      const removed = await removeTask(docker, task ?? '');
-      io.stderr(removed.length > 0 ? `removed ${removed.join(', ')}\n` : `no task ${task} to remove\n`);
-      return 0;
-    }
-    const statuses = await taskStatuses(docker, task);
-    if (statuses.length === 0) {
-      io.stderr(task === undefined ? 'no task started by habitat-ecs up\n' : `no task ${task}\n`);
-      return 1;
-    }
-    for (const s of statuses) {
-      io.stdout(`task ${s.task} (${s.networkMode}): ${s.state}\n${s.table}\n`);
-    }
-    return statuses.every((s) => s.running) ? 0 : 1;
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`habitat-ecs: ${e.message}\nRun "habitat-ecs ${command} --help" for usage.\n`);
-      return 2;
-    }
-    if (e instanceof UserError) {
-      for (const d of e.diagnostics) io.stderr(`${cliLine(d)}\n`);
-      return 1;
-    }
-    if (e instanceof DockerError) {
-      io.stderr(`habitat-ecs ${command}: ${e.message}\n`);
-      return 1;
-    }
-    io.stderr(`habitat-ecs: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+/** `habitat-ecs up|down|ps <args>` (the command, then its arguments); the exit status. */
+export async function localCommand(
+  command: 'up' | 'down' | 'ps',
+  argv: readonly string[],
+  io: CliIo,
+): Promise<number> {
+  const { values, tokens } = parseCommandLine(argv, OWN);
+  if (values.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const given = firstRequestOption(tokens);
+  if (values['task-definition'] !== undefined && given !== undefined) {
+    throw new UsageError(`--task-definition is the task: render options (${given}) do not apply`);
+  }
+  if (values.name !== undefined && !TASK_NAME.test(values.name)) {
+    throw new UsageError(`--name "${values.name}": use 1-63 lowercase letters, digits, - and _`);
+  }
+  const timeoutMs = seconds(values.timeout ?? '180') * 1000;
+  const docker = dockerCli(io.env);
+  // The task definition given, or the one the compose files render to.
+  const taskDefinition = () =>
+    values['task-definition'] !== undefined
+      ? readTaskDefinition(values['task-definition'])
+      : renderTask(requestOf(values, io), io);
+  if (command === 'up') {
+    const td = taskDefinition();
+    const plan = planTask(td, {
+      task: values.name ?? taskName(td),
+      secrets: secretValues(values.secret ?? [], values['secrets-file'], io),
+      pauseImage: values['pause-image'] ?? BUILTIN_PAUSE_IMAGE,
+    });
+    for (const w of plan.warnings) io.stderr(`${cliLine(w)}\n`);
+    const ok = await upTask(plan, docker, {
+      timeoutMs,
+      print: (text) => io.stdout(`${text}\n`),
+      say: (text) => io.stderr(`${text}\n`),
+    });
+    return ok ? 0 : 1;
+  }
+  // down and ps: the task named, or the one the files would run; ps alone: every task.
+  let task = values.name;
+  if (
+    task === undefined &&
+    (command === 'down' || values['task-definition'] !== undefined || given !== undefined)
+  ) {
+    task = taskName(taskDefinition());
+  }
+  if (command === 'down') {
+    const removed = await removeTask(docker, task ?? '');
+    io.stderr(removed.length > 0 ? `removed ${removed.join(', ')}\n` : `no task ${task} to remove\n`);
+    return 0;
+  }
+  const statuses = await taskStatuses(docker, task);
+  if (statuses.length === 0) {
+    io.stderr(task === undefined ? 'no task started by habitat-ecs up\n' : `no task ${task}\n`);
     return 1;
   }
-}
-
-/** Our options out of the argv; everything else goes to render as it was written. */
-function splitArgs(args: readonly string[]): { own: Own; forwarded: string[] } {
-  const own: Own = { secrets: [], help: false };
-  const forwarded: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    const [flag = '', inline] = arg.startsWith('--')
-      ? splitOnce(arg.slice(2), '=')
-      : [arg === '-h' ? 'help' : ''];
-    const spec = OWN[flag as keyof typeof OWN];
-    if (!spec) {
-      forwarded.push(arg);
-      continue;
-    }
-    if (spec.type === 'boolean') {
-      if (inline !== undefined) throw new UsageError(`--${flag} takes no value`);
-      own.help = true;
-      continue;
-    }
-    const value = inline ?? args[++i];
-    if (value === undefined) throw new UsageError(`--${flag} needs a value`);
-    if (flag === 'secret') own.secrets.push(value);
-    else if (flag === 'task-definition') own.taskDefinition = value;
-    else if (flag === 'secrets-file') own.secretsFile = value;
-    else if (flag === 'pause-image') own.pauseImage = value;
-    else if (flag === 'name') own.name = value;
-    else own.timeout = value;
+  for (const s of statuses) {
+    io.stdout(`task ${s.task} (${s.networkMode}): ${s.state}\n${s.table}\n`);
   }
-  if (own.name !== undefined && !TASK_NAME.test(own.name)) {
-    throw new UsageError(`--name "${own.name}": use 1-63 lowercase letters, digits, - and _`);
-  }
-  return { own, forwarded };
-}
-
-function splitOnce(text: string, sep: string): [string, string | undefined] {
-  const at = text.indexOf(sep);
-  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+  return statuses.every((s) => s.running) ? 0 : 1;
 }
 
 function seconds(text: string): number {
@@ -205,20 +142,6 @@ function seconds(text: string): number {
   if (!/^\d+$/.test(text) || n < 1 || n > 3600)
     throw new UsageError(`--timeout must be 1-3600 seconds, not "${text}"`);
   return n;
-}
-
-/** The task definition from --task-definition, or rendered; a number is render's failing status. */
-async function taskDefinition(
-  own: Own,
-  forwarded: readonly string[],
-  io: CliIo,
-  render: Render,
-): Promise<RegisterTaskDefinitionCommandInput | number> {
-  if (own.taskDefinition !== undefined) return readTaskDefinition(own.taskDefinition);
-  let stdout = '';
-  const status = await render(forwarded, { stdout: (t) => (stdout += t), stderr: io.stderr, env: io.env });
-  if (status !== 0) return status;
-  return JSON.parse(stdout) as RegisterTaskDefinitionCommandInput;
 }
 
 /** The default task name: the family, as a Docker name. */
@@ -232,22 +155,26 @@ function taskName(td: RegisterTaskDefinitionCommandInput): string {
   return name;
 }
 
-function secretValues(own: Own, io: CliIo): Map<string, string> {
+function secretValues(
+  secrets: readonly string[],
+  secretsFile: string | undefined,
+  io: CliIo,
+): Map<string, string> {
   const out = new Map<string, string>();
-  if (own.secretsFile !== undefined) {
+  if (secretsFile !== undefined) {
     let text: string;
     try {
-      text = readFileSync(own.secretsFile, 'utf8');
+      text = readFileSync(secretsFile, 'utf8');
     } catch (e) {
       throw new UsageError(
-        `--secrets-file ${own.secretsFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+        `--secrets-file ${secretsFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
       );
     }
-    const parsed = parseEnvFile(text, own.secretsFile, (name) => io.env[name]);
+    const parsed = parseEnvFile(text, secretsFile, (name) => io.env[name]);
     if (parsed.diagnostics.some((d) => d.severity === 'error')) throw new UserError(parsed.diagnostics);
     for (const e of parsed.entries) if (e.value !== undefined) out.set(e.key, e.value);
   }
-  for (const s of own.secrets) {
+  for (const s of secrets) {
     const at = s.indexOf('=');
     if (at <= 0)
       throw new UsageError(`--secret takes NAME=VALUE, not "${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`);

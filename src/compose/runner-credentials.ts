@@ -39,7 +39,10 @@ export function isRunnerCredential(name: string): boolean {
 export interface CredentialGuardOptions {
   /** The runner's environment: the values of its credential variables are refused under any name. */
   environment: Readonly<Record<string, string | undefined>>;
-  /** Values the action masks in its log (the ECR password, github-token). */
+  /**
+   * Values the action masks in its log (the ECR password, github-token): read at each call, so
+   * that a value masked after the guard was made (the ECR password, at login) is refused too.
+   */
   masked: Iterable<string>;
   /** Names the user allowed (allow-interpolation): never refused. */
   allow: readonly string[];
@@ -51,23 +54,21 @@ export interface CredentialGuardOptions {
 export function credentialGuard(
   options: CredentialGuardOptions,
 ): (name: string, value: string) => string | undefined {
-  const secretValues = new Set(
-    [
-      ...options.masked,
-      ...Object.entries(options.environment)
-        .filter(
-          ([name]) =>
-            CREDENTIAL_NAMES.has(name) || (name.startsWith(RUNNER_PREFIX) && name.endsWith('TOKEN')),
-        )
-        .map(([, value]) => value ?? ''),
-    ].filter((v) => v.length >= MIN_SECRET_LENGTH),
+  const credentialValues = new Set(
+    Object.entries(options.environment)
+      .filter(
+        ([name]) => CREDENTIAL_NAMES.has(name) || (name.startsWith(RUNNER_PREFIX) && name.endsWith('TOKEN')),
+      )
+      .map(([, value]) => value ?? ''),
   );
+  const isSecret = (value: string): boolean =>
+    value.length >= MIN_SECRET_LENGTH && (credentialValues.has(value) || [...options.masked].includes(value));
   const allowed = new Set(options.allow);
   return (name, value) => {
     if (allowed.has(name)) return undefined;
     const why = isRunnerCredential(name)
       ? `${name} is a credential of this job`
-      : secretValues.has(value)
+      : isSecret(value)
         ? `the value of ${name} is a credential of this job (or a value the action masks)`
         : undefined;
     if (!why) return undefined;

@@ -11,15 +11,16 @@ const MAX_DOCKERFILE_BYTES = 1024 * 1024;
 
 /**
  * What can be known about the builds before anything runs, at the compose lines that name them:
- * each context is a directory and each Dockerfile a file, both inside the workspace (symlinks
- * followed), and a `target:` is a stage of its Dockerfile.
+ * each context is a directory and each Dockerfile a file, both inside the workspace when there
+ * is one (symlinks followed), and a `target:` is a stage of its Dockerfile.
  */
-export function checkBuilds(builds: readonly ImageBuild[], workspace: string): Diagnostic[] {
+export function checkBuilds(builds: readonly ImageBuild[], workspace?: string): Diagnostic[] {
   const problems = new Problems(() => undefined);
-  const shown = (file: string) => path.relative(workspace, file) || '.';
+  const shown = (file: string) => path.relative(workspace ?? '', file) || '.';
+  const outside = (file: string) => (workspace === undefined ? undefined : outsideRoot(workspace, file));
   for (const build of builds) {
     const { places } = build;
-    const contextOutside = outsideRoot(workspace, build.context);
+    const contextOutside = outside(build.context);
     if (contextOutside) {
       problems.error(
         places.context,
@@ -31,7 +32,7 @@ export function checkBuilds(builds: readonly ImageBuild[], workspace: string): D
       problems.error(places.context, `no build context directory ${shown(build.context)} in the workspace`);
       continue;
     }
-    const dockerfileOutside = outsideRoot(workspace, build.dockerfile);
+    const dockerfileOutside = outside(build.dockerfile);
     if (dockerfileOutside) {
       problems.error(
         places.dockerfile,

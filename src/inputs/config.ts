@@ -1,8 +1,6 @@
 import { error, UserError, warning, type Diagnostic } from '../diagnostics';
-import type { RunContext } from '../action/github-context';
-import type { HabitatOptions } from '../translate/habitat/types';
-import type { PackageSource } from '../translate/habitat/package-source';
-import { ECS_NAME, type LaunchType } from '../translate/context';
+import type { RunContext } from './run-context';
+import { ECS_NAME } from '../translate/context';
 import { containerEngineProblem, type ExportSettings } from '../habitat/export-command';
 import { checkFile, optionalFile, readPackages, type Fail } from './files';
 import { readExportSettings } from './habitat';
@@ -15,6 +13,8 @@ import { readOneOffTasks, readRunTimeout } from './run';
 import type { ServiceSettings } from '../ecs/settings';
 import { readServiceSettings } from './service';
 import { INPUTS, type InputName } from './spec';
+import { credentialGuard } from '../compose/runner-credentials';
+import type { Request } from '../stages/request';
 
 /** Everything the action was asked to do, validated. Built once, before any side effect. */
 export type Config = RenderConfig | ServiceConfig;
@@ -31,24 +31,16 @@ export interface ServiceConfig extends CommonConfig {
   service: string;
 }
 
-interface CommonConfig {
-  composeFiles: string[];
-  ecsParamsFile?: string;
-  envFile?: string;
-  packages: PackageSource[];
-  /** Build and push the images of `build:` services (the `build` input). */
-  build: boolean;
+/**
+ * The request (what to translate, for which account, region and launch type: the stages' input),
+ * and what the modes do with it.
+ */
+interface CommonConfig extends Request {
+  /** From aws-region or the environment; empty only in render mode. */
   region: string;
-  accountId?: string;
   cluster: string;
-  family: string;
-  launchType: LaunchType;
-  /** The main image tag: the task definition is rendered with it before the push pins digests. */
-  imageTag: string;
   /** More tags each image is pushed under (image-tags, latest), without imageTag; none for a preview. */
   extraTags: string[];
-  /** Variables of the runner's environment that compose files may interpolate although they look like credentials. */
-  allowInterpolation: string[];
   /** Set on a pull_request event when preview is on: service and family carry the -pr-<n> suffix. */
   preview?: Preview;
   removePreviewImages: boolean;
@@ -69,7 +61,6 @@ interface CommonConfig {
   /** Pin a released package's image already in the registry instead of exporting it again. */
   reuseReleasedImages: boolean;
   repository: RepositorySettings;
-  habitat: HabitatOptions;
   /** Where `hab pkg export` installs packages from. */
   habitatExport: ExportSettings;
   keepRevisions: number;
@@ -92,9 +83,15 @@ const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 
 /**
  * Parses and checks every input. Collects all problems and throws one UserError naming each
- * input that is wrong; nothing else has happened yet when it throws.
+ * input that is wrong; nothing else has happened yet when it throws. `masked`: the values the
+ * action masks in its log, which interpolation refuses as it refuses the job's credentials.
  */
-export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunContext): Config {
+export function parseConfig(
+  read: InputReader,
+  env: NodeJS.ProcessEnv,
+  run: RunContext,
+  masked: Iterable<string> = [],
+): Config {
   const problems: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const get = (name: InputName): string => {
@@ -235,7 +232,15 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv, run: RunC
     ...(preview && { preview }),
     removePreviewImages: bool(get('preview-remove-images'), 'preview-remove-images', fail),
     ...(githubToken !== undefined && { githubToken }),
-    allowInterpolation: readVariableNames(get('allow-interpolation'), fail),
+    environment: env,
+    // Refused: the job's credentials, and what the action masks (see runner-credentials.ts).
+    refuseVariable: credentialGuard({
+      environment: env,
+      masked,
+      allow: readVariableNames(get('allow-interpolation'), fail),
+      howToAllow: (name) => `allow it with the input allow-interpolation: ${name}`,
+    }),
+    root: run.workspace,
     ...(skip !== undefined && { skip }),
     createRepositories: bool(get('create-repositories'), 'create-repositories', fail),
     createService: bool(get('create-service'), 'create-service', fail),

@@ -1,5 +1,5 @@
 import { warning, type Diagnostic } from '../diagnostics';
-import type { RunContext } from '../action/github-context';
+import type { RunContext } from './run-context';
 import type { Fail } from './files';
 import type { InputName } from './spec';
 import { bool, lines, oneOf } from './values';

@@ -1,4 +1,4 @@
-import type { RunContext } from '../action/github-context';
+import type { RunContext } from './run-context';
 import type { Fail } from './files';
 
 /** What a pull request event does to a run: a preview's names, a fork's skip, untrusted code refused. */

@@ -3,19 +3,28 @@ import { awsClients } from '../aws/clients';
 import { checkService } from '../ecs/service';
 import { checkTargetGroups } from '../ecs/target-groups';
 import { explainFailure } from '../ecs/wait';
-import { runnerTemp, type RunContext } from '../action/github-context';
+import type { LoginState } from '../registry/login';
+import type { RunContext } from '../inputs/run-context';
 import type { ServiceConfig } from '../inputs/config';
 import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
 import { baseReport, DeployFailed, type RunReport } from './report';
 import { acquireImages } from '../stages/acquire';
 import { pinTaskDefinition } from '../stages/pin';
-import { planDeploy } from '../stages/preflight';
+import { preflight } from '../stages/preflight';
 import { resolutionNotes, resolveReleases } from '../stages/resolve';
 import { rollout, type RolloutOutcome } from '../stages/rollout';
 import { oneOffPlacement, runBeforeDeploy } from '../stages/run-before';
 import { openRegistrySession } from '../stages/session';
 import { verifyStage } from '../stages/verify';
+
+/** What only the Actions runner gives a deploy, passed in so that no stage reads the runner. */
+export interface RunnerSide {
+  /** The runner's temp directory (RUNNER_TEMP): the private docker config and the exports go there. */
+  tempDir: string;
+  /** Records a docker login for the post step, which undoes it. */
+  saveLoginState: (state: LoginState) => void;
+}
 
 /**
  * The deploy mode: check, get every image into the registry, pin the task definition to their
@@ -25,12 +34,13 @@ import { verifyStage } from '../stages/verify';
 export async function deploy(
   config: ServiceConfig,
   run: RunContext,
+  runner: RunnerSide,
   actionLog: Log,
   progress: Progress,
 ): Promise<RunReport> {
   const log = progress.tracking(actionLog);
-  const temp = runnerTemp();
-  const plan = planDeploy(config, run, log);
+  const temp = runner.tempDir;
+  const plan = preflight(config, log, { settings: config.serviceSettings, oneOffs: config.runBeforeDeploy });
   // Everything the task needs now; the cluster's room before the first change (see verifyStage).
   const beforeChange = await verifyStage(config, plan.translated, actionLog, 'before-first-change');
   const { ecr, ecs } = awsClients(config.region);
@@ -51,6 +61,7 @@ export async function deploy(
     ...(config.accountId && { accountId: config.accountId }),
     ...(config.createRepositories && { createRepositories: config.repository }),
     tempDir: temp,
+    saveState: runner.saveLoginState,
     log,
   });
   // Packages named without a release: which one the export would get, so that one the registry
@@ -77,7 +88,7 @@ export async function deploy(
     progress,
   });
   const registry = images.length > 0 ? (await session.credentials()).registry : plan.registry;
-  const task = pinTaskDefinition(config, run, images, registry);
+  const task = pinTaskDefinition(config, images, registry);
 
   const pushed = images.some((p) => p.pushed);
   const outcome = await rollout(ecs, {
@@ -124,7 +135,6 @@ export async function deploy(
   const report: RunReport = {
     ...baseReport(config),
     taskDefinition: task.taskDefinition,
-    taskDefinitionFile: task.file,
     images: task.images,
     pushes: images.map((p) => ({
       repository: p.repository,

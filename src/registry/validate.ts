@@ -16,8 +16,8 @@ export interface ImagePlanInput {
   packages: readonly { source: PackageSource; input?: InputName; path?: string }[];
   /** Tags every image gets (e.g. the image-tag input). */
   tags: readonly string[];
-  /** GITHUB_WORKSPACE: .hart files must be inside it, symlinks followed. */
-  workspace: string;
+  /** GITHUB_WORKSPACE: .hart files must be inside it, symlinks followed; unset (the CLI): anywhere. */
+  workspace?: string;
   /** Action input the tags came from, for messages. */
   tagsInput?: InputName;
   /** When given, .hart files must exist (e.g. fs.existsSync). */
@@ -49,8 +49,8 @@ export function validateImagePlan(plan: ImagePlanInput): Diagnostic[] {
     const label = source.kind === 'hart' ? source.path : `${source.origin}/${source.name}`;
     const add = (message: string) => problems.push(error(`${label}: ${message}`, where));
     if (source.kind === 'hart') {
-      const absolute = path.resolve(plan.workspace, source.path);
-      const outside = outsideRoot(plan.workspace, source.path);
+      const absolute = path.resolve(plan.workspace ?? '', source.path);
+      const outside = plan.workspace === undefined ? undefined : outsideRoot(plan.workspace, source.path);
       if (outside) add(`the .hart file ${outside}: move it into the workspace`);
       else if (plan.fileExists && !plan.fileExists(absolute)) add(`no such file: ${absolute}`);
       if (!source.path.endsWith('.hart')) add('a package file must end in .hart');

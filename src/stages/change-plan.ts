@@ -6,13 +6,19 @@ import {
 } from '@aws-sdk/client-ecs';
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { ServiceSettings } from '../ecs/settings';
+import type { Log } from '../log';
 import { describeTaggedImage } from '../registry/ecr';
+import { authorizeRegistry } from '../registry/login';
 import { releasedPackage, releaseTag } from '../registry/reuse';
 import { type PackageSource, repositoryOf } from '../translate/habitat/package-source';
 import { diffTaskDefinitions } from '../ecs/diff';
 import { sameTaskDefinition } from '../ecs/normalize';
 import { checkService } from '../ecs/service';
 import { describeCreated, settingsUpdate } from '../ecs/settings';
+import { ecrRegistry } from '../translate/image-plan';
+import type { Preflight } from './preflight';
+import { translateRequest, type Request } from './request';
+import { pinnedTo, type ResolvedRelease } from './resolve';
 
 /** What a deploy would do to the service. */
 type ServiceChange = 'create' | 'update' | 'redeploy' | 'none';
@@ -125,6 +131,50 @@ export async function planChange(
     changed: service !== 'none' || settings.length > 0,
     taskDefinition,
   };
+}
+
+export interface DeployChangeInput {
+  cluster: string;
+  service: string;
+  createService: boolean;
+  forceNewDeployment: boolean;
+  settings?: ServiceSettings;
+  reuseReleased: boolean;
+  /** Packages named without a release, with the release Builder resolved them to (resolveReleases). */
+  resolved?: ReadonlyMap<PackageSource, ResolvedRelease>;
+  log: Log;
+}
+
+/**
+ * What a deploy of the request would change, after its preflight: the plan of the action's plan
+ * mode and of `habitat-ecs plan` alike. A package Builder resolved is looked for in the registry
+ * at that release, as the deploy does; the registry is the account's, else the one the
+ * credentials reach (GetAuthorizationToken, asked only when an image is named after it).
+ */
+export function planDeployChange(
+  clients: { ecs: ECSClient; ecr: ECRClient },
+  request: Request & { region: string },
+  checked: Preflight,
+  input: DeployChangeInput,
+): Promise<ChangePlan> {
+  const { accountId, region } = request;
+  return planChange(clients, {
+    cluster: input.cluster,
+    service: input.service,
+    createService: input.createService,
+    forceNewDeployment: input.forceNewDeployment,
+    ...(input.settings && { settings: input.settings }),
+    packages: checked.packages.map((p) => {
+      const release = input.resolved?.get(p);
+      return release ? pinnedTo(p, release) : p;
+    }),
+    builds: checked.builds,
+    reuseReleased: input.reuseReleased,
+    registry: async () =>
+      accountId ? ecrRegistry(accountId, region) : (await authorizeRegistry(clients.ecr, input.log)).registry,
+    render: (registry, images) => translateRequest(request, registry, images).taskDefinition,
+    placeholderRegistry: checked.registry,
+  });
 }
 
 /**

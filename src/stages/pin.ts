@@ -1,15 +1,11 @@
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import type { NetworkOptions } from '../ecs/service';
-import type { RunContext } from '../action/github-context';
-import type { Config } from '../inputs/config';
 import type { PushedImage } from '../registry/docker-push';
-import { translateConfig, writeTaskDefinition } from './request';
+import { translateRequest, type Request } from './request';
 
 /** The task definition to deploy: every Habitat and built image pinned by the digest the registry serves. */
 export interface PinnedTask {
   taskDefinition: RegisterTaskDefinitionCommandInput;
-  /** Where it was written (the task-definition-file output). */
-  file: string;
   /** Compose service -> the image it runs, `uri@sha256:...`. */
   images: Record<string, string>;
   /** ecs-params' awsvpc configuration, for a service to be created. */
@@ -21,17 +17,15 @@ export interface PinnedTask {
  * tags that can move. Its warnings were printed by the first translation, before anything ran.
  */
 export function pinTaskDefinition(
-  config: Config,
-  run: RunContext,
+  request: Request,
   images: readonly PushedImage[],
   registry: string,
 ): PinnedTask {
   const references = new Map(images.map((p) => [p.repository, p.reference]));
-  const pinned = translateConfig(config, run, registry, references);
+  const pinned = translateRequest(request, registry, references);
   const vpc = pinned.runParams.networkConfiguration?.awsvpcConfiguration;
   return {
     taskDefinition: pinned.taskDefinition,
-    file: writeTaskDefinition(config.family, pinned.taskDefinition),
     images: Object.fromEntries(
       [...pinned.project.services.keys()].flatMap((name) => {
         const image = (pinned.habitatServices.get(name) ?? pinned.builtServices.get(name))?.image;

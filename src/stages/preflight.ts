@@ -1,19 +1,17 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { checkBuilds } from '../docker-build/check';
 import { formatDiagnostic, UserError } from '../diagnostics';
-import type { RunContext } from '../action/github-context';
-import type { Config } from '../inputs/config';
+import type { OneOffTask } from '../ecs/run-task';
+import type { ServiceSettings } from '../ecs/settings';
 import type { Log } from '../log';
 import { validateImagePlan } from '../registry/validate';
-import { ecrRegistry } from '../translate/image-plan';
 import type { ImageBuild } from '../translate/build-plan';
 import type { PackageSource } from '../translate/habitat/package-source';
 import type { TranslatedProject } from '../translate/project';
 import { checkAgainstTask } from './check-task';
-import { translateConfig } from './request';
+import { requestRegistry, translateRequest, type Request } from './request';
 
-export interface DeployPlan {
+export interface Preflight {
   /** Every package to export or reuse, in order: the given ones plus those named only by x-habitat. */
   packages: PackageSource[];
   /** Every image to build from a build: service (with the build input on), once per repository. */
@@ -25,29 +23,37 @@ export interface DeployPlan {
   translated: TranslatedProject;
 }
 
+/** What a deploy does with the task besides registering it: checked against the translation. */
+export interface ServiceUse {
+  settings: ServiceSettings;
+  oneOffs: readonly OneOffTask[];
+}
+
 /**
  * Everything checkable, checked before the first side effect: the compose files and ecs-params
- * translate, the packages and tags make a valid set of images, and the build contexts and
- * Dockerfiles are there. Prints the warnings.
+ * translate, the packages and tags make a valid set of images, the build contexts and
+ * Dockerfiles are there, and what the service does with the task fits it. Prints the warnings.
  */
-export function planDeploy(config: Config, run: RunContext, log: Log): DeployPlan {
+export function preflight(request: Request, log: Log, use?: ServiceUse): Preflight {
   // The account asked for, or a stand-in: only the names of the images depend on it.
-  const registry = ecrRegistry(config.accountId ?? '000000000000', config.region);
-  const planned = translateConfig(config, run, registry);
+  const registry = requestRegistry(request);
+  const planned = translateRequest(request, registry);
   for (const w of planned.warnings) log.warning(formatDiagnostic(w), w);
   const problems = [
     ...validateImagePlan({
       packages: planned.packages.map((source) => ({ source, input: 'habitat-packages' })),
-      tags: [config.imageTag],
+      tags: [request.imageTag],
       tagsInput: 'image-tag',
-      workspace: run.workspace,
-      fileExists: (f) => fs.existsSync(path.resolve(run.workspace, f)),
+      ...(request.root !== undefined && { workspace: request.root }),
+      fileExists: (f) => fs.existsSync(f),
     }),
-    ...checkBuilds(planned.builds, run.workspace),
+    ...checkBuilds(planned.builds, request.root),
   ];
-  const fit = checkAgainstTask(planned.taskDefinition, config.serviceSettings, config.runBeforeDeploy);
-  for (const w of fit.warnings) log.warning(formatDiagnostic(w), w);
-  problems.push(...fit.errors);
+  if (use) {
+    const fit = checkAgainstTask(planned.taskDefinition, use.settings, use.oneOffs);
+    for (const w of fit.warnings) log.warning(formatDiagnostic(w), w);
+    problems.push(...fit.errors);
+  }
   if (problems.length > 0) throw new UserError(problems);
   return {
     packages: planned.packages,

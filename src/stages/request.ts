@@ -1,52 +1,75 @@
-import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { runnerTemp, type RunContext } from '../action/github-context';
-import type { Config } from '../inputs/config';
-import { credentialGuard } from '../compose/runner-credentials';
-import { maskedValues } from '../action/masked-values';
+import type { HabitatOptions } from '../translate/habitat/types';
+import type { PackageSource } from '../translate/habitat/package-source';
+import type { LaunchType } from '../translate/context';
+import { ecrRegistry } from '../translate/image-plan';
 import { translateProject, type TranslatedProject } from '../translate/project';
 
 /**
- * The translation as the action runs it: the inputs' files and options, the process environment
- * for interpolation (less the job's credentials, see runner-credentials.ts), and the workspace as the root that files the compose files name (env_file,
- * extends, .env) must stay in. Images are named after `registry`, or pinned by `images`.
+ * What a run is asked for: the compose files to translate and how, for which account, region and
+ * launch type. The action builds one from its inputs (inputs/config.ts), the CLI from its flags
+ * (cli/request.ts); the stages know nothing else of either.
  */
-export function translateConfig(
-  config: Config,
-  run: RunContext,
+export interface Request {
+  /** In merge order. */
+  composeFiles: string[];
+  envFile?: string;
+  ecsParamsFile?: string;
+  launchType: LaunchType;
+  family: string;
+  /** Habitat packages to run: the services whose image names one's repository run it. */
+  packages: PackageSource[];
+  /** Build and push the images of `build:` services; off: their `image:` is used as written. */
+  build: boolean;
+  /** The tag images are named with until their push pins them by digest. */
+  imageTag: string;
+  habitat: HabitatOptions;
+  /** The account of the ECR registry; unset: the one the credentials reach, found at login. */
+  accountId?: string;
+  /** The region of the registry and the ECS resources; unset or empty: not given (render). */
+  region?: string;
+  /** Where `${VAR}` takes its values from. */
+  environment: Readonly<Record<string, string | undefined>>;
+  /** Why a variable of `environment` must not be interpolated (compose/runner-credentials.ts). */
+  refuseVariable: (name: string, value: string) => string | undefined;
+  /** The workspace, which the files the compose files name must not leave; unset: no such root. */
+  root?: string;
+}
+
+/**
+ * Images are named after the registry of this account while no account is known: only the images
+ * of Habitat packages and builds depend on it, and a run that pushes them names the real one.
+ */
+const PLACEHOLDER_ACCOUNT = '000000000000';
+const PLACEHOLDER_REGION = 'us-east-1';
+
+/** The registry the request's images are named after until a login names the real one. */
+export function requestRegistry(request: Pick<Request, 'accountId' | 'region'>): string {
+  return ecrRegistry(request.accountId || PLACEHOLDER_ACCOUNT, request.region || PLACEHOLDER_REGION);
+}
+
+/**
+ * The translation of the request: its images named after `registry`, or pinned by `images`
+ * (repository -> `uri@digest`). No AWS, no network, no processes.
+ */
+export function translateRequest(
+  request: Request,
   registry: string,
   images?: ReadonlyMap<string, string>,
 ): TranslatedProject {
   return translateProject({
-    files: config.composeFiles,
-    root: run.workspace,
-    ...(config.envFile !== undefined && { envFile: config.envFile }),
-    ...(config.ecsParamsFile !== undefined && { ecsParamsFile: config.ecsParamsFile }),
-    launchType: config.launchType,
-    family: config.family,
-    packages: config.packages,
+    files: request.composeFiles,
+    ...(request.root !== undefined && { root: request.root }),
+    ...(request.envFile !== undefined && { envFile: request.envFile }),
+    ...(request.ecsParamsFile !== undefined && { ecsParamsFile: request.ecsParamsFile }),
+    launchType: request.launchType,
+    family: request.family,
+    packages: request.packages,
     registry,
-    imageTag: config.imageTag,
-    habitat: config.habitat,
-    build: config.build,
-    environment: process.env,
-    // Asked at each translation: the second one (pinning digests) knows the ECR password too.
-    refuseVariable: credentialGuard({
-      environment: process.env,
-      masked: maskedValues(),
-      allow: config.allowInterpolation,
-      howToAllow: (name) => `allow it with the input allow-interpolation: ${name}`,
-    }),
+    imageTag: request.imageTag,
+    habitat: request.habitat,
+    build: request.build,
+    environment: request.environment,
+    refuseVariable: request.refuseVariable,
     ...(images && { images }),
   });
-}
-
-/** Writes the task definition where the task-definition-file output points; returns the path. */
-export function writeTaskDefinition(family: string, td: RegisterTaskDefinitionCommandInput): string {
-  const dir = path.join(runnerTemp(), 'habitat-ecs-deploy');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${family}.task-definition.json`);
-  fs.writeFileSync(file, `${JSON.stringify(td, null, 2)}\n`);
-  return file;
 }

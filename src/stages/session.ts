@@ -2,7 +2,6 @@ import type { ECRClient } from '@aws-sdk/client-ecr';
 import { error, UserError } from '../diagnostics';
 import { once } from '../lazy';
 import type { Log } from '../log';
-import { saveLoginState } from '../action/post-state';
 import type { ProcessRunner } from '../process';
 import { ensureRepositories, type RegistryAuthorization, type RepositorySettings } from '../registry/ecr';
 import {
@@ -21,8 +20,8 @@ export interface RegistrySessionOptions {
   /** Where the private docker config goes: the runner's temp directory. */
   tempDir: string;
   log: Log;
-  /** Records the login for the post step (default: the action's state). */
-  saveState?: (state: LoginState) => void;
+  /** Records the login for whatever undoes it (the action's post step). */
+  saveState: (state: LoginState) => void;
   /** docker's environment and process runner (default: process.env and real processes). */
   env?: NodeJS.ProcessEnv;
   run?: ProcessRunner;
@@ -53,7 +52,7 @@ export function openRegistrySession(ecr: ECRClient, options: RegistrySessionOpti
     const auth = await credentials();
     const dockerConfigDir = newDockerConfigDir(options.tempDir);
     // Saved first: the post step removes the config even if this step dies during the login.
-    (options.saveState ?? saveLoginState)({ registry: auth.registry, dockerConfigDir });
+    options.saveState({ registry: auth.registry, dockerConfigDir });
     return dockerLogin(auth, {
       dockerConfigDir,
       log,

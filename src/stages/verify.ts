@@ -1,8 +1,18 @@
 import { verifyDeployment, verifyTargetOf, type VerifyPart } from '../verify';
-import type { ServiceConfig } from '../inputs/config';
+import type { LaunchType } from '../translate/context';
 import { once } from '../lazy';
 import type { Log } from '../log';
 import type { TranslatedProject } from '../translate/project';
+
+/** Whether to verify, and where the task is to run. */
+export interface VerifyWhere {
+  verify: boolean;
+  region: string;
+  cluster: string;
+  launchType: LaunchType;
+  /** The service the task will run in: its running tasks may make room as they are replaced. */
+  service?: string;
+}
 
 /** Runs the deferred cluster check, once, however many callers ask; resolves when it passed. */
 export type BeforeChange = () => Promise<void>;
@@ -17,7 +27,7 @@ export type BeforeChange = () => Promise<void>;
  * rerun with nothing to change never asks; one that changes something asks before it does.
  */
 export async function verifyStage(
-  config: ServiceConfig,
+  config: VerifyWhere,
   translated: TranslatedProject,
   log: Log,
   cluster: 'now' | 'before-first-change' = 'now',
@@ -27,7 +37,7 @@ export async function verifyStage(
     region: config.region,
     cluster: config.cluster,
     launchType: config.launchType,
-    service: config.service,
+    ...(config.service !== undefined && { service: config.service }),
   });
   const now: VerifyPart = cluster === 'now' ? 'all' : 'account';
   await log.group('Verify', async () => {
