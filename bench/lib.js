@@ -129,7 +129,8 @@ function actionRun(options) {
     HABITAT_ECS_BENCH_RSS_FILE: rssFile,
   };
   const r = runAction({ ...options, env });
-  if (r.status !== 0 || r.postStatus !== 0) throw new Error(`the action failed:\n${r.stdout}\n${r.stderr}`);
+  r.remove();
+  if (r.status !== 0 || r.post?.status !== 0) throw new Error(`the action failed:\n${r.stdout}\n${r.stderr}`);
   const main = lines(rssFile)
     .map((l) => l.split('\t'))
     .filter(([script]) => !script.includes(`${path.sep}post${path.sep}`));

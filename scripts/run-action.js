@@ -1,15 +1,13 @@
 #!/usr/bin/env node
 // Runs the bundled action (dist/) the way the Actions runner runs a step, on the Node that
 // action.yml names (scripts/action-node.js): every input as INPUT_* (defaults from action.yml),
-// GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_STATE and GITHUB_EVENT_PATH files, then the post step
-// with STATE_* from what the main step saved.
+// GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_STATE, GITHUB_ENV and GITHUB_EVENT_PATH files, then the
+// post step with STATE_* from what the main step saved. The one harness of the e2e tests
+// (__tests__/e2e/harness.ts adds what only tests need), `npm run demo` and the benchmarks.
 //
 //   node scripts/run-action.js WORKSPACE NAME=VALUE...   prints the summary and the outputs
-//
-// Used by `npm run demo` and the benchmarks (bench/run.js). The e2e tests have their own harness
-// (__tests__/e2e/harness.ts), which also interrupts runs and lists what they leave behind.
 'use strict';
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -37,74 +35,134 @@ function parseFileCommands(text) {
   return result;
 }
 
+/** One step of the action, main then post: see run-action.d.ts for the options and the result. */
+function runAction(options) {
+  const run = prepare(options);
+  const started = process.hrtime.bigint();
+  return run.finish(run.step(ACTION.runs.main, {}), started);
+}
+
 /**
- * One step of the action, main then post. `inputs` by name; `env` on top of process.env.
- * Returns the main step's status and output, the outputs, the summary, and the time both took.
+ * runAction, with the main step sent `signal` (as the runner does when a job is cancelled) as
+ * soon as its output matches `when`; then the post step runs, as the runner runs it after a
+ * cancellation.
  */
-function runAction({ workspace, inputs, env = {}, stdio = 'pipe', timeoutMs = 30 * 60 * 1000 }) {
-  for (const name of Object.keys(inputs)) {
+async function runActionInterrupted(options) {
+  const run = prepare(options);
+  const started = process.hrtime.bigint();
+  const child = spawn(actionNode(), [path.join(ROOT, ACTION.runs.main)], {
+    cwd: options.workspace,
+    env: run.env({}),
+  });
+  let stdout = '';
+  let stderr = '';
+  let signalledAt;
+  child.stdout.setEncoding('utf8').on('data', (chunk) => {
+    stdout += chunk;
+    if (signalledAt === undefined && options.when.test(stdout)) {
+      signalledAt = Date.now();
+      child.kill(options.signal);
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const status = await new Promise((resolve) => child.on('close', (code) => resolve(code)));
+  clearTimeout(timer);
+  const exitedAt = Date.now();
+  return {
+    ...run.finish({ status, stdout, stderr }, started),
+    exitedAt,
+    ...(signalledAt && { signalledAt }),
+  };
+}
+
+const DEFAULT_TIMEOUT_MS = 30 * 60 * 1000;
+
+function prepare(options) {
+  for (const name of Object.keys(options.inputs)) {
     if (!(name in ACTION.inputs)) throw new Error(`input "${name}" is not declared in action.yml`);
   }
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'habitat-ecs-run-'));
+  const runnerTemp = path.join(scratch, 'runner-temp');
+  fs.mkdirSync(runnerTemp);
   const files = Object.fromEntries(
-    ['output', 'summary', 'state'].map((name) => [name, path.join(scratch, name)]),
+    ['output', 'summary', 'state', 'env', 'event.json'].map((name) => [name, path.join(scratch, name)]),
   );
   for (const file of Object.values(files)) fs.writeFileSync(file, '');
-  const event = path.join(scratch, 'event.json');
-  const sha = '0123456789abcdef0123456789abcdef01234567';
-  fs.writeFileSync(event, JSON.stringify({ ref: 'refs/heads/main', head_commit: { id: sha } }));
-  fs.mkdirSync(path.join(scratch, 'runner-temp'));
+  const event = options.event ?? { name: 'push', payload: { ref: 'refs/heads/main' } };
+  fs.writeFileSync(files['event.json'], JSON.stringify(event.payload));
+  const inputs = {};
+  for (const [name, spec] of Object.entries(ACTION.inputs)) {
+    const value = options.inputs[name] ?? spec.default;
+    if (value !== undefined) inputs[`INPUT_${name.toUpperCase()}`] = String(value);
+  }
   const base = {
     ...process.env,
     GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_EVENT_PATH: event,
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_SHA: sha,
+    CI: 'true',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: files['event.json'],
+    GITHUB_REF: event.ref ?? 'refs/heads/main',
+    GITHUB_SHA: event.sha ?? '0123456789abcdef0123456789abcdef01234567',
     GITHUB_REPOSITORY: 'example/national-parks',
-    GITHUB_RUN_ID: '1',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_STATE: files.state,
-    RUNNER_TEMP: path.join(scratch, 'runner-temp'),
-    ...env,
+    GITHUB_ENV: files.env,
+    RUNNER_TEMP: runnerTemp,
+    ...options.env,
   };
-  for (const [name, spec] of Object.entries(ACTION.inputs)) {
-    const value = inputs[name] ?? spec.default;
-    if (value !== undefined) base[`INPUT_${name.toUpperCase()}`] = String(value);
-  }
-  const node = actionNode();
-  const step = (script, extra) =>
-    spawnSync(node, [path.join(ROOT, script)], {
-      cwd: workspace,
-      env: { ...base, ...extra },
+  const env = (extra) => ({ ...base, ...inputs, ...extra });
+  const step = (script, extra) => {
+    const r = spawnSync(actionNode(), [path.join(ROOT, script)], {
+      cwd: options.workspace,
+      env: env(extra),
       encoding: 'utf8',
-      stdio,
-      timeout: timeoutMs,
+      stdio: options.stdio ?? 'pipe',
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     });
-  const started = process.hrtime.bigint();
-  const main = step(ACTION.runs.main, {});
-  const state = parseFileCommands(fs.readFileSync(files.state, 'utf8'));
-  const post = step(
-    ACTION.runs.post,
-    Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])),
-  );
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const result = {
-    status: main.status,
-    stdout: main.stdout ?? '',
-    stderr: main.stderr ?? '',
-    postStatus: post.status,
-    outputs: parseFileCommands(fs.readFileSync(files.output, 'utf8')),
-    summary: fs.readFileSync(files.summary, 'utf8'),
-    ms,
+    return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
   };
-  fs.rmSync(scratch, { recursive: true, force: true });
-  return result;
+  const read = (file) => parseFileCommands(fs.readFileSync(file, 'utf8'));
+  /** After the main step: the post step with what main saved, then what the run left. */
+  const finish = (main, started) => {
+    let post;
+    if (options.post !== false && ACTION.runs.post) {
+      const state = { ...read(files.state), ...options.postState };
+      post = step(
+        ACTION.runs.post,
+        Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])),
+      );
+    }
+    return {
+      ...main,
+      ...(post && { post }),
+      outputs: read(files.output),
+      summary: fs.readFileSync(files.summary, 'utf8'),
+      state: read(files.state),
+      runnerTemp,
+      ms: Number(process.hrtime.bigint() - started) / 1e6,
+      files: () => listFiles(runnerTemp),
+      remove: () => fs.rmSync(scratch, { recursive: true, force: true }),
+    };
+  };
+  return { env, step, finish };
 }
 
-module.exports = { runAction, parseFileCommands };
+function listFiles(dir) {
+  const found = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...listFiles(full));
+    else if (entry.isFile()) found.push({ path: full, content: fs.readFileSync(full, 'latin1') });
+  }
+  return found;
+}
+
+module.exports = { ROOT, ACTION, runAction, runActionInterrupted, parseFileCommands };
 
 if (require.main === module) {
   const [workspace, ...pairs] = process.argv.slice(2);
@@ -120,6 +178,7 @@ if (require.main === module) {
     inputs,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  r.remove();
   console.log('\n==================== job summary ====================');
   console.log(r.summary);
   console.log('==================== outputs ========================');

@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import {
   SUPERVISOR_CONFLICTS,
   SUPERVISOR_FLAGS,
-  SUPERVISOR_FLAGS_VERSION,
   SUPERVISOR_REQUIRES,
   type FlagSpec,
 } from '../../../src/translate/habitat/supervisor-flags';
@@ -22,7 +21,6 @@ describe('the Supervisor flag table', () => {
   });
 
   it('has no -i and no --svc-config-paths, as Habitat 2.1.78', () => {
-    expect(SUPERVISOR_FLAGS_VERSION).toBe('2.1.78');
     expect(SUPERVISOR_FLAGS.some((s) => s.short === 'i' || s.long === 'svc-config-paths')).toBe(false);
   });
 

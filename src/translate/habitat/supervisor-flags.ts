@@ -17,8 +17,6 @@
 
 import type { ValueSyntax } from './supervisor-values';
 
-export const SUPERVISOR_FLAGS_VERSION = '2.1.78';
-
 /**
  * - `switch`: no value.
  * - `one`: exactly one value.
