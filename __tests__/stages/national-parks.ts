@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RunContext } from '../../src/inputs/run-context';
-import { parseConfig } from '../../src/inputs/config';
+import { parseConfig } from '../../src/inputs/parse';
 import type { InputName } from '../../src/inputs/spec';
 
 const EXAMPLE = path.join(__dirname, '../../examples/national-parks/docker-compose.yml');

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseConfig } from '../../src/inputs/config';
+import { parseConfig } from '../../src/inputs/parse';
 import type { InputName } from '../../src/inputs/spec';
 import type { RepositorySettings } from '../../src/registry/ecr';
 

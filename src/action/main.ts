@@ -6,7 +6,7 @@ import { explainAwsFailure } from '../aws/errors';
 import { formatDiagnostic, UserError } from '../diagnostics';
 import type { RunContext } from '../inputs/run-context';
 import { readRunContext, runnerTemp } from './github-context';
-import { parseConfig, type Config } from '../inputs/config';
+import { parseConfig, type Config } from '../inputs/parse';
 import { isPullRequestEvent } from '../inputs/pull-request';
 import { stopRunningProcesses } from '../process';
 import { Progress } from '../progress';

@@ -5,7 +5,7 @@ import { checkTargetGroups } from '../ecs/target-groups';
 import { explainFailure } from '../ecs/wait';
 import type { LoginState } from '../registry/login';
 import type { RunContext } from '../inputs/run-context';
-import type { ServiceConfig } from '../inputs/config';
+import type { ServiceConfig } from '../inputs/parse';
 import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
 import { baseReport, DeployFailed, type RunReport } from './report';

@@ -2,7 +2,7 @@ import { awsClients } from '../aws/clients';
 import { planDeployChange, type ChangePlan } from '../stages/change-plan';
 import { planText, serviceVerdict } from '../stages/change-text';
 import { checkTargetGroups } from '../ecs/target-groups';
-import type { ServiceConfig } from '../inputs/config';
+import type { ServiceConfig } from '../inputs/parse';
 import type { Log } from '../log';
 import { baseReport, type RunReport } from './report';
 import { preflight } from '../stages/preflight';

@@ -1,5 +1,5 @@
 import { error, formatDiagnostic, UserError } from '../diagnostics';
-import type { Config } from '../inputs/config';
+import type { Config } from '../inputs/parse';
 import type { InputName } from '../inputs/spec';
 import type { Log } from '../log';
 import { baseReport, type RunReport } from './report';

@@ -1,7 +1,7 @@
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import type { ChangePlan } from '../stages/change-plan';
 import { imageLines } from '../stages/change-text';
-import type { Config } from '../inputs/config';
+import type { Config } from '../inputs/parse';
 import type { OutputName } from '../inputs/spec';
 import { shortArn } from '../progress';
 

@@ -1,6 +1,6 @@
 import { awsClients } from '../aws/clients';
 import { teardown } from '../ecs/teardown';
-import type { ServiceConfig } from '../inputs/config';
+import type { ServiceConfig } from '../inputs/parse';
 import { previewTag } from '../inputs/pull-request';
 import type { Log } from '../log';
 import { deleteImageTag } from '../registry/ecr';

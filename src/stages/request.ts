@@ -6,7 +6,7 @@ import { translateProject, type TranslatedProject } from '../translate/project';
 
 /**
  * What a run is asked for: the compose files to translate and how, for which account, region and
- * launch type. The action builds one from its inputs (inputs/config.ts), the CLI from its flags
+ * launch type. The action builds one from its inputs (inputs/parse.ts), the CLI from its flags
  * (cli/request.ts); the stages know nothing else of either.
  */
 export interface Request {

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { UserError } from '../../src/diagnostics';
 import type { RunContext } from '../../src/inputs/run-context';
-import { parseConfig } from '../../src/inputs/config';
+import { parseConfig } from '../../src/inputs/parse';
 import type { InputName } from '../../src/inputs/spec';
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'inputs-'));
