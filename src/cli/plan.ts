@@ -1,5 +1,5 @@
 import { stderrLog, UsageError, type CliIo } from './io';
-import { parseCommandLine, requestOf } from './request';
+import { deployRequestOf, parseCommandLine } from './request';
 import { awsClients } from '../aws/clients';
 import { planDeployChange } from '../stages/change-plan';
 import { planText } from '../stages/change-text';
@@ -49,13 +49,10 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   const service = values.service;
   if (service === undefined) throw new UsageError('--service is required');
-  // As the action's build input (default true): build: services are built and pushed on deploy.
-  const request = { ...requestOf(values, io), build: true };
-  const { region } = request;
-  if (!region) throw new UsageError('no region: give --region, or set AWS_REGION');
+  const request = deployRequestOf(values, io);
   const log = stderrLog(io);
   const checked = preflight(request, log);
-  const planned = await planDeployChange(awsClients(region), { ...request, region }, checked, {
+  const planned = await planDeployChange(awsClients(request.region), request, checked, {
     cluster: values.cluster ?? 'default',
     service,
     createService: !values['no-create-service'],

@@ -136,6 +136,17 @@ export function requestOf(values: RequestValues, io: CliIo): Request {
   };
 }
 
+/**
+ * The request of a command that asks AWS what a deploy would meet (plan, verify): the images of
+ * build: services are what a deploy builds and pushes, as with the action's build input (default
+ * true), and the region is required.
+ */
+export function deployRequestOf(values: RequestValues, io: CliIo): Request & { region: string } {
+  const request = requestOf(values, io);
+  if (!request.region) throw new UsageError('no region: give --region, or set AWS_REGION');
+  return { ...request, build: true, region: request.region };
+}
+
 /** The first request option among the tokens, as it was written (`-f`); undefined when none. */
 export function firstRequestOption(
   tokens: readonly { kind: string; name?: string; rawName?: string }[] | undefined,

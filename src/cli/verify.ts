@@ -1,5 +1,5 @@
-import { stderrLog, UsageError, type CliIo } from './io';
-import { parseCommandLine, requestOf } from './request';
+import { stderrLog, type CliIo } from './io';
+import { deployRequestOf, parseCommandLine } from './request';
 import { preflight } from '../stages/preflight';
 import { verifyStage } from '../stages/verify';
 
@@ -38,16 +38,12 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
     io.stdout(HELP);
     return 0;
   }
-  // As the action's build input (default true): build: services' images are what a deploy
-  // builds and pushes, so they are not looked for either.
-  const request = { ...requestOf(values, io), build: true };
-  const { region } = request;
-  if (!region) throw new UsageError('give --region (or set AWS_REGION)');
+  const request = deployRequestOf(values, io);
   const log = stderrLog(io);
   const checked = preflight(request, log);
   const where = {
     verify: true,
-    region,
+    region: request.region,
     cluster: values.cluster ?? 'default',
     launchType: request.launchType,
     ...(values.service && { service: values.service }),
