@@ -39,6 +39,8 @@ test('usage errors exit 2 and point at the help of the command', async () => {
       '--task-definition is the task: render options (-f) do not apply',
     ],
     [['down', '--name'], "Option '--name <value>' argument missing"],
+    // The version is the command's: habitat-ecs --version (and render's, as it always was).
+    [['up', '-V'], "Unknown option '-V'"],
     [
       ['up', '--secret', 'NOVALUE', '--task-definition', file('{"family":"f","containerDefinitions":[]}')],
       '--secret takes NAME=VALUE, not "NOVALUE"',

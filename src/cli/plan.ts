@@ -43,7 +43,7 @@ const OWN = {
 /** `habitat-ecs plan <args>` (the arguments after plan): the plan of the action's plan mode, on stdout. */
 export async function planCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandLine(argv, OWN);
-  if (values.help || values.version) {
+  if (values.help) {
     io.stdout(HELP);
     return 0;
   }

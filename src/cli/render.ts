@@ -14,7 +14,8 @@ Warnings and errors go to stderr as file:line:column: lines. Nothing is exported
 sent to AWS; no network is used.
 
 Options:
-${REQUEST_HELP}
+${REQUEST_HELP}  -V, --version                  print the version
+
 Exit status: 0 rendered, 1 the input has errors, 2 usage error.
 
 habitat-ecs plan says what the action's deploy would change on ECS: see habitat-ecs plan --help.
@@ -23,7 +24,7 @@ habitat-ecs up | down | ps run the rendered task on the local Docker engine: see
 
 /** `habitat-ecs render ...` (argv with the word render in it): the task definition on stdout. */
 export function renderCommand(argv: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseCommandLine(argv, {}, true);
+  const { values, positionals } = parseCommandLine(argv, { version: { type: 'boolean', short: 'V' } }, true);
   if (values.version) {
     io.stdout(`${version}\n`);
     return 0;

@@ -21,7 +21,6 @@ const REQUEST_OPTIONS = {
   'health-checks': { type: 'boolean' },
   'allow-interpolation': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'V' },
 } as const;
 
 /** Their help, for render's and for the commands that say "[render options]". */
@@ -47,7 +46,6 @@ export const REQUEST_HELP = `  -f, --file <path>              compose file; repe
                                  job (AWS keys, GITHUB_TOKEN, ACTIONS_*, HAB_AUTH_TOKEN); refused
                                  otherwise, as they would be stored in the task definition
   -h, --help                     show this help
-  -V, --version                  print the version
 `;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -152,11 +150,7 @@ export function firstRequestOption(
   tokens: readonly { kind: string; name?: string; rawName?: string }[] | undefined,
 ): string | undefined {
   const found = (tokens ?? []).find(
-    (t) =>
-      t.kind === 'option' &&
-      t.name !== undefined &&
-      t.name in REQUEST_OPTIONS &&
-      !['help', 'version'].includes(t.name),
+    (t) => t.kind === 'option' && t.name !== undefined && t.name in REQUEST_OPTIONS && t.name !== 'help',
   );
   return found?.rawName;
 }

@@ -34,7 +34,7 @@ const OWN = {
 /** `habitat-ecs verify <args>` (the arguments after verify): the action's verify, findings on stderr. */
 export async function verifyCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandLine(argv, OWN);
-  if (values.help || values.version) {
+  if (values.help) {
     io.stdout(HELP);
     return 0;
   }
