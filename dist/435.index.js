@@ -1,1 +1,0 @@
-"use strict";exports.id=435,exports.ids=[435],exports.modules={435:(e,t,r)=>{r.d(t,{GetParameterCommand:()=>d.l,SSMClient:()=>s.j});var s=r(7650),d=r(9121)}};

@@ -1,1 +1,0 @@
-"use strict";exports.id=71,exports.ids=[71],exports.modules={9071:(e,s,t)=>{t.d(s,{GetRoleCommand:()=>d.k,IAMClient:()=>o.h});var o=t(8300),d=t(4109)}};

@@ -1,1 +1,0 @@
-"use strict";exports.id=781,exports.ids=[781],exports.modules={6781:(s,e,r)=>{r.d(e,{DescribeTargetGroupsCommand:()=>a.s,ElasticLoadBalancingV2Client:()=>t.M});var t=r(4677),a=r(8020)}};

@@ -1,0 +1,1 @@
+"use strict";exports.id=875,exports.ids=[875],exports.modules={2875:(s,e,r)=>{r.d(e,{DescribeTargetGroupsCommand:()=>a.s,ElasticLoadBalancingV2Client:()=>t.M});var t=r(4677),a=r(8020)}};

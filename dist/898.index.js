@@ -1,1 +1,0 @@
-"use strict";exports.id=898,exports.ids=[898],exports.modules={6898:(s,e,o)=>{o.d(e,{CloudWatchLogsClient:()=>t.T,DescribeLogGroupsCommand:()=>i});var t=o(519),r=o(1851),d=o(5482);class i extends((0,r.G5)(r.lq,r.yt,"DescribeLogGroups",d.aTt)){}}};

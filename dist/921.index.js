@@ -1,1 +1,0 @@
-"use strict";exports.id=921,exports.ids=[921],exports.modules={3921:(s,t,e)=>{e.d(t,{CloudWatchLogsClient:()=>o.T,GetLogEventsCommand:()=>n});var o=e(519),d=e(1851),l=e(5482);class n extends((0,d.G5)(d.lq,d.yt,"GetLogEvents",l.IU$)){}}};

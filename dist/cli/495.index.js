@@ -1,1 +1,0 @@
-"use strict";exports.id=495,exports.ids=[495],exports.modules={8495:(s,o,e)=>{e.d(o,{CloudWatchLogsClient:()=>r.T,DescribeLogGroupsCommand:()=>t.V});var r=e(519),t=e(5573)}};
