@@ -34,7 +34,7 @@ function uses(file: string): Use[] {
     .split('\n')
     .forEach((line, i) => {
       if (file.endsWith('.md') && /^\s*```/.test(line)) inCode = !inCode;
-      const m = inCode && /^\s*(?:-\s+)?uses:\s*(.+?)\s*$/.exec(line);
+      const m = inCode ? /^\s*(?:-\s+)?uses:\s*(.+?)\s*$/.exec(line) : null;
       if (m?.[1]) found.push({ where: `${file}:${i + 1}`, text: m[1] });
     });
   return found;
