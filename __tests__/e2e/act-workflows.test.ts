@@ -1,12 +1,13 @@
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import YAML, { isMap, isSeq, type YAMLMap } from 'yaml';
 import { actionNode } from '../../scripts/action-node';
 import { createEc2Cluster } from '../support/cluster';
+import { startFakeGitHubApi, type FakeGitHubApi } from '../support/github-api';
 import { requireStackEnv, servedDigest } from '../support/stack';
 import { ROOT } from './harness';
 
@@ -44,9 +45,7 @@ const seconds: Record<string, number> = {};
 
 let act = '';
 let actionCheckout = '';
-let api: ChildProcess;
-let apiUrl = '';
-const apiLog = path.join(scratch, 'github-api.jsonl');
+let api: FakeGitHubApi | undefined;
 
 /** The example, with its Habitat install and AWS credentials steps replaced by offline ones. */
 function offline(text: string): string {
@@ -198,7 +197,7 @@ function runAct(
       path.join(scratch, 'act'),
       '--no-cache-server',
       '--env',
-      `GITHUB_API_URL=${apiUrl}`,
+      `GITHUB_API_URL=${api?.url}`,
       '--secret',
       `GITHUB_TOKEN=${TOKEN}`,
     ],
@@ -225,17 +224,6 @@ function printed(r: ActRun): string[] {
     .filter((l): l is string => l !== undefined);
 }
 
-/** The comment requests the fake GitHub API received (not the question of whose the token is). */
-function apiRequests(): { method: string; url: string; auth: string; body: string }[] {
-  if (!fs.existsSync(apiLog)) return [];
-  return fs
-    .readFileSync(apiLog, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { method: string; url: string; auth: string; body: string })
-    .filter((q) => q.url !== '/graphql');
-}
-
 async function service(cluster: string, name: string) {
   return (await ecs.send(new DescribeServicesCommand({ cluster, services: [name] }))).services?.[0];
 }
@@ -247,6 +235,18 @@ async function imagesOf(cluster: string, name: string): Promise<Record<string, s
   return Object.fromEntries(
     (described.taskDefinition?.containerDefinitions ?? []).map((c) => [c.name ?? '', c.image ?? '']),
   );
+}
+
+/** The service runs both packages' images as the registry serves them under `tag`, pinned by digest. */
+async function expectImagesTagged(cluster: string, name: string, tag: string): Promise<void> {
+  const images = await imagesOf(cluster, name);
+  for (const [container, repository] of [
+    ['mongo', 'billmeyer/mongodb'],
+    ['national-parks', 'mattray/national-parks'],
+  ] as const)
+    expect(images[container]).toBe(
+      `${registry}/${repository}@${await servedDigest(registry, repository, tag)}`,
+    );
 }
 
 beforeAll(async () => {
@@ -280,21 +280,11 @@ beforeAll(async () => {
       if (e.name !== 'RepositoryAlreadyExistsException') throw e;
     });
 
-  api = spawn(process.execPath, [path.join(__dirname, 'fake-github-api.js'), apiLog], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the fake GitHub API did not start')), 10_000);
-    api.stdout?.once('data', (chunk: Buffer) => {
-      clearTimeout(timer);
-      resolve(chunk.toString().trim());
-    });
-  });
-  apiUrl = `http://127.0.0.1:${port}`;
+  api = await startFakeGitHubApi();
 }, 800_000);
 
 afterAll(() => {
-  api?.kill();
+  api?.stop();
   // The run time of each workflow under act, for BENCHMARKS.md (printed, never asserted).
   console.log(`act run times (s): ${JSON.stringify(seconds)}`);
 });
@@ -308,14 +298,7 @@ test('deploy-on-push.yml: a push deploys, a later step reads the outputs, the po
   expect(shown?.[1]).toMatch(/^arn:aws:ecs:us-east-1:123456789012:task-definition\/national-parks:\d+$/);
   expect((await service('production', 'national-parks'))?.taskDefinition).toBe(shown?.[1]);
   // The images are tagged with the commit's first 12 characters (image-tag's default).
-  const images = await imagesOf('production', 'national-parks');
-  for (const [container, repository] of [
-    ['mongo', 'billmeyer/mongodb'],
-    ['national-parks', 'mattray/national-parks'],
-  ] as const)
-    expect(images[container]).toBe(
-      `${registry}/${repository}@${await servedDigest(registry, repository, r.sha.slice(0, 12))}`,
-    );
+  await expectImagesTagged('production', 'national-parks', r.sha.slice(0, 12));
   expect(r.log).toMatch(/✅ {2}Success - Post habitat-ecs-deploy\/habitat-ecs-deploy@v1/);
 });
 
@@ -333,32 +316,26 @@ describe('pr-preview.yml', () => {
     const preview = await service('previews', previewService);
     expect(preview?.status).toBe('ACTIVE');
     expect(preview?.taskDefinition).toMatch(new RegExp(`:task-definition/${previewService}:\\d+$`));
-    const images = await imagesOf('previews', previewService);
-    expect(images.mongo).toBe(
-      `${registry}/billmeyer/mongodb@${await servedDigest(registry, 'billmeyer/mongodb', `pr-${number}`)}`,
-    );
-    const posts = apiRequests().filter((q) => q.method === 'POST');
-    expect(posts.map((q) => [q.url, q.auth])).toEqual([
-      [`/repos/example/national-parks/issues/${number}/comments`, `token ${TOKEN}`],
+    await expectImagesTagged('previews', previewService, `pr-${number}`);
+    const writes = api?.writes() ?? [];
+    expect(writes.map((q) => [q.method, q.url, q.auth])).toEqual([
+      ['POST', `/repos/example/national-parks/issues/${number}/comments`, `token ${TOKEN}`],
     ]);
-    const body = JSON.parse(posts[0]?.body ?? '{}').body as string;
-    expect(body).toContain('<!-- habitat-ecs-deploy:preview:national-parks -->');
-    expect(body).toContain(`Preview of pull request #${number}`);
+    expect(writes[0]?.body).toContain('<!-- habitat-ecs-deploy:preview:national-parks -->');
+    expect(writes[0]?.body).toContain(`Preview of pull request #${number}`);
     expect(r.log).toMatch(/✅ {2}Success - Post habitat-ecs-deploy\/habitat-ecs-deploy@v1/);
   });
 
   test('closed: the preview is gone, and the comment says so', async () => {
-    const before = apiRequests().length;
+    const before = api?.requests().length;
     const r = runAct('pr-preview.yml', 'pull_request', 'pull_request-closed.json', 'pr-preview closed', pr);
     ok(r);
     // The example skips the checkout and the Habitat install when the pull request is closed.
     expect(r.log).not.toContain('Run Main Install Habitat');
     expect((await service('previews', previewService))?.status ?? 'INACTIVE').toBe('INACTIVE');
-    const patches = apiRequests()
-      .slice(before)
-      .filter((q) => q.method === 'PATCH');
-    expect(patches).toHaveLength(1);
-    expect(JSON.parse(patches[0]?.body ?? '{}').body).toContain(`Preview of pull request #${number} removed`);
+    const writes = api?.writes(before) ?? [];
+    expect(writes.map((q) => q.method)).toEqual(['PATCH']);
+    expect(writes[0]?.body).toContain(`Preview of pull request #${number} removed`);
   });
 });
 
@@ -368,14 +345,7 @@ test('release-on-tag.yml: a tag push deploys images tagged with the tag name', a
     payload.ref = `refs/tags/${tag}`;
   });
   ok(r);
-  const images = await imagesOf('production', 'national-parks');
-  for (const [container, repository] of [
-    ['mongo', 'billmeyer/mongodb'],
-    ['national-parks', 'mattray/national-parks'],
-  ] as const)
-    expect(images[container]).toBe(
-      `${registry}/${repository}@${await servedDigest(registry, repository, tag)}`,
-    );
+  await expectImagesTagged('production', 'national-parks', tag);
   expect(r.log).toContain(`Release ${tag}: images pushed as \`${tag}\``);
   // Without the RELEASE_TAGS variable only the default job runs (the other needs docker/metadata-action).
   expect(r.log).not.toMatch(/\[Release\/release-semver\]/);
