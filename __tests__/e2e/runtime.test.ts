@@ -10,8 +10,8 @@ import { createEc2Cluster } from '../support/cluster';
 // The tests run dist/ on the Node that action.yml names (node24), as the runner does, and the
 // action says nothing about its runtime there: no DeprecationWarning, and not the AWS SDK's notice
 // that its coming releases need a newer Node (which it prints on Node 20). The harness asks
-// scripts/action-node.js for that Node; it does not count on `npm run`/`npx` putting the dev
-// dependency's `node` first on PATH (jest started by the machine's Node 20 must pass too).
+// scripts/action-node.js for that Node by path; it does not count on `npm run`/`npx` putting the
+// dev dependency's `node` first on PATH (jest.config.js refuses to run jest on another major).
 
 requireStackEnv();
 jest.setTimeout(240_000);

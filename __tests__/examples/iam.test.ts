@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PERMISSION } from '../../src/verify/permissions';
 
-// The example IAM documents say what the README says of them: the deploy and preview policies, and
-// the OIDC trust of each role.
+// The example IAM documents say what docs/permissions.md says of them: the deploy and preview
+// policies, and the OIDC trust of each role.
 
 interface Statement {
   Sid?: string;
@@ -52,7 +52,7 @@ test('the preview policy reaches only pr- services and revisions, and deletes no
   expect(preview.Statement.flatMap((s) => list(s.Action)).some((a) => a === '*' || a.endsWith(':*'))).toBe(false);
 });
 
-test('the preview policy allows the reads of a plan of the production service (README, Plan)', () => {
+test('the preview policy allows the reads of a plan of the production service (docs/plan-and-verify.md, Plan)', () => {
   const preview = read('preview-policy.json');
   const anywhere = (action: string) =>
     preview.Statement.some(

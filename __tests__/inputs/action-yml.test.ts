@@ -36,10 +36,10 @@ test('action.yml runs the bundle on node24 with a post step', () => {
   });
 });
 
-/** Rows of the Markdown table between `<!-- name:start -->` and `<!-- name:end -->`, cells trimmed. */
-function readmeTable(name: string): string[][] {
-  const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
-  const block = new RegExp(`<!-- ${name}:start -->([\\s\\S]*?)<!-- ${name}:end -->`).exec(readme)?.[1] ?? '';
+/** Rows of docs/inputs.md's table between `<!-- name:start -->` and `<!-- name:end -->`, cells trimmed. */
+function referenceTable(name: string): string[][] {
+  const doc = fs.readFileSync(path.join(__dirname, '../../docs/inputs.md'), 'utf8');
+  const block = new RegExp(`<!-- ${name}:start -->([\\s\\S]*?)<!-- ${name}:end -->`).exec(doc)?.[1] ?? '';
   return block
     .split('\n')
     .filter((l) => l.startsWith('|'))
@@ -52,15 +52,15 @@ function readmeTable(name: string): string[][] {
     );
 }
 
-test('the README documents every input with its default, as action.yml does', () => {
+test('docs/inputs.md documents every input with its default, as action.yml does', () => {
   const expected = Object.entries(INPUTS).map(([name, spec]) => [
     `\`${name}\``,
     'default' in spec ? `\`${spec.default}\`` : '',
     spec.description,
   ]);
-  expect(readmeTable('inputs')).toEqual(expected);
+  expect(referenceTable('inputs')).toEqual(expected);
 });
 
-test('the README documents every output', () => {
-  expect(readmeTable('outputs')).toEqual(Object.entries(OUTPUTS).map(([name, d]) => [`\`${name}\``, d]));
+test('docs/inputs.md documents every output', () => {
+  expect(referenceTable('outputs')).toEqual(Object.entries(OUTPUTS).map(([name, d]) => [`\`${name}\``, d]));
 });

@@ -8,7 +8,7 @@ import { BUSYBOX, busyboxImages, docker, habitatImageAs } from '../support/local
 import { ECR_CREDENTIALS, requireStackEnv } from '../support/stack';
 
 // habitat-ecs up / down / ps against the stack's Docker engine, through the CLI's own entry
-// (cli-main), with tasks that show one ECS rule each. Every task gets a fresh name.
+// (cli/main), with tasks that show one ECS rule each. Every task gets a fresh name.
 
 requireStackEnv();
 jest.setTimeout(180_000);

@@ -1,5 +1,5 @@
 /**
- * Every action input, its default and what it means: the one table that action.yml, the README
+ * Every action input, its default and what it means: the one table that action.yml, docs/inputs.md
  * and the parser must agree with (a test holds them together).
  */
 export interface InputSpec {

@@ -24,13 +24,11 @@ describe('the Supervisor flag table', () => {
     expect(SUPERVISOR_FLAGS.some((s) => s.short === 'i' || s.long === 'svc-config-paths')).toBe(false);
   });
 
-  it('is the one the README shows', () => {
-    const readme = fs.readFileSync(path.join(__dirname, '../../../README.md'), 'utf8');
-    const block = /<!-- supervisor-flags:start -->\n([\s\S]*?)<!-- supervisor-flags:end -->/.exec(
-      readme,
-    )?.[1];
+  it('is the one docs/habitat.md shows', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '../../../docs/habitat.md'), 'utf8');
+    const block = /<!-- supervisor-flags:start -->\n([\s\S]*?)<!-- supervisor-flags:end -->/.exec(doc)?.[1];
     const expected = renderTable();
-    // On a mismatch the message is the table to paste (then run prettier on README.md).
+    // On a mismatch the message is the table to paste (then run prettier on docs/habitat.md).
     expect(normalize(block ?? '')).toBe(normalize(expected));
   });
 });

@@ -1,6 +1,6 @@
 /**
  * THE table of `hab sup run` flags: the one source of truth for parsing Supervisor arguments in a
- * container `command` (supervisor.ts) and for the README's list.
+ * container `command` (supervisor.ts) and for docs/habitat.md's list.
  *
  * Checked against Habitat 2.1.78, which is what `hab pkg export container` installs into an image
  * today (`chef/hab-sup` from the base channel): the clap definitions in habitat-sh/habitat
