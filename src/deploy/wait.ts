@@ -8,14 +8,19 @@ import {
 } from '@aws-sdk/client-ecs';
 import type { Log } from '../log';
 import { shortArn } from '../progress';
-import { pollUntil, type ServicePoll } from './poll';
+import { Again, pollUntil, type ServicePoll } from './poll';
 import { describeService } from './service';
+import { Settle } from './settle';
 
 /**
  * Pure decisions over a DescribeServices result: is our deployment done, failed, or still going?
  * Kept apart from the polling so every case can be tested with recorded shapes.
  */
-export type DeploymentState = { state: 'stable' | 'failed' | 'in-progress'; reason: string };
+export type DeploymentState = {
+  /** unseen: the service is listed without our deployment, as a read from before our write sees it. */
+  state: 'stable' | 'failed' | 'in-progress' | 'unseen';
+  reason: string;
+};
 
 export interface DeploymentTarget {
   /** The deployment our CreateService/UpdateService started (the PRIMARY one it returned). */
@@ -52,8 +57,8 @@ export function evaluateDeployment(service: Service, target: DeploymentTarget): 
   if (!ours) {
     if (deployments.length === 0) return countsOnly(service);
     return {
-      state: 'failed',
-      reason: `deployment ${target.deploymentId} is gone; the service runs ${service.taskDefinition ?? 'another task definition'}`,
+      state: 'unseen',
+      reason: `deployment ${target.deploymentId} is not listed; the service runs ${service.taskDefinition ?? 'another task definition'}`,
     };
   }
   if (primary && primary.id !== ours.id) {
@@ -146,10 +151,16 @@ export async function waitForDeployment(ecs: ECSClient, options: WaitOptions): P
   const seen = new Set<string>();
   let last: { service: Service; state: DeploymentState } | undefined;
   const target: WaitOptions = { ...options };
+  // The wait starts right after the write it waits for: reads that do not see it yet are doubted.
+  const settle = new Settle((options.now ?? Date.now)(), options.now ?? Date.now);
 
-  const ended = await pollUntil(options, DEFAULT_INTERVAL_MS, async () => {
+  const ended = await pollUntil(options, DEFAULT_INTERVAL_MS, async (interval) => {
     const service = await describeService(ecs, options.cluster, options.service);
     if (!service) {
+      if (!settle.believe()) {
+        log.debug(`${options.service}: not listed yet (ECS is eventually consistent): reading again`);
+        return new Again(settle.delay(interval));
+      }
       return finish(ecs, target, {
         outcome: 'failed',
         reason: `service ${options.service} no longer exists`,
@@ -164,6 +175,11 @@ export async function waitForDeployment(ecs: ECSClient, options: WaitOptions): P
     const state = evaluateDeployment(service, target);
     last = { service, state };
     log.debug(`${options.service}: ${state.state}: ${state.reason}`);
+    if (state.state === 'unseen') {
+      if (!settle.believe()) return new Again(settle.delay(interval));
+      return finish(ecs, target, { outcome: 'failed', reason: state.reason, service });
+    }
+    settle.seen();
     if (state.state !== 'in-progress') {
       return finish(ecs, target, { outcome: state.state, reason: state.reason, service });
     }
