@@ -13,7 +13,7 @@ import {
   UpdateServiceCommand,
   type Service,
 } from '@aws-sdk/client-ecs';
-import { mockClient } from 'aws-sdk-client-mock';
+import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { runOneOff } from '../../src/deploy/run-task';
 import { SETTLE_MS } from '../../src/deploy/settle';
 import { Progress } from '../../src/progress';
@@ -51,7 +51,7 @@ function clock() {
   return { now: () => t, sleep: async (ms: number) => void (t += ms), times, at: () => t };
 }
 
-function ecsWith(setup: (mock: ReturnType<typeof mockClient<ECSClient>>) => void) {
+function ecsWith(setup: (mock: AwsClientStub<ECSClient>) => void) {
   const client = new ECSClient({ region: 'us-east-1' });
   const mock = mockClient(client);
   mock.on(ListTaskDefinitionsCommand).resolves({ taskDefinitionArns: [] });

@@ -114,6 +114,11 @@ describe('evaluateDeployment', () => {
     expect(evaluateDeployment(service, target).state).toBe('unseen');
   });
 
+  it('says "unseen" when our PRIMARY deployment is listed but the service still names the old revision (a stale read)', () => {
+    const stale = serviceShape({ taskDefinition: TASK_DEFINITIONS.previous });
+    expect(evaluateDeployment(stale, target).state).toBe('unseen');
+  });
+
   it('fails when the service is being deleted', () => {
     expect(evaluateDeployment(serviceShape({ status: 'DRAINING' }), target)).toEqual({
       state: 'failed',

@@ -61,6 +61,17 @@ export function evaluateDeployment(service: Service, target: DeploymentTarget): 
       reason: `deployment ${target.deploymentId} is not listed; the service runs ${service.taskDefinition ?? 'another task definition'}`,
     };
   }
+  if (
+    ours.status === 'PRIMARY' &&
+    service.taskDefinition &&
+    service.taskDefinition !== target.taskDefinitionArn
+  ) {
+    // The service as it was before our write (where a deployment keeps its id across updates).
+    return {
+      state: 'unseen',
+      reason: `the service still names ${service.taskDefinition}, not ${target.taskDefinitionArn}`,
+    };
+  }
   if (primary && primary.id !== ours.id) {
     // Our deployment was pushed aside: by a rollback onto another task definition, or by a newer
     // deployment of the same one.

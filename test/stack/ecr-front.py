@@ -16,7 +16,8 @@ ECS calls are forwarded to moto, and their answers completed where moto's ECS fa
 ECS: by ecs_emulation.py (one-off tasks (RunTask) that stop as the control file says, and the
 service settings moto's CreateService drops), then by ecs_rollouts.py for a service a test has
 marked (POST /habitat-ecs-stack/failed-rollouts): the deployments of the marked task definition
-fail as ECS's circuit breaker fails them.
+fail as ECS's circuit breaker fails them. Last, stale_reads.py answers the reads right after a
+write as ECS's eventual consistency may (`local-stack stale-reads N`).
 
 The record is one JSON line per request (method, url, headers, body), in the format of moto's
 recorder, which this replaces: it lists what clients sent, not the front's own calls to moto.
@@ -39,6 +40,7 @@ from ecr_images import REPOSITORY_NAME, EcrError, EcrImages, invalid  # noqa: E4
 from ecs_emulation import ECS, EcsEmulation  # noqa: E402
 from registry_api import Registry, RegistryError  # noqa: E402
 from ecs_rollouts import PATH as ROLLOUTS_PATH, FailedRollouts  # noqa: E402
+from stale_reads import StaleReads  # noqa: E402
 
 ECR = "AmazonEC2ContainerRegistry_V20150921."
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
@@ -74,7 +76,7 @@ class Moto:
         return json.loads(body)["repositories"][0], None
 
 
-def make_handler(moto, images, call_log, ecs, rollouts):
+def make_handler(moto, images, call_log, ecs, rollouts, stale):
     operations = {
         "DescribeImages": images.describe_images,
         "ListImages": images.list_images,
@@ -132,6 +134,7 @@ def make_handler(moto, images, call_log, ecs, rollouts):
                 return self.reply_json(*rollouts.control(self.command, body))
             if self.path == "/moto-api/reset":
                 rollouts.reset()
+                stale.reset()
             operation = operations.get(target[len(ECR) :]) if target.startswith(ECR) else None
             if operation is None:
                 return self.forward(body)
@@ -162,19 +165,32 @@ def make_handler(moto, images, call_log, ecs, rollouts):
 
         def forward(self, body):
             headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+            target = self.headers.get("X-Amz-Target", "")
+            operation = target[len(ECS) :] if target.startswith(ECS) else ""
+            request = json.loads(body or b"{}") if operation else {}
+            snapshot = stale.before(operation, request, self.describe_service)
             try:
                 answer = moto.call(self.command, self.path, body, headers)
             except OSError as e:
                 error = {"__type": "ServiceUnavailableException", "message": f"ecr-front: moto: {e}"}
                 return self.reply_json(502, error, error["__type"])
-            target = self.headers.get("X-Amz-Target", "")
             # What moto's ECS does not do (one-off tasks that stop, settings it drops): ecs_emulation.py
             status, answer_headers, data = ecs.after(target, body, self.headers, answer)
             # Deployments a test marked as failing, as ECS's circuit breaker leaves them: ecs_rollouts.py
-            operation = target[len(ECS) :] if target.startswith(ECS) else ""
             if status == 200 and operation in ("CreateService", "UpdateService", "DescribeServices"):
-                data = json.dumps(rollouts.rewrite(operation, json.loads(body or b"{}"), json.loads(data))).encode()
+                data = json.dumps(rollouts.rewrite(operation, request, json.loads(data))).encode()
+            # Reads that do not see a write yet (eventual consistency): stale_reads.py
+            if status == 200 and operation in ("CreateService", "UpdateService", "RunTask"):
+                stale.written(operation, request, json.loads(data), snapshot)
+            if status == 200 and operation in ("DescribeServices", "DescribeTasks"):
+                data = json.dumps(stale.read(operation, request, json.loads(data))).encode()
             return self.reply(status, answer_headers, data)
+
+        def describe_service(self, cluster, name):
+            """The service as moto describes it now (the front's own call, not recorded)."""
+            answer = ecs.call(self.headers, "ecs", ECS + "DescribeServices", {"cluster": cluster, "services": [name]})
+            services = (answer or {}).get("services") or []
+            return services[0] if services else None
 
         do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = handle_any
 
@@ -190,13 +206,14 @@ def main():
     p.add_argument("--registry-password-file", required=True, help="the password of user AWS")
     p.add_argument("--call-log", required=True)
     p.add_argument("--run-task-control", required=True, help="how one-off tasks end (ecs_emulation.py)")
+    p.add_argument("--stale-reads-control", required=True, help="reads that do not see a write yet (stale_reads.py)")
     a = p.parse_args()
     with open(a.registry_password_file, encoding="utf-8") as f:
         password = f.read().strip()
     registry = Registry("127.0.0.1", a.registry_port, "AWS", password, a.registry_storage)
     moto = Moto(a.moto_port)
     ecs = EcsEmulation(moto, a.run_task_control)
-    handler = make_handler(moto, EcrImages(registry), a.call_log, ecs, FailedRollouts())
+    handler = make_handler(moto, EcrImages(registry), a.call_log, ecs, FailedRollouts(), StaleReads(a.stale_reads_control))
     server = ThreadingHTTPServer(("127.0.0.1", a.listen_port), handler)
     server.daemon_threads = True
     print(f"ecr-front on 127.0.0.1:{a.listen_port} -> moto 127.0.0.1:{a.moto_port}, "

@@ -200,7 +200,7 @@ class EcsEmulation:
         }
 
     def _task_definition(self, name, client_headers):
-        answer = self._call(client_headers, "ecs", ECS + "DescribeTaskDefinition", {"taskDefinition": name})
+        answer = self.call(client_headers, "ecs", ECS + "DescribeTaskDefinition", {"taskDefinition": name})
         return answer.get("taskDefinition") if answer else None
 
     def _write_logs(self, arn, state):
@@ -219,10 +219,10 @@ class EcsEmulation:
             stream = f"{prefix}/{d['name']}/{task_id}"
             region = options.get("awslogs-region")
             headers = state["headers"]
-            self._call(headers, "logs", LOGS + "CreateLogStream", {"logGroupName": group, "logStreamName": stream}, region)
+            self.call(headers, "logs", LOGS + "CreateLogStream", {"logGroupName": group, "logStreamName": stream}, region)
             start = int(state["started"] * 1000)
             events = [{"timestamp": start + i, "message": line} for i, line in enumerate(lines)]
-            self._call(
+            self.call(
                 headers,
                 "logs",
                 LOGS + "PutLogEvents",
@@ -238,12 +238,12 @@ class EcsEmulation:
         if not dropped or not service.get("serviceArn"):
             return None
         update = {"cluster": request.get("cluster", "default"), "service": service["serviceArn"], **dropped}
-        answer = self._call(client_headers, "ecs", ECS + "UpdateService", update)
+        answer = self.call(client_headers, "ecs", ECS + "UpdateService", update)
         return answer if answer and answer.get("service") else None
 
     # --- calls to moto --------------------------------------------------------------------------
 
-    def _call(self, client_headers, service, target, request, region=None):
+    def call(self, client_headers, service, target, request, region=None):
         """One JSON call to moto as the client's account and region (moto routes by the credential
         scope's service, so the scope names `service`). The answer, or None on an error."""
         auth = client_headers.get("Authorization", "")
