@@ -33,16 +33,18 @@ import os
 import sys
 import threading
 import uuid
+from urllib.parse import parse_qs, urlsplit
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ecr_images import REPOSITORY_NAME, EcrError, EcrImages, invalid  # noqa: E402
+from ecr_images import REPOSITORY_NAME, EcrError, EcrImages, immutable, invalid  # noqa: E402
 from ecs_emulation import ECS, EcsEmulation  # noqa: E402
-from registry_api import Registry, RegistryError  # noqa: E402
+from registry_api import Registry, RegistryError, Snapshot  # noqa: E402
 from ecs_rollouts import PATH as ROLLOUTS_PATH, FailedRollouts  # noqa: E402
 from stale_reads import StaleReads  # noqa: E402
 
 ECR = "AmazonEC2ContainerRegistry_V20150921."
+TAG_LOCKED_PATH = "/habitat-ecs-stack/tag-locked"
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
 LOG_LOCK = threading.Lock()
 
@@ -93,7 +95,7 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale):
             pass
 
         def record(self, body):
-            if self.path.startswith("/moto-api/recorder/") or self.path.startswith(ROLLOUTS_PATH):
+            if self.path.startswith(("/moto-api/recorder/", ROLLOUTS_PATH, TAG_LOCKED_PATH)):
                 return
             try:
                 text, encoded = body.decode("utf-8"), False
@@ -132,6 +134,8 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale):
             target = self.headers.get("X-Amz-Target", "")
             if self.path.startswith(ROLLOUTS_PATH):
                 return self.reply_json(*rollouts.control(self.command, body))
+            if self.path.startswith(TAG_LOCKED_PATH):
+                return self.reply_json(200, {"locked": self.tag_locked(parse_qs(urlsplit(self.path).query))})
             if self.path == "/moto-api/reset":
                 rollouts.reset()
                 stale.reset()
@@ -149,6 +153,16 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale):
             if answer is None:  # DeleteRepository: the registry side is done, moto deletes the rest
                 return self.forward(body)
             return self.reply_json(200, answer)
+
+        def tag_locked(self, query):
+            """For registry-front.py: whether a manifest PUT of the tag is refused (ECR's tag immutability)."""
+            region, repo, tag = (query.get(k, [""])[0] for k in ("region", "repository", "tag"))
+            scope = f"Credential=AKIALOCALSTACKTEST00/20200101/{region}/ecr/aws4_request"
+            headers = {"Authorization": f"AWS4-HMAC-SHA256 {scope}, SignedHeaders=host, Signature=0"}
+            repository, refused = moto.repository(repo, None, headers)
+            if refused or not immutable(repository, tag):
+                return False
+            return Snapshot(images.registry, repo).digest_for(tag) is not None
 
         def serve(self, operation, body):
             try:
