@@ -11,6 +11,7 @@ import {
 import { UserError, error } from '../diagnostics';
 import type { Log } from '../log';
 import { sameTaskDefinition } from './normalize';
+import { ecsTags } from './tags';
 
 /** Marks the revisions this action registered, so cleanup never touches anyone else's. */
 const MANAGED_TAG: Readonly<Required<Tag>> = { key: 'habitat-ecs-deploy:managed', value: 'true' };
@@ -93,7 +94,53 @@ export async function registerTaskDefinition(
   }
   if (!registered?.taskDefinitionArn) throw new Error(`RegisterTaskDefinition returned no ARN for ${family}`);
   options.log.info(`Registered ${registered.taskDefinitionArn}`);
+  await dropLostRegistrations(ecs, registered, newest?.revision ?? 0, input, options);
   return result(registered.taskDefinitionArn, registered.revision, true);
+}
+
+/** The tag that names the run; a revision carrying ours was registered by this run. */
+const RUN_TAG = 'habitat-ecs-deploy:run';
+
+/**
+ * RegisterTaskDefinition has no idempotency token: when its answer is lost (a 5xx or a reset after
+ * ECS registered it), the SDK sends it again and ECS registers a second revision
+ * (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html). The revisions
+ * between the newest one seen before and ours that have our content and our run's tag are such
+ * copies: they are deregistered, so one run leaves one ACTIVE revision.
+ */
+async function dropLostRegistrations(
+  ecs: ECSClient,
+  registered: TaskDefinition,
+  newestBefore: number,
+  input: RegisterTaskDefinitionCommandInput,
+  options: RegisterOptions,
+): Promise<void> {
+  const run = options.tags?.[RUN_TAG];
+  const revision = registered.revision ?? 0;
+  if (!run || revision <= newestBefore + 1) return;
+  const between = Array.from(
+    { length: Math.min(revision - newestBefore - 1, 5) },
+    (_, i) => revision - 1 - i,
+  );
+  const copies = await Promise.all(
+    between.map(async (n) => {
+      const out = await ecs.send(
+        new DescribeTaskDefinitionCommand({ taskDefinition: `${input.family}:${n}`, include: ['TAGS'] }),
+      );
+      const ours = (out.tags ?? []).some((t) => t.key === RUN_TAG && t.value === ecsTags({ run })['run']);
+      const td = out.taskDefinition;
+      return td?.status === 'ACTIVE' && ours && sameTaskDefinition(td, input)
+        ? td.taskDefinitionArn
+        : undefined;
+    }),
+  );
+  for (const arn of copies) {
+    if (!arn) continue;
+    await ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }));
+    options.log.info(
+      `Deregistered ${arn}: the same revision, registered by an attempt whose answer was lost`,
+    );
+  }
 }
 
 /** The newest ACTIVE revision of a family, or undefined when it has none. */
@@ -184,7 +231,7 @@ function mergeTags(
 ): Tag[] {
   const byKey = new Map<string, string>();
   for (const t of fromInput ?? []) if (t.key) byKey.set(t.key, t.value ?? '');
-  for (const [k, v] of Object.entries(extra)) if (v !== '') byKey.set(k.slice(0, 128), v.slice(0, 256));
+  for (const [k, v] of Object.entries(ecsTags(extra))) byKey.set(k, v);
   byKey.delete(MANAGED_TAG.key);
   const tags = [...byKey].slice(0, MAX_TAGS).map(([key, value]) => ({ key, value }));
   return [...tags, { ...MANAGED_TAG }];

@@ -3,7 +3,12 @@ import { diffTaskDefinitions } from '../deploy/diff';
 import type { ServicePoll } from '../deploy/poll';
 import { pruneRevisions, registerTaskDefinition, type RegisteredTaskDefinition } from '../deploy/register';
 import { rollBack, type RollbackResult } from '../deploy/rollback';
-import { deployService, type CreateServiceOptions, type ServiceDeployment } from '../deploy/service';
+import {
+  deployService,
+  type CreateServiceOptions,
+  type NetworkOptions,
+  type ServiceDeployment,
+} from '../deploy/service';
 import { waitForDeployment, type WaitResult } from '../deploy/wait';
 import type { ServiceSettings } from '../inputs-service';
 import type { Log } from '../log';
@@ -22,6 +27,8 @@ export interface RolloutInput {
   tags: Readonly<Record<string, string>>;
   /** How to create the service when it is missing; undefined: it is never created. */
   create?: Omit<CreateServiceOptions, 'tags'>;
+  /** The awsvpc network ecs-params asks for: sent on update where it differs. */
+  network?: NetworkOptions;
   forceNewDeployment: boolean;
   /** Wait for the deployment to become stable, at most this long; undefined: do not wait. */
   waitTimeoutMs?: number;
@@ -125,6 +132,7 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
         !registered.changed &&
         ran.length === 0 && { checked: { service: input.checked } }),
       ...(input.create && { create: { ...input.create, tags: input.tags } }),
+      ...(input.network && { network: input.network }),
       ...(input.settings && { settings: input.settings }),
       ...(input.beforeChange && { beforeChange: input.beforeChange }),
       log,
