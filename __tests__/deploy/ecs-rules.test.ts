@@ -3,13 +3,14 @@ import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   ECSClient,
+  ListServicesCommand,
   ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { UserError } from '../../src/diagnostics';
-import { registerTaskDefinition } from '../../src/deploy/register';
+import { pruneRevisions, registerTaskDefinition } from '../../src/deploy/register';
 import { checkService, deployService } from '../../src/deploy/service';
 import { ecsTags } from '../../src/deploy/tags';
 import { RecordingLog } from '../support/recording-log';
@@ -165,6 +166,174 @@ describe('RegisterTaskDefinition whose answer was lost (the SDK sent it again)',
       tags: { 'habitat-ecs-deploy:run': RUN },
       log: new RecordingLog(),
     });
+    expect(mock.commandCalls(DeregisterTaskDefinitionCommand)).toHaveLength(0);
+  });
+});
+
+describe("the circuit breaker's own rollback (rollback: true)", () => {
+  it('read FAILED before ECS switched back: recognised, reported, and no second rollback deployment', async () => {
+    const { client, mock } = ecs();
+    const breaker = { deploymentCircuitBreaker: { enable: true, rollback: true } };
+    const base = serviceShape({
+      deploymentConfiguration: breaker,
+      taskDefinition: TASK_DEFINITIONS.ours,
+      events: [],
+    });
+    const deployment = (
+      id: string,
+      td: string,
+      state: 'IN_PROGRESS' | 'FAILED' | 'COMPLETED',
+      status = 'PRIMARY',
+    ) => ({
+      id,
+      status,
+      taskDefinition: td,
+      rolloutState: state,
+      desiredCount: 1,
+      runningCount: state === 'COMPLETED' ? 1 : 0,
+    });
+    const before = {
+      ...base,
+      taskDefinition: TASK_DEFINITIONS.previous,
+      deployments: [deployment('ecs-svc/0', TASK_DEFINITIONS.previous, 'COMPLETED')],
+    };
+    const failed = {
+      ...base,
+      deployments: [
+        deployment('ecs-svc/1', TASK_DEFINITIONS.ours, 'FAILED'),
+        deployment('ecs-svc/0', TASK_DEFINITIONS.previous, 'COMPLETED', 'ACTIVE'),
+      ],
+    };
+    const rolledBack = {
+      ...base,
+      taskDefinition: TASK_DEFINITIONS.previous,
+      deployments: [
+        deployment('ecs-svc/2', TASK_DEFINITIONS.previous, 'COMPLETED'),
+        deployment('ecs-svc/1', TASK_DEFINITIONS.ours, 'FAILED', 'ACTIVE'),
+      ],
+    };
+    mock.on(UpdateServiceCommand).resolves({
+      service: {
+        ...failed,
+        deployments: [deployment('ecs-svc/1', TASK_DEFINITIONS.ours, 'IN_PROGRESS'), failed.deployments[1]!],
+      },
+    });
+    mock
+      .on(DescribeServicesCommand)
+      .resolvesOnce({ services: [before] }) // deployService's own look
+      .resolvesOnce({ services: [failed] }) // the wait: FAILED
+      .resolvesOnce({ services: [failed] }) // the rollback's first look: ECS has not switched yet
+      .resolvesOnce({ services: [failed] })
+      .resolves({ services: [rolledBack] });
+    mock.on(DescribeTaskDefinitionCommand).resolves({
+      taskDefinition: {
+        taskDefinitionArn: TASK_DEFINITIONS.previous,
+        family: 'shop',
+        containerDefinitions: [],
+      },
+    });
+    mock.on(ListTaskDefinitionsCommand).resolves({ taskDefinitionArns: [] });
+    mock
+      .on(RegisterTaskDefinitionCommand)
+      .resolves({ taskDefinition: { taskDefinitionArn: TASK_DEFINITIONS.ours, revision: 7 } });
+    const { Progress } = await import('../../src/progress');
+    const { rollout } = await import('../../src/stages/rollout');
+    const progress = new Progress();
+    const outcome = await rollout(client, {
+      cluster: 'shop-cluster',
+      service: 'shop',
+      taskDefinition: {
+        family: 'shop',
+        containerDefinitions: [{ name: 'web', image: 'web@sha256:new', memory: 256 }],
+      },
+      checked: before,
+      pushed: true,
+      tags: {},
+      forceNewDeployment: false,
+      waitTimeoutMs: 600_000,
+      rollbackOnFailure: true,
+      keepRevisions: 0,
+      log: progress.tracking(new RecordingLog()),
+      progress,
+      poll: { intervalMs: 1, sleep: async () => undefined },
+    });
+    expect(outcome.end).toMatchObject({
+      kind: 'failed',
+      rollback: {
+        action: 'restored',
+        detail: expect.stringMatching(
+          /^ECS rolled shop back to .*shop:6 \(its circuit breaker\), and it is stable$/,
+        ),
+      },
+    });
+    expect(mock.commandCalls(UpdateServiceCommand)).toHaveLength(1);
+  });
+});
+
+describe('pruning old revisions', () => {
+  const arn = (n: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/web:${n}`;
+  const MANAGED = [{ key: 'habitat-ecs-deploy:managed', value: 'true' }];
+
+  function family(revisions: number, perPage: number, runs: Record<string, string>) {
+    const { client, mock } = ecs();
+    const all = Array.from({ length: revisions }, (_, i) => arn(revisions - i)); // newest first
+    mock.on(ListTaskDefinitionsCommand).callsFake(({ nextToken }) => {
+      const start = Number(nextToken ?? 0);
+      const page = all.slice(start, start + perPage);
+      return {
+        taskDefinitionArns: page,
+        ...(start + perPage < all.length && { nextToken: String(start + perPage) }),
+      };
+    });
+    let inFlight = 0;
+    let most = 0;
+    mock.on(DescribeTaskDefinitionCommand).callsFake(async () => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setImmediate(r));
+      inFlight--;
+      return { taskDefinition: {}, tags: MANAGED };
+    });
+    mock.on(ListServicesCommand).resolves({ serviceArns: Object.keys(runs) });
+    mock.on(DescribeServicesCommand).callsFake(({ services }: { services: string[] }) => ({
+      services: services.map((s) => ({ serviceArn: s, taskDefinition: runs[s] })),
+    }));
+    mock.on(DeregisterTaskDefinitionCommand).resolves({});
+    const deregistered = () =>
+      mock.commandCalls(DeregisterTaskDefinitionCommand).map((c) => c.args[0].input.taskDefinition);
+    return { client, deregistered, most: () => most };
+  }
+
+  it('pages through every revision (past the 2,000 read before), reading them in parallel within a bound', async () => {
+    const f = family(2_100, 100, { 'svc/web': arn(2_100) });
+    const done = await pruneRevisions(f.client, {
+      family: 'web',
+      cluster: 'c',
+      keep: 2_099,
+      log: new RecordingLog(),
+    });
+    expect(done).toEqual([arn(1)]);
+    expect(f.most()).toBeGreaterThan(1);
+    expect(f.most()).toBeLessThanOrEqual(10);
+  });
+
+  it('never deregisters a revision another service of the cluster runs', async () => {
+    const f = family(5, 100, { 'svc/web': arn(5), 'svc/worker': arn(2) });
+    await pruneRevisions(f.client, { family: 'web', cluster: 'c', keep: 1, log: new RecordingLog() });
+    expect(f.deregistered()).toEqual([arn(4), arn(3), arn(1)]);
+  });
+
+  it('prunes nothing, with a warning naming the permissions, when it cannot read what the services run', async () => {
+    const { client, mock } = ecs();
+    mock
+      .on(ListServicesCommand)
+      .rejects(
+        Object.assign(new Error('not authorized to perform: ecs:ListServices'), {
+          name: 'AccessDeniedException',
+        }),
+      );
+    const log = new RecordingLog();
+    expect(await pruneRevisions(client, { family: 'web', cluster: 'c', keep: 1, log })).toEqual([]);
+    expect(log.of('warning').join('\n')).toMatch(/allow ecs:ListServices and ecs:DescribeServices/);
     expect(mock.commandCalls(DeregisterTaskDefinitionCommand)).toHaveLength(0);
   });
 });

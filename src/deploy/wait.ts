@@ -209,44 +209,48 @@ async function finish(
 ): Promise<WaitResult> {
   const events = recentEvents(result.service?.events ?? [], options.since).slice(-MAX_EVENTS);
   if (result.outcome === 'stable') return { ...result, events, stoppedTasks: [] };
-  const stopped = await stoppedTasksOf(ecs, options.cluster, options.service, options.log);
-  // Prefer the tasks of our deployment (ECS sets startedBy to the deployment id) or revision.
-  const ours = stopped.filter(
-    (t) => t.startedBy === options.deploymentId || t.taskDefinitionArn === options.taskDefinitionArn,
-  );
-  return { ...result, events, stoppedTasks: ours.length > 0 ? ours : stopped };
+  const stopped = await stoppedTasksOf(ecs, options, options.log);
+  return { ...result, events, stoppedTasks: stopped };
 }
 
 /** Why the service's recently stopped tasks stopped (bounded). Never fails the caller. */
-async function stoppedTasksOf(
-  ecs: ECSClient,
-  cluster: string,
-  service: string,
-  log: Log,
-): Promise<StoppedTask[]> {
+async function stoppedTasksOf(ecs: ECSClient, options: WaitOptions, log: Log): Promise<StoppedTask[]> {
+  const { cluster, service, deploymentId } = options;
   try {
+    // ECS starts a deployment's tasks with startedBy its id, and a startedBy filter must be the
+    // only one (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html):
+    // the tasks of our deployment, whatever their state, of which the stopped ones are kept. Those
+    // of other deployments (another revision's) are never shown as ours.
     const listed = await ecs.send(
-      new ListTasksCommand({
-        cluster,
-        serviceName: service,
-        desiredStatus: 'STOPPED',
-        maxResults: MAX_STOPPED_TASKS,
-      }),
+      new ListTasksCommand(
+        deploymentId
+          ? { cluster, startedBy: deploymentId, maxResults: 100 }
+          : { cluster, serviceName: service, desiredStatus: 'STOPPED', maxResults: 100 },
+      ),
     );
-    const arns = (listed.taskArns ?? []).slice(0, MAX_STOPPED_TASKS);
+    const arns = listed.taskArns ?? [];
     if (arns.length === 0) return [];
     const described = await ecs.send(new DescribeTasksCommand({ cluster, tasks: arns }));
-    return (described.tasks ?? []).map((t) => ({
-      taskArn: t.taskArn ?? '?',
-      ...(t.taskDefinitionArn ? { taskDefinitionArn: t.taskDefinitionArn } : {}),
-      ...(t.startedBy ? { startedBy: t.startedBy } : {}),
-      ...(t.stoppedReason ? { stoppedReason: t.stoppedReason } : {}),
-      containers: (t.containers ?? [])
-        .filter((c) => c.reason || (c.exitCode !== undefined && c.exitCode !== 0))
-        .map((c) =>
-          [c.name, c.exitCode !== undefined ? `exit ${c.exitCode}` : '', c.reason].filter(Boolean).join(': '),
-        ),
-    }));
+    return (described.tasks ?? [])
+      .filter(
+        (t) =>
+          t.lastStatus === 'STOPPED' &&
+          (deploymentId ? t.startedBy === deploymentId : t.taskDefinitionArn === options.taskDefinitionArn),
+      )
+      .slice(0, MAX_STOPPED_TASKS)
+      .map((t) => ({
+        taskArn: t.taskArn ?? '?',
+        ...(t.taskDefinitionArn ? { taskDefinitionArn: t.taskDefinitionArn } : {}),
+        ...(t.startedBy ? { startedBy: t.startedBy } : {}),
+        ...(t.stoppedReason ? { stoppedReason: t.stoppedReason } : {}),
+        containers: (t.containers ?? [])
+          .filter((c) => c.reason || (c.exitCode !== undefined && c.exitCode !== 0))
+          .map((c) =>
+            [c.name, c.exitCode !== undefined ? `exit ${c.exitCode}` : '', c.reason]
+              .filter(Boolean)
+              .join(': '),
+          ),
+      }));
   } catch (e) {
     log.debug(`could not read stopped tasks of ${service}: ${(e as Error).message}`);
     return [];

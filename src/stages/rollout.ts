@@ -156,6 +156,7 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
     if (input.keepRevisions > 0) {
       await pruneRevisions(ecs, {
         family: registered.family,
+        cluster,
         keep: input.keepRevisions,
         protect: [registered.arn],
         log,
@@ -172,7 +173,16 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
         previousTaskDefinition: deployment.previousTaskDefinition,
       }),
       created: deployment.created,
+      ecsRollsBack: breakerRollsBack(wait, deployment.deploymentId),
     }),
   );
   return { ...done, end: { kind: 'failed', wait, rollback } };
+}
+
+/** ECS's circuit breaker failed our deployment, and will roll back itself (its rollback option). */
+function breakerRollsBack(wait: WaitResult, deploymentId: string): boolean {
+  const service = wait.service;
+  const ours = service?.deployments?.find((d) => d.id === deploymentId);
+  const breaker = service?.deploymentConfiguration?.deploymentCircuitBreaker;
+  return ours?.rolloutState === 'FAILED' && breaker?.enable === true && breaker.rollback === true;
 }
