@@ -16,7 +16,8 @@ ECS calls are forwarded to moto, and their answers completed where moto's ECS fa
 ECS: by ecs_emulation.py (one-off tasks (RunTask) that stop as the control file says, and the
 service settings moto's CreateService drops), then by ecs_rollouts.py for a service a test has
 marked (POST /habitat-ecs-stack/failed-rollouts): the deployments of the marked task definition
-fail as ECS's circuit breaker fails them. Last, stale_reads.py answers the reads right after a
+fail as ECS's circuit breaker fails them. Before forwarding, ecs_rules.py refuses what ECS refuses
+and moto takes (tags, task definitions, UpdateService on another deployment controller). Last, stale_reads.py answers the reads right after a
 write as ECS's eventual consistency may (`local-stack stale-reads N`).
 
 The record is one JSON line per request (method, url, headers, body), in the format of moto's
@@ -42,6 +43,7 @@ from ecs_emulation import ECS, EcsEmulation  # noqa: E402
 from registry_api import Registry, RegistryError, Snapshot  # noqa: E402
 from ecs_rollouts import PATH as ROLLOUTS_PATH, FailedRollouts  # noqa: E402
 from stale_reads import StaleReads  # noqa: E402
+import ecs_rules  # noqa: E402
 
 ECR = "AmazonEC2ContainerRegistry_V20150921."
 TAG_LOCKED_PATH = "/habitat-ecs-stack/tag-locked"
@@ -182,6 +184,11 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale):
             target = self.headers.get("X-Amz-Target", "")
             operation = target[len(ECS) :] if target.startswith(ECS) else ""
             request = json.loads(body or b"{}") if operation else {}
+            refused = ecs_rules.check(operation, request, self.describe_service) if operation else None
+            if refused and refused[0] == "service":  # CreateService again: ECS answers the service it made
+                return self.reply_json(200, {"service": refused[1]})
+            if refused:
+                return self.reply_json(refused[0], refused[1], refused[1]["__type"])
             snapshot = stale.before(operation, request, self.describe_service)
             try:
                 answer = moto.call(self.command, self.path, body, headers)
