@@ -28,6 +28,7 @@ Python 3 standard library only.
 
 import argparse
 import base64
+import datetime
 import http.client
 import json
 import os
@@ -43,6 +44,7 @@ from ecs_emulation import ECS, EcsEmulation  # noqa: E402
 from registry_api import Registry, RegistryError, Snapshot  # noqa: E402
 from ecs_rollouts import PATH as ROLLOUTS_PATH, FailedRollouts  # noqa: E402
 from stale_reads import StaleReads  # noqa: E402
+import iam_mode  # noqa: E402
 import ecs_rules  # noqa: E402
 
 ECR = "AmazonEC2ContainerRegistry_V20150921."
@@ -52,10 +54,27 @@ LOG_LOCK = threading.Lock()
 
 
 class Moto:
-    """The moto server behind the front."""
+    """The moto server behind the front; `signer` signs the front's own calls where moto enforces IAM."""
 
-    def __init__(self, port):
+    def __init__(self, port, signer=None):
         self.port = port
+        self.signer = signer
+
+    def own_call(self, service, region, target, request, key="AKIALOCALSTACKTEST00"):
+        """A JSON call of the front's own, as the client's account and region (moto routes by the
+        credential scope's service): (status, headers, body)."""
+        body = json.dumps(request).encode()
+        if self.signer:
+            headers = self.signer.headers(service, region, target, body, self.port)
+        else:
+            date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d")
+            headers = {
+                "Authorization": f"AWS4-HMAC-SHA256 Credential={key}/{date}/{region}/{service}/aws4_request, "
+                "SignedHeaders=host, Signature=0",
+                "Content-Type": "application/x-amz-json-1.1",
+                "X-Amz-Target": target,
+            }
+        return self.call("POST", "/", body, headers)
 
     def call(self, method, path, body, headers):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
@@ -68,16 +87,21 @@ class Moto:
 
     def repository(self, name, registry_id, client_headers):
         """moto's description of the repository: (repository, None), or (None, moto's error answer)."""
-        headers = {
-            k: v for k, v in client_headers.items() if k.lower() in ("authorization", "x-amz-date", "host")
-        }
-        headers["Content-Type"] = "application/x-amz-json-1.1"
-        headers["X-Amz-Target"] = ECR + "DescribeRepositories"
         request = {"repositoryNames": [name], **({"registryId": registry_id} if registry_id else {})}
-        status, answer_headers, body = self.call("POST", "/", json.dumps(request).encode(), headers)
+        auth = client_headers.get("Authorization", "")
+        key = iam_mode.caller_key(client_headers) or "AKIALOCALSTACKTEST00"
+        status, answer_headers, body = self.own_call("ecr", scope_region(auth), ECR + "DescribeRepositories", request, key)
         if status != 200:
             return None, (status, answer_headers, body)
         return json.loads(body)["repositories"][0], None
+
+
+def scope_region(authorization):
+    """The region of a SigV4 credential scope (.../<date>/<region>/<service>/aws4_request)."""
+    try:
+        return authorization.split("Credential=", 1)[1].split(",", 1)[0].split("/")[2]
+    except IndexError:
+        return "us-east-1"
 
 
 def make_handler(moto, images, call_log, ecs, rollouts, stale):
@@ -144,6 +168,12 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale):
             operation = operations.get(target[len(ECR) :]) if target.startswith(ECR) else None
             if operation is None:
                 return self.forward(body)
+            if moto.signer and target != ECR + "DeleteRepository":
+                # moto decides whether the caller may; the registry answers what the call does.
+                status, _, data = moto.call(self.command, self.path, body, dict(self.headers.items()))
+                refusal = iam_mode.json_refusal(status, data)
+                if refusal:
+                    return self.reply_json(refusal[0], refusal[1], refusal[1]["__type"])
             try:
                 answer = self.serve(operation, body)
             except EcrError as e:
@@ -195,6 +225,11 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale):
             except OSError as e:
                 error = {"__type": "ServiceUnavailableException", "message": f"ecr-front: moto: {e}"}
                 return self.reply_json(502, error, error["__type"])
+            refusal = iam_mode.json_refusal(answer[0], answer[2]) if target else None
+            if refusal:  # moto refuses in XML; ECS and ECR answer JSON
+                return self.reply_json(refusal[0], refusal[1], refusal[1]["__type"])
+            if moto.signer and target == ECR + "GetAuthorizationToken" and answer[0] == 200:
+                answer = (answer[0], answer[1], iam_mode.token_for(answer[2], iam_mode.caller_key(self.headers)))
             # What moto's ECS does not do (one-off tasks that stop, settings it drops): ecs_emulation.py
             status, answer_headers, data = ecs.after(target, body, self.headers, answer)
             # Deployments a test marked as failing, as ECS's circuit breaker leaves them: ecs_rollouts.py
@@ -228,11 +263,12 @@ def main():
     p.add_argument("--call-log", required=True)
     p.add_argument("--run-task-control", required=True, help="how one-off tasks end (ecs_emulation.py)")
     p.add_argument("--stale-reads-control", required=True, help="reads that do not see a write yet (stale_reads.py)")
+    p.add_argument("--signer", help="keys of the admin user the front's own calls are signed as (iam_mode.py)")
     a = p.parse_args()
     with open(a.registry_password_file, encoding="utf-8") as f:
         password = f.read().strip()
     registry = Registry("127.0.0.1", a.registry_port, "AWS", password, a.registry_storage)
-    moto = Moto(a.moto_port)
+    moto = Moto(a.moto_port, iam_mode.Signer(a.signer) if a.signer else None)
     ecs = EcsEmulation(moto, a.run_task_control)
     handler = make_handler(moto, EcrImages(registry), a.call_log, ecs, FailedRollouts(), StaleReads(a.stale_reads_control))
     server = ThreadingHTTPServer(("127.0.0.1", a.listen_port), handler)

@@ -29,7 +29,6 @@ service as moto then describes it, as ECS would.
 The front's own calls to moto are not in the call log: it lists what clients sent.
 """
 
-import datetime
 import json
 import threading
 import time
@@ -244,8 +243,7 @@ class EcsEmulation:
     # --- calls to moto --------------------------------------------------------------------------
 
     def call(self, client_headers, service, target, request, region=None):
-        """One JSON call to moto as the client's account and region (moto routes by the credential
-        scope's service, so the scope names `service`). The answer, or None on an error."""
+        """One JSON call to moto as the client's account and region. The answer, or None on an error."""
         auth = client_headers.get("Authorization", "")
         key, client_region = "AKIALOCALSTACKTEST00", "us-east-1"
         try:
@@ -253,15 +251,8 @@ class EcsEmulation:
             key, client_region = scope[0], scope[2]
         except IndexError:
             pass
-        date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d")
-        headers = {
-            "Authorization": f"AWS4-HMAC-SHA256 Credential={key}/{date}/{region or client_region}/{service}/aws4_request, "
-            "SignedHeaders=host, Signature=0",
-            "Content-Type": "application/x-amz-json-1.1",
-            "X-Amz-Target": target,
-        }
         try:
-            status, _, body = self.moto.call("POST", "/", json.dumps(request).encode(), headers)
+            status, _, body = self.moto.own_call(service, region or client_region, target, request, key)
         except OSError as e:
             print(f"ecs-emulation: {target}: {e}", flush=True)
             return None

@@ -48,13 +48,14 @@ Every request is logged as one line "<iso time> <method> <path> <status>" (statu
 "fault:<code>" for injected errors) to the request log, so tests can count what
 a run sent to the registry.
 
-Python 3 standard library only.
+Python 3 standard library, and botocore (moto's) to sign the IAM checks of iam_mode.py.
 """
 
 import argparse
 import asyncio
 import base64
 import datetime
+import http.client
 import json
 import os
 import re
@@ -62,6 +63,9 @@ import ssl
 import sys
 import urllib.parse
 import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import iam_mode  # noqa: E402
 
 HEAD_LIMIT = 64 * 1024
 HEAD_TIMEOUT = 60
@@ -71,6 +75,7 @@ CHUNK = 64 * 1024
 WRONG_AUTH = "Basic " + base64.b64encode(b"AWS:refused-by-local-stack").decode()
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "x-forwarded-proto", "x-forwarded-for"}
 RETRY_AFTER_SECONDS = 3
+ACCOUNT = "123456789012"
 REGISTRY_HOST = re.compile(r"\d{12}\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(:\d+)?")
 LAYER_HOST = re.compile(r"prod-([a-z0-9-]+)-starport-layer-bucket\.s3\.[a-z0-9-]+\.amazonaws\.com(:\d+)?")
 MANIFEST_PUT = re.compile(r"/v2/(.+)/manifests/([^/?:]+)$")
@@ -204,6 +209,31 @@ S3_TWO_AUTHS = (
 )
 
 
+def ecr_actions(method, target):
+    """The ECR actions (and repositories) a registry request is, as ECR authorizes it:
+    https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-push-iam.html and
+    https://docs.aws.amazon.com/AmazonECR/latest/userguide/blob-mounting.html (a mount also reads
+    the source repository)."""
+    path, _, query = target.partition("?")
+    match = re.fullmatch(r"/v2/(.+)/(blobs|manifests|tags)/(.*)", path)
+    if not match:
+        return []
+    repo, kind, rest = match.groups()
+    if kind == "tags":
+        return [("ListImages", repo)]
+    if kind == "manifests":
+        action = {"GET": "BatchGetImage", "HEAD": "BatchGetImage", "PUT": "PutImage", "DELETE": "BatchDeleteImage"}
+        return [(action[method], repo)] if method in action else []
+    if rest.startswith("uploads"):
+        action = {"POST": "InitiateLayerUpload", "PATCH": "UploadLayerPart", "PUT": "CompleteLayerUpload"}.get(method)
+        found = [(action, repo)] if action else []
+        params = dict(urllib.parse.parse_qsl(query))
+        if method == "POST" and "mount" in params and "from" in params:
+            found.append(("GetDownloadUrlForLayer", params["from"]))
+        return found
+    return [({"HEAD": "BatchCheckLayerAvailability", "GET": "GetDownloadUrlForLayer"}[method], repo)] if method in ("HEAD", "GET") else []
+
+
 class Sink:
     """Where an answer goes that the client must not get (apply-502)."""
 
@@ -269,6 +299,19 @@ class Front:
                 return
             request_line = f"{method} /v2{path} HTTP/1.1"
             replace_auth = self.registry_auth()
+
+        caller = self.iam_caller(fields.get("authorization", ""))
+        if caller:
+            # ECR checks each registry request against the caller's IAM policies, as the ECR
+            # action it is (iam_mode.py); moto, holding the policies, decides.
+            key_file, replace_auth = caller
+            denied = await self.iam_denied(method, target, key_file, REGISTRY_HOST.fullmatch(host))
+            if denied:
+                self.log(method, target, f"403 (denied: {denied})")
+                message = denied
+                writer.write(registry_error(403, "Forbidden", "DENIED", message))
+                await writer.drain()
+                return
 
         fault = read_fault(self.args.faults, f"{method} {target}")
         if fault and fault[0] == "status":
@@ -377,6 +420,54 @@ class Front:
         finally:
             up_writer.close()
 
+    def iam_caller(self, authorization):
+        """(keys file or None, the registry's own Authorization) for a token naming its caller
+        ("<password>@<access key id>"); None for any other request."""
+        if not self.args.iam_users or not authorization.startswith("Basic "):
+            return None
+        try:
+            user, password = base64.b64decode(authorization[6:]).decode().split(":", 1)
+        except (ValueError, UnicodeDecodeError):
+            return None
+        if "@" not in password:
+            return None
+        base, key_id = password.rsplit("@", 1)
+        own = "Basic " + base64.b64encode(f"{user}:{base}".encode()).decode()
+        return iam_mode.user_keys(self.args.iam_users, key_id), own
+
+    async def iam_denied(self, method, target, key_file, registry_host):
+        """The first ECR action of the request the caller may not make ("ecr:X on repo"), or None."""
+        region = registry_host.group(1) if registry_host else "us-east-1"
+        actions = ecr_actions(method, target)
+        if actions and key_file is None:
+            return f"The security token included in the request is invalid (ecr:{actions[0][0]})"
+
+        def ask(action, repo):
+            body = json.dumps({"repositoryName": repo}).encode()
+            signer = iam_mode.Signer(key_file)
+            headers = signer.headers("ecr", region, iam_mode.ECR + action, body, self.args.iam_moto_port)
+            conn = http.client.HTTPConnection("127.0.0.1", self.args.iam_moto_port, timeout=60)
+            try:
+                conn.request("POST", "/", body=body, headers=headers)
+                status = conn.getresponse().status
+            finally:
+                conn.close()
+            with open(self.args.iam_log, "a", encoding="utf-8") as f:
+                f.write(json.dumps({"time": iam_mode.stamp(), "accessKeyId": signer.key, "action": f"ecr:{action}",
+                                    "region": region, "repository": repo, "status": status}) + "\n")
+            return status == 403
+
+        for action, repo in actions:
+            if await asyncio.to_thread(ask, action, repo):
+                with open(key_file, encoding="utf-8") as f:
+                    user = json.load(f).get("user", "?")
+                # As ECR says it: https://docs.aws.amazon.com/AmazonECR/latest/userguide/security_iam_troubleshoot.html
+                return (
+                    f"User: arn:aws:iam::{ACCOUNT}:user/{user} is not authorized to perform: ecr:{action} "
+                    f"on resource: arn:aws:ecr:{region}:{ACCOUNT}:repository/{repo}"
+                )
+        return None
+
     def registry_auth(self):
         with open(self.args.registry_password_file, encoding="utf-8") as f:
             return "Basic " + base64.b64encode(f"AWS:{f.read().strip()}".encode()).decode()
@@ -451,6 +542,9 @@ async def main():
     p.add_argument("--registry-password-file", required=True, help="the registry's password of user AWS")
     p.add_argument("--mounting", help="control file: 'on' when blob mounting is enabled")
     p.add_argument("--ecr-endpoint-port", type=int, help="ecr-front.py, which says whether a tag is locked")
+    p.add_argument("--iam-users", help="keys of the IAM users the stack made (iam_mode.py)")
+    p.add_argument("--iam-moto-port", type=int, help="the moto that enforces IAM")
+    p.add_argument("--iam-log", help="each ECR action a registry request was checked as (JSON lines)")
     args = p.parse_args()
 
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
