@@ -28,7 +28,7 @@ const REFERENCE = new RegExp(
 );
 
 /** Why an image reference is not one Docker can parse; undefined when it is. Pure. */
-export function imageReferenceProblem(image: string): string | undefined {
+function imageReferenceProblem(image: string): string | undefined {
   if (REFERENCE.test(image)) return undefined;
   const { host, repository } = splitImage(image);
   const path =
