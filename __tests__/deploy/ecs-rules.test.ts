@@ -324,13 +324,11 @@ describe('pruning old revisions', () => {
 
   it('prunes nothing, with a warning naming the permissions, when it cannot read what the services run', async () => {
     const { client, mock } = ecs();
-    mock
-      .on(ListServicesCommand)
-      .rejects(
-        Object.assign(new Error('not authorized to perform: ecs:ListServices'), {
-          name: 'AccessDeniedException',
-        }),
-      );
+    mock.on(ListServicesCommand).rejects(
+      Object.assign(new Error('not authorized to perform: ecs:ListServices'), {
+        name: 'AccessDeniedException',
+      }),
+    );
     const log = new RecordingLog();
     expect(await pruneRevisions(client, { family: 'web', cluster: 'c', keep: 1, log })).toEqual([]);
     expect(log.of('warning').join('\n')).toMatch(/allow ecs:ListServices and ecs:DescribeServices/);
