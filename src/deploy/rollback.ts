@@ -103,7 +103,8 @@ async function ecsRollbackDeployment(
   options: RollbackOptions,
   previous: string,
 ): Promise<Service | undefined> {
-  return pollUntil(options, 5_000, async () => {
+  // ECS starts it seconds after the failure; past this, it is not coming and the action rolls back.
+  return pollUntil({ ...options, timeoutMs: Math.min(options.timeoutMs, 120_000) }, 5_000, async () => {
     const service = await describeService(ecs, options.cluster, options.service);
     const primary = service?.deployments?.find((d) => d.status === 'PRIMARY');
     return primary?.taskDefinition === previous ? service : undefined;
