@@ -5,9 +5,8 @@ import {
   ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { createEc2Cluster } from '../support/cluster';
+import { setMemory } from '../support/compose-edits';
 import { AwsCallLog, awsFault, registryRequests, requireStackEnv } from '../support/stack';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
@@ -50,14 +49,7 @@ async function activeRevisions(family: string): Promise<string[]> {
 
 beforeAll(async () => {
   await createEc2Cluster(cluster);
-  const compose = path.join(workspace, 'docker-compose.yml');
-  fs.writeFileSync(
-    compose,
-    fs
-      .readFileSync(compose, 'utf8')
-      .replace('    hostname: "mongodb"\n', '    hostname: "mongodb"\n    mem_limit: 512m\n')
-      .replace('    links:\n', '    mem_limit: 512m\n    links:\n'),
-  );
+  setMemory(workspace, 512);
 });
 
 afterAll(() => awsFault('clear'));
@@ -117,8 +109,7 @@ test('an answer to UpdateService lost after ECS applied it: the deploy completes
   const service = 'lost-update';
   const first = deploy(service);
   if (first.status !== 0) throw new Error(explain(first));
-  const compose = path.join(workspace, 'docker-compose.yml');
-  fs.writeFileSync(compose, fs.readFileSync(compose, 'utf8').replace(/mem_limit: 512m/g, 'mem_limit: 640m'));
+  setMemory(workspace, 640);
   awsFault('apply-502', '1', 'UpdateService');
   const r = deploy(service, { env: { AWS_ENDPOINT_URL: proxy } });
   if (r.status !== 0) throw new Error(explain(r));

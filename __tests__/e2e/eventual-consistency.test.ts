@@ -1,7 +1,6 @@
 import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { createEc2Cluster } from '../support/cluster';
+import { setMemory } from '../support/compose-edits';
 import { AwsCallLog, requireStackEnv, runTaskExit, staleReads } from '../support/stack';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
@@ -42,20 +41,9 @@ const explain = (r: RunResult) => `exit ${r.status}\n--- stdout\n${r.stdout}\n--
 /** The calls after the first `write`, up to the end. */
 const after = (calls: string[], write: string) => calls.slice(calls.indexOf(write) + 1);
 
-function memory(mb: number): void {
-  const compose = path.join(workspace, 'docker-compose.yml');
-  const text = fs.readFileSync(compose, 'utf8').replace(/\n {4}mem_limit: \d+m/g, '');
-  fs.writeFileSync(
-    compose,
-    text
-      .replace('    hostname: "mongodb"\n', `    hostname: "mongodb"\n    mem_limit: ${mb}m\n`)
-      .replace('    links:\n', `    mem_limit: ${mb}m\n    links:\n`),
-  );
-}
-
 beforeAll(async () => {
   await createEc2Cluster(cluster);
-  memory(512);
+  setMemory(workspace, 512);
   staleReads(STALE);
 });
 
@@ -78,7 +66,7 @@ test('a service read MISSING right after CreateService is waited for, not delete
 });
 
 test('the service as it was, read right after UpdateService, is not taken for a failed deployment', async () => {
-  memory(640);
+  setMemory(workspace, 640);
   const calls = new AwsCallLog().mark();
   const r = deploy();
   if (r.status !== 0) throw new Error(explain(r));
@@ -89,7 +77,7 @@ test('the service as it was, read right after UpdateService, is not taken for a 
 });
 
 test('a one-off task read MISSING right after RunTask is not reported lost, and not stopped', async () => {
-  memory(768);
+  setMemory(workspace, 768);
   runTaskExit('0');
   const calls = new AwsCallLog().mark();
   const r = deploy({ 'run-before-deploy': 'national-parks: hab pkg exec mattray/national-parks migrate' });

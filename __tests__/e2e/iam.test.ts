@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { addContainerInstance, createEc2Cluster, createTaskRole } from '../support/cluster';
+import { logToAwslogs, setMemory } from '../support/compose-edits';
 import {
   authorizationsOf,
   describe as describeAuthorization,
@@ -174,16 +175,7 @@ beforeAll(async () => {
   await new CloudWatchLogsClient({ endpoint, credentials: admin }).send(
     new CreateLogGroupCommand({ logGroupName: logGroup }),
   );
-  const logging = (prefix: string) =>
-    `    mem_limit: 512m\n    logging:\n      driver: awslogs\n      options:\n        awslogs-group: ${logGroup}\n        awslogs-region: us-east-1\n        awslogs-stream-prefix: ${prefix}\n`;
-  const compose = path.join(workspace, 'docker-compose.yml');
-  fs.writeFileSync(
-    compose,
-    fs
-      .readFileSync(compose, 'utf8')
-      .replace('    hostname: "mongodb"\n', `    hostname: "mongodb"\n${logging('mongo')}`)
-      .replace('    links:\n', `${logging('np')}    links:\n`),
-  );
+  logToAwslogs(workspace, logGroup);
   fs.writeFileSync(
     path.join(workspace, 'ecs-params.yml'),
     [
@@ -214,11 +206,7 @@ describe('as users holding only the example policies (actions enforced by moto)'
     });
     if (first.status !== 0) throw new Error(explain(first));
 
-    const compose = path.join(workspace, 'docker-compose.yml');
-    fs.writeFileSync(
-      compose,
-      fs.readFileSync(compose, 'utf8').replace(/mem_limit: 512m/g, 'mem_limit: 640m'),
-    );
+    setMemory(workspace, 640);
     runTaskExit('3', 'migration failed: no such table');
     const failed = run(deployer, { 'run-before-deploy': migrate });
     expect(failed.status).toBe(1);
@@ -245,11 +233,7 @@ describe('as users holding only the example policies (actions enforced by moto)'
       'pull_request-opened.json',
     );
     if (opened.status !== 0) throw new Error(explain(opened));
-    const compose = path.join(workspace, 'docker-compose.yml');
-    fs.writeFileSync(
-      compose,
-      fs.readFileSync(compose, 'utf8').replace(/mem_limit: \d+m/g, 'mem_limit: 768m'),
-    );
+    setMemory(workspace, 768);
     runTaskExit('3', 'preview migration failed');
     const failed = run(previewer, preview, 'pull_request-synchronize.json');
     expect(failed.stdout).toContain('preview migration failed');
