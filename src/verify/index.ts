@@ -11,6 +11,7 @@ import { imageChecks } from './images';
 import { logGroupChecks } from './logs';
 import { networkChecks } from './network';
 import { planVerification, type VerifyTarget } from './checklist';
+import { passRoleChecks } from './pass-role';
 import { roleChecks } from './roles';
 import { secretChecks } from './secrets';
 
@@ -60,6 +61,7 @@ export async function verifyDeployment(target: VerifyTarget, options: VerifyOpti
     ...(account
       ? [
           ...roleChecks(plan.roles, ctx),
+          ...passRoleChecks(plan.roles, ctx),
           ...secretChecks(plan.secrets, ctx),
           ...logGroupChecks(plan.logGroups, ctx),
           ...networkChecks(plan.network, target.launchType === 'FARGATE', ctx),

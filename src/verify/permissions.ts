@@ -1,5 +1,5 @@
 /**
- * The IAM actions the checks call, all read-only: the VerifyReadOnly statement of the example
+ * The IAM actions the checks call, all read-only (SimulatePrincipalPolicy only reads policies): the VerifyReadOnly statement of the example
  * policies in examples/iam/ allows exactly these (a unit test holds them together).
  */
 export const PERMISSION = {
@@ -9,6 +9,7 @@ export const PERMISSION = {
   describeServices: 'ecs:DescribeServices',
   describeImages: 'ecr:DescribeImages',
   getRole: 'iam:GetRole',
+  simulatePrincipalPolicy: 'iam:SimulatePrincipalPolicy',
   getParameter: 'ssm:GetParameter',
   describeSecret: 'secretsmanager:DescribeSecret',
   describeLogGroups: 'logs:DescribeLogGroups',
