@@ -302,6 +302,64 @@ describe('as users holding only the example policies (actions enforced by moto)'
   });
 });
 
+describe('iam:PassRole, checked by verify with IAM policy simulation before anything is pushed', () => {
+  /** The user's deploy: the errors, and the actions the user's calls (AWS and registry) needed. */
+  function refused(keys: Keys): { errors: string[]; actions: string[] } {
+    const r = run(keys, {});
+    expect(r.status).toBe(1);
+    const actions = [
+      ...authorizationsOf(callLog, keys.accessKeyId),
+      ...registryAuthorizations(registryLog, keys.accessKeyId),
+    ].map((a) => a.action);
+    return { errors: r.stdout.split('\n').filter((l) => l.startsWith('::error')), actions };
+  }
+  const withoutPassRole = deployPolicy.Statement.filter((s) => s.Sid !== 'PassTaskRoles');
+  const notPushed = [
+    'ecr:CreateRepository',
+    'ecr:InitiateLayerUpload',
+    'ecr:PutImage',
+    'ecs:RegisterTaskDefinition',
+  ];
+
+  test('a policy without its PassTaskRoles statement fails at both role lines of ecs-params.yml', () => {
+    const { errors, actions } = refused(
+      user('no-pass-role', widened({ ...deployPolicy, Statement: withoutPassRole })),
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^::error file=ecs-params\.yml,line=3,col=\d+::.*the credentials may not pass the task role iamTaskRole .*iam:PassRole \(implicitDeny\).*PassTaskRoles/,
+      ),
+      expect.stringMatching(
+        /^::error file=ecs-params\.yml,line=4,col=\d+::.*the credentials may not pass the execution role ecsTaskExecutionRole .*iam:PassRole/,
+      ),
+    ]);
+    expect(actions).toContain('iam:SimulatePrincipalPolicy');
+    expect(actions.filter((a) => notPushed.includes(a))).toEqual([]);
+  });
+
+  test('PassTaskRoles scoped to the task role alone (and to ECS tasks): only the execution role is refused', () => {
+    const scoped = user('task-role-only', {
+      ...deployPolicy,
+      Statement: [
+        ...widened({ ...deployPolicy, Statement: withoutPassRole }).Statement,
+        {
+          Effect: 'Allow',
+          Action: 'iam:PassRole',
+          Resource: `arn:aws:iam::${values.account}:role/${values['task-role']}`,
+          Condition: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
+        },
+      ],
+    });
+    const { errors, actions } = refused(scoped);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^::error file=ecs-params\.yml,line=4,col=\d+::.*the credentials may not pass the execution role ecsTaskExecutionRole /,
+      ),
+    ]);
+    expect(actions.filter((a) => notPushed.includes(a))).toEqual([]);
+  });
+});
+
 describe('every call against the real, scoped policy (a policy simulator)', () => {
   beforeAll(() => {
     for (const [who, keys] of [

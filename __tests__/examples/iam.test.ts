@@ -31,7 +31,8 @@ describe.each(['deploy-policy.json', 'preview-policy.json'])('%s', (file) => {
   test('allows the read-only calls of verify as the optional VerifyReadOnly statement, and only them', () => {
     const verify = policy.Statement.find((s) => s.Sid === 'VerifyReadOnly');
     expect(new Set(list(verify?.Action))).toEqual(new Set(Object.values(PERMISSION)));
-    expect(list(verify?.Action).every((a) => /:(Describe|List|Get)/.test(a))).toBe(true);
+    // Read-only: reads, and IAM's policy simulator, which only reads the credentials' own policies.
+    expect(list(verify?.Action).every((a) => /:(Describe|List|Get|SimulatePrincipalPolicy$)/.test(a))).toBe(true);
   });
 });
 

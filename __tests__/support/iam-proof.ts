@@ -183,6 +183,11 @@ function authorizations(call: RecordedCall): Authorization[] {
       ];
     case 'iam:GetRole':
       return [one('iam:GetRole', `arn:aws:iam::${ACCOUNT}:role/${query?.get('RoleName') ?? ''}`)];
+    case 'iam:SimulatePrincipalPolicy':
+      return [one('iam:SimulatePrincipalPolicy', query?.get('PolicySourceArn') ?? '')];
+    case 'sts:GetCallerIdentity':
+      // Needs no permission: https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
+      return [];
     default:
       return [one(`${service === 'elasticloadbalancing' ? 'elasticloadbalancing' : service}:${operation}`)];
   }

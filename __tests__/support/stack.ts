@@ -181,9 +181,11 @@ export class AwsCallLog {
       .map((call) => call.body ?? '');
   }
 
-  /** The calls since mark() that change something: anything but a read (Describe, List, Get, BatchGet). */
+  /** The calls since mark() that change something: anything but a read (Describe, List, Get, BatchGet, IAM's Simulate*). */
   writes(): string[] {
-    return this.calls().filter((c) => c !== '' && !/^(Describe|List|Get|BatchGet|BatchCheck)/.test(c));
+    return this.calls().filter(
+      (c) => c !== '' && !/^(Describe|List|Get|BatchGet|BatchCheck|Simulate)/.test(c),
+    );
   }
   private lines(): string[] {
     return stackLog(this.file);

@@ -18,7 +18,8 @@ service settings moto's CreateService drops), then by ecs_rollouts.py for a serv
 marked (POST /habitat-ecs-stack/failed-rollouts): the deployments of the marked task definition
 fail as ECS's circuit breaker fails them. Before forwarding, ecs_rules.py refuses what ECS refuses
 and moto takes (tags, task definitions, UpdateService on another deployment controller). Last, stale_reads.py answers the reads right after a
-write as ECS's eventual consistency may (`local-stack stale-reads N`).
+write as ECS's eventual consistency may (`local-stack stale-reads N`). IAM's
+SimulatePrincipalPolicy, which moto does not implement, is answered by policy_simulator.py.
 
 The record is one JSON line per request (method, url, headers, body), in the format of moto's
 recorder, which this replaces: it lists what clients sent, not the front's own calls to moto.
@@ -45,6 +46,7 @@ from registry_api import Registry, RegistryError, Snapshot  # noqa: E402
 from ecs_rollouts import PATH as ROLLOUTS_PATH, FailedRollouts  # noqa: E402
 from stale_reads import StaleReads  # noqa: E402
 import iam_mode  # noqa: E402
+import policy_simulator  # noqa: E402
 import ecs_rules  # noqa: E402
 
 ECR = "AmazonEC2ContainerRegistry_V20150921."
@@ -75,6 +77,18 @@ class Moto:
                 "X-Amz-Target": target,
             }
         return self.call("POST", "/", body, headers)
+
+    def admin_iam(self):
+        """A boto3 IAM client of moto's, as the stack's admin (only where moto enforces IAM)."""
+        import boto3
+
+        return boto3.client(
+            "iam",
+            endpoint_url=f"http://127.0.0.1:{self.port}",
+            region_name="us-east-1",
+            aws_access_key_id=self.signer.key,
+            aws_secret_access_key=self.signer.secret,
+        )
 
     def call(self, method, path, body, headers):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
@@ -165,6 +179,8 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale):
             if self.path == "/moto-api/reset":
                 rollouts.reset()
                 stale.reset()
+            if policy_simulator.is_simulation(self.headers, body):
+                return self.simulate(body)
             operation = operations.get(target[len(ECR) :]) if target.startswith(ECR) else None
             if operation is None:
                 return self.forward(body)
@@ -185,6 +201,17 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale):
             if answer is None:  # DeleteRepository: the registry side is done, moto deletes the rest
                 return self.forward(body)
             return self.reply_json(200, answer)
+
+        def simulate(self, body):
+            """IAM's SimulatePrincipalPolicy, which moto lacks (it answers 500): policy_simulator.py."""
+            answer = moto.call(self.command, self.path, body, {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP})
+            if answer[0] != 500:  # moto's own: a refusal where it enforces IAM (or, one day, its simulation)
+                return self.reply(*answer)
+            if moto.signer:
+                status, data = policy_simulator.simulate(body, moto.admin_iam())
+            else:
+                status, data = policy_simulator.allow_all(body)
+            return self.reply(status, [("Content-Type", "text/xml")], data)
 
         def tag_locked(self, query):
             """For registry-front.py: whether a manifest PUT of the tag is refused (ECR's tag immutability)."""
