@@ -228,3 +228,19 @@ test('a principal IAM cannot simulate (a federated user): a notice that it was n
     expect.stringContaining('may pass the execution role ecsTaskExecutionRole'),
   ]);
 });
+
+test('a decision that hangs on a context key verify cannot give is a warning, not an error', async () => {
+  const [result] = simulated({ [TASK_ROLE]: 'allowed', [EXECUTION_ROLE]: 'implicitDeny' });
+  const specific = result?.ResourceSpecificResults?.[1];
+  if (specific) specific.MissingContextValues = ['aws:SourceIp'];
+  iam
+    .on(SimulatePrincipalPolicyCommand)
+    .resolves({ EvaluationResults: result ? [result] : [], IsTruncated: false });
+  const { errors, log } = await verify();
+  expect(errors).toEqual([]);
+  expect(log.of('warning')).toEqual([
+    expect.stringMatching(
+      /ecs-params\.yml:4:\d+: .*whether the credentials may pass the execution role ecsTaskExecutionRole depends on aws:SourceIp, which verify cannot know, so it was not checked$/,
+    ),
+  ]);
+});
