@@ -15,6 +15,7 @@ import { readServiceSettings } from './service';
 import { INPUTS, type InputName } from './spec';
 import { credentialGuard } from '../compose/runner-credentials';
 import type { Request } from '../stages/request';
+import { architectureOf } from '../translate/runtime-platform';
 
 /** Everything the action was asked to do, validated. Built once, before any side effect. */
 export type Config = RenderConfig | ServiceConfig;
@@ -215,6 +216,9 @@ export function parseConfig(
   }
 
   const githubToken = get('github-token') || undefined;
+  const platform = get('runtime-platform') || undefined;
+  if (platform !== undefined && !architectureOf(platform))
+    fail('runtime-platform', `${JSON.stringify(platform)} is not linux/amd64 or linux/arm64`);
 
   const common: CommonConfig = {
     composeFiles,
@@ -227,6 +231,7 @@ export function parseConfig(
     cluster,
     family: pr.family,
     launchType,
+    ...(platform !== undefined && { platform: platform.toLowerCase() }),
     imageTag,
     extraTags,
     ...(preview && { preview }),

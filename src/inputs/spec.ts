@@ -58,6 +58,10 @@ export const INPUTS = {
     description:
       'AWS account of the ECR registry. Default: the account of the ECR registry the credentials reach.',
   },
+  'runtime-platform': {
+    description:
+      "The task's platform, `linux/amd64` (X86_64) or `linux/arm64` (ARM64, Graviton), on Fargate and EC2 alike. Habitat packages are exported for the runner's architecture, so a deploy that exports runs on a runner of this one (for ARM64: `runs-on: ubuntu-24.04-arm`) and is refused on another. Empty: the compose services' `platform:`, else none (ECS runs X86_64).",
+  },
   cluster: { description: 'ECS cluster.', default: 'default' },
   service: { description: 'ECS service to create or update. Required unless mode is `render`.' },
   'task-family': { description: 'Task definition family. Default: the service name.' },

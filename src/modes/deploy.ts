@@ -10,6 +10,7 @@ import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
 import { baseReport, DeployFailed, type RunReport } from './report';
 import { acquireImages } from '../stages/acquire';
+import { checkExportArchitecture } from '../stages/architecture';
 import { pinTaskDefinition } from '../stages/pin';
 import { preflight } from '../stages/preflight';
 import { resolutionNotes, resolveReleases } from '../stages/resolve';
@@ -41,6 +42,7 @@ export async function deploy(
   const log = progress.tracking(actionLog);
   const temp = runner.tempDir;
   const plan = preflight(config, log, { settings: config.serviceSettings, oneOffs: config.runBeforeDeploy });
+  checkExportArchitecture(plan.translated.taskDefinition, plan.packages.length, process.arch);
   // Everything the task needs now; the cluster's room before the first change (see verifyStage).
   const beforeChange = await verifyStage(config, plan.translated, actionLog, 'before-first-change');
   const { ecr, ecs } = awsClients(config.region);

@@ -33,6 +33,8 @@ export interface Request {
   refuseVariable: (name: string, value: string) => string | undefined;
   /** The workspace, which the files the compose files name must not leave; unset: no such root. */
   root?: string;
+  /** The task's platform (`linux/amd64`, `linux/arm64`); unset: the services' `platform:`, if any. */
+  platform?: string;
 }
 
 /**
@@ -70,6 +72,7 @@ export function translateRequest(
     build: request.build,
     environment: request.environment,
     refuseVariable: request.refuseVariable,
+    ...(request.platform !== undefined && { platform: request.platform }),
     ...(images && { images }),
   });
 }

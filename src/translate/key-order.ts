@@ -1,7 +1,7 @@
 /** Key orders of the output, so identical inputs give byte-identical JSON whatever built it. */
 export const TASK_KEYS = [
   'family', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'containerDefinitions', 'volumes',
-  'placementConstraints', 'requiresCompatibilities', 'cpu', 'memory', 'pidMode', 'ipcMode', 'tags',
+  'placementConstraints', 'requiresCompatibilities', 'runtimePlatform', 'cpu', 'memory', 'pidMode', 'ipcMode', 'tags',
 ]; // prettier-ignore
 
 export const CONTAINER_KEYS = [

@@ -6,6 +6,7 @@ import { translateTaskDefinition, type TranslatedTask } from './taskdef';
 import type { HabitatOptions, HabitatService } from './habitat/types';
 import type { PackageSource } from './habitat/package-source';
 import { planImages } from './image-plan';
+import { decidePlatform } from './runtime-platform';
 import type { BuiltService, ImageBuild } from './build-plan';
 
 export interface TranslateProjectInput {
@@ -30,6 +31,8 @@ export interface TranslateProjectInput {
   build?: boolean;
   /** The workspace, which files named inside the compose files must not leave (see LoadOptions). */
   root?: string;
+  /** The `runtime-platform` input, e.g. `linux/arm64`; unset: the services' `platform:`, if any. */
+  platform?: string;
 }
 
 /** The task definition, with what the translation learned on the way. */
@@ -60,6 +63,8 @@ export function translateProject(input: TranslateProjectInput): TranslatedProjec
     ...(input.refuseVariable && { refuseVariable: input.refuseVariable }),
     ...(input.root !== undefined && { root: input.root }),
   });
+  // Errors about it are the translation's (translateTaskDefinition decides it again).
+  const taskPlatform = decidePlatform(project, input.platform).platform;
   const plan = planImages(
     project,
     input.packages,
@@ -68,7 +73,10 @@ export function translateProject(input: TranslateProjectInput): TranslatedProjec
       imageTag: input.imageTag,
       ...(input.images && { images: input.images }),
     },
-    { build: input.build === true },
+    {
+      build: input.build === true,
+      ...(taskPlatform && { platform: taskPlatform.platform }),
+    },
   );
   const ecsParams = input.ecsParamsFile === undefined ? undefined : loadEcsParams(input.ecsParamsFile);
   const task = translateTaskDefinition(project, {
@@ -78,6 +86,7 @@ export function translateProject(input: TranslateProjectInput): TranslatedProjec
     builtServices: plan.built,
     ...(ecsParams && { ecsParams }),
     habitat: input.habitat,
+    ...(input.platform !== undefined && { platform: input.platform }),
   });
   const warnings: Diagnostic[] = [...project.warnings, ...plan.warnings, ...task.warnings];
   return {
