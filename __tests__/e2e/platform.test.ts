@@ -47,7 +47,7 @@ test('exporting Habitat packages for an ARM64 task on an x86_64 runner is refuse
   expect(r.stdout).toMatch(
     /::error title=input runtime-platform::.*the task runs on ARM64 \(its runtime platform\), but this runner is X86_64.*runs-on: ubuntu-24\.04-arm/,
   );
-  expect(r.stdout).not.toContain('hab pkg export');
+  expect(r.stdout).not.toContain('::group::Export');
   expect(calls.writes()).toEqual([]);
 });
 

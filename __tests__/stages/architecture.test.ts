@@ -2,7 +2,9 @@ import { checkExportArchitecture } from '../../src/stages/architecture';
 import { UserError } from '../../src/diagnostics';
 
 describe('checkExportArchitecture: exports run on a runner of the task architecture', () => {
-  const arm = { runtimePlatform: { cpuArchitecture: 'ARM64' as const, operatingSystemFamily: 'LINUX' as const } };
+  const arm = {
+    runtimePlatform: { cpuArchitecture: 'ARM64' as const, operatingSystemFamily: 'LINUX' as const },
+  };
   test('a matching runner, or nothing to export, passes', () => {
     expect(() => checkExportArchitecture(arm, 2, 'arm64')).not.toThrow();
     expect(() => checkExportArchitecture({}, 2, 'x64')).not.toThrow();

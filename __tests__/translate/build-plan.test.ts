@@ -120,7 +120,10 @@ describe('build: services, with the build option on', () => {
       build,
     );
     expect(r.builds[0]?.platform).toBe('linux/arm64');
-    expect(r.taskDefinition.runtimePlatform).toEqual({ cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' });
+    expect(r.taskDefinition.runtimePlatform).toEqual({
+      cpuArchitecture: 'ARM64',
+      operatingSystemFamily: 'LINUX',
+    });
     expect(r.warnings).toEqual([]);
   });
 

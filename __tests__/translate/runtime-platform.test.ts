@@ -5,7 +5,9 @@ const service = (platform?: string) =>
 
 describe('the runtime platform', () => {
   test('none is set when nothing names one: the task definition is as before', () => {
-    expect(renderYaml(`services:\n  web:\n${service()}`).taskDefinition).not.toHaveProperty('runtimePlatform');
+    expect(renderYaml(`services:\n  web:\n${service()}`).taskDefinition).not.toHaveProperty(
+      'runtimePlatform',
+    );
   });
 
   test.each([
@@ -41,9 +43,11 @@ describe('the runtime platform', () => {
     ).toEqual([
       'docker-compose.yml:9:15: services.db.platform: "linux/amd64" differs from service web\'s platform: linux/arm64: the containers of an ECS task all run on one platform; make them agree, or give this service a task of its own',
     ]);
-    expect(renderErrors(`services:\n  web:\n${service('linux/amd64')}`, { platform: 'linux/arm64' })).toEqual([
-      'docker-compose.yml:5:15: services.web.platform: "linux/amd64" differs from runtime-platform: linux/arm64: the containers of an ECS task all run on one platform; make them agree, or give this service a task of its own',
-    ]);
+    expect(renderErrors(`services:\n  web:\n${service('linux/amd64')}`, { platform: 'linux/arm64' })).toEqual(
+      [
+        'docker-compose.yml:5:15: services.web.platform: "linux/amd64" differs from runtime-platform: linux/arm64: the containers of an ECS task all run on one platform; make them agree, or give this service a task of its own',
+      ],
+    );
     expect(renderErrors(`services:\n  web:\n${service('windows/amd64')}`)).toEqual([
       'docker-compose.yml:5:15: services.web.platform: "windows/amd64" is not a platform ECS runs: use linux/amd64 (X86_64) or linux/arm64 (ARM64)',
     ]);

@@ -24,7 +24,10 @@ const ARCHITECTURES: Readonly<Record<string, CPUArchitecture>> = {
 };
 
 /** The docker platform of each ECS architecture. */
-const PLATFORM_OF: Readonly<Record<CPUArchitecture, string>> = { X86_64: 'linux/amd64', ARM64: 'linux/arm64' };
+const PLATFORM_OF: Readonly<Record<CPUArchitecture, string>> = {
+  X86_64: 'linux/amd64',
+  ARM64: 'linux/arm64',
+};
 
 /** A platform as docker and compose write it -> the ECS architecture; undefined for any other. */
 export function architectureOf(platform: string): CPUArchitecture | undefined {

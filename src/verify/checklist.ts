@@ -5,6 +5,7 @@ import { placeOf, type KeyPath } from '../problems';
 import type { LaunchType } from '../translate/context';
 import type { EcsParams, RunParams } from '../translate/ecs-params';
 import { taskNeed, type TaskNeed } from './capacity';
+import { parseS3ObjectArn, type S3Object } from '../compose/s3-env-file';
 import {
   parseCredentialsReference,
   parseEcrImage,
@@ -70,6 +71,15 @@ export interface ImageCheck {
   place: Place;
 }
 
+export interface EnvFileCheck {
+  /** The ARN as the task definition names it. */
+  arn: string;
+  object: S3Object;
+  /** The execution role's name, which ECS reads it with; undefined when the task has none. */
+  executionRole?: string;
+  place: Place;
+}
+
 export interface ClusterCheck {
   name: string;
   place: Place;
@@ -85,6 +95,7 @@ export interface VerifyPlan {
   logGroups: LogGroupCheck[];
   network?: NetworkCheck;
   images: ImageCheck[];
+  envFiles: EnvFileCheck[];
   cluster: ClusterCheck;
   /** Errors and notices found without asking AWS: malformed references, a missing execution role, ... */
   findings: Diagnostic[];
@@ -102,6 +113,7 @@ export function planVerification(target: VerifyTarget): VerifyPlan {
     secrets: [],
     logGroups: [],
     images: [],
+    envFiles: [],
     cluster: {
       name: target.cluster,
       place: { input: 'cluster' },
@@ -144,6 +156,19 @@ export function planVerification(target: VerifyTarget): VerifyPlan {
       if (source.ok) plan.secrets.push({ source: source.value, valueFrom: credentials, place });
       else findings.push(error(source.problem, place));
     }
+    const executionRole = td.executionRoleArn ? parseRoleReference(td.executionRoleArn) : undefined;
+    (c.environmentFiles ?? []).forEach((f, i) => {
+      const object = parseS3ObjectArn(f.value ?? '');
+      const place = compose(['services', name, 'env_file', i]);
+      needsExecutionRole.push({ why: `container ${name} reads environment files from S3`, place });
+      if (object)
+        plan.envFiles.push({
+          arn: f.value ?? '',
+          object,
+          ...(executionRole?.ok && { executionRole: executionRole.value.name }),
+          place,
+        });
+    });
     const logGroup = awslogs(c, target.region, logOptionsPath(project, name), compose, findings);
     if (logGroup) {
       plan.logGroups.push(logGroup);

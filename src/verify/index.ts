@@ -8,6 +8,7 @@ import { clusterChecks } from './cluster';
 import type { CheckContext } from './context';
 import { Findings } from './findings';
 import { imageChecks } from './images';
+import { envFileChecks } from './env-files';
 import { logGroupChecks } from './logs';
 import { networkChecks } from './network';
 import { planVerification, type VerifyTarget } from './checklist';
@@ -64,6 +65,7 @@ export async function verifyDeployment(target: VerifyTarget, options: VerifyOpti
           ...logGroupChecks(plan.logGroups, ctx),
           ...networkChecks(plan.network, target.launchType === 'FARGATE', ctx),
           ...imageChecks(plan.images, ctx),
+          ...envFileChecks(plan.envFiles, ctx),
         ]
       : []),
   ];
@@ -84,6 +86,7 @@ export async function verifyDeployment(target: VerifyTarget, options: VerifyOpti
           count(plan.logGroups.length, 'log group'),
           count(plan.network?.subnets.length ?? 0, 'subnet'),
           count(plan.images.length, 'image'),
+          count(plan.envFiles.length, 'environment file'),
         ]
       : []),
   ].filter(Boolean);

@@ -17,6 +17,9 @@ declare module '@aws-sdk/client-elastic-load-balancing-v2/dist-es/*' {
 declare module '@aws-sdk/client-iam/dist-es/*' {
   export * from '@aws-sdk/client-iam';
 }
+declare module '@aws-sdk/client-s3/dist-es/*' {
+  export * from '@aws-sdk/client-s3';
+}
 declare module '@aws-sdk/client-secrets-manager/dist-es/*' {
   export * from '@aws-sdk/client-secrets-manager';
 }
