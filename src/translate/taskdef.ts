@@ -86,7 +86,7 @@ export function translateTaskDefinition(
     }
   }
 
-  const volumes = new TaskVolumes(ctx, params?.dockerVolumes ?? new Map());
+  const volumes = new TaskVolumes(ctx, params?.dockerVolumes ?? new Map(), params?.efsVolumes);
   const containers: ContainerDefinition[] = [];
   for (const [name, service] of project.services) {
     const input = { ...service, path: ['services', name] };

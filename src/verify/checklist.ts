@@ -6,6 +6,7 @@ import type { LaunchType } from '../translate/context';
 import type { EcsParams, RunParams } from '../translate/ecs-params';
 import { taskNeed, type TaskNeed } from './capacity';
 import { parseS3ObjectArn, type S3Object } from '../compose/s3-env-file';
+import { volumeName } from '../translate/volumes';
 import {
   parseCredentialsReference,
   parseEcrImage,
@@ -23,10 +24,10 @@ export type Place = Pick<Diagnostic, 'location' | 'path' | 'input'>;
 export interface VerifyTarget {
   taskDefinition: RegisterTaskDefinitionCommandInput;
   runParams: RunParams;
-  /** The compose services, and where their keys were written. */
-  project: Pick<ComposeProject, 'locate' | 'services'>;
-  /** Where ecs-params.yml keys were written, when there is one. */
-  ecsParams?: Pick<EcsParams, 'locate'>;
+  /** The compose services and volumes, and where their keys were written. */
+  project: Pick<ComposeProject, 'locate' | 'services'> & Partial<Pick<ComposeProject, 'volumes'>>;
+  /** Where ecs-params.yml keys were written, when there is one, and its EFS volumes. */
+  ecsParams?: Pick<EcsParams, 'locate'> & Partial<Pick<EcsParams, 'efsVolumes'>>;
   /** Containers whose images this run exports and pushes: not looked for in a registry. */
   pushed: ReadonlySet<string>;
   /** The task's region. */
@@ -80,6 +81,13 @@ export interface EnvFileCheck {
   place: Place;
 }
 
+export interface EfsCheck {
+  volume: string;
+  fileSystemId: string;
+  accessPointId?: string;
+  place: Place;
+}
+
 export interface ClusterCheck {
   name: string;
   place: Place;
@@ -96,6 +104,7 @@ export interface VerifyPlan {
   network?: NetworkCheck;
   images: ImageCheck[];
   envFiles: EnvFileCheck[];
+  efs: EfsCheck[];
   cluster: ClusterCheck;
   /** Errors and notices found without asking AWS: malformed references, a missing execution role, ... */
   findings: Diagnostic[];
@@ -114,6 +123,7 @@ export function planVerification(target: VerifyTarget): VerifyPlan {
     logGroups: [],
     images: [],
     envFiles: [],
+    efs: [],
     cluster: {
       name: target.cluster,
       place: { input: 'cluster' },
@@ -202,6 +212,32 @@ export function planVerification(target: VerifyTarget): VerifyPlan {
         first.place,
       ),
     );
+  }
+
+  for (const v of td.volumes ?? []) {
+    const efs = v.efsVolumeConfiguration;
+    if (!efs?.fileSystemId) continue;
+    const name = v.name ?? '';
+    const declared = ecsParams?.efsVolumes?.get(name);
+    const composeName = Object.keys(project.volumes ?? {}).find((n) => volumeName(n) === name) ?? name;
+    const at = (key: string) =>
+      declared ? params([...declared.path, key]) : compose(['volumes', composeName, 'x-efs', key]);
+    const accessPointId = efs.authorizationConfig?.accessPointId;
+    plan.efs.push({
+      volume: name,
+      fileSystemId: efs.fileSystemId,
+      ...(accessPointId && { accessPointId }),
+      place: at('filesystem_id'),
+    });
+    // ECS mounts with the task role's identity: IAM authorization without one cannot mount.
+    if (efs.authorizationConfig?.iam === 'ENABLED' && !td.taskRoleArn) {
+      findings.push(
+        error(
+          `iam: ENABLED mounts ${efs.fileSystemId} as the task role, and the task has none: set task_definition.task_role_arn in ecs-params.yml to a role the file system's policy allows`,
+          at('iam'),
+        ),
+      );
+    }
   }
 
   const awsvpc = target.runParams.networkConfiguration?.awsvpcConfiguration;

@@ -9,6 +9,7 @@ import type { CheckContext } from './context';
 import { Findings } from './findings';
 import { imageChecks } from './images';
 import { envFileChecks } from './env-files';
+import { efsChecks } from './efs';
 import { logGroupChecks } from './logs';
 import { networkChecks } from './network';
 import { planVerification, type VerifyTarget } from './checklist';
@@ -66,6 +67,7 @@ export async function verifyDeployment(target: VerifyTarget, options: VerifyOpti
           ...networkChecks(plan.network, target.launchType === 'FARGATE', ctx),
           ...imageChecks(plan.images, ctx),
           ...envFileChecks(plan.envFiles, ctx),
+          ...efsChecks(plan.efs, plan.network, ctx),
         ]
       : []),
   ];
@@ -87,6 +89,7 @@ export async function verifyDeployment(target: VerifyTarget, options: VerifyOpti
           count(plan.network?.subnets.length ?? 0, 'subnet'),
           count(plan.images.length, 'image'),
           count(plan.envFiles.length, 'environment file'),
+          count(new Set(plan.efs.map((e) => e.fileSystemId)).size, 'EFS file system'),
         ]
       : []),
   ].filter(Boolean);

@@ -23,4 +23,9 @@ export const PERMISSION = {
   getPolicyVersion: 'iam:GetPolicyVersion',
   listRolePolicies: 'iam:ListRolePolicies',
   getRolePolicy: 'iam:GetRolePolicy',
+  // EFS volumes: the file system, its access point, and its mount targets and their security groups.
+  describeFileSystems: 'elasticfilesystem:DescribeFileSystems',
+  describeAccessPoints: 'elasticfilesystem:DescribeAccessPoints',
+  describeMountTargets: 'elasticfilesystem:DescribeMountTargets',
+  describeMountTargetSecurityGroups: 'elasticfilesystem:DescribeMountTargetSecurityGroups',
 } as const;

@@ -11,6 +11,9 @@ declare module '@aws-sdk/client-cloudwatch-logs/dist-es/*' {
 declare module '@aws-sdk/client-ec2/dist-es/*' {
   export * from '@aws-sdk/client-ec2';
 }
+declare module '@aws-sdk/client-efs/dist-es/*' {
+  export * from '@aws-sdk/client-efs';
+}
 declare module '@aws-sdk/client-elastic-load-balancing-v2/dist-es/*' {
   export * from '@aws-sdk/client-elastic-load-balancing-v2';
 }
