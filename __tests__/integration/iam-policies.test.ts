@@ -30,27 +30,26 @@ const ALLOWED_STAR = [
   // ListTasks names container instances, unknown in advance (ListServices, beside it, has no
   // resource type at all, so parliament does not count it).
   ['ecs:ListTasks'],
-  // verify's optional reads (VerifyReadOnly): roles, secrets, parameters, images anywhere in the account.
+  // verify's optional reads (VerifyReadOnly): roles and their policies, secrets, parameters, images,
+  // an env file's bucket, the mount targets of EFS file systems (DescribeFileSystems and
+  // DescribeAccessPoints, beside them, have no resource type of their own), anywhere in the account.
   [
     'ecr:DescribeImages',
     'ecs:DescribeClusters',
     'ecs:DescribeContainerInstances',
     'ecs:DescribeServices',
     'ecs:ListContainerInstances',
-    'iam:GetRole',
-    'secretsmanager:DescribeSecret',
-    'ssm:GetParameter',
-    // An env file's bucket and its execution role's policies; EFS file systems anywhere.
-    's3:ListBucket',
-    'iam:ListAttachedRolePolicies',
+    'elasticfilesystem:DescribeMountTargetSecurityGroups',
+    'elasticfilesystem:DescribeMountTargets',
     'iam:GetPolicy',
     'iam:GetPolicyVersion',
-    'iam:ListRolePolicies',
+    'iam:GetRole',
     'iam:GetRolePolicy',
-    'elasticfilesystem:DescribeFileSystems',
-    'elasticfilesystem:DescribeAccessPoints',
-    'elasticfilesystem:DescribeMountTargets',
-    'elasticfilesystem:DescribeMountTargetSecurityGroups',
+    'iam:ListAttachedRolePolicies',
+    'iam:ListRolePolicies',
+    's3:ListBucket',
+    'secretsmanager:DescribeSecret',
+    'ssm:GetParameter',
   ],
 ];
 
