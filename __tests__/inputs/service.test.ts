@@ -148,3 +148,55 @@ describe('service settings inputs', () => {
     expect(config.runTimeoutMs).toBe(30_000);
   });
 });
+
+describe('autoscaling inputs', () => {
+  it('read the capacities and the target-tracking policies', () => {
+    expect(
+      parse({
+        'autoscaling-min-capacity': '1',
+        'autoscaling-max-capacity': '4',
+        'autoscaling-target-tracking': 'metric=cpu,target=60\nmetric=memory,target=75.5,scaleInCooldown=300',
+      }).serviceSettings.autoscaling,
+    ).toEqual({
+      min: 1,
+      max: 4,
+      policies: [
+        { metric: 'cpu', target: 60 },
+        { metric: 'memory', target: 75.5, scaleInCooldown: 300 },
+      ],
+    });
+  });
+
+  it('refuse what cannot scale, before anything runs', () => {
+    expect(problems({ 'autoscaling-max-capacity': '4' })).toEqual([
+      'autoscaling-min-capacity: give both the min and the max capacity',
+    ]);
+    expect(
+      problems({
+        'autoscaling-min-capacity': '5',
+        'autoscaling-max-capacity': '4',
+        'autoscaling-target-tracking':
+          'metric=cpu,target=160\nmetric=alb-requests,target=100\nmetric=disk,target=1',
+      }),
+    ).toEqual([
+      'autoscaling-min-capacity: 5 is above autoscaling-max-capacity 4',
+      'autoscaling-target-tracking: "metric=cpu,target=160": target must be a percentage above 0, at most 100',
+      'autoscaling-target-tracking: "metric=alb-requests,target=100": ALB requests per target need a target group: set load-balancer',
+      'autoscaling-target-tracking: "metric=disk,target=1": metric must be one of cpu, memory, alb-requests',
+    ]);
+    expect(problems({ 'autoscaling-target-tracking': 'metric=cpu,target=60' })).toEqual([
+      'autoscaling-target-tracking: needs autoscaling-min-capacity and autoscaling-max-capacity',
+    ]);
+  });
+
+  it('ALB requests with a target group', () => {
+    expect(
+      parse({
+        'load-balancer': `targetGroupArn=${TG},container=web,port=80`,
+        'autoscaling-min-capacity': '1',
+        'autoscaling-max-capacity': '2',
+        'autoscaling-target-tracking': 'metric=alb-requests,target=1000',
+      }).serviceSettings.autoscaling?.policies,
+    ).toEqual([{ metric: 'alb-requests', target: 1000 }]);
+  });
+});

@@ -7,6 +7,8 @@ import type {
   UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs';
 
+import type { AutoscalingSettings } from './autoscaling';
+
 /**
  * The service settings as ECS takes them (pure): the fields of CreateService, and the fields of
  * UpdateService that differ from what the service has, each change said in a line.
@@ -43,6 +45,8 @@ export interface ServiceSettings {
   capacityProviderStrategy: CapacityProviderItem[];
   propagateTags?: PropagateTags;
   platformVersion?: string;
+  /** Application Auto Scaling of the service's desired count; undefined: left as it is. */
+  autoscaling?: AutoscalingSettings;
 }
 
 /** ECS's defaults for what a description may leave out. */

@@ -1,6 +1,7 @@
 import type { Fail } from './files';
 import type { InputName } from './spec';
 import { bool, int, lines, oneOf } from './values';
+import { readAutoscaling } from './autoscaling';
 import type { LaunchType } from '../translate/context';
 import type { CapacityProviderItem, LoadBalancerTarget, ServiceSettings } from '../ecs/settings';
 
@@ -19,9 +20,12 @@ export function readServiceSettings(get: Get, launchType: LaunchType, fail: Fail
     const value = get(name);
     return value === '' ? undefined : read(value);
   };
+  const loadBalancers = readLoadBalancers(get('load-balancer'), fail);
+  const autoscaling = readAutoscaling(get, fail, loadBalancers.length > 0);
   const settings: ServiceSettings = {
-    loadBalancers: readLoadBalancers(get('load-balancer'), fail),
+    loadBalancers,
     capacityProviderStrategy: readCapacityProviders(get('capacity-provider-strategy'), launchType, fail),
+    ...(autoscaling && { autoscaling }),
   };
   const grace = optional('health-check-grace-period-seconds', (v) =>
     int(v, 'health-check-grace-period-seconds', 0, 2_147_483_647, fail),

@@ -7,6 +7,8 @@ export interface InputSpec {
   /** Default as the runner passes it; undefined = no default. */
   default?: string;
   required?: boolean;
+  /** A value as a workflow would give it (one line of a multi-line input), for docs/inputs.md. */
+  example?: string;
 }
 
 export const INPUTS = {
@@ -61,6 +63,7 @@ export const INPUTS = {
   'runtime-platform': {
     description:
       "The task's platform, `linux/amd64` (X86_64) or `linux/arm64` (ARM64, Graviton), on Fargate and EC2 alike. Habitat packages are exported for the runner's architecture, so a deploy that exports runs on a runner of this one (for ARM64: `runs-on: ubuntu-24.04-arm`) and is refused on another. Empty: the compose services' `platform:`, else none (ECS runs X86_64).",
+    example: 'linux/arm64',
   },
   cluster: { description: 'ECS cluster.', default: 'default' },
   service: { description: 'ECS service to create or update. Required unless mode is `render`.' },
@@ -209,6 +212,20 @@ export const INPUTS = {
   'propagate-tags': {
     description:
       'Copy tags to the tasks from `TASK_DEFINITION`, `SERVICE` or `NONE`. Empty: `TASK_DEFINITION` on create, unchanged on update.',
+  },
+  'autoscaling-min-capacity': {
+    description:
+      "Register the service's desired count with Application Auto Scaling, from this many tasks (with `autoscaling-max-capacity`); created or updated where it differs. A service the action creates starts within these bounds. The deploy never sets the desired count of a service it updates, so autoscaling keeps what it scaled to. Empty: autoscaling left as it is.",
+    example: '1',
+  },
+  'autoscaling-max-capacity': {
+    description: 'Up to this many tasks (with `autoscaling-min-capacity`).',
+    example: '4',
+  },
+  'autoscaling-target-tracking': {
+    description:
+      'Target-tracking policies, one a line: `metric=cpu,target=60` (average CPU, percent), `metric=memory,target=75`, or `metric=alb-requests,target=1000` (requests per task, needs `load-balancer`), each optionally with `scaleInCooldown=<s>` and `scaleOutCooldown=<s>`. Named `habitat-ecs-deploy-<metric>`; those no longer listed are removed. Needs the capacities.',
+    example: 'metric=cpu,target=60,scaleInCooldown=300',
   },
   'platform-version': {
     description:

@@ -10,6 +10,8 @@ import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
 import { baseReport, DeployFailed, type RunReport } from './report';
 import { acquireImages } from '../stages/acquire';
+import { scaleService } from '../stages/autoscaling';
+import { initialDesiredCount } from '../ecs/autoscaling';
 import { checkExportArchitecture } from '../stages/architecture';
 import { pinTaskDefinition } from '../stages/pin';
 import { preflight } from '../stages/preflight';
@@ -93,6 +95,7 @@ export async function deploy(
   const task = pinTaskDefinition(config, images, registry);
 
   const pushed = images.some((p) => p.pushed);
+  const autoscaling = config.serviceSettings.autoscaling;
   const outcome = await rollout(ecs, {
     cluster: config.cluster,
     service: config.service,
@@ -103,7 +106,7 @@ export async function deploy(
     ...(config.createService && {
       create: {
         launchType: config.launchType,
-        desiredCount: config.desiredCount,
+        desiredCount: initialDesiredCount(config.desiredCount, config.serviceSettings.autoscaling),
         ...(task.network && { network: task.network }),
       },
     }),
@@ -114,6 +117,19 @@ export async function deploy(
     keepRevisions: config.keepRevisions,
     beforeChange,
     settings: config.serviceSettings,
+    ...(autoscaling && {
+      scale: () =>
+        scaleService({
+          region: config.region,
+          cluster: config.cluster,
+          service: config.service,
+          settings: autoscaling,
+          loadBalancers: config.serviceSettings.loadBalancers,
+          exists: true,
+          apply: true,
+          log,
+        }),
+    }),
     ...(config.runBeforeDeploy.length > 0 && {
       runBefore: (taskDefinitionArn: string) =>
         runBeforeDeploy(ecs, taskDefinitionArn, {
@@ -186,12 +202,13 @@ export function reportRollout(base: RunReport, outcome: RolloutOutcome): RunRepo
   }
   const { deployment, end } = outcome;
   const changed = deployment.created || deployment.updated;
-  const settingsChanged = deployment.settingsChanged.length > 0;
+  const settingLines = [...deployment.settingsChanged, ...outcome.scaled];
+  const settingsChanged = settingLines.length > 0;
   const report: RunReport = {
     ...registration,
     serviceArn: deployment.serviceArn,
     ...(changed && { deploymentId: deployment.deploymentId }),
-    ...(settingsChanged && { settings: deployment.settingsChanged }),
+    ...(settingsChanged && { settings: settingLines }),
     changed: registration.changed || changed || settingsChanged,
   };
   const verb = deployment.created ? 'created' : 'updated';

@@ -8,6 +8,7 @@ import { baseReport, type RunReport } from './report';
 import { preflight } from '../stages/preflight';
 import { resolveReleases } from '../stages/resolve';
 import { verifyStage } from '../stages/verify';
+import { scaleService } from '../stages/autoscaling';
 
 /**
  * The plan mode: what a deploy would change, found with read-only AWS calls. Nothing is exported,
@@ -45,6 +46,22 @@ export async function plan(config: ServiceConfig, log: Log): Promise<RunReport> 
       ...(resolved && { resolved }),
       log,
     });
+    const autoscaling = config.serviceSettings.autoscaling;
+    if (autoscaling) {
+      planned.settings.push(
+        ...(await scaleService({
+          region: config.region,
+          cluster: config.cluster,
+          service: config.service,
+          settings: autoscaling,
+          loadBalancers: config.serviceSettings.loadBalancers,
+          exists: planned.service !== 'create',
+          apply: false,
+          log,
+        })),
+      );
+      planned.changed ||= planned.settings.length > 0;
+    }
     for (const line of planText(planned, config.service, planned.logDiff)) log.info(line);
     for (const line of oneOffNotes(config, planned.service)) log.info(line);
     return planned;

@@ -48,6 +48,11 @@ export interface RolloutInput {
   runBefore?: (taskDefinitionArn: string) => Promise<RunBeforeResult>;
   /** Before the first write to ECS (the deploy's deferred checks); a rollout that changes nothing never calls it. */
   beforeChange?: () => Promise<void>;
+  /**
+   * Once the service runs the revision (stable, not waited for, or unchanged), its autoscaling
+   * made what the inputs ask: a line for each change. Never after a failed deployment.
+   */
+  scale?: () => Promise<string[]>;
 }
 
 interface Registration {
@@ -62,6 +67,8 @@ interface Registration {
 export type RolloutOutcome =
   | (Registration & {
       deployment: ServiceDeployment;
+      /** The autoscaling changes made once the service ran the revision, one line each. */
+      scaled: string[];
       end:
         | { kind: 'unchanged' } // the service already ran this revision
         | { kind: 'not-waited' }
@@ -139,9 +146,12 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
     }),
   );
   const done = { registered, diff, ran, deployment };
-  if (!deployment.created && !deployment.updated) return { ...done, end: { kind: 'unchanged' } };
+  const scaled = async () => (input.scale ? await log.group('Autoscaling', input.scale) : []);
+  if (!deployment.created && !deployment.updated)
+    return { ...done, scaled: await scaled(), end: { kind: 'unchanged' } };
   progress.serviceNow = registered.arn;
-  if (input.waitTimeoutMs === undefined) return { ...done, end: { kind: 'not-waited' } };
+  if (input.waitTimeoutMs === undefined)
+    return { ...done, scaled: await scaled(), end: { kind: 'not-waited' } };
 
   const poll = { cluster, service, timeoutMs: input.waitTimeoutMs, log, ...input.poll };
   const wait = await log.group('Wait', () =>
@@ -162,9 +172,9 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
         log,
       });
     }
-    return { ...done, end: { kind: 'stable' } };
+    return { ...done, scaled: await scaled(), end: { kind: 'stable' } };
   }
-  if (!input.rollbackOnFailure) return { ...done, end: { kind: 'failed', wait } };
+  if (!input.rollbackOnFailure) return { ...done, scaled: [], end: { kind: 'failed', wait } };
   const rollback = await log.group('Rollback', () =>
     rollBack(ecs, {
       ...poll,
@@ -176,7 +186,7 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
       ecsRollsBack: breakerRollsBack(wait, deployment.deploymentId),
     }),
   );
-  return { ...done, end: { kind: 'failed', wait, rollback } };
+  return { ...done, scaled: [], end: { kind: 'failed', wait, rollback } };
 }
 
 /** ECS's circuit breaker failed our deployment, and will roll back itself (its rollback option). */

@@ -37,10 +37,16 @@ export function readEfsConfiguration(
   const at = (key: string) => [...path, key];
   const fileSystemId = r.string(fields.filesystem_id, at('filesystem_id'), true);
   if (fileSystemId !== undefined && !FILE_SYSTEM.test(fileSystemId))
-    r.p.error(at('filesystem_id'), `"${fileSystemId}" is not an EFS file system id such as fs-0123456789abcdef0`);
+    r.p.error(
+      at('filesystem_id'),
+      `"${fileSystemId}" is not an EFS file system id such as fs-0123456789abcdef0`,
+    );
   const accessPoint = r.string(fields.access_point, at('access_point'));
   if (accessPoint !== undefined && !ACCESS_POINT.test(accessPoint))
-    r.p.error(at('access_point'), `"${accessPoint}" is not an EFS access point id such as fsap-0123456789abcdef0`);
+    r.p.error(
+      at('access_point'),
+      `"${accessPoint}" is not an EFS access point id such as fsap-0123456789abcdef0`,
+    );
   const switches = ['ENABLED', 'DISABLED'] as const;
   const transit = r.oneOf(fields.transit_encryption, at('transit_encryption'), switches);
   const iam = r.oneOf(fields.iam, at('iam'), switches);
@@ -65,7 +71,10 @@ export function readEfsConfiguration(
       "with an access point, the directory mounted is the access point's: remove root_directory (or set the access point's root)",
     );
   if (root !== undefined && !root.startsWith('/'))
-    r.p.error(at('root_directory'), `"${root}" must be an absolute path in the file system, such as /mongodb`);
+    r.p.error(
+      at('root_directory'),
+      `"${root}" must be an absolute path in the file system, such as /mongodb`,
+    );
   if (r.p.errors.length > errors || fileSystemId === undefined) return undefined;
   return {
     fileSystemId,

@@ -5,6 +5,9 @@
 // own; these give every file under dist-es the main's, which exports the same classes. jest, which
 // runs CommonJS, maps the paths to the main (jest.config.js).
 
+declare module '@aws-sdk/client-application-auto-scaling/dist-es/*' {
+  export * from '@aws-sdk/client-application-auto-scaling';
+}
 declare module '@aws-sdk/client-cloudwatch-logs/dist-es/*' {
   export * from '@aws-sdk/client-cloudwatch-logs';
 }

@@ -1,1 +1,0 @@
-"use strict";exports.id=703,exports.ids=[703],exports.modules={7703:(e,s,t)=>{t.d(s,{GetRoleCommand:()=>d.k,IAMClient:()=>o.h});var o=t(8300),d=t(4109)}};

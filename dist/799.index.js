@@ -1,0 +1,1 @@
+"use strict";exports.id=799,exports.ids=[799],exports.modules={799:(e,s,t)=>{t.d(s,{GetRoleCommand:()=>r,IAMClient:()=>o.h});var o=t(8300),d=t(3924),l=t(135);class r extends((0,d.G5)(d.lq,d.yt,"GetRole",l.pW4)){}}};
