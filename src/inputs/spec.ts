@@ -18,8 +18,14 @@ export const INPUTS = {
     default: 'deploy',
   },
   'compose-file': {
-    description: 'Docker Compose file(s), one a line, merged in order like `docker compose -f a -f b`.',
+    description:
+      'Docker Compose file(s), one a line, merged in order like `docker compose -f a -f b`. With `task-definition`, none unless given.',
     default: 'docker-compose.yml',
+  },
+  'task-definition': {
+    description:
+      "A task definition of your own to deploy instead of translating a compose file: a JSON file in the workspace (as `aws ecs register-task-definition` and the AWS render action take it; `describe-task-definition`'s output too), or the ARN of a registered revision. Its containers whose image names a package's repository run the image this deploy exports; with `compose-file` also given, those named like a `build:` service run the image built for it. Its family is `task-family` (default: the service name); everything else (register only when it changed, create or update, wait, rollback, previews, plan, verify) works as with compose. ecs-params gives only the awsvpc network (run_params).",
+    example: 'ecs/task-definition.json',
   },
   'ecs-params': {
     description: "ecs-cli's `ecs-params.yml` (task size, roles, network mode, awsvpc network configuration).",

@@ -10,6 +10,7 @@ import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
 import { baseReport, DeployFailed, type RunReport } from './report';
 import { acquireImages } from '../stages/acquire';
+import { readGivenRevision } from '../stages/given-task';
 import { scaleService } from '../stages/autoscaling';
 import { initialDesiredCount } from '../ecs/autoscaling';
 import { checkExportArchitecture } from '../stages/architecture';
@@ -35,7 +36,7 @@ export interface RunnerSide {
  * once every image it names is pushed.
  */
 export async function deploy(
-  config: ServiceConfig,
+  asked: ServiceConfig,
   run: RunContext,
   runner: RunnerSide,
   actionLog: Log,
@@ -43,6 +44,7 @@ export async function deploy(
 ): Promise<RunReport> {
   const log = progress.tracking(actionLog);
   const temp = runner.tempDir;
+  const config = await readGivenRevision(asked, awsClients(asked.region).ecs);
   const plan = preflight(config, log, { settings: config.serviceSettings, oneOffs: config.runBeforeDeploy });
   checkExportArchitecture(plan.translated.taskDefinition, plan.packages.length, process.arch);
   // Everything the task needs now; the cluster's room before the first change (see verifyStage).

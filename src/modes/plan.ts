@@ -8,13 +8,15 @@ import { baseReport, type RunReport } from './report';
 import { preflight } from '../stages/preflight';
 import { resolveReleases } from '../stages/resolve';
 import { verifyStage } from '../stages/verify';
+import { readGivenRevision } from '../stages/given-task';
 import { scaleService } from '../stages/autoscaling';
 
 /**
  * The plan mode: what a deploy would change, found with read-only AWS calls. Nothing is exported,
  * pushed, created, registered or updated.
  */
-export async function plan(config: ServiceConfig, log: Log): Promise<RunReport> {
+export async function plan(asked: ServiceConfig, log: Log): Promise<RunReport> {
+  const config = await readGivenRevision(asked, awsClients(asked.region).ecs);
   const checked = preflight(config, log, {
     settings: config.serviceSettings,
     oneOffs: config.runBeforeDeploy,

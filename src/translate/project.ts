@@ -1,12 +1,15 @@
 import { loadComposeProject } from '../compose/load';
 import type { ComposeProject } from '../compose/types';
-import type { Diagnostic } from '../diagnostics';
+import { UserError, type Diagnostic } from '../diagnostics';
 import { loadEcsParams, type EcsParams } from './ecs-params';
 import { translateTaskDefinition, type TranslatedTask } from './taskdef';
 import type { HabitatOptions, HabitatService } from './habitat/types';
 import type { PackageSource } from './habitat/package-source';
 import { planImages } from './image-plan';
 import { decidePlatform } from './runtime-platform';
+import { planBuilds } from './build-plan';
+import { pinGivenTask, type GivenTaskDefinition } from './given-task';
+import { repositoryOf } from './habitat/package-source';
 import type { BuiltService, ImageBuild } from './build-plan';
 
 export interface TranslateProjectInput {
@@ -33,6 +36,8 @@ export interface TranslateProjectInput {
   root?: string;
   /** The `runtime-platform` input, e.g. `linux/arm64`; unset: the services' `platform:`, if any. */
   platform?: string;
+  /** A task definition of the user's own: deployed instead of the compose file's translation. */
+  given?: GivenTaskDefinition;
 }
 
 /** The task definition, with what the translation learned on the way. */
@@ -56,6 +61,7 @@ export interface TranslatedProject extends TranslatedTask {
  * services run Habitat packages (and which are built), read ecs-params and translate. No AWS, no network, no processes.
  */
 export function translateProject(input: TranslateProjectInput): TranslatedProject {
+  if (input.given) return translateGiven(input, input.given);
   const project = loadComposeProject({
     files: input.files,
     ...(input.envFile !== undefined && { envFile: input.envFile }),
@@ -97,6 +103,56 @@ export function translateProject(input: TranslateProjectInput): TranslatedProjec
     packages: plan.packages,
     builtServices: plan.built,
     builds: plan.builds,
+    ...(ecsParams && { ecsParams }),
+  };
+}
+
+/**
+ * A task definition of the user's own, with this deploy's images: the compose files, when given,
+ * only say which containers are built (their `build:` services of the same name).
+ */
+function translateGiven(input: TranslateProjectInput, given: GivenTaskDefinition): TranslatedProject {
+  const target = {
+    registry: input.registry,
+    imageTag: input.imageTag,
+    ...(input.images && { images: input.images }),
+  };
+  const compose =
+    input.files.length > 0
+      ? loadComposeProject({
+          files: input.files,
+          ...(input.envFile !== undefined && { envFile: input.envFile }),
+          environment: input.environment,
+          ...(input.refuseVariable && { refuseVariable: input.refuseVariable }),
+          ...(input.root !== undefined && { root: input.root }),
+        })
+      : undefined;
+  const building =
+    compose && input.build === true
+      ? planBuilds(compose, new Set(), new Set(input.packages.map(repositoryOf)), target, input.platform)
+      : undefined;
+  if (building && building.problems.errors.length > 0) throw new UserError(building.problems.errors);
+  const pinned = pinGivenTask(given, {
+    family: input.family,
+    packages: input.packages,
+    built: building?.services ?? new Map(),
+    target,
+  });
+  const ecsParams = input.ecsParamsFile === undefined ? undefined : loadEcsParams(input.ecsParamsFile);
+  return {
+    taskDefinition: pinned.taskDefinition,
+    runParams: ecsParams?.runParams ?? {},
+    warnings: [
+      ...(compose?.warnings ?? []),
+      ...(building?.problems.warnings ?? []),
+      ...(ecsParams?.warnings ?? []),
+      ...pinned.warnings,
+    ],
+    project: pinned.project,
+    habitatServices: pinned.habitatServices,
+    packages: input.packages,
+    builtServices: pinned.builtServices,
+    builds: building?.builds ?? [],
     ...(ecsParams && { ecsParams }),
   };
 }
