@@ -31,6 +31,7 @@ function outcome(
       created: false,
       updated: true,
       settingsChanged: [],
+      strategy: 'ROLLING',
       ...deployment,
     },
     end,

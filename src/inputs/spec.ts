@@ -193,7 +193,9 @@ export const INPUTS = {
   },
   'load-balancer': {
     description:
-      'Target groups to register the service with, one a line: `targetGroupArn=<arn>,container=<compose service>,port=<container port>`. Set on create; on update, changed when they differ. Empty: none on create, unchanged on update.',
+      'Target groups to register the service with, one a line: `targetGroupArn=<arn>,container=<compose service>,port=<container port>`. For BLUE_GREEN, LINEAR and CANARY also `alternateTargetGroupArn=<arn>,productionListenerRule=<arn>,roleArn=<arn>` (and optionally `testListenerRule=<arn>`): the second target group, the listener rule (or, for an NLB, the listener) that forwards to both, and the role ECS shifts traffic with. Set on create; on update, changed when they differ. Empty: none on create, unchanged on update.',
+    example:
+      'targetGroupArn=arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-blue/0123456789abcdef,container=web,port=8080,alternateTargetGroupArn=arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-green/fedcba9876543210,productionListenerRule=arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/0123456789abcdef/0123456789abcdef/0123456789abcdef,roleArn=arn:aws:iam::123456789012:role/ecsInfrastructureRoleForLoadBalancers',
   },
   'health-check-grace-period-seconds': {
     description:
@@ -218,6 +220,37 @@ export const INPUTS = {
   'propagate-tags': {
     description:
       'Copy tags to the tasks from `TASK_DEFINITION`, `SERVICE` or `NONE`. Empty: `TASK_DEFINITION` on create, unchanged on update.',
+  },
+  'deployment-strategy': {
+    description:
+      "ECS's own deployment strategy: `ROLLING` (tasks replaced a few at a time), `BLUE_GREEN` (the new revision gets test traffic, then all production traffic at once, and both run for the bake time), `LINEAR` (production traffic moved in equal steps) or `CANARY` (a share first, then the rest). The last three need `load-balancer` with an alternate target group (or a service without one: ECS then shifts no traffic). The wait follows the deployment through its lifecycle stages (stage, traffic moved, bake time left) in the log and the summary; when a stage, a hook or an alarm fails, ECS rolls back and the step says so. Empty: `ROLLING` on create, unchanged on update.",
+    example: 'BLUE_GREEN',
+  },
+  'deployment-bake-time-minutes': {
+    description:
+      'BLUE_GREEN, LINEAR and CANARY: how long both revisions run after production traffic has moved, before the old one is stopped (0-1440). Empty: ECS default on create, unchanged on update.',
+    example: '10',
+  },
+  'deployment-step-percent': {
+    description:
+      'CANARY: the share of production traffic moved first (0.1-100); LINEAR: the share moved at each step (3-100). In steps of 0.1. Empty: ECS default (5 and 10).',
+    example: '10',
+  },
+  'deployment-step-bake-minutes': {
+    description:
+      'CANARY: how long the canary runs before the rest of the traffic moves; LINEAR: how long between steps (0-1440). Empty: ECS default (10 and 6).',
+    example: '5',
+  },
+  'deployment-alarms': {
+    description:
+      'CloudWatch alarms, separated by commas or lines: one in ALARM during the deployment fails it, and ECS rolls it back (any strategy). Verify checks that they exist.',
+    example: 'web-5xx, web-latency',
+  },
+  'deployment-lifecycle-hooks': {
+    description:
+      'BLUE_GREEN, LINEAR and CANARY: Lambda functions ECS runs at lifecycle stages, one a line: `function=<arn>,role=<arn>,stages=<STAGE>[|<STAGE>...]` (PRE_SCALE_UP, POST_SCALE_UP, TEST_TRAFFIC_SHIFT, POST_TEST_TRAFFIC_SHIFT, PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT, RECONCILE_SERVICE); a hook that answers FAILED rolls the deployment back. Verify checks that the functions exist.',
+    example:
+      'function=arn:aws:lambda:us-east-1:123456789012:function:smoke-test,role=arn:aws:iam::123456789012:role/ecsLifecycleHooks,stages=POST_TEST_TRAFFIC_SHIFT',
   },
   'autoscaling-min-capacity': {
     description:

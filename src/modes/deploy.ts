@@ -211,6 +211,7 @@ export function reportRollout(base: RunReport, outcome: RolloutOutcome): RunRepo
     serviceArn: deployment.serviceArn,
     ...(changed && { deploymentId: deployment.deploymentId }),
     ...(settingsChanged && { settings: settingLines }),
+    ...(outcome.stages && outcome.stages.length > 0 && { stages: outcome.stages }),
     changed: registration.changed || changed || settingsChanged,
   };
   const verb = deployment.created ? 'created' : 'updated';
