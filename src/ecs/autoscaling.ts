@@ -145,14 +145,12 @@ function samePolicy(existing: ScalingPolicy, wanted: PutScalingPolicyCommandInpu
   );
 }
 
-type Sdk = typeof import('../aws/sdk/autoscaling');
-
 /** The service's scalable target and its policies, read. */
 export async function readScaling(
   aas: ApplicationAutoScalingClient,
-  sdk: Sdk,
   resourceId: string,
 ): Promise<CurrentScaling> {
+  const sdk = await import('../aws/sdk/autoscaling');
   const targets = await aas.send(
     new sdk.DescribeScalableTargetsCommand({
       ServiceNamespace: 'ecs',
@@ -176,11 +174,11 @@ export async function readScaling(
 /** Makes the calls of a change; each is idempotent, so a rerun after a failure finishes the job. */
 export async function applyScaling(
   aas: ApplicationAutoScalingClient,
-  sdk: Sdk,
   resourceId: string,
   change: ScalingChange,
   log: Log,
 ): Promise<void> {
+  const sdk = await import('../aws/sdk/autoscaling');
   if (change.register) {
     // Registering an existing target updates it; the service-linked role is ECS's own.
     await aas.send(

@@ -40,7 +40,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 const CANDIDATES = 3;
 
 /** One line of where a deployment is (pure): stage, traffic on the new revision, bake time left. */
-export function progressLine(d: ServiceDeployment, bakeLeftMs: number | undefined): string {
+function progressLine(d: ServiceDeployment, bakeLeftMs: number | undefined): string {
   const target = d.targetServiceRevision;
   const parts = [`${d.status ?? '?'}`, d.lifecycleStage ? `stage ${d.lifecycleStage}` : ''];
   if (target?.requestedProductionTrafficWeight !== undefined)
@@ -63,18 +63,22 @@ function formatDuration(ms: number): string {
 }
 
 /** Why ECS rolled back or stopped the deployment, from what it says (pure). */
-export function failureReason(d: ServiceDeployment): string {
+function failureReason(d: ServiceDeployment): string {
   const hooks = (d.lifecycleHookDetails ?? []).filter(
     (h) => h.status === 'FAILED' || h.status === 'TIMED_OUT',
   );
+  const reason = d.rollback?.reason ?? d.statusReason ?? '';
+  // What ECS's reason does not already name: the failed hooks, the alarms in ALARM.
+  const untold = (name: string) => !reason.includes(name);
+  const alarms = (d.alarms?.triggeredAlarmNames ?? []).filter(untold);
   const said = [
-    d.rollback?.reason ?? d.statusReason,
-    ...hooks.map((h) => `lifecycle hook ${h.targetArn ?? h.hookId ?? '?'} ${h.status ?? ''}`),
-    ...(d.alarms?.triggeredAlarmNames?.length
-      ? [`alarm ${d.alarms.triggeredAlarmNames.join(', ')} in ALARM`]
-      : []),
-  ].filter((x): x is string => !!x);
-  return [...new Set(said)].join('; ') || 'no reason given';
+    reason,
+    ...hooks
+      .filter((h) => untold(h.targetArn ?? h.hookId ?? '?'))
+      .map((h) => `lifecycle hook ${h.targetArn ?? h.hookId ?? '?'} ${h.status ?? ''}`),
+    ...(alarms.length > 0 ? [`alarm ${alarms.join(', ')} in ALARM`] : []),
+  ].filter((x) => x !== '');
+  return said.join('; ') || 'no reason given';
 }
 
 /** Follows our service deployment until it succeeds, ECS has rolled it back, or time runs out. */

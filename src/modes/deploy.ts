@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { awsClients } from '../aws/clients';
 import { checkService } from '../ecs/service';
 import { checkTargetGroups } from '../ecs/target-groups';
+import { checkStrategyPieces } from '../ecs/strategy-checks';
 import { explainFailure } from '../ecs/wait';
 import type { LoginState } from '../registry/login';
 import type { RunContext } from '../inputs/run-context';
@@ -60,6 +61,11 @@ export async function deploy(
   await checkTargetGroups(config.serviceSettings.loadBalancers, {
     region: config.region,
     networkMode: plan.translated.taskDefinition.networkMode,
+    log,
+  });
+  // What a BLUE_GREEN, LINEAR or CANARY deployment needs (reads; clients load only when given).
+  await checkStrategyPieces(config.serviceSettings.loadBalancers, config.serviceSettings.strategy, {
+    region: config.region,
     log,
   });
 

@@ -2,6 +2,7 @@ import { awsClients } from '../aws/clients';
 import { planDeployChange, type ChangePlan } from '../stages/change-plan';
 import { planText, serviceVerdict } from '../stages/change-text';
 import { checkTargetGroups } from '../ecs/target-groups';
+import { checkStrategyPieces } from '../ecs/strategy-checks';
 import type { ServiceConfig } from '../inputs/parse';
 import type { Log } from '../log';
 import { baseReport, type RunReport } from './report';
@@ -27,6 +28,11 @@ export async function plan(asked: ServiceConfig, log: Log): Promise<RunReport> {
   await checkTargetGroups(config.serviceSettings.loadBalancers, {
     region: config.region,
     networkMode: checked.translated.taskDefinition.networkMode,
+    log,
+  });
+  // What a BLUE_GREEN, LINEAR or CANARY deployment needs (reads; clients load only when given).
+  await checkStrategyPieces(config.serviceSettings.loadBalancers, config.serviceSettings.strategy, {
+    region: config.region,
     log,
   });
   // Packages named without a release: the release a deploy would get, asked of Builder (reads).

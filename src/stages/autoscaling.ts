@@ -35,8 +35,8 @@ export async function scaleService(options: ScaleOptions): Promise<string[]> {
   if (!options.exists) return scalingChange(resourceId, { policies: [] }, settings, label).lines;
   const sdk = await import('../aws/sdk/autoscaling');
   const aas = withCallContext(new sdk.ApplicationAutoScalingClient(awsClientOptions(options.region)));
-  const change = scalingChange(resourceId, await readScaling(aas, sdk, resourceId), settings, label);
-  if (options.apply) await applyScaling(aas, sdk, resourceId, change, options.log);
+  const change = scalingChange(resourceId, await readScaling(aas, resourceId), settings, label);
+  if (options.apply) await applyScaling(aas, resourceId, change, options.log);
   return change.lines;
 }
 

@@ -235,7 +235,6 @@ async function followStrategy(
     const detail = wait.rolledBack.succeeded
       ? `ECS rolled ${input.service} back to the previous revision (${wait.rolledBack.reason})`
       : `ECS tried to roll ${input.service} back, and that failed (${wait.rolledBack.reason})`;
-    log.info(`Rollback: ${detail}`);
     return {
       ...done,
       stages,

@@ -8,6 +8,9 @@
 declare module '@aws-sdk/client-application-auto-scaling/dist-es/*' {
   export * from '@aws-sdk/client-application-auto-scaling';
 }
+declare module '@aws-sdk/client-cloudwatch/dist-es/*' {
+  export * from '@aws-sdk/client-cloudwatch';
+}
 declare module '@aws-sdk/client-cloudwatch-logs/dist-es/*' {
   export * from '@aws-sdk/client-cloudwatch-logs';
 }
@@ -22,6 +25,9 @@ declare module '@aws-sdk/client-elastic-load-balancing-v2/dist-es/*' {
 }
 declare module '@aws-sdk/client-iam/dist-es/*' {
   export * from '@aws-sdk/client-iam';
+}
+declare module '@aws-sdk/client-lambda/dist-es/*' {
+  export * from '@aws-sdk/client-lambda';
 }
 declare module '@aws-sdk/client-s3/dist-es/*' {
   export * from '@aws-sdk/client-s3';
