@@ -291,3 +291,23 @@ test('a plan says what a move to CANARY would set, and writes nothing', () => {
     'canaryConfiguration: (none) -> {"canaryPercent":10,"canaryBakeTimeInMinutes":5}',
   );
 });
+
+test("a move to CANARY shifts the canary's share first, and the rest once its bake time is over", async () => {
+  compose('4');
+  const r = deploy({
+    'deployment-strategy': 'CANARY',
+    'deployment-step-percent': '10',
+    'deployment-step-bake-minutes': '1',
+    'deployment-bake-time-minutes': '0',
+  });
+  if (r.status !== 0) throw new Error(explain(r));
+  const s = (await ecs.send(new DescribeServicesCommand({ cluster, services: [service] }))).services?.[0];
+  expect(s?.deploymentConfiguration).toMatchObject({
+    strategy: 'CANARY',
+    canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 1 },
+  });
+  expect(r.stdout).toMatch(/stage PRODUCTION_TRAFFIC_SHIFT, production traffic 10% on the new revision/);
+  expect(r.summary).toMatch(/\*\*Lifecycle stages:\*\* .*`PRODUCTION_TRAFFIC_SHIFT`/);
+  expect(r.summary).toContain('**State:** updated and stable');
+  expect(await taskDefinition()).toBe(r.outputs['task-definition-arn']);
+});
