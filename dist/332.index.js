@@ -1,1 +1,6103 @@
-"use strict";exports.id=332,exports.ids=[332],exports.modules={4676:(e,t,n)=>{function o(e){return"object"==typeof e&&null!==e&&!Array.isArray(e)}function s(e){return"string"==typeof e?e:"number"==typeof e||"boolean"==typeof e?String(e):void 0}function r(e){return"number"==typeof e&&Number.isInteger(e)&&e>=0?e:"string"==typeof e&&/^\s*\d+\s*$/.test(e)?Number(e):void 0}n.d(t,{rD:()=>r,u4:()=>o,ws:()=>s})},9017:(e,t,n)=>{n.d(t,{e:()=>s,j:()=>r});const o=/^arn:(aws[a-z-]*):s3:::([^/]+)\/(.+)$/;function s(e){const t=o.exec(e);return t?{partition:t[1]??"aws",bucket:t[2]??"",key:t[3]??""}:void 0}function r(e){return e.startsWith("arn:")}},2332:(e,t,n)=>{n.d(t,{r:()=>io,G:()=>ao});var o=n(3571),s=n(3024),r=n(6760),i=n(4851);class a extends Error{}const c=/[A-Za-z_]/,l=/[A-Za-z0-9_]/;class u extends Error{offset;constructor(e,t){super(e),this.offset=t}}function p(e,t){try{return{ok:!0,value:new f(e,t).expand(0,e.length)}}catch(e){if(e instanceof u)return{ok:!1,message:e.message,offset:e.offset};throw e}}class f{s;lookup;constructor(e,t){this.s=e,this.lookup=t}expand(e,t,n=0){let o="",s=e;for(;s<t;){const e=this.s[s];if("$"!==e){o+=e,s++;continue}const r=this.s[s+1];if("$"===r)o+="$",s+=2;else if("{"===r){if(n>=16)throw new u("${...} nested more than 16 levels deep: simplify the default values",s);const e=this.matchingBrace(s+2,t);o+=this.braced(s+2,e,n),s=e+1}else{if(!(void 0!==r&&s+1<t&&c.test(r)))throw new u(`invalid interpolation "${this.s.slice(s,s+2)}": write $$ for a literal "$", or $NAME / \${NAME} for a variable`,s);{let e=s+1;for(;e<t&&l.test(this.s[e]);)e++;o+=this.value(this.s.slice(s+1,e),s)??"",s=e}}}return o}value(e,t){try{return this.lookup(e)}catch(e){if(e instanceof a)throw new u(e.message,t);throw e}}matchingBrace(e,t){let n=1;for(let o=e;o<t;o++){const e=this.s[o];if("$"===e&&"$"===this.s[o+1])o++;else if("$"===e&&"{"===this.s[o+1])n++,o++;else if("}"===e&&0===--n)return o}throw new u(`unterminated "\${" in ${JSON.stringify(this.s)}: close it with "}", or write $$ for a literal "$"`,e-2)}braced(e,t,n){let o=e;for(;o<t&&l.test(this.s[o]);)o++;const s=this.s.slice(e,o);if(""===s||!c.test(s[0]))throw new u(`invalid variable name in "\${${this.s.slice(e,t)}}": a name starts with a letter or "_" and has letters, digits and "_"`,e-2);const r=this.value(s,e-2);if(o===t)return r??"";const i=":"===this.s[o],a=i?o+2:o+1,p=i?void 0!==r&&""!==r:void 0!==r;switch(this.s[i?o+1:o]){case"-":return p?r:this.expand(a,t,n+1);case"+":return p?this.expand(a,t,n+1):"";case"?":{if(p)return r;const o=this.expand(a,t,n+1);throw new u(`required variable ${s} ${i&&""===r?"is empty":"is not set"}${o?`: ${o}`:""} (set it in the environment or the env file)`,e-2)}default:throw new u(`invalid interpolation "\${${this.s.slice(e,t)}}": use \${NAME}, \${NAME:-default}, \${NAME-default}, \${NAME:?message}, \${NAME?message}, \${NAME:+alt} or \${NAME+alt}`,e-2)}}}const m=/^[A-Za-z_][A-Za-z0-9_.-]*$/;function d(e,t,n){const o=e.split(/\r?\n/),s=[],r=[],c=new Map,l=e=>n(e)??c.get(e);for(let e=0;e<o.length;e++){const u=o[e],f=u.length-u.trimStart().length;let d=u.trim();const g={file:t,line:e+1,column:f+1};if(""===d||d.startsWith("#"))continue;d.startsWith("export ")&&(d=d.slice(7).trimStart());const y=d.indexOf("="),k=(y<0?d:d.slice(0,y)).trim();if(!m.test(k)){const e=y<0?'a line without "=" (not shown: env files hold secrets)':`the key ${JSON.stringify(k.length>64?`${k.slice(0,64)}…`:k)}`;r.push((0,i.z3)(`expected KEY=value, found ${e}: a key has letters, digits, "_", "." or "-" and does not start with a digit`,{location:g}));continue}if(y<0){try{s.push({key:k,value:n(k),loc:g})}catch(e){if(!(e instanceof a))throw e;r.push((0,i.z3)(e.message,{location:g,path:k}))}continue}let b,w=d.slice(y+1).trimStart();const _=w[0];if('"'===_||"'"===_){let t=w.slice(1),n=h(t,_);for(;n<0&&e+1<o.length;)e++,t+="\n"+o[e],n=h(t,_);if(n<0){r.push((0,i.z3)(`unterminated ${_} quote in the value of ${k}: close it with ${_}`,{location:g}));break}const s=t.slice(n+1).trim();if(""!==s&&!s.startsWith("#")){r.push((0,i.z3)(`unexpected text after the quoted value of ${k} (not shown: env files hold secrets): put a comment after " #"`,{location:g}));continue}if(w=t.slice(0,n),"'"===_)b=w;else{const e=p(v(w),l);if(!e.ok){r.push((0,i.z3)(e.message,{location:g,path:k}));continue}b=e.value}}else{const e=w.search(/\s#/),t=p((e>=0?w.slice(0,e):w).trim(),l);if(!t.ok){r.push((0,i.z3)(t.message,{location:g,path:k}));continue}b=t.value}c.set(k,b),s.push({key:k,value:b,loc:g})}return{entries:s,diagnostics:r}}function h(e,t){for(let n=0;n<e.length;n++)if('"'===t&&"\\"===e[n])n++;else if(e[n]===t)return n;return-1}function v(e){const t={n:"\n",r:"\r",t:"\t","\\":"\\",'"':'"',$:"$$"};return e.replace(/\\(.)/gs,(e,n)=>t[n]??e)}var g=n(4676),y=n(2095),k=n(4160);function b(e,t,n){if("string"==typeof e){const o=(0,k.y)(e);return"error"in o?void n.error(t,`${o.error}; quote or escape it, or write the command as a list`):{value:o.words,at:n.place(t)}}if(Array.isArray(e)){const o=e.map(g.ws);if(o.every(e=>void 0!==e))return{value:o,at:n.place(t)}}n.error(t,"must be a string or a list of strings")}function w(e,t,n){return(0,g.u4)(e)?Object.entries(e).map(([e,o])=>({key:e,value:null===o?null:(0,g.ws)(o)??null,at:n.place([...t,e])})):Array.isArray(e)?e.flatMap((e,o)=>{const s=(0,g.ws)(e),r=[...t,o];if(void 0===s)return n.error(r,'must be a "NAME=value" string'),[];const i=s.indexOf("=");return[i<=0?{key:s,value:null,at:n.place(r)}:{key:s.slice(0,i),value:s.slice(i+1),at:n.place(r)}]}):(n.error(t,'must be a mapping or a list of "NAME=value"'),[])}function _(e,t,n){return(Array.isArray(e)?e:[e]).flatMap((o,s)=>{const r=Array.isArray(e)?[...t,s]:t,i=(0,g.ws)(o);return void 0!==i?[{value:i,at:n.place(r)}]:(n.error(r,"must be a string"),[])})}function $(e,t,n){return _(e,t,n).map(({value:e,at:t})=>{const n=e.indexOf(":");return n<0?{service:e,at:t}:{service:e.slice(0,n),alias:e.slice(n+1),at:t}})}function S(e,t,n){return(0,g.u4)(e)?Object.entries(e).map(([e,o])=>({hostname:e,ip:(0,g.ws)(o)??"",at:n.place([...t,e])})):_(e,t,n).flatMap(({value:e,at:t})=>{const o=/^([^:=]+)[:=](.+)$/.exec(e);return o?[{hostname:o[1],ip:o[2].replace(/^\[|\]$/g,""),at:t}]:(n.error(t,`"${e}" must be "hostname:ip"`),[])})}function E(e,t,n){return(0,g.u4)(e)?Object.entries(e).flatMap(([e,o])=>{const s=[...t,e],r=(0,g.rD)(o),i=r??((0,g.u4)(o)?(0,g.rD)(o.soft):void 0),a=r??((0,g.u4)(o)?(0,g.rD)(o.hard):void 0);if(void 0===i||void 0===a)n.error(s,"must be a number or { soft, hard } numbers");else{if(!(i>a))return[{name:e,soft:i,hard:a,at:n.place(s)}];n.error(s,`soft limit ${i} is above hard limit ${a}`)}return[]}):(n.error(t,"must be a mapping like { nofile: { soft: 1024, hard: 4096 } }"),[])}function A(e,t,n){return _(e,t,n).flatMap(({value:e,at:t})=>{const[o="",s,r]=e.split(":");return!o.startsWith("/")||void 0!==r&&!/^[rwm]+$/.test(r)?(n.error(t,`"${e}" must be /host/path[:/container/path[:rwm]]`),[]):[{source:o,...s&&{target:s},...r&&{permissions:r},at:t}]})}function x(e,t,n){return Array.isArray(e)?e.map((e,o)=>({value:String(e),at:n.place([...t,o])})):(0,g.u4)(e)?Object.keys(e).map(e=>({value:e,at:n.place([...t,e])})):[]}const M=new Set(["context","dockerfile","args","target","labels","platforms"]);function C(e,t,n){if("string"==typeof e){const o=n.place(t);return{context:{value:e,at:o},args:[],labels:[],others:[],at:o}}if(!(0,g.u4)(e))return void n.error(t,"must be a build context path or a mapping with context:");const o=o=>{const s=e[o];if(null!=s)return"string"==typeof s&&""!==s?{value:s,at:n.place([...t,o])}:void n.error([...t,o],"must be a non-empty string")},s=(o,s)=>{const r=e[o];return null==r?[]:s(r,[...t,o],n)},r=o("context"),i=o("dockerfile"),a=o("target"),c=void 0===e.platforms||null===e.platforms?void 0:s("platforms",_);return{context:r??{value:".",at:n.place(t)},...i&&{dockerfile:i},args:s("args",w),...a&&{target:a},labels:s("labels",w),...c&&{platforms:c},others:Object.keys(e).filter(e=>!M.has(e)).map(e=>({value:e,at:n.place([...t,e])})),at:n.place(t)}}const N=["service_started","service_healthy","service_completed_successfully"];function O(e,t,n){return Array.isArray(e)?e.map((e,o)=>({service:String(e),condition:"service_started",at:n.place([...t,o])})):(0,g.u4)(e)?Object.entries(e).flatMap(([e,o])=>{const s=(0,g.u4)(o)&&"string"==typeof o.condition?o.condition:"service_started",r=N.find(e=>e===s);return r?[{service:e,condition:r,at:n.place([...t,e])}]:(n.error([...t,e,"condition"],`"${s}" must be one of ${N.join(", ")}`),[])}):(n.error(t,"must be a list of services or a mapping of service to { condition }"),[])}const z=["interval","timeout","start_period","retries"];function T(e,t,n){if(!(0,g.u4)(e))return void n.error(t,"must be a mapping with test, interval, timeout, retries, start_period");const o=n.place(t);if(!0===e.disable)return{test:"off",at:o};const s={at:o};if(void 0!==e.test&&null!==e.test){const o=function(e,t,n){if("string"==typeof t)return""===t.trim()?"off":["CMD-SHELL",t];if(!Array.isArray(t)||0===t.length||!t.every(e=>"string"==typeof e))return void e.error(n,"must be a string, or a list starting with CMD, CMD-SHELL or NONE");const[o,...s]=t;return"NONE"===o?"off":"CMD"===o&&s.length>0?["CMD",s[0],...s.slice(1)]:"CMD-SHELL"===o&&1===s.length?["CMD-SHELL",s[0]]:void e.error(n,"CMD-SHELL"===o?"CMD-SHELL takes exactly one shell command string":`must start with CMD (then the command), CMD-SHELL (then one string) or NONE, not "${o}"`)}(n,e.test,[...t,"test"]);if(void 0===o)return;s.test=o}for(const o of z){const r=L(e[o]);void 0!==r&&(s[o]={value:r,at:n.place([...t,o])})}return void 0!==e.start_interval&&(s.start_interval=n.place([...t,"start_interval"])),s}function L(e){if(null!=e)return"object"==typeof e?String(e):e}function P(e,t,n){if(!Array.isArray(e))return n.error(t,'must be a list of ports, e.g. ["8080:80", "9000/udp"]'),[];const o=[];return e.forEach((e,s)=>{const r=[...t,s],i=(0,g.u4)(e)?function(e,t,n){if(void 0===t.target)return void e.error([...n,"target"],"a long-syntax port needs target (the container port)");const o=String(t.target),s=j(e,o,"container",o,[...n,"target"]),r=t.published,i=null!=r&&""!==r,a=i?j(e,String(r),"host",String(r),[...n,"published"]):void 0;if(!s||i&&!a)return;void 0!==t.mode&&"host"!==t.mode&&"ingress"!==t.mode&&e.error([...n,"mode"],"must be host or ingress");return{target:s,...a&&{published:a},..."string"==typeof t.host_ip&&""!==t.host_ip&&{host_ip:t.host_ip},protocol:"string"==typeof t.protocol?t.protocol.toLowerCase():"tcp",at:e.place(n)}}(n,e,r):function(e,t,n){if("string"!=typeof t&&"number"!=typeof t)return void e.error(n,'must be a port string like "8080:80" or a mapping with target');const o=String(t).trim(),s=o.indexOf("/"),r=(s>=0?o.slice(s+1):"tcp").toLowerCase(),i=s>=0?o.slice(0,s):o,a=/^\[([^\]]+)\]:(.*)$/.exec(i),c=a?[a[1],...a[2].split(":")]:i.split(":");if(c.length>3||a&&3!==c.length)return void e.error(n,`"${o}" is not a port; write [host_ip:][host:]container[/protocol], e.g. "8080:80"`);const l=j(e,c[c.length-1],"container",o,n),u=c.length>=2?c[c.length-2]:"",p=""===u?void 0:j(e,u,"host",o,n);return!l||""!==u&&!p?void 0:{target:l,...p&&{published:p},...3===c.length&&""!==c[0]&&{host_ip:c[0]},protocol:r,at:e.place(n)}}(n,e,r);i&&function(e,t,n){const{target:o,published:s}=t;if(o.last<o.first)return e.error(n,`port range ${o.first}-${o.last} ends before it starts`),!1;if(s&&s.last-s.first!==o.last-o.first)return e.error(n,"host and container port ranges must have the same length"),!1;return!0}(n,i,r)&&o.push(i)}),o}function j(e,t,n,o,s){const r=/^(\d+)(?:-(\d+))?$/.exec(t.trim());if(!r)return void e.error(s,`"${o}": ${n} port "${t}" is not a number or a range like 8000-8002`);const i=Number(r[1]),a=void 0===r[2]?i:Number(r[2]);for(const t of[i,a])if(t<1||t>65535)return void e.error(s,`"${o}": ${n} port ${t} out of range 1-65535`);return{first:i,last:a}}const D=/^[./~]/;function I(e,t,n){return Array.isArray(e)?e.flatMap((e,o)=>{const s=[...t,o],r=(0,g.u4)(e)?function(e,t,n){const o="string"==typeof t.type?t.type:void 0,s="string"==typeof t.source&&""!==t.source?t.source:void 0,r="string"==typeof t.target?t.target:"";if("tmpfs"===o){const o=(0,g.u4)(t.tmpfs)?t.tmpfs:{},s=(0,g.ws)(o.mode??null),i=void 0===o.size?void 0:function(e){return"number"==typeof e?e:String(e)}(o.size);return{type:"tmpfs",target:r,...void 0!==i&&{size:i},options:s?[`mode=${s}`]:[],at:e.place(n)}}if(void 0!==o&&"volume"!==o&&"bind"!==o)return{type:"other",written:o,at:e.place([...n,"type"])};return{type:o??(void 0!==s&&D.test(s)?"bind":"volume"),...void 0!==s&&{source:s},target:r,read_only:!0===t.read_only,options:[],at:e.place(n)}}(n,e,s):function(e,t,n){if("string"!=typeof t)return void e.error(n,'must be a mount string like "data:/data:ro" or a mapping with type, source, target');const o=t.split(":");if(o.length>3||o.some(e=>""===e))return void e.error(n,`"${t}" is not a mount; write [source:]target[:ro]`);const[s,r]=1===o.length?[void 0,o[0]]:[o[0],o[1]],i=(o[2]??"").split(",").filter(Boolean);return{type:void 0!==s&&D.test(s)?"bind":"volume",...void 0!==s&&{source:s},target:r,read_only:i.includes("ro"),options:i.filter(e=>"ro"!==e&&"rw"!==e),at:e.place(n)}}(n,e,s);return r?[r]:[]}):(n.error(t,'must be a list of mounts, e.g. ["data:/var/lib/data"]'),[])}function F(e,t,n){return(Array.isArray(e)?e:[e]).flatMap((o,s)=>{const r=Array.isArray(e)?[...t,s]:t;if("string"!=typeof o)return n.error(r,'must be a path like "/run:size=64m"'),[];const i=o.indexOf(":"),a=i<0?o:o.slice(0,i);let c;const l=[];for(const e of(i<0?"":o.slice(i+1)).split(",").filter(Boolean))e.startsWith("size=")?c=e.slice(5):l.push(e);return[{type:"tmpfs",target:a,...void 0!==c&&{size:c},options:l,at:n.place(r)}]})}function H(e,t,n){return Array.isArray(e)?e.flatMap((e,o)=>{const s=[...t,o];if("string"!=typeof e)return n.error(s,"must be a service name"),[];const r=e.split(":"),i="container"===r[0],[a="",c]=i?r.slice(1):r;return i||void 0===c||"ro"===c||"rw"===c?[{type:i?"container":"service",source:a,read_only:"ro"===c,at:n.place(s)}]:(n.error(s,`mode "${c}" must be ro or rw`),[])}):(n.error(t,"must be a list of service names"),[])}function q(e,t,n){const o={},s=(s,r)=>{const i=e[s];null!=i&&(o[s]=r(i,[...t,s],n))};s("command",b),s("entrypoint",b),s("environment",w),s("ports",P),s("volumes",I),s("tmpfs",F),s("volumes_from",H),s("links",$),s("dns",_),s("dns_search",_),s("extra_hosts",S),s("security_opt",_),s("labels",w),s("ulimits",E);const r=function(e,t,n){const{logging:o,log_driver:s,log_opt:r}=e;return(0,g.u4)(o)?R(o.driver,o.options,[...t,"logging"],[...t,"logging","options"],n):null==s?void 0:R(s,r,[...t,"log_driver"],[...t,"log_opt"],n)}(e,t,n);return r&&(o.logging=r),s("healthcheck",T),s("sysctls",w),s("cap_add",_),s("cap_drop",_),s("devices",A),s("networks",x),s("depends_on",O),s("build",C),o}function R(e,t,n,o,s){return{..."string"==typeof e&&{driver:e},options:null==t?[]:w(t,o,s),at:s.place(n)}}var B=n(9017);function U(e,t){return{kind:"scalar",value:e,loc:t}}function W(e,t=new Map){return{kind:"map",entries:t,loc:e}}function Z(e){let t="";for(const n of e)"number"==typeof n?t+=`[${n}]`:/^[A-Za-z0-9_-]+$/.test(n)?t+=""===t?n:`.${n}`:t+=`[${JSON.stringify(n)}]`;return t}function G(e){return"map"===e.kind?"a mapping":"seq"===e.kind?"a list":null===e.value?"null":"string"==typeof e.value?`the string ${JSON.stringify((t=e.value,t.length>40?`${t.slice(0,37)}...`:t))}`:`the ${typeof e.value} ${String(e.value)}`;var t}function V(e){if("scalar"===e.kind)return e.value;if("seq"===e.kind)return e.items.map(V);const t={};for(const[n,o]of e.entries)Object.defineProperty(t,n,{value:V(o.value),enumerable:!0,writable:!0,configurable:!0});return t}function Y(e,t){let n=e,o=e.loc;for(const e of t)if("map"===n.kind&&"string"==typeof e){const t=n.entries.get(e);if(!t)return;n=t.value,o="scalar"===n.kind&&null!==n.value?n.loc:t.keyLoc}else{if("seq"!==n.kind||"number"!=typeof e)return;{const t=n.items[e];if(!t)return;n=t,o=t.loc}}return o}function K(e,t){return te(e,t,[])}const J=new Set(["command","entrypoint","healthcheck.test"]),X=new Set(["labels","annotations","sysctls","environment"]),Q=new Set(["env_file","dns","dns_search","tmpfs","label_file"]),ee={depends_on:e=>W(e,new Map([["condition",{keyLoc:e,value:U("service_started",e)}]])),networks:e=>U(null,e)};function te(e,t,n){const o=new Map(e.entries);for(const[e,s]of t.entries){const t=o.get(e);if("reset"===s.value.tag){o.delete(e);continue}if(!t||"override"===s.value.tag){o.set(e,s);continue}const r=ne(t.value,s.value,[...n,e]);o.set(e,{keyLoc:r===s.value?s.keyLoc:t.keyLoc,value:r})}return{...e,entries:o}}function ne(e,t,n){const o="services"===n[0]&&n.length>=3,s=o?n.slice(2).join("."):"";if(o&&J.has(s))return t;if(o&&3===n.length){const o=String(n[2]);if(X.has(o)&&("seq"===e.kind||"seq"===t.kind))return ne(ie(e),ie(t),n);if(Q.has(o)&&"map"!==e.kind&&"map"!==t.kind&&("seq"!==e.kind||"seq"!==t.kind))return ne(ce(e),ce(t),n);const s=Object.hasOwn(ee,o)?ee[o]:void 0;if(s&&e.kind!==t.kind)return ne(ae(e,s),ae(t,s),n);if("build"===o&&e.kind!==t.kind)return ne(le(e),le(t),n)}if("map"===e.kind&&"map"===t.kind)return te(e,t,n);if("seq"===e.kind&&"seq"===t.kind){const s=o&&3===n.length?String(n[2]):"",r=Object.hasOwn(oe,s)?oe[s]:void 0;return r?function(e,t,n){const o=[...e.items];for(const e of t.items){const t=n(e),s=void 0===t?-1:o.findIndex(e=>n(e)===t);s>=0?o[s]=e:o.push(e)}return{...e,items:o}}(e,t,r):function(e,t){const n=[...e.items];for(const e of t.items){"scalar"===e.kind&&n.some(t=>"scalar"===t.kind&&t.value===e.value)||n.push(e)}return{...e,items:n}}(e,t)}return t}const oe={ports:function(e){if("scalar"===e.kind)return null===e.value?void 0:String(e.value);const t=se(e,"protocol")??"tcp";return`${se(e,"host_ip")??""}:${se(e,"published")??""}:${se(e,"target")??""}/${t}`},volumes:e=>re(e,e=>e.split(":").length>=2?e.split(":")[1]:e),secrets:e=>re(e,e=>e),configs:e=>re(e,e=>e)};function se(e,t){if("map"!==e.kind)return;const n=e.entries.get(t)?.value;return"scalar"===n?.kind&&null!==n.value?String(n.value):void 0}function re(e,t){return"scalar"===e.kind?null===e.value?void 0:t(String(e.value)):se(e,"target")??se(e,"source")}function ie(e){if("seq"!==e.kind)return e;const t=W(e.loc);for(const n of e.items){if("scalar"!==n.kind||null===n.value)continue;const e=String(n.value),o=e.indexOf("="),s=o<0?e:e.slice(0,o);t.entries.set(s,{keyLoc:n.loc,value:U(o<0?null:e.slice(o+1),n.loc)})}return t}function ae(e,t){if("seq"!==e.kind)return e;const n=W(e.loc);for(const o of e.items)"scalar"===o.kind&&null!==o.value&&n.entries.set(String(o.value),{keyLoc:o.loc,value:t(o.loc)});return n}function ce(e){return"scalar"===e.kind?{kind:"seq",items:[e],loc:e.loc}:e}function le(e){return"scalar"!==e.kind?e:W(e.loc,new Map([["context",{keyLoc:e.loc,value:e}]]))}const ue=1048576;function pe(e,t,n="file"){let o;try{const r=s.statSync(e);if(r.isDirectory())throw new i.yo((0,i.z3)(`cannot read ${n} ${t}: it is a directory, not a file`));if(r.size>ue)throw new i.yo(fe(t,r.size));o=s.readFileSync(e)}catch(e){if(e instanceof i.yo)throw e;throw new i.yo((0,i.z3)(`cannot read ${n} ${t}: ${function(e){const t=e?.code;switch(t){case"ENOENT":return"no such file";case"EACCES":case"EPERM":return"permission denied";case"EISDIR":return"it is a directory, not a file";case"ENOTDIR":return"a part of the path is not a directory";default:return t?`error ${t}`:"unreadable"}}(e)}`))}if(o.length>ue)throw new i.yo(fe(t,o.length));return function(e,t){const n=function(e){let t=0;for(;t<e.length;){const n=e[t];if(n<128){t++;continue}let o,s;if(n>=194&&n<=223)[o,s]=[1,128];else if(n>=224&&n<=239)[o,s]=[2,2048];else{if(!(n>=240&&n<=244))return t;[o,s]=[3,65536]}let r=n&63>>o;for(let n=1;n<=o;n++){const o=e[t+n];if(void 0===o||128!=(192&o))return t;r=r<<6|63&o}if(r<s||r>=55296&&r<=57343||r>1114111)return t;t+=o+1}return}(e);if(void 0!==n){let o=1,s=0;for(let t=0;t<n;t++)10===e[t]&&(o++,s=t+1);throw new i.yo((0,i.z3)(`invalid UTF-8 at byte offset ${n}: save the file as UTF-8 text`,{location:{file:t,line:o,column:n-s+1}}))}const o=Buffer.from(e.buffer,e.byteOffset,e.byteLength).toString("utf8");return o.startsWith("\ufeff")?o.slice(1):o}(o,t)}function fe(e,t){const n=(t/1048576).toFixed(1);return(0,i.z3)(`${e} is ${n} MiB; compose, env and ecs-params files are limited to 1 MiB`,{location:{file:e,line:1,column:1}})}function me(e){const t="seq"===e.kind?e.items:[e],n=[];for(const e of t)if("scalar"===e.kind&&"string"==typeof e.value)n.push({path:e.value,required:!0,node:e});else if("map"===e.kind){const t=e.entries.get("path")?.value,o=e.entries.get("required")?.value;if("scalar"!==t?.kind||"string"!=typeof t.value)continue;const s="scalar"!==o?.kind||!(!1===o.value||"false"===String(o.value).toLowerCase());n.push({path:t.value,required:s,node:t})}return n}function de(e,t,n,o){const s=e.entries.get("services")?.value;if("map"===s?.kind)for(const e of s.entries.keys())he(s,t,e,[],n,o)}function he(e,t,n,o,s,a){const c=e.entries.get(n),l=c?.value,u="map"===l?.kind?l.entries.get("extends"):void 0;if(!c||"map"!==l?.kind||!u)return l;const p={location:u.keyLoc,path:Z(["services",n,"extends"])},f={...l,entries:new Map([...l.entries].filter(([e])=>"extends"!==e))},m=e=>c.value=e,d=function(e){if("scalar"===e.kind)return"string"==typeof e.value?{service:e.value}:void 0;if("map"!==e.kind)return;const t=e.entries.get("service")?.value,n=e.entries.get("file")?.value;return"scalar"!==t?.kind||"string"!=typeof t.value?void 0:void 0===n?{service:t.value}:"scalar"===n.kind&&"string"==typeof n.value?{service:t.value,file:n.value}:void 0}(u.value);if(!d)return"map"!==u.value.kind||u.value.entries.has("service")||a.push((0,i.z3)("extends needs service: naming the service to extend, e.g. {service: base, file: common.yml}",p)),m(f);const h=`${r.resolve(t)}#${n}`;if(o.includes(h)){const e=[...o,h].map(e=>e.slice(e.lastIndexOf("#")+1)).join(" -> ");return a.push((0,i.z3)(`extends cycle ${e}: remove one of these extends`,p)),m(f)}const v=void 0===d.file?t:r.join(r.dirname(t),d.file),g=void 0===d.file?void 0:s.loadFile(v,p);if(void 0!==d.file&&!g)return m(f);const y=g?g.entries.get("services")?.value:e,k=d.service;if("map"!==y?.kind||!y.entries.has(k)){const e="map"===y?.kind?[...y.entries.keys()]:[],t=void 0===d.file?"this file":d.file,n=e.length?`: name one of ${e.join(", ")}`:"";return a.push((0,i.z3)(`extends: service "${k}" not found in ${t}${n}`,p)),m(f)}const b=he(y,v,k,[...o,h],s,a);if("map"!==b?.kind)return m(f);const w=K(ve(n,b),ve(n,f)).entries.get("services")?.value,_="map"===w?.kind?w.entries.get(n)?.value:void 0;return m("map"===_?.kind?_:f)}function ve(e,t){const n=W(t.loc,new Map([[e,{keyLoc:t.loc,value:t}]]));return W(t.loc,new Map([["services",{keyLoc:t.loc,value:n}]]))}function ge(e,t,n,o=[]){if("scalar"===e.kind){if("string"!=typeof e.value||!e.value.includes("$"))return;const s=p(e.value,t);if(s.ok)e.value=s.value;else{const t=void 0===e.valueColumn?e.loc:{...e.loc,column:e.valueColumn+s.offset};n.push((0,i.z3)(s.message,{location:t,path:Z(o)}))}}else if("seq"===e.kind)e.items.forEach((e,s)=>ge(e,t,n,[...o,s]));else for(const[s,r]of e.entries)ge(r.value,t,n,[...o,s])}const ye=["version","name","services","volumes","networks","secrets","configs","include","models"],ke=/^(1(\.0)?|2(\.[0-4])?|3(\.[0-9])?)$/;function be(e,t){if("map"!==e.kind)return{diagnostics:[(0,i.z3)("the top level of a compose file must be a mapping with keys such as services: and volumes:",{location:e.loc})]};const n=[],o=e.entries.get("version");if(o){e.entries.delete("version");const t=o.value,s="scalar"===t.kind&&null!==t.value?String(t.value):void 0;return void 0!==s&&ke.test(s)||n.push((0,i.$e)(`unknown compose file version ${void 0===s?"(not a string)":JSON.stringify(s)}: it is ignored; use "3.8", "2.4" or leave version: out (compose specification)`,{location:t.loc,path:"version"})),{root:e,diagnostics:n}}if(!function(e){let t=0;for(const[n,o]of e.entries){if(n.startsWith("x-"))continue;if(ye.includes(n))return!1;const e=o.value;if("map"!==e.kind||!e.entries.has("image")&&!e.entries.has("build"))return!1;t++}return t>0}(e))return{root:e,diagnostics:n};const s=W({file:t,line:1,column:1}),r=W(e.loc);for(const[t,n]of e.entries)t.startsWith("x-")?r.entries.set(t,n):s.entries.set(t,{keyLoc:n.keyLoc,value:we(n.value)});return r.entries.set("services",{keyLoc:s.loc,value:s}),{root:r,diagnostics:n}}function we(e){if("map"!==e.kind)return e;if(e.entries.get("net")&&!e.entries.has("network_mode")){const t=new Map([...e.entries].map(([e,t])=>["net"===e?"network_mode":e,t]));return{...e,entries:t}}return e}const _e={type:"string"},$e={type:"number"},Se={type:"boolean"},Ee={type:"scalar"},Ae={type:"any"},xe={type:"list",items:_e,label:"a list of strings"},Me=e=>({type:"either",options:[_e,xe],label:e}),Ce={type:"either",options:[_e,$e],label:"a string or a number"},Ne={type:"map"},Oe=e=>({type:"either",options:[{type:"list",items:_e},{type:"map",values:{type:"either",options:[Ee],label:"a string, number, boolean or null"}}],label:e}),ze=(e,t)=>({type:"either",options:[{type:"list",items:_e},{type:"map",values:{type:"either",options:[t,{type:"scalar"}],label:"a mapping of settings"}}],label:e}),Te={type:"either",options:[_e,$e,{type:"map",keys:{target:Ce,published:Ce,host_ip:_e,protocol:_e,mode:_e,name:_e,app_protocol:_e}}],label:'a port such as "8080:80", 80 or {target: 80, published: 8080}'},Le=e=>({type:"either",options:[_e,Ne],label:e}),Pe={annotations:Oe('a mapping of annotations or a list of "key=value"'),attach:Se,blkio_config:Ne,build:{type:"either",options:[_e,Ne],label:"a build context path or a mapping with context:"},cap_add:xe,cap_drop:xe,cgroup:_e,cgroup_parent:_e,command:Me('a string or a list of arguments, e.g. ["--peer", "db"]'),configs:{type:"list",items:Le("a config name or a mapping with source:"),label:"a list of configs"},container_name:_e,cpu_count:Ce,cpu_percent:Ce,cpu_period:Ce,cpu_quota:Ce,cpu_rt_period:Ce,cpu_rt_runtime:Ce,cpu_shares:Ce,cpus:Ce,cpuset:_e,credential_spec:Ne,depends_on:ze("a list of service names or a mapping of service: {condition: ...}",{type:"map",keys:{condition:_e,restart:Se,required:Se}}),deploy:Ne,develop:Ne,device_cgroup_rules:xe,devices:{type:"list",items:Le("a device string or mapping")},dns:Me("an address or a list of addresses"),dns_opt:xe,dns_search:Me("a domain or a list of domains"),domainname:_e,entrypoint:Me('a string or a list of arguments, e.g. ["/init.sh"]'),env_file:{type:"either",options:[_e,{type:"list",items:{type:"either",options:[_e,{type:"map",keys:{path:_e,required:Se,format:_e}}],label:"a path or {path: ..., required: false}"}}],label:"a path or a list of paths"},environment:Oe('a mapping of NAME: value or a list of "NAME=value"'),expose:{type:"list",items:Ce,label:'a list of ports, e.g. ["9631"]'},extends:{type:"either",options:[_e,{type:"map",keys:{service:_e,file:_e}}],label:"a service name or {service: name, file: other.yml}"},external_links:xe,extra_hosts:Oe('a list of "host:ip" or a mapping of host: ip'),gpus:Ae,group_add:{type:"list",items:Ce},healthcheck:{type:"map",keys:{test:Me('a command string or a list such as ["CMD", "curl", "-f", "http://localhost"]'),interval:_e,timeout:_e,start_period:_e,start_interval:_e,retries:$e,disable:Se}},hostname:_e,image:_e,init:Se,ipc:_e,isolation:_e,label_file:Me("a path or a list of paths"),labels:Oe('a mapping of labels or a list of "key=value"'),links:xe,log_driver:_e,log_opt:Ne,logging:{type:"map",keys:{driver:_e,options:Ne}},mac_address:_e,mem_limit:Ce,mem_reservation:Ce,mem_swappiness:Ce,memswap_limit:Ce,models:Ae,network_mode:_e,networks:ze("a list of network names or a mapping of network: {...}",Ne),oom_kill_disable:Se,oom_score_adj:Ce,pid:_e,pids_limit:Ce,platform:_e,ports:{type:"list",items:Te,label:'a list of ports, e.g. ["8080:80"]'},post_start:{type:"list",items:Ne},pre_stop:{type:"list",items:Ne},privileged:Se,profiles:xe,provider:Ne,pull_policy:_e,read_only:Se,restart:_e,runtime:_e,scale:Ce,secrets:{type:"list",items:Le("a secret name or a mapping with source:"),label:"a list of secrets"},security_opt:xe,shm_size:Ce,stdin_open:Se,stop_grace_period:_e,stop_signal:_e,storage_opt:Ne,sysctls:Oe('a mapping of sysctls or a list of "name=value"'),tmpfs:Me("a path or a list of paths"),tty:Se,ulimits:{type:"map",values:{type:"either",options:[Ce,Ne],label:"a number or {soft: ..., hard: ...}"}},use_api_socket:Se,user:Ce,userns_mode:_e,uts:_e,volume_driver:_e,volumes:{type:"list",items:Le('a volume string such as "data:/var/lib/data" or a mapping with type:, source:, target:'),label:"a list of volumes"},volumes_from:xe,working_dir:_e},je=["volumes","networks","secrets","configs","models"],De=/^[a-zA-Z0-9._-]+$/;var Ie=n(2969);const Fe=Object.keys(Pe);function He(e,t){if(!Re(e))if("map"===e.kind)for(const[n,o]of e.entries){const e=["services",n];if(!De.test(n)){t.push((0,i.z3)(`invalid service name ${JSON.stringify(n)}: use only letters, digits, ".", "_" and "-"`,{location:o.keyLoc,path:Z(e)}));continue}const s=o.value;if("map"===s.kind)for(const[n,o]of[...s.entries]){if(n.startsWith("x-"))continue;const r=Object.hasOwn(Pe,n)?Pe[n]:void 0;r?t.push(...qe(o.value,r,[...e,n])):(s.entries.delete(n),t.push((0,i.$e)(`unknown service key "${n}" is ignored${(0,Ie.a)(n,Fe)}`,{location:o.keyLoc,path:Z([...e,n])})))}else t.push((0,i.z3)(`a service must be a mapping of keys such as image: and ports:, found ${G(s)}`,{location:s.loc,path:Z(e)}))}else t.push((0,i.z3)(`expected a mapping of service names to their definitions (e.g. web: {image: nginx}), found ${G(e)}`,{location:e.loc,path:"services"}))}function qe(e,t,n,o=!1){const s=()=>[(0,i.z3)(`expected ${Ue(t)}, found ${G(e)}`,{location:e.loc,path:Z(n)})];switch(t.type){case"any":return[];case"scalar":return"scalar"===e.kind?[]:s();case"string":return"scalar"===e.kind&&"string"==typeof e.value?[]:s();case"number":return"scalar"===e.kind&&"string"==typeof e.value&&/^-?\d+(\.\d+)?$/.test(e.value)&&(e.value=Number(e.value)),"scalar"===e.kind&&"number"==typeof e.value?[]:s();case"boolean":return"scalar"===e.kind&&"string"==typeof e.value&&/^(true|false)$/i.test(e.value)&&(e.value="true"===e.value.toLowerCase()),"scalar"===e.kind&&"boolean"==typeof e.value?[]:s();case"list":return"seq"!==e.kind?s():e.items.flatMap((e,o)=>qe(e,t.items,[...n,o]));case"map":{if("map"!==e.kind)return s();const r=[];for(const[s,i]of e.entries){if(o&&"scalar"===i.value.kind&&null===i.value.value)continue;const e=t.keys?.[s]??t.values;e&&r.push(...qe(i.value,e,[...n,s]))}return r}case"either":{let o;for(const s of t.options){const t=qe(e,s,n);if(0===t.length)return[];o||Be(s)!==e.kind||(o=t)}return o??s()}}}function Re(e){return"scalar"===e.kind&&null===e.value}function Be(e){return"list"===e.type?"seq":"map"===e.type?"map":void 0}function Ue(e){if(e.label)return e.label;switch(e.type){case"string":return"a string";case"number":return"a number";case"boolean":return"true or false";case"scalar":return"a string, number or boolean";case"list":return"a list";case"map":return"a mapping";default:return"a value"}}var We=n(8815);const Ze={TAB_AS_INDENT:"indent with spaces, not tabs",DUPLICATE_KEY:"each key may appear once in a mapping: remove or rename one of them",BAD_INDENT:"indent nested entries consistently with spaces",BAD_DQ_ESCAPE:'use a valid escape in double quotes (\\\\, \\", \\n, \\t, \\uXXXX) or single quotes',MISSING_CHAR:"close the quote, bracket or brace that was opened",MULTILINE_IMPLICIT_KEY:'a key must fit on one line; check for a missing ":" or a stray quote',BLOCK_AS_IMPLICIT_KEY:'check the indentation and that each key ends with ": "',UNEXPECTED_TOKEN:"check the indentation and quoting around this point",BAD_SCALAR_START:"quote values that start with a reserved character (@ or `)",NON_STRING_KEY:"keys must be plain strings"},Ge=[[/^Implicit map keys need to be followed by map values/,'write "key: value", with a space after the colon'],[/^Tags and anchors must be separated/,"put a space after the &anchor or !tag"],[/^Missing , or : between flow/,'separate the items inside [ ] or { } with ", "'],[/^Nested mappings are not allowed in compact mappings/,'put a nested mapping on its own indented lines, or quote a value containing ": "']];function Ve(e,t){const n=new We.HN;let o;try{o=(0,We.hR)(e,{lineCounter:n,merge:!0,uniqueKeys:!0,prettyErrors:!0})}catch{return{diagnostics:[(0,i.z3)("the YAML parser could not read this file: simplify its nesting",{location:{file:t,line:1,column:1}})]}}const s=e=>{const{line:o,col:s}=n.linePos(e);return{file:t,line:o,column:s}};if(!Array.isArray(o)||0===o.length)return{diagnostics:[]};const r=[],a=o.slice(1).find(t=>!(""===e.slice(t.range[0],t.range[2]).replace(/^(---|\.\.\.)/gm,"").replace(/#.*$/gm,"").trim()));a&&r.push((0,i.z3)('a compose file holds one YAML document; found a second one: remove the "---" or split the files',{location:s(a.range[0])}));const c=o[0],l=c.errors.find(e=>"DUPLICATE_KEY"!==e.code);for(const n of c.errors)n!==l&&"DUPLICATE_KEY"!==n.code||r.push(Ye(n,t,e));if(r.length>0)return{diagnostics:r};if(null===c.contents)return{diagnostics:[]};const u=new Je(s,t,e);try{const e=u.walk(c.contents,0);return u.diagnostics.length?{diagnostics:u.diagnostics}:{node:e,diagnostics:[]}}catch(e){if(e instanceof Ke)return{diagnostics:[e.diagnostic]};throw e}}function Ye(e,t,n){const o=e.linePos?.[0];let s=e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/,"");if("DUPLICATE_KEY"===e.code){const t=/^["']?([^"':\n]*)/.exec(n.slice(e.pos[0]))?.[1]?.trim();s=t?`duplicate key "${t}"`:"duplicate key"}else s="MISSING_CHAR"===e.code?s.replace(/^Missing closing "quote$/,"missing closing double quote").replace(/^Missing closing 'quote$/,"missing closing single quote"):s.replace(/^Unexpected [\w-]+ token in YAML stream: /,"unexpected ");const r=Ge.find(([e])=>e.test(s))?.[1]??Ze[e.code];return s=s.charAt(0).toLowerCase()+s.slice(1),(0,i.z3)(r?`${s}: ${r}`:s,{location:{file:t,line:o?.line??1,column:o?.col??1}})}class Ke extends Error{diagnostic;constructor(e){super(e.message),this.diagnostic=e}}class Je{at;file;text;diagnostics=[];aliasNodes=0;inAlias=0;anchors=new Map;constructor(e,t,n){this.at=e,this.file=t,this.text=n}walk(e,t){if(t>64)throw new Ke((0,i.z3)("nesting deeper than 64 levels (or an alias that contains itself): flatten the file",{location:this.locOf(e)}));if(this.inAlias>0&&++this.aliasNodes>1e4)throw new Ke((0,i.z3)('aliases expand to more than 10000 nodes (a "billion laughs" file?): write the values out or use fewer nested aliases',{location:this.locOf(e)}));const n=this.locOf(e);if((0,We.Vj)(e)){const o=this.anchors.get(e.source);if(!o)return this.diagnostics.push((0,i.z3)(`unknown alias *${e.source}: define the anchor &${e.source} before using it`,{location:n})),U(null,n);this.inAlias++;try{return this.walk(o,t+1)}finally{this.inAlias--}}const o=e?.anchor;o&&0===this.inAlias&&this.anchors.set(o,e);const s=function(e){const t=e?.tag;return"!reset"===t?"reset":"!override"===t?"override":void 0}(e);let r;if((0,We.jn)(e)){const t=e.value;r=U(null===t||"string"==typeof t||"number"==typeof t||"boolean"==typeof t?t:String(t),n);const o=this.valueColumn(e,n);void 0!==o&&(r.valueColumn=o)}else if((0,We.oP)(e)){const o={kind:"seq",items:[],loc:n};for(const n of e.items)o.items.push(this.walk(n,t+1));r=o}else r=(0,We.jh)(e)?this.walkMap(e.items,n,t):U(null,n);return s&&(r.tag=s),r}walkMap(e,t,n){const o=W(t),s=[];for(const t of e){const e=this.locOf(t.key);if((0,We.jn)(t.key)&&"symbol"==typeof t.key.value){const e=this.diagnostics.length,o=this.walk(t.value,n+1);if(this.diagnostics.length>e)continue;for(const e of"seq"===o.kind?o.items:[o])s.push(e);continue}if(!(0,We.jn)(t.key)||null===t.key.value||"object"==typeof t.key.value){this.diagnostics.push((0,i.z3)("a mapping key must be a plain string: quote it",{location:e}));continue}const r=null===t.value?U(null,e):this.walk(t.value,n+1);o.entries.set(String(t.key.value),{keyLoc:e,value:r})}for(const e of s)if("map"===e.kind)for(const[t,n]of e.entries)o.entries.has(t)||o.entries.set(t,n);else this.diagnostics.push((0,i.z3)('"<<" merges mappings only: point it at an anchored mapping',{location:e.loc}));return o}valueColumn(e,t){if("string"!=typeof e.value||!e.range)return;const n=this.text.slice(e.range[0],e.range[1]);if(n.includes("\n"))return;if("PLAIN"===e.type&&n===e.value)return t.column;return("QUOTE_DOUBLE"===e.type||"QUOTE_SINGLE"===e.type)&&n.slice(1,-1)===e.value?t.column+1:void 0}locOf(e){const t=e?.range;return t?this.at(t[0]):{file:this.file,line:1,column:1}}}var Xe=n(9152);function Qe(e){const t=e.files[0];if(void 0===t)throw new i.yo((0,i.z3)("no compose file given: name at least one, e.g. docker-compose.yml",{input:"compose-file"}));const n=r.dirname(t),o=r.resolve(n),c=t=>void 0===e.root?void 0:(0,Xe.K)(e.root,r.resolve(t)),l=function(e,t,n){const o=e.envFile,a=o??r.join(t,".env");if(void 0===o&&!s.existsSync(a))return new Map;const c=n(a);if(c)throw new i.yo((0,i.z3)(`env file ${a} ${c}: move it into the workspace`,{...void 0!==o&&{input:"env-file"}}));let l;try{l=pe(a,a,"env file")}catch(e){if(!(e instanceof i.yo)||void 0===o)throw e;throw new i.yo(e.diagnostics.map(e=>({...e,input:"env-file"})))}const u=d(l,a,t=>nt(e,t));if(u.diagnostics.length>0)throw new i.yo(u.diagnostics);const p=new Map;for(const e of u.entries)void 0!==e.value&&p.set(e.key,e.value);return p}(e,n,c),u=t=>nt(e,t)??l.get(t),p=[],f=new Map,m={loadFile(e,t){const n=r.resolve(e),s=c(e);if(s&&!f.has(n))p.push((0,i.z3)(`extends file ${e} ${s}: move it into the workspace and fix extends.file`,t)),f.set(n,void 0);else if(!f.has(n)){const s=[],i=tt(e,u,s);p.push(...s.map(e=>e.location?e:{...e,...t})),i&&function(e,t,n){if(r.resolve(t)===r.resolve(n))return;const o=e=>{if(r.isAbsolute(e))return e;const o=r.relative(n,r.resolve(t,e))||".";return o.startsWith(".")||r.isAbsolute(o)?o:`./${o}`},s=e.entries.get("services")?.value;if("map"===s?.kind)for(const{value:e}of s.entries.values()){if("map"!==e.kind)continue;const t=e.entries.get("env_file")?.value;for(const e of t?me(t):[])(0,B.j)(e.path)||(e.node.value=o(e.path));const n=e.entries.get("build")?.value,s="map"===n?.kind?n.entries.get("context")?.value:n;"scalar"!==s?.kind||"string"!=typeof s.value||/^[\w+.-]+:\/\/|^git@/.test(s.value)||(s.value=o(s.value));const r=e.entries.get("volumes")?.value;for(const e of"seq"===r?.kind?r.items:[])if("scalar"===e.kind&&"string"==typeof e.value&&/^\.\.?(\/|:)/.test(e.value)){const t=e.value.indexOf(":");e.value=o(e.value.slice(0,t))+e.value.slice(t)}else if("map"===e.kind){const t=e.entries.get("source")?.value,n=e.entries.get("type")?.value;"scalar"===n?.kind&&"bind"===n.value&&"scalar"===t?.kind&&"string"==typeof t.value&&(t.value=o(t.value))}}}(i,r.dirname(n),o),f.set(n,i)}return f.get(n)}};let h;for(const t of e.files){const e=tt(t,u,p);e&&(de(e,t,m,p),h=h?K(h,e):e)}const v=h?.entries.get("services")?.value;if(!h||ot(p)||"map"===v?.kind&&0!==v.entries.size||p.push((0,i.z3)(`no services defined in ${e.files.join(", ")}: add services: with at least one service`,{location:{file:t,line:1,column:1},path:"services"})),!h||"map"!==v?.kind||ot(p))throw new i.yo(st(p));if(p.push(...function(e,t){const n=[];for(const[o,{value:c}]of e.entries){if("map"!==c.kind)continue;const e=c.entries.get("env_file"),l=c.entries.get("environment");if(!e&&!l)continue;const u=W(l?.value.loc??e.keyLoc),p=[];for(const a of e?me(e.value):[]){if((0,B.j)(a.path)){p.push(a.node);continue}const e=r.resolve(t.workingDir,a.path),c=r.isAbsolute(a.path)?a.path:r.join(t.displayDir,a.path),l={location:a.node.loc,path:Z(["services",o,"env_file"])},f=t.outside?.(e);if(f){n.push((0,i.z3)(`env file ${c} ${f}: move it into the workspace and fix the path`,l));continue}if(!s.existsSync(e)){a.required&&n.push((0,i.z3)(`env file ${c} not found: create it, fix the path (relative to ${t.displayDir}), or write {path: ${a.path}, required: false}`,l));continue}let m;try{m=pe(e,c,"env file")}catch(e){if(!(e instanceof i.yo))throw e;n.push(...e.diagnostics.map(e=>({...e,location:e.location??l.location,path:l.path})));continue}const h=d(m,c,t.lookup);n.push(...h.diagnostics);for(const e of h.entries)void 0!==e.value&&u.entries.set(e.key,{keyLoc:e.loc,value:U(e.value,e.loc)})}if("map"===l?.value.kind)for(const[e,s]of l.value.entries){const r=s.value;let c;try{c="scalar"===r.kind&&null===r.value?t.lookup(e):"scalar"===r.kind?String(r.value):void 0}catch(t){if(!(t instanceof a))throw t;n.push((0,i.z3)(t.message,{location:s.keyLoc,path:Z(["services",o,"environment",e])}));continue}const l="scalar"===r.kind&&null===r.value?s.keyLoc:r.loc;void 0===c?u.entries.delete(e):u.entries.set(e,{keyLoc:s.keyLoc,value:U(c,l)})}p.length>0&&e?c.entries.set("env_file",{keyLoc:e.keyLoc,value:{kind:"seq",items:p,loc:e.value.loc}}):c.entries.delete("env_file"),c.entries.set("environment",{keyLoc:l?.keyLoc??e.keyLoc,value:u})}return n}(v,{workingDir:o,displayDir:n,lookup:u,outside:c})),ot(p))throw new i.yo(st(p));const g=h,k=function(e,t){const n=new y.Zw(t),o=new Map;for(const[t,s]of e)o.set(t,{name:t,definition:s,canonical:q(s,["services",t],n)});if(n.errors.length>0)throw new i.yo(n.errors);return o}([...v.entries].map(([e,t])=>[e,V(t.value)]),e=>Y(g,e)),b=h.entries.get("volumes")?.value,w="map"===b?.kind?V(b):{};return{files:[...e.files],workingDir:o,name:et(h,u,o),services:k,volumes:w,warnings:p.filter(e=>"warning"===e.severity),locate:e=>Y(g,e)}}function et(e,t,n){const o=e.entries.get("name")?.value;return(t("COMPOSE_PROJECT_NAME")||"scalar"===o?.kind&&"string"==typeof o.value&&o.value||r.basename(n)).toLowerCase().replace(/[^a-z0-9_-]/g,"").replace(/^[_-]+/,"")}function tt(e,t,n){let o;try{o=pe(e,e,"compose file")}catch(e){if(!(e instanceof i.yo))throw e;return void n.push(...e.diagnostics)}const s=Ve(o,e);if(n.push(...s.diagnostics),!s.node)return void(0===s.diagnostics.length&&n.push((0,i.z3)("the file is empty: a compose file needs at least services: with one service",{location:{file:e,line:1,column:1}})));const r=be(s.node,e);n.push(...r.diagnostics);const a=r.root;return a?(ge(a,t,n),n.push(...function(e){const t=[];for(const[n,o]of e.entries){const e={location:o.keyLoc,path:n};n.startsWith("x-")||(ye.includes(n)?"include"===n?t.push((0,i.z3)("include: is not supported: pass the included files as additional compose files instead",e)):"name"===n?t.push(...qe(o.value,{type:"string",label:"a project name string"},[n])):"services"===n?He(o.value,t):je.includes(n)&&!Re(o.value)&&t.push(...qe(o.value,{type:"map",values:{type:"either",options:[{type:"map"}],label:"a mapping (or nothing)"}},[n],!0)):t.push((0,i.z3)(`unknown top-level key "${n}"${(0,Ie.a)(n,ye)} (allowed: ${ye.join(", ")}, or x-* for extensions)`,e)))}return t}(a)),function(e){const t=e.entries.get("services")?.value;if("map"===t?.kind)for(const{value:e}of t.entries.values()){const t="map"===e.kind?e.entries.get("environment"):void 0;if(!t)continue;const n=ie(t.value);if("map"===n.kind){for(const e of n.entries.values()){const t=e.value;"scalar"===t.kind&&null!==t.value&&"string"!=typeof t.value&&(t.value=String(t.value))}t.value=n}}}(a),a):void 0}function nt(e,t){const n=Object.hasOwn(e.environment,t)?e.environment[t]:void 0,o=void 0===n?void 0:e.refuseVariable?.(t,n);if(void 0!==o)throw new a(o);return n}function ot(e){return e.some(e=>"error"===e.severity)}function st(e){return e.filter(e=>"error"===e.severity)}var rt=n(5);const it={interval:[5,300],timeout:[2,60],retries:[1,10],start_period:[0,300]};function at(e,t){if("off"===t.test)return;if(!t.test)return void e.error([...t.at.path,"test"],"must be a string, or a list starting with CMD, CMD-SHELL or NONE");const n=(n,o)=>{const s=t[n];if(!s)return o;const{value:r,at:i}=s,a=(0,rt.E9)(r),[c,l]=it[n];if(void 0===a)return void e.error(i,`"${String(r)}" is not a duration; write e.g. 30s or 1m30s`);const u=Math.ceil(a);if(u!==a&&e.warn(i,`ECS counts whole seconds: ${String(r)} becomes ${u}s`),!(u<c||u>l))return u;e.error(i,`${String(r)} is out of the range ECS allows, ${c}s to ${l}s`)};let o=3;if(t.retries){o=(0,g.rD)(t.retries.value);const[n,s]=it.retries;(void 0===o||o<n||o>s)&&(e.error(t.retries.at,`must be a whole number from ${n} to ${s} on ECS`),o=void 0)}t.start_interval&&e.warn(t.start_interval,"ignored: ECS has no start interval");const s=n("start_period");return{command:[...t.test],interval:n("interval",30),timeout:n("timeout",30),retries:o,...void 0!==s&&{startPeriod:s}}}function ct(e,t){const n=Ve(e,t),o=n.node;if(!o)return{value:void 0,locate:()=>{},errors:n.diagnostics};return{value:V(o),locate:e=>{let t=o,n=o.loc;for(const o of e)if("map"===t.kind){const e=t.entries.get(String(o));if(!e)return;[t,n]=[e.value,e.keyLoc]}else{if("seq"!==t.kind||"number"!=typeof o)return;{const e=t.items[o];if(!e)return;[t,n]=[e,e.loc]}}return n},errors:[]}}var lt=n(6375),ut=n(3554);function pt(e,t){const n=e.map(t,["run_params"],["network_configuration","service_discovery","task_placement"]);void 0!==n.task_placement&&e.p.warn(["run_params","task_placement"],"ignored: set placement on the ECS service instead");const o={},s=["run_params","network_configuration","awsvpc_configuration"],r=e.map(n.network_configuration,s.slice(0,2),["awsvpc_configuration"]);if(void 0!==r.awsvpc_configuration){const t=e.map(r.awsvpc_configuration,s,["subnets","security_groups","assign_public_ip"]),n=e.list(t.subnets,[...s,"subnets"]).map((t,n)=>e.string(t,[...s,"subnets",n])??"");0===n.length&&e.p.error([...s,"subnets"],"awsvpc needs at least one subnet id");const i=e.list(t.security_groups,[...s,"security_groups"]).map((t,n)=>e.string(t,[...s,"security_groups",n])??""),a=e.oneOf(t.assign_public_ip,[...s,"assign_public_ip"],["ENABLED","DISABLED"]);o.networkConfiguration={awsvpcConfiguration:{subnets:n,...i.length>0&&{securityGroups:i},...a&&{assignPublicIp:a}}}}return void 0!==n.service_discovery&&(o.serviceDiscovery=function(e,t){const n=(...e)=>["run_params","service_discovery",...e],o=e.map(t,n(),["container_name","container_port","private_dns_namespace","public_dns_namespace","service_discovery_service"]),s={},r=e.string(o.container_name,n("container_name"));r&&(s.containerName=r);const i=e.whole(o.container_port,n("container_port"));void 0!==i&&(s.containerPort=i);const a=(t,s)=>e.strings(e.map(o[t],n(t),s),n(t),s);void 0!==o.private_dns_namespace&&(s.privateDnsNamespace=a("private_dns_namespace",["vpc","id","name","description"]));void 0!==o.public_dns_namespace&&(s.publicDnsNamespace=a("public_dns_namespace",["id","name"]));if(void 0!==o.service_discovery_service){const t=n("service_discovery_service"),r=e.map(o.service_discovery_service,t,["name","description","dns_config","healthcheck_custom_config"]),i=e.map(r.dns_config,[...t,"dns_config"],["type","ttl"]),a=e.map(r.healthcheck_custom_config,[...t,"healthcheck_custom_config"],["failure_threshold"]),c=e.oneOf(i.type,[...t,"dns_config","type"],["A","SRV"]),l=e.whole(i.ttl,[...t,"dns_config","ttl"]),u=e.whole(a.failure_threshold,[...t,"healthcheck_custom_config","failure_threshold"]);s.serviceDiscoveryService={...e.strings(r,t,["name","description"]),...(c||void 0!==l)&&{dnsConfig:{...c&&{type:c},...void 0!==l&&{ttl:l}}},...void 0!==u&&{healthcheckCustomConfig:{failureThreshold:u}}}}return s}(e,n.service_discovery)),o}function ft(e){let t;try{t=pe(e,e,"ecs-params file")}catch(e){if(!(e instanceof i.yo))throw e;throw new i.yo(e.diagnostics.map(e=>({...e,input:"ecs-params"})))}return function(e,t){const n=ct(e,t);if(n.errors.length>0)throw new i.yo(n.errors);const o=new y.Zw(n.locate),s=new lt.m(o),r=s.map(n.value??{},[],["version","task_definition","run_params"]),a=s.map(r.task_definition,["task_definition"],["ecs_network_mode","task_role_arn","task_execution_role","task_size","pid_mode","ipc_mode","services","docker_volumes","efs_volumes","placement_constraints"]),c=(...e)=>["task_definition",...e],l=s.map(a.task_size,c("task_size"),["cpu_limit","mem_limit"]),u=void 0===l.cpu_limit?void 0:(0,rt.$d)(l.cpu_limit);void 0!==l.cpu_limit&&void 0===u&&o.error(c("task_size","cpu_limit"),'must be CPU units like 256 or 1024, or vCPUs like "0.25 vCPU"');const p=void 0===l.mem_limit?void 0:(0,rt.Em)(l.mem_limit);void 0!==l.mem_limit&&void 0===p&&o.error(c("task_size","mem_limit"),"must be MiB like 512, or a size like 0.5GB or 2048m");const f=new Map;for(const[e,t]of Object.entries(s.map(a.services,c("services"))))f.set(e,ht(s,t,c("services",e)));const m=new Map;s.list(a.docker_volumes,c("docker_volumes")).forEach((e,t)=>{const n=c("docker_volumes",t),o=s.map(e,n,["name","scope","autoprovision","driver","driver_opts","labels"]),r=s.string(o.name,[...n,"name"],!0),i=s.oneOf(o.scope,[...n,"scope"],["task","shared"]),a=s.stringMap(o.driver_opts,[...n,"driver_opts"]),l=s.stringMap(o.labels,[...n,"labels"]),u=s.bool(o.autoprovision,[...n,"autoprovision"]);if(void 0===r)return;const p={scope:i??"task",...void 0!==u&&{autoprovision:u},driver:s.string(o.driver,[...n,"driver"])??"local",...a&&{driverOpts:a},...l&&{labels:l}};m.set(r,{name:r,configuration:p})});const d=new Map;s.list(a.efs_volumes,c("efs_volumes")).forEach((e,t)=>{const n=c("efs_volumes",t),r=s.map(e,n,["name",...ut.C]),i=s.string(r.name,[...n,"name"],!0),a=(0,ut.f)(s,r,n);void 0!==i&&a&&(m.has(i)||d.has(i)?o.error([...n,"name"],`volume "${i}" is declared twice in ecs-params.yml`):d.set(i,{name:i,configuration:a,path:n}))});const h=s.list(a.placement_constraints,c("placement_constraints")).map((e,t)=>{const n=c("placement_constraints",t),o=s.map(e,n,["type","expression"]);return s.oneOf(o.type,[...n,"type"],["memberOf"]),{type:"memberOf",expression:s.string(o.expression,[...n,"expression"],!0)??""}}),v=s.oneOf(a.ecs_network_mode,c("ecs_network_mode"),mt),g=s.string(a.task_role_arn,c("task_role_arn")),k=s.string(a.task_execution_role,c("task_execution_role")),b=s.oneOf(a.pid_mode,c("pid_mode"),["host","task"]),w=s.oneOf(a.ipc_mode,c("ipc_mode"),["host","task","none"]),_=pt(s,r.run_params);if(o.errors.length>0)throw new i.yo(o.errors);return{file:t,...v&&{networkMode:v},...g&&{taskRoleArn:g},...k&&{executionRoleArn:k},...void 0!==u&&{cpu:String(u)},...void 0!==p&&{memory:String(p)},...b&&{pidMode:b},...w&&{ipcMode:w},services:f,dockerVolumes:m,efsVolumes:d,placementConstraints:h,runParams:_,warnings:o.warnings,locate:n.locate}}(t,e)}const mt=["bridge","host","awsvpc","none"],dt=["START","COMPLETE","SUCCESS","HEALTHY"];function ht(e,t,n){const o=e.map(t,n,["essential","repository_credentials","cpu_shares","mem_limit","mem_reservation","gpu","init_process_enabled","healthcheck","firelens_configuration","secrets","depends_on"]),s={},r=e.bool(o.essential,[...n,"essential"]);if(void 0!==r&&(s.essential=r),void 0!==o.repository_credentials){const t=e.map(o.repository_credentials,[...n,"repository_credentials"],["credentials_parameter"]),r=e.string(t.credentials_parameter,[...n,"repository_credentials","credentials_parameter"],!0);r&&(s.repositoryCredentials={credentialsParameter:r})}const i=e.whole(o.cpu_shares,[...n,"cpu_shares"]);void 0!==i&&(s.cpuShares=i);for(const[t,r]of[["mem_limit","memory"],["mem_reservation","memoryReservation"]]){if(void 0===o[t])continue;const i=(0,rt.lk)(o[t]);void 0===i?e.p.error([...n,t],"must be a size of at least 4m, like 512m or 1g"):s[r]=i}const a=e.string(o.gpu,[...n,"gpu"]);void 0!==a&&(s.gpu=a);const c=e.bool(o.init_process_enabled,[...n,"init_process_enabled"]);if(void 0!==c&&(s.initProcessEnabled=c),void 0!==o.healthcheck){const t=T(o.healthcheck,[...n,"healthcheck"],e.p),r=t&&at(e.p,t);r&&(s.healthCheck=r)}if(void 0!==o.firelens_configuration){const t=e.map(o.firelens_configuration,[...n,"firelens_configuration"],["type","options"]),r=e.oneOf(t.type,[...n,"firelens_configuration","type"],["fluentd","fluentbit"]),i=e.stringMap(t.options,[...n,"firelens_configuration","options"]);r&&(s.firelensConfiguration={type:r,...i&&{options:i}})}return void 0!==o.secrets&&(s.secrets=e.list(o.secrets,[...n,"secrets"]).map((t,o)=>{const s=[...n,"secrets",o],r=e.map(t,s,["name","value_from"]);return{name:e.string(r.name,[...s,"name"],!0)??"",valueFrom:e.string(r.value_from,[...s,"value_from"],!0)??""}})),void 0!==o.depends_on&&(s.dependsOn=e.list(o.depends_on,[...n,"depends_on"]).map((t,o)=>{const s=[...n,"depends_on",o],r=e.map(t,s,["container_name","condition"]);return{containerName:e.string(r.container_name,[...s,"container_name"],!0)??"",condition:e.oneOf(r.condition,[...s,"condition"],dt,!0)??"START"}})),s}var vt=n(7893),gt=n(3527);function yt(e,t,n){const o=[];for(const{key:s,value:r,at:i}of t)null===r?e.problems.warn(i,`${n} "${s}" has no value and is left out; ECS needs one`):o.push([s,r]);return o.sort(([e],[t])=>e<t?-1:e>t?1:0)}const kt=["core","cpu","data","fsize","locks","memlock","msgqueue","nice","nofile","nproc","rss","rtprio","rttime","sigpending","stack"];const bt=["awslogs","fluentd","gelf","json-file","journald","logentries","splunk","syslog","awsfirelens"],wt=["awslogs","splunk","awsfirelens"];const _t={r:"read",w:"write",m:"mknod"};function $t(e=[]){return e.map(({value:e})=>e.toUpperCase().replace(/^CAP_/,""))}const St=100;function Et(e,t,n){return"none"===e.networkMode?(e.problems.error(n,"a task with network mode none has no ports to publish; remove ports or change the mode"),[]):t.flatMap(t=>function(e,t){const{problems:n}=e,{target:o,published:s,protocol:r,at:i}=t;if(!function(e){return"tcp"===e||"udp"===e}(r))return n.error(i,`protocol "${r}" is not supported by ECS; use tcp or udp`),[];void 0!==t.host_ip&&n.warn(i,`host IP ${t.host_ip} ignored: ECS cannot bind a port to one host address`);const a=o.last-o.first+1;if(a>St)return n.error(i,`port range of ${a} ports is too large; ECS takes at most ${St} here`),[];const c=[];for(let t=0;t<a;t++){const a=o.first+t,l=s?s.first+t:void 0,u="awsvpc"===e.networkMode||"host"===e.networkMode;void 0!==l&&l!==a&&u?n.error(i,`host port ${l} differs from container port ${a}, which ${e.networkMode} mode${"FARGATE"===e.launchType?" (required by Fargate)":""} does not allow: write "${a}:${a}" or just "${a}"`):c.push({containerPort:a,...void 0!==l&&{hostPort:l},protocol:r})}return c}(e,t))}const At=512;var xt=n(5645);const Mt=new Set(["image","command","entrypoint","environment","env_file","ports","links","hostname","mem_limit","mem_reservation","cpu_shares","cpus","working_dir","user","privileged","read_only","extra_hosts","dns","dns_search","labels","ulimits","logging","log_driver","log_opt","healthcheck","tmpfs","shm_size","cap_add","cap_drop","devices","init","stop_grace_period","volumes","volumes_from","depends_on","security_opt","sysctls","stdin_open","tty","deploy","network_mode","networks","secrets","platform"]),Ct={build:"ECS runs images; build is ignored (the image: is used)",container_name:"ECS names the container after the service",restart:"the ECS service replaces stopped tasks; essential containers stop their task",expose:"ECS has no expose; containers of a task reach each other as the network mode allows",external_links:"ECS cannot link to containers outside the task",pid:"set task_definition.pid_mode in ecs-params.yml instead",ipc:"set task_definition.ipc_mode in ecs-params.yml instead",scale:"set the ECS service's desired count instead",profiles:"every service of the file becomes a container of the task",domainname:"ECS has no domain name setting",mem_swappiness:"not translated to ECS",memswap_limit:"not translated to ECS",cpu_quota:"ECS limits CPU with cpu (shares) and the task size",cpu_period:"ECS limits CPU with cpu (shares) and the task size",cpuset:"ECS does not pin CPUs",stop_signal:"ECS always stops with SIGTERM, then SIGKILL",pull_policy:"ECS pulls images as its agent is configured"},Nt=new Set(["resources"]);var Ot=n(2733);const zt=/^[A-Za-z0-9_.:/#@-]{1,255}$/,Tt="[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*",Lt=new RegExp(`^(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]+)?)/)?${Tt}(?:/${Tt})*(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`);const Pt=/^(no-new-privileges(:true)?|apparmor:.+|label:.+|credentialspec:.+)$/;function jt(e,t,n,o,s){const r=t.definition,i=t.canonical,a=(...e)=>[...t.path,...e],c=e=>void 0!==r[e]&&null!==r[e],l="FARGATE"===e.launchType,u=e.habitatServices.get(t.name),p=e.builtServices.get(t.name);!function(e,t,n){const o=t.definition,s=(...e)=>[...t.path,...e],r=e.builtServices.has(t.name);for(const t of Object.keys(o))Mt.has(t)||t.startsWith("x-")||r&&"build"===t||e.problems.warn(s(t),`ignored on ECS: ${Ct[t]??"ECS has no equivalent"}`);if((0,g.u4)(o.deploy))for(const t of Object.keys(o.deploy))Nt.has(t)||e.problems.warn(s("deploy",t),"ignored on ECS: only deploy.resources is translated");for(const{value:n,at:o}of t.canonical.networks??[])"default"!==n&&e.problems.warn(o,`network "${n}" ignored: the containers of an ECS task share the task's ${e.networkMode} network`);const i=o.network_mode;"string"==typeof i&&i!==e.networkMode&&(/^(service|container):/.test(i)&&"awsvpc"===e.networkMode?e.problems.warn(s("network_mode"),"the containers of an awsvpc task already share one network namespace"):e.problems.error(s("network_mode"),`network_mode "${i}" differs from the task's network mode "${e.networkMode}"`+(["bridge","host","awsvpc","none"].includes(i)?`: set task_definition.ecs_network_mode: ${i} in ecs-params.yml, or remove network_mode`:": ECS cannot share a network namespace with a container outside awsvpc mode"))),void 0===o.secrets||n?.secrets?void 0!==o.secrets&&e.problems.warn(s("secrets"),"replaced by the secrets of ecs-params.yml"):e.problems.error(s("secrets"),`compose secrets are files on your machine and do not reach ECS: give them under task_definition.services.${t.name}.secrets in ecs-params.yml (value_from: a Secrets Manager or SSM ARN)`)}(e,t,o);const f={name:t.name};if(vt.G.test(t.name)||e.problems.error(t.path,`"${t.name}" cannot name an ECS container, which takes up to 255 letters, digits, "-" and "_": rename the service`),u)f.image=u.image;else if(p)f.image=p.image;else if("string"==typeof r.image&&""!==r.image){const t=function(e){if(Lt.test(e))return;const{host:t,repository:n}=(0,gt.s5)(e),o=e.split("@")[0]?.slice(t?t.length+1:0).replace(/:[^/]*$/,"")??"";return o!==o.toLowerCase()?`repository names are lower case (${n})`:"write [registry/]name[:tag][@sha256:digest], the name in lower-case letters, digits and . _ - /"}(r.image);zt.test(r.image)&&t?e.problems.error(a("image"),`${JSON.stringify(r.image)} is not a valid image reference: ${t}`):zt.test(r.image)||e.problems.error(a("image"),`${JSON.stringify(r.image)} is not an image ECS accepts: up to 255 letters, digits and . _ - : / # @`),f.image=r.image}else e.problems.error(a(c("build")?"build":"image"),"ECS runs images, not builds: set image: to a pushed image, or name this service's Habitat package (x-habitat.package)");if(o?.repositoryCredentials&&(f.repositoryCredentials=o.repositoryCredentials),Object.assign(f,function(e,t,n,o){const s=t.definition,r=(...e)=>[...t.path,...e],i=(0,g.u4)(s.deploy)&&(0,g.u4)(s.deploy.resources)?s.deploy.resources:{},a=(0,g.u4)(i.limits)?i.limits:{},c=(0,g.u4)(i.reservations)?i.reservations:{},l={},u=(t,n)=>{if(null==t)return;const o=(0,rt.lk)(t);return void 0===o&&e.problems.error(n,`"${String(t)}" is not a memory size of at least ${rt.my}m (units b, k, m, g)`),o},p=u(s.mem_limit,r("mem_limit"))??u(a.memory,r("deploy","resources","limits","memory")),f=u(s.mem_reservation,r("mem_reservation"))??u(c.memory,r("deploy","resources","reservations","memory")),m=n?.memory??p,d=n?.memoryReservation??f;void 0!==m&&(l.memory=m),void 0!==d&&(l.memoryReservation=d),void 0!==m&&void 0!==d&&d>m&&e.problems.error(void 0!==s.mem_reservation?r("mem_reservation"):r("deploy","resources","reservations","memory"),`memory reservation ${d} MiB is above the limit ${m} MiB`),void 0!==m||void 0!==d||o||(l.memory=At,e.problems.warn(t.path,`no memory set: using ${At} MiB (set mem_limit, or deploy.resources.limits.memory)`));const h=(t,n)=>{if(null==t)return;const o=Number(t);if(Number.isFinite(o)&&!(o<0))return Math.round(1024*o);e.problems.error(n,`"${String(t)}" is not a number of CPUs like 0.5 or 2`)};let v;return void 0!==s.cpu_shares&&null!==s.cpu_shares&&(v=(0,g.rD)(s.cpu_shares),void 0===v&&e.problems.error(r("cpu_shares"),"must be a whole number of CPU shares, e.g. 512")),v??=h(s.cpus,r("cpus"))??h(c.cpus,r("deploy","resources","reservations","cpus")),void 0===v&&void 0!==a.cpus&&(v=h(a.cpus,r("deploy","resources","limits","cpus")),e.problems.warn(r("deploy","resources","limits","cpus"),"ECS container cpu is a share, not a cap: the limit becomes a share; for a hard cap set task_size.cpu_limit in ecs-params.yml")),v=n?.cpuShares??v,void 0!==v&&(l.cpu=v),l}(e,t,o,s)),f.essential=o?.essential??!0,i.command&&(f.command=[...i.command.value]),i.entrypoint&&(f.entryPoint=[...i.entrypoint.value]),i.environment){const n=function(e,t){return yt(e,t,"variable").map(([e,t])=>({name:e,value:t}))}(e,i.environment);!function(e,t,n){for(const{name:o="",value:s=""}of n)""!==s&&(0,xt.h)(o)&&e.problems.warn([...t.path,"environment",o],`${o} looks like a secret: its value would be stored in plain text in the task definition. Remove it here and add {name: ${o}, value_from: <Secrets Manager or SSM parameter ARN>} under task_definition.services.${t.name}.secrets in ecs-params.yml`)}(e,t,n),n.length>0&&(f.environment=n)}const m=function(e,t,n){if(null==t)return[];const o=Array.isArray(t)?t:[t],s=[];o.forEach((o,r)=>{const i=Array.isArray(t)?[...n,r]:n,a="string"==typeof o?(0,B.e)(o):void 0;a?a.key.endsWith(".env")?s.push({value:String(o),type:"s3"}):e.problems.error(i,`ECS reads only files named *.env; rename ${a.key}`):e.problems.error(i,`${JSON.stringify(o)} is not an S3 object: ECS reads environment files from S3, as arn:aws:s3:::bucket/key.env`)}),s.length>Dt&&e.problems.error(n,`${s.length} environment files from S3: ECS takes at most ${Dt} a container`);return s}(e,r.env_file,a("env_file"));if(m.length>0&&(f.environmentFiles=m),i.ports){const t=Et(e,i.ports,a("ports"));t.length>0&&(f.portMappings=t)}const d=(0,Ot.r)(e,n,t);if(d.mountPoints.length>0&&(f.mountPoints=d.mountPoints),i.volumes_from&&(f.volumesFrom=(0,Ot.y6)(e,i.volumes_from)),i.links){for(const t of i.links)e.project.services.has(t.service)||e.problems.error(t.at,`unknown service "${t.service}"`);"bridge"===e.networkMode||u&&"awsvpc"===e.networkMode?f.links=i.links.map(e=>void 0===e.alias?e.service:`${e.service}:${e.alias}`):e.problems.error(a("links"),`links work only in bridge mode, and this task uses ${e.networkMode}: containers of the task reach each other on localhost; remove links and connect to localhost:<port>`)}if("string"==typeof r.hostname&&("awsvpc"!==e.networkMode||u?f.hostname=r.hostname:e.problems.error(a("hostname"),"ECS does not allow a container hostname in awsvpc mode: remove hostname; other containers of the task reach this one on localhost")),c("user")&&(f.user=(0,g.ws)(r.user)),"string"==typeof r.working_dir&&(f.workingDirectory=r.working_dir),!0===r.privileged&&(l?e.problems.error(a("privileged"),"Fargate does not run privileged containers; remove privileged"):f.privileged=!0),"boolean"==typeof r.read_only&&(f.readonlyRootFilesystem=r.read_only),"awsvpc"===e.networkMode)for(const t of["dns","dns_search","extra_hosts"])i[t]&&e.problems.error(a(t),`ECS does not allow ${t} in awsvpc mode (the VPC's DNS settings apply); remove it`);else i.dns&&(f.dnsServers=i.dns.map(e=>e.value)),i.dns_search&&(f.dnsSearchDomains=i.dns_search.map(e=>e.value)),i.extra_hosts&&(f.extraHosts=i.extra_hosts.map(({hostname:e,ip:t})=>({hostname:e,ipAddress:t})));if(i.security_opt){const t=i.security_opt.map(e=>e.value).filter(e=>Pt.test(e));for(const{value:n,at:o}of i.security_opt)t.includes(n)||e.problems.warn(o,`"${n}" ignored: ECS does not support it`);t.length>0&&l?e.problems.error(a("security_opt"),"Fargate does not support security_opt"):t.length>0&&(f.dockerSecurityOptions=t)}if("boolean"==typeof r.stdin_open&&(f.interactive=r.stdin_open),"boolean"==typeof r.tty&&(f.pseudoTerminal=r.tty),i.labels){const t=yt(e,i.labels,"label");t.length>0&&(f.dockerLabels=Object.fromEntries(t))}if(i.ulimits&&(f.ulimits=function(e,t){return t.flatMap(({name:t,soft:n,hard:o,at:s})=>{const r=kt.find(e=>e===t);return r?[{name:r,softLimit:n,hardLimit:o}]:(e.problems.error(s,`ECS does not support the ulimit "${t}"; it supports ${kt.join(", ")}`),[])})}(e,i.ulimits)),i.logging){const t=function(e,t){const{driver:n,at:o}=t;if(void 0===n)return void e.problems.error(o,"needs a driver, e.g. awslogs");const s="FARGATE"===e.launchType?wt:bt;if(!s.includes(n))return void e.problems.error(o,`log driver "${n}" is not supported on ${e.launchType}; use one of ${s.join(", ")}`);const r=yt(e,t.options,"option");return{logDriver:n,...r.length>0&&{options:Object.fromEntries(r)}}}(e,i.logging);t&&(f.logConfiguration=t)}const h=o?.healthCheck??(i.healthcheck?at(e.problems,i.healthcheck):void 0);if(h&&(f.healthCheck=h),i.sysctls&&(l?e.problems.error(a("sysctls"),"Fargate does not support sysctls"):f.systemControls=function(e,t){return yt(e,t,"sysctl").map(([e,t])=>({namespace:e,value:t}))}(e,i.sysctls)),c("stop_grace_period")){const t=(0,rt.E9)(r.stop_grace_period),n=l?120:1/0;void 0===t?e.problems.error(a("stop_grace_period"),"must be a duration like 30s or 1m30s"):Math.ceil(t)>n?e.problems.error(a("stop_grace_period"),`Fargate allows at most ${n}s`):f.stopTimeout=Math.ceil(t)}o?.secrets&&(f.secrets=o.secrets),o?.firelensConfiguration&&(f.firelensConfiguration=o.firelensConfiguration),o?.gpu&&(f.resourceRequirements=[{type:"GPU",value:o.gpu}]);const v=function(e,t,n,o){const s=t.definition,r=t.canonical,i=e=>[...t.path,e],a="FARGATE"===e.launchType,c={},l=$t(r.cap_add),u=$t(r.cap_drop);a&&l.some(e=>"SYS_PTRACE"!==e)&&e.problems.error(i("cap_add"),"Fargate can only add the SYS_PTRACE capability");(l.length>0||u.length>0)&&(c.capabilities={...l.length>0&&{add:l},...u.length>0&&{drop:u}});r.devices&&(a?e.problems.error(i("devices"),"Fargate does not give containers host devices; remove devices"):c.devices=function(e){return e.map(({source:e,target:t,permissions:n})=>{const o=[...new Set(n??"")].map(e=>_t[e]);return{hostPath:e,...t&&{containerPath:t},...o.length>0&&{permissions:o}}})}(r.devices));const p=n?.initProcessEnabled??("boolean"==typeof s.init?s.init:void 0);void 0!==p&&(c.initProcessEnabled=p);if(void 0!==s.shm_size&&null!==s.shm_size){const t=(0,rt.z_)(s.shm_size);void 0===t||(0,rt.lH)(t)<1?e.problems.error(i("shm_size"),`"${String(s.shm_size)}" is not a size of at least 1m (units b, k, m, g)`):a?e.problems.error(i("shm_size"),"Fargate does not support shm_size"):c.sharedMemorySize=(0,rt.lH)(t)}o.length>0&&(c.tmpfs=o);return c}(e,t,o,d.tmpfs);return Object.keys(v).length>0&&(f.linuxParameters=v),f}const Dt=10;const It={service_started:"START",service_healthy:"HEALTHY",service_completed_successfully:"SUCCESS"};function Ft(e,t){const n=new Map;for(const[o,s]of e.project.services){const r=["services",o,"depends_on"],i=(s.canonical.depends_on??[]).map(e=>({target:e.service,condition:It[e.condition],at:e.at}));for(const e of t.get(o)?.dependsOn??[]){const t=i.findIndex(t=>t.target===e.containerName),n={target:e.containerName??"",condition:e.condition,at:r};t>=0?i[t]={...n,at:i[t].at}:i.push(n)}n.set(o,i.filter(t=>Ht(e,o,t)))}!function(e,t){const n=new Map,o=[],s=r=>{n.set(r,"visiting"),o.push(r);for(const i of t.get(r)??[]){const t=n.get(i.target);if("visiting"===t){const t=[...o.slice(o.indexOf(i.target)),i.target].join(" -> ");e.problems.error(i.at,`depends_on cycle: ${t}; ECS could never start these containers`)}else void 0===t&&s(i.target)}o.pop(),n.set(r,"done")};for(const e of t.keys())n.has(e)||s(e)}(e,n);const o=new Map;for(const[e,t]of n)t.length>0&&o.set(e,t.map(e=>({containerName:e.target,condition:e.condition})));return o}function Ht(e,t,n){if(n.target===t)return e.problems.error(n.at,`service "${t}" cannot depend on itself`),!1;if(e.project.services.has(n.target))return!0;const o=[...e.project.services.keys()].join(", ");return e.problems.error(n.at,`unknown service "${n.target}"; the services are ${o}`),!1}const qt=(e,t={})=>({long:e,arity:"switch",repeatable:!1,...t}),Rt=(e,t,n={})=>({long:e,arity:"one",repeatable:!1,value:t,...n}),Bt=(e,t,n={})=>({long:e,arity:"several",repeatable:!0,value:t,...n}),Ut=e=>({long:e,arity:"zero-or-more",repeatable:!1,value:"path",note:`--${e} without a value reads /hab/cache/keys/ctl inside the container (hab sup secret generate-tls writes it there), and the Supervisor exits at start when no key or certificate is there: exported images have none, so add it to the image or mount it`}),Wt="the Supervisor takes any text here, but the name becomes part of the service group, binds and the health-check URL",Zt=[Rt("listen-gossip","socket-address",{env:"HAB_LISTEN_GOSSIP"}),Bt("peer","ipv4-host-port"),Rt("peer-watch-file","path"),qt("local-gossip-mode"),Rt("listen-http","socket-address",{env:"HAB_LISTEN_HTTP"}),qt("http-disable",{short:"D"}),Rt("listen-ctl","ipv4-host-port",{env:"HAB_LISTEN_CTL"}),Ut("ctl-server-certificate"),Ut("ctl-server-key"),Ut("ctl-client-ca-certificate"),Rt("org","name",{stricter:Wt}),qt("permanent-peer",{short:"I"}),Rt("cache-key-path","path",{env:"HAB_CACHE_KEY_PATH"}),Rt("ring-key","text",{env:"HAB_RING_KEY"}),Rt("ring","text",{short:"r",env:"HAB_RING"}),qt("auto-update",{short:"A"}),Rt("auto-update-period","u64"),Rt("service-update-period","u64"),Rt("service-min-backoff-period","u64"),Rt("service-max-backoff-period","u64"),Rt("service-restart-cooldown-period","u64"),Rt("key","path"),Rt("certs","path"),Rt("ca-certs","path"),qt("verbose",{short:"v",shortOnly:!0}),qt("no-color"),qt("json-logging"),Rt("sys-ip-address","ip-address"),Rt("event-stream-application","non-empty"),Rt("event-stream-environment","non-empty"),Rt("event-stream-connect-timeout","u64",{env:"HAB_EVENT_STREAM_CONNECT_TIMEOUT"}),Rt("event-stream-token","non-empty",{env:"HAB_AUTOMATE_AUTH_TOKEN"}),Rt("event-stream-url","non-empty"),Rt("event-stream-site","non-empty"),Bt("event-meta","key-value"),Rt("event-stream-server-certificate","path",{note:"--event-stream-server-certificate names a file the Supervisor reads at start: it must exist in the container"}),Rt("keep-latest-packages","u64",{env:"HAB_KEEP_LATEST_PACKAGES"}),Bt("config-files","toml-file",{note:"--config-files names files the Supervisor reads at start: they must exist in the container"}),qt("generate-config",{note:"--generate-config prints the Supervisor configuration and exits: the container stops at once"}),Rt("channel","text"),Rt("url","url",{short:"u"}),Rt("group","name",{stricter:Wt}),Rt("topology",{oneOf:["leader","standalone"]},{short:"t"}),Rt("strategy",{oneOf:["none","at-once","rolling"]},{short:"s"}),Rt("update-condition",{oneOf:["latest","track-channel"]}),Bt("bind","service-bind"),Rt("binding-mode",{oneOf:["strict","relaxed"]}),Rt("health-check-interval","u64"),Rt("shutdown-timeout","u32"),Rt("config-from","path",{note:"--config-from is for development: the Supervisor warns not to use it in production"}),qt("help",{short:"h",refused:'"--help" prints the help of hab sup run and exits, so the container would stop at once'})],Gt=[["local-gossip-mode","listen-gossip"],["local-gossip-mode","peer"],["local-gossip-mode","peer-watch-file"],["peer-watch-file","peer"],["ring","ring-key"]],Vt=[["ca-certs",["certs","key"]],["certs",["key"]],["key",["certs"]],["event-stream-url",["event-stream-application","event-stream-environment","event-stream-token"]]],Yt={"--svc-config-paths":"--svc-config-paths is no longer a flag of hab sup run in Habitat 2.x: remove it","-i":"-i is no longer short for --health-check-interval on hab sup run in Habitat 2.x: write --health-check-interval","--application":"--application (deprecated and ignored) is no longer a flag of hab sup run in Habitat 2.x: remove it","-a":"-a (--application, deprecated and ignored) is no longer a flag of hab sup run in Habitat 2.x: remove it","--environment":"--environment (deprecated and ignored) is no longer a flag of hab sup run in Habitat 2.x: remove it","-e":"-e (--environment, deprecated and ignored) is no longer a flag of hab sup run in Habitat 2.x: remove it"},Kt=new Map(Zt.filter(e=>!e.shortOnly).map(e=>[e.long,e])),Jt=new Map(Zt.filter(e=>void 0!==e.short).map(e=>[e.short,e]));function Xt(e){return e.shortOnly?`-${e.short??e.long}`:`--${e.long}`}var Qt=n(9957);class en extends Error{variable;constructor(e,t){super(e),this.variable=t}}function tn(e,t={}){try{const n=function(e){const t=[],n=new Set;let o=0;const s=t=>{const n=[];for(;n.length<t&&o<e.length&&nn(e[o]);)n.push(e[o++]);return n},r=(e,o,s)=>{if(e.refused)throw new en(e.refused);if(n.has(e.long)&&!e.repeatable)throw new en(`${Xt(e)} is given twice (in "${s}"), and hab sup run refuses a repeated ${Xt(e)}: keep one`);n.add(e.long),t.push(o)};for(;o<e.length;){const t=e[o++];if("--"===t)throw new en('unexpected argument "--": it would make the Supervisor read what follows as the package to run, and the image already names the package');if(!t.startsWith("-")||"-"===t)throw new en(rn(t));if(t.startsWith("--")){const e=t.indexOf("="),n=e<0?t:t.slice(0,e),o=Kt.get(n.slice(2));if(!o)throw new en(an(n));r(o,on(o,n,!1,e<0?void 0:t.slice(e+1),"equals",s),t);continue}let n=t.slice(1),i=!0;for(;""!==n;){const e=n.charAt(0);n=n.slice(1);const o=Jt.get(e);if(!o)throw new en(an(`-${e}`,i?void 0:t));const a=i?`-${e}`:e;if("switch"===o.arity){if(n.startsWith("="))throw new en(`"-${e}" is a switch and takes no value (in "${t}")`);r(o,on(o,a,!i,void 0,"attached",s),t)}else{r(o,on(o,a,!i,""===n?void 0:n.startsWith("=")?n.slice(1):n,n.startsWith("=")?"equals":"attached",s),t),n=""}i=!1}}return t}(e),o=new Set(n.map(e=>e.name)),s=function(e,t){const n=new Map;for(const o of Zt){if(void 0===o.env||e.has(o.long))continue;const s=t[o.env];if(void 0===s)continue;const r=o.value&&(0,Qt.FQ)(o.value,s);if(r)throw new en(`${o.env}=${JSON.stringify(s)}, which the Supervisor reads as ${Xt(o)}: ${r}`,o.env);n.set(o.long,o.env)}return n}(o,t),r=new Set([...o,...s.keys()]);return function(e,t){for(const[n,o]of Gt){if(!e.has(n)||!e.has(o))continue;const s=[n,o].filter(e=>t.has(e)).map(e=>` (--${e} comes from ${t.get(e)})`);throw new en(`--${n} and --${o} cannot be used together${s.join("")}`,t.get(o)??t.get(n))}}(r,s),function(e){for(const[t,n]of Vt){const o=n.filter(t=>!e.has(t));if(e.has(t)&&o.length>0)throw new en(`--${t} needs ${o.map(e=>`--${e}`).join(" and ")} too`)}}(r),{ok:!0,args:{flags:n},warnings:sn(n)}}catch(e){if(!(e instanceof en))throw e;return{ok:!1,problem:e.message,...void 0!==e.variable&&{variable:e.variable}}}}function nn(e){return!e.startsWith("-")||"-"===e}function on(e,t,n,o,s,r){const i=n?`-${t}`:t;if("switch"===e.arity){if(void 0!==o)throw new en(`"${i}" is a switch and takes no value (found "=${o}")`);return{name:e.long,written:t,clustered:n,valueForm:"separate",values:[],groups:[]}}let a,c="separate";if(void 0!==o?[a,c]=[[o],s]:a=r("one"===e.arity?1:1/0),0===a.length&&"zero-or-more"!==e.arity)throw new en(`"${i}" needs a value${"several"===e.arity?" (one or more)":""}`);const l="several"===e.arity?a.map(e=>e.split(" ")):a.map(e=>[e]),u=l.flat();for(const t of u){const n=e.value&&(0,Qt.FQ)(e.value,t);if(void 0===n)continue;const o="several"===e.arity&&t.includes("/")?`; ${i} takes every word up to the next flag as one of its values, so a package ident after it is read as one (the image already names the package)`:"",s=e.stricter?` (${e.stricter})`:"";throw new en(`"${i} ${t}": ${n}${s}${o}`)}return{name:e.long,written:t,clustered:n,valueForm:c,values:u,groups:l.map(e=>e.length)}}function sn(e){const t=new Set;for(const n of e){const e=Zt.find(e=>e.long===n.name);e?.note&&("zero-or-more"===e.arity&&n.values.length>0||t.add(e.note))}return[...t]}function rn(e){return`unexpected argument "${e}": only Supervisor flags and their values may follow, the image already names the package to run`}function an(e,t){const n=Yt[e];if(n)return n;const o=t?` (in "${t}")`:"",s=e.startsWith("--")?(0,Ie.k)(e.slice(2),Zt.filter(e=>!e.shortOnly).map(e=>e.long)):void 0;return`unknown Supervisor flag "${e}"${o}${s?`; did you mean --${s}?`:""}`}function cn(e,t){return{name:e,written:`--${e}`,clustered:!1,valueForm:"separate",values:t,groups:t.map(()=>1)}}function ln(e){const t=[];for(const n of e.flags){const e=un(n),[o,...s]=e,r=n.clustered?`${t.pop()??""}${n.written}`:n.written;void 0===o?t.push(r):"equals"===n.valueForm?t.push(`${r}=${o}`):"attached"===n.valueForm?t.push(`${r}${o}`):t.push(r,o),t.push(...s)}return t}function un(e){if(e.groups.reduce((e,t)=>e+t,0)!==e.values.length)return[...e.values];const t=[];let n=0;for(const o of e.groups)t.push(e.values.slice(n,n+o).join(" ")),n+=o;return t}function pn(e,t){return function(e,t){return e.flags.filter(e=>e.name===t).flatMap(e=>e.values)}(e,t).at(-1)}function fn(e,t){return e.flags.some(e=>e.name===t)}function mn(e){return["services",e,"command"]}function dn(e,t,n,o){const s=o.packageName,r=o.extension?.group,i={name:t,definition:n,service:o,packageName:s,group:r??"default"};if(void 0!==(a=n.command)&&0!==a.length&&!(a[0]??"").startsWith("-"))return i;var a;const c=tn(n.command??[],function(e){const t=(e.environment??[]).flatMap(e=>void 0!==e.name&&void 0!==e.value?[[e.name,e.value]]:[]);return Object.fromEntries(t)}(n));if(!c.ok){const n=c.variable?["services",t,"environment",c.variable]:mn(t);return e.problems.error(n,`${c.problem} (Supervisor arguments of "${t}")`),i}i.args=c.args;for(const n of c.warnings)e.problems.warn(mn(t),`${n} (Supervisor arguments of "${t}")`);const l=pn(c.args,"org");void 0!==l&&(i.org=l);const u=pn(c.args,"group");return void 0!==u&&(i.group=u,void 0!==r&&r!==u&&e.problems.warn(mn(t),`--group ${u} in the command and x-habitat group "${r}" disagree; the Supervisor runs with --group ${u}, so the action uses that`)),i}function hn(e,t){return e.environment?.find(e=>e.name===t)?.value}function vn(e,t){return(e.environment??[]).some(e=>e.name===t)||(e.secrets??[]).some(e=>e.name===t)}var gn=n(3292);function yn(e){return`HAB_${e.toUpperCase().replace(/-/g,"_")}`}function kn(e){try{return void(0,gn.qg)(e)}catch(n){try{const t=JSON.parse(e);if("object"==typeof t&&null!==t&&!Array.isArray(t))return}catch{}return`TOML: ${t=n,(t instanceof Error?t.message:String(t)).split("\n")[0]??""}`}var t}function bn(e){const t=void 0===e.org?"":`/${e.org}`;return`/services/${e.packageName}/${e.group}${t}/health`}const wn={interval:30,timeout:5,retries:3,startPeriod:120};function _n(e,t){const n=new Map;for(const o of[e,t])for(const[e,t]of o)n.set(e,new Set([...n.get(e)??[],...t]));return n}function $n(e,t,n){const o=new Set,s=[t];for(;s.length>0;){const t=s.pop();if(t===n)return!0;o.has(t)||(o.add(t),s.push(...e.get(t)??[]))}return!1}const Sn=["gossip","http","ctl"],En={gossip:9638,http:9631,ctl:9632},An=10,xn={gossip:"0.0.0.0",http:"0.0.0.0",ctl:"127.0.0.1"},Mn={gossip:"HAB_LISTEN_GOSSIP",http:"HAB_LISTEN_HTTP",ctl:"HAB_LISTEN_CTL"};function Cn(e){const t=new Map(e.habitat.map(t=>[t.name,Nn(e,t)])),n=new Map;if(e.sharedNamespace){!function(e,t,n){const o=new Map;for(const t of e.containers)for(const e of t.portMappings??[])void 0!==e.containerPort&&o.set(e.containerPort,t.name??"");for(const[e,n]of t)for(const t of Object.values(n))o.set(t.port,e);const s=e.habitat.filter(e=>e.args),r=e.habitat.filter(e=>!e.args);for(const e of r){const s=On(t.get(e.name)??{});n.set(e.name,s);for(const t of Sn)o.set(s[t].port,e.name)}let i=0;for(const e of s){const s=t.get(e.name)??{},r=t=>Sn.every(n=>void 0!==s[n]||(o.get(En[n]+An*t)??e.name)===e.name);for(;!r(i);)i+=1;const a=e=>s[e]??{port:En[e]+An*i,source:0===i?"default":"scheme"},c={gossip:a("gossip"),http:a("http"),ctl:a("ctl")};for(const t of Sn)o.set(c[t].port,e.name);n.set(e.name,c),zn(e,c),i+=1}r.length>1&&e.problems.warn(mn(r[1]?.name??""),`${r.map(e=>`"${e.name}"`).join(" and ")} run commands of their own, not Supervisor arguments, so the action cannot give their Supervisors (if they start one) ports of their own; in ${e.networkMode} network mode all containers share one network namespace and a second Supervisor on the same ports fails to start. Write Supervisor arguments (starting with "-") or set HAB_LISTEN_GOSSIP, HAB_LISTEN_HTTP and HAB_LISTEN_CTL`)}(e,t,n);const o=new Set(e.habitat.filter(e=>e.args).map(e=>e.name));!function(e,t){const n=new Map,o=(e,t)=>{const o=n.get(e)??[];n.set(e,[...o,t])};for(const[e,n]of t)for(const t of Sn){const{port:s,source:r}=n[t],i="x-habitat"===r?Ln(e,t):"environment"===r?["services",e,"environment",Mn[t]]:mn(e);o(s,{container:e,what:`Supervisor ${t} port, ${Tn(r)}`,supervisor:!0,at:i})}for(const t of e.containers){const e=t.name??"";(t.portMappings??[]).forEach((t,n)=>{void 0!==t.containerPort&&o(t.containerPort,{container:e,what:"a port mapping",supervisor:!1,at:["services",e,"ports",n]})})}for(const[t,o]of n){const n=new Set;for(const[s,r]of o.entries())for(const i of o.slice(s+1)){if(r.container===i.container&&(!r.supervisor||!i.supervisor))continue;const o=`${r.container}/${i.container}`;n.has(o)||(n.add(o),e.problems.error(i.at,`port ${t} is used twice in one network namespace: by "${r.container}" (${r.what}) and by "${i.container}" (${i.what}); containers in ${e.networkMode} network mode share their ports, so give one of them another port (for a Supervisor: x-habitat ports, or --listen-* in its command)`))}}}(e,new Map([...n].filter(([e])=>o.has(e))))}else for(const o of e.habitat)n.set(o.name,On(t.get(o.name)??{}));const o=new Map;for(const[e,t]of n){const{port:n,host:s}=t.http,r=void 0===s||["0.0.0.0","::","127.0.0.1"].includes(s)?"127.0.0.1":s;o.set(e,{gossip:t.gossip.port,http:n,ctl:t.ctl.port,httpHost:r})}return o}function Nn(e,t){const n={},o=e.sharedNamespace?function(e,t){const n=t.service.extension?.ports??{},o={};for(const s of Sn){const r=n[s];void 0!==r&&("number"==typeof r&&Number.isInteger(r)&&r>=1&&r<=65535?o[s]=r:e.problems.error(Ln(t.name,s),`x-habitat ports.${s} of "${t.name}" is ${JSON.stringify(r)}: it must be a port number 1-65535`))}return o}(e,t):{};for(const e of Sn){const s=t.args&&pn(t.args,`listen-${e}`),r=hn(t.definition,Mn[e]),i=void 0===s?void 0:(0,Qt.cC)(s),a=void 0===r?void 0:(0,Qt.cC)(r);void 0!==i?.port?n[e]={port:i.port,source:"flag",host:i.host}:void 0!==a?.port?n[e]={port:a.port,source:"environment",host:a.host}:void 0!==o[e]&&(n[e]={port:o[e],source:"x-habitat"})}return n}function On(e){const t=t=>e[t]??{port:En[t],source:"default"};return{gossip:t("gossip"),http:t("http"),ctl:t("ctl")}}function zn(e,t){for(const n of Sn){const{port:o,source:s}=t[n];"scheme"!==s&&"x-habitat"!==s||o===En[n]||("gossip"===n&&e.args&&fn(e.args,"local-gossip-mode")||e.args?.flags.push(cn(`listen-${n}`,[`${xn[n]}:${o}`])))}}function Tn(e){switch(e){case"flag":return"from its command";case"environment":return"from its environment";case"x-habitat":return"from x-habitat ports";case"scheme":return"given by the port scheme";case"default":return"the default"}}function Ln(e,t){return["services",e,"x-habitat","ports",t]}function Pn(e,t){const n=[];for(const o of e.habitat)for(const s of o.args?.flags??[])"peer"===s.name&&(s.values=s.values.map(s=>{const r=(0,Qt.cC)(s);if(!r||"localhost"===r.host||(0,Qt.oX)(r.host))return s;const i=jn(e,o.definition,r.host);if(!i)return e.problems.error(mn(o.name),Dn(e,o.name,r.host)),s;const a=i.name??"";a!==o.name&&n.push({from:o.name,to:a});const c=t.get(a)?.gossip??r.port??En.gossip;return e.sharedNamespace?`127.0.0.1:${c}`:(void 0!==r.port&&r.port!==c&&t.has(a)&&e.problems.warn(mn(o.name),`--peer ${s}: the Supervisor of "${a}" gossips on port ${c}, not ${r.port}`),a!==o.name&&In(e,o,i,r.host),s)}));return e.sharedNamespace&&function(e){for(const t of e.habitat){const{definition:n,name:o}=t,s=[];if(void 0!==n.hostname&&(s.push(`hostname "${n.hostname}"`),delete n.hostname),void 0!==n.links&&(n.links.length>0&&s.push(`links ${JSON.stringify(n.links)}`),delete n.links),0===s.length)continue;const r=e.project.locate(["services",o,"hostname"])?"hostname":"links";e.problems.warn(["services",o,r],`dropped ${s.join(" and ")} of "${o}": ECS does not allow hostname or links in ${e.networkMode} network mode, where all containers of the task share one network namespace and reach each other on 127.0.0.1 (so --peer is rewritten to 127.0.0.1:<gossip port>)`)}}(e),n}function jn(e,t,n){for(const o of e.sharedNamespace?[]:t.links??[]){const[t,s]=o.split(":");if((s??t)===n&&void 0!==t)return e.byName.get(t)}const o=e.byName.get(n);if(o)return o;const s=[...e.hostnames].find(([,e])=>e===n)?.[0];return void 0===s?void 0:e.byName.get(s)}function Dn(e,t,n){const o=[...e.byName.keys()].map(e=>`"${e}"`).join(", "),s=[...e.hostnames.values()].map(e=>`"${e}"`).join(", ");return`--peer ${n} of "${t}" names nothing in this task, and the Supervisor exits when a peer does not resolve; use one of the container names ${o}${s?` or hostnames ${s}`:""}, or an IP address`}function In(e,t,n,o){const s=n.name??"",r=t.definition.links??[];r.some(e=>e.split(":")[0]===s)||(Fn(e,s,t.name)?e.problems.error(mn(t.name),`--peer ${o} of "${t.name}" needs a link to "${s}", but "${s}" already links (directly or not) to "${t.name}" and ECS rejects circular links; let only one of them name the other with --peer (the ring shares membership, one peer is enough)`):(t.definition.links=[...r,s],e.problems.warn(mn(t.name),`added links: ["${s}"] to "${t.name}": its --peer ${o} resolves only through a link in bridge network mode`)))}function Fn(e,t,n,o=new Set){if(t===n)return!0;if(o.has(t))return!1;o.add(t);return(e.byName.get(t)?.links??[]).some(t=>Fn(e,t.split(":")[0]??"",n,o))}function Hn(e){return`${e.packageName}.${e.group}${void 0===e.org?"":`@${e.org}`}`}function qn(e){const t=structuredClone(e.taskDefinition),n=function(e,t,n,o){const s=e.containerDefinitions??[],r=new Map(s.map(e=>[e.name??"",e])),i=e.networkMode,a={project:t,options:o,sharedNamespace:"awsvpc"===i||"host"===i,networkMode:i??"bridge",containers:s,byName:r,habitat:[],hostnames:new Map(s.filter(e=>e.hostname).map(e=>[e.name??"",e.hostname])),problems:y.Zw.forProject(t)},c=[...t.services.keys(),...r.keys()].filter((e,t,n)=>n.indexOf(e)===t);for(const e of c){const t=n.get(e),o=r.get(e);t&&o&&a.habitat.push(dn(a,e,o,t))}return a}(t,e.project,e.habitatServices,e.options),o=Cn(n),s=Pn(n,o);if(function(e){const t=e.habitat.map(e=>`${Hn(e)} ("${e.name}")`);for(const n of e.habitat)for(const o of n.args?.flags??[])if("bind"===o.name)for(const s of o.values){const o=(0,Qt.vo)(s);if(!o)continue;const r=e.habitat.filter(e=>e.packageName===o.service);if(r.some(e=>e.group===o.group&&e.org===o.org))continue;const i=r.length>0?`--bind ${s} of "${n.name}" wants ${o.service}.${o.group}${o.org?`@${o.org}`:""}, but `+r.map(e=>`"${e.name}" runs ${Hn(e)}`).join(" and ")+`; set --group (or x-habitat group) and --org there, or bind to ${o.name}:${Hn(r[0]??n)}`:`--bind ${s} of "${n.name}": no container in this task runs the Habitat service "${o.service}" (this task runs ${t.join(", ")}); unless a Supervisor outside the task provides it, the service waits for the bind forever`;e.problems.warn(mn(n.name),i)}}(n),function(e){if(e.options.acceptLicense)for(const{definition:t}of e.habitat){if(vn(t,"HAB_LICENSE"))continue;const e=[...t.environment??[],{name:"HAB_LICENSE",value:"accept-no-persist"}];t.environment=e.sort((e,t)=>(e.name??"")<(t.name??"")?-1:e.name===t.name?0:1)}}(n),function(e){for(const{name:t,definition:n,packageName:o}of e.habitat){const s=yn(o),r=hn(n,s);if(void 0===r)continue;const i=kn(r);void 0!==i&&e.problems.warn(["services",t,"environment",s],`${s} of "${t}" is neither TOML nor a JSON object (${i}); the Supervisor ignores configuration it cannot parse and ${o} runs with its defaults`)}}(n),function(e,t){for(const n of e.habitat){const{name:o,definition:s,args:r}=n;if(!(n.service.extension?.healthCheck??e.options.healthChecks)||!r)continue;const i=e.project.services.get(o)?.definition.healthcheck;if(s.healthCheck||void 0!==i)continue;if(fn(r,"http-disable")){e.problems.warn(["services",o,"command"],`no health check added to "${o}": its Supervisor runs with --http-disable, so there is no HTTP API to ask`);continue}const{http:a=9631,httpHost:c="127.0.0.1"}=t.get(o)??{},l=vn(s,"HAB_SUP_GATEWAY_AUTH_TOKEN")?'--header "Authorization: Bearer $HAB_SUP_GATEWAY_AUTH_TOKEN" ':"",u=`http://${c.includes(":")?`[${c}]`:c}:${a}${bn(n)}`;s.healthCheck={command:["CMD-SHELL",`wget -qO- ${l}${u} || exit 1`],...wn}}}(n,o),function(e,t){const n=new Map,o=new Map;for(const t of e.containers)n.set(t.name??"",new Set((t.dependsOn??[]).map(e=>e.containerName??"")));for(const{from:s,to:r}of t){const t=e.byName.get(s),i=e.byName.get(r);if(!t||!i||n.get(s)?.has(r)||o.get(s)?.has(r))continue;if($n(o,r,s))continue;if($n(_n(n,o),r,s)){e.problems.error(mn(s),`"${s}" peers with "${r}", so it must start after "${r}", but "${r}" depends on "${s}" through depends_on; remove that depends_on or peer the other way round`);continue}const a={containerName:r,condition:i.healthCheck?"HEALTHY":"START"};t.dependsOn=[...t.dependsOn??[],a],o.set(s,new Set([...o.get(s)??[],r]))}}(n,s),n.problems.errors.length>0)throw new i.yo(n.problems.errors);return function(e){for(const t of e.habitat){if(!t.args)continue;const e=ln(t.args);(e.length>0||void 0!==t.definition.command)&&(t.definition.command=e)}}(n),{taskDefinition:t,warnings:n.problems.warnings}}const Rn=new Map([[256,[512,1024,2048]],[512,Bn(1024,4096,1024)],[1024,Bn(2048,8192,1024)],[2048,Bn(4096,16384,1024)],[4096,Bn(8192,30720,1024)],[8192,Bn(16384,61440,4096)],[16384,Bn(32768,122880,8192)]]);function Bn(e,t,n){const o=[];for(let s=e;s<=t;s+=n)o.push(s);return o}function Un(){return[...Rn].map(([e,t])=>{const n=t[0]??0,o=t[t.length-1]??0,s=(t[1]??0)-n;return t.length<=3?`cpu ${e}: ${t.join(", ")}`:`cpu ${e}: ${n}-${o} in steps of ${s}`}).join("; ")}const Wn=["family","taskRoleArn","executionRoleArn","networkMode","containerDefinitions","volumes","placementConstraints","requiresCompatibilities","runtimePlatform","cpu","memory","pidMode","ipcMode","tags"],Zn=["name","image","repositoryCredentials","cpu","memory","memoryReservation","links","portMappings","essential","entryPoint","command","environment","environmentFiles","mountPoints","volumesFrom","linuxParameters","secrets","dependsOn","startTimeout","stopTimeout","hostname","user","workingDirectory","disableNetworking","privileged","readonlyRootFilesystem","dnsServers","dnsSearchDomains","extraHosts","dockerSecurityOptions","interactive","pseudoTerminal","dockerLabels","ulimits","logConfiguration","healthCheck","systemControls","resourceRequirements","firelensConfiguration"];function Gn(e,t){const n=e,o=t.filter(e=>e in n),s=Object.keys(n).filter(e=>!t.includes(e)).sort(),r={};for(const e of[...o,...s])void 0!==n[e]&&(r[e]=n[e]);return r}var Vn=n(3944);const Yn=10;function Kn(e,t){const n=t.ecsParams,o=function(e,t){return t?.networkMode??("FARGATE"===e?"awsvpc":"bridge")}(t.launchType,n),s=y.Zw.forProject(e),r=n?new y.Zw(n.locate):void 0,a={project:e,problems:s,launchType:t.launchType,networkMode:o,habitatServices:t.habitatServices,builtServices:t.builtServices??new Map},c=[];vt.G.test(t.family)||c.push((0,i.z3)(`"${t.family}" is not a task family: use 1-255 letters, digits, - and _`,{input:"task-family"})),c.push(...function(e,t,n){const o=n?.locate(["task_definition"])?new y.Zw(n.locate):void 0,s=[],r=(e,t)=>{o?o.error(e,t):s.push((0,i.z3)(t,{input:n?"ecs-params":"launch-type"}))};if("FARGATE"===e){"awsvpc"!==t&&r(["task_definition","ecs_network_mode"],`Fargate needs ecs_network_mode awsvpc, not ${t}`);const e=void 0===n?.cpu?void 0:Number(n.cpu),o=void 0===n?.memory?void 0:Number(n.memory);void 0===e||void 0===o?r(["task_definition","task_size"],`Fargate needs a task size: set task_definition.task_size.cpu_limit and mem_limit in ecs-params.yml, from these pairs (MiB): ${Un()}`):Rn.get(e)?.includes(o)||r(["task_definition","task_size"],`cpu ${e} with memory ${o} MiB is not a Fargate task size; valid pairs (MiB): ${Un()}`),"host"===n?.pidMode&&r(["task_definition","pid_mode"],"Fargate does not allow pid_mode host"),n?.ipcMode&&r(["task_definition","ipc_mode"],"Fargate does not support ipc_mode; remove it"),n?.executionRoleArn||r(["task_definition"],"Fargate needs an execution role to pull images from ECR (and to send awslogs): set task_definition.task_execution_role in ecs-params.yml")}return[...s,...o?.errors??[]]}(t.launchType,o,n));const l=(0,Vn.e9)(e,t.platform);if(c.push(...l.errors),n&&r){const t=[...e.services.keys()];for(const o of n.services.keys())e.services.has(o)||r.warn(["task_definition","services",o],`ignored: no compose service is named "${o}"${Jn(o,t)}`);n.runParams.networkConfiguration&&"awsvpc"!==o&&r.error(["run_params","network_configuration"],`awsvpc_configuration needs ecs_network_mode: awsvpc (the task uses ${o})`)}const u=[...e.services.keys()];for(const e of u.slice(Yn))s.error(["services",e],`one task holds at most ${Yn} containers and this file has ${u.length}: split the services across two compose files (two task definitions and services)`);const p=new Ot.jI(a,n?.dockerVolumes??new Map,n?.efsVolumes),f=[];for(const[t,o]of e.services){const e={...o,path:["services",t]};f.push(jt(a,e,p,n?.services.get(t),void 0!==n?.memory))}const m=Ft(a,n?.services??new Map);for(const e of f){const t=m.get(e.name??"");t&&(e.dependsOn=t)}const d=p.list(),h={family:t.family,...n?.taskRoleArn&&{taskRoleArn:n.taskRoleArn},...n?.executionRoleArn&&{executionRoleArn:n.executionRoleArn},networkMode:o,containerDefinitions:f,...d.length>0&&{volumes:d},...n&&n.placementConstraints.length>0&&{placementConstraints:n.placementConstraints},requiresCompatibilities:[t.launchType],...n?.cpu&&{cpu:n.cpu},...n?.memory&&{memory:n.memory},...n?.pidMode&&{pidMode:n.pidMode},...n?.ipcMode&&{ipcMode:n.ipcMode},...l.platform&&{runtimePlatform:l.platform.runtimePlatform}},v=()=>[...c,...s.errors,...r?.errors??[]];if(v().length>0)throw new i.yo(v());const g=qn({taskDefinition:h,project:e,habitatServices:t.habitatServices,options:t.habitat}),k=(g.taskDefinition.containerDefinitions??[]).map(e=>Gn(e,Zn));if(function(e,t){const n=new Map(e.map(e=>[e.name,e]));for(const o of e)for(const e of o.dependsOn??[]){const s=n.get(e.containerName),r=["services",o.name??"","depends_on"];"HEALTHY"!==e.condition||s?.healthCheck||t.error(r,`waits for ${e.containerName} to be healthy, but ${e.containerName} has no healthcheck`),"SUCCESS"!==e.condition&&"COMPLETE"!==e.condition||!s?.essential||t.error(r,`waits for ${e.containerName} to complete, but an essential container stops the task when it exits: set essential: false for ${e.containerName} under task_definition.services in ecs-params.yml`)}}(k,s),v().length>0)throw new i.yo(v());return{taskDefinition:Gn({...g.taskDefinition,containerDefinitions:k},Wn),runParams:n?.runParams??{},warnings:[...n?.warnings??[],...r?.warnings??[],...s.warnings,...g.warnings]}}function Jn(e,t){const n=t.filter(t=>Math.min(t.length,e.length)>=3&&(t.includes(e)||e.includes(t))),o=(0,Ie.k)(e,t)??(1===n.length?n[0]:void 0);return o?`; did you mean "${o}"?`:""}var Xn=n(4096),Qn=n(262);const eo=["taskDefinitionArn","revision","status","requiresAttributes","compatibilities","registeredAt","registeredBy","deregisteredAt","deleteRequestedAt","tags"];function to(e,t){const{value:n,locate:o}=function(e){if(e.described)return{value:e.described,locate:()=>{}};const t=ct(function(e,t){try{return pe(e,t,"task definition")}catch(e){if(!(e instanceof i.yo))throw e;throw new i.yo(e.diagnostics.map(e=>({...e,input:"task-definition"})))}}(e.file??e.source,e.source),e.source);if(t.errors.length>0)throw new i.yo(t.errors);if(!(0,g.u4)(t.value))throw new i.yo((0,i.z3)(`${e.source} is not a JSON object (a task definition)`,{input:"task-definition"}));const n=t.value.taskDefinition;return(0,g.u4)(n)?{value:n,locate:e=>t.locate(["taskDefinition",...e])}:{value:t.value,locate:t.locate}}(e),s=e=>{for(let t=e.length;t>=0;t--){const n=o(e.slice(0,t));if(n)return{location:n,path:e.map(String).join(".")}}return{input:"task-definition"}},r=Array.isArray(n.containerDefinitions)?n.containerDefinitions:[],a=[];0===r.length&&a.push((0,i.z3)(`${e.source} has no containerDefinitions: it is not a task definition`,s([])));const c=new Map(t.packages.map(e=>[(0,Qn._M)(e),e])),l=new Map,u=new Map,p=r.map((e,n)=>{if(!(0,g.u4)(e)||"string"!=typeof e.name||"string"!=typeof e.image)return a.push((0,i.z3)("a container definition needs a name and an image",s(["containerDefinitions",n]))),e;const{repository:o}=(0,gt.s5)(e.image),r=c.get(o),p=t.built.get(e.name);let f=e.image;return r?(f=t.target.images?.get(o)??`${t.target.registry}/${o}:${t.target.imageTag}`,l.set(e.name,{repository:o,packageName:r.name,image:f})):p&&(f=p.image,u.set(e.name,p)),{...e,image:f}}),f=new Set(p.map(e=>e.name)),m=[...t.built.keys()].filter(e=>!f.has(e)).map(t=>(0,i.$e)(`the compose file builds ${t}, but ${e.source} has no container named ${t}: its image is built and pushed, and nothing runs it`,{input:"task-definition"}));for(const[t]of c)[...l.values()].some(e=>e.repository===t)||m.push((0,i.$e)(`package ${t} is exported and pushed, but no container of ${e.source} runs it`,{input:"habitat-packages"}));if(a.length>0)throw new i.yo(a);return{taskDefinition:{...Object.fromEntries(Object.entries(n).filter(([e])=>!eo.includes(e))),family:t.family,containerDefinitions:p},habitatServices:l,builtServices:u,project:no(p,o,e),warnings:m}}function no(e,t,n){const o=new Map(e.map((e,t)=>[e.name??"",t])),s=new Map(e.map(e=>[e.name??"",{name:e.name??"",definition:{},canonical:{}}]));return{files:[n.source],workingDir:".",name:"",services:s,volumes:{},warnings:[],locate:e=>{const n="services"===e[0]?o.get(String(e[1])):void 0;return void 0===n?t([]):t(["containerDefinitions",n])??t([])}}}function oo(e){if(e.given)return function(e,t){const n={registry:e.registry,imageTag:e.imageTag,...e.images&&{images:e.images}},o=e.files.length>0?Qe({files:e.files,...void 0!==e.envFile&&{envFile:e.envFile},environment:e.environment,...e.refuseVariable&&{refuseVariable:e.refuseVariable},...void 0!==e.root&&{root:e.root}}):void 0,s=o&&!0===e.build?(0,Xn.z)(o,new Set,new Set(e.packages.map(Qn._M)),n,e.platform):void 0;if(s&&s.problems.errors.length>0)throw new i.yo(s.problems.errors);const r=to(t,{family:e.family,packages:e.packages,built:s?.services??new Map,target:n}),a=void 0===e.ecsParamsFile?void 0:ft(e.ecsParamsFile);return{taskDefinition:r.taskDefinition,runParams:a?.runParams??{},warnings:[...o?.warnings??[],...s?.problems.warnings??[],...a?.warnings??[],...r.warnings],project:r.project,habitatServices:r.habitatServices,packages:e.packages,builtServices:r.builtServices,builds:s?.builds??[],...a&&{ecsParams:a}}}(e,e.given);const t=Qe({files:e.files,...void 0!==e.envFile&&{envFile:e.envFile},environment:e.environment,...e.refuseVariable&&{refuseVariable:e.refuseVariable},...void 0!==e.root&&{root:e.root}}),n=(0,Vn.e9)(t,e.platform).platform,s=(0,o.y)(t,e.packages,{registry:e.registry,imageTag:e.imageTag,...e.images&&{images:e.images}},{build:!0===e.build,...n&&{platform:n.platform}}),r=void 0===e.ecsParamsFile?void 0:ft(e.ecsParamsFile),a=Kn(t,{launchType:e.launchType,family:e.family,habitatServices:s.services,builtServices:s.built,...r&&{ecsParams:r},habitat:e.habitat,...void 0!==e.platform&&{platform:e.platform}}),c=[...t.warnings,...s.warnings,...a.warnings];return{...a,warnings:c,project:t,habitatServices:s.services,packages:s.packages,builtServices:s.built,builds:s.builds,...r&&{ecsParams:r}}}const so="000000000000",ro="us-east-1";function io(e){return(0,o.g)(e.accountId||so,e.region||ro)}function ao(e,t,n){return oo({files:e.composeFiles,...void 0!==e.root&&{root:e.root},...void 0!==e.envFile&&{envFile:e.envFile},...void 0!==e.ecsParamsFile&&{ecsParamsFile:e.ecsParamsFile},launchType:e.launchType,family:e.family,packages:e.packages,registry:t,imageTag:e.imageTag,habitat:e.habitat,build:e.build,environment:e.environment,refuseVariable:e.refuseVariable,...void 0!==e.platform&&{platform:e.platform},...e.given&&{given:e.given},...n&&{images:n}})}},2969:(e,t,n)=>{function o(e,t){let n,o=3;for(const s of t){const t=r(e.toLowerCase(),s);t<o&&([n,o]=[s,t])}return n}function s(e,t){const n=o(e,t);return n?`; did you mean "${n}"?`:""}function r(e,t){let n=Array.from({length:t.length+1},(e,t)=>t);for(let o=1;o<=e.length;o++){const s=[o];for(let r=1;r<=t.length;r++){const i=e[o-1]===t[r-1]?0:1;s[r]=Math.min(n[r]+1,s[r-1]+1,n[r-1]+i)}n=s}return n[t.length]}n.d(t,{a:()=>s,k:()=>o})},4096:(e,t,n)=>{n.d(t,{z:()=>u});var o=n(6760),s=n(2095),r=n(5645),i=n(3527);const a="linux/amd64",c=/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/,l=/^[\w+.-]+:\/\/|^git@|^github\.com\//;function u(e,t,n,o,r=a){const c=s.Zw.forProject(e),l=new Map,u=new Map;for(const[s,a]of e.services){const m=a.canonical.build;if(!m||t.has(s))continue;const d=["services",s],h=a.definition.image,v=[...d,"image"],g="string"==typeof h&&""!==h?(0,i.s5)(h):void 0,y=g?.repository??`${e.name}/${s.toLowerCase()}`;if(!(0,i.oi)(y)){c.error(g?v:m.at,`cannot push the built image to the ECR repository "${y}": each part must start and end with a letter or digit, with single ".", "_" or "-" between; set image: to a repository name`);continue}if(n.has(y)){c.error(g?v:m.at,`${y} is the repository of a Habitat package of this deploy: give the built image another image:`);continue}void 0===g?.host||/\.dkr\.ecr\./.test(g.host)||c.warn(v,`the built image is pushed to this deploy's ECR registry as ${y}, not to ${g.host}`);const k=p(e,s,m,r,c);if(!k)continue;const b=u.get(y);!b||f(b,k)?(b?b.services.push(s):u.set(y,{...k,repository:y,services:[s]}),l.set(s,{repository:y,image:o.images?.get(y)??`${o.registry}/${y}:${o.imageTag}`})):c.error(m.at,`builds ${y} differently from service ${b.services[0]}, which pushes there too: give one of them another image:`)}return{services:l,builds:[...u.values()],problems:c}}function p(e,t,n,s,i){const a=i.errors.length,u=["services",t];for(const e of n.others)"dockerfile_inline"===e.value?i.error(e.at,"is not supported: write the Dockerfile to a file and name it with dockerfile:"):i.warn(e.at,"ignored: the image is built with context, dockerfile, args, target, labels and platforms only");l.test(n.context.value)&&i.error(n.context.at,"a remote build context is not fetched here: check the sources out into the workspace (actions/checkout) and name their directory");const p=e.services.get(t)?.definition.platform,f="string"==typeof p&&""!==p?p.toLowerCase():s;if(c.test(f)||i.error([...u,"platform"],`"${f}" is not a platform such as linux/amd64 or linux/arm64`),n.platforms){const e=n.platforms.map(e=>e.value.toLowerCase());e.includes(f)?e.length>1&&i.warn([...u,"build","platforms"],`only ${f} is built: an ECS task runs one platform (the service's platform:, else the task's, ${s})`):i.error([...u,"build","platforms"],`does not list ${f}, the platform the service runs on (its platform:, else the task's, ${s}): add it`)}const m=n.args.map(e=>{const t=(0,r.h)(e.key);return t&&null!==e.value&&i.warn(e.at,`build arg ${e.key} looks like a secret: its value is kept in the history of the pushed image, which anyone who can pull it can read; keep secrets out of images`),{name:e.key,...null!==e.value&&{value:e.value},secret:t}});if(i.errors.length>a)return;const d=o.resolve(e.workingDir,n.context.value);return{context:d,dockerfile:o.resolve(d,n.dockerfile?.value??"Dockerfile"),args:m,...n.target&&{target:n.target.value},labels:n.labels.map(e=>[e.key,e.value??""]),platform:f,places:{context:n.context.at,dockerfile:n.dockerfile?.at??n.at,...n.target&&{target:n.target.at}}}}function f(e,t){const n=e=>JSON.stringify([e.context,e.dockerfile,e.args,e.target??null,e.labels,e.platform]);return n(e)===n(t)}},3554:(e,t,n)=>{n.d(t,{C:()=>o,f:()=>i});const o=["filesystem_id","root_directory","transit_encryption","transit_encryption_port","access_point","iam"],s=/^fs-[0-9a-f]{8,40}$/,r=/^fsap-[0-9a-f]{8,40}$/;function i(e,t,n){const o=e.p.errors.length,i=e=>[...n,e],a=e.string(t.filesystem_id,i("filesystem_id"),!0);void 0===a||s.test(a)||e.p.error(i("filesystem_id"),`"${a}" is not an EFS file system id such as fs-0123456789abcdef0`);const c=e.string(t.access_point,i("access_point"));void 0===c||r.test(c)||e.p.error(i("access_point"),`"${c}" is not an EFS access point id such as fsap-0123456789abcdef0`);const l=["ENABLED","DISABLED"],u=e.oneOf(t.transit_encryption,i("transit_encryption"),l),p=e.oneOf(t.iam,i("iam"),l),f=e.whole(t.transit_encryption_port,i("transit_encryption_port")),m=e.string(t.root_directory,i("root_directory")),d="ENABLED"===u,h=t=>e.p.error(i(void 0===u?"filesystem_id":"transit_encryption"),`${t} needs transit_encryption: ENABLED (ECS refuses it without)`);if(void 0===c||d?"ENABLED"!==p||d||h("iam: ENABLED"):h("an access point"),void 0!==f&&(!d||f<1||f>65535)&&e.p.error(i("transit_encryption_port"),d?"must be a port from 1 to 65535":"is only used with transit_encryption: ENABLED"),void 0!==c&&void 0!==m&&"/"!==m&&e.p.error(i("root_directory"),"with an access point, the directory mounted is the access point's: remove root_directory (or set the access point's root)"),void 0===m||m.startsWith("/")||e.p.error(i("root_directory"),`"${m}" must be an absolute path in the file system, such as /mongodb`),!(e.p.errors.length>o||void 0===a))return{fileSystemId:a,...void 0!==m&&{rootDirectory:m},...u&&{transitEncryption:u},...void 0!==f&&{transitEncryptionPort:f},...(void 0!==c||p)&&{authorizationConfig:{...void 0!==c&&{accessPointId:c},...p&&{iam:p}}}}}},9957:(e,t,n)=>{n.d(t,{FQ:()=>r,c:()=>s,cC:()=>u,oX:()=>p,vo:()=>l});var o=n(7030);const s=/^[A-Za-z0-9_-]+$/;function r(e,t){if("object"==typeof e)return e.oneOf.includes(t)?void 0:`must be one of ${e.oneOf.join(", ")}`;switch(e){case"socket-address":return function(e){const t=/^\[([^\]]+)\]:([^:]+)$/.exec(e);if(t)return(0,o.isIPv6)(t[1]??"")&&a(t[2]??"");const n=e.lastIndexOf(":");return n>0&&i(e.slice(0,n))&&a(e.slice(n+1))}(t)?void 0:"must be an IP address and port such as 0.0.0.0:9638 ([::]:9638 for IPv6); the Supervisor does not resolve host names here";case"ipv4-host-port":return function(e){if(e.startsWith("[")||(0,o.isIPv6)(e)||e.split(":").length>2)return"must be an IPv4 address or a host name, with an optional :port; the Supervisor refuses IPv6 here";const[t="",n]=e.split(":");if(!/^[A-Za-z0-9_.-]+$/.test(t))return"must be <host>[:<port>], e.g. mongodb or 10.0.0.5:9638";if(void 0!==n&&!(/^\+?\d+$/.test(n)&&Number(n)<=65535))return`has port "${n}": a port is a number from 0 to 65535`;return}(t);case"ip-address":return i(t)||(0,o.isIPv6)(t)?void 0:"must be an IP address such as 10.0.0.5";case"u32":return c(t,32n)?void 0:"must be a whole number from 0 to 4294967295";case"u64":return c(t,64n)?void 0:"must be a whole number (0 or more)";case"url":return function(e){try{return new URL(e),!0}catch{return!1}}(t)?void 0:"must be an absolute URL such as https://bldr.habitat.sh";case"service-bind":return l(t)?void 0:"must be <name>:<service>.<group>[@<org>], e.g. database:mongodb.default";case"key-value":return/^[^=]+=.+$/s.test(t)?void 0:"must be <key>=<value>, both non-empty";case"path":return""===t?"must be a path, not empty":void 0;case"toml-file":return function(e){const t=e.split("/").at(-1)??"",n=t.lastIndexOf(".");return n>0&&"toml"===t.slice(n+1)}(t)?void 0:"must be a path to a TOML file, whose name ends in .toml";case"text":return;case"non-empty":return""===t?"must not be empty":void 0;case"name":return s.test(t)?void 0:'may contain only letters, digits, "-" and "_"'}}function i(e){const t=e.split(".");return 4===t.length&&t.every(e=>/^(0|[1-9]\d{0,2})$/.test(e)&&Number(e)<=255)}function a(e){return/^\d{1,5}$/.test(e)&&Number(e)<=65535}function c(e,t){return/^\+?\d+$/.test(e)&&BigInt(e.replace("+",""))<1n<<t}function l(e){const t=/^([^:]+):(?:[^:#@]+#)?([^:#@.]+)\.([^:#@.]+)(?:@([^:#@.]+))?$/.exec(e);if(!t)return;const[,n="",o="",s="",r]=t;return void 0===r?{name:n,service:o,group:s}:{name:n,service:o,group:s,org:r}}function u(e){const t=/^\[([0-9A-Fa-f:.]+)\](?::(\d+))?$/.exec(e),n=/^([A-Za-z0-9_.-]+)(?::\+?(\d+))?$/.exec(e),o=t??n;if(!o||void 0===o[1])return;if(void 0===o[2])return{host:o[1]};const s=Number(o[2]);return s>=0&&s<=65535?{host:o[1],port:s}:void 0}function p(e){return i(e)||(0,o.isIPv6)(e)}},3571:(e,t,n)=>{n.d(t,{g:()=>d,y:()=>h});var o=n(4851),s=n(2095),r=n(262),i=n(9957);const a=["package","group","health-check","ports"],c=["gossip","http","ctl"];function l(e,t,n){const r=e.services.get(t)?.definition["x-habitat"];if(null==r)return;const c=(...n)=>(0,s.$t)(t=>e.locate(t),["services",t,"x-habitat",...n]);if("string"==typeof r)return{package:u(r,c(),n)};if("object"!=typeof r||Array.isArray(r))return void n.push((0,o.z3)("must be a package ident string or a mapping with package, group, health-check, ports",c()));const l={};for(const[e,t]of Object.entries(r))if(a.includes(e))if("package"===e)"string"==typeof t?l.package=u(t,c(e),n):n.push((0,o.z3)("must be a string such as core/mongodb or a .hart path",c(e)));else if("group"===e)"string"==typeof t&&i.c.test(t)?l.group=t:n.push((0,o.z3)('must be a service group name (letters, digits, "-", "_")',c(e)));else if("health-check"===e)"boolean"==typeof t?l.healthCheck=t:n.push((0,o.z3)("must be true or false",c(e)));else{const o=p(t,t=>c(e,t),c(e),n);o&&(l.ports=o)}else n.push((0,o.z3)(`unknown key "${e}": x-habitat takes ${a.join(", ")}`,c(e)));return l}function u(e,t,n){try{return(0,r.Zy)(e),e}catch(e){if(!(e instanceof r.yP))throw e;return void n.push((0,o.z3)(e.message,t))}}function p(e,t,n,s){if("object"!=typeof e||null===e||Array.isArray(e))return void s.push((0,o.z3)("must be a mapping with gossip, http and/or ctl port numbers",n));const r={};for(const[n,i]of Object.entries(e))c.includes(n)?"number"!=typeof i||!Number.isInteger(i)||i<1||i>65535?s.push((0,o.z3)(`must be a port number 1-65535, got ${JSON.stringify(i)}`,t(n))):r[n]=i:s.push((0,o.z3)(`unknown port "${n}": use gossip, http or ctl`,t(n)));return r}var f=n(3527),m=n(4096);function d(e,t){const n=t.startsWith("cn-")?"amazonaws.com.cn":"amazonaws.com";return`${e}.dkr.ecr.${t}.${n}`}function h(e,t,n,s={}){const i=[],a=new Map;for(const e of t)a.set((0,r._M)(e),e);const c=new Set,u=new Map;for(const t of e.services.keys()){const o=l(e,t,i);let p;if(o?.package){const e=(0,r.Zy)(o.package);p=(0,r._M)(e),a.has(p)||a.set(p,e)}else{const n=!0===s.build&&void 0!==e.services.get(t)?.canonical.build;p=v(e,t,a,n,i)}const f=void 0===p?void 0:a.get(p);if(void 0===p||void 0===f)continue;c.add(p);const m=n.images?.get(p)??`${n.registry}/${p}:${n.imageTag}`;u.set(t,{repository:p,packageName:f.name,image:m,...o&&{extension:o}})}for(const e of a.keys())c.has(e)||i.push((0,o.$e)(`package ${e} is exported and pushed, but no compose service uses it`,{input:"habitat-packages"}));const p=s.build?(0,m.z)(e,new Set(u.keys()),new Set(a.keys()),n,s.platform):void 0;p&&i.push(...p.problems.warnings,...p.problems.errors);const f=i.filter(e=>"error"===e.severity);if(f.length>0)throw new o.yo(f);return{services:u,packages:[...a.values()],built:p?.services??new Map,builds:p?.builds??[],warnings:i}}function v(e,t,n,r,i){const a=e.services.get(t)?.definition.image;if("string"!=typeof a)return;const{host:c,repository:l}=(0,f.s5)(a);if(n.has(l))return l;!r&&void 0!==c&&/^aws_account_id\.dkr\.ecr\./.test(c)&&i.push((0,o.z3)(`image "${a}" still has the documentation placeholder "aws_account_id" and ${l} is not a Habitat package of this deploy: add ${l} to habitat-packages (or x-habitat.package), or write the real image`,(0,s.$t)(t=>e.locate(t),["services",t,"image"])))}},6375:(e,t,n)=>{n.d(t,{m:()=>s});var o=n(4676);class s{p;constructor(e){this.p=e}map(e,t,n){if(null==e)return{};if(!(0,o.u4)(e))return this.p.error(t,n?`must be a mapping with ${n.join(", ")}`:"must be a mapping"),{};for(const o of Object.keys(e))n&&!n.includes(o)&&this.p.warn([...t,o],`unknown key ignored; known keys: ${n.join(", ")}`);return e}list(e,t){return null==e?[]:Array.isArray(e)?e:(this.p.error(t,"must be a list"),[])}string(e,t,n=!1){if(null!=e)return"string"==typeof e||"number"==typeof e?String(e):void this.p.error(t,"must be a string");n&&this.p.error(t,"is required")}strings(e,t,n){const o={};for(const s of n){const n=this.string(e[s],[...t,s]);void 0!==n&&(o[s]=n)}return o}stringMap(e,t){if(null==e)return;const n=this.map(e,t),o={};for(const[e,t]of Object.entries(n))o[e]="object"==typeof t?JSON.stringify(t):String(t);return o}bool(e,t){if(null==e||"boolean"==typeof e)return e??void 0;this.p.error(t,"must be true or false")}whole(e,t){if(null!=e)return"number"==typeof e&&Number.isInteger(e)&&e>=0?e:void this.p.error(t,"must be a whole number")}oneOf(e,t,n,o=!1){if(null!=e)return n.includes(e)?e:void this.p.error(t,`"${String(e)}" must be one of ${n.join(", ")}`);o&&this.p.error(t,`is required: one of ${n.join(", ")}`)}}},5645:(e,t,n)=>{n.d(t,{a:()=>o,h:()=>r});const o=/passw(or)?d|passphrase|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|credential|(^|[-_])pass([-_]|$)|[-_]pwd$/i,s=/[-_](file|path)$/i;function r(e){return o.test(e)&&!s.test(e)}},5:(e,t,n)=>{n.d(t,{$d:()=>p,E9:()=>c,Em:()=>f,lH:()=>i,lk:()=>u,my:()=>l,z_:()=>r});var o=n(4676);const s={b:1,k:1024,m:1048576,g:1024**3};function r(e){if("number"==typeof e)return Number.isFinite(e)&&e>=0?Math.floor(e):void 0;if("string"!=typeof e)return;const t=/^\s*(\d+(?:\.\d+)?)\s*([bkmg]?)b?\s*$/i.exec(e);if(!t)return;const n=s[(t[2]||"b").toLowerCase()]??1;return Math.floor(Number(t[1])*n)}function i(e){return Math.floor(e/1048576)}const a={ns:1e-9,us:1e-6,"µs":1e-6,ms:.001,s:1,m:60,h:3600};function c(e){if("string"!=typeof e)return;const t=e.trim();if("0"===t)return 0;const n=/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/y;let o=0,s=0;for(;s<t.length;){n.lastIndex=s;const e=n.exec(t);if(!e)return;o+=Number(e[1])*(a[e[2]??""]??NaN),s=n.lastIndex}return 0!==s&&Number.isFinite(o)?o:void 0}const l=6;function u(e){const t=r(e);if(void 0===t)return;const n=i(t);return n>=l?n:void 0}function p(e){const t=String(e).trim(),n=/^(\d+(?:\.\d+)?)\s*vcpu$/i.exec(t);return n?Math.round(1024*Number(n[1])):(0,o.rD)(t)}function f(e){const t=String(e).trim();return/^\d+$/.test(t)?Number(t):u(t.replace(/\s+/g,""))}},2733:(e,t,n)=>{n.d(t,{EH:()=>c,jI:()=>a,r:()=>u,y6:()=>m});var o=n(4676),s=n(3554),r=n(6375),i=n(5);class a{ctx;dockerVolumes;efsVolumes;byName=new Map;hostNames=new Map;constructor(e,t,n=new Map){this.ctx=e,this.dockerVolumes=t,this.efsVolumes=n}list(){return[...this.byName.values()]}named(e,t){const{project:n,problems:o}=this.ctx,s=c(e);if(this.byName.has(s))return s;const r=this.efs(e);if("invalid"===r)return;if(r)return this.byName.set(s,{name:s,efsVolumeConfiguration:r}),s;const i=this.dockerVolumes.get(e);if(!(e in n.volumes)&&!i)return void o.error(t,`named volume "${e}" is not declared under the top-level volumes: key`);const a=n.volumes[e]??null;return i?this.byName.set(s,{name:s,dockerVolumeConfiguration:i.configuration}):a&&(void 0!==a.driver||void 0!==a.driver_opts||a.external)?(a.external&&o.warn(["volumes",e,"external"],`ECS has no external volumes; the task gets its own Docker volume. For one shared between tasks, declare "${e}" under task_definition.docker_volumes in ecs-params.yml with scope: shared`),this.byName.set(s,{name:s,dockerVolumeConfiguration:l(a)})):this.byName.set(s,{name:s}),"FARGATE"===this.ctx.launchType&&this.byName.get(s)?.dockerVolumeConfiguration&&o.error(t,`volume "${e}" needs a Docker volume driver, which Fargate does not have`),s}efs(e){const t=this.efsVolumes.get(e);if(t)return t.configuration;const n=this.ctx.project.volumes[e];if(!n||void 0===n["x-efs"])return;const o=["volumes",e,"x-efs"],i=new r.m(this.ctx.problems),a=i.map(n["x-efs"],o,s.C);for(const t of["driver","driver_opts","external"])void 0!==n[t]&&this.ctx.problems.error(["volumes",e,t],`a volume on EFS (x-efs) takes no ${t}`);return(0,s.f)(i,a,o)??"invalid"}host(e){const t=this.hostNames.get(e);if(t)return t;const n=this.unique(c(`host${e}`));return this.hostNames.set(e,n),this.byName.set(n,{name:n,host:{sourcePath:e}}),n}anonymous(e,t){const n=this.unique(c(`${e}${t}`));return this.byName.set(n,{name:n}),n}unique(e){let t=e;for(let n=2;this.byName.has(t);n++)t=`${e}-${n}`;return t}}function c(e){return e.replace(/[^A-Za-z0-9_-]+/g,"-").replace(/^-+|-+$/g,"").slice(0,255)||"volume"}function l(e){const t=e=>{if(!(0,o.u4)(e))return;const t={};for(const[n,s]of Object.entries(e))t[n]=(0,o.ws)(s)??"";return t},n=t(e.driver_opts),s=t(e.labels);return{scope:"task",driver:"string"==typeof e.driver?e.driver:"local",...n&&{driverOpts:n},...s&&{labels:s}}}function u(e,t,n){const o={mountPoints:[],tmpfs:[]},s=[...n.canonical.volumes??[],...n.canonical.tmpfs??[]];for(const r of s)if("tmpfs"===r.type){const t=f(e,r);t&&o.tmpfs.push(t)}else if("other"===r.type)e.problems.error(r.at,`mount type "${r.written}" is not supported on ECS; use volume, bind or tmpfs`);else{const s=p(e,t,n,r);s&&o.mountPoints.push(s)}return o}function p(e,t,n,o){const{source:s,target:r,at:i}=o;for(const t of o.options)e.problems.warn(i,`mount option "${t}" ignored: ECS does not support it`);if(!r.startsWith("/"))return void e.problems.error(i,`container path "${r}" must be absolute`);let a;if(void 0===s)a=t.anonymous(n.name,r);else if("bind"===o.type){if(!s.startsWith("/"))return void e.problems.error(i,`host path "${s}" is relative to your machine, but on ECS it would be read on the container instance: use an absolute path that exists there, or a named volume`);if("FARGATE"===e.launchType)return void e.problems.error(i,`Fargate has no host paths to mount ("${s}"); use a named volume`);a=t.host(s)}else a=t.named(s,i);return a?{sourceVolume:a,containerPath:r,readOnly:o.read_only}:void 0}function f(e,t){const{target:n,size:o,options:s,at:r}=t;if(!n.startsWith("/"))return void e.problems.error(r,`tmpfs path "${n}" must be absolute`);if("FARGATE"===e.launchType)return void e.problems.error(r,"Fargate does not support tmpfs mounts; use a named volume");const a=void 0===o?void 0:(0,i.z_)(o);if(!(void 0===a||(0,i.lH)(a)<1))return{containerPath:n,size:(0,i.lH)(a),...s.length>0&&{mountOptions:[...s]}};e.problems.error(r,void 0===o?`ECS needs a size for tmpfs ${n}: write "${n}:size=64m"`:`tmpfs size "${String(o)}" is not a size of at least 1m (units b, k, m, g)`)}function m(e,t){return t.flatMap(({type:t,source:n,read_only:o,at:s})=>"container"===t?(e.problems.error(s,"ECS can only share volumes between containers of the task; name a service"),[]):e.project.services.has(n)?[{sourceContainer:n,readOnly:o}]:(e.problems.error(s,`unknown service "${n}"`),[]))}}};
+"use strict";
+exports.id = 332;
+exports.ids = [332];
+exports.modules = {
+
+/***/ 4676:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   rD: () => (/* binding */ wholeNumber),
+/* harmony export */   u4: () => (/* binding */ isRecord),
+/* harmony export */   ws: () => (/* binding */ scalarText)
+/* harmony export */ });
+/** Reads of plain JSON values whose shape is not known yet (compose definitions, ecs-params). */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A scalar as text (compose allows `PORT: 8080` and `DEBUG: true` where a string is meant). */
+function scalarText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+/** Parses a whole non-negative number given as a number or as digits. */
+function wholeNumber(value) {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0)
+        return value;
+    if (typeof value === 'string' && /^\s*\d+\s*$/.test(value))
+        return Number(value);
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 9017:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ parseS3ObjectArn),
+/* harmony export */   j: () => (/* binding */ isArnReference)
+/* harmony export */ });
+/**
+ * An `env_file:` that names an S3 object (`arn:aws:s3:::bucket/key.env`) is not read here: ECS
+ * fetches it when the task starts, with the task's execution role, and sets its variables
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/use-environment-file.html), so
+ * its values never reach the task definition, the log or the runner.
+ */
+const S3_OBJECT_ARN = /^arn:(aws[a-z-]*):s3:::([^/]+)\/(.+)$/;
+/** The bucket and key of an S3 object ARN; undefined when `text` is not one. */
+function parseS3ObjectArn(text) {
+    const m = S3_OBJECT_ARN.exec(text);
+    return m ? { partition: m[1] ?? 'aws', bucket: m[2] ?? '', key: m[3] ?? '' } : undefined;
+}
+/** An env_file entry that is an S3 reference rather than a path: anything starting `arn:`. */
+function isArnReference(path) {
+    return path.startsWith('arn:');
+}
+
+
+/***/ }),
+
+/***/ 2332:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  r: () => (/* binding */ requestRegistry),
+  G: () => (/* binding */ translateRequest)
+});
+
+// EXTERNAL MODULE: ./src/translate/image-plan.ts + 1 modules
+var image_plan = __webpack_require__(3571);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/diagnostics.ts
+var src_diagnostics = __webpack_require__(4851);
+;// CONCATENATED MODULE: ./src/compose/interpolate.ts
+/**
+ * What a Lookup throws for a variable that may not be interpolated at all (a credential of the
+ * runner): the interpolation fails with `message` at the `$` that names it.
+ */
+class RefusedVariable extends Error {
+}
+const NAME_START = /[A-Za-z_]/;
+/** Defaults nest (`${A:-${B:-x}}`) a few levels in practice; more is refused, not recursed into. */
+const MAX_NESTING = 16;
+const NAME_CHAR = /[A-Za-z0-9_]/;
+class InterpolationError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+function interpolate(input, lookup) {
+    try {
+        return { ok: true, value: new Template(input, lookup).expand(0, input.length) };
+    }
+    catch (e) {
+        if (e instanceof InterpolationError)
+            return { ok: false, message: e.message, offset: e.offset };
+        throw e;
+    }
+}
+class Template {
+    s;
+    lookup;
+    constructor(s, lookup) {
+        this.s = s;
+        this.lookup = lookup;
+    }
+    /** Expands s[from, to): a whole value, or a default / alternative / message inside `${}`. */
+    expand(from, to, depth = 0) {
+        let out = '';
+        let i = from;
+        while (i < to) {
+            const c = this.s[i];
+            if (c !== '$') {
+                out += c;
+                i++;
+                continue;
+            }
+            const next = this.s[i + 1];
+            if (next === '$') {
+                out += '$';
+                i += 2;
+            }
+            else if (next === '{') {
+                // Refused at the `${` one too deep, so the error points at it like every other.
+                if (depth >= MAX_NESTING) {
+                    throw new InterpolationError(`\${...} nested more than ${MAX_NESTING} levels deep: simplify the default values`, i);
+                }
+                const close = this.matchingBrace(i + 2, to);
+                out += this.braced(i + 2, close, depth);
+                i = close + 1;
+            }
+            else if (next !== undefined && i + 1 < to && NAME_START.test(next)) {
+                let j = i + 1;
+                while (j < to && NAME_CHAR.test(this.s[j]))
+                    j++;
+                out += this.value(this.s.slice(i + 1, j), i) ?? '';
+                i = j;
+            }
+            else {
+                throw new InterpolationError(`invalid interpolation "${this.s.slice(i, i + 2)}": write $$ for a literal "$", or $NAME / \${NAME} for a variable`, i);
+            }
+        }
+        return out;
+    }
+    /** The variable's value; a refused variable is an error at `offset`, its `$`. */
+    value(name, offset) {
+        try {
+            return this.lookup(name);
+        }
+        catch (e) {
+            if (e instanceof RefusedVariable)
+                throw new InterpolationError(e.message, offset);
+            throw e;
+        }
+    }
+    /** Index of the `}` closing a `${` whose body starts at `from`, skipping nested `${...}`. */
+    matchingBrace(from, to) {
+        let depth = 1;
+        for (let i = from; i < to; i++) {
+            const c = this.s[i];
+            if (c === '$' && this.s[i + 1] === '$')
+                i++;
+            else if (c === '$' && this.s[i + 1] === '{') {
+                depth++;
+                i++;
+            }
+            else if (c === '}' && --depth === 0)
+                return i;
+        }
+        throw new InterpolationError(`unterminated "\${" in ${JSON.stringify(this.s)}: close it with "}", or write $$ for a literal "$"`, from - 2);
+    }
+    braced(from, close, depth) {
+        let j = from;
+        while (j < close && NAME_CHAR.test(this.s[j]))
+            j++;
+        const name = this.s.slice(from, j);
+        if (name === '' || !NAME_START.test(name[0])) {
+            throw new InterpolationError(`invalid variable name in "\${${this.s.slice(from, close)}}": a name starts with a letter or "_" and has letters, digits and "_"`, from - 2);
+        }
+        const value = this.value(name, from - 2);
+        if (j === close)
+            return value ?? '';
+        const colon = this.s[j] === ':';
+        const op = this.s[colon ? j + 1 : j];
+        const argFrom = colon ? j + 2 : j + 1;
+        // With ':' an empty value counts as unset, as in the shell.
+        const isSet = colon ? value !== undefined && value !== '' : value !== undefined;
+        switch (op) {
+            case '-':
+                return isSet ? value : this.expand(argFrom, close, depth + 1);
+            case '+':
+                return isSet ? this.expand(argFrom, close, depth + 1) : '';
+            case '?': {
+                if (isSet)
+                    return value;
+                const message = this.expand(argFrom, close, depth + 1);
+                const why = colon && value === '' ? 'is empty' : 'is not set';
+                throw new InterpolationError(`required variable ${name} ${why}${message ? `: ${message}` : ''} (set it in the environment or the env file)`, from - 2);
+            }
+            default:
+                throw new InterpolationError(`invalid interpolation "\${${this.s.slice(from, close)}}": use \${NAME}, \${NAME:-default}, \${NAME-default}, \${NAME:?message}, \${NAME?message}, \${NAME:+alt} or \${NAME+alt}`, from - 2);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/compose/env-file.ts
+
+
+const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/**
+ * Parses env-file text the way compose reads it: `#` comments, an optional `export ` prefix,
+ * unquoted values (trimmed, ` #` starts a comment), single quotes (literal), double quotes
+ * (escapes, may span lines), `${VAR}` expansion outside single quotes, empty values, and a bare
+ * `KEY` taking its value from the environment. `lookup` is asked before this file's own earlier
+ * lines, as compose does.
+ */
+function parseEnvFile(text, file, lookup) {
+    const lines = text.split(/\r?\n/);
+    const entries = [];
+    const diagnostics = [];
+    const own = new Map();
+    const scoped = (name) => lookup(name) ?? own.get(name);
+    for (let n = 0; n < lines.length; n++) {
+        const raw = lines[n];
+        const indent = raw.length - raw.trimStart().length;
+        let line = raw.trim();
+        const loc = { file, line: n + 1, column: indent + 1 };
+        if (line === '' || line.startsWith('#'))
+            continue;
+        if (line.startsWith('export '))
+            line = line.slice('export '.length).trimStart();
+        const eq = line.indexOf('=');
+        const key = (eq < 0 ? line : line.slice(0, eq)).trim();
+        if (!KEY.test(key)) {
+            // Never the line itself: env files hold secrets, and a malformed line may be one.
+            const found = eq < 0
+                ? 'a line without "=" (not shown: env files hold secrets)'
+                : `the key ${JSON.stringify(key.length > 64 ? `${key.slice(0, 64)}…` : key)}`;
+            diagnostics.push((0,src_diagnostics/* error */.z3)(`expected KEY=value, found ${found}: a key has letters, digits, "_", "." or "-" and does not start with a digit`, { location: loc }));
+            continue;
+        }
+        if (eq < 0) {
+            try {
+                entries.push({ key, value: lookup(key), loc });
+            }
+            catch (e) {
+                if (!(e instanceof RefusedVariable))
+                    throw e;
+                diagnostics.push((0,src_diagnostics/* error */.z3)(e.message, { location: loc, path: key }));
+            }
+            continue;
+        }
+        let rest = line.slice(eq + 1).trimStart();
+        let value;
+        const quote = rest[0];
+        if (quote === '"' || quote === "'") {
+            // A quoted value may run over several lines; find its closing quote.
+            let body = rest.slice(1);
+            let end = closingQuote(body, quote);
+            while (end < 0 && n + 1 < lines.length) {
+                n++;
+                body += '\n' + lines[n];
+                end = closingQuote(body, quote);
+            }
+            if (end < 0) {
+                diagnostics.push((0,src_diagnostics/* error */.z3)(`unterminated ${quote} quote in the value of ${key}: close it with ${quote}`, {
+                    location: loc,
+                }));
+                break;
+            }
+            const after = body.slice(end + 1).trim();
+            if (after !== '' && !after.startsWith('#')) {
+                diagnostics.push((0,src_diagnostics/* error */.z3)(`unexpected text after the quoted value of ${key} (not shown: env files hold secrets): put a comment after " #"`, { location: loc }));
+                continue;
+            }
+            rest = body.slice(0, end);
+            if (quote === "'") {
+                value = rest;
+            }
+            else {
+                const expanded = interpolate(unescapeDouble(rest), scoped);
+                if (!expanded.ok) {
+                    diagnostics.push((0,src_diagnostics/* error */.z3)(expanded.message, { location: loc, path: key }));
+                    continue;
+                }
+                value = expanded.value;
+            }
+        }
+        else {
+            const comment = rest.search(/\s#/);
+            const unquoted = (comment >= 0 ? rest.slice(0, comment) : rest).trim();
+            const expanded = interpolate(unquoted, scoped);
+            if (!expanded.ok) {
+                diagnostics.push((0,src_diagnostics/* error */.z3)(expanded.message, { location: loc, path: key }));
+                continue;
+            }
+            value = expanded.value;
+        }
+        own.set(key, value);
+        entries.push({ key, value, loc });
+    }
+    return { entries, diagnostics };
+}
+function closingQuote(body, quote) {
+    for (let i = 0; i < body.length; i++) {
+        if (quote === '"' && body[i] === '\\')
+            i++;
+        else if (body[i] === quote)
+            return i;
+    }
+    return -1;
+}
+/** Double-quote escapes; `\$` becomes `$$` so interpolation leaves a literal `$`. */
+function unescapeDouble(s) {
+    const map = { n: '\n', r: '\r', t: '\t', '\\': '\\', '"': '"', $: '$$' };
+    return s.replace(/\\(.)/gs, (m, c) => map[c] ?? m);
+}
+
+// EXTERNAL MODULE: ./src/compose/json.ts
+var json = __webpack_require__(4676);
+// EXTERNAL MODULE: ./src/problems.ts
+var src_problems = __webpack_require__(2095);
+// EXTERNAL MODULE: ./src/compose/canonical/words.ts
+var words = __webpack_require__(4160);
+;// CONCATENATED MODULE: ./src/compose/canonical/lists.ts
+
+
+/** `command:` / `entrypoint:`: a string is split into words like a shell would; a list is kept. */
+function readCommand(value, path, problems) {
+    if (typeof value === 'string') {
+        const split = (0,words/* splitWords */.y)(value);
+        if ('error' in split) {
+            problems.error(path, `${split.error}; quote or escape it, or write the command as a list`);
+            return undefined;
+        }
+        return { value: split.words, at: problems.place(path) };
+    }
+    if (Array.isArray(value)) {
+        const words = value.map(json/* scalarText */.ws);
+        if (words.every((w) => w !== undefined))
+            return { value: words, at: problems.place(path) };
+    }
+    problems.error(path, 'must be a string or a list of strings');
+    return undefined;
+}
+/** A mapping (`NAME: value`) or a list (`"NAME=value"`) -> entries in the order written. */
+function readKeyValues(value, path, problems) {
+    if ((0,json/* isRecord */.u4)(value)) {
+        return Object.entries(value).map(([key, v]) => ({
+            key,
+            value: v === null ? null : ((0,json/* scalarText */.ws)(v) ?? null),
+            at: problems.place([...path, key]),
+        }));
+    }
+    if (!Array.isArray(value)) {
+        problems.error(path, `must be a mapping or a list of "NAME=value"`);
+        return [];
+    }
+    return value.flatMap((entry, i) => {
+        const text = (0,json/* scalarText */.ws)(entry);
+        const at = [...path, i];
+        if (text === undefined) {
+            problems.error(at, `must be a "NAME=value" string`);
+            return [];
+        }
+        const eq = text.indexOf('=');
+        return [
+            eq <= 0
+                ? { key: text, value: null, at: problems.place(at) }
+                : { key: text.slice(0, eq), value: text.slice(eq + 1), at: problems.place(at) },
+        ];
+    });
+}
+/** One string or a list of them (dns, dns_search, cap_add, ...) -> a list. */
+function readStrings(value, path, problems) {
+    const list = Array.isArray(value) ? value : [value];
+    return list.flatMap((v, i) => {
+        const at = Array.isArray(value) ? [...path, i] : path;
+        const text = (0,json/* scalarText */.ws)(v);
+        if (text !== undefined)
+            return [{ value: text, at: problems.place(at) }];
+        problems.error(at, 'must be a string');
+        return [];
+    });
+}
+/** `links:` -> `service[:alias]` per entry. */
+function readLinks(value, path, problems) {
+    return readStrings(value, path, problems).map(({ value: link, at }) => {
+        const colon = link.indexOf(':');
+        if (colon < 0)
+            return { service: link, at };
+        return { service: link.slice(0, colon), alias: link.slice(colon + 1), at };
+    });
+}
+/** `extra_hosts`: `"host:ip"`, `"host=ip"` or a mapping. The IP may be IPv6, so split at the first separator. */
+function readExtraHosts(value, path, problems) {
+    if ((0,json/* isRecord */.u4)(value)) {
+        return Object.entries(value).map(([hostname, ip]) => ({
+            hostname,
+            ip: (0,json/* scalarText */.ws)(ip) ?? '',
+            at: problems.place([...path, hostname]),
+        }));
+    }
+    return readStrings(value, path, problems).flatMap(({ value: entry, at }) => {
+        const match = /^([^:=]+)[:=](.+)$/.exec(entry);
+        if (!match) {
+            problems.error(at, `"${entry}" must be "hostname:ip"`);
+            return [];
+        }
+        return [{ hostname: match[1], ip: match[2].replace(/^\[|\]$/g, ''), at }];
+    });
+}
+/** `ulimits:` -> soft and hard limit per name; a single number is both. */
+function readUlimits(value, path, problems) {
+    if (!(0,json/* isRecord */.u4)(value)) {
+        problems.error(path, 'must be a mapping like { nofile: { soft: 1024, hard: 4096 } }');
+        return [];
+    }
+    return Object.entries(value).flatMap(([name, limit]) => {
+        const at = [...path, name];
+        const single = (0,json/* wholeNumber */.rD)(limit);
+        const soft = single ?? ((0,json/* isRecord */.u4)(limit) ? (0,json/* wholeNumber */.rD)(limit.soft) : undefined);
+        const hard = single ?? ((0,json/* isRecord */.u4)(limit) ? (0,json/* wholeNumber */.rD)(limit.hard) : undefined);
+        if (soft === undefined || hard === undefined)
+            problems.error(at, 'must be a number or { soft, hard } numbers');
+        else if (soft > hard)
+            problems.error(at, `soft limit ${soft} is above hard limit ${hard}`);
+        else
+            return [{ name, soft, hard, at: problems.place(at) }];
+        return [];
+    });
+}
+/** `devices:` -> `/host/path[:/container/path[:rwm]]` per entry. */
+function readDevices(value, path, problems) {
+    return readStrings(value, path, problems).flatMap(({ value: entry, at }) => {
+        const [source = '', target, permissions] = entry.split(':');
+        if (!source.startsWith('/') || (permissions !== undefined && !/^[rwm]+$/.test(permissions))) {
+            problems.error(at, `"${entry}" must be /host/path[:/container/path[:rwm]]`);
+            return [];
+        }
+        return [{ source, ...(target && { target }), ...(permissions && { permissions }), at }];
+    });
+}
+/** `networks:` -> the names, from a list or from a mapping's keys. */
+function readNetworks(value, path, problems) {
+    if (Array.isArray(value))
+        return value.map((name, i) => ({ value: String(name), at: problems.place([...path, i]) }));
+    if (!(0,json/* isRecord */.u4)(value))
+        return [];
+    return Object.keys(value).map((name) => ({ value: name, at: problems.place([...path, name]) }));
+}
+
+;// CONCATENATED MODULE: ./src/compose/canonical/build.ts
+
+
+const READ = new Set(['context', 'dockerfile', 'args', 'target', 'labels', 'platforms']);
+/** `build:` -> its long form; a string is the context. The keys read are typed, the rest listed. */
+function readBuild(value, path, problems) {
+    if (typeof value === 'string') {
+        const at = problems.place(path);
+        return { context: { value, at }, args: [], labels: [], others: [], at };
+    }
+    if (!(0,json/* isRecord */.u4)(value)) {
+        problems.error(path, 'must be a build context path or a mapping with context:');
+        return undefined;
+    }
+    const text = (key) => {
+        const v = value[key];
+        if (v === undefined || v === null)
+            return undefined;
+        if (typeof v === 'string' && v !== '')
+            return { value: v, at: problems.place([...path, key]) };
+        problems.error([...path, key], 'must be a non-empty string');
+        return undefined;
+    };
+    const list = (key, read) => {
+        const v = value[key];
+        return v === undefined || v === null ? [] : read(v, [...path, key], problems);
+    };
+    const context = text('context');
+    const dockerfile = text('dockerfile');
+    const target = text('target');
+    const platforms = value.platforms === undefined || value.platforms === null ? undefined : list('platforms', readStrings);
+    return {
+        context: context ?? { value: '.', at: problems.place(path) },
+        ...(dockerfile && { dockerfile }),
+        args: list('args', readKeyValues),
+        ...(target && { target }),
+        labels: list('labels', readKeyValues),
+        ...(platforms && { platforms }),
+        others: Object.keys(value)
+            .filter((key) => !READ.has(key))
+            .map((key) => ({ value: key, at: problems.place([...path, key]) })),
+        at: problems.place(path),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compose/canonical/depends.ts
+
+const CONDITIONS = [
+    'service_started',
+    'service_healthy',
+    'service_completed_successfully',
+];
+/** `depends_on:` -> one dependency per service: a list of names, or a mapping of name to `{ condition }`. */
+function readDependsOn(value, path, problems) {
+    if (Array.isArray(value)) {
+        return value.map((service, i) => ({
+            service: String(service),
+            condition: 'service_started',
+            at: problems.place([...path, i]),
+        }));
+    }
+    if (!(0,json/* isRecord */.u4)(value)) {
+        problems.error(path, 'must be a list of services or a mapping of service to { condition }');
+        return [];
+    }
+    return Object.entries(value).flatMap(([service, settings]) => {
+        const written = (0,json/* isRecord */.u4)(settings) && typeof settings.condition === 'string' ? settings.condition : 'service_started';
+        const condition = CONDITIONS.find((c) => c === written);
+        if (!condition) {
+            problems.error([...path, service, 'condition'], `"${written}" must be one of ${CONDITIONS.join(', ')}`);
+            return [];
+        }
+        return [{ service, condition, at: problems.place([...path, service]) }];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/compose/canonical/healthcheck.ts
+
+const WRITTEN = ['interval', 'timeout', 'start_period', 'retries'];
+/**
+ * `healthcheck:` (of compose, or of ecs-params.yml, which takes compose's form) -> its test as
+ * a CMD or CMD-SHELL list, and its timings as written. A test string is run by the shell; an
+ * empty one, `NONE` or `disable: true` turns the check off. No test at all is valid compose (the
+ * image's own check): whether that can be honoured is the translation's to say.
+ */
+function readHealthcheck(value, path, problems) {
+    if (!(0,json/* isRecord */.u4)(value)) {
+        problems.error(path, 'must be a mapping with test, interval, timeout, retries, start_period');
+        return undefined;
+    }
+    const at = problems.place(path);
+    if (value.disable === true)
+        return { test: 'off', at };
+    const out = { at };
+    if (value.test !== undefined && value.test !== null) {
+        const test = testCommand(problems, value.test, [...path, 'test']);
+        if (test === undefined)
+            return undefined;
+        out.test = test;
+    }
+    for (const key of WRITTEN) {
+        const written = asWritten(value[key]);
+        if (written !== undefined)
+            out[key] = { value: written, at: problems.place([...path, key]) };
+    }
+    if (value.start_interval !== undefined)
+        out.start_interval = problems.place([...path, 'start_interval']);
+    return out;
+}
+function testCommand(problems, test, path) {
+    if (typeof test === 'string')
+        return test.trim() === '' ? 'off' : ['CMD-SHELL', test];
+    if (!Array.isArray(test) || test.length === 0 || !test.every((t) => typeof t === 'string')) {
+        problems.error(path, 'must be a string, or a list starting with CMD, CMD-SHELL or NONE');
+        return undefined;
+    }
+    const [kind, ...rest] = test;
+    if (kind === 'NONE')
+        return 'off';
+    if (kind === 'CMD' && rest.length > 0)
+        return ['CMD', rest[0], ...rest.slice(1)];
+    if (kind === 'CMD-SHELL' && rest.length === 1)
+        return ['CMD-SHELL', rest[0]];
+    problems.error(path, kind === 'CMD-SHELL'
+        ? 'CMD-SHELL takes exactly one shell command string'
+        : `must start with CMD (then the command), CMD-SHELL (then one string) or NONE, not "${kind}"`);
+    return undefined;
+}
+/** A timing as written; a mapping or a list (only where no schema checked it) as its text. */
+function asWritten(value) {
+    if (value === undefined || value === null)
+        return undefined;
+    return typeof value === 'object' ? String(value) : value;
+}
+
+;// CONCATENATED MODULE: ./src/compose/canonical/ports.ts
+
+/**
+ * `ports:` -> PortConfig per entry. Short syntax `[host_ip:][host[-end]:]container[-end][/proto]`
+ * (the host IP may be IPv6 in brackets), a bare number, or the long syntax
+ * `{ target, published, protocol, host_ip, mode }`. Ranges stay ranges: the translation expands them.
+ */
+function readPorts(value, path, problems) {
+    if (!Array.isArray(value)) {
+        problems.error(path, 'must be a list of ports, e.g. ["8080:80", "9000/udp"]');
+        return [];
+    }
+    const ports = [];
+    value.forEach((entry, i) => {
+        const at = [...path, i];
+        const port = (0,json/* isRecord */.u4)(entry) ? longSyntax(problems, entry, at) : shortSyntax(problems, entry, at);
+        if (port && sameLengths(problems, port, at))
+            ports.push(port);
+    });
+    return ports;
+}
+function shortSyntax(problems, entry, path) {
+    if (typeof entry !== 'string' && typeof entry !== 'number') {
+        problems.error(path, 'must be a port string like "8080:80" or a mapping with target');
+        return undefined;
+    }
+    const text = String(entry).trim();
+    const slash = text.indexOf('/');
+    const protocol = (slash >= 0 ? text.slice(slash + 1) : 'tcp').toLowerCase();
+    const body = slash >= 0 ? text.slice(0, slash) : text;
+    const v6 = /^\[([^\]]+)\]:(.*)$/.exec(body);
+    const parts = v6 ? [v6[1], ...v6[2].split(':')] : body.split(':');
+    if (parts.length > 3 || (v6 && parts.length !== 3)) {
+        problems.error(path, `"${text}" is not a port; write [host_ip:][host:]container[/protocol], e.g. "8080:80"`);
+        return undefined;
+    }
+    const target = portRange(problems, parts[parts.length - 1], 'container', text, path);
+    const hostText = parts.length >= 2 ? parts[parts.length - 2] : '';
+    const published = hostText === '' ? undefined : portRange(problems, hostText, 'host', text, path);
+    if (!target || (hostText !== '' && !published))
+        return undefined;
+    return {
+        target,
+        ...(published && { published }),
+        ...(parts.length === 3 && parts[0] !== '' && { host_ip: parts[0] }),
+        protocol,
+        at: problems.place(path),
+    };
+}
+function longSyntax(problems, entry, path) {
+    if (entry.target === undefined) {
+        problems.error([...path, 'target'], 'a long-syntax port needs target (the container port)');
+        return undefined;
+    }
+    const written = String(entry.target);
+    const target = portRange(problems, written, 'container', written, [...path, 'target']);
+    const hostText = entry.published;
+    const hasHost = hostText !== undefined && hostText !== null && hostText !== '';
+    const published = hasHost
+        ? portRange(problems, String(hostText), 'host', String(hostText), [...path, 'published'])
+        : undefined;
+    if (!target || (hasHost && !published))
+        return undefined;
+    if (entry.mode !== undefined && entry.mode !== 'host' && entry.mode !== 'ingress') {
+        problems.error([...path, 'mode'], 'must be host or ingress');
+    }
+    return {
+        target,
+        ...(published && { published }),
+        ...(typeof entry.host_ip === 'string' && entry.host_ip !== '' && { host_ip: entry.host_ip }),
+        protocol: typeof entry.protocol === 'string' ? entry.protocol.toLowerCase() : 'tcp',
+        at: problems.place(path),
+    };
+}
+/** `80` or `8000-8002`, each port in 1-65535. */
+function portRange(problems, text, side, whole, path) {
+    const match = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
+    if (!match) {
+        problems.error(path, `"${whole}": ${side} port "${text}" is not a number or a range like 8000-8002`);
+        return undefined;
+    }
+    const first = Number(match[1]);
+    const last = match[2] === undefined ? first : Number(match[2]);
+    for (const port of [first, last]) {
+        if (port < 1 || port > 65535) {
+            problems.error(path, `"${whole}": ${side} port ${port} out of range 1-65535`);
+            return undefined;
+        }
+    }
+    return { first, last };
+}
+/** A range ends after it starts, and host and container ranges are equally long. */
+function sameLengths(problems, port, path) {
+    const { target, published } = port;
+    if (target.last < target.first) {
+        problems.error(path, `port range ${target.first}-${target.last} ends before it starts`);
+        return false;
+    }
+    if (published && published.last - published.first !== target.last - target.first) {
+        problems.error(path, 'host and container port ranges must have the same length');
+        return false;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/compose/canonical/mounts.ts
+
+/** A source that starts like a path is a bind mount; anything else names a volume. */
+const HOST_PATH = /^[./~]/;
+/** `volumes:` -> one mount per entry: `"[source:]target[:ro]"` or `{ type, source, target, read_only, tmpfs }`. */
+function readVolumes(value, path, problems) {
+    if (!Array.isArray(value)) {
+        problems.error(path, 'must be a list of mounts, e.g. ["data:/var/lib/data"]');
+        return [];
+    }
+    return value.flatMap((entry, i) => {
+        const at = [...path, i];
+        const mount = (0,json/* isRecord */.u4)(entry) ? longMount(problems, entry, at) : shortMount(problems, entry, at);
+        return mount ? [mount] : [];
+    });
+}
+function longMount(problems, entry, path) {
+    const written = typeof entry.type === 'string' ? entry.type : undefined;
+    const source = typeof entry.source === 'string' && entry.source !== '' ? entry.source : undefined;
+    const target = typeof entry.target === 'string' ? entry.target : '';
+    if (written === 'tmpfs') {
+        const tmpfs = (0,json/* isRecord */.u4)(entry.tmpfs) ? entry.tmpfs : {};
+        const mode = (0,json/* scalarText */.ws)(tmpfs.mode ?? null);
+        const size = tmpfs.size === undefined ? undefined : writtenSize(tmpfs.size);
+        return {
+            type: 'tmpfs',
+            target,
+            ...(size !== undefined && { size }),
+            options: mode ? [`mode=${mode}`] : [],
+            at: problems.place(path),
+        };
+    }
+    if (written !== undefined && written !== 'volume' && written !== 'bind') {
+        return { type: 'other', written, at: problems.place([...path, 'type']) };
+    }
+    return {
+        type: written ?? (source !== undefined && HOST_PATH.test(source) ? 'bind' : 'volume'),
+        ...(source !== undefined && { source }),
+        target,
+        read_only: entry.read_only === true,
+        options: [],
+        at: problems.place(path),
+    };
+}
+function shortMount(problems, entry, path) {
+    if (typeof entry !== 'string') {
+        problems.error(path, 'must be a mount string like "data:/data:ro" or a mapping with type, source, target');
+        return undefined;
+    }
+    const parts = entry.split(':');
+    if (parts.length > 3 || parts.some((p) => p === '')) {
+        problems.error(path, `"${entry}" is not a mount; write [source:]target[:ro]`);
+        return undefined;
+    }
+    const [source, target] = parts.length === 1 ? [undefined, parts[0]] : [parts[0], parts[1]];
+    const options = (parts[2] ?? '').split(',').filter(Boolean);
+    return {
+        type: source !== undefined && HOST_PATH.test(source) ? 'bind' : 'volume',
+        ...(source !== undefined && { source }),
+        target,
+        read_only: options.includes('ro'),
+        options: options.filter((o) => o !== 'ro' && o !== 'rw'),
+        at: problems.place(path),
+    };
+}
+/** `tmpfs:` -> a mount per path: `"/run"` or `"/run:size=64m,mode=1777"`, one or a list. */
+function readTmpfs(value, path, problems) {
+    const entries = Array.isArray(value) ? value : [value];
+    return entries.flatMap((entry, i) => {
+        const at = Array.isArray(value) ? [...path, i] : path;
+        if (typeof entry !== 'string') {
+            problems.error(at, 'must be a path like "/run:size=64m"');
+            return [];
+        }
+        const colon = entry.indexOf(':');
+        const target = colon < 0 ? entry : entry.slice(0, colon);
+        let size;
+        const options = [];
+        for (const option of (colon < 0 ? '' : entry.slice(colon + 1)).split(',').filter(Boolean)) {
+            if (option.startsWith('size='))
+                size = option.slice('size='.length);
+            else
+                options.push(option);
+        }
+        return [{ type: 'tmpfs', target, ...(size !== undefined && { size }), options, at: problems.place(at) }];
+    });
+}
+/** `volumes_from:` -> `service[:ro|rw]` or `container:name[:ro|rw]` per entry. */
+function readVolumesFrom(value, path, problems) {
+    if (!Array.isArray(value)) {
+        problems.error(path, 'must be a list of service names');
+        return [];
+    }
+    return value.flatMap((entry, i) => {
+        const at = [...path, i];
+        if (typeof entry !== 'string') {
+            problems.error(at, 'must be a service name');
+            return [];
+        }
+        const parts = entry.split(':');
+        const container = parts[0] === 'container';
+        const [source = '', mode] = container ? parts.slice(1) : parts;
+        if (!container && mode !== undefined && mode !== 'ro' && mode !== 'rw') {
+            problems.error(at, `mode "${mode}" must be ro or rw`);
+            return [];
+        }
+        return [
+            { type: container ? 'container' : 'service', source, read_only: mode === 'ro', at: problems.place(at) },
+        ];
+    });
+}
+/** A tmpfs size as written: a number of bytes, or text such as `64m` (anything else as its text). */
+function writtenSize(size) {
+    return typeof size === 'number' ? size : String(size);
+}
+
+;// CONCATENATED MODULE: ./src/compose/canonical/service.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The canonical pass over every service of a loaded project (after merge, so each value is the
+ * one that won): each key written in a short form is read into its typed long form, placed
+ * where it was written. Throws one UserError with every short syntax that cannot be read.
+ */
+function canonicalServices(definitions, locate) {
+    const problems = new src_problems/* Problems */.Zw(locate);
+    const services = new Map();
+    for (const [name, definition] of definitions) {
+        services.set(name, {
+            name,
+            definition,
+            canonical: canonicalService(definition, ['services', name], problems),
+        });
+    }
+    if (problems.errors.length > 0)
+        throw new src_diagnostics/* UserError */.yo(problems.errors);
+    return services;
+}
+/** One service's definition -> its canonical keys; a key not set (or null) stays unset. */
+function canonicalService(definition, path, problems) {
+    const out = {};
+    const read = (key, reader) => {
+        const value = definition[key];
+        if (value !== undefined && value !== null)
+            out[key] = reader(value, [...path, key], problems);
+    };
+    // In the order the translation reads them, so problems are listed as they were.
+    read('command', readCommand);
+    read('entrypoint', readCommand);
+    read('environment', readKeyValues);
+    read('ports', readPorts);
+    read('volumes', readVolumes);
+    read('tmpfs', readTmpfs);
+    read('volumes_from', readVolumesFrom);
+    read('links', readLinks);
+    read('dns', readStrings);
+    read('dns_search', readStrings);
+    read('extra_hosts', readExtraHosts);
+    read('security_opt', readStrings);
+    read('labels', readKeyValues);
+    read('ulimits', readUlimits);
+    const logging = readLogging(definition, path, problems);
+    if (logging)
+        out.logging = logging;
+    read('healthcheck', readHealthcheck);
+    read('sysctls', readKeyValues);
+    read('cap_add', readStrings);
+    read('cap_drop', readStrings);
+    read('devices', readDevices);
+    read('networks', readNetworks);
+    read('depends_on', readDependsOn);
+    read('build', readBuild);
+    return out;
+}
+/** `logging: { driver, options }`, else the version 1 pair `log_driver:` and `log_opt:`. */
+function readLogging(definition, path, problems) {
+    const { logging, log_driver: driver, log_opt: options } = definition;
+    if ((0,json/* isRecord */.u4)(logging))
+        return logSettings(logging.driver, logging.options, [...path, 'logging'], [...path, 'logging', 'options'], problems);
+    if (driver === undefined || driver === null)
+        return undefined;
+    return logSettings(driver, options, [...path, 'log_driver'], [...path, 'log_opt'], problems);
+}
+function logSettings(driver, options, path, optionsPath, problems) {
+    return {
+        ...(typeof driver === 'string' && { driver }),
+        options: options === undefined || options === null ? [] : readKeyValues(options, optionsPath, problems),
+        at: problems.place(path),
+    };
+}
+
+// EXTERNAL MODULE: ./src/compose/s3-env-file.ts
+var s3_env_file = __webpack_require__(9017);
+;// CONCATENATED MODULE: ./src/compose/node.ts
+function scalar(value, loc) {
+    return { kind: 'scalar', value, loc };
+}
+function mapNode(loc, entries = new Map()) {
+    return { kind: 'map', entries, loc };
+}
+/**
+ * `services.web.ports[0]`: the key path as users read it in diagnostics. A key that is not a
+ * plain word is quoted (`services["web;rm"]`) so the path stays unambiguous.
+ */
+function formatPath(path) {
+    let out = '';
+    for (const seg of path) {
+        if (typeof seg === 'number')
+            out += `[${seg}]`;
+        else if (!/^[A-Za-z0-9_-]+$/.test(seg))
+            out += `[${JSON.stringify(seg)}]`;
+        else
+            out += out === '' ? seg : `.${seg}`;
+    }
+    return out;
+}
+/** What a node is, in the words a diagnostic uses ("a string", "a list"). */
+function describe(node) {
+    if (node.kind === 'map')
+        return 'a mapping';
+    if (node.kind === 'seq')
+        return 'a list';
+    if (node.value === null)
+        return 'null';
+    if (typeof node.value === 'string')
+        return `the string ${JSON.stringify(truncate(node.value))}`;
+    return `the ${typeof node.value} ${String(node.value)}`;
+}
+function truncate(s) {
+    return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+function toJson(node) {
+    if (node.kind === 'scalar')
+        return node.value;
+    if (node.kind === 'seq')
+        return node.items.map(toJson);
+    const out = {};
+    for (const [key, entry] of node.entries) {
+        // Defined, not assigned: a `__proto__` key must stay a key, not replace the prototype.
+        Object.defineProperty(out, key, {
+            value: toJson(entry.value),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
+    }
+    return out;
+}
+/**
+ * Where the value at `path` was written: a scalar's own place, a collection's key (so
+ * `services.web.ports` points at `ports:`), a list item's first character.
+ */
+function locate(root, path) {
+    let node = root;
+    let loc = root.loc;
+    for (const seg of path) {
+        if (node.kind === 'map' && typeof seg === 'string') {
+            const entry = node.entries.get(seg);
+            if (!entry)
+                return undefined;
+            node = entry.value;
+            // A key written without a value (`KEY:`) has no place of its own: use the key's.
+            loc = node.kind === 'scalar' && node.value !== null ? node.loc : entry.keyLoc;
+        }
+        else if (node.kind === 'seq' && typeof seg === 'number') {
+            const item = node.items[seg];
+            if (!item)
+                return undefined;
+            node = item;
+            loc = item.loc;
+        }
+        else {
+            return undefined;
+        }
+    }
+    return loc;
+}
+
+;// CONCATENATED MODULE: ./src/compose/merge.ts
+
+/**
+ * Merges an override file's tree onto the base, following the compose-spec merge rules:
+ * mappings merge recursively and the override wins on scalars; sequences append (without
+ * repeating a value already there); command, entrypoint and healthcheck.test are replaced;
+ * ports, volumes, secrets and configs merge entries that share their unique key; `!reset`
+ * removes a value and `!override` replaces it whole. Nodes keep their own locations, so the
+ * result says where each winning value was written.
+ */
+function mergeFiles(base, override) {
+    return mergeMaps(base, override, []);
+}
+/** Keys whose sequences an override replaces instead of extending. */
+const REPLACED = new Set(['command', 'entrypoint', 'healthcheck.test']);
+/** Keys whose list form is `key=value` strings and merges as a mapping. */
+const KEY_VALUE_LISTS = new Set(['labels', 'annotations', 'sysctls', 'environment']);
+/** Keys that take one string or a list of them; both forms merge as lists. */
+const STRING_OR_LIST = new Set(['env_file', 'dns', 'dns_search', 'tmpfs', 'label_file']);
+/** Keys whose list form names entries of an equivalent mapping. */
+const NAME_LISTS = {
+    depends_on: (loc) => mapNode(loc, new Map([['condition', { keyLoc: loc, value: scalar('service_started', loc) }]])),
+    networks: (loc) => scalar(null, loc),
+};
+function mergeMaps(base, override, path) {
+    const entries = new Map(base.entries);
+    for (const [key, over] of override.entries) {
+        const existing = entries.get(key);
+        if (over.value.tag === 'reset') {
+            entries.delete(key);
+            continue;
+        }
+        if (!existing || over.value.tag === 'override') {
+            entries.set(key, over);
+            continue;
+        }
+        const merged = mergeValues(existing.value, over.value, [...path, key]);
+        entries.set(key, { keyLoc: merged === over.value ? over.keyLoc : existing.keyLoc, value: merged });
+    }
+    return { ...base, entries };
+}
+function mergeValues(base, over, path) {
+    const inService = path[0] === 'services' && path.length >= 3;
+    const key = inService ? path.slice(2).join('.') : '';
+    if (inService && REPLACED.has(key))
+        return over;
+    if (inService && path.length === 3) {
+        const field = String(path[2]);
+        if (KEY_VALUE_LISTS.has(field) && (base.kind === 'seq' || over.kind === 'seq')) {
+            return mergeValues(keyValueMap(base), keyValueMap(over), path);
+        }
+        if (STRING_OR_LIST.has(field) &&
+            base.kind !== 'map' &&
+            over.kind !== 'map' &&
+            !(base.kind === 'seq' && over.kind === 'seq')) {
+            return mergeValues(asList(base), asList(over), path);
+        }
+        const named = Object.hasOwn(NAME_LISTS, field) ? NAME_LISTS[field] : undefined;
+        if (named && base.kind !== over.kind) {
+            return mergeValues(nameMap(base, named), nameMap(over, named), path);
+        }
+        if (field === 'build' && base.kind !== over.kind) {
+            return mergeValues(contextMap(base), contextMap(over), path);
+        }
+    }
+    if (base.kind === 'map' && over.kind === 'map')
+        return mergeMaps(base, over, path);
+    if (base.kind === 'seq' && over.kind === 'seq') {
+        const field = inService && path.length === 3 ? String(path[2]) : '';
+        const unique = Object.hasOwn(UNIQUE_KEYS, field) ? UNIQUE_KEYS[field] : undefined;
+        return unique ? mergeUnique(base, over, unique) : appendNew(base, over);
+    }
+    return over;
+}
+function appendNew(base, over) {
+    const items = [...base.items];
+    for (const item of over.items) {
+        const dup = item.kind === 'scalar' && items.some((i) => i.kind === 'scalar' && i.value === item.value);
+        if (!dup)
+            items.push(item);
+    }
+    return { ...base, items };
+}
+/** An override entry replaces the base entry with the same unique key, in its place. */
+function mergeUnique(base, over, keyOf) {
+    const items = [...base.items];
+    for (const item of over.items) {
+        const k = keyOf(item);
+        const at = k === undefined ? -1 : items.findIndex((i) => keyOf(i) === k);
+        if (at >= 0)
+            items[at] = item;
+        else
+            items.push(item);
+    }
+    return { ...base, items };
+}
+const UNIQUE_KEYS = {
+    ports: portKey,
+    volumes: (n) => targetKey(n, (s) => (s.split(':').length >= 2 ? s.split(':')[1] : s)),
+    secrets: (n) => targetKey(n, (s) => s),
+    configs: (n) => targetKey(n, (s) => s),
+};
+function field(n, key) {
+    if (n.kind !== 'map')
+        return undefined;
+    const v = n.entries.get(key)?.value;
+    return v?.kind === 'scalar' && v.value !== null ? String(v.value) : undefined;
+}
+function targetKey(n, short) {
+    if (n.kind === 'scalar')
+        return n.value === null ? undefined : short(String(n.value));
+    return field(n, 'target') ?? field(n, 'source');
+}
+function portKey(n) {
+    if (n.kind === 'scalar')
+        return n.value === null ? undefined : String(n.value);
+    const protocol = field(n, 'protocol') ?? 'tcp';
+    return `${field(n, 'host_ip') ?? ''}:${field(n, 'published') ?? ''}:${field(n, 'target') ?? ''}/${protocol}`;
+}
+/** `["A=1", "B"]` as the mapping `{A: "1", B: null}`. */
+function keyValueMap(node) {
+    if (node.kind !== 'seq')
+        return node;
+    const map = mapNode(node.loc);
+    for (const item of node.items) {
+        if (item.kind !== 'scalar' || item.value === null)
+            continue;
+        const text = String(item.value);
+        const eq = text.indexOf('=');
+        const key = eq < 0 ? text : text.slice(0, eq);
+        map.entries.set(key, { keyLoc: item.loc, value: scalar(eq < 0 ? null : text.slice(eq + 1), item.loc) });
+    }
+    return map;
+}
+function nameMap(node, valueFor) {
+    if (node.kind !== 'seq')
+        return node;
+    const map = mapNode(node.loc);
+    for (const item of node.items) {
+        if (item.kind === 'scalar' && item.value !== null) {
+            map.entries.set(String(item.value), { keyLoc: item.loc, value: valueFor(item.loc) });
+        }
+    }
+    return map;
+}
+function asList(node) {
+    return node.kind === 'scalar' ? { kind: 'seq', items: [node], loc: node.loc } : node;
+}
+function contextMap(node) {
+    if (node.kind !== 'scalar')
+        return node;
+    return mapNode(node.loc, new Map([['context', { keyLoc: node.loc, value: node }]]));
+}
+
+;// CONCATENATED MODULE: ./src/compose/read.ts
+
+
+/** Compose, env and ecs-params files are small; anything bigger is a mistake or an attack on the parser. */
+const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Reads a text file for the loader: refuses it before parsing when it is too big or not UTF-8,
+ * and turns fs failures into a sentence instead of a stack trace.
+ * `display` is the name diagnostics use for the file.
+ */
+function readTextFile(file, display, what = 'file') {
+    let bytes;
+    try {
+        const stat = external_node_fs_.statSync(file);
+        if (stat.isDirectory())
+            throw new src_diagnostics/* UserError */.yo((0,src_diagnostics/* error */.z3)(`cannot read ${what} ${display}: it is a directory, not a file`));
+        if (stat.size > MAX_FILE_BYTES)
+            throw new src_diagnostics/* UserError */.yo(tooBig(display, stat.size));
+        bytes = external_node_fs_.readFileSync(file);
+    }
+    catch (e) {
+        if (e instanceof src_diagnostics/* UserError */.yo)
+            throw e;
+        throw new src_diagnostics/* UserError */.yo((0,src_diagnostics/* error */.z3)(`cannot read ${what} ${display}: ${describeFsError(e)}`));
+    }
+    // The file may have grown between stat and read.
+    if (bytes.length > MAX_FILE_BYTES)
+        throw new src_diagnostics/* UserError */.yo(tooBig(display, bytes.length));
+    return decodeUtf8(bytes, display);
+}
+function tooBig(display, size) {
+    const mib = (size / (1024 * 1024)).toFixed(1);
+    return (0,src_diagnostics/* error */.z3)(`${display} is ${mib} MiB; compose, env and ecs-params files are limited to 1 MiB`, {
+        location: { file: display, line: 1, column: 1 },
+    });
+}
+function describeFsError(e) {
+    const code = e?.code;
+    switch (code) {
+        case 'ENOENT':
+            return 'no such file';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'EISDIR':
+            return 'it is a directory, not a file';
+        case 'ENOTDIR':
+            return 'a part of the path is not a directory';
+        default:
+            return code ? `error ${code}` : 'unreadable';
+    }
+}
+/** Decodes strict UTF-8 (a BOM is dropped), naming the byte and line of the first bad sequence. */
+function decodeUtf8(bytes, display) {
+    const bad = firstInvalidUtf8(bytes);
+    if (bad !== undefined) {
+        let line = 1;
+        let lineStart = 0;
+        for (let i = 0; i < bad; i++) {
+            if (bytes[i] === 0x0a) {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        throw new src_diagnostics/* UserError */.yo((0,src_diagnostics/* error */.z3)(`invalid UTF-8 at byte offset ${bad}: save the file as UTF-8 text`, {
+            location: { file: display, line, column: bad - lineStart + 1 },
+        }));
+    }
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(b) {
+    let i = 0;
+    while (i < b.length) {
+        const c = b[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        let n;
+        let min;
+        if (c >= 0xc2 && c <= 0xdf)
+            [n, min] = [1, 0x80];
+        else if (c >= 0xe0 && c <= 0xef)
+            [n, min] = [2, 0x800];
+        else if (c >= 0xf0 && c <= 0xf4)
+            [n, min] = [3, 0x10000];
+        else
+            return i;
+        let cp = c & (0x3f >> n);
+        for (let k = 1; k <= n; k++) {
+            const cc = b[i + k];
+            if (cc === undefined || (cc & 0xc0) !== 0x80)
+                return i;
+            cp = (cp << 6) | (cc & 0x3f);
+        }
+        // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+        if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+            return i;
+        i += n + 1;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/compose/service-env.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Per file, before merging: `environment` in its mapping form with string values, so lists and
+ * mappings from different files merge by variable name. A `NAME` without a value stays null
+ * until `applyEnvFiles` resolves it.
+ */
+function normalizeEnvironments(root) {
+    const services = root.entries.get('services')?.value;
+    if (services?.kind !== 'map')
+        return;
+    for (const { value: service } of services.entries.values()) {
+        const env = service.kind === 'map' ? service.entries.get('environment') : undefined;
+        if (!env)
+            continue;
+        const map = keyValueMap(env.value);
+        if (map.kind !== 'map')
+            continue;
+        for (const entry of map.entries.values()) {
+            const v = entry.value;
+            if (v.kind === 'scalar' && v.value !== null && typeof v.value !== 'string')
+                v.value = String(v.value);
+        }
+        env.value = map;
+    }
+}
+/**
+ * After merging: reads each service's `env_file:` entries and folds them into `environment`
+ * (later files win over earlier ones, `environment` wins over all), then drops `env_file`.
+ * Variables written without a value are resolved from `lookup` and left out when unset. Entries
+ * that name an S3 object (an ARN) are not read: `env_file` keeps them, for the task's
+ * environmentFiles, which ECS reads when the task starts.
+ */
+function applyEnvFiles(services, ctx) {
+    const out = [];
+    for (const [name, { value: service }] of services.entries) {
+        if (service.kind !== 'map')
+            continue;
+        const envFile = service.entries.get('env_file');
+        const envEntry = service.entries.get('environment');
+        if (!envFile && !envEntry)
+            continue;
+        const env = mapNode(envEntry?.value.loc ?? envFile.keyLoc);
+        const objects = [];
+        for (const ref of envFile ? envFileRefs(envFile.value) : []) {
+            if ((0,s3_env_file/* isArnReference */.j)(ref.path)) {
+                objects.push(ref.node);
+                continue;
+            }
+            const abs = external_node_path_.resolve(ctx.workingDir, ref.path);
+            const display = external_node_path_.isAbsolute(ref.path) ? ref.path : external_node_path_.join(ctx.displayDir, ref.path);
+            const where = { location: ref.node.loc, path: formatPath(['services', name, 'env_file']) };
+            const outside = ctx.outside?.(abs);
+            if (outside) {
+                out.push((0,src_diagnostics/* error */.z3)(`env file ${display} ${outside}: move it into the workspace and fix the path`, where));
+                continue;
+            }
+            if (!external_node_fs_.existsSync(abs)) {
+                if (ref.required) {
+                    out.push((0,src_diagnostics/* error */.z3)(`env file ${display} not found: create it, fix the path (relative to ${ctx.displayDir}), or write {path: ${ref.path}, required: false}`, where));
+                }
+                continue;
+            }
+            let text;
+            try {
+                text = readTextFile(abs, display, 'env file');
+            }
+            catch (e) {
+                if (!(e instanceof src_diagnostics/* UserError */.yo))
+                    throw e;
+                out.push(...e.diagnostics.map((d) => ({ ...d, location: d.location ?? where.location, path: where.path })));
+                continue;
+            }
+            const parsed = parseEnvFile(text, display, ctx.lookup);
+            out.push(...parsed.diagnostics);
+            for (const entry of parsed.entries) {
+                if (entry.value === undefined)
+                    continue;
+                env.entries.set(entry.key, { keyLoc: entry.loc, value: scalar(entry.value, entry.loc) });
+            }
+        }
+        if (envEntry?.value.kind === 'map') {
+            for (const [key, entry] of envEntry.value.entries) {
+                const v = entry.value;
+                let value;
+                try {
+                    value =
+                        v.kind === 'scalar' && v.value === null
+                            ? ctx.lookup(key)
+                            : v.kind === 'scalar'
+                                ? String(v.value)
+                                : undefined;
+                }
+                catch (e) {
+                    if (!(e instanceof RefusedVariable))
+                        throw e;
+                    out.push((0,src_diagnostics/* error */.z3)(e.message, {
+                        location: entry.keyLoc,
+                        path: formatPath(['services', name, 'environment', key]),
+                    }));
+                    continue;
+                }
+                // A value taken from the environment is placed where its name was written.
+                const loc = v.kind === 'scalar' && v.value === null ? entry.keyLoc : v.loc;
+                if (value === undefined)
+                    env.entries.delete(key);
+                else
+                    env.entries.set(key, { keyLoc: entry.keyLoc, value: scalar(value, loc) });
+            }
+        }
+        if (objects.length > 0 && envFile)
+            service.entries.set('env_file', {
+                keyLoc: envFile.keyLoc,
+                value: { kind: 'seq', items: objects, loc: envFile.value.loc },
+            });
+        else
+            service.entries.delete('env_file');
+        service.entries.set('environment', { keyLoc: envEntry?.keyLoc ?? envFile.keyLoc, value: env });
+    }
+    return out;
+}
+/** The files an `env_file:` names: a path, `{path, required}`, or a list of either. */
+function envFileRefs(node) {
+    const items = node.kind === 'seq' ? node.items : [node];
+    const refs = [];
+    for (const item of items) {
+        if (item.kind === 'scalar' && typeof item.value === 'string') {
+            refs.push({ path: item.value, required: true, node: item });
+        }
+        else if (item.kind === 'map') {
+            const p = item.entries.get('path')?.value;
+            const r = item.entries.get('required')?.value;
+            if (p?.kind !== 'scalar' || typeof p.value !== 'string')
+                continue;
+            const required = r?.kind === 'scalar' ? !(r.value === false || String(r.value).toLowerCase() === 'false') : true;
+            refs.push({ path: p.value, required, node: p });
+        }
+    }
+    return refs;
+}
+
+;// CONCATENATED MODULE: ./src/compose/extends.ts
+
+
+
+
+
+
+/**
+ * Resolves `extends:` in one file's services: the base service (from this file or from
+ * `file:`, resolved first if it extends another) merged under the extending service with the
+ * usual merge rules, the extending service winning. Cycles and missing bases are errors.
+ */
+function applyExtends(root, file, ctx, out) {
+    const services = root.entries.get('services')?.value;
+    if (services?.kind !== 'map')
+        return;
+    for (const name of services.entries.keys())
+        resolve(services, file, name, [], ctx, out);
+}
+function resolve(services, file, name, stack, ctx, out) {
+    const entry = services.entries.get(name);
+    const service = entry?.value;
+    const ext = service?.kind === 'map' ? service.entries.get('extends') : undefined;
+    if (!entry || service?.kind !== 'map' || !ext)
+        return service;
+    const at = { location: ext.keyLoc, path: formatPath(['services', name, 'extends']) };
+    const own = {
+        ...service,
+        entries: new Map([...service.entries].filter(([k]) => k !== 'extends')),
+    };
+    // Resolved once: the entry is replaced, so later references see no `extends:` left.
+    const done = (value) => (entry.value = value);
+    const target = extendsTarget(ext.value);
+    if (!target) {
+        // A wrong type is reported by validation; a mapping without service: is not.
+        if (ext.value.kind === 'map' && !ext.value.entries.has('service')) {
+            out.push((0,src_diagnostics/* error */.z3)('extends needs service: naming the service to extend, e.g. {service: base, file: common.yml}', at));
+        }
+        return done(own);
+    }
+    const id = `${external_node_path_.resolve(file)}#${name}`;
+    if (stack.includes(id)) {
+        const chain = [...stack, id].map((s) => s.slice(s.lastIndexOf('#') + 1)).join(' -> ');
+        out.push((0,src_diagnostics/* error */.z3)(`extends cycle ${chain}: remove one of these extends`, at));
+        return done(own);
+    }
+    // Named like the files the user gave (relative stays relative), for readable diagnostics.
+    const baseFile = target.file === undefined ? file : external_node_path_.join(external_node_path_.dirname(file), target.file);
+    const baseRoot = target.file === undefined ? undefined : ctx.loadFile(baseFile, at);
+    if (target.file !== undefined && !baseRoot)
+        return done(own);
+    const baseServices = baseRoot ? baseRoot.entries.get('services')?.value : services;
+    const baseName = target.service;
+    if (baseServices?.kind !== 'map' || !baseServices.entries.has(baseName)) {
+        const known = baseServices?.kind === 'map' ? [...baseServices.entries.keys()] : [];
+        const where = target.file === undefined ? 'this file' : target.file;
+        const choice = known.length ? `: name one of ${known.join(', ')}` : '';
+        out.push((0,src_diagnostics/* error */.z3)(`extends: service "${baseName}" not found in ${where}${choice}`, at));
+        return done(own);
+    }
+    const base = resolve(baseServices, baseFile, baseName, [...stack, id], ctx, out);
+    if (base?.kind !== 'map')
+        return done(own);
+    const merged = mergeFiles(wrap(name, base), wrap(name, own)).entries.get('services')?.value;
+    const result = merged?.kind === 'map' ? merged.entries.get(name)?.value : undefined;
+    return done(result?.kind === 'map' ? result : own);
+}
+function wrap(name, service) {
+    const services = mapNode(service.loc, new Map([[name, { keyLoc: service.loc, value: service }]]));
+    return mapNode(service.loc, new Map([['services', { keyLoc: service.loc, value: services }]]));
+}
+function extendsTarget(node) {
+    if (node.kind === 'scalar')
+        return typeof node.value === 'string' ? { service: node.value } : undefined;
+    if (node.kind !== 'map')
+        return undefined;
+    const service = node.entries.get('service')?.value;
+    const file = node.entries.get('file')?.value;
+    if (service?.kind !== 'scalar' || typeof service.value !== 'string')
+        return undefined;
+    if (file === undefined)
+        return { service: service.value };
+    return file.kind === 'scalar' && typeof file.value === 'string'
+        ? { service: service.value, file: file.value }
+        : undefined;
+}
+/**
+ * Paths in a file reached through `extends: {file: ...}` are relative to that file; the project
+ * reads them relative to its own directory, so rewrite them (env_file, build, bind mounts).
+ */
+function rebasePaths(root, fromDir, toDir) {
+    if (external_node_path_.resolve(fromDir) === external_node_path_.resolve(toDir))
+        return;
+    // Kept starting with `.` so a bind mount source cannot turn into a volume name.
+    const rebase = (p) => {
+        if (external_node_path_.isAbsolute(p))
+            return p;
+        const rel = external_node_path_.relative(toDir, external_node_path_.resolve(fromDir, p)) || '.';
+        return rel.startsWith('.') || external_node_path_.isAbsolute(rel) ? rel : `./${rel}`;
+    };
+    const services = root.entries.get('services')?.value;
+    if (services?.kind !== 'map')
+        return;
+    for (const { value: service } of services.entries.values()) {
+        if (service.kind !== 'map')
+            continue;
+        const envFile = service.entries.get('env_file')?.value;
+        for (const ref of envFile ? envFileRefs(envFile) : [])
+            if (!(0,s3_env_file/* isArnReference */.j)(ref.path))
+                ref.node.value = rebase(ref.path);
+        const build = service.entries.get('build')?.value;
+        const context = build?.kind === 'map' ? build.entries.get('context')?.value : build;
+        if (context?.kind === 'scalar' &&
+            typeof context.value === 'string' &&
+            !/^[\w+.-]+:\/\/|^git@/.test(context.value)) {
+            context.value = rebase(context.value);
+        }
+        const volumes = service.entries.get('volumes')?.value;
+        for (const v of volumes?.kind === 'seq' ? volumes.items : []) {
+            if (v.kind === 'scalar' && typeof v.value === 'string' && /^\.\.?(\/|:)/.test(v.value)) {
+                const colon = v.value.indexOf(':');
+                v.value = rebase(v.value.slice(0, colon)) + v.value.slice(colon);
+            }
+            else if (v.kind === 'map') {
+                const source = v.entries.get('source')?.value;
+                const type = v.entries.get('type')?.value;
+                if (type?.kind === 'scalar' &&
+                    type.value === 'bind' &&
+                    source?.kind === 'scalar' &&
+                    typeof source.value === 'string') {
+                    source.value = rebase(source.value);
+                }
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/compose/interpolate-tree.ts
+
+
+
+/**
+ * Interpolates every string value of one file's tree in place (keys are left alone, as compose
+ * does), collecting one diagnostic per bad value at the value's own place.
+ */
+function interpolateTree(node, lookup, out, path = []) {
+    if (node.kind === 'scalar') {
+        if (typeof node.value !== 'string' || !node.value.includes('$'))
+            return;
+        const result = interpolate(node.value, lookup);
+        if (result.ok)
+            node.value = result.value;
+        else {
+            // Point at the faulty `$` itself when the source spells the value out as it is.
+            const location = node.valueColumn === undefined ? node.loc : { ...node.loc, column: node.valueColumn + result.offset };
+            out.push((0,src_diagnostics/* error */.z3)(result.message, { location, path: formatPath(path) }));
+        }
+    }
+    else if (node.kind === 'seq') {
+        node.items.forEach((item, i) => interpolateTree(item, lookup, out, [...path, i]));
+    }
+    else {
+        for (const [key, entry] of node.entries)
+            interpolateTree(entry.value, lookup, out, [...path, key]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/compose/normalize-version.ts
+
+
+/** Top-level keys of the compose specification (2.x and 3.x have a subset of them). */
+const TOP_LEVEL_KEYS = [
+    'version',
+    'name',
+    'services',
+    'volumes',
+    'networks',
+    'secrets',
+    'configs',
+    'include',
+    'models',
+];
+/** Version strings docker-compose has understood; they make no difference here. */
+const KNOWN_VERSION = /^(1(\.0)?|2(\.[0-4])?|3(\.[0-9])?)$/;
+/**
+ * Brings each file to the compose-spec shape: `version:` dropped (it selects nothing any more),
+ * and a format-1 file (services at the top level, no `services:` key) wrapped under `services:`.
+ */
+function normalizeVersion(root, file) {
+    if (root.kind !== 'map') {
+        return {
+            diagnostics: [
+                (0,src_diagnostics/* error */.z3)('the top level of a compose file must be a mapping with keys such as services: and volumes:', {
+                    location: root.loc,
+                }),
+            ],
+        };
+    }
+    const diagnostics = [];
+    const version = root.entries.get('version');
+    if (version) {
+        root.entries.delete('version');
+        const v = version.value;
+        const text = v.kind === 'scalar' && v.value !== null ? String(v.value) : undefined;
+        if (text === undefined || !KNOWN_VERSION.test(text)) {
+            diagnostics.push((0,src_diagnostics/* warning */.$e)(`unknown compose file version ${text === undefined ? '(not a string)' : JSON.stringify(text)}: ` +
+                'it is ignored; use "3.8", "2.4" or leave version: out (compose specification)', { location: v.loc, path: 'version' }));
+        }
+        return { root, diagnostics };
+    }
+    if (!isFormatOne(root))
+        return { root, diagnostics };
+    const services = mapNode({ file, line: 1, column: 1 });
+    const wrapped = mapNode(root.loc);
+    for (const [key, entry] of root.entries) {
+        if (key.startsWith('x-'))
+            wrapped.entries.set(key, entry);
+        else
+            services.entries.set(key, { keyLoc: entry.keyLoc, value: renameFormatOneKeys(entry.value) });
+    }
+    wrapped.entries.set('services', { keyLoc: services.loc, value: services });
+    return { root: wrapped, diagnostics };
+}
+/** Format 1: no version, no spec key at the top, and every entry looks like a service. */
+function isFormatOne(root) {
+    let services = 0;
+    for (const [key, entry] of root.entries) {
+        if (key.startsWith('x-'))
+            continue;
+        if (TOP_LEVEL_KEYS.includes(key))
+            return false;
+        const v = entry.value;
+        if (v.kind !== 'map' || !(v.entries.has('image') || v.entries.has('build')))
+            return false;
+        services++;
+    }
+    return services > 0;
+}
+/** `net:` was format 1's name for `network_mode:`. */
+function renameFormatOneKeys(service) {
+    if (service.kind !== 'map')
+        return service;
+    const net = service.entries.get('net');
+    if (net && !service.entries.has('network_mode')) {
+        const entries = new Map([...service.entries].map(([k, e]) => [k === 'net' ? 'network_mode' : k, e]));
+        return { ...service, entries };
+    }
+    return service;
+}
+
+;// CONCATENATED MODULE: ./src/compose/schema.ts
+const str = { type: 'string' };
+const num = { type: 'number' };
+const bool = { type: 'boolean' };
+const scalarValue = { type: 'scalar' };
+const any = { type: 'any' };
+const strList = { type: 'list', items: str, label: 'a list of strings' };
+const strOrList = (label) => ({ type: 'either', options: [str, strList], label });
+const strOrNum = { type: 'either', options: [str, num], label: 'a string or a number' };
+const anyMap = { type: 'map' };
+const listOrMap = (label) => ({
+    type: 'either',
+    options: [
+        { type: 'list', items: str },
+        {
+            type: 'map',
+            values: { type: 'either', options: [scalarValue], label: 'a string, number, boolean or null' },
+        },
+    ],
+    label,
+});
+/** A list of names, or a mapping of name to a mapping of settings (depends_on, networks). */
+const namesOrSettings = (label, settings) => ({
+    type: 'either',
+    options: [
+        { type: 'list', items: str },
+        {
+            type: 'map',
+            values: { type: 'either', options: [settings, { type: 'scalar' }], label: 'a mapping of settings' },
+        },
+    ],
+    label,
+});
+const port = {
+    type: 'either',
+    options: [
+        str,
+        num,
+        {
+            type: 'map',
+            keys: {
+                target: strOrNum,
+                published: strOrNum,
+                host_ip: str,
+                protocol: str,
+                mode: str,
+                name: str,
+                app_protocol: str,
+            },
+        },
+    ],
+    label: 'a port such as "8080:80", 80 or {target: 80, published: 8080}',
+};
+const longSource = (label) => ({ type: 'either', options: [str, anyMap], label });
+const SERVICE_KEYS = {
+    annotations: listOrMap('a mapping of annotations or a list of "key=value"'),
+    attach: bool,
+    blkio_config: anyMap,
+    build: { type: 'either', options: [str, anyMap], label: 'a build context path or a mapping with context:' },
+    cap_add: strList,
+    cap_drop: strList,
+    cgroup: str,
+    cgroup_parent: str,
+    command: strOrList('a string or a list of arguments, e.g. ["--peer", "db"]'),
+    configs: {
+        type: 'list',
+        items: longSource('a config name or a mapping with source:'),
+        label: 'a list of configs',
+    },
+    container_name: str,
+    cpu_count: strOrNum,
+    cpu_percent: strOrNum,
+    cpu_period: strOrNum,
+    cpu_quota: strOrNum,
+    cpu_rt_period: strOrNum,
+    cpu_rt_runtime: strOrNum,
+    cpu_shares: strOrNum,
+    cpus: strOrNum,
+    cpuset: str,
+    credential_spec: anyMap,
+    depends_on: namesOrSettings('a list of service names or a mapping of service: {condition: ...}', {
+        type: 'map',
+        keys: { condition: str, restart: bool, required: bool },
+    }),
+    deploy: anyMap,
+    develop: anyMap,
+    device_cgroup_rules: strList,
+    devices: { type: 'list', items: longSource('a device string or mapping') },
+    dns: strOrList('an address or a list of addresses'),
+    dns_opt: strList,
+    dns_search: strOrList('a domain or a list of domains'),
+    domainname: str,
+    entrypoint: strOrList('a string or a list of arguments, e.g. ["/init.sh"]'),
+    env_file: {
+        type: 'either',
+        options: [
+            str,
+            {
+                type: 'list',
+                items: {
+                    type: 'either',
+                    options: [str, { type: 'map', keys: { path: str, required: bool, format: str } }],
+                    label: 'a path or {path: ..., required: false}',
+                },
+            },
+        ],
+        label: 'a path or a list of paths',
+    },
+    environment: listOrMap('a mapping of NAME: value or a list of "NAME=value"'),
+    expose: { type: 'list', items: strOrNum, label: 'a list of ports, e.g. ["9631"]' },
+    extends: {
+        type: 'either',
+        options: [str, { type: 'map', keys: { service: str, file: str } }],
+        label: 'a service name or {service: name, file: other.yml}',
+    },
+    external_links: strList,
+    extra_hosts: listOrMap('a list of "host:ip" or a mapping of host: ip'),
+    gpus: any,
+    group_add: { type: 'list', items: strOrNum },
+    healthcheck: {
+        type: 'map',
+        keys: {
+            test: strOrList('a command string or a list such as ["CMD", "curl", "-f", "http://localhost"]'),
+            interval: str,
+            timeout: str,
+            start_period: str,
+            start_interval: str,
+            retries: num,
+            disable: bool,
+        },
+    },
+    hostname: str,
+    image: str,
+    init: bool,
+    ipc: str,
+    isolation: str,
+    label_file: strOrList('a path or a list of paths'),
+    labels: listOrMap('a mapping of labels or a list of "key=value"'),
+    links: strList,
+    log_driver: str,
+    log_opt: anyMap,
+    logging: { type: 'map', keys: { driver: str, options: anyMap } },
+    mac_address: str,
+    mem_limit: strOrNum,
+    mem_reservation: strOrNum,
+    mem_swappiness: strOrNum,
+    memswap_limit: strOrNum,
+    models: any,
+    network_mode: str,
+    networks: namesOrSettings('a list of network names or a mapping of network: {...}', anyMap),
+    oom_kill_disable: bool,
+    oom_score_adj: strOrNum,
+    pid: str,
+    pids_limit: strOrNum,
+    platform: str,
+    ports: { type: 'list', items: port, label: 'a list of ports, e.g. ["8080:80"]' },
+    post_start: { type: 'list', items: anyMap },
+    pre_stop: { type: 'list', items: anyMap },
+    privileged: bool,
+    profiles: strList,
+    provider: anyMap,
+    pull_policy: str,
+    read_only: bool,
+    restart: str,
+    runtime: str,
+    scale: strOrNum,
+    secrets: {
+        type: 'list',
+        items: longSource('a secret name or a mapping with source:'),
+        label: 'a list of secrets',
+    },
+    security_opt: strList,
+    shm_size: strOrNum,
+    stdin_open: bool,
+    stop_grace_period: str,
+    stop_signal: str,
+    storage_opt: anyMap,
+    sysctls: listOrMap('a mapping of sysctls or a list of "name=value"'),
+    tmpfs: strOrList('a path or a list of paths'),
+    tty: bool,
+    ulimits: {
+        type: 'map',
+        values: { type: 'either', options: [strOrNum, anyMap], label: 'a number or {soft: ..., hard: ...}' },
+    },
+    use_api_socket: bool,
+    user: strOrNum,
+    userns_mode: str,
+    uts: str,
+    volume_driver: str,
+    volumes: {
+        type: 'list',
+        items: longSource('a volume string such as "data:/var/lib/data" or a mapping with type:, source:, target:'),
+        label: 'a list of volumes',
+    },
+    volumes_from: strList,
+    working_dir: str,
+};
+/** Top-level sections that hold named resources: each entry a mapping, or empty. */
+const RESOURCE_SECTIONS = ['volumes', 'networks', 'secrets', 'configs', 'models'];
+const SERVICE_NAME = /^[a-zA-Z0-9._-]+$/;
+
+// EXTERNAL MODULE: ./src/suggest.ts
+var suggest = __webpack_require__(2969);
+;// CONCATENATED MODULE: ./src/compose/validate.ts
+
+
+
+
+
+const KNOWN_SERVICE_KEYS = Object.keys(SERVICE_KEYS);
+/**
+ * Checks one file's structure after interpolation (so `${PORT}` has become a string). Unknown
+ * service keys are dropped from the tree with a warning, so later stages never see them, and
+ * strings are cast where a key takes only a number or a boolean.
+ */
+function validateFile(root) {
+    const out = [];
+    for (const [key, entry] of root.entries) {
+        const at = { location: entry.keyLoc, path: key };
+        if (key.startsWith('x-'))
+            continue;
+        if (!TOP_LEVEL_KEYS.includes(key)) {
+            out.push((0,src_diagnostics/* error */.z3)(`unknown top-level key "${key}"${(0,suggest/* didYouMean */.a)(key, TOP_LEVEL_KEYS)} ` +
+                `(allowed: ${TOP_LEVEL_KEYS.join(', ')}, or x-* for extensions)`, at));
+        }
+        else if (key === 'include') {
+            out.push((0,src_diagnostics/* error */.z3)('include: is not supported: pass the included files as additional compose files instead', at));
+        }
+        else if (key === 'name') {
+            out.push(...mismatches(entry.value, { type: 'string', label: 'a project name string' }, [key]));
+        }
+        else if (key === 'services') {
+            validateServices(entry.value, out);
+        }
+        else if (RESOURCE_SECTIONS.includes(key) && !isNull(entry.value)) {
+            out.push(...mismatches(entry.value, {
+                type: 'map',
+                values: { type: 'either', options: [{ type: 'map' }], label: 'a mapping (or nothing)' },
+            }, [key], true));
+        }
+    }
+    return out;
+}
+function validateServices(services, out) {
+    if (isNull(services))
+        return;
+    if (services.kind !== 'map') {
+        out.push((0,src_diagnostics/* error */.z3)(`expected a mapping of service names to their definitions (e.g. web: {image: nginx}), found ${describe(services)}`, {
+            location: services.loc,
+            path: 'services',
+        }));
+        return;
+    }
+    for (const [name, entry] of services.entries) {
+        const path = ['services', name];
+        if (!SERVICE_NAME.test(name)) {
+            out.push((0,src_diagnostics/* error */.z3)(`invalid service name ${JSON.stringify(name)}: use only letters, digits, ".", "_" and "-"`, {
+                location: entry.keyLoc,
+                path: formatPath(path),
+            }));
+            continue;
+        }
+        const service = entry.value;
+        if (service.kind !== 'map') {
+            out.push((0,src_diagnostics/* error */.z3)(`a service must be a mapping of keys such as image: and ports:, found ${describe(service)}`, {
+                location: service.loc,
+                path: formatPath(path),
+            }));
+            continue;
+        }
+        for (const [key, e] of [...service.entries]) {
+            if (key.startsWith('x-'))
+                continue;
+            const spec = Object.hasOwn(SERVICE_KEYS, key) ? SERVICE_KEYS[key] : undefined;
+            if (!spec) {
+                service.entries.delete(key);
+                out.push((0,src_diagnostics/* warning */.$e)(`unknown service key "${key}" is ignored${(0,suggest/* didYouMean */.a)(key, KNOWN_SERVICE_KEYS)}`, {
+                    location: e.keyLoc,
+                    path: formatPath([...path, key]),
+                }));
+            }
+            else {
+                out.push(...mismatches(e.value, spec, [...path, key]));
+            }
+        }
+    }
+}
+/**
+ * A diagnostic for every place `node` does not fit `spec`. Strings where a key takes only a number
+ * or a boolean (`retries: ${RETRIES}`) are cast in place when they read as one. With `nullValues`,
+ * a mapping's null values are let through.
+ */
+function mismatches(node, spec, path, nullValues = false) {
+    const wrong = () => [
+        (0,src_diagnostics/* error */.z3)(`expected ${label(spec)}, found ${describe(node)}`, { location: node.loc, path: formatPath(path) }),
+    ];
+    switch (spec.type) {
+        case 'any':
+            return [];
+        case 'scalar':
+            return node.kind === 'scalar' ? [] : wrong();
+        case 'string':
+            return node.kind === 'scalar' && typeof node.value === 'string' ? [] : wrong();
+        case 'number':
+            // An interpolated value is a string; like compose, cast it to the type the key takes.
+            if (node.kind === 'scalar' && typeof node.value === 'string' && /^-?\d+(\.\d+)?$/.test(node.value)) {
+                node.value = Number(node.value);
+            }
+            return node.kind === 'scalar' && typeof node.value === 'number' ? [] : wrong();
+        case 'boolean':
+            if (node.kind === 'scalar' && typeof node.value === 'string' && /^(true|false)$/i.test(node.value)) {
+                node.value = node.value.toLowerCase() === 'true';
+            }
+            return node.kind === 'scalar' && typeof node.value === 'boolean' ? [] : wrong();
+        case 'list':
+            if (node.kind !== 'seq')
+                return wrong();
+            return node.items.flatMap((item, i) => mismatches(item, spec.items, [...path, i]));
+        case 'map': {
+            if (node.kind !== 'map')
+                return wrong();
+            const out = [];
+            for (const [key, e] of node.entries) {
+                if (nullValues && e.value.kind === 'scalar' && e.value.value === null)
+                    continue;
+                const valueSpec = spec.keys?.[key] ?? spec.values;
+                if (valueSpec)
+                    out.push(...mismatches(e.value, valueSpec, [...path, key]));
+            }
+            return out;
+        }
+        case 'either': {
+            // Report the deeper problem of the option with the same kind of node, if one exists.
+            let sameKind;
+            for (const option of spec.options) {
+                const found = mismatches(node, option, path);
+                if (found.length === 0)
+                    return [];
+                if (!sameKind && kindOf(option) === node.kind)
+                    sameKind = found;
+            }
+            return sameKind ?? wrong();
+        }
+    }
+}
+function isNull(node) {
+    return node.kind === 'scalar' && node.value === null;
+}
+function kindOf(spec) {
+    if (spec.type === 'list')
+        return 'seq';
+    if (spec.type === 'map')
+        return 'map';
+    return undefined;
+}
+function label(spec) {
+    if (spec.label)
+        return spec.label;
+    switch (spec.type) {
+        case 'string':
+            return 'a string';
+        case 'number':
+            return 'a number';
+        case 'boolean':
+            return 'true or false';
+        case 'scalar':
+            return 'a string, number or boolean';
+        case 'list':
+            return 'a list';
+        case 'map':
+            return 'a mapping';
+        default:
+            return 'a value';
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/compose/yaml.ts
+
+
+
+/** Nodes an alias may expand to, in total: a real compose file needs a few hundred. */
+const MAX_ALIAS_NODES = 10_000;
+/** Nesting deeper than this is not a compose file (and would blow the stack). */
+const MAX_DEPTH = 64;
+/** What to do about each YAML syntax problem, said in the user's terms. */
+const HINTS = {
+    TAB_AS_INDENT: 'indent with spaces, not tabs',
+    DUPLICATE_KEY: 'each key may appear once in a mapping: remove or rename one of them',
+    BAD_INDENT: 'indent nested entries consistently with spaces',
+    BAD_DQ_ESCAPE: 'use a valid escape in double quotes (\\\\, \\", \\n, \\t, \\uXXXX) or single quotes',
+    MISSING_CHAR: 'close the quote, bracket or brace that was opened',
+    MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; check for a missing ":" or a stray quote',
+    BLOCK_AS_IMPLICIT_KEY: 'check the indentation and that each key ends with ": "',
+    UNEXPECTED_TOKEN: 'check the indentation and quoting around this point',
+    BAD_SCALAR_START: 'quote values that start with a reserved character (@ or `)',
+    NON_STRING_KEY: 'keys must be plain strings',
+};
+/** Where one code covers several problems, the parser's message tells which hint fits. */
+const MESSAGE_HINTS = [
+    [
+        /^Implicit map keys need to be followed by map values/,
+        'write "key: value", with a space after the colon',
+    ],
+    [/^Tags and anchors must be separated/, 'put a space after the &anchor or !tag'],
+    [/^Missing , or : between flow/, 'separate the items inside [ ] or { } with ", "'],
+    [
+        /^Nested mappings are not allowed in compact mappings/,
+        'put a nested mapping on its own indented lines, or quote a value containing ": "',
+    ],
+];
+/**
+ * Parses one YAML file into located nodes. Aliases and `<<` merge keys are expanded here, with
+ * a budget, so a "billion laughs" file is refused instead of exhausting memory.
+ */
+function parseYaml(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    let docs;
+    try {
+        docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: true });
+    }
+    catch {
+        // The parser gives up only on pathological input (e.g. thousands of nesting levels).
+        return {
+            diagnostics: [
+                (0,src_diagnostics/* error */.z3)('the YAML parser could not read this file: simplify its nesting', {
+                    location: { file, line: 1, column: 1 },
+                }),
+            ],
+        };
+    }
+    const at = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { file, line, column: col };
+    };
+    if (!Array.isArray(docs) || docs.length === 0)
+        return { diagnostics: [] };
+    const diagnostics = [];
+    // A trailing `---` (an empty document) is harmless; a second document with content is not.
+    const second = docs.slice(1).find((d) => !isBlank(text.slice(d.range[0], d.range[2])));
+    if (second) {
+        diagnostics.push((0,src_diagnostics/* error */.z3)('a compose file holds one YAML document; found a second one: remove the "---" or split the files', {
+            location: at(second.range[0]),
+        }));
+    }
+    const doc = docs[0];
+    // After one syntax error the parser reports every token that follows as unexpected too:
+    // keep the first (it is the one to fix) and every duplicate key (each is its own mistake).
+    const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    for (const e of doc.errors) {
+        if (e === syntax || e.code === 'DUPLICATE_KEY')
+            diagnostics.push(yamlDiagnostic(e, file, text));
+    }
+    // Warnings (e.g. the unresolved `!reset` / `!override` tags, which are ours to read) are dropped.
+    if (diagnostics.length > 0)
+        return { diagnostics };
+    if (doc.contents === null)
+        return { diagnostics: [] };
+    const walker = new Walker(at, file, text);
+    try {
+        const node = walker.walk(doc.contents, 0);
+        return walker.diagnostics.length ? { diagnostics: walker.diagnostics } : { node, diagnostics: [] };
+    }
+    catch (e) {
+        if (e instanceof LimitExceeded)
+            return { diagnostics: [e.diagnostic] };
+        throw e;
+    }
+}
+/** Only a document marker, comments and white space. */
+function isBlank(source) {
+    return (source
+        .replace(/^(---|\.\.\.)/gm, '')
+        .replace(/#.*$/gm, '')
+        .trim() === '');
+}
+function yamlDiagnostic(e, file, text) {
+    const pos = e.linePos?.[0];
+    let firstLine = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    if (e.code === 'DUPLICATE_KEY') {
+        // Name the key: the parser's message does not.
+        const key = /^["']?([^"':\n]*)/.exec(text.slice(e.pos[0]))?.[1]?.trim();
+        firstLine = key ? `duplicate key "${key}"` : 'duplicate key';
+    }
+    else if (e.code === 'MISSING_CHAR') {
+        firstLine = firstLine
+            .replace(/^Missing closing "quote$/, 'missing closing double quote')
+            .replace(/^Missing closing 'quote$/, 'missing closing single quote');
+    }
+    else {
+        firstLine = firstLine.replace(/^Unexpected [\w-]+ token in YAML stream: /, 'unexpected ');
+    }
+    const hint = MESSAGE_HINTS.find(([re]) => re.test(firstLine))?.[1] ?? HINTS[e.code];
+    firstLine = firstLine.charAt(0).toLowerCase() + firstLine.slice(1);
+    return (0,src_diagnostics/* error */.z3)(hint ? `${firstLine}: ${hint}` : firstLine, {
+        location: { file, line: pos?.line ?? 1, column: pos?.col ?? 1 },
+    });
+}
+class LimitExceeded extends Error {
+    diagnostic;
+    constructor(diagnostic) {
+        super(diagnostic.message);
+        this.diagnostic = diagnostic;
+    }
+}
+class Walker {
+    at;
+    file;
+    text;
+    diagnostics = [];
+    aliasNodes = 0;
+    inAlias = 0;
+    /**
+     * Anchors seen so far, in document order. The parser's own Alias.resolve() searches the whole
+     * document for every alias, which is quadratic on files with many aliases.
+     */
+    anchors = new Map();
+    constructor(at, file, text) {
+        this.at = at;
+        this.file = file;
+        this.text = text;
+    }
+    walk(yamlNode, depth) {
+        if (depth > MAX_DEPTH) {
+            throw new LimitExceeded((0,src_diagnostics/* error */.z3)(`nesting deeper than ${MAX_DEPTH} levels (or an alias that contains itself): flatten the file`, {
+                location: this.locOf(yamlNode),
+            }));
+        }
+        if (this.inAlias > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {
+            throw new LimitExceeded((0,src_diagnostics/* error */.z3)(`aliases expand to more than ${MAX_ALIAS_NODES} nodes (a "billion laughs" file?): ` +
+                'write the values out or use fewer nested aliases', { location: this.locOf(yamlNode) }));
+        }
+        const loc = this.locOf(yamlNode);
+        if ((0,dist/* isAlias */.Vj)(yamlNode)) {
+            const target = this.anchors.get(yamlNode.source);
+            if (!target) {
+                this.diagnostics.push((0,src_diagnostics/* error */.z3)(`unknown alias *${yamlNode.source}: define the anchor &${yamlNode.source} before using it`, {
+                    location: loc,
+                }));
+                return scalar(null, loc);
+            }
+            this.inAlias++;
+            try {
+                return this.walk(target, depth + 1);
+            }
+            finally {
+                this.inAlias--;
+            }
+        }
+        const anchor = yamlNode?.anchor;
+        if (anchor && this.inAlias === 0)
+            this.anchors.set(anchor, yamlNode);
+        const tag = mergeTag(yamlNode);
+        let node;
+        if ((0,dist/* isScalar */.jn)(yamlNode)) {
+            const v = yamlNode.value;
+            if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+                node = scalar(v, loc);
+            else
+                node = scalar(String(v), loc);
+            const column = this.valueColumn(yamlNode, loc);
+            if (column !== undefined)
+                node.valueColumn = column;
+        }
+        else if ((0,dist/* isSeq */.oP)(yamlNode)) {
+            const seq = { kind: 'seq', items: [], loc };
+            for (const item of yamlNode.items)
+                seq.items.push(this.walk(item, depth + 1));
+            node = seq;
+        }
+        else if ((0,dist/* isMap */.jh)(yamlNode)) {
+            node = this.walkMap(yamlNode.items, loc, depth);
+        }
+        else {
+            node = scalar(null, loc);
+        }
+        if (tag)
+            node.tag = tag;
+        return node;
+    }
+    walkMap(pairs, loc, depth) {
+        const map = mapNode(loc);
+        const merged = [];
+        for (const pair of pairs) {
+            const keyLoc = this.locOf(pair.key);
+            if ((0,dist/* isScalar */.jn)(pair.key) && typeof pair.key.value === 'symbol') {
+                // `<<: *base` or `<<: [*a, *b]`: explicit keys win, then earlier sources win.
+                const before = this.diagnostics.length;
+                const src = this.walk(pair.value, depth + 1);
+                if (this.diagnostics.length > before)
+                    continue; // an unknown alias, already reported
+                for (const s of src.kind === 'seq' ? src.items : [src])
+                    merged.push(s);
+                continue;
+            }
+            if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value === null || typeof pair.key.value === 'object') {
+                this.diagnostics.push((0,src_diagnostics/* error */.z3)('a mapping key must be a plain string: quote it', { location: keyLoc }));
+                continue;
+            }
+            const value = pair.value === null ? scalar(null, keyLoc) : this.walk(pair.value, depth + 1);
+            map.entries.set(String(pair.key.value), { keyLoc, value });
+        }
+        for (const src of merged) {
+            if (src.kind !== 'map') {
+                this.diagnostics.push((0,src_diagnostics/* error */.z3)('"<<" merges mappings only: point it at an anchored mapping', { location: src.loc }));
+                continue;
+            }
+            for (const [k, e] of src.entries)
+                if (!map.entries.has(k))
+                    map.entries.set(k, e);
+        }
+        return map;
+    }
+    valueColumn(n, loc) {
+        if (typeof n.value !== 'string' || !n.range)
+            return undefined;
+        const source = this.text.slice(n.range[0], n.range[1]);
+        if (source.includes('\n'))
+            return undefined;
+        if (n.type === 'PLAIN' && source === n.value)
+            return loc.column;
+        const quoted = n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE';
+        return quoted && source.slice(1, -1) === n.value ? loc.column + 1 : undefined;
+    }
+    locOf(n) {
+        const range = n?.range;
+        return range ? this.at(range[0]) : { file: this.file, line: 1, column: 1 };
+    }
+}
+function mergeTag(n) {
+    const tag = n?.tag;
+    if (tag === '!reset')
+        return 'reset';
+    if (tag === '!override')
+        return 'override';
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/workspace-path.ts
+var workspace_path = __webpack_require__(9152);
+;// CONCATENATED MODULE: ./src/compose/load.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Loads a compose project like `docker compose -f a -f b config` would: each file is read
+ * (size and UTF-8 checked), parsed with positions, brought to the compose-spec shape,
+ * interpolated, validated and its `extends:` resolved on its own; then the files merge in
+ * order, each service's env_file is folded into its environment, and the canonical pass reads
+ * every short form into its typed long form. The problems of a stage are reported together in
+ * one UserError; warnings (ignored keys, odd versions) ride along on the project. Relative paths
+ * stay as written: they are relative to `workingDir`, the first file's directory, whichever
+ * file they come from (as in compose).
+ */
+function loadComposeProject(options) {
+    const first = options.files[0];
+    if (first === undefined) {
+        throw new src_diagnostics/* UserError */.yo((0,src_diagnostics/* error */.z3)('no compose file given: name at least one, e.g. docker-compose.yml', { input: 'compose-file' }));
+    }
+    const displayDir = external_node_path_.dirname(first);
+    const workingDir = external_node_path_.resolve(displayDir);
+    // Paths here are relative to the current directory, as fs reads them.
+    const outside = (file) => options.root === undefined ? undefined : (0,workspace_path/* outsideRoot */.K)(options.root, external_node_path_.resolve(file));
+    const dotenv = readProjectEnv(options, displayDir, outside);
+    const lookup = (name) => fromEnvironment(options, name) ?? dotenv.get(name);
+    const diagnostics = [];
+    const extendedFiles = new Map();
+    const ctx = {
+        loadFile(file, from) {
+            const key = external_node_path_.resolve(file);
+            const why = outside(file);
+            if (why && !extendedFiles.has(key)) {
+                diagnostics.push((0,src_diagnostics/* error */.z3)(`extends file ${file} ${why}: move it into the workspace and fix extends.file`, from));
+                extendedFiles.set(key, undefined);
+            }
+            else if (!extendedFiles.has(key)) {
+                const found = [];
+                const root = loadFile(file, lookup, found);
+                // A file that cannot be read at all is reported where `extends:` names it.
+                diagnostics.push(...found.map((d) => (d.location ? d : { ...d, ...from })));
+                if (root)
+                    rebasePaths(root, external_node_path_.dirname(key), workingDir);
+                extendedFiles.set(key, root);
+            }
+            return extendedFiles.get(key);
+        },
+    };
+    let project;
+    for (const file of options.files) {
+        const root = loadFile(file, lookup, diagnostics);
+        if (!root)
+            continue;
+        applyExtends(root, file, ctx, diagnostics);
+        project = project ? mergeFiles(project, root) : root;
+    }
+    const services = project?.entries.get('services')?.value;
+    if (project && !hasErrors(diagnostics) && (services?.kind !== 'map' || services.entries.size === 0)) {
+        diagnostics.push((0,src_diagnostics/* error */.z3)(`no services defined in ${options.files.join(', ')}: add services: with at least one service`, {
+            location: { file: first, line: 1, column: 1 },
+            path: 'services',
+        }));
+    }
+    if (!project || services?.kind !== 'map' || hasErrors(diagnostics))
+        throw new src_diagnostics/* UserError */.yo(errorsOf(diagnostics));
+    diagnostics.push(...applyEnvFiles(services, { workingDir, displayDir, lookup, outside }));
+    if (hasErrors(diagnostics))
+        throw new src_diagnostics/* UserError */.yo(errorsOf(diagnostics));
+    const root = project;
+    const serviceMap = canonicalServices([...services.entries].map(([name, entry]) => [name, toJson(entry.value)]), (p) => locate(root, p));
+    const volumesNode = project.entries.get('volumes')?.value;
+    const volumes = volumesNode?.kind === 'map' ? toJson(volumesNode) : {};
+    return {
+        files: [...options.files],
+        workingDir,
+        name: projectName(project, lookup, workingDir),
+        services: serviceMap,
+        volumes,
+        warnings: diagnostics.filter((d) => d.severity === 'warning'),
+        locate: (p) => locate(root, p),
+    };
+}
+/** COMPOSE_PROJECT_NAME (environment or .env), else `name:`, else the directory, normalized as compose does. */
+function projectName(project, lookup, workingDir) {
+    const written = project.entries.get('name')?.value;
+    const name = lookup('COMPOSE_PROJECT_NAME') ||
+        (written?.kind === 'scalar' && typeof written.value === 'string' && written.value) ||
+        external_node_path_.basename(workingDir);
+    return name
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]/g, '')
+        .replace(/^[_-]+/, '');
+}
+/** One file through the per-file passes; problems go to `out`. */
+function loadFile(file, lookup, out) {
+    let text;
+    try {
+        text = readTextFile(file, file, 'compose file');
+    }
+    catch (e) {
+        if (!(e instanceof src_diagnostics/* UserError */.yo))
+            throw e;
+        out.push(...e.diagnostics);
+        return undefined;
+    }
+    const parsed = parseYaml(text, file);
+    out.push(...parsed.diagnostics);
+    if (!parsed.node) {
+        if (parsed.diagnostics.length === 0) {
+            out.push((0,src_diagnostics/* error */.z3)(`the file is empty: a compose file needs at least services: with one service`, {
+                location: { file, line: 1, column: 1 },
+            }));
+        }
+        return undefined;
+    }
+    const normalized = normalizeVersion(parsed.node, file);
+    out.push(...normalized.diagnostics);
+    const root = normalized.root;
+    if (!root)
+        return undefined;
+    interpolateTree(root, lookup, out);
+    out.push(...validateFile(root));
+    normalizeEnvironments(root);
+    return root;
+}
+/** Variables of `options.envFile` (which must exist) or of `.env` beside the first file. */
+function readProjectEnv(options, displayDir, outside) {
+    const explicit = options.envFile;
+    const file = explicit ?? external_node_path_.join(displayDir, '.env');
+    if (explicit === undefined && !external_node_fs_.existsSync(file))
+        return new Map();
+    const why = outside(file);
+    if (why) {
+        throw new src_diagnostics/* UserError */.yo((0,src_diagnostics/* error */.z3)(`env file ${file} ${why}: move it into the workspace`, {
+            ...(explicit !== undefined && { input: 'env-file' }),
+        }));
+    }
+    let text;
+    try {
+        text = readTextFile(file, file, 'env file');
+    }
+    catch (e) {
+        if (!(e instanceof src_diagnostics/* UserError */.yo) || explicit === undefined)
+            throw e;
+        throw new src_diagnostics/* UserError */.yo(e.diagnostics.map((d) => ({ ...d, input: 'env-file' })));
+    }
+    const parsed = parseEnvFile(text, file, (name) => fromEnvironment(options, name));
+    if (parsed.diagnostics.length > 0)
+        throw new src_diagnostics/* UserError */.yo(parsed.diagnostics);
+    const vars = new Map();
+    for (const entry of parsed.entries)
+        if (entry.value !== undefined)
+            vars.set(entry.key, entry.value);
+    return vars;
+}
+/**
+ * Own variables only: `constructor` or `__proto__` must not find Object's. A variable the caller
+ * refuses throws RefusedVariable, which interpolation turns into an error at its `$`.
+ */
+function fromEnvironment(options, name) {
+    const value = Object.hasOwn(options.environment, name) ? options.environment[name] : undefined;
+    const refused = value === undefined ? undefined : options.refuseVariable?.(name, value);
+    if (refused !== undefined)
+        throw new RefusedVariable(refused);
+    return value;
+}
+function hasErrors(diagnostics) {
+    return diagnostics.some((d) => d.severity === 'error');
+}
+function errorsOf(diagnostics) {
+    return diagnostics.filter((d) => d.severity === 'error');
+}
+
+// EXTERNAL MODULE: ./src/translate/units.ts
+var units = __webpack_require__(5);
+;// CONCATENATED MODULE: ./src/translate/healthcheck.ts
+
+
+/**
+ * What ECS accepts, in seconds (retries: a count):
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html
+ */
+const LIMITS = {
+    interval: [5, 300],
+    timeout: [2, 60],
+    retries: [1, 10],
+    start_period: [0, 300],
+};
+/**
+ * A compose healthcheck -> the ECS healthCheck. Docker's defaults (30s interval, 30s timeout, 3
+ * retries) are written out, because ECS's own defaults differ (a 5s timeout) and would change
+ * when a slow check counts as failed. A check that is off (`test: NONE`, `disable: true`) -> none.
+ */
+function translateHealthcheck(problems, check) {
+    if (check.test === 'off')
+        return undefined;
+    if (!check.test) {
+        // Compose would keep the image's own check; ECS cannot see it, so it must be written out.
+        problems.error([...check.at.path, 'test'], 'must be a string, or a list starting with CMD, CMD-SHELL or NONE');
+        return undefined;
+    }
+    const seconds = (key, fallback) => {
+        const written = check[key];
+        if (!written)
+            return fallback;
+        const { value: raw, at } = written;
+        const parsed = (0,units/* parseDuration */.E9)(raw);
+        const [min, max] = LIMITS[key];
+        if (parsed === undefined) {
+            problems.error(at, `"${String(raw)}" is not a duration; write e.g. 30s or 1m30s`);
+            return undefined;
+        }
+        const whole = Math.ceil(parsed);
+        if (whole !== parsed)
+            problems.warn(at, `ECS counts whole seconds: ${String(raw)} becomes ${whole}s`);
+        if (whole < min || whole > max) {
+            problems.error(at, `${String(raw)} is out of the range ECS allows, ${min}s to ${max}s`);
+            return undefined;
+        }
+        return whole;
+    };
+    let retries = 3;
+    if (check.retries) {
+        retries = (0,json/* wholeNumber */.rD)(check.retries.value);
+        const [min, max] = LIMITS.retries;
+        if (retries === undefined || retries < min || retries > max) {
+            problems.error(check.retries.at, `must be a whole number from ${min} to ${max} on ECS`);
+            retries = undefined;
+        }
+    }
+    if (check.start_interval)
+        problems.warn(check.start_interval, 'ignored: ECS has no start interval');
+    const startPeriod = seconds('start_period');
+    return {
+        command: [...check.test],
+        interval: seconds('interval', 30),
+        timeout: seconds('timeout', 30),
+        retries,
+        ...(startPeriod !== undefined && { startPeriod }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/translate/located-yaml.ts
+
+
+/**
+ * Parses a small YAML file (ecs-params.yml) and keeps line numbers for error messages. It goes
+ * through the compose parser, so an alias bomb, an unknown alias or runaway nesting is refused
+ * at its line as there, instead of escaping as an exception.
+ */
+function parseLocatedYaml(text, file) {
+    const parsed = parseYaml(text, file);
+    const root = parsed.node;
+    if (!root)
+        return { value: undefined, locate: () => undefined, errors: parsed.diagnostics };
+    const locate = (path) => {
+        let node = root;
+        let loc = root.loc;
+        for (const key of path) {
+            if (node.kind === 'map') {
+                const entry = node.entries.get(String(key));
+                if (!entry)
+                    return undefined;
+                [node, loc] = [entry.value, entry.keyLoc];
+            }
+            else if (node.kind === 'seq' && typeof key === 'number') {
+                const item = node.items[key];
+                if (!item)
+                    return undefined;
+                [node, loc] = [item, item.loc];
+            }
+            else
+                return undefined;
+        }
+        return loc;
+    };
+    return { value: toJson(root), locate, errors: [] };
+}
+
+// EXTERNAL MODULE: ./src/translate/params-reader.ts
+var params_reader = __webpack_require__(6375);
+// EXTERNAL MODULE: ./src/translate/efs.ts
+var efs = __webpack_require__(3554);
+;// CONCATENATED MODULE: ./src/translate/run-params.ts
+function readRunParams(r, value) {
+    const run = r.map(value, ['run_params'], ['network_configuration', 'service_discovery', 'task_placement']);
+    if (run.task_placement !== undefined) {
+        r.p.warn(['run_params', 'task_placement'], 'ignored: set placement on the ECS service instead');
+    }
+    const out = {};
+    const path = ['run_params', 'network_configuration', 'awsvpc_configuration'];
+    const net = r.map(run.network_configuration, path.slice(0, 2), ['awsvpc_configuration']);
+    if (net.awsvpc_configuration !== undefined) {
+        const a = r.map(net.awsvpc_configuration, path, ['subnets', 'security_groups', 'assign_public_ip']);
+        const subnets = r
+            .list(a.subnets, [...path, 'subnets'])
+            .map((s, i) => r.string(s, [...path, 'subnets', i]) ?? '');
+        if (subnets.length === 0)
+            r.p.error([...path, 'subnets'], 'awsvpc needs at least one subnet id');
+        const groups = r.list(a.security_groups, [...path, 'security_groups']);
+        const securityGroups = groups.map((s, i) => r.string(s, [...path, 'security_groups', i]) ?? '');
+        const publicIp = r.oneOf(a.assign_public_ip, [...path, 'assign_public_ip'], [
+            'ENABLED',
+            'DISABLED',
+        ]);
+        out.networkConfiguration = {
+            awsvpcConfiguration: {
+                subnets,
+                ...(securityGroups.length > 0 && { securityGroups }),
+                ...(publicIp && { assignPublicIp: publicIp }),
+            },
+        };
+    }
+    if (run.service_discovery !== undefined)
+        out.serviceDiscovery = serviceDiscovery(r, run.service_discovery);
+    return out;
+}
+function serviceDiscovery(r, value) {
+    const at = (...path) => ['run_params', 'service_discovery', ...path];
+    const sd = r.map(value, at(), [
+        'container_name', 'container_port', 'private_dns_namespace', 'public_dns_namespace', 'service_discovery_service',
+    ]); // prettier-ignore
+    const out = {};
+    const containerName = r.string(sd.container_name, at('container_name'));
+    if (containerName)
+        out.containerName = containerName;
+    const port = r.whole(sd.container_port, at('container_port'));
+    if (port !== undefined)
+        out.containerPort = port;
+    const namespace = (key, fields) => r.strings(r.map(sd[key], at(key), fields), at(key), fields);
+    if (sd.private_dns_namespace !== undefined)
+        out.privateDnsNamespace = namespace('private_dns_namespace', ['vpc', 'id', 'name', 'description']);
+    if (sd.public_dns_namespace !== undefined)
+        out.publicDnsNamespace = namespace('public_dns_namespace', ['id', 'name']);
+    if (sd.service_discovery_service !== undefined) {
+        const path = at('service_discovery_service');
+        const s = r.map(sd.service_discovery_service, path, [
+            'name',
+            'description',
+            'dns_config',
+            'healthcheck_custom_config',
+        ]);
+        const dns = r.map(s.dns_config, [...path, 'dns_config'], ['type', 'ttl']);
+        const hc = r.map(s.healthcheck_custom_config, [...path, 'healthcheck_custom_config'], ['failure_threshold']);
+        const type = r.oneOf(dns.type, [...path, 'dns_config', 'type'], ['A', 'SRV']);
+        const ttl = r.whole(dns.ttl, [...path, 'dns_config', 'ttl']);
+        const threshold = r.whole(hc.failure_threshold, [
+            ...path,
+            'healthcheck_custom_config',
+            'failure_threshold',
+        ]);
+        out.serviceDiscoveryService = {
+            ...r.strings(s, path, ['name', 'description']),
+            ...((type || ttl !== undefined) && {
+                dnsConfig: { ...(type && { type }), ...(ttl !== undefined && { ttl }) },
+            }),
+            ...(threshold !== undefined && { healthcheckCustomConfig: { failureThreshold: threshold } }),
+        };
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/translate/ecs-params.ts
+
+
+
+
+
+
+
+
+
+
+/** Reads ecs-params.yml with the compose files' limits: at most 1 MiB, UTF-8. */
+function loadEcsParams(file) {
+    let text;
+    try {
+        text = readTextFile(file, file, 'ecs-params file');
+    }
+    catch (e) {
+        if (!(e instanceof src_diagnostics/* UserError */.yo))
+            throw e;
+        throw new src_diagnostics/* UserError */.yo(e.diagnostics.map((d) => ({ ...d, input: 'ecs-params' })));
+    }
+    return parseEcsParams(text, file);
+}
+const NETWORK_MODES = ['bridge', 'host', 'awsvpc', 'none'];
+const ecs_params_CONDITIONS = ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'];
+/** Parses ecs-params.yml text; every problem names file:line:column. Throws UserError on errors. */
+function parseEcsParams(text, file) {
+    const yaml = parseLocatedYaml(text, file);
+    if (yaml.errors.length > 0)
+        throw new src_diagnostics/* UserError */.yo(yaml.errors);
+    const p = new src_problems/* Problems */.Zw(yaml.locate);
+    const r = new params_reader/* Reader */.m(p);
+    const root = r.map(yaml.value ?? {}, [], ['version', 'task_definition', 'run_params']);
+    const td = r.map(root.task_definition, ['task_definition'], [
+        'ecs_network_mode', 'task_role_arn', 'task_execution_role', 'task_size', 'pid_mode', 'ipc_mode',
+        'services', 'docker_volumes', 'efs_volumes', 'placement_constraints',
+    ]); // prettier-ignore
+    const at = (...path) => ['task_definition', ...path];
+    const size = r.map(td.task_size, at('task_size'), ['cpu_limit', 'mem_limit']);
+    const cpu = size.cpu_limit === undefined ? undefined : (0,units/* parseTaskCpu */.$d)(size.cpu_limit);
+    if (size.cpu_limit !== undefined && cpu === undefined) {
+        p.error(at('task_size', 'cpu_limit'), 'must be CPU units like 256 or 1024, or vCPUs like "0.25 vCPU"');
+    }
+    const memory = size.mem_limit === undefined ? undefined : (0,units/* parseTaskMemory */.Em)(size.mem_limit);
+    if (size.mem_limit !== undefined && memory === undefined) {
+        p.error(at('task_size', 'mem_limit'), 'must be MiB like 512, or a size like 0.5GB or 2048m');
+    }
+    const services = new Map();
+    for (const [name, value] of Object.entries(r.map(td.services, at('services')))) {
+        services.set(name, containerParams(r, value, at('services', name)));
+    }
+    const dockerVolumes = new Map();
+    r.list(td.docker_volumes, at('docker_volumes')).forEach((value, i) => {
+        const path = at('docker_volumes', i);
+        const v = r.map(value, path, ['name', 'scope', 'autoprovision', 'driver', 'driver_opts', 'labels']);
+        const name = r.string(v.name, [...path, 'name'], true);
+        const scope = r.oneOf(v.scope, [...path, 'scope'], ['task', 'shared']);
+        const driverOpts = r.stringMap(v.driver_opts, [...path, 'driver_opts']);
+        const labels = r.stringMap(v.labels, [...path, 'labels']);
+        const autoprovision = r.bool(v.autoprovision, [...path, 'autoprovision']);
+        if (name === undefined)
+            return;
+        const configuration = {
+            scope: scope ?? 'task',
+            ...(autoprovision !== undefined && { autoprovision }),
+            driver: r.string(v.driver, [...path, 'driver']) ?? 'local',
+            ...(driverOpts && { driverOpts }),
+            ...(labels && { labels }),
+        };
+        dockerVolumes.set(name, { name, configuration });
+    });
+    const efsVolumes = new Map();
+    r.list(td.efs_volumes, at('efs_volumes')).forEach((value, i) => {
+        const path = at('efs_volumes', i);
+        const v = r.map(value, path, ['name', ...efs/* EFS_KEYS */.C]);
+        const name = r.string(v.name, [...path, 'name'], true);
+        const configuration = (0,efs/* readEfsConfiguration */.f)(r, v, path);
+        if (name === undefined || !configuration)
+            return;
+        if (dockerVolumes.has(name) || efsVolumes.has(name))
+            p.error([...path, 'name'], `volume "${name}" is declared twice in ecs-params.yml`);
+        else
+            efsVolumes.set(name, { name, configuration, path });
+    });
+    const placementConstraints = r
+        .list(td.placement_constraints, at('placement_constraints'))
+        .map((value, i) => {
+        const path = at('placement_constraints', i);
+        const c = r.map(value, path, ['type', 'expression']);
+        r.oneOf(c.type, [...path, 'type'], ['memberOf']);
+        return {
+            type: 'memberOf',
+            expression: r.string(c.expression, [...path, 'expression'], true) ?? '',
+        };
+    });
+    const networkMode = r.oneOf(td.ecs_network_mode, at('ecs_network_mode'), NETWORK_MODES);
+    const taskRoleArn = r.string(td.task_role_arn, at('task_role_arn'));
+    const executionRoleArn = r.string(td.task_execution_role, at('task_execution_role'));
+    const pidMode = r.oneOf(td.pid_mode, at('pid_mode'), ['host', 'task']);
+    const ipcMode = r.oneOf(td.ipc_mode, at('ipc_mode'), ['host', 'task', 'none']);
+    const runParams = readRunParams(r, root.run_params);
+    if (p.errors.length > 0)
+        throw new src_diagnostics/* UserError */.yo(p.errors);
+    return {
+        file,
+        ...(networkMode && { networkMode }),
+        ...(taskRoleArn && { taskRoleArn }),
+        ...(executionRoleArn && { executionRoleArn }),
+        ...(cpu !== undefined && { cpu: String(cpu) }),
+        ...(memory !== undefined && { memory: String(memory) }),
+        ...(pidMode && { pidMode }),
+        ...(ipcMode && { ipcMode }),
+        services,
+        dockerVolumes,
+        efsVolumes,
+        placementConstraints,
+        runParams,
+        warnings: p.warnings,
+        locate: yaml.locate,
+    };
+}
+function containerParams(r, value, path) {
+    const s = r.map(value, path, [
+        'essential', 'repository_credentials', 'cpu_shares', 'mem_limit', 'mem_reservation', 'gpu',
+        'init_process_enabled', 'healthcheck', 'firelens_configuration', 'secrets', 'depends_on',
+    ]); // prettier-ignore
+    const out = {};
+    const essential = r.bool(s.essential, [...path, 'essential']);
+    if (essential !== undefined)
+        out.essential = essential;
+    if (s.repository_credentials !== undefined) {
+        const creds = r.map(s.repository_credentials, [...path, 'repository_credentials'], ['credentials_parameter']);
+        const parameter = r.string(creds.credentials_parameter, [...path, 'repository_credentials', 'credentials_parameter'], true);
+        if (parameter)
+            out.repositoryCredentials = { credentialsParameter: parameter };
+    }
+    const cpuShares = r.whole(s.cpu_shares, [...path, 'cpu_shares']);
+    if (cpuShares !== undefined)
+        out.cpuShares = cpuShares;
+    for (const [key, field] of [
+        ['mem_limit', 'memory'],
+        ['mem_reservation', 'memoryReservation'],
+    ]) {
+        if (s[key] === undefined)
+            continue;
+        const mib = (0,units/* parseMemoryMiB */.lk)(s[key]);
+        if (mib === undefined)
+            r.p.error([...path, key], 'must be a size of at least 4m, like 512m or 1g');
+        else
+            out[field] = mib;
+    }
+    const gpu = r.string(s.gpu, [...path, 'gpu']);
+    if (gpu !== undefined)
+        out.gpu = gpu;
+    const init = r.bool(s.init_process_enabled, [...path, 'init_process_enabled']);
+    if (init !== undefined)
+        out.initProcessEnabled = init;
+    if (s.healthcheck !== undefined) {
+        const check = readHealthcheck(s.healthcheck, [...path, 'healthcheck'], r.p);
+        const healthCheck = check && translateHealthcheck(r.p, check);
+        if (healthCheck)
+            out.healthCheck = healthCheck;
+    }
+    if (s.firelens_configuration !== undefined) {
+        const f = r.map(s.firelens_configuration, [...path, 'firelens_configuration'], ['type', 'options']);
+        const type = r.oneOf(f.type, [...path, 'firelens_configuration', 'type'], [
+            'fluentd',
+            'fluentbit',
+        ]);
+        const options = r.stringMap(f.options, [...path, 'firelens_configuration', 'options']);
+        if (type)
+            out.firelensConfiguration = { type, ...(options && { options }) };
+    }
+    if (s.secrets !== undefined) {
+        out.secrets = r.list(s.secrets, [...path, 'secrets']).map((v, i) => {
+            const at = [...path, 'secrets', i];
+            const secret = r.map(v, at, ['name', 'value_from']);
+            return {
+                name: r.string(secret.name, [...at, 'name'], true) ?? '',
+                valueFrom: r.string(secret.value_from, [...at, 'value_from'], true) ?? '',
+            };
+        });
+    }
+    if (s.depends_on !== undefined) {
+        out.dependsOn = r.list(s.depends_on, [...path, 'depends_on']).map((v, i) => {
+            const at = [...path, 'depends_on', i];
+            const dep = r.map(v, at, ['container_name', 'condition']);
+            return {
+                containerName: r.string(dep.container_name, [...at, 'container_name'], true) ?? '',
+                condition: r.oneOf(dep.condition, [...at, 'condition'], ecs_params_CONDITIONS, true) ?? 'START',
+            };
+        });
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/translate/context.ts
+var context = __webpack_require__(7893);
+// EXTERNAL MODULE: ./src/translate/image-name.ts
+var image_name = __webpack_require__(3527);
+;// CONCATENATED MODULE: ./src/translate/container-keys.ts
+/**
+ * Name/value entries as ECS takes them: an entry without a value is left out with a warning,
+ * and the rest are ordered by name, so the same settings always give the same task definition.
+ */
+function keyValues(ctx, entries, what) {
+    const pairs = [];
+    for (const { key, value, at } of entries) {
+        if (value === null)
+            ctx.problems.warn(at, `${what} "${key}" has no value and is left out; ECS needs one`);
+        else
+            pairs.push([key, value]);
+    }
+    return pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+function environment(ctx, entries) {
+    return keyValues(ctx, entries, 'variable').map(([name, v]) => ({ name, value: v }));
+}
+function extraHosts(entries) {
+    return entries.map(({ hostname, ip }) => ({ hostname, ipAddress: ip }));
+}
+const ULIMITS = [
+    'core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqueue', 'nice', 'nofile', 'nproc', 'rss', 'rtprio',
+    'rttime', 'sigpending', 'stack',
+]; // prettier-ignore
+function ulimits(ctx, limits) {
+    return limits.flatMap(({ name, soft, hard, at }) => {
+        const supported = ULIMITS.find((u) => u === name);
+        if (supported)
+            return [{ name: supported, softLimit: soft, hardLimit: hard }];
+        ctx.problems.error(at, `ECS does not support the ulimit "${name}"; it supports ${ULIMITS.join(', ')}`);
+        return [];
+    });
+}
+const LOG_DRIVERS = [
+    'awslogs',
+    'fluentd',
+    'gelf',
+    'json-file',
+    'journald',
+    'logentries',
+    'splunk',
+    'syslog',
+    'awsfirelens',
+];
+const FARGATE_LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'];
+/** `logging: { driver, options }` (or v1 `log_driver` + `log_opt`) -> logConfiguration. */
+function logConfiguration(ctx, logging) {
+    const { driver, at } = logging;
+    if (driver === undefined) {
+        ctx.problems.error(at, 'needs a driver, e.g. awslogs');
+        return undefined;
+    }
+    const allowed = ctx.launchType === 'FARGATE' ? FARGATE_LOG_DRIVERS : LOG_DRIVERS;
+    if (!allowed.includes(driver)) {
+        ctx.problems.error(at, `log driver "${driver}" is not supported on ${ctx.launchType}; use one of ${allowed.join(', ')}`);
+        return undefined;
+    }
+    const pairs = keyValues(ctx, logging.options, 'option');
+    return {
+        logDriver: driver,
+        ...(pairs.length > 0 && { options: Object.fromEntries(pairs) }),
+    };
+}
+const PERMISSIONS = { r: 'read', w: 'write', m: 'mknod' };
+/** `devices:` -> devices, permissions in ECS's words. */
+function devices(entries) {
+    return entries.map(({ source, target, permissions }) => {
+        const perms = [...new Set(permissions ?? '')].map((p) => PERMISSIONS[p]);
+        return {
+            hostPath: source,
+            ...(target && { containerPath: target }),
+            ...(perms.length > 0 && { permissions: perms }),
+        };
+    });
+}
+/** Capabilities as ECS names them: upper case, without the CAP_ prefix. */
+function capabilities(entries = []) {
+    return entries.map(({ value }) => value.toUpperCase().replace(/^CAP_/, ''));
+}
+function systemControls(ctx, entries) {
+    return keyValues(ctx, entries, 'sysctl').map(([namespace, v]) => ({ namespace, value: v }));
+}
+
+;// CONCATENATED MODULE: ./src/translate/ports.ts
+/** A range written as `8000-8002` expands to this many mappings at most; ECS has a small limit anyway. */
+const MAX_RANGE = 100;
+/**
+ * `ports:` entries -> portMappings, a range expanded to one mapping per port. A port with no
+ * host side gets no hostPort, which ECS reads as "dynamic" in bridge mode and "same" in awsvpc.
+ */
+function translatePorts(ctx, ports, path) {
+    if (ctx.networkMode === 'none') {
+        ctx.problems.error(path, 'a task with network mode none has no ports to publish; remove ports or change the mode');
+        return [];
+    }
+    return ports.flatMap((port) => translatePort(ctx, port));
+}
+function translatePort(ctx, port) {
+    const { problems } = ctx;
+    const { target, published, protocol, at } = port;
+    if (!isTransport(protocol)) {
+        problems.error(at, `protocol "${protocol}" is not supported by ECS; use tcp or udp`);
+        return [];
+    }
+    if (port.host_ip !== undefined) {
+        problems.warn(at, `host IP ${port.host_ip} ignored: ECS cannot bind a port to one host address`);
+    }
+    const count = target.last - target.first + 1;
+    if (count > MAX_RANGE) {
+        problems.error(at, `port range of ${count} ports is too large; ECS takes at most ${MAX_RANGE} here`);
+        return [];
+    }
+    const mappings = [];
+    for (let k = 0; k < count; k++) {
+        const containerPort = target.first + k;
+        const hostPort = published ? published.first + k : undefined;
+        // Containers that share the host's or the task's network stack cannot remap a port.
+        const shared = ctx.networkMode === 'awsvpc' || ctx.networkMode === 'host';
+        if (hostPort !== undefined && hostPort !== containerPort && shared) {
+            problems.error(at, `host port ${hostPort} differs from container port ${containerPort}, which ${ctx.networkMode} mode` +
+                `${ctx.launchType === 'FARGATE' ? ' (required by Fargate)' : ''} does not allow: write "${containerPort}:${containerPort}" or just "${containerPort}"`);
+            continue;
+        }
+        mappings.push({ containerPort, ...(hostPort !== undefined && { hostPort }), protocol });
+    }
+    return mappings;
+}
+function isTransport(protocol) {
+    return protocol === 'tcp' || protocol === 'udp';
+}
+
+;// CONCATENATED MODULE: ./src/translate/resources.ts
+
+
+/** ecs-cli's memory for a container that sets none; ECS needs container or task memory. */
+const DEFAULT_MEMORY_MIB = 512;
+/**
+ * cpu_shares / cpus / deploy.resources (v3) and mem_limit / mem_reservation -> cpu, memory,
+ * memoryReservation. The compose v2 keys win over deploy.resources; ecs-params wins over both.
+ */
+function translateResources(ctx, service, params, taskMemory) {
+    const d = service.definition;
+    const at = (...keys) => [...service.path, ...keys];
+    const deploy = (0,json/* isRecord */.u4)(d.deploy) && (0,json/* isRecord */.u4)(d.deploy.resources) ? d.deploy.resources : {};
+    const limits = (0,json/* isRecord */.u4)(deploy.limits) ? deploy.limits : {};
+    const reservations = (0,json/* isRecord */.u4)(deploy.reservations) ? deploy.reservations : {};
+    const out = {};
+    const memory = (value, path) => {
+        if (value === undefined || value === null)
+            return undefined;
+        const mib = (0,units/* parseMemoryMiB */.lk)(value);
+        if (mib === undefined) {
+            ctx.problems.error(path, `"${String(value)}" is not a memory size of at least ${units/* MIN_MEMORY_MIB */.my}m (units b, k, m, g)`);
+        }
+        return mib;
+    };
+    const limit = memory(d.mem_limit, at('mem_limit')) ??
+        memory(limits.memory, at('deploy', 'resources', 'limits', 'memory'));
+    const reservation = memory(d.mem_reservation, at('mem_reservation')) ??
+        memory(reservations.memory, at('deploy', 'resources', 'reservations', 'memory'));
+    const finalLimit = params?.memory ?? limit;
+    const finalReservation = params?.memoryReservation ?? reservation;
+    if (finalLimit !== undefined)
+        out.memory = finalLimit;
+    if (finalReservation !== undefined)
+        out.memoryReservation = finalReservation;
+    if (finalLimit !== undefined && finalReservation !== undefined && finalReservation > finalLimit) {
+        ctx.problems.error(d.mem_reservation !== undefined
+            ? at('mem_reservation')
+            : at('deploy', 'resources', 'reservations', 'memory'), `memory reservation ${finalReservation} MiB is above the limit ${finalLimit} MiB`);
+    }
+    if (finalLimit === undefined && finalReservation === undefined && !taskMemory) {
+        out.memory = DEFAULT_MEMORY_MIB;
+        ctx.problems.warn(service.path, `no memory set: using ${DEFAULT_MEMORY_MIB} MiB (set mem_limit, or deploy.resources.limits.memory)`);
+    }
+    const cpus = (value, path) => {
+        if (value === undefined || value === null)
+            return undefined;
+        const n = Number(value);
+        if (!Number.isFinite(n) || n < 0) {
+            ctx.problems.error(path, `"${String(value)}" is not a number of CPUs like 0.5 or 2`);
+            return undefined;
+        }
+        return Math.round(n * 1024);
+    };
+    let cpu;
+    if (d.cpu_shares !== undefined && d.cpu_shares !== null) {
+        cpu = (0,json/* wholeNumber */.rD)(d.cpu_shares);
+        if (cpu === undefined)
+            ctx.problems.error(at('cpu_shares'), 'must be a whole number of CPU shares, e.g. 512');
+    }
+    cpu ??=
+        cpus(d.cpus, at('cpus')) ?? cpus(reservations.cpus, at('deploy', 'resources', 'reservations', 'cpus'));
+    if (cpu === undefined && limits.cpus !== undefined) {
+        cpu = cpus(limits.cpus, at('deploy', 'resources', 'limits', 'cpus'));
+        ctx.problems.warn(at('deploy', 'resources', 'limits', 'cpus'), 'ECS container cpu is a share, not a cap: the limit becomes a share; for a hard cap set task_size.cpu_limit in ecs-params.yml');
+    }
+    cpu = params?.cpuShares ?? cpu;
+    if (cpu !== undefined)
+        out.cpu = cpu;
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/translate/secret-names.ts
+var secret_names = __webpack_require__(5645);
+;// CONCATENATED MODULE: ./src/translate/secret-environment.ts
+
+/**
+ * A warning for each variable with a value whose name says it is a secret: a task definition
+ * keeps its environment in plain text, for anyone allowed to describe it. ECS secrets
+ * (ecs-params.yml) keep only a reference. The value itself is never repeated.
+ */
+function warnPlainTextSecrets(ctx, service, environment) {
+    for (const { name = '', value = '' } of environment) {
+        if (value === '' || !(0,secret_names/* holdsSecret */.h)(name))
+            continue;
+        ctx.problems.warn([...service.path, 'environment', name], `${name} looks like a secret: its value would be stored in plain text in the task definition. ` +
+            `Remove it here and add {name: ${name}, value_from: <Secrets Manager or SSM parameter ARN>} ` +
+            `under task_definition.services.${service.name}.secrets in ecs-params.yml`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/translate/unsupported.ts
+
+/** Keys the container translation reads. */
+const TRANSLATED = new Set([
+    'image', 'command', 'entrypoint', 'environment', 'env_file', 'ports', 'links', 'hostname', 'mem_limit',
+    'mem_reservation', 'cpu_shares', 'cpus', 'working_dir', 'user', 'privileged', 'read_only', 'extra_hosts', 'dns',
+    'dns_search', 'labels', 'ulimits', 'logging', 'log_driver', 'log_opt', 'healthcheck', 'tmpfs', 'shm_size',
+    'cap_add', 'cap_drop', 'devices', 'init', 'stop_grace_period', 'volumes', 'volumes_from', 'depends_on',
+    'security_opt', 'sysctls', 'stdin_open', 'tty', 'deploy', 'network_mode', 'networks', 'secrets', 'platform',
+]); // prettier-ignore
+/** Why a key that ECS cannot honour is ignored: said once, where it is written. */
+const IGNORED = {
+    build: 'ECS runs images; build is ignored (the image: is used)',
+    container_name: 'ECS names the container after the service',
+    restart: 'the ECS service replaces stopped tasks; essential containers stop their task',
+    expose: 'ECS has no expose; containers of a task reach each other as the network mode allows',
+    external_links: 'ECS cannot link to containers outside the task',
+    pid: 'set task_definition.pid_mode in ecs-params.yml instead',
+    ipc: 'set task_definition.ipc_mode in ecs-params.yml instead',
+    scale: "set the ECS service's desired count instead",
+    profiles: 'every service of the file becomes a container of the task',
+    domainname: 'ECS has no domain name setting',
+    mem_swappiness: 'not translated to ECS',
+    memswap_limit: 'not translated to ECS',
+    cpu_quota: 'ECS limits CPU with cpu (shares) and the task size',
+    cpu_period: 'ECS limits CPU with cpu (shares) and the task size',
+    cpuset: 'ECS does not pin CPUs',
+    stop_signal: 'ECS always stops with SIGTERM, then SIGKILL',
+    pull_policy: 'ECS pulls images as its agent is configured',
+};
+const DEPLOY_TRANSLATED = new Set(['resources']);
+/**
+ * A warning for each key of a service that the translation cannot honour, and an error where
+ * dropping it would change behaviour dangerously: a network mode other than the task's (the
+ * app expects to see the host, or no network), and compose secrets with nothing to replace them.
+ */
+function reportUnsupportedKeys(ctx, service, params) {
+    const d = service.definition;
+    const at = (...path) => [...service.path, ...path];
+    const built = ctx.builtServices.has(service.name);
+    for (const key of Object.keys(d)) {
+        if (TRANSLATED.has(key) || key.startsWith('x-'))
+            continue;
+        if (built && key === 'build')
+            continue;
+        ctx.problems.warn(at(key), `ignored on ECS: ${IGNORED[key] ?? 'ECS has no equivalent'}`);
+    }
+    if ((0,json/* isRecord */.u4)(d.deploy)) {
+        for (const key of Object.keys(d.deploy)) {
+            if (!DEPLOY_TRANSLATED.has(key))
+                ctx.problems.warn(at('deploy', key), 'ignored on ECS: only deploy.resources is translated');
+        }
+    }
+    for (const { value: name, at: place } of service.canonical.networks ?? []) {
+        if (name !== 'default') {
+            ctx.problems.warn(place, `network "${name}" ignored: the containers of an ECS task share the task's ${ctx.networkMode} network`);
+        }
+    }
+    const mode = d.network_mode;
+    if (typeof mode === 'string' && mode !== ctx.networkMode) {
+        if (/^(service|container):/.test(mode) && ctx.networkMode === 'awsvpc') {
+            ctx.problems.warn(at('network_mode'), 'the containers of an awsvpc task already share one network namespace');
+        }
+        else {
+            ctx.problems.error(at('network_mode'), `network_mode "${mode}" differs from the task's network mode "${ctx.networkMode}"` +
+                (['bridge', 'host', 'awsvpc', 'none'].includes(mode)
+                    ? `: set task_definition.ecs_network_mode: ${mode} in ecs-params.yml, or remove network_mode`
+                    : ': ECS cannot share a network namespace with a container outside awsvpc mode'));
+        }
+    }
+    if (d.secrets !== undefined && !params?.secrets) {
+        ctx.problems.error(at('secrets'), `compose secrets are files on your machine and do not reach ECS: give them under task_definition.services.${service.name}.secrets in ecs-params.yml (value_from: a Secrets Manager or SSM ARN)`);
+    }
+    else if (d.secrets !== undefined) {
+        ctx.problems.warn(at('secrets'), 'replaced by the secrets of ecs-params.yml');
+    }
+}
+
+// EXTERNAL MODULE: ./src/translate/volumes.ts
+var translate_volumes = __webpack_require__(2733);
+;// CONCATENATED MODULE: ./src/translate/container.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** The characters ECS takes in an image reference (and `@` of a digest). */
+const IMAGE = /^[A-Za-z0-9_.:/#@-]{1,255}$/;
+/**
+ * Docker's reference grammar (distribution's `reference` package), which the agent and Fargate
+ * parse an image with: a registry host (with a port), lower-case path components, a tag, a digest.
+ */
+const HOST = '(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]+)?)';
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REFERENCE = new RegExp(`^(?:${HOST}/)?${COMPONENT}(?:/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?` +
+    '(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$');
+/** Why an image reference is not one Docker can parse; undefined when it is. Pure. */
+function imageReferenceProblem(image) {
+    if (REFERENCE.test(image))
+        return undefined;
+    const { host, repository } = (0,image_name/* splitImage */.s5)(image);
+    const path = image
+        .split('@')[0]
+        ?.slice(host ? host.length + 1 : 0)
+        .replace(/:[^/]*$/, '') ?? '';
+    if (path !== path.toLowerCase())
+        return `repository names are lower case (${repository})`;
+    return 'write [registry/]name[:tag][@sha256:digest], the name in lower-case letters, digits and . _ - /';
+}
+/** Docker security options ECS passes on (on EC2); others (seccomp, ...) have no ECS field. */
+const SECURITY_OPTIONS = /^(no-new-privileges(:true)?|apparmor:.+|label:.+|credentialspec:.+)$/;
+/**
+ * One compose service -> one ECS container definition (named after the service). dependsOn is
+ * filled later, when every service is known. Problems go to ctx.problems.
+ */
+function translateContainer(ctx, service, volumes, params, taskMemory) {
+    const d = service.definition;
+    const s = service.canonical;
+    const at = (...path) => [...service.path, ...path];
+    const has = (key) => d[key] !== undefined && d[key] !== null;
+    const fargate = ctx.launchType === 'FARGATE';
+    const habitat = ctx.habitatServices.get(service.name);
+    const built = ctx.builtServices.get(service.name);
+    reportUnsupportedKeys(ctx, service, params);
+    const c = { name: service.name };
+    // Compose service names may also have ".", ECS container names not.
+    if (!context/* ECS_NAME */.G.test(service.name)) {
+        ctx.problems.error(service.path, `"${service.name}" cannot name an ECS container, which takes up to 255 letters, digits, "-" and "_": rename the service`);
+    }
+    if (habitat)
+        c.image = habitat.image;
+    else if (built)
+        c.image = built.image;
+    else if (typeof d.image === 'string' && d.image !== '') {
+        const reference = imageReferenceProblem(d.image);
+        if (IMAGE.test(d.image) && reference) {
+            ctx.problems.error(at('image'), `${JSON.stringify(d.image)} is not a valid image reference: ${reference}`);
+        }
+        else if (!IMAGE.test(d.image)) {
+            ctx.problems.error(at('image'), `${JSON.stringify(d.image)} is not an image ECS accepts: up to 255 letters, digits and . _ - : / # @`);
+        }
+        c.image = d.image;
+    }
+    else {
+        ctx.problems.error(at(has('build') ? 'build' : 'image'), "ECS runs images, not builds: set image: to a pushed image, or name this service's Habitat package (x-habitat.package)");
+    }
+    if (params?.repositoryCredentials)
+        c.repositoryCredentials = params.repositoryCredentials;
+    Object.assign(c, translateResources(ctx, service, params, taskMemory));
+    c.essential = params?.essential ?? true;
+    if (s.command)
+        c.command = [...s.command.value];
+    if (s.entrypoint)
+        c.entryPoint = [...s.entrypoint.value];
+    if (s.environment) {
+        const env = environment(ctx, s.environment);
+        warnPlainTextSecrets(ctx, service, env);
+        if (env.length > 0)
+            c.environment = env;
+    }
+    const files = environmentFiles(ctx, d.env_file, at('env_file'));
+    if (files.length > 0)
+        c.environmentFiles = files;
+    if (s.ports) {
+        const ports = translatePorts(ctx, s.ports, at('ports'));
+        if (ports.length > 0)
+            c.portMappings = ports;
+    }
+    const mounts = (0,translate_volumes/* translateMounts */.r)(ctx, volumes, service);
+    if (mounts.mountPoints.length > 0)
+        c.mountPoints = mounts.mountPoints;
+    if (s.volumes_from)
+        c.volumesFrom = (0,translate_volumes/* translateVolumesFrom */.y6)(ctx, s.volumes_from);
+    // Hostnames and links only mean something with a network of their own per container.
+    // Habitat containers keep them here: the Habitat pass rewrites their peers and drops them.
+    if (s.links) {
+        for (const link of s.links) {
+            if (!ctx.project.services.has(link.service))
+                ctx.problems.error(link.at, `unknown service "${link.service}"`);
+        }
+        if (ctx.networkMode === 'bridge' || (habitat && ctx.networkMode === 'awsvpc')) {
+            c.links = s.links.map((l) => (l.alias === undefined ? l.service : `${l.service}:${l.alias}`));
+        }
+        else {
+            ctx.problems.error(at('links'), `links work only in bridge mode, and this task uses ${ctx.networkMode}: containers of the task reach each other on localhost; remove links and connect to localhost:<port>`);
+        }
+    }
+    if (typeof d.hostname === 'string') {
+        if (ctx.networkMode !== 'awsvpc' || habitat)
+            c.hostname = d.hostname;
+        else {
+            ctx.problems.error(at('hostname'), 'ECS does not allow a container hostname in awsvpc mode: remove hostname; other containers of the task reach this one on localhost');
+        }
+    }
+    if (has('user'))
+        c.user = (0,json/* scalarText */.ws)(d.user);
+    if (typeof d.working_dir === 'string')
+        c.workingDirectory = d.working_dir;
+    if (d.privileged === true) {
+        if (fargate)
+            ctx.problems.error(at('privileged'), 'Fargate does not run privileged containers; remove privileged');
+        else
+            c.privileged = true;
+    }
+    if (typeof d.read_only === 'boolean')
+        c.readonlyRootFilesystem = d.read_only;
+    if (ctx.networkMode === 'awsvpc') {
+        for (const key of ['dns', 'dns_search', 'extra_hosts']) {
+            if (!s[key])
+                continue;
+            ctx.problems.error(at(key), `ECS does not allow ${key} in awsvpc mode (the VPC's DNS settings apply); remove it`);
+        }
+    }
+    else {
+        if (s.dns)
+            c.dnsServers = s.dns.map((v) => v.value);
+        if (s.dns_search)
+            c.dnsSearchDomains = s.dns_search.map((v) => v.value);
+        if (s.extra_hosts)
+            c.extraHosts = extraHosts(s.extra_hosts);
+    }
+    if (s.security_opt) {
+        const options = s.security_opt.map((o) => o.value);
+        const kept = options.filter((o) => SECURITY_OPTIONS.test(o));
+        for (const { value: o, at: place } of s.security_opt) {
+            if (!kept.includes(o))
+                ctx.problems.warn(place, `"${o}" ignored: ECS does not support it`);
+        }
+        if (kept.length > 0 && fargate)
+            ctx.problems.error(at('security_opt'), 'Fargate does not support security_opt');
+        else if (kept.length > 0)
+            c.dockerSecurityOptions = kept;
+    }
+    if (typeof d.stdin_open === 'boolean')
+        c.interactive = d.stdin_open;
+    if (typeof d.tty === 'boolean')
+        c.pseudoTerminal = d.tty;
+    if (s.labels) {
+        const labels = keyValues(ctx, s.labels, 'label');
+        if (labels.length > 0)
+            c.dockerLabels = Object.fromEntries(labels);
+    }
+    if (s.ulimits)
+        c.ulimits = ulimits(ctx, s.ulimits);
+    if (s.logging) {
+        const log = logConfiguration(ctx, s.logging);
+        if (log)
+            c.logConfiguration = log;
+    }
+    const healthCheck = params?.healthCheck ?? (s.healthcheck ? translateHealthcheck(ctx.problems, s.healthcheck) : undefined);
+    if (healthCheck)
+        c.healthCheck = healthCheck;
+    if (s.sysctls) {
+        if (fargate)
+            ctx.problems.error(at('sysctls'), 'Fargate does not support sysctls');
+        else
+            c.systemControls = systemControls(ctx, s.sysctls);
+    }
+    if (has('stop_grace_period')) {
+        const seconds = (0,units/* parseDuration */.E9)(d.stop_grace_period);
+        const max = fargate ? 120 : Infinity;
+        if (seconds === undefined)
+            ctx.problems.error(at('stop_grace_period'), 'must be a duration like 30s or 1m30s');
+        else if (Math.ceil(seconds) > max)
+            ctx.problems.error(at('stop_grace_period'), `Fargate allows at most ${max}s`);
+        else
+            c.stopTimeout = Math.ceil(seconds);
+    }
+    if (params?.secrets)
+        c.secrets = params.secrets;
+    if (params?.firelensConfiguration)
+        c.firelensConfiguration = params.firelensConfiguration;
+    if (params?.gpu)
+        c.resourceRequirements = [{ type: 'GPU', value: params.gpu }];
+    const linux = linuxParameters(ctx, service, params, mounts.tmpfs);
+    if (Object.keys(linux).length > 0)
+        c.linuxParameters = linux;
+    return c;
+}
+/** ECS takes at most this many environment files per container. */
+const MAX_ENVIRONMENT_FILES = 10;
+/**
+ * The S3 objects the compose loader left in `env_file` (every local file was read into the
+ * environment) -> environmentFiles, which ECS reads with the execution role when the task starts.
+ * ECS's rules: an S3 object ARN, the `.env` extension, at most 10 a container
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/use-environment-file.html).
+ */
+function environmentFiles(ctx, value, path) {
+    if (value === undefined || value === null)
+        return [];
+    const list = Array.isArray(value) ? value : [value];
+    const files = [];
+    list.forEach((arn, i) => {
+        const at = Array.isArray(value) ? [...path, i] : path;
+        const object = typeof arn === 'string' ? (0,s3_env_file/* parseS3ObjectArn */.e)(arn) : undefined;
+        if (!object) {
+            ctx.problems.error(at, `${JSON.stringify(arn)} is not an S3 object: ECS reads environment files from S3, as arn:aws:s3:::bucket/key.env`);
+        }
+        else if (!object.key.endsWith('.env')) {
+            ctx.problems.error(at, `ECS reads only files named *.env; rename ${object.key}`);
+        }
+        else
+            files.push({ value: String(arn), type: 's3' });
+    });
+    if (files.length > MAX_ENVIRONMENT_FILES) {
+        ctx.problems.error(path, `${files.length} environment files from S3: ECS takes at most ${MAX_ENVIRONMENT_FILES} a container`);
+    }
+    return files;
+}
+function linuxParameters(ctx, service, params, tmpfs) {
+    const d = service.definition;
+    const s = service.canonical;
+    const at = (key) => [...service.path, key];
+    const fargate = ctx.launchType === 'FARGATE';
+    const linux = {};
+    const add = capabilities(s.cap_add);
+    const drop = capabilities(s.cap_drop);
+    if (fargate && add.some((c) => c !== 'SYS_PTRACE')) {
+        ctx.problems.error(at('cap_add'), 'Fargate can only add the SYS_PTRACE capability');
+    }
+    if (add.length > 0 || drop.length > 0) {
+        linux.capabilities = { ...(add.length > 0 && { add }), ...(drop.length > 0 && { drop }) };
+    }
+    if (s.devices) {
+        if (fargate)
+            ctx.problems.error(at('devices'), 'Fargate does not give containers host devices; remove devices');
+        else
+            linux.devices = devices(s.devices);
+    }
+    const init = params?.initProcessEnabled ?? (typeof d.init === 'boolean' ? d.init : undefined);
+    if (init !== undefined)
+        linux.initProcessEnabled = init;
+    if (d.shm_size !== undefined && d.shm_size !== null) {
+        const bytes = (0,units/* parseBytes */.z_)(d.shm_size);
+        if (bytes === undefined || (0,units/* bytesToMiB */.lH)(bytes) < 1) {
+            ctx.problems.error(at('shm_size'), `"${String(d.shm_size)}" is not a size of at least 1m (units b, k, m, g)`);
+        }
+        else if (fargate)
+            ctx.problems.error(at('shm_size'), 'Fargate does not support shm_size');
+        else
+            linux.sharedMemorySize = (0,units/* bytesToMiB */.lH)(bytes);
+    }
+    if (tmpfs.length > 0)
+        linux.tmpfs = tmpfs;
+    return linux;
+}
+
+;// CONCATENATED MODULE: ./src/translate/depends.ts
+const depends_CONDITIONS = {
+    service_started: 'START',
+    service_healthy: 'HEALTHY',
+    service_completed_successfully: 'SUCCESS',
+};
+/**
+ * `depends_on` (list, or map with conditions) of every service -> dependsOn per container.
+ * ecs-params depends_on entries replace compose's for the same target. An unknown service or
+ * a cycle is an error at the entry that names it: ECS would refuse the cycle, or never start.
+ */
+function translateDependsOn(ctx, params) {
+    const edges = new Map();
+    for (const [name, service] of ctx.project.services) {
+        const path = ['services', name, 'depends_on'];
+        const list = (service.canonical.depends_on ?? []).map((d) => ({
+            target: d.service,
+            condition: depends_CONDITIONS[d.condition],
+            at: d.at,
+        }));
+        for (const dep of params.get(name)?.dependsOn ?? []) {
+            const found = list.findIndex((e) => e.target === dep.containerName);
+            const edge = { target: dep.containerName ?? '', condition: dep.condition, at: path };
+            if (found >= 0)
+                list[found] = { ...edge, at: list[found].at };
+            else
+                list.push(edge);
+        }
+        edges.set(name, list.filter((e) => known(ctx, name, e)));
+    }
+    reportCycles(ctx, edges);
+    const out = new Map();
+    for (const [name, list] of edges) {
+        if (list.length > 0)
+            out.set(name, list.map((e) => ({ containerName: e.target, condition: e.condition })));
+    }
+    return out;
+}
+function known(ctx, from, edge) {
+    if (edge.target === from) {
+        ctx.problems.error(edge.at, `service "${from}" cannot depend on itself`);
+        return false;
+    }
+    if (ctx.project.services.has(edge.target))
+        return true;
+    const names = [...ctx.project.services.keys()].join(', ');
+    ctx.problems.error(edge.at, `unknown service "${edge.target}"; the services are ${names}`);
+    return false;
+}
+/** Depth-first search; each cycle is reported once, at the edge that closes it. */
+function reportCycles(ctx, edges) {
+    const state = new Map();
+    const stack = [];
+    const visit = (name) => {
+        state.set(name, 'visiting');
+        stack.push(name);
+        for (const edge of edges.get(name) ?? []) {
+            const s = state.get(edge.target);
+            if (s === 'visiting') {
+                const cycle = [...stack.slice(stack.indexOf(edge.target)), edge.target].join(' -> ');
+                ctx.problems.error(edge.at, `depends_on cycle: ${cycle}; ECS could never start these containers`);
+            }
+            else if (s === undefined)
+                visit(edge.target);
+        }
+        stack.pop();
+        state.set(name, 'done');
+    };
+    for (const name of edges.keys())
+        if (!state.has(name))
+            visit(name);
+}
+
+;// CONCATENATED MODULE: ./src/translate/habitat/supervisor-flags.ts
+/**
+ * THE table of `hab sup run` flags: the one source of truth for parsing Supervisor arguments in a
+ * container `command` (supervisor.ts) and for docs/habitat.md's list.
+ *
+ * Checked against Habitat 2.1.78, which is what `hab pkg export container` installs into an image
+ * today (`chef/hab-sup` from the base channel): the clap definitions in habitat-sh/habitat
+ * components/hab/src/cli_v4/sup/sup_run.rs (`SupRunOptions`) and components/hab/src/cli_v4/utils.rs
+ * (`SharedLoad`, `CacheKeyPath`, `SocketAddrProxy`), and the real 2.1.78 binaries' verdicts
+ * (__tests__/integration/supervisor-parity.test.ts runs them).
+ *
+ * clap 4 semantics the parser follows: a flag that is not a list (`Vec`) may be given once; a list
+ * flag (`several`) may repeat, and one occurrence takes every following token up to the next one
+ * that starts with `-`, each also split at spaces; `--flag=value` takes that value only; short
+ * switches cluster (`-DI`) and a short flag that takes a value may end a cluster (`-Dtleader`);
+ * a flag given through its environment variable counts as given for conflicts and requirements.
+ */
+const sw = (long, extra = {}) => ({
+    long,
+    arity: 'switch',
+    repeatable: false,
+    ...extra,
+});
+const one = (long, value, extra = {}) => ({
+    long,
+    arity: 'one',
+    repeatable: false,
+    value,
+    ...extra,
+});
+const several = (long, value, extra = {}) => ({
+    long,
+    arity: 'several',
+    repeatable: true,
+    value,
+    ...extra,
+});
+const ctlTls = (long) => ({
+    long,
+    arity: 'zero-or-more',
+    repeatable: false,
+    value: 'path',
+    note: `--${long} without a value reads /hab/cache/keys/ctl inside the container (hab sup secret generate-tls ` +
+        'writes it there), and the Supervisor exits at start when no key or certificate is there: exported images ' +
+        'have none, so add it to the image or mount it',
+});
+const STRICT_NAME = 'the Supervisor takes any text here, but the name becomes part of the service group, binds and the health-check URL';
+const SUPERVISOR_FLAGS = [
+    // Gossip, HTTP and control gateways
+    one('listen-gossip', 'socket-address', { env: 'HAB_LISTEN_GOSSIP' }),
+    several('peer', 'ipv4-host-port'),
+    one('peer-watch-file', 'path'),
+    sw('local-gossip-mode'),
+    one('listen-http', 'socket-address', { env: 'HAB_LISTEN_HTTP' }),
+    sw('http-disable', { short: 'D' }),
+    one('listen-ctl', 'ipv4-host-port', { env: 'HAB_LISTEN_CTL' }),
+    ctlTls('ctl-server-certificate'),
+    ctlTls('ctl-server-key'),
+    ctlTls('ctl-client-ca-certificate'),
+    one('org', 'name', { stricter: STRICT_NAME }),
+    sw('permanent-peer', { short: 'I' }),
+    one('cache-key-path', 'path', { env: 'HAB_CACHE_KEY_PATH' }),
+    one('ring-key', 'text', { env: 'HAB_RING_KEY' }),
+    one('ring', 'text', { short: 'r', env: 'HAB_RING' }),
+    // Updates and restarts
+    sw('auto-update', { short: 'A' }),
+    one('auto-update-period', 'u64'),
+    one('service-update-period', 'u64'),
+    one('service-min-backoff-period', 'u64'),
+    one('service-max-backoff-period', 'u64'),
+    one('service-restart-cooldown-period', 'u64'),
+    // HTTP gateway TLS
+    one('key', 'path'),
+    one('certs', 'path'),
+    one('ca-certs', 'path'),
+    // Logging
+    sw('verbose', { short: 'v', shortOnly: true }),
+    sw('no-color'),
+    sw('json-logging'),
+    one('sys-ip-address', 'ip-address'),
+    // Event stream
+    one('event-stream-application', 'non-empty'),
+    one('event-stream-environment', 'non-empty'),
+    one('event-stream-connect-timeout', 'u64', { env: 'HAB_EVENT_STREAM_CONNECT_TIMEOUT' }),
+    one('event-stream-token', 'non-empty', { env: 'HAB_AUTOMATE_AUTH_TOKEN' }),
+    one('event-stream-url', 'non-empty'),
+    one('event-stream-site', 'non-empty'),
+    several('event-meta', 'key-value'),
+    one('event-stream-server-certificate', 'path', {
+        note: '--event-stream-server-certificate names a file the Supervisor reads at start: it must exist in the container',
+    }),
+    one('keep-latest-packages', 'u64', { env: 'HAB_KEEP_LATEST_PACKAGES' }),
+    // Configuration files
+    several('config-files', 'toml-file', {
+        note: '--config-files names files the Supervisor reads at start: they must exist in the container',
+    }),
+    sw('generate-config', {
+        note: '--generate-config prints the Supervisor configuration and exits: the container stops at once',
+    }),
+    // The service the Supervisor loads (`SharedLoad`, shared with `hab svc load`)
+    one('channel', 'text'),
+    one('url', 'url', { short: 'u' }),
+    one('group', 'name', { stricter: STRICT_NAME }),
+    one('topology', { oneOf: ['leader', 'standalone'] }, { short: 't' }),
+    one('strategy', { oneOf: ['none', 'at-once', 'rolling'] }, { short: 's' }),
+    one('update-condition', { oneOf: ['latest', 'track-channel'] }),
+    several('bind', 'service-bind'),
+    one('binding-mode', { oneOf: ['strict', 'relaxed'] }),
+    one('health-check-interval', 'u64'),
+    one('shutdown-timeout', 'u32'),
+    one('config-from', 'path', {
+        note: '--config-from is for development: the Supervisor warns not to use it in production',
+    }),
+    sw('help', {
+        short: 'h',
+        refused: '"--help" prints the help of hab sup run and exits, so the container would stop at once',
+    }),
+];
+/** Pairs `hab sup run` refuses together (clap `conflicts_with`), counting environment variables. */
+const SUPERVISOR_CONFLICTS = [
+    ['local-gossip-mode', 'listen-gossip'],
+    ['local-gossip-mode', 'peer'],
+    ['local-gossip-mode', 'peer-watch-file'],
+    ['peer-watch-file', 'peer'],
+    ['ring', 'ring-key'],
+];
+/** A flag and the flags it needs (clap `requires`; `--key` without `--certs` crashes the Supervisor). */
+const SUPERVISOR_REQUIRES = [
+    ['ca-certs', ['certs', 'key']],
+    ['certs', ['key']],
+    ['key', ['certs']],
+    ['event-stream-url', ['event-stream-application', 'event-stream-environment', 'event-stream-token']],
+];
+/** Flags older Supervisors took that the 2.x `hab sup run` refuses, with what to write instead. */
+const SUPERVISOR_REMOVED = {
+    '--svc-config-paths': '--svc-config-paths is no longer a flag of hab sup run in Habitat 2.x: remove it',
+    '-i': '-i is no longer short for --health-check-interval on hab sup run in Habitat 2.x: write --health-check-interval',
+    '--application': '--application (deprecated and ignored) is no longer a flag of hab sup run in Habitat 2.x: remove it',
+    '-a': '-a (--application, deprecated and ignored) is no longer a flag of hab sup run in Habitat 2.x: remove it',
+    '--environment': '--environment (deprecated and ignored) is no longer a flag of hab sup run in Habitat 2.x: remove it',
+    '-e': '-e (--environment, deprecated and ignored) is no longer a flag of hab sup run in Habitat 2.x: remove it',
+};
+const FLAGS_BY_LONG = new Map(SUPERVISOR_FLAGS.filter((f) => !f.shortOnly).map((f) => [f.long, f]));
+const FLAGS_BY_SHORT = new Map(SUPERVISOR_FLAGS.filter((f) => f.short !== undefined).map((f) => [f.short, f]));
+/** How a flag is written in messages: `--peer`, or `-v` for the one without a long form. */
+function displayName(spec) {
+    return spec.shortOnly ? `-${spec.short ?? spec.long}` : `--${spec.long}`;
+}
+
+// EXTERNAL MODULE: ./src/translate/habitat/supervisor-values.ts
+var supervisor_values = __webpack_require__(9957);
+;// CONCATENATED MODULE: ./src/translate/habitat/supervisor.ts
+/**
+ * Supervisor arguments in a container `command`, parsed exactly as the Supervisor in the image
+ * parses them (the flag table in supervisor-flags.ts), together with the environment variables it
+ * reads in place of flags. The result (supervisor-args.ts) keeps how each flag was written.
+ *
+ * The image's entrypoint turns arguments that start with `-` into `hab sup run <origin/name> ...`,
+ * so the package is already named and every argument must be a flag or a flag's value.
+ */
+
+
+
+/** True when a container command is Supervisor arguments rather than a program to run. */
+function isSupervisorCommand(command) {
+    return command === undefined || command.length === 0 || (command[0] ?? '').startsWith('-');
+}
+class ParseError extends Error {
+    variable;
+    constructor(message, variable) {
+        super(message);
+        this.variable = variable;
+    }
+}
+/** Parses Supervisor arguments and the environment variables the Supervisor reads in their place. */
+function parseSupervisorArgs(tokens, environment = {}) {
+    try {
+        const flags = readFlags(tokens);
+        const given = new Set(flags.map((f) => f.name));
+        const fromEnvironment = checkEnvironment(given, environment);
+        const present = new Set([...given, ...fromEnvironment.keys()]);
+        checkConflicts(present, fromEnvironment);
+        checkRequirements(present);
+        return { ok: true, args: { flags }, warnings: notes(flags) };
+    }
+    catch (e) {
+        if (!(e instanceof ParseError))
+            throw e;
+        return { ok: false, problem: e.message, ...(e.variable !== undefined && { variable: e.variable }) };
+    }
+}
+function readFlags(tokens) {
+    const flags = [];
+    const seen = new Set();
+    let i = 0;
+    // The tokens a flag may take as values: up to the next one that looks like a flag.
+    const takeValues = (max) => {
+        const taken = [];
+        while (taken.length < max && i < tokens.length && isValueToken(tokens[i])) {
+            taken.push(tokens[i++]);
+        }
+        return taken;
+    };
+    const add = (spec, flag, token) => {
+        if (spec.refused)
+            throw new ParseError(spec.refused);
+        if (seen.has(spec.long) && !spec.repeatable) {
+            throw new ParseError(`${displayName(spec)} is given twice (in "${token}"), and hab sup run refuses a repeated ${displayName(spec)}: keep one`);
+        }
+        seen.add(spec.long);
+        flags.push(flag);
+    };
+    while (i < tokens.length) {
+        const token = tokens[i++];
+        if (token === '--') {
+            throw new ParseError('unexpected argument "--": it would make the Supervisor read what follows as the package to run, and the image already names the package');
+        }
+        if (!token.startsWith('-') || token === '-')
+            throw new ParseError(strayMessage(token));
+        if (token.startsWith('--')) {
+            const eq = token.indexOf('=');
+            const written = eq < 0 ? token : token.slice(0, eq);
+            const spec = FLAGS_BY_LONG.get(written.slice(2));
+            if (!spec)
+                throw new ParseError(unknownMessage(written));
+            const inline = eq < 0 ? undefined : token.slice(eq + 1);
+            add(spec, occurrence(spec, written, false, inline, 'equals', takeValues), token);
+            continue;
+        }
+        // A cluster of short flags: switches, possibly ended by one flag that takes a value.
+        let rest = token.slice(1);
+        let first = true;
+        while (rest !== '') {
+            const letter = rest.charAt(0);
+            rest = rest.slice(1);
+            const spec = FLAGS_BY_SHORT.get(letter);
+            if (!spec)
+                throw new ParseError(unknownMessage(`-${letter}`, first ? undefined : token));
+            const written = first ? `-${letter}` : letter;
+            if (spec.arity === 'switch') {
+                if (rest.startsWith('='))
+                    throw new ParseError(`"-${letter}" is a switch and takes no value (in "${token}")`);
+                add(spec, occurrence(spec, written, !first, undefined, 'attached', takeValues), token);
+            }
+            else {
+                const inline = rest === '' ? undefined : rest.startsWith('=') ? rest.slice(1) : rest;
+                const form = rest.startsWith('=') ? 'equals' : 'attached';
+                add(spec, occurrence(spec, written, !first, inline, form, takeValues), token);
+                rest = '';
+            }
+            first = false;
+        }
+    }
+    return flags;
+}
+/** clap reads a token that starts with `-` as a flag, except `-` itself. */
+function isValueToken(token) {
+    return !token.startsWith('-') || token === '-';
+}
+/** One occurrence of a flag with the values it takes, checked. */
+function occurrence(spec, written, clustered, inline, inlineForm, takeValues) {
+    const name = clustered ? `-${written}` : written;
+    if (spec.arity === 'switch') {
+        if (inline !== undefined)
+            throw new ParseError(`"${name}" is a switch and takes no value (found "=${inline}")`);
+        return { name: spec.long, written, clustered, valueForm: 'separate', values: [], groups: [] };
+    }
+    let tokens;
+    let valueForm = 'separate';
+    if (inline !== undefined)
+        [tokens, valueForm] = [[inline], inlineForm];
+    else
+        tokens = takeValues(spec.arity === 'one' ? 1 : Infinity);
+    if (tokens.length === 0 && spec.arity !== 'zero-or-more') {
+        throw new ParseError(`"${name}" needs a value${spec.arity === 'several' ? ' (one or more)' : ''}`);
+    }
+    // List flags split each token at spaces too (clap value_delimiter = ' ').
+    const split = spec.arity === 'several' ? tokens.map((t) => t.split(' ')) : tokens.map((t) => [t]);
+    const values = split.flat();
+    for (const value of values) {
+        const problem = spec.value && (0,supervisor_values/* valueProblem */.FQ)(spec.value, value);
+        if (problem === undefined)
+            continue;
+        const hint = spec.arity === 'several' && value.includes('/')
+            ? `; ${name} takes every word up to the next flag as one of its values, so a package ident after it is read as one (the image already names the package)`
+            : '';
+        const stricter = spec.stricter ? ` (${spec.stricter})` : '';
+        throw new ParseError(`"${name} ${value}": ${problem}${stricter}${hint}`);
+    }
+    return { name: spec.long, written, clustered, valueForm, values, groups: split.map((s) => s.length) };
+}
+/** The environment variables the Supervisor reads for flags not given, checked like the flag. */
+function checkEnvironment(given, environment) {
+    const used = new Map();
+    for (const spec of SUPERVISOR_FLAGS) {
+        if (spec.env === undefined || given.has(spec.long))
+            continue;
+        const value = environment[spec.env];
+        if (value === undefined)
+            continue;
+        const problem = spec.value && (0,supervisor_values/* valueProblem */.FQ)(spec.value, value);
+        if (problem) {
+            throw new ParseError(`${spec.env}=${JSON.stringify(value)}, which the Supervisor reads as ${displayName(spec)}: ${problem}`, spec.env);
+        }
+        used.set(spec.long, spec.env);
+    }
+    return used;
+}
+function checkConflicts(present, fromEnvironment) {
+    for (const [a, b] of SUPERVISOR_CONFLICTS) {
+        if (!present.has(a) || !present.has(b))
+            continue;
+        const via = [a, b]
+            .filter((n) => fromEnvironment.has(n))
+            .map((n) => ` (--${n} comes from ${fromEnvironment.get(n)})`);
+        throw new ParseError(`--${a} and --${b} cannot be used together${via.join('')}`, fromEnvironment.get(b) ?? fromEnvironment.get(a));
+    }
+}
+function checkRequirements(present) {
+    for (const [flag, needs] of SUPERVISOR_REQUIRES) {
+        const missing = needs.filter((n) => !present.has(n));
+        if (present.has(flag) && missing.length > 0) {
+            throw new ParseError(`--${flag} needs ${missing.map((n) => `--${n}`).join(' and ')} too`);
+        }
+    }
+}
+/** Warnings about flags whose effect only the running container can tell. */
+function notes(flags) {
+    const said = new Set();
+    for (const flag of flags) {
+        const spec = SUPERVISOR_FLAGS.find((s) => s.long === flag.name);
+        if (!spec?.note)
+            continue;
+        if (spec.arity === 'zero-or-more' && flag.values.length > 0)
+            continue;
+        said.add(spec.note);
+    }
+    return [...said];
+}
+function strayMessage(token) {
+    return `unexpected argument "${token}": only Supervisor flags and their values may follow, the image already names the package to run`;
+}
+function unknownMessage(written, cluster) {
+    const removed = SUPERVISOR_REMOVED[written];
+    if (removed)
+        return removed;
+    const where = cluster ? ` (in "${cluster}")` : '';
+    const match = written.startsWith('--')
+        ? (0,suggest/* closest */.k)(written.slice(2), SUPERVISOR_FLAGS.filter((s) => !s.shortOnly).map((s) => s.long))
+        : undefined;
+    return `unknown Supervisor flag "${written}"${where}${match ? `; did you mean --${match}?` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/translate/habitat/supervisor-args.ts
+/**
+ * Parsed Supervisor arguments: what the ECS pass reads and edits, and how they are written back as
+ * exactly the tokens the user wrote (plus the pass's edits). supervisor.ts parses them.
+ */
+/** A flag the action adds, written `--name value`. */
+function newFlag(name, values) {
+    return {
+        name,
+        written: `--${name}`,
+        clustered: false,
+        valueForm: 'separate',
+        values,
+        groups: values.map(() => 1),
+    };
+}
+/** The tokens for a container `command`, in the user's order and spelling. */
+function serializeSupervisorArgs(args) {
+    const tokens = [];
+    for (const flag of args.flags) {
+        const valueTokens = joinValues(flag);
+        const [first, ...rest] = valueTokens;
+        const head = flag.clustered ? `${tokens.pop() ?? ''}${flag.written}` : flag.written;
+        if (first === undefined)
+            tokens.push(head);
+        else if (flag.valueForm === 'equals')
+            tokens.push(`${head}=${first}`);
+        else if (flag.valueForm === 'attached')
+            tokens.push(`${head}${first}`);
+        else
+            tokens.push(head, first);
+        tokens.push(...rest);
+    }
+    return tokens;
+}
+/** Values back into tokens as the user grouped them; one a token when a pass changed their number. */
+function joinValues(flag) {
+    const total = flag.groups.reduce((a, b) => a + b, 0);
+    if (total !== flag.values.length)
+        return [...flag.values];
+    const tokens = [];
+    let at = 0;
+    for (const size of flag.groups) {
+        tokens.push(flag.values.slice(at, at + size).join(' '));
+        at += size;
+    }
+    return tokens;
+}
+/** Every value given to a flag, across all its occurrences, in order. */
+function flagValues(args, name) {
+    return args.flags.filter((f) => f.name === name).flatMap((f) => f.values);
+}
+/** The value of a single-valued flag, if given. */
+function lastFlagValue(args, name) {
+    return flagValues(args, name).at(-1);
+}
+function hasFlag(args, name) {
+    return args.flags.some((f) => f.name === name);
+}
+
+;// CONCATENATED MODULE: ./src/translate/habitat/context.ts
+
+
+
+function commandPath(name) {
+    return ['services', name, 'command'];
+}
+function buildContext(taskDefinition, project, habitatServices, options) {
+    const containers = taskDefinition.containerDefinitions ?? [];
+    const byName = new Map(containers.map((c) => [c.name ?? '', c]));
+    const mode = taskDefinition.networkMode;
+    const context = {
+        project,
+        options,
+        sharedNamespace: mode === 'awsvpc' || mode === 'host',
+        networkMode: mode ?? 'bridge',
+        containers,
+        byName,
+        habitat: [],
+        hostnames: new Map(containers.filter((c) => c.hostname).map((c) => [c.name ?? '', c.hostname])),
+        problems: src_problems/* Problems */.Zw.forProject(project),
+    };
+    // Compose order, which is what the port scheme counts in.
+    const order = [...project.services.keys(), ...byName.keys()].filter((n, i, all) => all.indexOf(n) === i);
+    for (const name of order) {
+        const service = habitatServices.get(name);
+        const definition = byName.get(name);
+        if (!service || !definition)
+            continue;
+        context.habitat.push(context_describe(context, name, definition, service));
+    }
+    return context;
+}
+function context_describe(context, name, definition, service) {
+    const packageName = service.packageName;
+    const fromExtension = service.extension?.group;
+    const container = {
+        name,
+        definition,
+        service,
+        packageName,
+        group: fromExtension ?? 'default',
+    };
+    if (!isSupervisorCommand(definition.command))
+        return container;
+    const parsed = parseSupervisorArgs(definition.command ?? [], plainEnvironment(definition));
+    if (!parsed.ok) {
+        const at = parsed.variable ? ['services', name, 'environment', parsed.variable] : commandPath(name);
+        context.problems.error(at, `${parsed.problem} (Supervisor arguments of "${name}")`);
+        return container;
+    }
+    container.args = parsed.args;
+    for (const warning of parsed.warnings) {
+        context.problems.warn(commandPath(name), `${warning} (Supervisor arguments of "${name}")`);
+    }
+    const org = lastFlagValue(parsed.args, 'org');
+    if (org !== undefined)
+        container.org = org;
+    const fromFlag = lastFlagValue(parsed.args, 'group');
+    if (fromFlag !== undefined) {
+        container.group = fromFlag;
+        if (fromExtension !== undefined && fromExtension !== fromFlag) {
+            context.problems.warn(commandPath(name), `--group ${fromFlag} in the command and x-habitat group "${fromExtension}" disagree; ` +
+                `the Supervisor runs with --group ${fromFlag}, so the action uses that`);
+        }
+    }
+    return container;
+}
+/** Puts edited Supervisor arguments back into each container's command. */
+function writeBackCommands(context) {
+    for (const container of context.habitat) {
+        if (!container.args)
+            continue;
+        const tokens = serializeSupervisorArgs(container.args);
+        if (tokens.length > 0 || container.definition.command !== undefined)
+            container.definition.command = tokens;
+    }
+}
+/** The variables a container definition sets to plain values (secrets' values are not known here). */
+function plainEnvironment(definition) {
+    const pairs = (definition.environment ?? []).flatMap((e) => e.name !== undefined && e.value !== undefined ? [[e.name, e.value]] : []);
+    return Object.fromEntries(pairs);
+}
+/** The value of an environment variable set in a container definition, if any. */
+function environmentValue(definition, name) {
+    return definition.environment?.find((e) => e.name === name)?.value;
+}
+/** True when a container sets a variable, as a plain value or from a secret. */
+function setsVariable(definition, name) {
+    return ((definition.environment ?? []).some((e) => e.name === name) ||
+        (definition.secrets ?? []).some((s) => s.name === name));
+}
+
+// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
+var smol_toml_dist = __webpack_require__(3292);
+;// CONCATENATED MODULE: ./src/translate/habitat/environment.ts
+
+
+
+/** The image does not accept the Chef license for the user; without it the Supervisor exits at once. */
+function acceptLicense(context) {
+    if (!context.options.acceptLicense)
+        return;
+    for (const { definition } of context.habitat) {
+        if (setsVariable(definition, 'HAB_LICENSE'))
+            continue;
+        const environment = [
+            ...(definition.environment ?? []),
+            { name: 'HAB_LICENSE', value: 'accept-no-persist' },
+        ];
+        definition.environment = environment.sort((a, b) => (a.name ?? '') < (b.name ?? '') ? -1 : a.name === b.name ? 0 : 1);
+    }
+}
+/** `HAB_MONGODB` for `mongodb`: the variable the Supervisor reads service configuration from. */
+function configVariable(packageName) {
+    return `HAB_${packageName.toUpperCase().replace(/-/g, '_')}`;
+}
+/**
+ * Service configuration passes through unchanged, but a value the Supervisor cannot read (neither
+ * TOML nor JSON) is ignored by it with only a log line, so say so before deploying.
+ */
+function checkServiceConfig(context) {
+    for (const { name, definition, packageName } of context.habitat) {
+        const variable = configVariable(packageName);
+        const value = environmentValue(definition, variable);
+        if (value === undefined)
+            continue;
+        const problem = configProblem(value);
+        if (problem === undefined)
+            continue;
+        context.problems.warn(['services', name, 'environment', variable], `${variable} of "${name}" is neither TOML nor a JSON object (${problem}); the Supervisor ignores ` +
+            `configuration it cannot parse and ${packageName} runs with its defaults`);
+    }
+}
+function configProblem(value) {
+    try {
+        (0,smol_toml_dist/* parse */.qg)(value);
+        return undefined;
+    }
+    catch (tomlError) {
+        try {
+            const json = JSON.parse(value);
+            if (typeof json === 'object' && json !== null && !Array.isArray(json))
+                return undefined;
+        }
+        catch {
+            // Report the TOML error: TOML is what Habitat documents first.
+        }
+        return `TOML: ${firstLine(tomlError)}`;
+    }
+}
+function firstLine(e) {
+    return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+}
+/**
+ * The gateway's health route of a container's service. The service group is the package name as
+ * written (the Supervisor keeps its case) and the group, plus the organization with --org, which
+ * has a route of its own.
+ */
+function healthPath(container) {
+    const org = container.org === undefined ? '' : `/${container.org}`;
+    return `/services/${container.packageName}/${container.group}${org}/health`;
+}
+/** Container health check settings: the Supervisor runs a service's health hook every 30 s by default. */
+const HEALTH_CHECK = { interval: 30, timeout: 5, retries: 3, startPeriod: 120 };
+/**
+ * Adds a health check that asks the Supervisor's HTTP gateway for the service's health, where
+ * the options or x-habitat ask for one. A health check the user wrote always wins.
+ */
+function addHealthChecks(context, ports) {
+    for (const container of context.habitat) {
+        const { name, definition, args } = container;
+        const wanted = container.service.extension?.healthCheck ?? context.options.healthChecks;
+        if (!wanted || !args)
+            continue;
+        const written = context.project.services.get(name)?.definition.healthcheck;
+        if (definition.healthCheck || written !== undefined)
+            continue;
+        if (hasFlag(args, 'http-disable')) {
+            context.problems.warn(['services', name, 'command'], `no health check added to "${name}": its Supervisor runs with --http-disable, so there is no HTTP API to ask`);
+            continue;
+        }
+        const { http: port = 9631, httpHost = '127.0.0.1' } = ports.get(name) ?? {};
+        // With a gateway token the API answers 401 without it; the shell expands it inside the container.
+        const auth = setsVariable(definition, 'HAB_SUP_GATEWAY_AUTH_TOKEN')
+            ? `--header "Authorization: Bearer $HAB_SUP_GATEWAY_AUTH_TOKEN" `
+            : '';
+        const host = httpHost.includes(':') ? `[${httpHost}]` : httpHost;
+        const url = `http://${host}:${port}${healthPath(container)}`;
+        definition.healthCheck = { command: ['CMD-SHELL', `wget -qO- ${auth}${url} || exit 1`], ...HEALTH_CHECK };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/translate/habitat/order.ts
+
+/**
+ * Starts a Supervisor after the ring member it peers with: its peer's name is resolved once, at
+ * start, and an early join saves a round of gossip retries. HEALTHY when the member has a health
+ * check, so the bound service is up too; START otherwise.
+ *
+ * Dependencies the user wrote stay as written. Two Supervisors that name each other with --peer
+ * need no order, so the second of such a pair is skipped; a cycle through a user-written
+ * depends_on is the user's to break, and an error.
+ */
+function addStartOrder(context, edges) {
+    const user = new Map();
+    const added = new Map();
+    for (const c of context.containers) {
+        user.set(c.name ?? '', new Set((c.dependsOn ?? []).map((d) => d.containerName ?? '')));
+    }
+    for (const { from, to } of edges) {
+        const definition = context.byName.get(from);
+        const target = context.byName.get(to);
+        if (!definition || !target || user.get(from)?.has(to) || added.get(from)?.has(to))
+            continue;
+        if (reaches(added, to, from))
+            continue;
+        if (reaches(union(user, added), to, from)) {
+            context.problems.error(commandPath(from), `"${from}" peers with "${to}", so it must start after "${to}", but "${to}" depends on "${from}" ` +
+                `through depends_on; remove that depends_on or peer the other way round`);
+            continue;
+        }
+        const dependency = {
+            containerName: to,
+            condition: target.healthCheck ? 'HEALTHY' : 'START',
+        };
+        definition.dependsOn = [...(definition.dependsOn ?? []), dependency];
+        added.set(from, new Set([...(added.get(from) ?? []), to]));
+    }
+}
+function union(a, b) {
+    const all = new Map();
+    for (const map of [a, b])
+        for (const [k, v] of map)
+            all.set(k, new Set([...(all.get(k) ?? []), ...v]));
+    return all;
+}
+/** Is there a path of "depends on" edges from `from` to `to`? */
+function reaches(graph, from, to) {
+    const seen = new Set();
+    const stack = [from];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (node === to)
+            return true;
+        if (seen.has(node))
+            continue;
+        seen.add(node);
+        stack.push(...(graph.get(node) ?? []));
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/translate/habitat/ports.ts
+
+
+
+const LISTENERS = ['gossip', 'http', 'ctl'];
+const DEFAULT_PORTS = { gossip: 9638, http: 9631, ctl: 9632 };
+/** Slot k of the port scheme is the defaults plus k * PORT_STEP. */
+const PORT_STEP = 10;
+/** gossip and http listen for other containers; ctl only for `hab` inside the container. */
+const BIND_ADDRESS = {
+    gossip: '0.0.0.0',
+    http: '0.0.0.0',
+    ctl: '127.0.0.1',
+};
+const ENVIRONMENT = {
+    gossip: 'HAB_LISTEN_GOSSIP',
+    http: 'HAB_LISTEN_HTTP',
+    ctl: 'HAB_LISTEN_CTL',
+};
+/** Decides every Habitat container's Supervisor ports, adding --listen-* flags where needed. */
+function assignPorts(context) {
+    const explicit = new Map(context.habitat.map((c) => [c.name, explicitPorts(context, c)]));
+    const chosen = new Map();
+    if (!context.sharedNamespace) {
+        for (const c of context.habitat)
+            chosen.set(c.name, withDefaults(explicit.get(c.name) ?? {}));
+    }
+    else {
+        allocateSlots(context, explicit, chosen);
+        const managed = new Set(context.habitat.filter((c) => c.args).map((c) => c.name));
+        checkClashes(context, new Map([...chosen].filter(([name]) => managed.has(name))));
+    }
+    const result = new Map();
+    for (const [name, ports] of chosen) {
+        const { port: http, host } = ports.http;
+        // A gateway bound to every address answers on loopback; one bound to a single address, only there.
+        const httpHost = host === undefined || ['0.0.0.0', '::', '127.0.0.1'].includes(host) ? '127.0.0.1' : host;
+        result.set(name, { gossip: ports.gossip.port, http, ctl: ports.ctl.port, httpHost });
+    }
+    return result;
+}
+/** Ports the user chose: --listen-* flags, HAB_LISTEN_* variables, then (shared namespace only) x-habitat. */
+function explicitPorts(context, container) {
+    const ports = {};
+    const fromExtension = context.sharedNamespace ? validExtensionPorts(context, container) : {};
+    for (const listener of LISTENERS) {
+        const flag = container.args && lastFlagValue(container.args, `listen-${listener}`);
+        const variable = environmentValue(container.definition, ENVIRONMENT[listener]);
+        const fromFlag = flag === undefined ? undefined : (0,supervisor_values/* splitHostPort */.cC)(flag);
+        const fromVariable = variable === undefined ? undefined : (0,supervisor_values/* splitHostPort */.cC)(variable);
+        if (fromFlag?.port !== undefined)
+            ports[listener] = { port: fromFlag.port, source: 'flag', host: fromFlag.host };
+        else if (fromVariable?.port !== undefined)
+            ports[listener] = { port: fromVariable.port, source: 'environment', host: fromVariable.host };
+        else if (fromExtension[listener] !== undefined)
+            ports[listener] = { port: fromExtension[listener], source: 'x-habitat' };
+    }
+    return ports;
+}
+function validExtensionPorts(context, container) {
+    const given = container.service.extension?.ports ?? {};
+    const valid = {};
+    for (const listener of LISTENERS) {
+        const port = given[listener];
+        if (port === undefined)
+            continue;
+        if (typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535)
+            valid[listener] = port;
+        else {
+            context.problems.error(extensionPortPath(container.name, listener), `x-habitat ports.${listener} of "${container.name}" is ${JSON.stringify(port)}: it must be a port number 1-65535`);
+        }
+    }
+    return valid;
+}
+function withDefaults(explicit) {
+    const pick = (l) => explicit[l] ?? { port: DEFAULT_PORTS[l], source: 'default' };
+    return { gossip: pick('gossip'), http: pick('http'), ctl: pick('ctl') };
+}
+/**
+ * The port scheme: Habitat containers, in compose order, take slots 0, 1, 2, ... where slot k is
+ * gossip 9638+10k, http 9631+10k, ctl 9632+10k. A slot is skipped when one of the ports it would
+ * use is already another container's (a port mapping or an explicit Supervisor port), so the
+ * first container keeps the defaults and the scheme never collides with published ports.
+ */
+function allocateSlots(context, explicit, chosen) {
+    const owner = new Map();
+    for (const c of context.containers) {
+        for (const m of c.portMappings ?? [])
+            if (m.containerPort !== undefined)
+                owner.set(m.containerPort, c.name ?? '');
+    }
+    for (const [name, ports] of explicit)
+        for (const p of Object.values(ports))
+            owner.set(p.port, name);
+    const supervisors = context.habitat.filter((c) => c.args);
+    // A container with a program of its own may still start a Supervisor on its (default) ports:
+    // keep the scheme off them.
+    const unmanaged = context.habitat.filter((c) => !c.args);
+    for (const container of unmanaged) {
+        const ports = withDefaults(explicit.get(container.name) ?? {});
+        chosen.set(container.name, ports);
+        for (const l of LISTENERS)
+            owner.set(ports[l].port, container.name);
+    }
+    let slot = 0;
+    for (const container of supervisors) {
+        const given = explicit.get(container.name) ?? {};
+        const free = (k) => LISTENERS.every((l) => given[l] !== undefined ||
+            (owner.get(DEFAULT_PORTS[l] + PORT_STEP * k) ?? container.name) === container.name);
+        while (!free(slot))
+            slot += 1;
+        const pick = (l) => given[l] ?? { port: DEFAULT_PORTS[l] + PORT_STEP * slot, source: slot === 0 ? 'default' : 'scheme' };
+        const ports = { gossip: pick('gossip'), http: pick('http'), ctl: pick('ctl') };
+        for (const l of LISTENERS)
+            owner.set(ports[l].port, container.name);
+        chosen.set(container.name, ports);
+        addListenFlags(container, ports);
+        slot += 1;
+    }
+    if (unmanaged.length > 1) {
+        context.problems.warn(commandPath(unmanaged[1]?.name ?? ''), `${unmanaged.map((c) => `"${c.name}"`).join(' and ')} run commands of their own, not Supervisor ` +
+            `arguments, so the action cannot give their Supervisors (if they start one) ports of their own; in ` +
+            `${context.networkMode} network mode all containers share one network namespace and a second ` +
+            `Supervisor on the same ports fails to start. Write Supervisor arguments (starting with "-") or set ` +
+            `HAB_LISTEN_GOSSIP, HAB_LISTEN_HTTP and HAB_LISTEN_CTL`);
+    }
+}
+/** Tells the Supervisor about ports that are not its defaults and that the user did not set. */
+function addListenFlags(container, ports) {
+    for (const listener of LISTENERS) {
+        const { port, source } = ports[listener];
+        if ((source !== 'scheme' && source !== 'x-habitat') || port === DEFAULT_PORTS[listener])
+            continue;
+        // A Supervisor in local gossip mode does not gossip, and refuses --listen-gossip.
+        if (listener === 'gossip' && container.args && hasFlag(container.args, 'local-gossip-mode'))
+            continue;
+        container.args?.flags.push(newFlag(`listen-${listener}`, [`${BIND_ADDRESS[listener]}:${port}`]));
+    }
+}
+/** In one network namespace a port can have one owner: say who collides with whom. */
+function checkClashes(context, chosen) {
+    const uses = new Map();
+    const add = (port, use) => {
+        const list = uses.get(port) ?? [];
+        uses.set(port, [...list, use]);
+    };
+    for (const [name, ports] of chosen) {
+        for (const l of LISTENERS) {
+            const { port, source } = ports[l];
+            const at = source === 'x-habitat'
+                ? extensionPortPath(name, l)
+                : source === 'environment'
+                    ? ['services', name, 'environment', ENVIRONMENT[l]]
+                    : commandPath(name);
+            add(port, {
+                container: name,
+                what: `Supervisor ${l} port, ${describeSource(source)}`,
+                supervisor: true,
+                at,
+            });
+        }
+    }
+    for (const c of context.containers) {
+        const name = c.name ?? '';
+        (c.portMappings ?? []).forEach((m, i) => {
+            if (m.containerPort !== undefined)
+                add(m.containerPort, {
+                    container: name,
+                    what: 'a port mapping',
+                    supervisor: false,
+                    at: ['services', name, 'ports', i],
+                });
+        });
+    }
+    for (const [port, list] of uses) {
+        const reported = new Set();
+        for (const [i, first] of list.entries()) {
+            for (const second of list.slice(i + 1)) {
+                // A container may publish its own Supervisor port, and may list a port twice (tcp and udp).
+                const sameContainer = first.container === second.container;
+                if (sameContainer && !(first.supervisor && second.supervisor))
+                    continue;
+                const key = `${first.container}/${second.container}`;
+                if (reported.has(key))
+                    continue;
+                reported.add(key);
+                context.problems.error(second.at, `port ${port} is used twice in one network namespace: by "${first.container}" (${first.what}) and by ` +
+                    `"${second.container}" (${second.what}); containers in ${context.networkMode} network mode share their ports, so give ` +
+                    `one of them another port (for a Supervisor: x-habitat ports, or --listen-* in its command)`);
+            }
+        }
+    }
+}
+function describeSource(source) {
+    switch (source) {
+        case 'flag':
+            return 'from its command';
+        case 'environment':
+            return `from its environment`;
+        case 'x-habitat':
+            return 'from x-habitat ports';
+        case 'scheme':
+            return 'given by the port scheme';
+        case 'default':
+            return 'the default';
+    }
+}
+function extensionPortPath(name, listener) {
+    return ['services', name, 'x-habitat', 'ports', listener];
+}
+
+;// CONCATENATED MODULE: ./src/translate/habitat/peers.ts
+
+
+
+/**
+ * Makes every `--peer` reach its target. The Supervisor resolves a peer's host name once, at
+ * start, and exits if it does not resolve, so a wrong name is an error here, not at 3 a.m.
+ * - bridge: the target must be linked (ECS only writes /etc/hosts entries for links).
+ * - shared namespace: names do not resolve at all (no links, no hostnames), but every container
+ *   is on 127.0.0.1, so the peer becomes 127.0.0.1:<the target's gossip port>.
+ */
+function resolvePeers(context, ports) {
+    const edges = [];
+    for (const container of context.habitat) {
+        for (const flag of container.args?.flags ?? []) {
+            if (flag.name !== 'peer')
+                continue;
+            flag.values = flag.values.map((value) => {
+                const address = (0,supervisor_values/* splitHostPort */.cC)(value);
+                if (!address || address.host === 'localhost' || (0,supervisor_values/* isIpAddress */.oX)(address.host))
+                    return value;
+                const target = findTarget(context, container.definition, address.host);
+                if (!target) {
+                    context.problems.error(commandPath(container.name), unresolvedMessage(context, container.name, address.host));
+                    return value;
+                }
+                const targetName = target.name ?? '';
+                if (targetName !== container.name)
+                    edges.push({ from: container.name, to: targetName });
+                const gossip = ports.get(targetName)?.gossip ?? address.port ?? DEFAULT_PORTS.gossip;
+                if (context.sharedNamespace)
+                    return `127.0.0.1:${gossip}`;
+                if (address.port !== undefined && address.port !== gossip && ports.has(targetName)) {
+                    context.problems.warn(commandPath(container.name), `--peer ${value}: the Supervisor of "${targetName}" gossips on port ${gossip}, not ${address.port}`);
+                }
+                if (targetName !== container.name)
+                    ensureLink(context, container, target, address.host);
+                return value;
+            });
+        }
+    }
+    if (context.sharedNamespace)
+        dropNames(context);
+    return edges;
+}
+/** A link alias of this container, else a container name, else a hostname. */
+function findTarget(context, from, host) {
+    for (const link of context.sharedNamespace ? [] : (from.links ?? [])) {
+        const [name, alias] = link.split(':');
+        if ((alias ?? name) === host && name !== undefined)
+            return context.byName.get(name);
+    }
+    const byName = context.byName.get(host);
+    if (byName)
+        return byName;
+    const owner = [...context.hostnames].find(([, hostname]) => hostname === host)?.[0];
+    return owner === undefined ? undefined : context.byName.get(owner);
+}
+function unresolvedMessage(context, from, host) {
+    const names = [...context.byName.keys()].map((n) => `"${n}"`).join(', ');
+    const hostnames = [...context.hostnames.values()].map((h) => `"${h}"`).join(', ');
+    return (`--peer ${host} of "${from}" names nothing in this task, and the Supervisor exits when a peer does not ` +
+        `resolve; use one of the container names ${names}${hostnames ? ` or hostnames ${hostnames}` : ''}, or an IP address`);
+}
+/** In bridge mode a peer resolves only through a link from the peering container. */
+function ensureLink(context, from, target, host) {
+    const targetName = target.name ?? '';
+    const links = from.definition.links ?? [];
+    if (links.some((link) => link.split(':')[0] === targetName))
+        return;
+    if (linkPath(context, targetName, from.name)) {
+        context.problems.error(commandPath(from.name), `--peer ${host} of "${from.name}" needs a link to "${targetName}", but "${targetName}" already links ` +
+            `(directly or not) to "${from.name}" and ECS rejects circular links; let only one of them name the ` +
+            `other with --peer (the ring shares membership, one peer is enough)`);
+        return;
+    }
+    from.definition.links = [...links, targetName];
+    context.problems.warn(commandPath(from.name), `added links: ["${targetName}"] to "${from.name}": its --peer ${host} resolves only through a link in bridge network mode`);
+}
+function linkPath(context, from, to, seen = new Set()) {
+    if (from === to)
+        return true;
+    if (seen.has(from))
+        return false;
+    seen.add(from);
+    const links = context.byName.get(from)?.links ?? [];
+    return links.some((link) => linkPath(context, link.split(':')[0] ?? '', to, seen));
+}
+/** awsvpc rejects hostname and links: containers already reach each other on 127.0.0.1. */
+function dropNames(context) {
+    for (const container of context.habitat) {
+        const { definition, name } = container;
+        const dropped = [];
+        if (definition.hostname !== undefined) {
+            dropped.push(`hostname "${definition.hostname}"`);
+            delete definition.hostname;
+        }
+        if (definition.links !== undefined) {
+            if (definition.links.length > 0)
+                dropped.push(`links ${JSON.stringify(definition.links)}`);
+            delete definition.links;
+        }
+        if (dropped.length === 0)
+            continue;
+        const key = context.project.locate(['services', name, 'hostname']) ? 'hostname' : 'links';
+        context.problems.warn(['services', name, key], `dropped ${dropped.join(' and ')} of "${name}": ECS does not allow hostname or links in ${context.networkMode} ` +
+            `network mode, where all containers of the task share one network namespace and reach each other on ` +
+            `127.0.0.1 (so --peer is rewritten to 127.0.0.1:<gossip port>)`);
+    }
+}
+/** Warns about `--bind name:service.group` that no container in the task can satisfy. */
+function checkBinds(context) {
+    const offered = context.habitat.map((c) => `${serviceGroup(c)} ("${c.name}")`);
+    for (const container of context.habitat) {
+        for (const flag of container.args?.flags ?? []) {
+            if (flag.name !== 'bind')
+                continue;
+            for (const value of flag.values) {
+                const bind = (0,supervisor_values/* parseBind */.vo)(value);
+                if (!bind)
+                    continue;
+                const sameService = context.habitat.filter((c) => c.packageName === bind.service);
+                if (sameService.some((c) => c.group === bind.group && c.org === bind.org))
+                    continue;
+                const message = sameService.length > 0
+                    ? `--bind ${value} of "${container.name}" wants ${bind.service}.${bind.group}${bind.org ? `@${bind.org}` : ''}, but ` +
+                        sameService.map((c) => `"${c.name}" runs ${serviceGroup(c)}`).join(' and ') +
+                        `; set --group (or x-habitat group) and --org there, or bind to ${bind.name}:${serviceGroup(sameService[0] ?? container)}`
+                    : `--bind ${value} of "${container.name}": no container in this task runs the Habitat service ` +
+                        `"${bind.service}" (this task runs ${offered.join(', ')}); unless a Supervisor outside the task ` +
+                        `provides it, the service waits for the bind forever`;
+                context.problems.warn(commandPath(container.name), message);
+            }
+        }
+    }
+}
+/** `<package>.<group>[@<org>]`, the service group a Supervisor runs its service in. */
+function serviceGroup(c) {
+    return `${c.packageName}.${c.group}${c.org === undefined ? '' : `@${c.org}`}`;
+}
+
+;// CONCATENATED MODULE: ./src/translate/habitat/apply.ts
+
+
+
+
+
+
+/**
+ * Makes the containers that run the Habitat Supervisor work on ECS (issue #5): understands their
+ * Supervisor arguments, keeps several Supervisors from clashing in a shared network namespace,
+ * makes every --peer resolve, orders start-up along the ring, accepts the license and adds health
+ * checks from the Supervisor's HTTP API. The input is not modified.
+ *
+ * Throws a UserError carrying every error found; returns warnings with their compose locations.
+ */
+function applyHabitat(input) {
+    const taskDefinition = structuredClone(input.taskDefinition);
+    const context = buildContext(taskDefinition, input.project, input.habitatServices, input.options);
+    const ports = assignPorts(context);
+    const edges = resolvePeers(context, ports);
+    checkBinds(context);
+    acceptLicense(context);
+    checkServiceConfig(context);
+    addHealthChecks(context, ports);
+    addStartOrder(context, edges);
+    if (context.problems.errors.length > 0)
+        throw new src_diagnostics/* UserError */.yo(context.problems.errors);
+    writeBackCommands(context);
+    return { taskDefinition, warnings: context.problems.warnings };
+}
+
+;// CONCATENATED MODULE: ./src/translate/launch-rules.ts
+
+
+/** Fargate task sizes: CPU units -> the memory sizes (MiB) allowed with it. */
+const FARGATE_SIZES = new Map([
+    [256, [512, 1024, 2048]],
+    [512, steps(1024, 4096, 1024)],
+    [1024, steps(2048, 8192, 1024)],
+    [2048, steps(4096, 16384, 1024)],
+    [4096, steps(8192, 30720, 1024)],
+    [8192, steps(16384, 61440, 4096)],
+    [16384, steps(32768, 122880, 8192)],
+]);
+function steps(from, to, by) {
+    const out = [];
+    for (let n = from; n <= to; n += by)
+        out.push(n);
+    return out;
+}
+/** `256 CPU: 512, 1024, 2048 MiB; 512 CPU: 1024-4096 MiB in 1024 steps; ...` for error messages. */
+function fargateSizesText() {
+    return [...FARGATE_SIZES]
+        .map(([cpu, mems]) => {
+        const first = mems[0] ?? 0;
+        const last = mems[mems.length - 1] ?? 0;
+        const step = (mems[1] ?? 0) - first;
+        return mems.length <= 3
+            ? `cpu ${cpu}: ${mems.join(', ')}`
+            : `cpu ${cpu}: ${first}-${last} in steps of ${step}`;
+    })
+        .join('; ');
+}
+/** The task's network mode: ecs-params decides; else bridge on EC2 (like compose) and awsvpc on Fargate (its only mode). */
+function decideNetworkMode(launchType, params) {
+    return params?.networkMode ?? (launchType === 'FARGATE' ? 'awsvpc' : 'bridge');
+}
+/**
+ * Task-level rules of the launch type, checked before anything reaches AWS: Fargate needs
+ * awsvpc, a task size from its table, and an execution role to pull images from ECR.
+ */
+function checkLaunchType(launchType, networkMode, params) {
+    // Placed in ecs-params.yml when it has a task_definition to point into, else on the input.
+    const p = params?.locate(['task_definition']) ? new src_problems/* Problems */.Zw(params.locate) : undefined;
+    const out = [];
+    const problem = (path, message) => {
+        if (p)
+            p.error(path, message);
+        else
+            out.push((0,src_diagnostics/* error */.z3)(message, { input: params ? 'ecs-params' : 'launch-type' }));
+    };
+    if (launchType === 'FARGATE') {
+        if (networkMode !== 'awsvpc') {
+            problem(['task_definition', 'ecs_network_mode'], `Fargate needs ecs_network_mode awsvpc, not ${networkMode}`);
+        }
+        const cpu = params?.cpu === undefined ? undefined : Number(params.cpu);
+        const memory = params?.memory === undefined ? undefined : Number(params.memory);
+        if (cpu === undefined || memory === undefined) {
+            problem(['task_definition', 'task_size'], 'Fargate needs a task size: set task_definition.task_size.cpu_limit and mem_limit in ecs-params.yml, ' +
+                `from these pairs (MiB): ${fargateSizesText()}`);
+        }
+        else if (!FARGATE_SIZES.get(cpu)?.includes(memory)) {
+            problem(['task_definition', 'task_size'], `cpu ${cpu} with memory ${memory} MiB is not a Fargate task size; valid pairs (MiB): ${fargateSizesText()}`);
+        }
+        if (params?.pidMode === 'host')
+            problem(['task_definition', 'pid_mode'], 'Fargate does not allow pid_mode host');
+        if (params?.ipcMode)
+            problem(['task_definition', 'ipc_mode'], 'Fargate does not support ipc_mode; remove it');
+        if (!params?.executionRoleArn) {
+            problem(['task_definition'], 'Fargate needs an execution role to pull images from ECR (and to send awslogs): set task_definition.task_execution_role in ecs-params.yml');
+        }
+    }
+    return [...out, ...(p?.errors ?? [])];
+}
+/**
+ * Rules between containers ECS enforces at registration or start: a HEALTHY dependency needs a
+ * health check on its target, and COMPLETE/SUCCESS ones a target that is not essential.
+ * Run after the Habitat pass, which may add health checks.
+ */
+function checkDependencies(containers, problems) {
+    const byName = new Map(containers.map((c) => [c.name, c]));
+    for (const c of containers) {
+        for (const dep of c.dependsOn ?? []) {
+            const target = byName.get(dep.containerName);
+            const path = ['services', c.name ?? '', 'depends_on'];
+            if (dep.condition === 'HEALTHY' && !target?.healthCheck) {
+                problems.error(path, `waits for ${dep.containerName} to be healthy, but ${dep.containerName} has no healthcheck`);
+            }
+            if ((dep.condition === 'SUCCESS' || dep.condition === 'COMPLETE') && target?.essential) {
+                problems.error(path, `waits for ${dep.containerName} to complete, but an essential container stops the task when it exits: ` +
+                    `set essential: false for ${dep.containerName} under task_definition.services in ecs-params.yml`);
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/translate/key-order.ts
+/** Key orders of the output, so identical inputs give byte-identical JSON whatever built it. */
+const TASK_KEYS = [
+    'family', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'containerDefinitions', 'volumes',
+    'placementConstraints', 'requiresCompatibilities', 'runtimePlatform', 'cpu', 'memory', 'pidMode', 'ipcMode', 'tags',
+]; // prettier-ignore
+const CONTAINER_KEYS = [
+    'name', 'image', 'repositoryCredentials', 'cpu', 'memory', 'memoryReservation', 'links', 'portMappings',
+    'essential', 'entryPoint', 'command', 'environment', 'environmentFiles', 'mountPoints', 'volumesFrom', 'linuxParameters', 'secrets',
+    'dependsOn', 'startTimeout', 'stopTimeout', 'hostname', 'user', 'workingDirectory', 'disableNetworking',
+    'privileged', 'readonlyRootFilesystem', 'dnsServers', 'dnsSearchDomains', 'extraHosts', 'dockerSecurityOptions',
+    'interactive', 'pseudoTerminal', 'dockerLabels', 'ulimits', 'logConfiguration', 'healthCheck', 'systemControls',
+    'resourceRequirements', 'firelensConfiguration',
+]; // prettier-ignore
+/** A copy with `order`'s keys first, in that order, then any others sorted; undefined values dropped. */
+function ordered(value, order) {
+    const source = value;
+    const known = order.filter((k) => k in source);
+    const rest = Object.keys(source)
+        .filter((k) => !order.includes(k))
+        .sort();
+    const out = {};
+    for (const key of [...known, ...rest])
+        if (source[key] !== undefined)
+            out[key] = source[key];
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/translate/runtime-platform.ts
+var runtime_platform = __webpack_require__(3944);
+;// CONCATENATED MODULE: ./src/translate/taskdef.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * A compose project -> the RegisterTaskDefinition input: one container per service, in compose
+ * order, with the Habitat pass applied and keys in a fixed order. Pure; throws UserError with
+ * every problem found (each at its file:line:column) rather than the first.
+ */
+const MAX_CONTAINERS = 10;
+function translateTaskDefinition(project, options) {
+    const params = options.ecsParams;
+    const networkMode = decideNetworkMode(options.launchType, params);
+    const problems = src_problems/* Problems */.Zw.forProject(project);
+    const paramsProblems = params ? new src_problems/* Problems */.Zw(params.locate) : undefined;
+    const ctx = {
+        project,
+        problems,
+        launchType: options.launchType,
+        networkMode,
+        habitatServices: options.habitatServices,
+        builtServices: options.builtServices ?? new Map(),
+    };
+    const errors = [];
+    if (!context/* ECS_NAME */.G.test(options.family)) {
+        errors.push((0,src_diagnostics/* error */.z3)(`"${options.family}" is not a task family: use 1-255 letters, digits, - and _`, {
+            input: 'task-family',
+        }));
+    }
+    errors.push(...checkLaunchType(options.launchType, networkMode, params));
+    const platform = (0,runtime_platform/* decidePlatform */.e9)(project, options.platform);
+    errors.push(...platform.errors);
+    if (params && paramsProblems) {
+        // ecs-cli skips an entry for a service the compose files do not have: so do we, with a word.
+        const names = [...project.services.keys()];
+        for (const name of params.services.keys()) {
+            if (!project.services.has(name)) {
+                paramsProblems.warn(['task_definition', 'services', name], `ignored: no compose service is named "${name}"${similarService(name, names)}`);
+            }
+        }
+        if (params.runParams.networkConfiguration && networkMode !== 'awsvpc') {
+            paramsProblems.error(['run_params', 'network_configuration'], `awsvpc_configuration needs ecs_network_mode: awsvpc (the task uses ${networkMode})`);
+        }
+    }
+    // ECS's fixed quota: 10 containers in a task definition
+    // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html).
+    const names = [...project.services.keys()];
+    for (const name of names.slice(MAX_CONTAINERS)) {
+        problems.error(['services', name], `one task holds at most ${MAX_CONTAINERS} containers and this file has ${names.length}: ` +
+            'split the services across two compose files (two task definitions and services)');
+    }
+    const volumes = new translate_volumes/* TaskVolumes */.jI(ctx, params?.dockerVolumes ?? new Map(), params?.efsVolumes);
+    const containers = [];
+    for (const [name, service] of project.services) {
+        const input = { ...service, path: ['services', name] };
+        containers.push(translateContainer(ctx, input, volumes, params?.services.get(name), params?.memory !== undefined));
+    }
+    const dependsOn = translateDependsOn(ctx, params?.services ?? new Map());
+    for (const c of containers) {
+        const deps = dependsOn.get(c.name ?? '');
+        if (deps)
+            c.dependsOn = deps;
+    }
+    const taskVolumes = volumes.list();
+    const translated = {
+        family: options.family,
+        ...(params?.taskRoleArn && { taskRoleArn: params.taskRoleArn }),
+        ...(params?.executionRoleArn && { executionRoleArn: params.executionRoleArn }),
+        networkMode,
+        containerDefinitions: containers,
+        ...(taskVolumes.length > 0 && { volumes: taskVolumes }),
+        ...(params &&
+            params.placementConstraints.length > 0 && { placementConstraints: params.placementConstraints }),
+        requiresCompatibilities: [options.launchType],
+        ...(params?.cpu && { cpu: params.cpu }),
+        ...(params?.memory && { memory: params.memory }),
+        ...(params?.pidMode && { pidMode: params.pidMode }),
+        ...(params?.ipcMode && { ipcMode: params.ipcMode }),
+        ...(platform.platform && { runtimePlatform: platform.platform.runtimePlatform }),
+    };
+    const fail = () => [...errors, ...problems.errors, ...(paramsProblems?.errors ?? [])];
+    if (fail().length > 0)
+        throw new src_diagnostics/* UserError */.yo(fail());
+    const habitat = applyHabitat({
+        taskDefinition: translated,
+        project,
+        habitatServices: options.habitatServices,
+        options: options.habitat,
+    });
+    const finalContainers = (habitat.taskDefinition.containerDefinitions ?? []).map((c) => ordered(c, CONTAINER_KEYS));
+    checkDependencies(finalContainers, problems);
+    if (fail().length > 0)
+        throw new src_diagnostics/* UserError */.yo(fail());
+    return {
+        taskDefinition: ordered({ ...habitat.taskDefinition, containerDefinitions: finalContainers }, TASK_KEYS),
+        runParams: params?.runParams ?? {},
+        warnings: [
+            ...(params?.warnings ?? []),
+            ...(paramsProblems?.warnings ?? []),
+            ...problems.warnings,
+            ...habitat.warnings,
+        ],
+    };
+}
+/** A did-you-mean for a service name: a likely typo, or the one name that holds the other (a rename: web -> web-app). */
+function similarService(name, names) {
+    const containing = names.filter((n) => Math.min(n.length, name.length) >= 3 && (n.includes(name) || name.includes(n)));
+    const match = (0,suggest/* closest */.k)(name, names) ?? (containing.length === 1 ? containing[0] : undefined);
+    return match ? `; did you mean "${match}"?` : '';
+}
+
+// EXTERNAL MODULE: ./src/translate/build-plan.ts
+var build_plan = __webpack_require__(4096);
+// EXTERNAL MODULE: ./src/translate/habitat/package-source.ts
+var package_source = __webpack_require__(262);
+;// CONCATENATED MODULE: ./src/translate/given-task.ts
+
+
+
+
+
+
+/** What DescribeTaskDefinition adds that RegisterTaskDefinition does not take (as the AWS render action drops it). */
+const READ_ONLY = [
+    'taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt',
+    'registeredBy', 'deregisteredAt', 'deleteRequestedAt', 'tags',
+]; // prettier-ignore
+/**
+ * The given task definition with `family` and this deploy's images. `built`: the compose file's
+ * built services (by service name). Throws a UserError naming the file's line when it is not a
+ * task definition ECS would take.
+ */
+function pinGivenTask(given, options) {
+    const { value, locate } = readGiven(given);
+    const where = (path) => {
+        for (let n = path.length; n >= 0; n--) {
+            const location = locate(path.slice(0, n));
+            if (location)
+                return { location, path: path.map(String).join('.') };
+        }
+        return { input: 'task-definition' };
+    };
+    const containers = Array.isArray(value.containerDefinitions)
+        ? value.containerDefinitions
+        : [];
+    const problems = [];
+    if (containers.length === 0)
+        problems.push((0,src_diagnostics/* error */.z3)(`${given.source} has no containerDefinitions: it is not a task definition`, where([])));
+    const byRepository = new Map(options.packages.map((p) => [(0,package_source/* repositoryOf */._M)(p), p]));
+    const habitatServices = new Map();
+    const builtServices = new Map();
+    const out = containers.map((c, i) => {
+        if (!(0,json/* isRecord */.u4)(c) || typeof c.name !== 'string' || typeof c.image !== 'string') {
+            problems.push((0,src_diagnostics/* error */.z3)('a container definition needs a name and an image', where(['containerDefinitions', i])));
+            return c;
+        }
+        const { repository } = (0,image_name/* splitImage */.s5)(c.image);
+        const source = byRepository.get(repository);
+        const built = options.built.get(c.name);
+        let image = c.image;
+        if (source) {
+            image =
+                options.target.images?.get(repository) ??
+                    `${options.target.registry}/${repository}:${options.target.imageTag}`;
+            habitatServices.set(c.name, { repository, packageName: source.name, image });
+        }
+        else if (built) {
+            image = built.image;
+            builtServices.set(c.name, built);
+        }
+        return { ...c, image };
+    });
+    const names = new Set(out.map((c) => c.name));
+    const warnings = [...options.built.keys()]
+        .filter((name) => !names.has(name))
+        .map((name) => (0,src_diagnostics/* warning */.$e)(`the compose file builds ${name}, but ${given.source} has no container named ${name}: its image is built and pushed, and nothing runs it`, { input: 'task-definition' }));
+    for (const [repository] of byRepository) {
+        if (![...habitatServices.values()].some((h) => h.repository === repository))
+            warnings.push((0,src_diagnostics/* warning */.$e)(`package ${repository} is exported and pushed, but no container of ${given.source} runs it`, {
+                input: 'habitat-packages',
+            }));
+    }
+    if (problems.length > 0)
+        throw new src_diagnostics/* UserError */.yo(problems);
+    const content = Object.fromEntries(Object.entries(value).filter(([k]) => !READ_ONLY.includes(k)));
+    const taskDefinition = {
+        ...content,
+        family: options.family,
+        containerDefinitions: out,
+    };
+    return {
+        taskDefinition,
+        habitatServices,
+        builtServices,
+        project: containerProject(out, locate, given),
+        warnings,
+    };
+}
+function readGiven(given) {
+    if (given.described)
+        return { value: given.described, locate: () => undefined };
+    const parsed = parseLocatedYaml(readGivenFile(given.file ?? given.source, given.source), given.source);
+    if (parsed.errors.length > 0)
+        throw new src_diagnostics/* UserError */.yo(parsed.errors);
+    if (!(0,json/* isRecord */.u4)(parsed.value))
+        throw new src_diagnostics/* UserError */.yo((0,src_diagnostics/* error */.z3)(`${given.source} is not a JSON object (a task definition)`, { input: 'task-definition' }));
+    // The AWS CLI's `describe-task-definition` output wraps it: take that too.
+    const wrapped = parsed.value.taskDefinition;
+    if ((0,json/* isRecord */.u4)(wrapped))
+        return { value: wrapped, locate: (path) => parsed.locate(['taskDefinition', ...path]) };
+    return { value: parsed.value, locate: parsed.locate };
+}
+/** Reads the `task-definition` file (at most 1 MiB, UTF-8, as compose files). */
+function readGivenFile(file, display) {
+    try {
+        return readTextFile(file, display, 'task definition');
+    }
+    catch (e) {
+        if (!(e instanceof src_diagnostics/* UserError */.yo))
+            throw e;
+        throw new src_diagnostics/* UserError */.yo(e.diagnostics.map((d) => ({ ...d, input: 'task-definition' })));
+    }
+}
+/**
+ * The containers as a project of services of the same names, placed in the file: what verify
+ * reports on (`services.<name>` is the container's entry in containerDefinitions).
+ */
+function containerProject(containers, locate, given) {
+    const index = new Map(containers.map((c, i) => [c.name ?? '', i]));
+    const services = new Map(containers.map((c) => [c.name ?? '', { name: c.name ?? '', definition: {}, canonical: {} }]));
+    return {
+        files: [given.source],
+        workingDir: '.',
+        name: '',
+        services,
+        volumes: {},
+        warnings: [],
+        locate: (path) => {
+            const i = path[0] === 'services' ? index.get(String(path[1])) : undefined;
+            return i === undefined ? locate([]) : (locate(['containerDefinitions', i]) ?? locate([]));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/translate/project.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The whole translation, shared by the action and the CLI: load the compose files, plan which
+ * services run Habitat packages (and which are built), read ecs-params and translate. No AWS, no network, no processes.
+ */
+function translateProject(input) {
+    if (input.given)
+        return translateGiven(input, input.given);
+    const project = loadComposeProject({
+        files: input.files,
+        ...(input.envFile !== undefined && { envFile: input.envFile }),
+        environment: input.environment,
+        ...(input.refuseVariable && { refuseVariable: input.refuseVariable }),
+        ...(input.root !== undefined && { root: input.root }),
+    });
+    // Errors about it are the translation's (translateTaskDefinition decides it again).
+    const taskPlatform = (0,runtime_platform/* decidePlatform */.e9)(project, input.platform).platform;
+    const plan = (0,image_plan/* planImages */.y)(project, input.packages, {
+        registry: input.registry,
+        imageTag: input.imageTag,
+        ...(input.images && { images: input.images }),
+    }, {
+        build: input.build === true,
+        ...(taskPlatform && { platform: taskPlatform.platform }),
+    });
+    const ecsParams = input.ecsParamsFile === undefined ? undefined : loadEcsParams(input.ecsParamsFile);
+    const task = translateTaskDefinition(project, {
+        launchType: input.launchType,
+        family: input.family,
+        habitatServices: plan.services,
+        builtServices: plan.built,
+        ...(ecsParams && { ecsParams }),
+        habitat: input.habitat,
+        ...(input.platform !== undefined && { platform: input.platform }),
+    });
+    const warnings = [...project.warnings, ...plan.warnings, ...task.warnings];
+    return {
+        ...task,
+        warnings,
+        project,
+        habitatServices: plan.services,
+        packages: plan.packages,
+        builtServices: plan.built,
+        builds: plan.builds,
+        ...(ecsParams && { ecsParams }),
+    };
+}
+/**
+ * A task definition of the user's own, with this deploy's images: the compose files, when given,
+ * only say which containers are built (their `build:` services of the same name).
+ */
+function translateGiven(input, given) {
+    const target = {
+        registry: input.registry,
+        imageTag: input.imageTag,
+        ...(input.images && { images: input.images }),
+    };
+    const compose = input.files.length > 0
+        ? loadComposeProject({
+            files: input.files,
+            ...(input.envFile !== undefined && { envFile: input.envFile }),
+            environment: input.environment,
+            ...(input.refuseVariable && { refuseVariable: input.refuseVariable }),
+            ...(input.root !== undefined && { root: input.root }),
+        })
+        : undefined;
+    const building = compose && input.build === true
+        ? (0,build_plan/* planBuilds */.z)(compose, new Set(), new Set(input.packages.map(package_source/* repositoryOf */._M)), target, input.platform)
+        : undefined;
+    if (building && building.problems.errors.length > 0)
+        throw new src_diagnostics/* UserError */.yo(building.problems.errors);
+    const pinned = pinGivenTask(given, {
+        family: input.family,
+        packages: input.packages,
+        built: building?.services ?? new Map(),
+        target,
+    });
+    const ecsParams = input.ecsParamsFile === undefined ? undefined : loadEcsParams(input.ecsParamsFile);
+    return {
+        taskDefinition: pinned.taskDefinition,
+        runParams: ecsParams?.runParams ?? {},
+        warnings: [
+            ...(compose?.warnings ?? []),
+            ...(building?.problems.warnings ?? []),
+            ...(ecsParams?.warnings ?? []),
+            ...pinned.warnings,
+        ],
+        project: pinned.project,
+        habitatServices: pinned.habitatServices,
+        packages: input.packages,
+        builtServices: pinned.builtServices,
+        builds: building?.builds ?? [],
+        ...(ecsParams && { ecsParams }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/request.ts
+
+
+/**
+ * Images are named after the registry of this account while no account is known: only the images
+ * of Habitat packages and builds depend on it, and a run that pushes them names the real one.
+ */
+const PLACEHOLDER_ACCOUNT = '000000000000';
+const PLACEHOLDER_REGION = 'us-east-1';
+/** The registry the request's images are named after until a login names the real one. */
+function requestRegistry(request) {
+    return (0,image_plan/* ecrRegistry */.g)(request.accountId || PLACEHOLDER_ACCOUNT, request.region || PLACEHOLDER_REGION);
+}
+/**
+ * The translation of the request: its images named after `registry`, or pinned by `images`
+ * (repository -> `uri@digest`). No AWS, no network, no processes.
+ */
+function translateRequest(request, registry, images) {
+    return translateProject({
+        files: request.composeFiles,
+        ...(request.root !== undefined && { root: request.root }),
+        ...(request.envFile !== undefined && { envFile: request.envFile }),
+        ...(request.ecsParamsFile !== undefined && { ecsParamsFile: request.ecsParamsFile }),
+        launchType: request.launchType,
+        family: request.family,
+        packages: request.packages,
+        registry,
+        imageTag: request.imageTag,
+        habitat: request.habitat,
+        build: request.build,
+        environment: request.environment,
+        refuseVariable: request.refuseVariable,
+        ...(request.platform !== undefined && { platform: request.platform }),
+        ...(request.given && { given: request.given }),
+        ...(images && { images }),
+    });
+}
+
+
+/***/ }),
+
+/***/ 2969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ didYouMean),
+/* harmony export */   k: () => (/* binding */ closest)
+/* harmony export */ });
+/** The known word closest to `word`, if it is a likely typo (edit distance of 2 or less). */
+function closest(word, known) {
+    let best;
+    let bestDistance = 3;
+    for (const k of known) {
+        const d = distance(word.toLowerCase(), k);
+        if (d < bestDistance)
+            [best, bestDistance] = [k, d];
+    }
+    return best;
+}
+function didYouMean(word, known) {
+    const match = closest(word, known);
+    return match ? `; did you mean "${match}"?` : '';
+}
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    return prev[b.length];
+}
+
+
+/***/ }),
+
+/***/ 4096:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ planBuilds)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _problems__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2095);
+/* harmony import */ var _secret_names__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5645);
+/* harmony import */ var _image_name__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3527);
+
+
+
+
+/** The platform a service's image is built for when neither it nor the task names one: what ECS runs by default. */
+const DEFAULT_PLATFORM = 'linux/amd64';
+const OS_ARCH = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+const REMOTE_CONTEXT = /^[\w+.-]+:\/\/|^git@|^github\.com\//;
+/**
+ * Which services are built and where their images go. A service with `build:` that does not run
+ * a Habitat package (`skip`) is built from its context, and its image pushed to the repository its
+ * `image:` names, or `<project>/<service>`. Pure: the files themselves are checked later
+ * (docker-build/check.ts), before anything runs.
+ */
+function planBuilds(project, skip, habitatRepositories, target, taskPlatform = DEFAULT_PLATFORM) {
+    const problems = _problems__WEBPACK_IMPORTED_MODULE_1__/* .Problems */ .Zw.forProject(project);
+    const services = new Map();
+    const builds = new Map();
+    for (const [name, service] of project.services) {
+        const build = service.canonical.build;
+        if (!build || skip.has(name))
+            continue;
+        const at = ['services', name];
+        const image = service.definition.image;
+        const imageAt = [...at, 'image'];
+        const written = typeof image === 'string' && image !== '' ? (0,_image_name__WEBPACK_IMPORTED_MODULE_2__/* .splitImage */ .s5)(image) : undefined;
+        const repository = written?.repository ?? `${project.name}/${name.toLowerCase()}`;
+        if (!(0,_image_name__WEBPACK_IMPORTED_MODULE_2__/* .isValidRepositoryName */ .oi)(repository)) {
+            problems.error(written ? imageAt : build.at, `cannot push the built image to the ECR repository "${repository}": each part must start and end with a letter or digit, with single ".", "_" or "-" between; set image: to a repository name`);
+            continue;
+        }
+        if (habitatRepositories.has(repository)) {
+            problems.error(written ? imageAt : build.at, `${repository} is the repository of a Habitat package of this deploy: give the built image another image:`);
+            continue;
+        }
+        if (written?.host !== undefined && !/\.dkr\.ecr\./.test(written.host)) {
+            problems.warn(imageAt, `the built image is pushed to this deploy's ECR registry as ${repository}, not to ${written.host}`);
+        }
+        const planned = readBuild(project, name, build, taskPlatform, problems);
+        if (!planned)
+            continue;
+        const earlier = builds.get(repository);
+        if (earlier && !sameBuild(earlier, planned)) {
+            problems.error(build.at, `builds ${repository} differently from service ${earlier.services[0]}, which pushes there too: give one of them another image:`);
+            continue;
+        }
+        if (earlier)
+            earlier.services.push(name);
+        else
+            builds.set(repository, { ...planned, repository, services: [name] });
+        services.set(name, {
+            repository,
+            image: target.images?.get(repository) ?? `${target.registry}/${repository}:${target.imageTag}`,
+        });
+    }
+    return { services, builds: [...builds.values()], problems };
+}
+/** The build of one service, its keys checked; undefined (with errors) when it cannot be built. */
+function readBuild(project, name, build, taskPlatform, problems) {
+    const errors = problems.errors.length;
+    const at = ['services', name];
+    for (const other of build.others) {
+        if (other.value === 'dockerfile_inline')
+            problems.error(other.at, 'is not supported: write the Dockerfile to a file and name it with dockerfile:');
+        else
+            problems.warn(other.at, 'ignored: the image is built with context, dockerfile, args, target, labels and platforms only');
+    }
+    if (REMOTE_CONTEXT.test(build.context.value)) {
+        problems.error(build.context.at, 'a remote build context is not fetched here: check the sources out into the workspace (actions/checkout) and name their directory');
+    }
+    const written = project.services.get(name)?.definition.platform;
+    const platform = typeof written === 'string' && written !== '' ? written.toLowerCase() : taskPlatform;
+    if (!OS_ARCH.test(platform))
+        problems.error([...at, 'platform'], `"${platform}" is not a platform such as linux/amd64 or linux/arm64`);
+    if (build.platforms) {
+        const listed = build.platforms.map((p) => p.value.toLowerCase());
+        if (!listed.includes(platform)) {
+            problems.error([...at, 'build', 'platforms'], `does not list ${platform}, the platform the service runs on (its platform:, else the task's, ${taskPlatform}): add it`);
+        }
+        else if (listed.length > 1) {
+            problems.warn([...at, 'build', 'platforms'], `only ${platform} is built: an ECS task runs one platform (the service's platform:, else the task's, ${taskPlatform})`);
+        }
+    }
+    const args = build.args.map((a) => {
+        const secret = (0,_secret_names__WEBPACK_IMPORTED_MODULE_3__/* .holdsSecret */ .h)(a.key);
+        if (secret && a.value !== null) {
+            problems.warn(a.at, `build arg ${a.key} looks like a secret: its value is kept in the history of the pushed image, which anyone who can pull it can read; keep secrets out of images`);
+        }
+        return { name: a.key, ...(a.value !== null && { value: a.value }), secret };
+    });
+    if (problems.errors.length > errors)
+        return undefined;
+    const context = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(project.workingDir, build.context.value);
+    return {
+        context,
+        dockerfile: node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(context, build.dockerfile?.value ?? 'Dockerfile'),
+        args,
+        ...(build.target && { target: build.target.value }),
+        labels: build.labels.map((l) => [l.key, l.value ?? '']),
+        platform,
+        places: {
+            context: build.context.at,
+            dockerfile: build.dockerfile?.at ?? build.at,
+            ...(build.target && { target: build.target.at }),
+        },
+    };
+}
+/** Two services may share an image only if they build it alike. */
+function sameBuild(a, b) {
+    const key = (x) => JSON.stringify([x.context, x.dockerfile, x.args, x.target ?? null, x.labels, x.platform]);
+    return key(a) === key(b);
+}
+
+
+/***/ }),
+
+/***/ 3554:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ EFS_KEYS),
+/* harmony export */   f: () => (/* binding */ readEfsConfiguration)
+/* harmony export */ });
+/** ecs-cli's keys (efs_volumes), without `name`. */
+const EFS_KEYS = [
+    'filesystem_id', 'root_directory', 'transit_encryption', 'transit_encryption_port', 'access_point', 'iam',
+]; // prettier-ignore
+const FILE_SYSTEM = /^fs-[0-9a-f]{8,40}$/;
+const ACCESS_POINT = /^fsap-[0-9a-f]{8,40}$/;
+/**
+ * The EFSVolumeConfiguration of one volume's keys, checked as ECS checks it
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html):
+ * an access point or IAM authorization needs transit encryption, an access point sets the root
+ * directory itself, and a transit encryption port needs transit encryption. Undefined after an error.
+ */
+function readEfsConfiguration(r, fields, path) {
+    const errors = r.p.errors.length;
+    const at = (key) => [...path, key];
+    const fileSystemId = r.string(fields.filesystem_id, at('filesystem_id'), true);
+    if (fileSystemId !== undefined && !FILE_SYSTEM.test(fileSystemId))
+        r.p.error(at('filesystem_id'), `"${fileSystemId}" is not an EFS file system id such as fs-0123456789abcdef0`);
+    const accessPoint = r.string(fields.access_point, at('access_point'));
+    if (accessPoint !== undefined && !ACCESS_POINT.test(accessPoint))
+        r.p.error(at('access_point'), `"${accessPoint}" is not an EFS access point id such as fsap-0123456789abcdef0`);
+    const switches = ['ENABLED', 'DISABLED'];
+    const transit = r.oneOf(fields.transit_encryption, at('transit_encryption'), switches);
+    const iam = r.oneOf(fields.iam, at('iam'), switches);
+    const port = r.whole(fields.transit_encryption_port, at('transit_encryption_port'));
+    const root = r.string(fields.root_directory, at('root_directory'));
+    const encrypted = transit === 'ENABLED';
+    const needsTransit = (why) => r.p.error(at(transit === undefined ? 'filesystem_id' : 'transit_encryption'), `${why} needs transit_encryption: ENABLED (ECS refuses it without)`);
+    if (accessPoint !== undefined && !encrypted)
+        needsTransit('an access point');
+    else if (iam === 'ENABLED' && !encrypted)
+        needsTransit('iam: ENABLED');
+    if (port !== undefined && (!encrypted || port < 1 || port > 65535))
+        r.p.error(at('transit_encryption_port'), encrypted ? 'must be a port from 1 to 65535' : 'is only used with transit_encryption: ENABLED');
+    if (accessPoint !== undefined && root !== undefined && root !== '/')
+        r.p.error(at('root_directory'), "with an access point, the directory mounted is the access point's: remove root_directory (or set the access point's root)");
+    if (root !== undefined && !root.startsWith('/'))
+        r.p.error(at('root_directory'), `"${root}" must be an absolute path in the file system, such as /mongodb`);
+    if (r.p.errors.length > errors || fileSystemId === undefined)
+        return undefined;
+    return {
+        fileSystemId,
+        ...(root !== undefined && { rootDirectory: root }),
+        ...(transit && { transitEncryption: transit }),
+        ...(port !== undefined && { transitEncryptionPort: port }),
+        ...((accessPoint !== undefined || iam) && {
+            authorizationConfig: {
+                ...(accessPoint !== undefined && { accessPointId: accessPoint }),
+                ...(iam && { iam }),
+            },
+        }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 9957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FQ: () => (/* binding */ valueProblem),
+/* harmony export */   c: () => (/* binding */ SERVICE_GROUP_NAME),
+/* harmony export */   cC: () => (/* binding */ splitHostPort),
+/* harmony export */   oX: () => (/* binding */ isIpAddress),
+/* harmony export */   vo: () => (/* binding */ parseBind)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * How `hab sup run` reads the value of each of its flags: the value parsers of Habitat 2.1.78
+ * (Rust's `SocketAddr`, `IpAddr` and integer parsers, the `url` crate, Habitat's `ServiceBind`,
+ * `EventStreamMetaPair` and `resolve_socket_addr_with_default_port`), rewritten as checks that
+ * say what is wrong. Pure: nothing is resolved and no file is read; where the Supervisor reads
+ * a file or resolves a name at start, the flag table says so instead.
+ */
+
+/** Service group and organization names the action accepts: they end up in URLs and a shell command. */
+const SERVICE_GROUP_NAME = /^[A-Za-z0-9_-]+$/;
+/** Returns what is wrong with a value, or undefined when the Supervisor accepts it. */
+function valueProblem(syntax, value) {
+    if (typeof syntax === 'object') {
+        return syntax.oneOf.includes(value) ? undefined : `must be one of ${syntax.oneOf.join(', ')}`;
+    }
+    switch (syntax) {
+        case 'socket-address':
+            return isSocketAddress(value)
+                ? undefined
+                : 'must be an IP address and port such as 0.0.0.0:9638 ([::]:9638 for IPv6); the Supervisor does not resolve host names here';
+        case 'ipv4-host-port':
+            return ipv4HostPortProblem(value);
+        case 'ip-address':
+            return isIpv4(value) || (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIPv6)(value) ? undefined : 'must be an IP address such as 10.0.0.5';
+        case 'u32':
+            return fitsUnsigned(value, 32n) ? undefined : 'must be a whole number from 0 to 4294967295';
+        case 'u64':
+            return fitsUnsigned(value, 64n) ? undefined : 'must be a whole number (0 or more)';
+        case 'url':
+            return isAbsoluteUrl(value) ? undefined : 'must be an absolute URL such as https://bldr.habitat.sh';
+        case 'service-bind':
+            return parseBind(value)
+                ? undefined
+                : 'must be <name>:<service>.<group>[@<org>], e.g. database:mongodb.default';
+        case 'key-value':
+            return /^[^=]+=.+$/s.test(value) ? undefined : 'must be <key>=<value>, both non-empty';
+        case 'path':
+            return value === '' ? 'must be a path, not empty' : undefined;
+        case 'toml-file':
+            return isTomlFileName(value) ? undefined : 'must be a path to a TOML file, whose name ends in .toml';
+        case 'text':
+            return undefined;
+        case 'non-empty':
+            return value === '' ? 'must not be empty' : undefined;
+        case 'name':
+            return SERVICE_GROUP_NAME.test(value) ? undefined : 'may contain only letters, digits, "-" and "_"';
+    }
+}
+/** Rust's `Ipv4Addr` parser: four decimal octets, no leading zeros. */
+function isIpv4(value) {
+    const parts = value.split('.');
+    return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+}
+/** Rust's socket-address port: decimal digits, up to 65535 (leading zeros allowed). */
+function isPort(value) {
+    return /^\d{1,5}$/.test(value) && Number(value) <= 65535;
+}
+function isSocketAddress(value) {
+    const v6 = /^\[([^\]]+)\]:([^:]+)$/.exec(value);
+    if (v6)
+        return (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIPv6)(v6[1] ?? '') && isPort(v6[2] ?? '');
+    const colon = value.lastIndexOf(':');
+    return colon > 0 && isIpv4(value.slice(0, colon)) && isPort(value.slice(colon + 1));
+}
+/**
+ * Habitat's `resolve_socket_addr_with_default_port`: `host` or `host:port`, looked up with the
+ * system resolver, keeping only IPv4 answers. What can be told without resolving: an IPv6
+ * literal is refused, as are an empty host and a port that is not a u16.
+ */
+function ipv4HostPortProblem(value) {
+    if (value.startsWith('[') || (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIPv6)(value) || value.split(':').length > 2) {
+        return 'must be an IPv4 address or a host name, with an optional :port; the Supervisor refuses IPv6 here';
+    }
+    const [host = '', port] = value.split(':');
+    if (!/^[A-Za-z0-9_.-]+$/.test(host))
+        return 'must be <host>[:<port>], e.g. mongodb or 10.0.0.5:9638';
+    if (port !== undefined && !(/^\+?\d+$/.test(port) && Number(port) <= 65535)) {
+        return `has port "${port}": a port is a number from 0 to 65535`;
+    }
+    return undefined;
+}
+function fitsUnsigned(value, bits) {
+    return /^\+?\d+$/.test(value) && BigInt(value.replace('+', '')) < 1n << bits;
+}
+function isAbsoluteUrl(value) {
+    try {
+        new URL(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Rust's `Path::extension() == "toml"`: the part after the last dot of a name that does not start with it. */
+function isTomlFileName(value) {
+    const name = value.split('/').at(-1) ?? '';
+    const dot = name.lastIndexOf('.');
+    return dot > 0 && name.slice(dot + 1) === 'toml';
+}
+/**
+ * `name:service.group[@org]`, as Habitat's `ServiceBind` reads it: exactly one `:`, then a
+ * service group whose service and group contain no `.`, `#` or `@`.
+ */
+function parseBind(value) {
+    const match = /^([^:]+):(?:[^:#@]+#)?([^:#@.]+)\.([^:#@.]+)(?:@([^:#@.]+))?$/.exec(value);
+    if (!match)
+        return undefined;
+    const [, name = '', service = '', group = '', org] = match;
+    return org === undefined ? { name, service, group } : { name, service, group, org };
+}
+/** `host`, `host:port`, `a.b.c.d:port` or `[v6]:port`; undefined when malformed. */
+function splitHostPort(value) {
+    const bracketed = /^\[([0-9A-Fa-f:.]+)\](?::(\d+))?$/.exec(value);
+    const plain = /^([A-Za-z0-9_.-]+)(?::\+?(\d+))?$/.exec(value);
+    const match = bracketed ?? plain;
+    if (!match || match[1] === undefined)
+        return undefined;
+    if (match[2] === undefined)
+        return { host: match[1] };
+    const port = Number(match[2]);
+    return port >= 0 && port <= 65535 ? { host: match[1], port } : undefined;
+}
+function isIpAddress(value) {
+    return isIpv4(value) || (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIPv6)(value);
+}
+
+
+/***/ }),
+
+/***/ 3571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  g: () => (/* binding */ ecrRegistry),
+  y: () => (/* binding */ planImages)
+});
+
+// EXTERNAL MODULE: ./src/diagnostics.ts
+var diagnostics = __webpack_require__(4851);
+// EXTERNAL MODULE: ./src/problems.ts
+var src_problems = __webpack_require__(2095);
+// EXTERNAL MODULE: ./src/translate/habitat/package-source.ts
+var package_source = __webpack_require__(262);
+// EXTERNAL MODULE: ./src/translate/habitat/supervisor-values.ts
+var supervisor_values = __webpack_require__(9957);
+;// CONCATENATED MODULE: ./src/translate/habitat/extension.ts
+
+
+
+
+const KEYS = ['package', 'group', 'health-check', 'ports'];
+const PORT_KEYS = ['gossip', 'http', 'ctl'];
+/**
+ * Reads a service's `x-habitat` extension. It is either a package string
+ * (`x-habitat: core/mongodb`) or a mapping:
+ *
+ *   x-habitat:
+ *     package: core/mongodb          # ident or .hart path
+ *     group: prod                    # Supervisor service group (default "default")
+ *     health-check: true             # container health check from the Supervisor HTTP API
+ *     ports: { gossip: 9648, http: 9641, ctl: 9642 }
+ *
+ * Problems are collected into `problems` with their location; the parts that are valid are kept.
+ */
+function readHabitatExtension(project, service, problems) {
+    const raw = project.services.get(service)?.definition['x-habitat'];
+    if (raw === undefined || raw === null)
+        return undefined;
+    const at = (...rest) => (0,src_problems/* placeOf */.$t)((p) => project.locate(p), ['services', service, 'x-habitat', ...rest]);
+    if (typeof raw === 'string')
+        return { package: checkPackage(raw, at(), problems) };
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+        problems.push((0,diagnostics/* error */.z3)('must be a package ident string or a mapping with package, group, health-check, ports', at()));
+        return undefined;
+    }
+    const ext = {};
+    for (const [key, value] of Object.entries(raw)) {
+        if (!KEYS.includes(key)) {
+            problems.push((0,diagnostics/* error */.z3)(`unknown key "${key}": x-habitat takes ${KEYS.join(', ')}`, at(key)));
+        }
+        else if (key === 'package') {
+            if (typeof value === 'string')
+                ext.package = checkPackage(value, at(key), problems);
+            else
+                problems.push((0,diagnostics/* error */.z3)('must be a string such as core/mongodb or a .hart path', at(key)));
+        }
+        else if (key === 'group') {
+            if (typeof value === 'string' && supervisor_values/* SERVICE_GROUP_NAME */.c.test(value))
+                ext.group = value;
+            else
+                problems.push((0,diagnostics/* error */.z3)('must be a service group name (letters, digits, "-", "_")', at(key)));
+        }
+        else if (key === 'health-check') {
+            if (typeof value === 'boolean')
+                ext.healthCheck = value;
+            else
+                problems.push((0,diagnostics/* error */.z3)('must be true or false', at(key)));
+        }
+        else {
+            const ports = readPorts(value, (k) => at(key, k), at(key), problems);
+            if (ports)
+                ext.ports = ports;
+        }
+    }
+    return ext;
+}
+function checkPackage(value, where, problems) {
+    try {
+        (0,package_source/* parsePackageSource */.Zy)(value);
+        return value;
+    }
+    catch (e) {
+        if (!(e instanceof package_source/* PackageSpecError */.yP))
+            throw e;
+        problems.push((0,diagnostics/* error */.z3)(e.message, where));
+        return undefined;
+    }
+}
+function readPorts(value, at, here, problems) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        problems.push((0,diagnostics/* error */.z3)('must be a mapping with gossip, http and/or ctl port numbers', here));
+        return undefined;
+    }
+    const ports = {};
+    for (const [key, port] of Object.entries(value)) {
+        if (!PORT_KEYS.includes(key)) {
+            problems.push((0,diagnostics/* error */.z3)(`unknown port "${key}": use gossip, http or ctl`, at(key)));
+        }
+        else if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
+            problems.push((0,diagnostics/* error */.z3)(`must be a port number 1-65535, got ${JSON.stringify(port)}`, at(key)));
+        }
+        else {
+            ports[key] = port;
+        }
+    }
+    return ports;
+}
+
+// EXTERNAL MODULE: ./src/translate/image-name.ts
+var image_name = __webpack_require__(3527);
+// EXTERNAL MODULE: ./src/translate/build-plan.ts
+var build_plan = __webpack_require__(4096);
+;// CONCATENATED MODULE: ./src/translate/image-plan.ts
+
+
+
+
+
+
+/** The ECR registry host of an account and region. */
+function ecrRegistry(accountId, region) {
+    const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+    return `${accountId}.dkr.ecr.${region}.${suffix}`;
+}
+/**
+ * Decides which compose services run which Habitat package. A service runs a package when its
+ * `x-habitat.package` names it, or when its `image:` names the package's repository, bare or
+ * under any registry host (the reference example's `aws_account_id.dkr.ecr.ap-southeast-2...`
+ * placeholder included), with any tag. With the build option, a service with `build:` that runs
+ * no package is built (see planBuilds). Everything else keeps its image as written.
+ */
+function planImages(project, packages, target, options = {}) {
+    const problems = [];
+    const byRepository = new Map();
+    for (const source of packages)
+        byRepository.set((0,package_source/* repositoryOf */._M)(source), source);
+    const used = new Set();
+    const services = new Map();
+    for (const name of project.services.keys()) {
+        const extension = readHabitatExtension(project, name, problems);
+        let repository;
+        if (extension?.package) {
+            const source = (0,package_source/* parsePackageSource */.Zy)(extension.package);
+            repository = (0,package_source/* repositoryOf */._M)(source);
+            if (!byRepository.has(repository))
+                byRepository.set(repository, source);
+        }
+        else {
+            const builds = options.build === true && project.services.get(name)?.canonical.build !== undefined;
+            repository = imageRepository(project, name, byRepository, builds, problems);
+        }
+        const source = repository === undefined ? undefined : byRepository.get(repository);
+        if (repository === undefined || source === undefined)
+            continue;
+        used.add(repository);
+        const image = target.images?.get(repository) ?? `${target.registry}/${repository}:${target.imageTag}`;
+        services.set(name, { repository, packageName: source.name, image, ...(extension && { extension }) });
+    }
+    for (const repository of byRepository.keys()) {
+        if (!used.has(repository)) {
+            problems.push((0,diagnostics/* warning */.$e)(`package ${repository} is exported and pushed, but no compose service uses it`, {
+                input: 'habitat-packages',
+            }));
+        }
+    }
+    const building = options.build
+        ? (0,build_plan/* planBuilds */.z)(project, new Set(services.keys()), new Set(byRepository.keys()), target, options.platform)
+        : undefined;
+    if (building)
+        problems.push(...building.problems.warnings, ...building.problems.errors);
+    const errors = problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0)
+        throw new diagnostics/* UserError */.yo(errors);
+    return {
+        services,
+        packages: [...byRepository.values()],
+        built: building?.services ?? new Map(),
+        builds: building?.builds ?? [],
+        warnings: problems,
+    };
+}
+/**
+ * A service's image repository if it is one of the packages; an error for an unresolved ECR
+ * placeholder, unless the service is built (its image then goes to this deploy's registry).
+ */
+function imageRepository(project, service, packages, built, problems) {
+    const image = project.services.get(service)?.definition.image;
+    if (typeof image !== 'string')
+        return undefined;
+    const { host, repository } = (0,image_name/* splitImage */.s5)(image);
+    if (packages.has(repository))
+        return repository;
+    if (!built && host !== undefined && /^aws_account_id\.dkr\.ecr\./.test(host)) {
+        problems.push((0,diagnostics/* error */.z3)(`image "${image}" still has the documentation placeholder "aws_account_id" and ${repository} is not a Habitat package of this deploy: add ${repository} to habitat-packages (or x-habitat.package), or write the real image`, (0,src_problems/* placeOf */.$t)((p) => project.locate(p), ['services', service, 'image'])));
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 6375:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ Reader)
+/* harmony export */ });
+/* harmony import */ var _compose_json__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4676);
+
+/** Typed reads of the parsed YAML that report, at the key's line, what was expected. */
+class Reader {
+    p;
+    constructor(p) {
+        this.p = p;
+    }
+    map(value, path, known) {
+        if (value === undefined || value === null)
+            return {};
+        if (!(0,_compose_json__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(value)) {
+            this.p.error(path, known ? `must be a mapping with ${known.join(', ')}` : 'must be a mapping');
+            return {};
+        }
+        for (const key of Object.keys(value)) {
+            if (known && !known.includes(key))
+                this.p.warn([...path, key], `unknown key ignored; known keys: ${known.join(', ')}`);
+        }
+        return value;
+    }
+    list(value, path) {
+        if (value === undefined || value === null)
+            return [];
+        if (Array.isArray(value))
+            return value;
+        this.p.error(path, 'must be a list');
+        return [];
+    }
+    string(value, path, required = false) {
+        if (value === undefined || value === null) {
+            if (required)
+                this.p.error(path, 'is required');
+            return undefined;
+        }
+        if (typeof value === 'string' || typeof value === 'number')
+            return String(value);
+        this.p.error(path, 'must be a string');
+        return undefined;
+    }
+    strings(m, path, keys) {
+        const out = {};
+        for (const key of keys) {
+            const s = this.string(m[key], [...path, key]);
+            if (s !== undefined)
+                out[key] = s;
+        }
+        return out;
+    }
+    stringMap(value, path) {
+        if (value === undefined || value === null)
+            return undefined;
+        const m = this.map(value, path);
+        const out = {};
+        for (const [k, v] of Object.entries(m))
+            out[k] = typeof v === 'object' ? JSON.stringify(v) : String(v);
+        return out;
+    }
+    bool(value, path) {
+        if (value === undefined || value === null || typeof value === 'boolean')
+            return value ?? undefined;
+        this.p.error(path, 'must be true or false');
+        return undefined;
+    }
+    whole(value, path) {
+        if (value === undefined || value === null)
+            return undefined;
+        if (typeof value === 'number' && Number.isInteger(value) && value >= 0)
+            return value;
+        this.p.error(path, 'must be a whole number');
+        return undefined;
+    }
+    oneOf(value, path, allowed, required = false) {
+        if (value === undefined || value === null) {
+            if (required)
+                this.p.error(path, `is required: one of ${allowed.join(', ')}`);
+            return undefined;
+        }
+        if (allowed.includes(value))
+            return value;
+        this.p.error(path, `"${String(value)}" must be one of ${allowed.join(', ')}`);
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ SECRET_WORD),
+/* harmony export */   h: () => (/* binding */ holdsSecret)
+/* harmony export */ });
+/**
+ * Words in an environment variable name that say its value is a secret: DB_PASSWORD, PGPASSWORD,
+ * GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY, STRIPE_API_KEY, REDIS_PASS, SMTP_PWD. Bare PWD is the
+ * working directory, and PASS only counts as a word of its own (not PASSENGER, BYPASS).
+ */
+const SECRET_WORD = /passw(or)?d|passphrase|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|credential|(^|[-_])pass([-_]|$)|[-_]pwd$/i;
+/** A name that points at a secret without holding it: MYSQL_PASSWORD_FILE=/run/secrets/db. */
+const REFERENCE = /[-_](file|path)$/i;
+/** Whether a variable of this name holds a secret, as far as its name tells. */
+function holdsSecret(name) {
+    return SECRET_WORD.test(name) && !REFERENCE.test(name);
+}
+
+
+/***/ }),
+
+/***/ 5:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $d: () => (/* binding */ parseTaskCpu),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Em: () => (/* binding */ parseTaskMemory),
+/* harmony export */   lH: () => (/* binding */ bytesToMiB),
+/* harmony export */   lk: () => (/* binding */ parseMemoryMiB),
+/* harmony export */   my: () => (/* binding */ MIN_MEMORY_MIB),
+/* harmony export */   z_: () => (/* binding */ parseBytes)
+/* harmony export */ });
+/* harmony import */ var _compose_json__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4676);
+
+/**
+ * Compose's size and duration notations, converted to the units ECS counts in (MiB, seconds).
+ * Each parser returns undefined for text it does not understand; callers say where and why.
+ */
+const BYTE_UNITS = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+/** `512m`, `1g`, `1.5gb`, `2048k`, `100b`, or a bare number of bytes -> bytes. */
+function parseBytes(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined;
+    if (typeof value !== 'string')
+        return undefined;
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([bkmg]?)b?\s*$/i.exec(value);
+    if (!match)
+        return undefined;
+    const unit = BYTE_UNITS[(match[2] || 'b').toLowerCase()] ?? 1;
+    return Math.floor(Number(match[1]) * unit);
+}
+/** Bytes -> whole MiB, rounded down like Docker rounds a memory limit to its granularity. */
+function bytesToMiB(bytes) {
+    return Math.floor(bytes / 1024 ** 2);
+}
+const DURATION_UNITS = {
+    ns: 1e-9,
+    us: 1e-6,
+    µs: 1e-6,
+    ms: 1e-3,
+    s: 1,
+    m: 60,
+    h: 3600,
+};
+/** A Go duration as compose writes it (`1m30s`, `10s`, `1.5h`, `500ms`) -> seconds. */
+function parseDuration(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const text = value.trim();
+    if (text === '0')
+        return 0;
+    const part = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/y;
+    let seconds = 0;
+    let at = 0;
+    while (at < text.length) {
+        part.lastIndex = at;
+        const match = part.exec(text);
+        if (!match)
+            return undefined;
+        seconds += Number(match[1]) * (DURATION_UNITS[match[2] ?? ''] ?? NaN);
+        at = part.lastIndex;
+    }
+    return at === 0 || !Number.isFinite(seconds) ? undefined : seconds;
+}
+/** Docker refuses a memory limit under 6 MiB; ECS under 4 MiB. */
+/**
+ * Docker 20.10 and later reserve at least 6 MiB for a container, so ECS tells not to give less
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_memory).
+ */
+const MIN_MEMORY_MIB = 6;
+/** A compose memory size (`512m`, `1g`, bytes) -> MiB, or undefined if it is not one or too small. */
+function parseMemoryMiB(value) {
+    const bytes = parseBytes(value);
+    if (bytes === undefined)
+        return undefined;
+    const mib = bytesToMiB(bytes);
+    return mib >= MIN_MEMORY_MIB ? mib : undefined;
+}
+/** ecs-params task_size cpu_limit: `256`, `1024`, `0.25 vCPU`, `1vcpu` -> CPU units. */
+function parseTaskCpu(value) {
+    const text = String(value).trim();
+    const vcpu = /^(\d+(?:\.\d+)?)\s*vcpu$/i.exec(text);
+    if (vcpu)
+        return Math.round(Number(vcpu[1]) * 1024);
+    return (0,_compose_json__WEBPACK_IMPORTED_MODULE_0__/* .wholeNumber */ .rD)(text);
+}
+/** ecs-params task_size mem_limit: plain numbers are MiB (ECS's reading), else a size like `0.5GB`. */
+function parseTaskMemory(value) {
+    const text = String(value).trim();
+    if (/^\d+$/.test(text))
+        return Number(text);
+    return parseMemoryMiB(text.replace(/\s+/g, ''));
+}
+
+
+/***/ }),
+
+/***/ 2733:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EH: () => (/* binding */ volumeName),
+/* harmony export */   jI: () => (/* binding */ TaskVolumes),
+/* harmony export */   r: () => (/* binding */ translateMounts),
+/* harmony export */   y6: () => (/* binding */ translateVolumesFrom)
+/* harmony export */ });
+/* harmony import */ var _compose_json__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4676);
+/* harmony import */ var _efs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3554);
+/* harmony import */ var _params_reader__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6375);
+/* harmony import */ var _units__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5);
+
+
+
+
+/**
+ * The task's `volumes`, filled as containers mount them: one ECS volume per compose named volume,
+ * per host path and per anonymous volume, in the order they are first used.
+ */
+class TaskVolumes {
+    ctx;
+    dockerVolumes;
+    efsVolumes;
+    byName = new Map();
+    hostNames = new Map();
+    constructor(ctx, dockerVolumes, efsVolumes = new Map()) {
+        this.ctx = ctx;
+        this.dockerVolumes = dockerVolumes;
+        this.efsVolumes = efsVolumes;
+    }
+    list() {
+        return [...this.byName.values()];
+    }
+    /**
+     * A compose named volume; its settings come from ecs-params (efs_volumes, docker_volumes), else
+     * the top-level entry (`x-efs:` for an EFS file system).
+     */
+    named(name, path) {
+        const { project, problems } = this.ctx;
+        const ecsName = volumeName(name);
+        if (this.byName.has(ecsName))
+            return ecsName;
+        const efs = this.efs(name);
+        if (efs === 'invalid')
+            return undefined;
+        if (efs) {
+            // On Fargate and EC2 alike; the file system outlives every task.
+            this.byName.set(ecsName, { name: ecsName, efsVolumeConfiguration: efs });
+            return ecsName;
+        }
+        const params = this.dockerVolumes.get(name);
+        if (!(name in project.volumes) && !params) {
+            problems.error(path, `named volume "${name}" is not declared under the top-level volumes: key`);
+            return undefined;
+        }
+        const top = project.volumes[name] ?? null;
+        if (params) {
+            this.byName.set(ecsName, { name: ecsName, dockerVolumeConfiguration: params.configuration });
+        }
+        else if (top && (top.driver !== undefined || top.driver_opts !== undefined || top.external)) {
+            if (top.external) {
+                problems.warn(['volumes', name, 'external'], 'ECS has no external volumes; the task gets its own Docker volume. For one shared between tasks, ' +
+                    `declare "${name}" under task_definition.docker_volumes in ecs-params.yml with scope: shared`);
+            }
+            this.byName.set(ecsName, { name: ecsName, dockerVolumeConfiguration: dockerConfig(top) });
+        }
+        else {
+            // Docker-managed scratch space that lives as long as the task, like a compose volume in one run.
+            this.byName.set(ecsName, { name: ecsName });
+        }
+        if (this.ctx.launchType === 'FARGATE' && this.byName.get(ecsName)?.dockerVolumeConfiguration) {
+            problems.error(path, `volume "${name}" needs a Docker volume driver, which Fargate does not have`);
+        }
+        return ecsName;
+    }
+    /** The EFS file system a volume is on: ecs-params efs_volumes, else the top-level `x-efs:`. */
+    efs(name) {
+        const params = this.efsVolumes.get(name);
+        if (params)
+            return params.configuration;
+        const top = this.ctx.project.volumes[name];
+        if (!top || top['x-efs'] === undefined)
+            return undefined;
+        const path = ['volumes', name, 'x-efs'];
+        const r = new _params_reader__WEBPACK_IMPORTED_MODULE_1__/* .Reader */ .m(this.ctx.problems);
+        const fields = r.map(top['x-efs'], path, _efs__WEBPACK_IMPORTED_MODULE_2__/* .EFS_KEYS */ .C);
+        for (const key of ['driver', 'driver_opts', 'external'])
+            if (top[key] !== undefined)
+                this.ctx.problems.error(['volumes', name, key], `a volume on EFS (x-efs) takes no ${key}`);
+        return (0,_efs__WEBPACK_IMPORTED_MODULE_2__/* .readEfsConfiguration */ .f)(r, fields, path) ?? 'invalid';
+    }
+    host(sourcePath) {
+        const known = this.hostNames.get(sourcePath);
+        if (known)
+            return known;
+        const name = this.unique(volumeName(`host${sourcePath}`));
+        this.hostNames.set(sourcePath, name);
+        this.byName.set(name, { name, host: { sourcePath } });
+        return name;
+    }
+    anonymous(service, target) {
+        const name = this.unique(volumeName(`${service}${target}`));
+        this.byName.set(name, { name });
+        return name;
+    }
+    unique(base) {
+        let name = base;
+        for (let n = 2; this.byName.has(name); n++)
+            name = `${base}-${n}`;
+        return name;
+    }
+}
+/** ECS volume names allow letters, digits, `-` and `_`; compose names and paths may hold more. */
+function volumeName(text) {
+    return (text
+        .replace(/[^A-Za-z0-9_-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 255) || 'volume');
+}
+function dockerConfig(top) {
+    const strings = (value) => {
+        if (!(0,_compose_json__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(value))
+            return undefined;
+        const out = {};
+        for (const [k, v] of Object.entries(value))
+            out[k] = (0,_compose_json__WEBPACK_IMPORTED_MODULE_3__/* .scalarText */ .ws)(v) ?? '';
+        return out;
+    };
+    const driverOpts = strings(top.driver_opts);
+    const labels = strings(top.labels);
+    return {
+        scope: 'task',
+        driver: typeof top.driver === 'string' ? top.driver : 'local',
+        ...(driverOpts && { driverOpts }),
+        ...(labels && { labels }),
+    };
+}
+/** A service's `volumes:` and `tmpfs:` -> mountPoints and tmpfs mounts. */
+function translateMounts(ctx, volumes, service) {
+    const out = { mountPoints: [], tmpfs: [] };
+    const mounts = [...(service.canonical.volumes ?? []), ...(service.canonical.tmpfs ?? [])];
+    for (const entry of mounts) {
+        if (entry.type === 'tmpfs') {
+            const mount = tmpfsMount(ctx, entry);
+            if (mount)
+                out.tmpfs.push(mount);
+        }
+        else if (entry.type === 'other') {
+            ctx.problems.error(entry.at, `mount type "${entry.written}" is not supported on ECS; use volume, bind or tmpfs`);
+        }
+        else {
+            const mount = mountPoint(ctx, volumes, service, entry);
+            if (mount)
+                out.mountPoints.push(mount);
+        }
+    }
+    return out;
+}
+function mountPoint(ctx, volumes, service, entry) {
+    const { source, target, at } = entry;
+    for (const option of entry.options) {
+        ctx.problems.warn(at, `mount option "${option}" ignored: ECS does not support it`);
+    }
+    if (!target.startsWith('/')) {
+        ctx.problems.error(at, `container path "${target}" must be absolute`);
+        return undefined;
+    }
+    let sourceVolume;
+    if (source === undefined)
+        sourceVolume = volumes.anonymous(service.name, target);
+    else if (entry.type === 'bind') {
+        if (!source.startsWith('/')) {
+            ctx.problems.error(at, `host path "${source}" is relative to your machine, but on ECS it would be read on the container instance: ` +
+                'use an absolute path that exists there, or a named volume');
+            return undefined;
+        }
+        if (ctx.launchType === 'FARGATE') {
+            ctx.problems.error(at, `Fargate has no host paths to mount ("${source}"); use a named volume`);
+            return undefined;
+        }
+        sourceVolume = volumes.host(source);
+    }
+    else
+        sourceVolume = volumes.named(source, at);
+    return sourceVolume ? { sourceVolume, containerPath: target, readOnly: entry.read_only } : undefined;
+}
+function tmpfsMount(ctx, entry) {
+    const { target, size, options, at } = entry;
+    if (!target.startsWith('/')) {
+        ctx.problems.error(at, `tmpfs path "${target}" must be absolute`);
+        return undefined;
+    }
+    if (ctx.launchType === 'FARGATE') {
+        ctx.problems.error(at, 'Fargate does not support tmpfs mounts; use a named volume');
+        return undefined;
+    }
+    const bytes = size === undefined ? undefined : (0,_units__WEBPACK_IMPORTED_MODULE_0__/* .parseBytes */ .z_)(size);
+    if (bytes === undefined || (0,_units__WEBPACK_IMPORTED_MODULE_0__/* .bytesToMiB */ .lH)(bytes) < 1) {
+        ctx.problems.error(at, size === undefined
+            ? `ECS needs a size for tmpfs ${target}: write "${target}:size=64m"`
+            : `tmpfs size "${String(size)}" is not a size of at least 1m (units b, k, m, g)`);
+        return undefined;
+    }
+    return {
+        containerPath: target,
+        size: (0,_units__WEBPACK_IMPORTED_MODULE_0__/* .bytesToMiB */ .lH)(bytes),
+        ...(options.length > 0 && { mountOptions: [...options] }),
+    };
+}
+/** `volumes_from: [service, service:ro]` -> volumesFrom. `container:name` has no ECS equivalent. */
+function translateVolumesFrom(ctx, entries) {
+    return entries.flatMap(({ type, source, read_only, at }) => {
+        if (type === 'container') {
+            ctx.problems.error(at, 'ECS can only share volumes between containers of the task; name a service');
+            return [];
+        }
+        if (!ctx.project.services.has(source)) {
+            ctx.problems.error(at, `unknown service "${source}"`);
+            return [];
+        }
+        return [{ sourceContainer: source, readOnly: read_only }];
+    });
+}
+
+
+/***/ })
+
+};
+;

@@ -1,1 +1,314 @@
-"use strict";exports.id=410,exports.ids=[410],exports.modules={3410:(e,s,n)=>{n.r(s),n.d(s,{plan:()=>R});var t=n(201),r=n(2511),i=n(9857),o=n(4142),a=n(8031),c=n(262),g=n(3034),l=n(8470),u=n(5102),d=n(5632),f=n(3571),p=n(2332),v=n(6212);async function y(e,s){const n=await(0,u._x)(e.ecs,{cluster:s.cluster,service:s.service,canCreate:s.createService}),t=s.packages.length+s.builds.length>0?await s.registry():s.placeholderRegistry,i=[...await h(e.ecr,s.packages,s.reuseReleased,t),...s.builds.map(({repository:e})=>({repository:e,how:"build",reason:"a new image, unless docker's build cache on the runner gives the same one"}))],o=new Map(i.flatMap(e=>e.reference?[[e.repository,e.reference]]:[])),a=s.render(t,o),c=n?.taskDefinition?(await e.ecs.send(new r.Z({taskDefinition:n.taskDefinition}))).taskDefinition:void 0,f=(p={exists:void 0!==n,running:c,next:a,images:i,forceNewDeployment:s.forceNewDeployment}).exists?p.images.some(e=>"reuse"!==e.how)?"update":p.running&&(0,l.JL)(p.running,p.next)?p.forceNewDeployment?"redeploy":"none":"update":"create";var p;const v=s.settings?n?(0,d.Xp)(n,s.settings).changes:(0,d.MR)(s.settings):[];return{service:f,...n?.taskDefinition&&{running:n.taskDefinition},...n?.serviceArn&&{serviceArn:n.serviceArn},diff:(0,g.n)(c,a),logDiff:(0,g.n)(c,a,"masked"),images:i,settings:v,changed:"none"!==f||v.length>0,taskDefinition:a}}async function h(e,s,n,t){const r=[];for(const o of s){const s=(0,c._M)(o),g=(0,a.O7)(o);if(!g){r.push({repository:s,how:"export",reason:"no release is pinned: its digest is known once it is exported"});continue}const l=(0,a.aF)(g);if(!n){r.push({repository:s,how:"export",reason:`${g.ident}, reuse-released-images is false`});continue}const u=await(0,i.h6)(e,s,l);if(u.found){const e=`${t}/${s}@${u.digest}`;r.push({repository:s,how:"reuse",reference:e,reason:`the registry holds ${s}:${l}`})}else{const e="no-repository"===u.why?`the repository ${s} does not exist yet`:`the registry has no ${s}:${l} yet`;r.push({repository:s,how:"export",reason:`${g.ident}: ${e}`})}}return r}var w=n(9823),m=n(9921),D=n(2084),k=n(526),x=n(9203),$=n(5158),S=n(1807);async function R(e,s){const n=await(0,$.V)(e,(0,t.e7)(e.region).ecs),r=(0,k.M)(n,s,{settings:n.serviceSettings,oneOffs:n.runBeforeDeploy});await(0,x.U)(n,r.translated,s),await(0,m.C)(n.serviceSettings.loadBalancers,{region:n.region,networkMode:r.translated.taskDefinition.networkMode,log:s});const i=n.reuseReleasedImages?await(0,v.T9)(r.packages,{settings:n.habitatExport,log:s,maxParallel:n.maxParallel}):void 0,a=await s.group("Plan",async()=>{const e=await function(e,s,n,t){const{accountId:r,region:i}=s;return y(e,{cluster:t.cluster,service:t.service,createService:t.createService,forceNewDeployment:t.forceNewDeployment,...t.settings&&{settings:t.settings},packages:n.packages.map(e=>{const s=t.resolved?.get(e);return s?(0,v.A_)(e,s):e}),builds:n.builds,reuseReleased:t.reuseReleased,registry:async()=>r?(0,f.g)(r,i):(await(0,o.Hw)(e.ecr,t.log)).registry,render:(e,n)=>(0,p.G)(s,e,n).taskDefinition,placeholderRegistry:n.registry})}((0,t.e7)(n.region),n,r,{cluster:n.cluster,service:n.service,createService:n.createService,forceNewDeployment:n.forceNewDeployment,settings:n.serviceSettings,reuseReleased:n.reuseReleasedImages,...i&&{resolved:i},log:s}),a=n.serviceSettings.autoscaling;a&&(e.settings.push(...await(0,S.K)({region:n.region,cluster:n.cluster,service:n.service,settings:a,loadBalancers:n.serviceSettings.loadBalancers,exists:"create"!==e.service,apply:!1,log:s})),e.changed||=e.settings.length>0);for(const t of(0,w.Pt)(e,n.service,e.logDiff))s.info(t);for(const t of A(n,e.service))s.info(t);return e});return{...(0,D.uZ)(n),taskDefinition:a.taskDefinition,...a.serviceArn&&{serviceArn:a.serviceArn},diff:a.diff,plan:{service:a.service,...a.running&&{running:a.running},images:a.images},...a.settings.length>0&&{settings:a.settings},changed:a.changed,state:(0,w.tA)(a,n.service),notes:[...A(n,a.service),"Plan mode: nothing was exported, pushed, registered or deployed."]}}function A(e,s){if(0===e.runBeforeDeploy.length||"none"===s)return[];return[`Before the rollout, a deploy would run ${e.runBeforeDeploy.map(e=>`\`${e.line}\``).join(", ")} as one-off tasks on the new revision, and go on only if they exit 0.`]}}};
+"use strict";
+exports.id = 410;
+exports.ids = [410];
+exports.modules = {
+
+/***/ 3410:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  plan: () => (/* binding */ plan)
+});
+
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-es/commands/DescribeTaskDefinitionCommand.js
+var DescribeTaskDefinitionCommand = __webpack_require__(2511);
+// EXTERNAL MODULE: ./src/registry/ecr.ts
+var registry_ecr = __webpack_require__(9857);
+// EXTERNAL MODULE: ./src/registry/login.ts
+var login = __webpack_require__(4142);
+// EXTERNAL MODULE: ./src/registry/reuse.ts
+var reuse = __webpack_require__(8031);
+// EXTERNAL MODULE: ./src/translate/habitat/package-source.ts
+var package_source = __webpack_require__(262);
+// EXTERNAL MODULE: ./src/ecs/diff.ts
+var diff = __webpack_require__(3034);
+// EXTERNAL MODULE: ./src/ecs/normalize.ts
+var normalize = __webpack_require__(8470);
+// EXTERNAL MODULE: ./src/ecs/service.ts
+var ecs_service = __webpack_require__(5102);
+// EXTERNAL MODULE: ./src/ecs/settings.ts
+var ecs_settings = __webpack_require__(5632);
+// EXTERNAL MODULE: ./src/translate/image-plan.ts + 1 modules
+var image_plan = __webpack_require__(3571);
+// EXTERNAL MODULE: ./src/stages/request.ts + 45 modules
+var stages_request = __webpack_require__(2332);
+// EXTERNAL MODULE: ./src/stages/resolve.ts + 1 modules
+var resolve = __webpack_require__(6212);
+;// CONCATENATED MODULE: ./src/stages/change-plan.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * What a deploy would do, with read-only calls only (DescribeServices, DescribeTaskDefinition,
+ * ECR DescribeImages, and GetAuthorizationToken when the registry must be found): the service
+ * created, updated or left alone, the field-level diff, which images would be pushed, and which
+ * service settings would be set or changed.
+ */
+async function planChange(clients, input) {
+    // A service that can be neither updated nor created fails the plan as it would fail the deploy.
+    const existing = await (0,ecs_service/* checkService */._x)(clients.ecs, {
+        cluster: input.cluster,
+        service: input.service,
+        canCreate: input.createService,
+    });
+    const named = input.packages.length + input.builds.length > 0;
+    const registry = named ? await input.registry() : input.placeholderRegistry;
+    const images = [
+        ...(await planImages(clients.ecr, input.packages, input.reuseReleased, registry)),
+        ...input.builds.map(({ repository }) => ({
+            repository,
+            how: 'build',
+            reason: "a new image, unless docker's build cache on the runner gives the same one",
+        })),
+    ];
+    const pinned = new Map(images.flatMap((i) => (i.reference ? [[i.repository, i.reference]] : [])));
+    const taskDefinition = input.render(registry, pinned);
+    const running = existing?.taskDefinition
+        ? (await clients.ecs.send(new DescribeTaskDefinitionCommand/* DescribeTaskDefinitionCommand */.Z({ taskDefinition: existing.taskDefinition })))
+            .taskDefinition
+        : undefined;
+    const service = decideChange({
+        exists: existing !== undefined,
+        running,
+        next: taskDefinition,
+        images,
+        forceNewDeployment: input.forceNewDeployment,
+    });
+    const settings = !input.settings
+        ? []
+        : existing
+            ? (0,ecs_settings/* settingsUpdate */.Xp)(existing, input.settings).changes
+            : (0,ecs_settings/* describeCreated */.MR)(input.settings);
+    return {
+        service,
+        ...(existing?.taskDefinition && { running: existing.taskDefinition }),
+        ...(existing?.serviceArn && { serviceArn: existing.serviceArn }),
+        diff: (0,diff/* diffTaskDefinitions */.n)(running, taskDefinition),
+        logDiff: (0,diff/* diffTaskDefinitions */.n)(running, taskDefinition, 'masked'),
+        images,
+        settings,
+        changed: service !== 'none' || settings.length > 0,
+        taskDefinition,
+    };
+}
+/**
+ * What a deploy of the request would change, after its preflight: the plan of the action's plan
+ * mode and of `habitat-ecs plan` alike. A package Builder resolved is looked for in the registry
+ * at that release, as the deploy does; the registry is the account's, else the one the
+ * credentials reach (GetAuthorizationToken, asked only when an image is named after it).
+ */
+function planDeployChange(clients, request, checked, input) {
+    const { accountId, region } = request;
+    return planChange(clients, {
+        cluster: input.cluster,
+        service: input.service,
+        createService: input.createService,
+        forceNewDeployment: input.forceNewDeployment,
+        ...(input.settings && { settings: input.settings }),
+        packages: checked.packages.map((p) => {
+            const release = input.resolved?.get(p);
+            return release ? (0,resolve/* pinnedTo */.A_)(p, release) : p;
+        }),
+        builds: checked.builds,
+        reuseReleased: input.reuseReleased,
+        registry: async () => accountId ? (0,image_plan/* ecrRegistry */.g)(accountId, region) : (await (0,login/* authorizeRegistry */.Hw)(clients.ecr, input.log)).registry,
+        render: (registry, images) => (0,stages_request/* translateRequest */.G)(request, registry, images).taskDefinition,
+        placeholderRegistry: checked.registry,
+    });
+}
+/**
+ * Pure: what happens to the service. The digest of an export or a build is known only once it is
+ * made (an unchanged export pushes as the same image, a build without the runner's cache does
+ * not): a deploy that exports or builds anything is taken to register a new revision.
+ */
+function decideChange(args) {
+    if (!args.exists)
+        return 'create';
+    if (args.images.some((i) => i.how !== 'reuse'))
+        return 'update';
+    if (args.running && (0,normalize/* sameTaskDefinition */.JL)(args.running, args.next))
+        return args.forceNewDeployment ? 'redeploy' : 'none';
+    return 'update';
+}
+/** One at a time: a project has a handful of packages, and each is one DescribeImages call. */
+async function planImages(ecr, packages, reuseReleased, registry) {
+    const planned = [];
+    for (const source of packages) {
+        const repository = (0,package_source/* repositoryOf */._M)(source);
+        const released = (0,reuse/* releasedPackage */.O7)(source);
+        if (!released) {
+            planned.push({
+                repository,
+                how: 'export',
+                reason: 'no release is pinned: its digest is known once it is exported',
+            });
+            continue;
+        }
+        const tag = (0,reuse/* releaseTag */.aF)(released);
+        if (!reuseReleased) {
+            planned.push({
+                repository,
+                how: 'export',
+                reason: `${released.ident}, reuse-released-images is false`,
+            });
+            continue;
+        }
+        const found = await (0,registry_ecr/* describeTaggedImage */.h6)(ecr, repository, tag);
+        if (found.found) {
+            const reference = `${registry}/${repository}@${found.digest}`;
+            planned.push({
+                repository,
+                how: 'reuse',
+                reference,
+                reason: `the registry holds ${repository}:${tag}`,
+            });
+        }
+        else {
+            const why = found.why === 'no-repository'
+                ? `the repository ${repository} does not exist yet`
+                : `the registry has no ${repository}:${tag} yet`;
+            planned.push({ repository, how: 'export', reason: `${released.ident}: ${why}` });
+        }
+    }
+    return planned;
+}
+
+// EXTERNAL MODULE: ./src/stages/change-text.ts
+var change_text = __webpack_require__(9823);
+// EXTERNAL MODULE: ./src/ecs/target-groups.ts
+var target_groups = __webpack_require__(9921);
+// EXTERNAL MODULE: ./src/ecs/strategy-checks.ts
+var strategy_checks = __webpack_require__(2556);
+// EXTERNAL MODULE: ./src/modes/report.ts
+var report = __webpack_require__(2084);
+// EXTERNAL MODULE: ./src/stages/preflight.ts + 2 modules
+var preflight = __webpack_require__(526);
+// EXTERNAL MODULE: ./src/stages/verify.ts + 21 modules
+var verify = __webpack_require__(9203);
+// EXTERNAL MODULE: ./src/stages/given-task.ts
+var given_task = __webpack_require__(5158);
+// EXTERNAL MODULE: ./src/stages/autoscaling.ts
+var stages_autoscaling = __webpack_require__(1807);
+;// CONCATENATED MODULE: ./src/modes/plan.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The plan mode: what a deploy would change, found with read-only AWS calls. Nothing is exported,
+ * pushed, created, registered or updated.
+ */
+async function plan(asked, log) {
+    const config = await (0,given_task/* readGivenRevision */.V)(asked, (0,clients/* awsClients */.e7)(asked.region).ecs);
+    const checked = (0,preflight/* preflight */.M)(config, log, {
+        settings: config.serviceSettings,
+        oneOffs: config.runBeforeDeploy,
+    });
+    // What would stop the deploy's task from starting stops the plan too, with the same reads.
+    await (0,verify/* verifyStage */.U)(config, checked.translated, log);
+    // A target group ECS would refuse fails the plan as it fails the deploy (one read).
+    await (0,target_groups/* checkTargetGroups */.C)(config.serviceSettings.loadBalancers, {
+        region: config.region,
+        networkMode: checked.translated.taskDefinition.networkMode,
+        log,
+    });
+    // What a BLUE_GREEN, LINEAR or CANARY deployment needs (reads; clients load only when given).
+    await (0,strategy_checks/* checkStrategyPieces */.J)(config.serviceSettings.loadBalancers, config.serviceSettings.strategy, {
+        region: config.region,
+        log,
+    });
+    // Packages named without a release: the release a deploy would get, asked of Builder (reads).
+    const resolved = config.reuseReleasedImages
+        ? await (0,resolve/* resolveReleases */.T9)(checked.packages, {
+            settings: config.habitatExport,
+            log,
+            maxParallel: config.maxParallel,
+        })
+        : undefined;
+    const change = await log.group('Plan', async () => {
+        const planned = await planDeployChange((0,clients/* awsClients */.e7)(config.region), config, checked, {
+            cluster: config.cluster,
+            service: config.service,
+            createService: config.createService,
+            forceNewDeployment: config.forceNewDeployment,
+            settings: config.serviceSettings,
+            reuseReleased: config.reuseReleasedImages,
+            ...(resolved && { resolved }),
+            log,
+        });
+        const autoscaling = config.serviceSettings.autoscaling;
+        if (autoscaling) {
+            planned.settings.push(...(await (0,stages_autoscaling/* scaleService */.K)({
+                region: config.region,
+                cluster: config.cluster,
+                service: config.service,
+                settings: autoscaling,
+                loadBalancers: config.serviceSettings.loadBalancers,
+                exists: planned.service !== 'create',
+                apply: false,
+                log,
+            })));
+            planned.changed ||= planned.settings.length > 0;
+        }
+        for (const line of (0,change_text/* planText */.Pt)(planned, config.service, planned.logDiff))
+            log.info(line);
+        for (const line of oneOffNotes(config, planned.service))
+            log.info(line);
+        return planned;
+    });
+    return {
+        ...(0,report/* baseReport */.uZ)(config),
+        taskDefinition: change.taskDefinition,
+        ...(change.serviceArn && { serviceArn: change.serviceArn }),
+        diff: change.diff,
+        plan: {
+            service: change.service,
+            ...(change.running && { running: change.running }),
+            images: change.images,
+        },
+        ...(change.settings.length > 0 && { settings: change.settings }),
+        changed: change.changed,
+        state: (0,change_text/* serviceVerdict */.tA)(change, config.service),
+        notes: [
+            ...oneOffNotes(config, change.service),
+            'Plan mode: nothing was exported, pushed, registered or deployed.',
+        ],
+    };
+}
+/** The run-before-deploy tasks a deploy would run first: only when the service would move. */
+function oneOffNotes(config, service) {
+    if (config.runBeforeDeploy.length === 0 || service === 'none')
+        return [];
+    const tasks = config.runBeforeDeploy.map((t) => `\`${t.line}\``).join(', ');
+    return [
+        `Before the rollout, a deploy would run ${tasks} as one-off tasks on the new revision, and go on only if they exit 0.`,
+    ];
+}
+
+
+/***/ })
+
+};
+;

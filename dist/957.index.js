@@ -1,1 +1,37 @@
-"use strict";exports.id=957,exports.ids=[957],exports.modules={1957:(s,t,e)=>{e.d(t,{CloudWatchLogsClient:()=>o.T,GetLogEventsCommand:()=>n});var o=e(2900),d=e(1851),l=e(5482);class n extends((0,d.G5)(d.lq,d.yt,"GetLogEvents",l.IU$)){}}};
+"use strict";
+exports.id = 957;
+exports.ids = [957];
+exports.modules = {
+
+/***/ 1957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CloudWatchLogsClient: () => (/* reexport */ CloudWatchLogsClient/* CloudWatchLogsClient */.T),
+  GetLogEventsCommand: () => (/* reexport */ GetLogEventsCommand)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/CloudWatchLogsClient.js + 8 modules
+var CloudWatchLogsClient = __webpack_require__(2900);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(1851);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(5482);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/commands/GetLogEventsCommand.js
+
+
+class GetLogEventsCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "GetLogEvents", schemas_0/* GetLogEvents$ */.IU$) {
+}
+
+;// CONCATENATED MODULE: ./src/aws/sdk/log-events.ts
+// What reading a one-off task's log calls, from the SDK's ES modules (why: es-modules.d.ts).
+
+
+
+
+/***/ })
+
+};
+;
