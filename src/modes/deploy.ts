@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { awsClients } from '../aws/clients';
 import { checkService } from '../ecs/service';
@@ -14,7 +15,7 @@ import { acquireImages } from '../stages/acquire';
 import { readGivenRevision } from '../stages/given-task';
 import { scaleService } from '../stages/autoscaling';
 import { initialDesiredCount } from '../ecs/autoscaling';
-import { checkExportArchitecture } from '../stages/architecture';
+import { checkBuildArchitecture, checkExportArchitecture } from '../stages/architecture';
 import { pinTaskDefinition } from '../stages/pin';
 import { preflight } from '../stages/preflight';
 import { resolutionNotes, resolveReleases } from '../stages/resolve';
@@ -48,6 +49,10 @@ export async function deploy(
   const config = await readGivenRevision(asked, awsClients(asked.region).ecs);
   const plan = preflight(config, log, { settings: config.serviceSettings, oneOffs: config.runBeforeDeploy });
   checkExportArchitecture(plan.translated.taskDefinition, plan.packages.length, process.arch);
+  checkBuildArchitecture(plan.builds, process.arch, (arch) =>
+    // The emulators binfmt_misc knows, as tonistiigi/binfmt (docker/setup-qemu-action) names them.
+    existsSync(`/proc/sys/fs/binfmt_misc/qemu-${arch === 'ARM64' ? 'aarch64' : 'x86_64'}`),
+  );
   // Everything the task needs now; the cluster's room before the first change (see verifyStage).
   const beforeChange = await verifyStage(config, plan.translated, actionLog, 'before-first-change');
   const { ecr, ecs } = awsClients(config.region);

@@ -1,5 +1,7 @@
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { error, UserError } from '../diagnostics';
+import { error, UserError, type Diagnostic } from '../diagnostics';
+import { pathText } from '../problems';
+import type { ImageBuild } from '../translate/build-plan';
 import { DEFAULT_ARCHITECTURE, runnerArchitecture } from '../translate/runtime-platform';
 
 /**
@@ -26,4 +28,40 @@ export function checkExportArchitecture(
       { input: taskDefinition.runtimePlatform ? 'runtime-platform' : 'habitat-packages' },
     ),
   );
+}
+
+/** The ECS architecture of a build platform (`linux/arm64` -> ARM64); undefined for another. */
+function buildArchitecture(platform: string): string | undefined {
+  const arch = platform.split('/')[1];
+  return arch === 'arm64' ? 'ARM64' : arch === 'amd64' ? 'X86_64' : undefined;
+}
+
+/**
+ * A `build:` service's image is built for its platform by the runner's Docker engine, whose RUN
+ * steps execute the image's binaries: on a runner of another architecture they run only through
+ * an emulator the kernel knows (binfmt_misc, as docker/setup-qemu-action registers), and fail
+ * with "exec format error" without one. So such a build is refused before anything runs, naming
+ * the service, unless `emulates(architecture)`. Pure.
+ */
+export function checkBuildArchitecture(
+  builds: readonly Pick<ImageBuild, 'platform' | 'services' | 'places'>[],
+  arch: string,
+  emulates: (architecture: string) => boolean,
+): void {
+  const runner = runnerArchitecture(arch);
+  const problems = builds.flatMap((b): Diagnostic[] => {
+    const wanted = buildArchitecture(b.platform);
+    if (!wanted || !runner || wanted === runner || emulates(wanted)) return [];
+    const runsOn = wanted === 'ARM64' ? 'ubuntu-24.04-arm' : 'ubuntu-latest';
+    return [
+      error(
+        `cannot build ${b.services.join(', ')} for ${b.platform} on this runner: it is ${runner}, and no emulator for ${wanted} is registered, so the build's RUN steps would fail with "exec format error": run the job on an ${wanted} runner (runs-on: ${runsOn}), or register QEMU first (docker/setup-qemu-action)`,
+        {
+          ...(b.places.context.location && { location: b.places.context.location }),
+          path: pathText(b.places.context.path),
+        },
+      ),
+    ];
+  });
+  if (problems.length > 0) throw new UserError(problems);
 }
