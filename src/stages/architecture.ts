@@ -18,16 +18,20 @@ export function checkExportArchitecture(
   const task = taskDefinition.runtimePlatform?.cpuArchitecture ?? DEFAULT_ARCHITECTURE;
   const runner = runnerArchitecture(arch);
   if (runner === task) return;
-  const runsOn = task === 'ARM64' ? 'ubuntu-24.04-arm' : 'ubuntu-latest';
   const why = taskDefinition.runtimePlatform
     ? `the task runs on ${task} (its runtime platform)`
     : `the task names no runtime platform, so ECS runs it on ${task}`;
   throw new UserError(
     error(
-      `cannot export Habitat packages for this task on this runner: ${why}, but this runner is ${runner ?? arch}, and hab pkg export makes images of the runner's architecture (each Habitat package is built for one): run the job on an ${task} runner (runs-on: ${runsOn}), or set runtime-platform to the runner's`,
+      `cannot export Habitat packages for this task on this runner: ${why}, but this runner is ${runner ?? arch}, and hab pkg export makes images of the runner's architecture (each Habitat package is built for one): run the job on an ${task} runner (runs-on: ${runnerLabel(task)}), or set runtime-platform to the runner's`,
       { input: taskDefinition.runtimePlatform ? 'runtime-platform' : 'habitat-packages' },
     ),
   );
+}
+
+/** GitHub's hosted runner label of an architecture. */
+function runnerLabel(architecture: string): string {
+  return architecture === 'ARM64' ? 'ubuntu-24.04-arm' : 'ubuntu-latest';
 }
 
 /** The ECS architecture of a build platform (`linux/arm64` -> ARM64); undefined for another. */
@@ -52,10 +56,9 @@ export function checkBuildArchitecture(
   const problems = builds.flatMap((b): Diagnostic[] => {
     const wanted = buildArchitecture(b.platform);
     if (!wanted || !runner || wanted === runner || emulates(wanted)) return [];
-    const runsOn = wanted === 'ARM64' ? 'ubuntu-24.04-arm' : 'ubuntu-latest';
     return [
       error(
-        `cannot build ${b.services.join(', ')} for ${b.platform} on this runner: it is ${runner}, and no emulator for ${wanted} is registered, so the build's RUN steps would fail with "exec format error": run the job on an ${wanted} runner (runs-on: ${runsOn}), or register QEMU first (docker/setup-qemu-action)`,
+        `cannot build ${b.services.join(', ')} for ${b.platform} on this runner: it is ${runner}, and no emulator for ${wanted} is registered, so the build's RUN steps would fail with "exec format error": run the job on an ${wanted} runner (runs-on: ${runnerLabel(wanted)}), or register QEMU first (docker/setup-qemu-action)`,
         {
           ...(b.places.context.location && { location: b.places.context.location }),
           path: pathText(b.places.context.path),
