@@ -8,13 +8,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEc2Cluster } from '../support/cluster';
-import { AwsCallLog, requireStackEnv } from '../support/stack';
+import { AwsCallLog, failRollouts, requireStackEnv } from '../support/stack';
 import { runAction, type RunResult } from './harness';
 
 // A task definition of their own, run by the bundled action against the stack, without compose:
 // the JSON file's Habitat images are exported, pushed and pinned by digest, the service created;
 // a rerun registers nothing; a plan of a registered revision's ARN reads it and writes nothing;
-// a revision registered elsewhere deploys under the service's family. The migration path for
+// a revision registered elsewhere deploys under the service's family, and one whose rollout
+// fails is rolled back as with compose. The migration path for
 // users of the AWS render and deploy actions.
 
 requireStackEnv();
@@ -111,14 +112,15 @@ test("a plan of the registered revision's ARN reads it, writes nothing and finds
   expect(r.outputs.changed).toBe('false');
 });
 
-test('a revision registered elsewhere deploys under the service family, its image kept', async () => {
+/** Their revision of `image`, registered outside the action, deployed as the web service. */
+async function deployTheirs(image: string): Promise<RunResult> {
   const theirs = await ecs.send(
     new RegisterTaskDefinitionCommand({
       family: `theirs-${suffix}`,
-      containerDefinitions: [{ name: 'web', image: 'public.ecr.aws/nginx/nginx:1.27', memory: 128 }],
+      containerDefinitions: [{ name: 'web', image, memory: 128 }],
     }),
   );
-  const r = runAction({
+  return runAction({
     workspace,
     inputs: {
       'task-definition': theirs.taskDefinition?.taskDefinitionArn ?? '',
@@ -127,7 +129,14 @@ test('a revision registered elsewhere deploys under the service family, its imag
       'task-family': `web-given-${suffix}`,
     },
   });
+}
+
+let theirs = '';
+
+test('a revision registered elsewhere deploys under the service family, its image kept', async () => {
+  const r = await deployTheirs('public.ecr.aws/nginx/nginx:1.27');
   if (r.status !== 0) throw new Error(explain(r));
+  theirs = r.outputs['task-definition-arn'] ?? '';
   const td = (
     await ecs.send(
       new DescribeTaskDefinitionCommand({ taskDefinition: r.outputs['task-definition-arn'] ?? '' }),
@@ -135,4 +144,19 @@ test('a revision registered elsewhere deploys under the service family, its imag
   ).taskDefinition;
   expect(td?.family).toBe(`web-given-${suffix}`);
   expect(td?.containerDefinitions?.map((c) => c.image)).toEqual(['public.ecr.aws/nginx/nginx:1.27']);
+});
+
+test('a rollout that fails is rolled back to the revision before, as with compose', async () => {
+  // Revision 2's tasks never start: ECS's circuit breaker fails the deployment, and rolls back.
+  await failRollouts({ cluster, service: 'web', taskDefinition: `web-given-${suffix}:2` });
+  const calls = new AwsCallLog().mark();
+  const r = await deployTheirs('public.ecr.aws/nginx/nginx:1.28');
+  expect(r.status).toBe(1);
+  expect(r.outputs['task-definition-arn']).toMatch(new RegExp(`/web-given-${suffix}:2$`));
+  expect(r.stdout).toContain(
+    `Rollback: ECS rolled web back to ${theirs} (its circuit breaker), and it is stable`,
+  );
+  expect(calls.requests('UpdateService')).toHaveLength(1);
+  const service = (await ecs.send(new DescribeServicesCommand({ cluster, services: ['web'] }))).services?.[0];
+  expect(service?.taskDefinition).toBe(theirs);
 });
