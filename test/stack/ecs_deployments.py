@@ -237,6 +237,8 @@ class ServiceDeployments:
         return hooked
 
     def _wait_minutes(self, d):
+        # bakeTimeInMinutes: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html
+        # canary and linear defaults: API_CanaryConfiguration.html, API_LinearConfiguration.html (same folder)
         config, stage = d["config"], STAGES[d["stage"]]
         if stage == "BAKE_TIME":
             return float(config.get("bakeTimeInMinutes", 0))
@@ -264,7 +266,8 @@ class ServiceDeployments:
         return stage == "BAKE_TIME" and elapsed < minutes
 
     def _run_hooks(self, d, stage):
-        """Runs the stage's hooks once; the function ARN of one that failed, or None."""
+        """Runs the stage's hooks once; the function ARN of one that failed, or None.
+        https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-lifecycle-hooks.html"""
         for hook in d["config"].get("lifecycleHooks") or []:
             arn = hook.get("hookTargetArn", "")
             key = (arn, stage)
@@ -278,6 +281,7 @@ class ServiceDeployments:
         return None
 
     def _roll_back(self, d, reason, status="ROLLBACK_IN_PROGRESS"):
+        # https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html (status, rollback)
         now = time.time()
         d.update(status=status, statusReason=reason, updatedAt=now,
                  rollback={"reason": reason, "startedAt": now, "serviceRevisionArn": d["source"] or ""})  # fmt: skip
@@ -292,6 +296,7 @@ class ServiceDeployments:
                       {"cluster": d["clusterArn"] or "default", "service": d["serviceArn"], "taskDefinition": td})  # fmt: skip
 
     def _alarms_in_alarm(self, d):
+        # https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html
         alarms = d["config"].get("alarms") or {}
         names = alarms.get("alarmNames") or []
         if not alarms.get("enable") or not names:
