@@ -1,1 +1,1 @@
-"use strict";exports.id=875,exports.ids=[875],exports.modules={2875:(s,e,r)=>{r.d(e,{DescribeTargetGroupsCommand:()=>a.s,ElasticLoadBalancingV2Client:()=>t.M});var t=r(4677),a=r(8020)}};
+"use strict";exports.id=875,exports.ids=[875],exports.modules={2875:(e,s,r)=>{r.r(s),r.d(s,{DescribeListenersCommand:()=>t.A,DescribeRulesCommand:()=>o.G,DescribeTargetGroupsCommand:()=>a.s,ElasticLoadBalancingV2Client:()=>i.M});var i=r(4677),a=r(8358),o=r(7406),t=r(2672)}};

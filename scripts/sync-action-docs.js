@@ -47,11 +47,11 @@ fs.writeFileSync(path.join(root, 'action.yml'), YAML.stringify(action, { lineWid
 const cell = (s) => s.replace(/\|/g, '\\|');
 const tables = {
   inputs: [
-    '| Input | Default | Description |',
-    '| --- | --- | --- |',
+    '| Input | Default | Description | Example |',
+    '| --- | --- | --- | --- |',
     ...Object.entries(INPUTS).map(
       ([k, v]) =>
-        `| \`${k}\` | ${v.default !== undefined ? `\`${v.default}\`` : ''} | ${cell(v.description)} |`,
+        `| \`${k}\` | ${v.default !== undefined ? `\`${v.default}\`` : ''} | ${cell(v.description)} | ${v.example !== undefined ? `\`${cell(`${k}: ${v.example}`)}\`` : ''} |`,
     ),
   ],
   outputs: [

@@ -12,6 +12,25 @@ describe('diffTaskDefinitions', () => {
     ]);
   });
 
+  it('reports the runtime platform and the volumes, each by what backs it', () => {
+    const next = registerInput();
+    next.runtimePlatform = { cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' };
+    next.volumes = [
+      {
+        name: 'data',
+        efsVolumeConfiguration: {
+          fileSystemId: 'fs-1234',
+          transitEncryption: 'ENABLED',
+          authorizationConfig: { accessPointId: 'fsap-5678', iam: 'ENABLED' },
+        },
+      },
+    ];
+    expect(diffTaskDefinitions(describedTaskDefinition(), next)).toEqual([
+      'task: runtimePlatform (none) → LINUX ARM64',
+      'task: volume + data (EFS fs-1234 fsap-5678)',
+    ]);
+  });
+
   /** registerInput() with every kind of change the diff reports line by line. */
   function changed() {
     const next = registerInput();

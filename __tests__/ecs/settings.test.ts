@@ -152,3 +152,80 @@ describe('settingsUpdate', () => {
     ]);
   });
 });
+
+describe('the deployment strategy', () => {
+  const GREEN = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/green/fedcba9876543210';
+  const BLUE = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/blue/0123456789abcdef';
+  const RULE = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/1/2/3';
+  const ROLE = 'arn:aws:iam::123456789012:role/ecsInfra';
+  const HOOK = 'arn:aws:lambda:us-east-1:123456789012:function:smoke';
+  const blueGreen: ServiceSettings = {
+    loadBalancers: [
+      {
+        targetGroupArn: BLUE,
+        containerName: 'web',
+        containerPort: 80,
+        advanced: { alternateTargetGroupArn: GREEN, productionListenerRule: RULE, roleArn: ROLE },
+      },
+    ],
+    capacityProviderStrategy: [],
+    strategy: {
+      strategy: 'BLUE_GREEN',
+      bakeTimeInMinutes: 10,
+      alarms: ['web-5xx'],
+      hooks: [{ functionArn: HOOK, roleArn: ROLE, stages: ['POST_TEST_TRAFFIC_SHIFT'] }],
+    },
+  };
+
+  it('is given on create with its alternate target group, and without the rolling circuit breaker', () => {
+    const fields = createFields(blueGreen, 'FARGATE');
+    expect(fields.deploymentConfiguration).toEqual({
+      strategy: 'BLUE_GREEN',
+      bakeTimeInMinutes: 10,
+      alarms: { alarmNames: ['web-5xx'], enable: true, rollback: true },
+      lifecycleHooks: [
+        {
+          targetType: 'AWS_LAMBDA',
+          hookTargetArn: HOOK,
+          roleArn: ROLE,
+          lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'],
+        },
+      ],
+    });
+    expect(fields.loadBalancers?.[0]?.advancedConfiguration).toEqual({
+      alternateTargetGroupArn: GREEN,
+      productionListenerRule: RULE,
+      roleArn: ROLE,
+    });
+    expect(describeCreated(blueGreen)).toContain('deployment strategy: BLUE_GREEN');
+  });
+
+  it('moves a rolling service to blue/green, keeping what is not ours; then changes nothing', () => {
+    const rolling: Service = {
+      deploymentConfiguration: {
+        deploymentCircuitBreaker: { enable: true, rollback: true },
+        minimumHealthyPercent: 100,
+        maximumPercent: 200,
+      },
+      loadBalancers: [{ targetGroupArn: BLUE, containerName: 'web', containerPort: 80 }],
+    };
+    const { fields, changes } = settingsUpdate(rolling, blueGreen);
+    expect(fields.deploymentConfiguration).toMatchObject({
+      strategy: 'BLUE_GREEN',
+      minimumHealthyPercent: 100,
+      deploymentCircuitBreaker: { enable: false, rollback: false },
+    });
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        'deployment strategy: ROLLING -> BLUE_GREEN',
+        'bake time: (none) -> 10 min',
+        'deployment alarms: web-5xx',
+      ]),
+    );
+    const after: Service = {
+      deploymentConfiguration: fields.deploymentConfiguration,
+      loadBalancers: fields.loadBalancers,
+    };
+    expect(settingsUpdate(after, blueGreen)).toEqual({ fields: {}, changes: [] });
+  });
+});

@@ -14,7 +14,13 @@ test('action.yml declares exactly the inputs the code reads, with the same descr
       ],
     ),
   );
-  expect(declared).toEqual(INPUTS);
+  const described = Object.fromEntries(
+    Object.entries(INPUTS as Record<string, { example?: string }>).map(([k, { example: _example, ...v }]) => [
+      k,
+      v,
+    ]),
+  );
+  expect(declared).toEqual(described);
 });
 
 test('action.yml declares exactly the outputs the code sets', () => {
@@ -52,11 +58,12 @@ function referenceTable(name: string): string[][] {
     );
 }
 
-test('docs/inputs.md documents every input with its default, as action.yml does', () => {
+test('docs/inputs.md documents every input with its default, as action.yml does, and its example', () => {
   const expected = Object.entries(INPUTS).map(([name, spec]) => [
     `\`${name}\``,
     'default' in spec ? `\`${spec.default}\`` : '',
     spec.description,
+    'example' in spec ? `\`${name}: ${spec.example}\`` : '',
   ]);
   expect(referenceTable('inputs')).toEqual(expected);
 });

@@ -83,7 +83,7 @@ describe('service settings inputs', () => {
     ],
     [
       { 'load-balancer': `targetGroupArn=${TG},container=web,port=80,weight=2` },
-      `load-balancer: "targetGroupArn=${TG},container=web,port=80,weight=2": "weight=2" is not key=value with a key of targetGroupArn, container, containerName, port, containerPort`,
+      `load-balancer: "targetGroupArn=${TG},container=web,port=80,weight=2": "weight=2" is not key=value with a key of targetGroupArn, container, containerName, port, containerPort, alternateTargetGroupArn, productionListenerRule, testListenerRule, roleArn`,
     ],
     [
       { 'health-check-grace-period-seconds': '-1' },
@@ -146,5 +146,127 @@ describe('service settings inputs', () => {
       },
     ]);
     expect(config.runTimeoutMs).toBe(30_000);
+  });
+});
+
+describe('autoscaling inputs', () => {
+  it('read the capacities and the target-tracking policies', () => {
+    expect(
+      parse({
+        'autoscaling-min-capacity': '1',
+        'autoscaling-max-capacity': '4',
+        'autoscaling-target-tracking': 'metric=cpu,target=60\nmetric=memory,target=75.5,scaleInCooldown=300',
+      }).serviceSettings.autoscaling,
+    ).toEqual({
+      min: 1,
+      max: 4,
+      policies: [
+        { metric: 'cpu', target: 60 },
+        { metric: 'memory', target: 75.5, scaleInCooldown: 300 },
+      ],
+    });
+  });
+
+  it('refuse what cannot scale, before anything runs', () => {
+    expect(problems({ 'autoscaling-max-capacity': '4' })).toEqual([
+      'autoscaling-min-capacity: give both the min and the max capacity',
+    ]);
+    expect(
+      problems({
+        'autoscaling-min-capacity': '5',
+        'autoscaling-max-capacity': '4',
+        'autoscaling-target-tracking':
+          'metric=cpu,target=160\nmetric=alb-requests,target=100\nmetric=disk,target=1',
+      }),
+    ).toEqual([
+      'autoscaling-min-capacity: 5 is above autoscaling-max-capacity 4',
+      'autoscaling-target-tracking: "metric=cpu,target=160": target must be a percentage above 0, at most 100',
+      'autoscaling-target-tracking: "metric=alb-requests,target=100": ALB requests per target need a target group: set load-balancer',
+      'autoscaling-target-tracking: "metric=disk,target=1": metric must be one of cpu, memory, alb-requests',
+    ]);
+    expect(problems({ 'autoscaling-target-tracking': 'metric=cpu,target=60' })).toEqual([
+      'autoscaling-target-tracking: needs autoscaling-min-capacity and autoscaling-max-capacity',
+    ]);
+  });
+
+  it('ALB requests with a target group', () => {
+    expect(
+      parse({
+        'load-balancer': `targetGroupArn=${TG},container=web,port=80`,
+        'autoscaling-min-capacity': '1',
+        'autoscaling-max-capacity': '2',
+        'autoscaling-target-tracking': 'metric=alb-requests,target=1000',
+      }).serviceSettings.autoscaling?.policies,
+    ).toEqual([{ metric: 'alb-requests', target: 1000 }]);
+  });
+});
+
+describe('deployment strategy inputs', () => {
+  const GREEN = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/green/fedcba9876543210';
+  const RULE =
+    'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/0123456789abcdef/0123456789abcdef/0123456789abcdef';
+  const ROLE = 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForLoadBalancers';
+  const HOOK = 'arn:aws:lambda:us-east-1:123456789012:function:smoke';
+  const blueGreen = `targetGroupArn=${TG},container=web,port=80,alternateTargetGroupArn=${GREEN},productionListenerRule=${RULE},roleArn=${ROLE}`;
+
+  it('reads a canary with its alternate target group, alarms and hooks', () => {
+    const config = parse({
+      'load-balancer': blueGreen,
+      'deployment-strategy': 'canary',
+      'deployment-bake-time-minutes': '10',
+      'deployment-step-percent': '12.5',
+      'deployment-step-bake-minutes': '5',
+      'deployment-alarms': 'web-5xx, web-latency',
+      'deployment-lifecycle-hooks': `function=${HOOK},role=${ROLE},stages=POST_TEST_TRAFFIC_SHIFT|PRE_SCALE_UP`,
+    });
+    expect(config.serviceSettings.strategy).toEqual({
+      strategy: 'CANARY',
+      bakeTimeInMinutes: 10,
+      stepPercent: 12.5,
+      stepBakeTimeInMinutes: 5,
+      alarms: ['web-5xx', 'web-latency'],
+      hooks: [{ functionArn: HOOK, roleArn: ROLE, stages: ['POST_TEST_TRAFFIC_SHIFT', 'PRE_SCALE_UP'] }],
+    });
+    expect(config.serviceSettings.loadBalancers[0]?.advanced).toEqual({
+      alternateTargetGroupArn: GREEN,
+      productionListenerRule: RULE,
+      roleArn: ROLE,
+    });
+  });
+
+  it.each([
+    [
+      { 'deployment-strategy': 'RED_BLACK' },
+      'deployment-strategy: "RED_BLACK" is not one of ROLLING, BLUE_GREEN, LINEAR, CANARY',
+    ],
+    [
+      { 'deployment-bake-time-minutes': '5' },
+      'deployment-bake-time-minutes: is for BLUE_GREEN, LINEAR and CANARY deployments (deployment-strategy is ROLLING)',
+    ],
+    [
+      { 'deployment-strategy': 'BLUE_GREEN', 'deployment-step-percent': '10' },
+      'deployment-step-percent: is for LINEAR and CANARY deployments (deployment-strategy is BLUE_GREEN)',
+    ],
+    [
+      { 'deployment-strategy': 'LINEAR', 'deployment-step-percent': '2' },
+      'deployment-step-percent: "2" is not a percentage from 3 to 100 in steps of 0.1',
+    ],
+    [
+      { 'deployment-strategy': 'BLUE_GREEN', 'load-balancer': `targetGroupArn=${TG},container=web,port=80` },
+      'load-balancer: BLUE_GREEN shifts traffic between two target groups: give the line of web:80 alternateTargetGroupArn=<arn>, productionListenerRule=<arn> and roleArn=<arn> (testListenerRule=<arn> optional)',
+    ],
+    [
+      { 'load-balancer': blueGreen, 'deployment-strategy': 'ROLLING' },
+      'load-balancer: an alternate target group is for BLUE_GREEN, LINEAR and CANARY deployments (deployment-strategy is ROLLING)',
+    ],
+    [
+      {
+        'deployment-strategy': 'BLUE_GREEN',
+        'deployment-lifecycle-hooks': `function=${HOOK},role=${ROLE},stages=BAKE_TIME`,
+      },
+      `deployment-lifecycle-hooks: "function=${HOOK},role=${ROLE},stages=BAKE_TIME": BAKE_TIME is not a stage a hook runs at (RECONCILE_SERVICE, PRE_SCALE_UP, POST_SCALE_UP, TEST_TRAFFIC_SHIFT, POST_TEST_TRAFFIC_SHIFT, PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT)`,
+    ],
+  ])('refuses %j', (inputs, expected) => {
+    expect(problems(inputs as Partial<Record<InputName, string>>)).toEqual([expected]);
   });
 });

@@ -30,14 +30,24 @@ const ALLOWED_STAR = [
   // ListTasks names container instances, unknown in advance (ListServices, beside it, has no
   // resource type at all, so parliament does not count it).
   ['ecs:ListTasks'],
-  // verify's optional reads (VerifyReadOnly): roles, secrets, parameters, images anywhere in the account.
+  // verify's optional reads (VerifyReadOnly): roles and their policies, secrets, parameters, images,
+  // an env file's bucket, the mount targets of EFS file systems (DescribeFileSystems and
+  // DescribeAccessPoints, beside them, have no resource type of their own), anywhere in the account.
   [
     'ecr:DescribeImages',
     'ecs:DescribeClusters',
     'ecs:DescribeContainerInstances',
     'ecs:DescribeServices',
     'ecs:ListContainerInstances',
+    'elasticfilesystem:DescribeMountTargetSecurityGroups',
+    'elasticfilesystem:DescribeMountTargets',
+    'iam:GetPolicy',
+    'iam:GetPolicyVersion',
     'iam:GetRole',
+    'iam:GetRolePolicy',
+    'iam:ListAttachedRolePolicies',
+    'iam:ListRolePolicies',
+    's3:ListBucket',
     'secretsmanager:DescribeSecret',
     'ssm:GetParameter',
   ],

@@ -234,18 +234,21 @@ describe('volumes', () => {
     expect(plan(td).volumes).toEqual([{ dockerName: 'cache', shared: true, options: [] }]);
   });
 
-  test('EFS is a warning, with an empty volume in its place', () => {
+  test('EFS is a named Docker volume of its own that outlives the task, with a notice', () => {
     const td = task(
       [{ name: 'a', image: 'x', mountPoints: [{ sourceVolume: 'efs', containerPath: '/e' }] }],
       {
-        volumes: [{ name: 'efs', efsVolumeConfiguration: { fileSystemId: 'fs-1' } }],
+        volumes: [
+          { name: 'efs', efsVolumeConfiguration: { fileSystemId: 'fs-1', rootDirectory: '/mongo/data' } },
+        ],
       },
     );
     const p2 = plan(td);
-    expect(p2.warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
-      'volumes[0]: EFS is not emulated: an empty volume of the task stands in',
+    expect(p2.warnings.map((w) => `${w.severity} ${w.path}: ${w.message}`)).toEqual([
+      'notice volumes[0]: EFS fs-1 is not reached from here: the named Docker volume efs-fs-1-mongo-data stands in, and outlives the task as the file system does (docker volume rm efs-fs-1-mongo-data empties it)',
     ]);
-    expect(values(runArgv(p2.containers[0]!, new Map()), '--volume')).toEqual(['np-efs:/e']);
+    expect(values(runArgv(p2.containers[0]!, new Map()), '--volume')).toEqual(['efs-fs-1-mongo-data:/e']);
+    expect(p2.volumes).toEqual([{ dockerName: 'efs-fs-1-mongo-data', shared: true, options: [] }]);
   });
 });
 

@@ -18,8 +18,10 @@ function outcome(
   end: Deployed['end'],
   deployment: Partial<Deployed['deployment']> = {},
   registeredChanged = true,
+  scaled: string[] = [],
 ): RolloutOutcome {
   return {
+    scaled,
     registered: { arn: ARN(2), revision: 2, family: 'web', changed: registeredChanged },
     diff: ['- image: old', '+ image: new'],
     ran: [],
@@ -29,6 +31,7 @@ function outcome(
       created: false,
       updated: true,
       settingsChanged: [],
+      strategy: 'ROLLING',
       ...deployment,
     },
     end,
@@ -73,6 +76,16 @@ describe('reportRollout', () => {
       reportRollout({ ...base, changed: true }, outcome({ kind: 'unchanged' }, { updated: false }, false))
         .changed,
     ).toBe(true);
+  });
+
+  it('counts an autoscaling change of an unchanged service as a change, among the settings', () => {
+    const report = reportRollout(
+      base,
+      outcome({ kind: 'unchanged' }, { updated: false }, false, ['autoscaling: 1-4 tasks']),
+    );
+    expect(report.changed).toBe(true);
+    expect(report.settings).toEqual(['autoscaling: 1-4 tasks']);
+    expect(report.state).toBe('unchanged: the service already runs web:2; its settings were updated');
   });
 
   it('says when the deployment was not waited for', () => {

@@ -109,20 +109,31 @@ describe('build: services, with the build option on', () => {
     ).toEqual([
       "docker-compose.yml:8:12: services.web.image: the built image is pushed to this deploy's ECR registry as shop/web, not to ghcr.io",
       'docker-compose.yml:5:7: services.web.build.cache_from: ignored: the image is built with context, dockerfile, args, target, labels and platforms only',
-      "docker-compose.yml:7:7: services.web.build.platforms: only linux/amd64 is built: an ECS task runs one platform (the service's platform:, else linux/amd64)",
+      "docker-compose.yml:7:7: services.web.build.platforms: only linux/amd64 is built: an ECS task runs one platform (the service's platform:, else the task's, linux/amd64)",
       'docker-compose.yml:6:14: services.web.build.args[0]: build arg NPM_TOKEN looks like a secret: its value is kept in the history of the pushed image, which anyone who can pull it can read; keep secrets out of images',
     ]);
   });
 
-  test('a platform other than linux/amd64 is built, and the task is said to need a runtime platform', () => {
+  test("a platform other than linux/amd64 is built, and is the task's runtime platform", () => {
     const r = renderYaml(
       'services:\n  web:\n    build: .\n    platform: linux/arm64\n    mem_limit: 64m\n',
       build,
     );
     expect(r.builds[0]?.platform).toBe('linux/arm64');
-    expect(r.warnings.map((w) => w.message)).toEqual([
-      "the image is built for linux/arm64, but the task definition sets no runtime platform: ECS runs Linux on X86_64 unless the task's runtime platform is set on the ECS side",
-    ]);
+    expect(r.taskDefinition.runtimePlatform).toEqual({
+      cpuArchitecture: 'ARM64',
+      operatingSystemFamily: 'LINUX',
+    });
+    expect(r.warnings).toEqual([]);
+  });
+
+  test("a service without platform: is built for the task's (the runtime-platform input)", () => {
+    const r = renderYaml('services:\n  web:\n    build: .\n    mem_limit: 64m\n', {
+      ...build,
+      platform: 'linux/arm64',
+    });
+    expect(r.builds[0]?.platform).toBe('linux/arm64');
+    expect(r.taskDefinition.runtimePlatform?.cpuArchitecture).toBe('ARM64');
   });
 
   test('what cannot be built is refused at its line', () => {
@@ -134,7 +145,7 @@ describe('build: services, with the build option on', () => {
     ).toEqual([
       'docker-compose.yml:3:12: services.a.build: a remote build context is not fetched here: check the sources out into the workspace (actions/checkout) and name their directory',
       'docker-compose.yml:7:26: services.b.build.dockerfile_inline: is not supported: write the Dockerfile to a file and name it with dockerfile:',
-      'docker-compose.yml:10:26: services.c.build.platforms: does not list linux/amd64, the platform the service runs on (its platform:, else linux/amd64): add it',
+      "docker-compose.yml:10:26: services.c.build.platforms: does not list linux/amd64, the platform the service runs on (its platform:, else the task's, linux/amd64): add it",
       'docker-compose.yml:21:12: services.f.build: builds shop/e differently from service e, which pushes there too: give one of them another image:',
     ]);
   });

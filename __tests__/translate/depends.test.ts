@@ -21,6 +21,7 @@ describe('depends_on', () => {
       file: 'ecs-params.yml',
       services: new Map([['migrate', { essential: false }]]),
       dockerVolumes: new Map(),
+      efsVolumes: new Map(),
       placementConstraints: [],
       runParams: {},
       warnings: [],

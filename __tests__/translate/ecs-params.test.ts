@@ -54,7 +54,7 @@ run_params:
   test('unknown keys are warnings at their line', () => {
     const params = parseEcsParams('task_definition:\n  task_sise:\n    cpu_limit: 256\n', 'p.yml');
     expect(params.warnings.map(formatDiagnostic)).toEqual([
-      'p.yml:2:3: task_definition.task_sise: unknown key ignored; known keys: ecs_network_mode, task_role_arn, task_execution_role, task_size, pid_mode, ipc_mode, services, docker_volumes, placement_constraints',
+      'p.yml:2:3: task_definition.task_sise: unknown key ignored; known keys: ecs_network_mode, task_role_arn, task_execution_role, task_size, pid_mode, ipc_mode, services, docker_volumes, efs_volumes, placement_constraints',
     ]);
   });
 

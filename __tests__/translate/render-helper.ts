@@ -14,6 +14,8 @@ export interface RenderYamlOptions {
   build?: boolean;
   environment?: Record<string, string>;
   packages?: string[];
+  /** The runtime-platform input. */
+  platform?: string;
 }
 
 /** Renders compose text written to a temp dir; diagnostics are given with paths relative to it. */
@@ -35,6 +37,7 @@ export function renderYaml(
     habitat: { acceptLicense: true, healthChecks: false },
     environment: options.environment ?? {},
     ...(options.build !== undefined && { build: options.build }),
+    ...(options.platform !== undefined && { platform: options.platform }),
   });
   return { ...result, dir };
 }

@@ -1,1 +1,1 @@
-"use strict";exports.id=45,exports.ids=[45],exports.modules={5045:(s,o,e)=>{e.d(o,{CloudWatchLogsClient:()=>r.T,DescribeLogGroupsCommand:()=>t.V});var r=e(519),t=e(5573)}};
+"use strict";exports.id=45,exports.ids=[45],exports.modules={5045:(s,o,e)=>{e.d(o,{CloudWatchLogsClient:()=>r.T,DescribeLogGroupsCommand:()=>t.V});var r=e(2900),t=e(5573)}};

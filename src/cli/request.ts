@@ -4,6 +4,7 @@ import { credentialGuard } from '../compose/runner-credentials';
 import { tagProblem } from '../registry/validate';
 import type { Request } from '../stages/request';
 import { parsePackageSource } from '../translate/habitat/package-source';
+import { architectureOf } from '../translate/runtime-platform';
 import { UsageError, type CliIo } from './io';
 
 /** The options that say what to translate and for where: every command that translates takes them. */
@@ -12,6 +13,7 @@ const REQUEST_OPTIONS = {
   'ecs-params': { type: 'string' },
   'env-file': { type: 'string' },
   'launch-type': { type: 'string' },
+  platform: { type: 'string' },
   'account-id': { type: 'string' },
   region: { type: 'string' },
   'image-tag': { type: 'string' },
@@ -29,6 +31,8 @@ export const REQUEST_HELP = `  -f, --file <path>              compose file; repe
                                  per-container settings, run_params
       --env-file <path>          variables for interpolation (default: .env beside the first file)
       --launch-type <type>       EC2 (default) or FARGATE
+      --platform <platform>      the task's runtime platform: linux/amd64 or linux/arm64
+                                 (default: the services' platform:, else none: ECS runs X86_64)
       --account-id <id>          AWS account of the ECR registry Habitat images are pushed to
                                  (default: $AWS_ACCOUNT_ID). Required when a Habitat package is given.
       --region <region>          region of that registry (default: $AWS_REGION, $AWS_DEFAULT_REGION).
@@ -78,6 +82,7 @@ interface RequestValues {
   'ecs-params'?: string;
   'env-file'?: string;
   'launch-type'?: string;
+  platform?: string;
   'account-id'?: string;
   region?: string;
   'image-tag'?: string;
@@ -96,6 +101,10 @@ export function requestOf(values: RequestValues, io: CliIo): Request {
   const launchType = (values['launch-type'] ?? 'EC2').toUpperCase();
   if (launchType !== 'EC2' && launchType !== 'FARGATE') {
     throw new UsageError(`--launch-type must be EC2 or FARGATE, not "${values['launch-type']}"`);
+  }
+  const platform = values.platform?.toLowerCase();
+  if (platform !== undefined && !architectureOf(platform)) {
+    throw new UsageError(`--platform must be linux/amd64 or linux/arm64, not "${values.platform}"`);
   }
   const packages = (values['habitat-package'] ?? []).map(parsePackageSource);
   const accountId = values['account-id'] ?? io.env.AWS_ACCOUNT_ID;
@@ -116,6 +125,7 @@ export function requestOf(values: RequestValues, io: CliIo): Request {
     ...(values['env-file'] !== undefined && { envFile: values['env-file'] }),
     ...(values['ecs-params'] !== undefined && { ecsParamsFile: values['ecs-params'] }),
     launchType,
+    ...(platform !== undefined && { platform }),
     family: values.family ?? defaultFamily(files[0] as string),
     packages,
     // Images are built only by a deploy: plan and verify say what it would build.

@@ -1,3 +1,4 @@
+import { isArnReference } from './s3-env-file';
 import * as path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics';
 import { mergeFiles } from './merge';
@@ -122,7 +123,8 @@ export function rebasePaths(root: MapNode, fromDir: string, toDir: string): void
   for (const { value: service } of services.entries.values()) {
     if (service.kind !== 'map') continue;
     const envFile = service.entries.get('env_file')?.value;
-    for (const ref of envFile ? envFileRefs(envFile) : []) ref.node.value = rebase(ref.path);
+    for (const ref of envFile ? envFileRefs(envFile) : [])
+      if (!isArnReference(ref.path)) ref.node.value = rebase(ref.path);
     const build = service.entries.get('build')?.value;
     const context = build?.kind === 'map' ? build.entries.get('context')?.value : build;
     if (

@@ -6,6 +6,7 @@ import { RefusedVariable, type Lookup } from './interpolate';
 import { keyValueMap } from './merge';
 import { formatPath, mapNode, scalar, type MapNode, type Node, type ScalarNode } from './node';
 import { readTextFile } from './read';
+import { isArnReference } from './s3-env-file';
 
 /**
  * Per file, before merging: `environment` in its mapping form with string values, so lists and
@@ -42,7 +43,9 @@ export interface EnvFileContext {
 /**
  * After merging: reads each service's `env_file:` entries and folds them into `environment`
  * (later files win over earlier ones, `environment` wins over all), then drops `env_file`.
- * Variables written without a value are resolved from `lookup` and left out when unset.
+ * Variables written without a value are resolved from `lookup` and left out when unset. Entries
+ * that name an S3 object (an ARN) are not read: `env_file` keeps them, for the task's
+ * environmentFiles, which ECS reads when the task starts.
  */
 export function applyEnvFiles(services: MapNode, ctx: EnvFileContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -52,7 +55,12 @@ export function applyEnvFiles(services: MapNode, ctx: EnvFileContext): Diagnosti
     const envEntry = service.entries.get('environment');
     if (!envFile && !envEntry) continue;
     const env = mapNode(envEntry?.value.loc ?? envFile!.keyLoc);
+    const objects: ScalarNode[] = [];
     for (const ref of envFile ? envFileRefs(envFile.value) : []) {
+      if (isArnReference(ref.path)) {
+        objects.push(ref.node);
+        continue;
+      }
       const abs = path.resolve(ctx.workingDir, ref.path);
       const display = path.isAbsolute(ref.path) ? ref.path : path.join(ctx.displayDir, ref.path);
       const where = { location: ref.node.loc, path: formatPath(['services', name, 'env_file']) };
@@ -116,7 +124,12 @@ export function applyEnvFiles(services: MapNode, ctx: EnvFileContext): Diagnosti
         else env.entries.set(key, { keyLoc: entry.keyLoc, value: scalar(value, loc) });
       }
     }
-    service.entries.delete('env_file');
+    if (objects.length > 0 && envFile)
+      service.entries.set('env_file', {
+        keyLoc: envFile.keyLoc,
+        value: { kind: 'seq', items: objects, loc: envFile.value.loc },
+      });
+    else service.entries.delete('env_file');
     service.entries.set('environment', { keyLoc: envEntry?.keyLoc ?? envFile!.keyLoc, value: env });
   }
   return out;

@@ -60,6 +60,15 @@ export function diffTaskDefinitions(
     const [a, b] = [before[field], after[field]];
     if (a !== b) lines.push(`task: ${field} ${a ?? '(none)'} → ${b ?? '(none)'}`);
   }
+  const [oldPlatform, newPlatform] = [platform(before), platform(after)];
+  if (oldPlatform !== newPlatform) lines.push(`task: runtimePlatform ${oldPlatform} → ${newPlatform}`);
+  const [oldVolumes, newVolumes] = [volumes(before), volumes(after)];
+  for (const [volume, what] of newVolumes) {
+    const old = oldVolumes.get(volume);
+    if (old === undefined) lines.push(`task: volume + ${volume} (${what})`);
+    else if (old !== what) lines.push(`task: volume ~ ${volume} (${old} → ${what})`);
+  }
+  for (const volume of oldVolumes.keys()) if (!newVolumes.has(volume)) lines.push(`task: volume - ${volume}`);
   const oldContainers = new Map((before.containerDefinitions ?? []).map((c) => [c.name ?? '', c]));
   const newContainers = new Map((after.containerDefinitions ?? []).map((c) => [c.name ?? '', c]));
   for (const [name, c] of newContainers) {
@@ -148,6 +157,28 @@ function ports(mappings: readonly PortMapping[]): string {
 
 function argv(args: readonly string[] | undefined): string {
   return (args ?? []).map((x) => (/^[\w@%+=:,./-]+$/.test(x) ? x : JSON.stringify(x))).join(' ');
+}
+
+function platform(td: TaskDefinition): string {
+  const p = td.runtimePlatform;
+  return p ? [p.operatingSystemFamily, p.cpuArchitecture].filter(Boolean).join(' ') : '(none)';
+}
+
+/** Volume name -> what backs it, in a few words (an EFS file system, a host path, Docker). */
+function volumes(td: TaskDefinition): Map<string, string> {
+  return new Map(
+    (td.volumes ?? []).map((v) => {
+      const efs = v.efsVolumeConfiguration;
+      const what = efs
+        ? `EFS ${efs.fileSystemId ?? '?'}${efs.authorizationConfig?.accessPointId ? ` ${efs.authorizationConfig.accessPointId}` : ''}${efs.rootDirectory ? ` ${efs.rootDirectory}` : ''}`
+        : v.host?.sourcePath
+          ? `host ${v.host.sourcePath}`
+          : v.dockerVolumeConfiguration
+            ? `docker ${v.dockerVolumeConfiguration.driver ?? 'local'} ${v.dockerVolumeConfiguration.scope ?? 'task'}`
+            : 'docker';
+      return [v.name ?? '', what];
+    }),
+  );
 }
 
 function canonical(td: AnyTaskDefinition): TaskDefinition {

@@ -58,6 +58,8 @@ export interface ServiceDeployment {
   previousTaskDefinition?: string;
   /** The settings given on create, or changed on update, one line each. */
   settingsChanged: string[];
+  /** The service's deployment strategy now (ROLLING when ECS names none). */
+  strategy: string;
 }
 
 /**
@@ -133,6 +135,7 @@ export async function deployService(
       created: true,
       updated: false,
       settingsChanged,
+      strategy: strategyOf(created, options.settings),
     };
   }
 
@@ -150,7 +153,13 @@ export async function deployService(
   const redeploy = previousTaskDefinition !== taskDefinitionArn || options.forceNewDeployment === true;
   if (!redeploy && settings.changes.length === 0) {
     log.info(`Service ${name} already runs ${taskDefinitionArn}: not updated`);
-    return { ...base, deploymentId: primaryId(existing), updated: false, settingsChanged: [] };
+    return {
+      ...base,
+      deploymentId: primaryId(existing),
+      updated: false,
+      settingsChanged: [],
+      strategy: strategyOf(existing, undefined),
+    };
   }
   await options.beforeChange?.();
   const out = await ecs.send(
@@ -170,7 +179,18 @@ export async function deployService(
   // Some settings start a deployment of their own (load balancers, capacity providers, platform).
   const deploymentId = primaryId(out.service);
   const updated = redeploy || deploymentId !== primaryId(existing);
-  return { ...base, deploymentId, updated, settingsChanged: settings.changes };
+  return {
+    ...base,
+    deploymentId,
+    updated,
+    settingsChanged: settings.changes,
+    strategy: strategyOf(out.service, options.settings),
+  };
+}
+
+/** The strategy the service deploys with: as ECS answered, else as asked (an answer may lag the write). */
+function strategyOf(service: Service, settings: ServiceSettings | undefined): string {
+  return service.deploymentConfiguration?.strategy ?? settings?.strategy?.strategy ?? 'ROLLING';
 }
 
 /**

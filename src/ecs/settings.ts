@@ -1,4 +1,5 @@
 import type {
+  AdvancedConfiguration,
   CapacityProviderStrategyItem,
   CreateServiceCommandInput,
   LaunchType,
@@ -6,6 +7,9 @@ import type {
   Service,
   UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs';
+
+import type { AutoscalingSettings } from './autoscaling';
+import { shiftsTraffic, strategyFields, strategyUpdate, type StrategySettings } from './strategy';
 
 /**
  * The service settings as ECS takes them (pure): the fields of CreateService, and the fields of
@@ -18,6 +22,8 @@ export interface LoadBalancerTarget {
   /** A compose service: its container in the task definition. */
   containerName: string;
   containerPort: number;
+  /** For BLUE_GREEN, LINEAR and CANARY: the alternate target group, listener rules and the role ECS shifts traffic with. */
+  advanced?: AdvancedConfiguration;
 }
 
 export interface CapacityProviderItem {
@@ -43,6 +49,10 @@ export interface ServiceSettings {
   capacityProviderStrategy: CapacityProviderItem[];
   propagateTags?: PropagateTags;
   platformVersion?: string;
+  /** Application Auto Scaling of the service's desired count; undefined: left as it is. */
+  autoscaling?: AutoscalingSettings;
+  /** ECS's deployment strategy and what goes with it; undefined: ROLLING on create, as it is on update. */
+  strategy?: StrategySettings;
 }
 
 /** ECS's defaults for what a description may leave out. */
@@ -77,10 +87,14 @@ export function createFields(
     }),
     ...(s.enableExecuteCommand !== undefined && { enableExecuteCommand: s.enableExecuteCommand }),
     deploymentConfiguration: {
-      // The circuit breaker stops a deployment whose tasks keep failing and rolls it back.
-      deploymentCircuitBreaker: { enable: true, rollback: true },
+      // The circuit breaker stops a deployment whose tasks keep failing and rolls it back; it is
+      // the rolling strategy's (the others roll back on a failed stage, alarm or hook).
+      ...(!shiftsTraffic(s.strategy?.strategy) && {
+        deploymentCircuitBreaker: { enable: true, rollback: true },
+      }),
       ...(s.minimumHealthyPercent !== undefined && { minimumHealthyPercent: s.minimumHealthyPercent }),
       ...(s.maximumPercent !== undefined && { maximumPercent: s.maximumPercent }),
+      ...(s.strategy && strategyFields(s.strategy)),
     },
     propagateTags: s.propagateTags ?? 'TASK_DEFINITION',
     ...(s.platformVersion !== undefined && { platformVersion: s.platformVersion }),
@@ -140,15 +154,27 @@ export function settingsUpdate(
   const max = settings.maximumPercent;
   const haveMin = current?.minimumHealthyPercent ?? DEFAULT_MINIMUM_HEALTHY;
   const haveMax = current?.maximumPercent ?? DEFAULT_MAXIMUM;
-  if ((min !== undefined && min !== haveMin) || (max !== undefined && max !== haveMax)) {
+  const strategy = settings.strategy ? strategyUpdate(current, settings.strategy) : { lines: [] };
+  if (
+    (min !== undefined && min !== haveMin) ||
+    (max !== undefined && max !== haveMax) ||
+    strategy.lines.length > 0
+  ) {
     // The whole object, so that what is not ours (the circuit breaker, alarms) stays as it is.
+    const moving =
+      settings.strategy && shiftsTraffic(settings.strategy.strategy) && !shiftsTraffic(current?.strategy);
     fields.deploymentConfiguration = {
       ...current,
       ...(min !== undefined && { minimumHealthyPercent: min }),
       ...(max !== undefined && { maximumPercent: max }),
+      ...(settings.strategy && strategyFields(settings.strategy)),
+      // The circuit breaker is the rolling strategy's.
+      ...(moving && { deploymentCircuitBreaker: { enable: false, rollback: false } }),
     };
     if (min !== undefined && min !== haveMin) change('minimum healthy percent', `${haveMin}`, `${min}`);
     if (max !== undefined && max !== haveMax) change('maximum percent', `${haveMax}`, `${max}`);
+    for (const line of strategy.lines)
+      changes.push(options.creating ? line.replace(/^([^:]+): .* -> /, '$1: ') : line);
   }
   if (settings.capacityProviderStrategy.length > 0) {
     const have = service.capacityProviderStrategy ?? [];
@@ -182,11 +208,17 @@ function loadBalancers(settings: ServiceSettings): LoadBalancer[] {
     targetGroupArn: t.targetGroupArn,
     containerName: t.containerName,
     containerPort: t.containerPort,
+    ...(t.advanced && { advancedConfiguration: { ...t.advanced } }),
   }));
 }
 
-const lbKey = (l: LoadBalancer) =>
-  `${l.targetGroupArn ?? l.loadBalancerName ?? ''} ${l.containerName ?? ''}:${l.containerPort ?? ''}`;
+const lbKey = (l: LoadBalancer) => {
+  const a = l.advancedConfiguration;
+  const advanced = a
+    ? ` ${a.alternateTargetGroupArn ?? ''} ${a.productionListenerRule ?? ''} ${a.testListenerRule ?? ''} ${a.roleArn ?? ''}`
+    : '';
+  return `${l.targetGroupArn ?? l.loadBalancerName ?? ''} ${l.containerName ?? ''}:${l.containerPort ?? ''}${advanced}`;
+};
 const cpKey = (i: CapacityProviderStrategyItem) =>
   `${i.capacityProvider ?? ''} ${i.weight ?? 0} ${i.base ?? 0}`;
 
@@ -201,7 +233,11 @@ function describeLbs(list: readonly LoadBalancer[]): string {
       const group = l.targetGroupArn
         ? `target group ${l.targetGroupArn.split(':targetgroup/').pop()?.split('/')[0] ?? '?'}`
         : `load balancer ${l.loadBalancerName ?? '?'}`;
-      return `${l.containerName ?? '?'}:${l.containerPort ?? '?'} in ${group}`;
+      const alternate = l.advancedConfiguration?.alternateTargetGroupArn
+        ?.split(':targetgroup/')
+        .pop()
+        ?.split('/')[0];
+      return `${l.containerName ?? '?'}:${l.containerPort ?? '?'} in ${group}${alternate ? ` (alternate ${alternate})` : ''}`;
     })
     .join(', ');
 }

@@ -6,7 +6,7 @@ import type { LoadBalancerTarget } from './settings';
 import type { Log } from '../log';
 
 /**
- * The target groups of `load-balancer`, read before anything is written (one
+ * The target groups of `load-balancer` (alternates included), read before anything is written (one
  * DescribeTargetGroups; the client loads only when a target group is given): each must exist, be
  * attached to a load balancer, and take targets the way the task's network mode registers them.
  */
@@ -15,7 +15,15 @@ export async function checkTargetGroups(
   options: { region: string; networkMode: NetworkMode | undefined; log: Log },
 ): Promise<void> {
   if (targets.length === 0) return;
-  const arns = [...new Set(targets.map((t) => t.targetGroupArn))];
+  // A BLUE_GREEN, LINEAR or CANARY service's alternate target group takes the same targets.
+  const arns = [
+    ...new Set(
+      targets.flatMap((t) => [
+        t.targetGroupArn,
+        ...(t.advanced?.alternateTargetGroupArn ? [t.advanced.alternateTargetGroupArn] : []),
+      ]),
+    ),
+  ];
   const { ElasticLoadBalancingV2Client, DescribeTargetGroupsCommand } = await import('../aws/sdk/elbv2');
   const elb = withCallContext(new ElasticLoadBalancingV2Client(awsClientOptions(options.region)));
   let groups: TargetGroup[];

@@ -15,6 +15,10 @@ import { readServiceSettings } from './service';
 import { INPUTS, type InputName } from './spec';
 import { credentialGuard } from '../compose/runner-credentials';
 import type { Request } from '../stages/request';
+import { architectureOf } from '../translate/runtime-platform';
+import type { GivenTaskDefinition } from '../translate/given-task';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /** Everything the action was asked to do, validated. Built once, before any side effect. */
 export type Config = RenderConfig | ServiceConfig;
@@ -110,8 +114,21 @@ export function parseConfig(
   const prEvent = isPullRequestEvent(run);
   const closing = previewOn && prEvent && run.action === 'closed' && mode === 'deploy';
 
-  const composeFiles = lines(get('compose-file'));
-  if (composeFiles.length === 0) fail('compose-file', 'give at least one compose file');
+  const givenText = get('task-definition');
+  // With a task definition of their own, the default compose file is read only when it is there
+  // (the runner passes an input's default as if it were given).
+  const composeDefault = INPUTS['compose-file'].default;
+  const composeFiles =
+    givenText !== '' &&
+    get('compose-file') === composeDefault &&
+    !fs.existsSync(path.resolve(run.workspace, composeDefault))
+      ? []
+      : lines(get('compose-file'));
+  if (composeFiles.length === 0 && givenText === '') fail('compose-file', 'give at least one compose file');
+  const given =
+    givenText === '' || mode === 'teardown' || closing
+      ? undefined
+      : readGivenInput(givenText, mode, run.workspace, fail);
   if (mode !== 'teardown' && !closing) {
     for (const file of composeFiles) checkFile(file, 'compose-file', run.workspace, fail);
   }
@@ -215,6 +232,9 @@ export function parseConfig(
   }
 
   const githubToken = get('github-token') || undefined;
+  const platform = get('runtime-platform') || undefined;
+  if (platform !== undefined && !architectureOf(platform))
+    fail('runtime-platform', `${JSON.stringify(platform)} is not linux/amd64 or linux/arm64`);
 
   const common: CommonConfig = {
     composeFiles,
@@ -227,6 +247,8 @@ export function parseConfig(
     cluster,
     family: pr.family,
     launchType,
+    ...(platform !== undefined && { platform: platform.toLowerCase() }),
+    ...(given && { given }),
     imageTag,
     extraTags,
     ...(preview && { preview }),
@@ -271,6 +293,42 @@ export function parseConfig(
   if (problems.length === 0 && mode !== 'render' && pr.service !== undefined)
     return { ...common, mode, service: pr.service };
   throw new UserError(problems);
+}
+
+const TASK_DEFINITION_ARN =
+  /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
+
+/** The task-definition input: a registered revision's ARN (read later), or a JSON file, read now. */
+function readGivenInput(
+  value: string,
+  mode: Config['mode'],
+  workspace: string,
+  fail: Fail,
+): GivenTaskDefinition | undefined {
+  if (value.startsWith('arn:')) {
+    if (!TASK_DEFINITION_ARN.test(value)) {
+      fail(
+        'task-definition',
+        `${JSON.stringify(value)} is not a task definition revision ARN (arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>)`,
+      );
+      return undefined;
+    }
+    if (mode === 'render') {
+      fail(
+        'task-definition',
+        'a registered revision is read from ECS, and mode render makes no AWS call: give a JSON file',
+      );
+      return undefined;
+    }
+    return { source: value };
+  }
+  let missing = false;
+  checkFile(value, 'task-definition', workspace, (name, message) => {
+    missing = true;
+    fail(name, message);
+  });
+  if (missing) return undefined;
+  return { source: value, file: path.resolve(workspace, value) };
 }
 
 function previewTagWarning(input: InputName, what: string, own: string): Diagnostic {

@@ -1,6 +1,8 @@
 import type { Fail } from './files';
 import type { InputName } from './spec';
 import { bool, int, lines, oneOf } from './values';
+import { readAutoscaling } from './autoscaling';
+import { readStrategy } from './strategy';
 import type { LaunchType } from '../translate/context';
 import type { CapacityProviderItem, LoadBalancerTarget, ServiceSettings } from '../ecs/settings';
 
@@ -19,9 +21,14 @@ export function readServiceSettings(get: Get, launchType: LaunchType, fail: Fail
     const value = get(name);
     return value === '' ? undefined : read(value);
   };
+  const loadBalancers = readLoadBalancers(get('load-balancer'), fail);
+  const autoscaling = readAutoscaling(get, fail, loadBalancers.length > 0);
+  const strategy = readStrategy(get, fail, loadBalancers);
   const settings: ServiceSettings = {
-    loadBalancers: readLoadBalancers(get('load-balancer'), fail),
+    loadBalancers,
     capacityProviderStrategy: readCapacityProviders(get('capacity-provider-strategy'), launchType, fail),
+    ...(autoscaling && { autoscaling }),
+    ...(strategy && { strategy }),
   };
   const grace = optional('health-check-grace-period-seconds', (v) =>
     int(v, 'health-check-grace-period-seconds', 0, 2_147_483_647, fail),
@@ -95,6 +102,10 @@ function readLoadBalancers(value: string, fail: Fail): LoadBalancerTarget[] {
     containerName: 'container',
     port: 'port',
     containerPort: 'port',
+    alternateTargetGroupArn: 'alternateTargetGroupArn',
+    productionListenerRule: 'productionListenerRule',
+    testListenerRule: 'testListenerRule',
+    roleArn: 'roleArn',
   };
   const targets: LoadBalancerTarget[] = [];
   for (const line of lines(value)) {
@@ -136,7 +147,23 @@ function readLoadBalancers(value: string, fail: Fail): LoadBalancerTarget[] {
       fail(name, `${JSON.stringify(line)} is given twice`);
       continue;
     }
-    targets.push({ targetGroupArn: arn, containerName: container, containerPort });
+    const alternate = kv.get('alternateTargetGroupArn');
+    if (alternate !== undefined && !TARGET_GROUP_ARN.test(alternate)) {
+      fail(name, `${JSON.stringify(alternate)} is not a target group ARN (alternateTargetGroupArn)`);
+      continue;
+    }
+    const advanced = {
+      ...(alternate !== undefined && { alternateTargetGroupArn: alternate }),
+      ...(kv.has('productionListenerRule') && { productionListenerRule: kv.get('productionListenerRule') }),
+      ...(kv.has('testListenerRule') && { testListenerRule: kv.get('testListenerRule') }),
+      ...(kv.has('roleArn') && { roleArn: kv.get('roleArn') }),
+    };
+    targets.push({
+      targetGroupArn: arn,
+      containerName: container,
+      containerPort,
+      ...(Object.keys(advanced).length > 0 && { advanced }),
+    });
   }
   if (targets.length > MAX_TARGET_GROUPS)
     fail(name, `has ${targets.length} target groups; ECS allows at most ${MAX_TARGET_GROUPS} on a service`);

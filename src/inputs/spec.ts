@@ -7,6 +7,8 @@ export interface InputSpec {
   /** Default as the runner passes it; undefined = no default. */
   default?: string;
   required?: boolean;
+  /** A value as a workflow would give it (one line of a multi-line input), for docs/inputs.md. */
+  example?: string;
 }
 
 export const INPUTS = {
@@ -16,8 +18,14 @@ export const INPUTS = {
     default: 'deploy',
   },
   'compose-file': {
-    description: 'Docker Compose file(s), one a line, merged in order like `docker compose -f a -f b`.',
+    description:
+      'Docker Compose file(s), one a line, merged in order like `docker compose -f a -f b`. With `task-definition`, none unless given.',
     default: 'docker-compose.yml',
+  },
+  'task-definition': {
+    description:
+      "A task definition of your own to deploy instead of translating a compose file: a JSON file in the workspace (as `aws ecs register-task-definition` and the AWS render action take it; `describe-task-definition`'s output too), or the ARN of a registered revision. Its containers whose image names a package's repository run the image this deploy exports; with `compose-file` also given, those named like a `build:` service run the image built for it. Its family is `task-family` (default: the service name); everything else (register only when it changed, create or update, wait, rollback, previews, plan, verify) works as with compose. ecs-params gives only the awsvpc network (run_params).",
+    example: 'ecs/task-definition.json',
   },
   'ecs-params': {
     description: "ecs-cli's `ecs-params.yml` (task size, roles, network mode, awsvpc network configuration).",
@@ -57,6 +65,11 @@ export const INPUTS = {
   'aws-account-id': {
     description:
       'AWS account of the ECR registry. Default: the account of the ECR registry the credentials reach.',
+  },
+  'runtime-platform': {
+    description:
+      "The task's platform, `linux/amd64` (X86_64) or `linux/arm64` (ARM64, Graviton), on Fargate and EC2 alike. Habitat packages are exported for the runner's architecture, so a deploy that exports runs on a runner of this one (for ARM64: `runs-on: ubuntu-24.04-arm`) and is refused on another. Empty: the compose services' `platform:`, else none (ECS runs X86_64).",
+    example: 'linux/arm64',
   },
   cluster: { description: 'ECS cluster.', default: 'default' },
   service: { description: 'ECS service to create or update. Required unless mode is `render`.' },
@@ -180,7 +193,9 @@ export const INPUTS = {
   },
   'load-balancer': {
     description:
-      'Target groups to register the service with, one a line: `targetGroupArn=<arn>,container=<compose service>,port=<container port>`. Set on create; on update, changed when they differ. Empty: none on create, unchanged on update.',
+      'Target groups to register the service with, one a line: `targetGroupArn=<arn>,container=<compose service>,port=<container port>`. For BLUE_GREEN, LINEAR and CANARY also `alternateTargetGroupArn=<arn>,productionListenerRule=<arn>,roleArn=<arn>` (and optionally `testListenerRule=<arn>`): the second target group, the listener rule (or, for an NLB, the listener) that forwards to both, and the role ECS shifts traffic with. Set on create; on update, changed when they differ. Empty: none on create, unchanged on update.',
+    example:
+      'targetGroupArn=arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-blue/0123456789abcdef,container=web,port=8080,alternateTargetGroupArn=arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-green/fedcba9876543210,productionListenerRule=arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/0123456789abcdef/0123456789abcdef/0123456789abcdef,roleArn=arn:aws:iam::123456789012:role/ecsInfrastructureRoleForLoadBalancers',
   },
   'health-check-grace-period-seconds': {
     description:
@@ -205,6 +220,51 @@ export const INPUTS = {
   'propagate-tags': {
     description:
       'Copy tags to the tasks from `TASK_DEFINITION`, `SERVICE` or `NONE`. Empty: `TASK_DEFINITION` on create, unchanged on update.',
+  },
+  'deployment-strategy': {
+    description:
+      "ECS's own deployment strategy: `ROLLING` (tasks replaced a few at a time), `BLUE_GREEN` (the new revision gets test traffic, then all production traffic at once, and both run for the bake time), `LINEAR` (production traffic moved in equal steps) or `CANARY` (a share first, then the rest). The last three need `load-balancer` with an alternate target group (or a service without one: ECS then shifts no traffic). The wait follows the deployment through its lifecycle stages (stage, traffic moved, bake time left) in the log and the summary; when a stage, a hook or an alarm fails, ECS rolls back and the step says so. Empty: `ROLLING` on create, unchanged on update.",
+    example: 'BLUE_GREEN',
+  },
+  'deployment-bake-time-minutes': {
+    description:
+      'BLUE_GREEN, LINEAR and CANARY: how long both revisions run after production traffic has moved, before the old one is stopped (0-1440). Empty: ECS default on create, unchanged on update.',
+    example: '10',
+  },
+  'deployment-step-percent': {
+    description:
+      'CANARY: the share of production traffic moved first (0.1-100); LINEAR: the share moved at each step (3-100). In steps of 0.1. Empty: ECS default (5 and 10).',
+    example: '10',
+  },
+  'deployment-step-bake-minutes': {
+    description:
+      'CANARY: how long the canary runs before the rest of the traffic moves; LINEAR: how long between steps (0-1440). Empty: ECS default (10 and 6).',
+    example: '5',
+  },
+  'deployment-alarms': {
+    description:
+      'CloudWatch alarms, separated by commas or lines: one in ALARM during the deployment fails it, and ECS rolls it back (any strategy). Verify checks that they exist.',
+    example: 'web-5xx, web-latency',
+  },
+  'deployment-lifecycle-hooks': {
+    description:
+      'BLUE_GREEN, LINEAR and CANARY: Lambda functions ECS runs at lifecycle stages, one a line: `function=<arn>,role=<arn>,stages=<STAGE>[|<STAGE>...]` (PRE_SCALE_UP, POST_SCALE_UP, TEST_TRAFFIC_SHIFT, POST_TEST_TRAFFIC_SHIFT, PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT, RECONCILE_SERVICE); a hook that answers FAILED rolls the deployment back. Verify checks that the functions exist.',
+    example:
+      'function=arn:aws:lambda:us-east-1:123456789012:function:smoke-test,role=arn:aws:iam::123456789012:role/ecsLifecycleHooks,stages=POST_TEST_TRAFFIC_SHIFT',
+  },
+  'autoscaling-min-capacity': {
+    description:
+      "Register the service's desired count with Application Auto Scaling, from this many tasks (with `autoscaling-max-capacity`); created or updated where it differs. A service the action creates starts within these bounds. The deploy never sets the desired count of a service it updates, so autoscaling keeps what it scaled to. Empty: autoscaling left as it is.",
+    example: '1',
+  },
+  'autoscaling-max-capacity': {
+    description: 'Up to this many tasks (with `autoscaling-min-capacity`).',
+    example: '4',
+  },
+  'autoscaling-target-tracking': {
+    description:
+      'Target-tracking policies, one a line: `metric=cpu,target=60` (average CPU, percent), `metric=memory,target=75`, or `metric=alb-requests,target=1000` (requests per task, needs `load-balancer`), each optionally with `scaleInCooldown=<s>` and `scaleOutCooldown=<s>`. Named `habitat-ecs-deploy-<metric>`; those no longer listed are removed. Needs the capacities.',
+    example: 'metric=cpu,target=60,scaleInCooldown=300',
   },
   'platform-version': {
     description:

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { awsClients } from '../aws/clients';
 import { checkService } from '../ecs/service';
 import { checkTargetGroups } from '../ecs/target-groups';
+import { checkStrategyPieces } from '../ecs/strategy-checks';
 import { explainFailure } from '../ecs/wait';
 import type { LoginState } from '../registry/login';
 import type { RunContext } from '../inputs/run-context';
@@ -10,6 +12,10 @@ import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
 import { baseReport, DeployFailed, type RunReport } from './report';
 import { acquireImages } from '../stages/acquire';
+import { readGivenRevision } from '../stages/given-task';
+import { scaleService } from '../stages/autoscaling';
+import { initialDesiredCount } from '../ecs/autoscaling';
+import { checkBuildArchitecture, checkExportArchitecture } from '../stages/architecture';
 import { pinTaskDefinition } from '../stages/pin';
 import { preflight } from '../stages/preflight';
 import { resolutionNotes, resolveReleases } from '../stages/resolve';
@@ -32,7 +38,7 @@ export interface RunnerSide {
  * once every image it names is pushed.
  */
 export async function deploy(
-  config: ServiceConfig,
+  asked: ServiceConfig,
   run: RunContext,
   runner: RunnerSide,
   actionLog: Log,
@@ -40,7 +46,13 @@ export async function deploy(
 ): Promise<RunReport> {
   const log = progress.tracking(actionLog);
   const temp = runner.tempDir;
+  const config = await readGivenRevision(asked, awsClients(asked.region).ecs);
   const plan = preflight(config, log, { settings: config.serviceSettings, oneOffs: config.runBeforeDeploy });
+  checkExportArchitecture(plan.translated.taskDefinition, plan.packages.length, process.arch);
+  checkBuildArchitecture(plan.builds, process.arch, (arch) =>
+    // The emulators binfmt_misc knows, as tonistiigi/binfmt (docker/setup-qemu-action) names them.
+    existsSync(`/proc/sys/fs/binfmt_misc/qemu-${arch === 'ARM64' ? 'aarch64' : 'x86_64'}`),
+  );
   // Everything the task needs now; the cluster's room before the first change (see verifyStage).
   const beforeChange = await verifyStage(config, plan.translated, actionLog, 'before-first-change');
   const { ecr, ecs } = awsClients(config.region);
@@ -54,6 +66,11 @@ export async function deploy(
   await checkTargetGroups(config.serviceSettings.loadBalancers, {
     region: config.region,
     networkMode: plan.translated.taskDefinition.networkMode,
+    log,
+  });
+  // What a BLUE_GREEN, LINEAR or CANARY deployment needs (reads; clients load only when given).
+  await checkStrategyPieces(config.serviceSettings.loadBalancers, config.serviceSettings.strategy, {
+    region: config.region,
     log,
   });
 
@@ -91,6 +108,7 @@ export async function deploy(
   const task = pinTaskDefinition(config, images, registry);
 
   const pushed = images.some((p) => p.pushed);
+  const autoscaling = config.serviceSettings.autoscaling;
   const outcome = await rollout(ecs, {
     cluster: config.cluster,
     service: config.service,
@@ -101,7 +119,7 @@ export async function deploy(
     ...(config.createService && {
       create: {
         launchType: config.launchType,
-        desiredCount: config.desiredCount,
+        desiredCount: initialDesiredCount(config.desiredCount, config.serviceSettings.autoscaling),
         ...(task.network && { network: task.network }),
       },
     }),
@@ -112,6 +130,19 @@ export async function deploy(
     keepRevisions: config.keepRevisions,
     beforeChange,
     settings: config.serviceSettings,
+    ...(autoscaling && {
+      scale: () =>
+        scaleService({
+          region: config.region,
+          cluster: config.cluster,
+          service: config.service,
+          settings: autoscaling,
+          loadBalancers: config.serviceSettings.loadBalancers,
+          exists: true,
+          apply: true,
+          log,
+        }),
+    }),
     ...(config.runBeforeDeploy.length > 0 && {
       runBefore: (taskDefinitionArn: string) =>
         runBeforeDeploy(ecs, taskDefinitionArn, {
@@ -184,12 +215,14 @@ export function reportRollout(base: RunReport, outcome: RolloutOutcome): RunRepo
   }
   const { deployment, end } = outcome;
   const changed = deployment.created || deployment.updated;
-  const settingsChanged = deployment.settingsChanged.length > 0;
+  const settingLines = [...deployment.settingsChanged, ...outcome.scaled];
+  const settingsChanged = settingLines.length > 0;
   const report: RunReport = {
     ...registration,
     serviceArn: deployment.serviceArn,
     ...(changed && { deploymentId: deployment.deploymentId }),
-    ...(settingsChanged && { settings: deployment.settingsChanged }),
+    ...(settingsChanged && { settings: settingLines }),
+    ...(outcome.stages && outcome.stages.length > 0 && { stages: outcome.stages }),
     changed: registration.changed || changed || settingsChanged,
   };
   const verb = deployment.created ? 'created' : 'updated';

@@ -2,18 +2,22 @@ import { awsClients } from '../aws/clients';
 import { planDeployChange, type ChangePlan } from '../stages/change-plan';
 import { planText, serviceVerdict } from '../stages/change-text';
 import { checkTargetGroups } from '../ecs/target-groups';
+import { checkStrategyPieces } from '../ecs/strategy-checks';
 import type { ServiceConfig } from '../inputs/parse';
 import type { Log } from '../log';
 import { baseReport, type RunReport } from './report';
 import { preflight } from '../stages/preflight';
 import { resolveReleases } from '../stages/resolve';
 import { verifyStage } from '../stages/verify';
+import { readGivenRevision } from '../stages/given-task';
+import { scaleService } from '../stages/autoscaling';
 
 /**
  * The plan mode: what a deploy would change, found with read-only AWS calls. Nothing is exported,
  * pushed, created, registered or updated.
  */
-export async function plan(config: ServiceConfig, log: Log): Promise<RunReport> {
+export async function plan(asked: ServiceConfig, log: Log): Promise<RunReport> {
+  const config = await readGivenRevision(asked, awsClients(asked.region).ecs);
   const checked = preflight(config, log, {
     settings: config.serviceSettings,
     oneOffs: config.runBeforeDeploy,
@@ -24,6 +28,11 @@ export async function plan(config: ServiceConfig, log: Log): Promise<RunReport> 
   await checkTargetGroups(config.serviceSettings.loadBalancers, {
     region: config.region,
     networkMode: checked.translated.taskDefinition.networkMode,
+    log,
+  });
+  // What a BLUE_GREEN, LINEAR or CANARY deployment needs (reads; clients load only when given).
+  await checkStrategyPieces(config.serviceSettings.loadBalancers, config.serviceSettings.strategy, {
+    region: config.region,
     log,
   });
   // Packages named without a release: the release a deploy would get, asked of Builder (reads).
@@ -45,6 +54,22 @@ export async function plan(config: ServiceConfig, log: Log): Promise<RunReport> 
       ...(resolved && { resolved }),
       log,
     });
+    const autoscaling = config.serviceSettings.autoscaling;
+    if (autoscaling) {
+      planned.settings.push(
+        ...(await scaleService({
+          region: config.region,
+          cluster: config.cluster,
+          service: config.service,
+          settings: autoscaling,
+          loadBalancers: config.serviceSettings.loadBalancers,
+          exists: planned.service !== 'create',
+          apply: false,
+          log,
+        })),
+      );
+      planned.changed ||= planned.settings.length > 0;
+    }
     for (const line of planText(planned, config.service, planned.logDiff)) log.info(line);
     for (const line of oneOffNotes(config, planned.service)) log.info(line);
     return planned;

@@ -41,6 +41,8 @@ export interface RunReport {
   ranBefore?: string[];
   /** The service settings set on create or changed on update, one line each. */
   settings?: string[];
+  /** BLUE_GREEN, LINEAR, CANARY: the lifecycle stages the deployment went through, in order. */
+  stages?: string[];
   /** How long each stage took, in order, e.g. [['Export', 3120], ['Push', 2980]]. */
   timings?: [string, number][];
 }
@@ -80,6 +82,7 @@ export function summaryMarkdown(report: RunReport): string {
     ],
     ['Service', report.serviceArn && `\`${report.serviceArn}\``],
     ['Deployment', report.deploymentId && `\`${report.deploymentId}\``],
+    ['Lifecycle stages', report.stages?.map((s) => `\`${s}\``).join(' → ')],
     ['Run before deploy', report.ranBefore?.map(cell).join('; ')],
     ['Service settings', report.settings?.map(cell).join('; ')],
     [

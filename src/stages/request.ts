@@ -3,6 +3,7 @@ import type { PackageSource } from '../translate/habitat/package-source';
 import type { LaunchType } from '../translate/context';
 import { ecrRegistry } from '../translate/image-plan';
 import { translateProject, type TranslatedProject } from '../translate/project';
+import type { GivenTaskDefinition } from '../translate/given-task';
 
 /**
  * What a run is asked for: the compose files to translate and how, for which account, region and
@@ -33,6 +34,10 @@ export interface Request {
   refuseVariable: (name: string, value: string) => string | undefined;
   /** The workspace, which the files the compose files name must not leave; unset: no such root. */
   root?: string;
+  /** The task's platform (`linux/amd64`, `linux/arm64`); unset: the services' `platform:`, if any. */
+  platform?: string;
+  /** A task definition of the user's own (the `task-definition` input), deployed instead of the compose translation. */
+  given?: GivenTaskDefinition;
 }
 
 /**
@@ -70,6 +75,8 @@ export function translateRequest(
     build: request.build,
     environment: request.environment,
     refuseVariable: request.refuseVariable,
+    ...(request.platform !== undefined && { platform: request.platform }),
+    ...(request.given && { given: request.given }),
     ...(images && { images }),
   });
 }

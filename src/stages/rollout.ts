@@ -11,6 +11,7 @@ import {
 } from '../ecs/service';
 import { waitForDeployment, type WaitResult } from '../ecs/wait';
 import type { ServiceSettings } from '../ecs/settings';
+import { shiftsTraffic } from '../ecs/strategy';
 import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
 import type { RunBeforeResult } from './run-before';
@@ -48,6 +49,11 @@ export interface RolloutInput {
   runBefore?: (taskDefinitionArn: string) => Promise<RunBeforeResult>;
   /** Before the first write to ECS (the deploy's deferred checks); a rollout that changes nothing never calls it. */
   beforeChange?: () => Promise<void>;
+  /**
+   * Once the service runs the revision (stable, not waited for, or unchanged), its autoscaling
+   * made what the inputs ask: a line for each change. Never after a failed deployment.
+   */
+  scale?: () => Promise<string[]>;
 }
 
 interface Registration {
@@ -62,6 +68,10 @@ interface Registration {
 export type RolloutOutcome =
   | (Registration & {
       deployment: ServiceDeployment;
+      /** The autoscaling changes made once the service ran the revision, one line each. */
+      scaled: string[];
+      /** BLUE_GREEN, LINEAR, CANARY: the lifecycle stages the deployment went through. */
+      stages?: string[];
       end:
         | { kind: 'unchanged' } // the service already ran this revision
         | { kind: 'not-waited' }
@@ -139,11 +149,17 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
     }),
   );
   const done = { registered, diff, ran, deployment };
-  if (!deployment.created && !deployment.updated) return { ...done, end: { kind: 'unchanged' } };
+  const scaled = async () => (input.scale ? await log.group('Autoscaling', input.scale) : []);
+  if (!deployment.created && !deployment.updated)
+    return { ...done, scaled: await scaled(), end: { kind: 'unchanged' } };
   progress.serviceNow = registered.arn;
-  if (input.waitTimeoutMs === undefined) return { ...done, end: { kind: 'not-waited' } };
+  if (input.waitTimeoutMs === undefined)
+    return { ...done, scaled: await scaled(), end: { kind: 'not-waited' } };
 
   const poll = { cluster, service, timeoutMs: input.waitTimeoutMs, log, ...input.poll };
+  if (shiftsTraffic(deployment.strategy)) {
+    return followStrategy(ecs, input, { ...done, poll, since, scaled, family: registered.family });
+  }
   const wait = await log.group('Wait', () =>
     waitForDeployment(ecs, {
       ...poll,
@@ -162,9 +178,9 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
         log,
       });
     }
-    return { ...done, end: { kind: 'stable' } };
+    return { ...done, scaled: await scaled(), end: { kind: 'stable' } };
   }
-  if (!input.rollbackOnFailure) return { ...done, end: { kind: 'failed', wait } };
+  if (!input.rollbackOnFailure) return { ...done, scaled: [], end: { kind: 'failed', wait } };
   const rollback = await log.group('Rollback', () =>
     rollBack(ecs, {
       ...poll,
@@ -176,7 +192,73 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
       ecsRollsBack: breakerRollsBack(wait, deployment.deploymentId),
     }),
   );
-  return { ...done, end: { kind: 'failed', wait, rollback } };
+  return { ...done, scaled: [], end: { kind: 'failed', wait, rollback } };
+}
+
+/**
+ * The wait and rollback of a BLUE_GREEN, LINEAR or CANARY deployment: followed through ECS's
+ * service deployment APIs (loaded only for one). ECS rolls back a failed one itself; one that
+ * does not finish in time is rolled back by ECS at our request, never by a second deployment.
+ */
+async function followStrategy(
+  ecs: ECSClient,
+  input: RolloutInput,
+  run: Registration & {
+    deployment: ServiceDeployment;
+    poll: ServicePoll;
+    since: Date;
+    family: string;
+    scaled: () => Promise<string[]>;
+  },
+): Promise<RolloutOutcome> {
+  const { log } = input;
+  const { registered, diff, ran, deployment, poll } = run;
+  const done = { registered, diff, ran, deployment };
+  const sd = await import('../ecs/service-deployments');
+  const wait = await log.group('Wait', () =>
+    sd.waitForServiceDeployment(ecs, { ...poll, taskDefinitionArn: registered.arn, since: run.since }),
+  );
+  const stages = wait.stages;
+  if (wait.outcome === 'stable') {
+    if (input.keepRevisions > 0) {
+      await pruneRevisions(ecs, {
+        family: run.family,
+        cluster: input.cluster,
+        keep: input.keepRevisions,
+        protect: [registered.arn],
+        log,
+      });
+    }
+    return { ...done, stages, scaled: await run.scaled(), end: { kind: 'stable' } };
+  }
+  if (wait.rolledBack) {
+    const detail = wait.rolledBack.succeeded
+      ? `ECS rolled ${input.service} back to the previous revision (${wait.rolledBack.reason})`
+      : `ECS tried to roll ${input.service} back, and that failed (${wait.rolledBack.reason})`;
+    return {
+      ...done,
+      stages,
+      scaled: [],
+      end: { kind: 'failed', wait, rollback: { action: 'restored', detail } },
+    };
+  }
+  if (!input.rollbackOnFailure) return { ...done, stages, scaled: [], end: { kind: 'failed', wait } };
+  const rollback = await log.group('Rollback', async (): Promise<RollbackResult> => {
+    if (deployment.created)
+      return rollBack(ecs, { ...poll, failedTaskDefinition: registered.arn, created: true });
+    if (!wait.serviceDeploymentArn)
+      return rollBack(ecs, {
+        ...poll,
+        failedTaskDefinition: registered.arn,
+        ...(deployment.previousTaskDefinition && {
+          previousTaskDefinition: deployment.previousTaskDefinition,
+        }),
+        created: false,
+      });
+    const r = await sd.rollBackServiceDeployment(ecs, wait.serviceDeploymentArn, poll);
+    return { action: r.rolledBack ? 'restored' : 'none', detail: r.detail };
+  });
+  return { ...done, stages, scaled: [], end: { kind: 'failed', wait, rollback } };
 }
 
 /** ECS's circuit breaker failed our deployment, and will roll back itself (its rollback option). */

@@ -5,8 +5,8 @@ import { Problems, type Place } from '../problems';
 import { holdsSecret } from './secret-names';
 import { isValidRepositoryName, splitImage, type ImageTarget } from './image-name';
 
-/** The platform a service's image is built for when its `platform:` names none: what ECS runs by default. */
-export const DEFAULT_PLATFORM = 'linux/amd64';
+/** The platform a service's image is built for when neither it nor the task names one: what ECS runs by default. */
+const DEFAULT_PLATFORM = 'linux/amd64';
 
 /** One image to build with the Docker engine and push, as the plan decided. */
 export interface ImageBuild {
@@ -21,7 +21,7 @@ export interface ImageBuild {
   args: readonly BuildArg[];
   target?: string;
   labels: readonly (readonly [string, string])[];
-  /** `os/arch[/variant]`: the service's `platform:`, else linux/amd64. */
+  /** `os/arch[/variant]`: the service's `platform:`, else the task's (runtime-platform), else linux/amd64. */
   platform: string;
   /** Where each was written, for the checks that need the files. */
   places: { context: Place; dockerfile: Place; target?: Place };
@@ -62,6 +62,7 @@ export function planBuilds(
   skip: ReadonlySet<string>,
   habitatRepositories: ReadonlySet<string>,
   target: ImageTarget,
+  taskPlatform: string = DEFAULT_PLATFORM,
 ): BuildPlan {
   const problems = Problems.forProject(project);
   const services = new Map<string, BuiltService>();
@@ -94,7 +95,7 @@ export function planBuilds(
         `the built image is pushed to this deploy's ECR registry as ${repository}, not to ${written.host}`,
       );
     }
-    const planned = readBuild(project, name, build, problems);
+    const planned = readBuild(project, name, build, taskPlatform, problems);
     if (!planned) continue;
     const earlier = builds.get(repository);
     if (earlier && !sameBuild(earlier, planned)) {
@@ -119,6 +120,7 @@ function readBuild(
   project: ComposeProject,
   name: string,
   build: BuildConfig,
+  taskPlatform: string,
   problems: Problems,
 ): Omit<ImageBuild, 'repository' | 'services'> | undefined {
   const errors = problems.errors.length;
@@ -142,7 +144,7 @@ function readBuild(
     );
   }
   const written = project.services.get(name)?.definition.platform;
-  const platform = typeof written === 'string' && written !== '' ? written.toLowerCase() : DEFAULT_PLATFORM;
+  const platform = typeof written === 'string' && written !== '' ? written.toLowerCase() : taskPlatform;
   if (!OS_ARCH.test(platform))
     problems.error([...at, 'platform'], `"${platform}" is not a platform such as linux/amd64 or linux/arm64`);
   if (build.platforms) {
@@ -150,12 +152,12 @@ function readBuild(
     if (!listed.includes(platform)) {
       problems.error(
         [...at, 'build', 'platforms'],
-        `does not list ${platform}, the platform the service runs on (its platform:, else ${DEFAULT_PLATFORM}): add it`,
+        `does not list ${platform}, the platform the service runs on (its platform:, else the task's, ${taskPlatform}): add it`,
       );
     } else if (listed.length > 1) {
       problems.warn(
         [...at, 'build', 'platforms'],
-        `only ${platform} is built: an ECS task runs one platform (the service's platform:, else ${DEFAULT_PLATFORM})`,
+        `only ${platform} is built: an ECS task runs one platform (the service's platform:, else the task's, ${taskPlatform})`,
       );
     }
   }

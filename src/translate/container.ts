@@ -1,4 +1,5 @@
-import type { ContainerDefinition, LinuxParameters } from '@aws-sdk/client-ecs';
+import type { ContainerDefinition, EnvironmentFile, LinuxParameters } from '@aws-sdk/client-ecs';
+import { parseS3ObjectArn } from '../compose/s3-env-file';
 import { scalarText } from '../compose/json';
 import type { JsonValue } from '../compose/types';
 import { ECS_NAME, type ServiceInput, type TranslateContext } from './context';
@@ -104,6 +105,8 @@ export function translateContainer(
     warnPlainTextSecrets(ctx, service, env);
     if (env.length > 0) c.environment = env;
   }
+  const files = environmentFiles(ctx, d.env_file, at('env_file'));
+  if (files.length > 0) c.environmentFiles = files;
   if (s.ports) {
     const ports = translatePorts(ctx, s.ports, at('ports'));
     if (ports.length > 0) c.portMappings = ports;
@@ -201,6 +204,44 @@ export function translateContainer(
   const linux = linuxParameters(ctx, service, params, mounts.tmpfs);
   if (Object.keys(linux).length > 0) c.linuxParameters = linux;
   return c;
+}
+
+/** ECS takes at most this many environment files per container. */
+const MAX_ENVIRONMENT_FILES = 10;
+
+/**
+ * The S3 objects the compose loader left in `env_file` (every local file was read into the
+ * environment) -> environmentFiles, which ECS reads with the execution role when the task starts.
+ * ECS's rules: an S3 object ARN, the `.env` extension, at most 10 a container
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/use-environment-file.html).
+ */
+function environmentFiles(
+  ctx: TranslateContext,
+  value: JsonValue | undefined,
+  path: (string | number)[],
+): EnvironmentFile[] {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : [value];
+  const files: EnvironmentFile[] = [];
+  list.forEach((arn, i) => {
+    const at = Array.isArray(value) ? [...path, i] : path;
+    const object = typeof arn === 'string' ? parseS3ObjectArn(arn) : undefined;
+    if (!object) {
+      ctx.problems.error(
+        at,
+        `${JSON.stringify(arn)} is not an S3 object: ECS reads environment files from S3, as arn:aws:s3:::bucket/key.env`,
+      );
+    } else if (!object.key.endsWith('.env')) {
+      ctx.problems.error(at, `ECS reads only files named *.env; rename ${object.key}`);
+    } else files.push({ value: String(arn), type: 's3' });
+  });
+  if (files.length > MAX_ENVIRONMENT_FILES) {
+    ctx.problems.error(
+      path,
+      `${files.length} environment files from S3: ECS takes at most ${MAX_ENVIRONMENT_FILES} a container`,
+    );
+  }
+  return files;
 }
 
 function linuxParameters(

@@ -13,6 +13,7 @@ import { translateHealthcheck } from './healthcheck';
 import { parseLocatedYaml } from './located-yaml';
 import { Problems, type KeyPath } from '../problems';
 import { Reader } from './params-reader';
+import { EFS_KEYS, readEfsConfiguration, type EfsVolumeParams } from './efs';
 import { readRunParams, type RunParams } from './run-params';
 import { parseMemoryMiB, parseTaskCpu, parseTaskMemory } from './units';
 
@@ -51,6 +52,8 @@ export interface EcsParams {
   ipcMode?: 'host' | 'task' | 'none';
   services: ReadonlyMap<string, ContainerParams>;
   dockerVolumes: ReadonlyMap<string, DockerVolumeParams>;
+  /** ecs-cli's efs_volumes, by name. */
+  efsVolumes: ReadonlyMap<string, EfsVolumeParams>;
   placementConstraints: TaskDefinitionPlacementConstraint[];
   runParams: RunParams;
   warnings: Diagnostic[];
@@ -81,7 +84,7 @@ export function parseEcsParams(text: string, file: string): EcsParams {
   const root = r.map(yaml.value ?? {}, [], ['version', 'task_definition', 'run_params']);
   const td = r.map(root.task_definition, ['task_definition'], [
     'ecs_network_mode', 'task_role_arn', 'task_execution_role', 'task_size', 'pid_mode', 'ipc_mode',
-    'services', 'docker_volumes', 'placement_constraints',
+    'services', 'docker_volumes', 'efs_volumes', 'placement_constraints',
   ]); // prettier-ignore
   const at = (...path: KeyPath) => ['task_definition', ...path];
   const size = r.map(td.task_size, at('task_size'), ['cpu_limit', 'mem_limit']);
@@ -116,6 +119,17 @@ export function parseEcsParams(text: string, file: string): EcsParams {
     };
     dockerVolumes.set(name, { name, configuration });
   });
+  const efsVolumes = new Map<string, EfsVolumeParams>();
+  r.list(td.efs_volumes, at('efs_volumes')).forEach((value, i) => {
+    const path = at('efs_volumes', i);
+    const v = r.map(value, path, ['name', ...EFS_KEYS]);
+    const name = r.string(v.name, [...path, 'name'], true);
+    const configuration = readEfsConfiguration(r, v, path);
+    if (name === undefined || !configuration) return;
+    if (dockerVolumes.has(name) || efsVolumes.has(name))
+      p.error([...path, 'name'], `volume "${name}" is declared twice in ecs-params.yml`);
+    else efsVolumes.set(name, { name, configuration, path });
+  });
   const placementConstraints = r
     .list(td.placement_constraints, at('placement_constraints'))
     .map((value, i) => {
@@ -145,6 +159,7 @@ export function parseEcsParams(text: string, file: string): EcsParams {
     ...(ipcMode && { ipcMode }),
     services,
     dockerVolumes,
+    efsVolumes,
     placementConstraints,
     runParams,
     warnings: p.warnings,

@@ -28,6 +28,8 @@ export interface ImagePlan {
 export interface PlanOptions {
   /** Build the images of `build:` services (the `build` input); off: their `image:` is used as written. */
   build?: boolean;
+  /** The task's platform (`linux/arm64`), which a service without `platform:` is built for. */
+  platform?: string;
 }
 
 /**
@@ -77,7 +79,7 @@ export function planImages(
     }
   }
   const building = options.build
-    ? planBuilds(project, new Set(services.keys()), new Set(byRepository.keys()), target)
+    ? planBuilds(project, new Set(services.keys()), new Set(byRepository.keys()), target, options.platform)
     : undefined;
   if (building) problems.push(...building.problems.warnings, ...building.problems.errors);
   const errors = problems.filter((p) => p.severity === 'error');

@@ -1,12 +1,12 @@
 /** Key orders of the output, so identical inputs give byte-identical JSON whatever built it. */
 export const TASK_KEYS = [
   'family', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'containerDefinitions', 'volumes',
-  'placementConstraints', 'requiresCompatibilities', 'cpu', 'memory', 'pidMode', 'ipcMode', 'tags',
+  'placementConstraints', 'requiresCompatibilities', 'runtimePlatform', 'cpu', 'memory', 'pidMode', 'ipcMode', 'tags',
 ]; // prettier-ignore
 
 export const CONTAINER_KEYS = [
   'name', 'image', 'repositoryCredentials', 'cpu', 'memory', 'memoryReservation', 'links', 'portMappings',
-  'essential', 'entryPoint', 'command', 'environment', 'mountPoints', 'volumesFrom', 'linuxParameters', 'secrets',
+  'essential', 'entryPoint', 'command', 'environment', 'environmentFiles', 'mountPoints', 'volumesFrom', 'linuxParameters', 'secrets',
   'dependsOn', 'startTimeout', 'stopTimeout', 'hostname', 'user', 'workingDirectory', 'disableNetworking',
   'privileged', 'readonlyRootFilesystem', 'dnsServers', 'dnsSearchDomains', 'extraHosts', 'dockerSecurityOptions',
   'interactive', 'pseudoTerminal', 'dockerLabels', 'ulimits', 'logConfiguration', 'healthCheck', 'systemControls',

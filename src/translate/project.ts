@@ -1,11 +1,15 @@
 import { loadComposeProject } from '../compose/load';
 import type { ComposeProject } from '../compose/types';
-import type { Diagnostic } from '../diagnostics';
+import { UserError, type Diagnostic } from '../diagnostics';
 import { loadEcsParams, type EcsParams } from './ecs-params';
 import { translateTaskDefinition, type TranslatedTask } from './taskdef';
 import type { HabitatOptions, HabitatService } from './habitat/types';
 import type { PackageSource } from './habitat/package-source';
 import { planImages } from './image-plan';
+import { decidePlatform } from './runtime-platform';
+import { planBuilds } from './build-plan';
+import { pinGivenTask, type GivenTaskDefinition } from './given-task';
+import { repositoryOf } from './habitat/package-source';
 import type { BuiltService, ImageBuild } from './build-plan';
 
 export interface TranslateProjectInput {
@@ -30,6 +34,10 @@ export interface TranslateProjectInput {
   build?: boolean;
   /** The workspace, which files named inside the compose files must not leave (see LoadOptions). */
   root?: string;
+  /** The `runtime-platform` input, e.g. `linux/arm64`; unset: the services' `platform:`, if any. */
+  platform?: string;
+  /** A task definition of the user's own: deployed instead of the compose file's translation. */
+  given?: GivenTaskDefinition;
 }
 
 /** The task definition, with what the translation learned on the way. */
@@ -53,6 +61,7 @@ export interface TranslatedProject extends TranslatedTask {
  * services run Habitat packages (and which are built), read ecs-params and translate. No AWS, no network, no processes.
  */
 export function translateProject(input: TranslateProjectInput): TranslatedProject {
+  if (input.given) return translateGiven(input, input.given);
   const project = loadComposeProject({
     files: input.files,
     ...(input.envFile !== undefined && { envFile: input.envFile }),
@@ -60,6 +69,8 @@ export function translateProject(input: TranslateProjectInput): TranslatedProjec
     ...(input.refuseVariable && { refuseVariable: input.refuseVariable }),
     ...(input.root !== undefined && { root: input.root }),
   });
+  // Errors about it are the translation's (translateTaskDefinition decides it again).
+  const taskPlatform = decidePlatform(project, input.platform).platform;
   const plan = planImages(
     project,
     input.packages,
@@ -68,7 +79,10 @@ export function translateProject(input: TranslateProjectInput): TranslatedProjec
       imageTag: input.imageTag,
       ...(input.images && { images: input.images }),
     },
-    { build: input.build === true },
+    {
+      build: input.build === true,
+      ...(taskPlatform && { platform: taskPlatform.platform }),
+    },
   );
   const ecsParams = input.ecsParamsFile === undefined ? undefined : loadEcsParams(input.ecsParamsFile);
   const task = translateTaskDefinition(project, {
@@ -78,6 +92,7 @@ export function translateProject(input: TranslateProjectInput): TranslatedProjec
     builtServices: plan.built,
     ...(ecsParams && { ecsParams }),
     habitat: input.habitat,
+    ...(input.platform !== undefined && { platform: input.platform }),
   });
   const warnings: Diagnostic[] = [...project.warnings, ...plan.warnings, ...task.warnings];
   return {
@@ -88,6 +103,56 @@ export function translateProject(input: TranslateProjectInput): TranslatedProjec
     packages: plan.packages,
     builtServices: plan.built,
     builds: plan.builds,
+    ...(ecsParams && { ecsParams }),
+  };
+}
+
+/**
+ * A task definition of the user's own, with this deploy's images: the compose files, when given,
+ * only say which containers are built (their `build:` services of the same name).
+ */
+function translateGiven(input: TranslateProjectInput, given: GivenTaskDefinition): TranslatedProject {
+  const target = {
+    registry: input.registry,
+    imageTag: input.imageTag,
+    ...(input.images && { images: input.images }),
+  };
+  const compose =
+    input.files.length > 0
+      ? loadComposeProject({
+          files: input.files,
+          ...(input.envFile !== undefined && { envFile: input.envFile }),
+          environment: input.environment,
+          ...(input.refuseVariable && { refuseVariable: input.refuseVariable }),
+          ...(input.root !== undefined && { root: input.root }),
+        })
+      : undefined;
+  const building =
+    compose && input.build === true
+      ? planBuilds(compose, new Set(), new Set(input.packages.map(repositoryOf)), target, input.platform)
+      : undefined;
+  if (building && building.problems.errors.length > 0) throw new UserError(building.problems.errors);
+  const pinned = pinGivenTask(given, {
+    family: input.family,
+    packages: input.packages,
+    built: building?.services ?? new Map(),
+    target,
+  });
+  const ecsParams = input.ecsParamsFile === undefined ? undefined : loadEcsParams(input.ecsParamsFile);
+  return {
+    taskDefinition: pinned.taskDefinition,
+    runParams: ecsParams?.runParams ?? {},
+    warnings: [
+      ...(compose?.warnings ?? []),
+      ...(building?.problems.warnings ?? []),
+      ...(ecsParams?.warnings ?? []),
+      ...pinned.warnings,
+    ],
+    project: pinned.project,
+    habitatServices: pinned.habitatServices,
+    packages: input.packages,
+    builtServices: pinned.builtServices,
+    builds: building?.builds ?? [],
     ...(ecsParams && { ecsParams }),
   };
 }

@@ -13,6 +13,7 @@ import { CONTAINER_KEYS, ordered, TASK_KEYS } from './key-order';
 import { Problems } from '../problems';
 import { closest } from '../suggest';
 import { TaskVolumes } from './volumes';
+import { decidePlatform } from './runtime-platform';
 
 export interface TaskDefinitionOptions {
   launchType: LaunchType;
@@ -23,6 +24,8 @@ export interface TaskDefinitionOptions {
   builtServices?: ReadonlyMap<string, BuiltService>;
   ecsParams?: EcsParams;
   habitat: HabitatOptions;
+  /** The `runtime-platform` input (`linux/arm64`); unset: the services' `platform:`, if any. */
+  platform?: string;
 }
 
 export interface TranslatedTask {
@@ -64,6 +67,8 @@ export function translateTaskDefinition(
     );
   }
   errors.push(...checkLaunchType(options.launchType, networkMode, params));
+  const platform = decidePlatform(project, options.platform);
+  errors.push(...platform.errors);
   if (params && paramsProblems) {
     // ecs-cli skips an entry for a service the compose files do not have: so do we, with a word.
     const names = [...project.services.keys()];
@@ -93,7 +98,7 @@ export function translateTaskDefinition(
         'split the services across two compose files (two task definitions and services)',
     );
   }
-  const volumes = new TaskVolumes(ctx, params?.dockerVolumes ?? new Map());
+  const volumes = new TaskVolumes(ctx, params?.dockerVolumes ?? new Map(), params?.efsVolumes);
   const containers: ContainerDefinition[] = [];
   for (const [name, service] of project.services) {
     const input = { ...service, path: ['services', name] };
@@ -121,6 +126,7 @@ export function translateTaskDefinition(
     ...(params?.memory && { memory: params.memory }),
     ...(params?.pidMode && { pidMode: params.pidMode }),
     ...(params?.ipcMode && { ipcMode: params.ipcMode }),
+    ...(platform.platform && { runtimePlatform: platform.platform.runtimePlatform }),
   };
   const fail = () => [...errors, ...problems.errors, ...(paramsProblems?.errors ?? [])];
   if (fail().length > 0) throw new UserError(fail());

@@ -1,6 +1,5 @@
 import { isRecord } from '../compose/json';
 import type { ServiceInput, TranslateContext } from './context';
-import { DEFAULT_PLATFORM } from './build-plan';
 import type { ContainerParams } from './ecs-params';
 
 /** Keys the container translation reads. */
@@ -9,7 +8,7 @@ const TRANSLATED = new Set([
   'mem_reservation', 'cpu_shares', 'cpus', 'working_dir', 'user', 'privileged', 'read_only', 'extra_hosts', 'dns',
   'dns_search', 'labels', 'ulimits', 'logging', 'log_driver', 'log_opt', 'healthcheck', 'tmpfs', 'shm_size',
   'cap_add', 'cap_drop', 'devices', 'init', 'stop_grace_period', 'volumes', 'volumes_from', 'depends_on',
-  'security_opt', 'sysctls', 'stdin_open', 'tty', 'deploy', 'network_mode', 'networks', 'secrets',
+  'security_opt', 'sysctls', 'stdin_open', 'tty', 'deploy', 'network_mode', 'networks', 'secrets', 'platform',
 ]); // prettier-ignore
 
 /** Why a key that ECS cannot honour is ignored: said once, where it is written. */
@@ -30,7 +29,6 @@ const IGNORED: Record<string, string> = {
   cpu_period: 'ECS limits CPU with cpu (shares) and the task size',
   cpuset: 'ECS does not pin CPUs',
   stop_signal: 'ECS always stops with SIGTERM, then SIGKILL',
-  platform: "set the task's runtime platform on the ECS side",
   pull_policy: 'ECS pulls images as its agent is configured',
 };
 
@@ -52,14 +50,6 @@ export function reportUnsupportedKeys(
   for (const key of Object.keys(d)) {
     if (TRANSLATED.has(key) || key.startsWith('x-')) continue;
     if (built && key === 'build') continue;
-    if (built && key === 'platform') {
-      if (String(d.platform).toLowerCase() !== DEFAULT_PLATFORM)
-        ctx.problems.warn(
-          at(key),
-          `the image is built for ${String(d.platform)}, but the task definition sets no runtime platform: ECS runs Linux on X86_64 unless the task's runtime platform is set on the ECS side`,
-        );
-      continue;
-    }
     ctx.problems.warn(at(key), `ignored on ECS: ${IGNORED[key] ?? 'ECS has no equivalent'}`);
   }
   if (isRecord(d.deploy)) {

@@ -1,9 +1,11 @@
-import type { MountPoint, Tmpfs, Volume, VolumeFrom } from '@aws-sdk/client-ecs';
+import type { EFSVolumeConfiguration, MountPoint, Tmpfs, Volume, VolumeFrom } from '@aws-sdk/client-ecs';
 import type { TmpfsMount, VolumeMount, VolumesFrom } from '../compose/canonical/types';
 import { isRecord, scalarText } from '../compose/json';
 import type { JsonValue } from '../compose/types';
 import type { ServiceInput, TranslateContext } from './context';
 import type { DockerVolumeParams } from './ecs-params';
+import { EFS_KEYS, readEfsConfiguration, type EfsVolumeParams } from './efs';
+import { Reader } from './params-reader';
 import type { KeyPath, Place } from '../problems';
 import { bytesToMiB, parseBytes } from './units';
 
@@ -18,17 +20,28 @@ export class TaskVolumes {
   constructor(
     private readonly ctx: TranslateContext,
     private readonly dockerVolumes: ReadonlyMap<string, DockerVolumeParams>,
+    private readonly efsVolumes: ReadonlyMap<string, EfsVolumeParams> = new Map(),
   ) {}
 
   list(): Volume[] {
     return [...this.byName.values()];
   }
 
-  /** A compose named volume; its settings come from ecs-params docker_volumes, else the top-level entry. */
+  /**
+   * A compose named volume; its settings come from ecs-params (efs_volumes, docker_volumes), else
+   * the top-level entry (`x-efs:` for an EFS file system).
+   */
   named(name: string, path: KeyPath | Place): string | undefined {
     const { project, problems } = this.ctx;
     const ecsName = volumeName(name);
     if (this.byName.has(ecsName)) return ecsName;
+    const efs = this.efs(name);
+    if (efs === 'invalid') return undefined;
+    if (efs) {
+      // On Fargate and EC2 alike; the file system outlives every task.
+      this.byName.set(ecsName, { name: ecsName, efsVolumeConfiguration: efs });
+      return ecsName;
+    }
     const params = this.dockerVolumes.get(name);
     if (!(name in project.volumes) && !params) {
       problems.error(path, `named volume "${name}" is not declared under the top-level volumes: key`);
@@ -56,6 +69,21 @@ export class TaskVolumes {
     return ecsName;
   }
 
+  /** The EFS file system a volume is on: ecs-params efs_volumes, else the top-level `x-efs:`. */
+  private efs(name: string): EFSVolumeConfiguration | 'invalid' | undefined {
+    const params = this.efsVolumes.get(name);
+    if (params) return params.configuration;
+    const top = this.ctx.project.volumes[name];
+    if (!top || top['x-efs'] === undefined) return undefined;
+    const path = ['volumes', name, 'x-efs'];
+    const r = new Reader(this.ctx.problems);
+    const fields = r.map(top['x-efs'], path, EFS_KEYS);
+    for (const key of ['driver', 'driver_opts', 'external'])
+      if (top[key] !== undefined)
+        this.ctx.problems.error(['volumes', name, key], `a volume on EFS (x-efs) takes no ${key}`);
+    return readEfsConfiguration(r, fields, path) ?? 'invalid';
+  }
+
   host(sourcePath: string): string {
     const known = this.hostNames.get(sourcePath);
     if (known) return known;
@@ -79,7 +107,7 @@ export class TaskVolumes {
 }
 
 /** ECS volume names allow letters, digits, `-` and `_`; compose names and paths may hold more. */
-function volumeName(text: string): string {
+export function volumeName(text: string): string {
   return (
     text
       .replace(/[^A-Za-z0-9_-]+/g, '-')

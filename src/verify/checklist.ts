@@ -5,6 +5,8 @@ import { placeOf, type KeyPath } from '../problems';
 import type { LaunchType } from '../translate/context';
 import type { EcsParams, RunParams } from '../translate/ecs-params';
 import { taskNeed, type TaskNeed } from './capacity';
+import { parseS3ObjectArn, type S3Object } from '../compose/s3-env-file';
+import { volumeName } from '../translate/volumes';
 import {
   parseCredentialsReference,
   parseEcrImage,
@@ -22,10 +24,10 @@ export type Place = Pick<Diagnostic, 'location' | 'path' | 'input'>;
 export interface VerifyTarget {
   taskDefinition: RegisterTaskDefinitionCommandInput;
   runParams: RunParams;
-  /** The compose services, and where their keys were written. */
-  project: Pick<ComposeProject, 'locate' | 'services'>;
-  /** Where ecs-params.yml keys were written, when there is one. */
-  ecsParams?: Pick<EcsParams, 'locate'>;
+  /** The compose services and volumes, and where their keys were written. */
+  project: Pick<ComposeProject, 'locate' | 'services'> & Partial<Pick<ComposeProject, 'volumes'>>;
+  /** Where ecs-params.yml keys were written, when there is one, and its EFS volumes. */
+  ecsParams?: Pick<EcsParams, 'locate'> & Partial<Pick<EcsParams, 'efsVolumes'>>;
   /** Containers whose images this run exports and pushes: not looked for in a registry. */
   pushed: ReadonlySet<string>;
   /** The task's region. */
@@ -70,6 +72,22 @@ export interface ImageCheck {
   place: Place;
 }
 
+export interface EnvFileCheck {
+  /** The ARN as the task definition names it. */
+  arn: string;
+  object: S3Object;
+  /** The execution role's name, which ECS reads it with; undefined when the task has none. */
+  executionRole?: string;
+  place: Place;
+}
+
+export interface EfsCheck {
+  volume: string;
+  fileSystemId: string;
+  accessPointId?: string;
+  place: Place;
+}
+
 export interface ClusterCheck {
   name: string;
   place: Place;
@@ -85,6 +103,8 @@ export interface VerifyPlan {
   logGroups: LogGroupCheck[];
   network?: NetworkCheck;
   images: ImageCheck[];
+  envFiles: EnvFileCheck[];
+  efs: EfsCheck[];
   cluster: ClusterCheck;
   /** Errors and notices found without asking AWS: malformed references, a missing execution role, ... */
   findings: Diagnostic[];
@@ -102,6 +122,8 @@ export function planVerification(target: VerifyTarget): VerifyPlan {
     secrets: [],
     logGroups: [],
     images: [],
+    envFiles: [],
+    efs: [],
     cluster: {
       name: target.cluster,
       place: { input: 'cluster' },
@@ -144,6 +166,19 @@ export function planVerification(target: VerifyTarget): VerifyPlan {
       if (source.ok) plan.secrets.push({ source: source.value, valueFrom: credentials, place });
       else findings.push(error(source.problem, place));
     }
+    const executionRole = td.executionRoleArn ? parseRoleReference(td.executionRoleArn) : undefined;
+    (c.environmentFiles ?? []).forEach((f, i) => {
+      const object = parseS3ObjectArn(f.value ?? '');
+      const place = compose(['services', name, 'env_file', i]);
+      needsExecutionRole.push({ why: `container ${name} reads environment files from S3`, place });
+      if (object)
+        plan.envFiles.push({
+          arn: f.value ?? '',
+          object,
+          ...(executionRole?.ok && { executionRole: executionRole.value.name }),
+          place,
+        });
+    });
     const logGroup = awslogs(c, target.region, logOptionsPath(project, name), compose, findings);
     if (logGroup) {
       plan.logGroups.push(logGroup);
@@ -177,6 +212,32 @@ export function planVerification(target: VerifyTarget): VerifyPlan {
         first.place,
       ),
     );
+  }
+
+  for (const v of td.volumes ?? []) {
+    const efs = v.efsVolumeConfiguration;
+    if (!efs?.fileSystemId) continue;
+    const name = v.name ?? '';
+    const declared = ecsParams?.efsVolumes?.get(name);
+    const composeName = Object.keys(project.volumes ?? {}).find((n) => volumeName(n) === name) ?? name;
+    const at = (key: string) =>
+      declared ? params([...declared.path, key]) : compose(['volumes', composeName, 'x-efs', key]);
+    const accessPointId = efs.authorizationConfig?.accessPointId;
+    plan.efs.push({
+      volume: name,
+      fileSystemId: efs.fileSystemId,
+      ...(accessPointId && { accessPointId }),
+      place: at('filesystem_id'),
+    });
+    // ECS mounts with the task role's identity: IAM authorization without one cannot mount.
+    if (efs.authorizationConfig?.iam === 'ENABLED' && !td.taskRoleArn) {
+      findings.push(
+        error(
+          `iam: ENABLED mounts ${efs.fileSystemId} as the task role, and the task has none: set task_definition.task_role_arn in ecs-params.yml to a role the file system's policy allows`,
+          at('iam'),
+        ),
+      );
+    }
   }
 
   const awsvpc = target.runParams.networkConfiguration?.awsvpcConfiguration;

@@ -8,6 +8,8 @@ import { clusterChecks } from './cluster';
 import type { CheckContext } from './context';
 import { Findings } from './findings';
 import { imageChecks } from './images';
+import { envFileChecks } from './env-files';
+import { efsChecks } from './efs';
 import { logGroupChecks } from './logs';
 import { networkChecks } from './network';
 import { planVerification, type VerifyTarget } from './checklist';
@@ -66,6 +68,8 @@ export async function verifyDeployment(target: VerifyTarget, options: VerifyOpti
           ...logGroupChecks(plan.logGroups, ctx),
           ...networkChecks(plan.network, target.launchType === 'FARGATE', ctx),
           ...imageChecks(plan.images, ctx),
+          ...envFileChecks(plan.envFiles, ctx),
+          ...efsChecks(plan.efs, plan.network, ctx),
         ]
       : []),
   ];
@@ -86,6 +90,8 @@ export async function verifyDeployment(target: VerifyTarget, options: VerifyOpti
           count(plan.logGroups.length, 'log group'),
           count(plan.network?.subnets.length ?? 0, 'subnet'),
           count(plan.images.length, 'image'),
+          count(plan.envFiles.length, 'environment file'),
+          count(new Set(plan.efs.map((e) => e.fileSystemId)).size, 'EFS file system'),
         ]
       : []),
   ].filter(Boolean);

@@ -16,4 +16,17 @@ export const PERMISSION = {
   describeSubnets: 'ec2:DescribeSubnets',
   describeSecurityGroups: 'ec2:DescribeSecurityGroups',
   describeRouteTables: 'ec2:DescribeRouteTables',
+  // An env file from S3: that the object is listed (never read: s3:ListBucket, not s3:GetObject),
+  // and what the execution role's own policies allow.
+  listBucket: 's3:ListBucket',
+  listAttachedRolePolicies: 'iam:ListAttachedRolePolicies',
+  getPolicy: 'iam:GetPolicy',
+  getPolicyVersion: 'iam:GetPolicyVersion',
+  listRolePolicies: 'iam:ListRolePolicies',
+  getRolePolicy: 'iam:GetRolePolicy',
+  // EFS volumes: the file system, its access point, and its mount targets and their security groups.
+  describeFileSystems: 'elasticfilesystem:DescribeFileSystems',
+  describeAccessPoints: 'elasticfilesystem:DescribeAccessPoints',
+  describeMountTargets: 'elasticfilesystem:DescribeMountTargets',
+  describeMountTargetSecurityGroups: 'elasticfilesystem:DescribeMountTargetSecurityGroups',
 } as const;

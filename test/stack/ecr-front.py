@@ -16,8 +16,11 @@ ECS calls are forwarded to moto, and their answers completed where moto's ECS fa
 ECS: by ecs_emulation.py (one-off tasks (RunTask) that stop as the control file says, and the
 service settings moto's CreateService drops), then by ecs_rollouts.py for a service a test has
 marked (POST /habitat-ecs-stack/failed-rollouts): the deployments of the marked task definition
-fail as ECS's circuit breaker fails them. Before forwarding, ecs_rules.py refuses what ECS refuses
-and moto takes (tags, task definitions, UpdateService on another deployment controller). Last, stale_reads.py answers the reads right after a
+fail as ECS's circuit breaker fails them. The service deployment APIs of BLUE_GREEN, LINEAR and
+CANARY services (ListServiceDeployments, DescribeServiceDeployments, DescribeServiceRevisions,
+StopServiceDeployment), which moto lacks, are answered by ecs_deployments.py.
+Before forwarding, ecs_rules.py refuses what ECS refuses and moto takes (tags, task definitions,
+UpdateService on another deployment controller). Last, stale_reads.py answers the reads right after a
 write as ECS's eventual consistency may (`local-stack stale-reads N`). IAM's
 SimulatePrincipalPolicy, which moto does not implement, is answered by policy_simulator.py.
 
@@ -44,6 +47,7 @@ from ecr_images import REPOSITORY_NAME, EcrError, EcrImages, immutable, invalid 
 from ecs_emulation import ECS, EcsEmulation  # noqa: E402
 from registry_api import Registry, RegistryError, Snapshot  # noqa: E402
 from ecs_rollouts import PATH as ROLLOUTS_PATH, FailedRollouts  # noqa: E402
+from ecs_deployments import OPERATIONS as DEPLOYMENT_CALLS, PATH as DEPLOYMENTS_PATH, ServiceDeployments  # noqa: E402
 from stale_reads import StaleReads  # noqa: E402
 import iam_mode  # noqa: E402
 import policy_simulator  # noqa: E402
@@ -118,7 +122,7 @@ def scope_region(authorization):
         return "us-east-1"
 
 
-def make_handler(moto, images, call_log, ecs, rollouts, stale):
+def make_handler(moto, images, call_log, ecs, rollouts, stale, deployments):
     operations = {
         "DescribeImages": images.describe_images,
         "ListImages": images.list_images,
@@ -135,7 +139,7 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale):
             pass
 
         def record(self, body):
-            if self.path.startswith(("/moto-api/recorder/", ROLLOUTS_PATH, TAG_LOCKED_PATH)):
+            if self.path.startswith(("/moto-api/recorder/", ROLLOUTS_PATH, TAG_LOCKED_PATH, DEPLOYMENTS_PATH)):
                 return
             try:
                 text, encoded = body.decode("utf-8"), False
@@ -174,10 +178,17 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale):
             target = self.headers.get("X-Amz-Target", "")
             if self.path.startswith(ROLLOUTS_PATH):
                 return self.reply_json(*rollouts.control(self.command, body))
+            if self.path.startswith(DEPLOYMENTS_PATH):
+                return self.reply_json(*deployments.control(self.command, body))
+            # The service deployment APIs moto lacks, for BLUE_GREEN, LINEAR and CANARY: ecs_deployments.py
+            if target.startswith(ECS) and target[len(ECS) :] in DEPLOYMENT_CALLS:
+                status, value = deployments.serve(target[len(ECS) :], json.loads(body or b"{}"))
+                return self.reply_json(status, value, value.get("__type"))
             if self.path.startswith(TAG_LOCKED_PATH):
                 return self.reply_json(200, {"locked": self.tag_locked(parse_qs(urlsplit(self.path).query))})
             if self.path == "/moto-api/reset":
                 rollouts.reset()
+                deployments.reset()
                 stale.reset()
             if policy_simulator.is_simulation(self.headers, body):
                 return self.simulate(body)
@@ -265,6 +276,9 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale):
             # Reads that do not see a write yet (eventual consistency): stale_reads.py
             if status == 200 and operation in ("CreateService", "UpdateService", "RunTask"):
                 stale.written(operation, request, json.loads(data), snapshot)
+            # A BLUE_GREEN, LINEAR or CANARY service's write starts a service deployment: ecs_deployments.py
+            if status == 200 and operation in ("CreateService", "UpdateService"):
+                deployments.written(operation, request, json.loads(data), self.headers)
             if status == 200 and operation in ("DescribeServices", "DescribeTasks"):
                 data = json.dumps(stale.read(operation, request, json.loads(data))).encode()
             return self.reply(status, answer_headers, data)
@@ -297,7 +311,10 @@ def main():
     registry = Registry("127.0.0.1", a.registry_port, "AWS", password, a.registry_storage)
     moto = Moto(a.moto_port, iam_mode.Signer(a.signer) if a.signer else None)
     ecs = EcsEmulation(moto, a.run_task_control)
-    handler = make_handler(moto, EcrImages(registry), a.call_log, ecs, FailedRollouts(), StaleReads(a.stale_reads_control))
+    deployments = ServiceDeployments(moto, ecs.call)
+    handler = make_handler(
+        moto, EcrImages(registry), a.call_log, ecs, FailedRollouts(), StaleReads(a.stale_reads_control), deployments
+    )
     server = ThreadingHTTPServer(("127.0.0.1", a.listen_port), handler)
     server.daemon_threads = True
     print(f"ecr-front on 127.0.0.1:{a.listen_port} -> moto 127.0.0.1:{a.moto_port}, "

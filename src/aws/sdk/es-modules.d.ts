@@ -5,17 +5,32 @@
 // own; these give every file under dist-es the main's, which exports the same classes. jest, which
 // runs CommonJS, maps the paths to the main (jest.config.js).
 
+declare module '@aws-sdk/client-application-auto-scaling/dist-es/*' {
+  export * from '@aws-sdk/client-application-auto-scaling';
+}
+declare module '@aws-sdk/client-cloudwatch/dist-es/*' {
+  export * from '@aws-sdk/client-cloudwatch';
+}
 declare module '@aws-sdk/client-cloudwatch-logs/dist-es/*' {
   export * from '@aws-sdk/client-cloudwatch-logs';
 }
 declare module '@aws-sdk/client-ec2/dist-es/*' {
   export * from '@aws-sdk/client-ec2';
 }
+declare module '@aws-sdk/client-efs/dist-es/*' {
+  export * from '@aws-sdk/client-efs';
+}
 declare module '@aws-sdk/client-elastic-load-balancing-v2/dist-es/*' {
   export * from '@aws-sdk/client-elastic-load-balancing-v2';
 }
 declare module '@aws-sdk/client-iam/dist-es/*' {
   export * from '@aws-sdk/client-iam';
+}
+declare module '@aws-sdk/client-lambda/dist-es/*' {
+  export * from '@aws-sdk/client-lambda';
+}
+declare module '@aws-sdk/client-s3/dist-es/*' {
+  export * from '@aws-sdk/client-s3';
 }
 declare module '@aws-sdk/client-secrets-manager/dist-es/*' {
   export * from '@aws-sdk/client-secrets-manager';

@@ -1,1 +1,0 @@
-"use strict";exports.id=703,exports.ids=[703],exports.modules={7703:(e,i,o)=>{o.d(i,{GetRoleCommand:()=>s.k,IAMClient:()=>t.h,SimulatePrincipalPolicyCommand:()=>d.k});var t=o(8300),s=o(3836),d=o(2022)}};
