@@ -41,6 +41,13 @@ describe('runProcess', () => {
     expect(result.stdout).toBe('s3cret|$HOME; echo x');
   });
 
+  it('closes stdin without input, so a child that reads it gets EOF; one that never reads it is no crash', async () => {
+    const read = await runProcess('cat', [], { timeoutMs: 10_000 });
+    expect(read).toMatchObject({ exitCode: 0, timedOut: false, stdout: '' });
+    const unread = await runProcess('sh', ['-c', 'exec 0<&-; exit 0'], { input: 'x'.repeat(1 << 20) });
+    expect(unread.exitCode).toBe(0);
+  });
+
   it('looks the program up on the PATH of the env it is given', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bin-'));
     writeFileSync(path.join(dir, 'hello-tool'), '#!/bin/sh\necho "hi from $0"\n');
@@ -56,7 +63,7 @@ describe('runProcess', () => {
 
   it('does not call a missing working directory a missing command', async () => {
     const attempt = runProcess('sh', ['-c', 'true'], { cwd: '/nonexistent-dir-for-test' });
-    await expect(attempt).rejects.toThrow(/ENOENT/);
+    await expect(attempt).rejects.toThrow(/does not exist/);
     await expect(attempt).rejects.not.toBeInstanceOf(CommandNotFoundError);
   });
 

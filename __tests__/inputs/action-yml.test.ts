@@ -31,7 +31,7 @@ test('action.yml runs the bundle on node24 with a post step', () => {
   expect(action.runs).toEqual({
     using: 'node24',
     main: 'dist/index.js',
-    post: 'dist/post/index.js',
+    post: 'dist/index.js',
     'post-if': 'always()',
   });
 });
