@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import YAML from 'yaml';
 import { PERMISSION } from '../../src/verify/permissions';
 
 // The example IAM documents say what docs/permissions.md says of them: the deploy and preview
@@ -15,6 +16,17 @@ interface Statement {
 }
 
 const DIR = path.join(__dirname, '../../examples/iam');
+const WORKFLOWS = path.join(__dirname, '../../examples/workflows');
+
+interface Job {
+  environment?: string | { name?: string };
+  steps?: { uses?: string; with?: Record<string, string> }[];
+}
+interface Workflow {
+  jobs: Record<string, Job>;
+}
+const roleOf = (job: Job) =>
+  job.steps?.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))?.with?.['role-to-assume'];
 const read = (file: string) =>
   JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as { Version: string; Statement: Statement[] };
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -86,11 +98,26 @@ describe('OIDC trust', () => {
     return statement?.Condition ?? {};
   };
 
-  test('the deploy role: pushes to main and release tags only', () => {
-    expect(oidc('deploy-role-trust.json').StringLike?.['token.actions.githubusercontent.com:sub']).toEqual([
-      'repo:<owner>/<repo>:ref:refs/heads/main',
-      'repo:<owner>/<repo>:ref:refs/tags/v*',
-    ]);
+  // A `refs/tags/v*` subject would let anyone who can push a tag, on any commit, take the role;
+  // an environment's deployment rules (branches and tags, reviewers) decide which runs may.
+  test('the deploy role: the production environment only, matched exactly', () => {
+    const condition = oidc('deploy-role-trust.json');
+    expect(condition.StringEquals?.['token.actions.githubusercontent.com:sub']).toBe(
+      'repo:<owner>/<repo>:environment:production',
+    );
+    expect(condition.StringLike).toBeUndefined();
+  });
+
+  // A job's `environment:` replaces the `ref:` or `pull_request` of its token's subject.
+  test.each(fs.readdirSync(WORKFLOWS))('%s: every job that assumes a role is where that role trusts', (file) => {
+    const jobs = (YAML.parse(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8')) as Workflow).jobs;
+    const assuming = Object.values(jobs).filter((job) => roleOf(job));
+    expect(assuming.length).toBeGreaterThan(0);
+    for (const job of assuming) {
+      const environment = typeof job.environment === 'string' ? job.environment : job.environment?.name;
+      if (roleOf(job)?.endsWith(':role/deploy-national-parks')) expect(environment).toBe('production');
+      else expect([roleOf(job), environment]).toEqual(['arn:aws:iam::123456789012:role/preview-national-parks', undefined]);
+    }
   });
 
   test('the preview role: pull requests only, matched exactly', () => {

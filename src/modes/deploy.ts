@@ -1,7 +1,9 @@
+import type { Service } from '@aws-sdk/client-ecs';
 import * as path from 'node:path';
 import { awsClients } from '../aws/clients';
 import { checkService } from '../ecs/service';
 import { checkTargetGroups } from '../ecs/target-groups';
+import { serviceUrl } from '../ecs/service-url';
 import { explainFailure } from '../ecs/wait';
 import type { LoginState } from '../registry/login';
 import type { RunContext } from '../inputs/run-context';
@@ -153,7 +155,19 @@ export async function deploy(
     notes: [...deployNotes(config, run), ...resolutionNotes(resolved)],
     timings: progress.timings,
   };
-  return reportRollout(report, outcome);
+  // Where the service now answers (the url output), unless the deployment failed.
+  const answering = outcome.deployment && outcome.end.kind !== 'failed';
+  const url = answering
+    ? await serviceUrl(targetGroupsOf(config, checked), { region: config.region, log })
+    : undefined;
+  return reportRollout({ ...report, ...(url && { url }) }, outcome);
+}
+
+/** The service's target groups: those of `load-balancer`, else those it already has. */
+function targetGroupsOf(config: ServiceConfig, checked: Service | undefined): string[] {
+  const given = config.serviceSettings.loadBalancers.map((t) => t.targetGroupArn);
+  if (given.length > 0) return given;
+  return (checked?.loadBalancers ?? []).flatMap((l) => (l.targetGroupArn ? [l.targetGroupArn] : []));
 }
 
 /** The report of a rollout that went as far as it should; a failed one throws DeployFailed with it. */

@@ -32,6 +32,8 @@ export interface RunReport {
   }[];
   serviceArn?: string;
   deploymentId?: string;
+  /** Where the service answers: its load balancer listener's URL (the url output). */
+  url?: string;
   /** e.g. "stable", "created and stable", "not waited for", "failed, rolled back to :3", "deleted" */
   state?: string;
   changed: boolean;
@@ -52,6 +54,7 @@ export function outputsOf(report: RunReport): Record<OutputName, string> {
     images: JSON.stringify(report.images),
     'service-arn': report.serviceArn ?? '',
     'deployment-id': report.deploymentId ?? '',
+    url: report.url ?? '',
     changed: String(report.changed),
   };
 }
@@ -79,6 +82,7 @@ export function summaryMarkdown(report: RunReport): string {
         `\`${report.taskDefinitionArn}\`${report.registered === false ? ' (identical revision reused)' : ''}`,
     ],
     ['Service', report.serviceArn && `\`${report.serviceArn}\``],
+    ['URL', report.url && `<${report.url}>`],
     ['Deployment', report.deploymentId && `\`${report.deploymentId}\``],
     ['Run before deploy', report.ranBefore?.map(cell).join('; ')],
     ['Service settings', report.settings?.map(cell).join('; ')],
