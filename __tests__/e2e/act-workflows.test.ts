@@ -300,6 +300,8 @@ test('deploy-on-push.yml: a push deploys, a later step reads the outputs, the po
   // The images are tagged with the commit's first 12 characters (image-tag's default).
   await expectImagesTagged('production', 'national-parks', r.sha.slice(0, 12));
   expect(r.log).toMatch(/✅ {2}Success - Post habitat-ecs-deploy\/habitat-ecs-deploy@v1/);
+  // The post step is the same dist/index.js: it cleaned up, once, and did not deploy again.
+  expect(printed(r).filter((l) => /^(Logged out of|Nothing to clean up)/.test(l))).toHaveLength(1);
 });
 
 describe('pr-preview.yml', () => {

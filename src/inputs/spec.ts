@@ -220,7 +220,7 @@ export const OUTPUTS = {
   images: 'JSON object: compose service name to the pushed image, `uri@sha256:...`.',
   'service-arn': 'ARN of the ECS service.',
   'deployment-id': 'ID of the ECS deployment this run started (empty when nothing changed).',
-  url: "Where the service answers, for `environment: { name: ..., url: ${{ steps.<id>.outputs.url }} }`: `http(s)://` the load balancer's DNS name (or the host its listener rule matches) and the listener's port, for the service's first target group (the preview's, on a preview). Empty when the service has no target group behind an HTTP or HTTPS listener.",
+  url: "Where the service answers, for the job's `environment` `url` (GitHub's Deployments page links it): `http(s)://` the load balancer's DNS name (or the host its listener rule matches) and the listener's port, for the service's first target group (the preview's, on a preview). Empty when the service has no target group behind an HTTP or HTTPS listener.",
   changed:
     '`true` when this run registered a new revision or updated the service, else `false`. In plan mode: `true` when a deploy would.',
 } as const;
