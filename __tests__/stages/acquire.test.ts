@@ -8,7 +8,7 @@ import { openRegistrySession } from '../../src/stages/session';
 import type { ImageBuild } from '../../src/translate/build-plan';
 import { parsePackageSource } from '../../src/translate/habitat/package-source';
 import { RecordingLog } from '../support/recording-log';
-import { fakeEcr, fakeWorld, REGISTRY, toolsDir } from './fakes';
+import { fakeEcr, fakeWorld, PASSWORD, REGISTRY, toolsDir } from './fakes';
 
 const mongodb = parsePackageSource('billmeyer/mongodb/3.2.10/20171016003652');
 const parks = parsePackageSource('mattray/national-parks');
@@ -227,6 +227,25 @@ describe('acquireImages', () => {
     expect(again.world.events).toEqual(['docker build /ws/web']);
     expect(again.log.of('group')).toEqual(['group: Build and push']);
   });
+
+  it.each([
+    ['an export', false, [parks]],
+    ['a build', true, []],
+  ])(
+    'masks the registry token before %s starts: no output of hab or docker can show it',
+    async (_what, build, packages) => {
+      const s = setup(build ? { builds: [imageBuild('web')] } : { reuseReleased: false });
+      const maskedAtStart: string[][] = [];
+      const run = s.world.run;
+      const recording: typeof run = async (command, args, o) => {
+        maskedAtStart.push([...s.log.secrets]);
+        return run(command, args, o);
+      };
+      await acquireImages(packages, s.session, { ...s.options, run: recording });
+      expect(maskedAtStart.length).toBeGreaterThan(0);
+      for (const masked of maskedAtStart) expect(masked).toContain(PASSWORD);
+    },
+  );
 
   it('a failed build fails the stage, naming the service, and no later build starts', async () => {
     const s = setup({ builds: [imageBuild('broken'), imageBuild('web')], maxParallel: 1 });

@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
-import { randomUUID } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics';
 import type { Log } from '../log';
 import { withoutTerminalEscapes } from '../process';
+import { runnerSafeLines } from '../untrusted-text';
 import { rememberMasked } from './masked-values';
 
 /**
@@ -32,22 +32,7 @@ export function annotation(d: Diagnostic | undefined): core.AnnotationProperties
   return {};
 }
 
-/**
- * Text shown in the log as it is, never run as a workflow command. The runner ends a line at
- * `\n`, `\r` or both, and reads a line as a command when it starts with `::` (after spaces) or
- * holds `##[` anywhere (actions/runner, ActionCommand.TryParseV2 and TryParse). Text that has
- * neither `::` nor `##[` has no such line, however `\r` splits it; any other text is written
- * between `::stop-commands::<token>` and `::<token>::`, which the runner shows without acting on
- * anything in between. The token is new each time, and the runner masks it, so the text cannot
- * end the pause itself.
- */
+/** Text shown in the log as it is, never run as a workflow command (runnerSafeLines). */
 export function showText(text: string): void {
-  if (!/::|##\[/.test(text)) {
-    core.info(text);
-    return;
-  }
-  const token = randomUUID();
-  core.info(`::stop-commands::${token}`);
-  core.info(text);
-  core.info(`::${token}::`);
+  for (const line of runnerSafeLines(text)) core.info(line);
 }

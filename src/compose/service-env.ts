@@ -116,11 +116,24 @@ export function applyEnvFiles(services: MapNode, ctx: EnvFileContext): Diagnosti
         else env.entries.set(key, { keyLoc: entry.keyLoc, value: scalar(value, loc) });
       }
     }
+    for (const [key, entry] of [...env.entries]) {
+      if (ENV_NAME.test(key)) continue;
+      env.entries.delete(key);
+      out.push(
+        error(
+          `environment variable name ${JSON.stringify(key)}: use letters, digits and "_", not starting with a digit (a shell's names, which the job summary and the pull request comment show as they are)`,
+          { location: entry.keyLoc, path: formatPath(['services', name, 'environment']) },
+        ),
+      );
+    }
     service.entries.delete('env_file');
     service.entries.set('environment', { keyLoc: envEntry?.keyLoc ?? envFile!.keyLoc, value: env });
   }
   return out;
 }
+
+/** A variable name a task's environment may have: POSIX's portable names. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 interface EnvFileRef {
   path: string;

@@ -9,6 +9,7 @@ import type { LoginState } from '../registry/login';
 import type { RunContext } from '../inputs/run-context';
 import type { ServiceConfig } from '../inputs/parse';
 import type { Log } from '../log';
+import { inlineCode, markdownText } from '../markdown';
 import { shortArn, type Progress } from '../progress';
 import { baseReport, DeployFailed, type RunReport } from './report';
 import { acquireImages } from '../stages/acquire';
@@ -242,13 +243,13 @@ function runTags(run: RunContext): Record<string, string> {
 }
 
 function deployNotes(config: ServiceConfig, run: RunContext): string[] {
-  const tags = [config.imageTag, ...config.extraTags].map((t) => `\`${t}\``).join(', ');
+  const tags = [config.imageTag, ...config.extraTags].map(inlineCode).join(', ');
   if (config.preview) {
     return [
-      `Preview of pull request #${config.preview.number}: service \`${config.service}\`, images tagged ${tags}.`,
+      `Preview of pull request #${config.preview.number}: service ${inlineCode(config.service)}, images tagged ${tags}.`,
     ];
   }
   if (run.ref.startsWith('refs/tags/'))
-    return [`Release ${run.ref.slice('refs/tags/'.length)}: images pushed as ${tags}.`];
+    return [`Release ${markdownText(run.ref.slice('refs/tags/'.length))}: images pushed as ${tags}.`];
   return [];
 }

@@ -3,6 +3,7 @@ import type { ChangePlan } from '../stages/change-plan';
 import { imageLines } from '../stages/change-text';
 import type { Config } from '../inputs/parse';
 import type { OutputName } from '../inputs/spec';
+import { codeBlock, inlineCode, markdownCell, markdownText } from '../markdown';
 import { shortArn } from '../progress';
 
 /** What one run did, as the outputs and the job summary tell it. */
@@ -37,7 +38,7 @@ export interface RunReport {
   /** e.g. "stable", "created and stable", "not waited for", "failed, rolled back to :3", "deleted" */
   state?: string;
   changed: boolean;
-  /** Things the run did not do, said plainly. */
+  /** Things the run did not do, said plainly: Markdown, every value in it escaped (src/markdown.ts). */
   notes?: string[];
   /** The tasks run before the deploy that passed (run-before-deploy), one line each. */
   ranBefore?: string[];
@@ -72,27 +73,27 @@ export function summaryMarkdown(report: RunReport): string {
   const title = report.service
     ? `${report.service} on ${report.cluster}`
     : (report.taskDefinition?.family ?? '');
-  out.push(`## habitat-ecs-deploy: ${report.mode} ${title}`.trimEnd(), '');
-  if (report.state) out.push(`**State:** ${report.state}`, '');
+  out.push(`## habitat-ecs-deploy: ${report.mode} ${markdownText(title)}`.trimEnd(), '');
+  if (report.state) out.push(`**State:** ${markdownText(report.state)}`, '');
   const facts: [string, string | undefined][] = [
-    ['Image tag', `\`${report.imageTag}\``],
+    ['Image tag', inlineCode(report.imageTag)],
     [
       'Task definition',
       report.taskDefinitionArn &&
-        `\`${report.taskDefinitionArn}\`${report.registered === false ? ' (identical revision reused)' : ''}`,
+        `${inlineCode(report.taskDefinitionArn)}${report.registered === false ? ' (identical revision reused)' : ''}`,
     ],
-    ['Service', report.serviceArn && `\`${report.serviceArn}\``],
-    ['URL', report.url && `<${report.url}>`],
-    ['Deployment', report.deploymentId && `\`${report.deploymentId}\``],
-    ['Run before deploy', report.ranBefore?.map(cell).join('; ')],
-    ['Service settings', report.settings?.map(cell).join('; ')],
+    ['Service', report.serviceArn && inlineCode(report.serviceArn)],
+    ['URL', report.url && `<${encodeURI(report.url)}>`],
+    ['Deployment', report.deploymentId && inlineCode(report.deploymentId)],
+    ['Run before deploy', report.ranBefore?.map(markdownCell).join('; ')],
+    ['Service settings', report.settings?.map(markdownCell).join('; ')],
     [
       'Console',
       report.service && report.mode !== 'render'
         ? consoleUrl(report.region, report.cluster, report.service)
         : undefined,
     ],
-    ['Rendered file', report.taskDefinitionFile && `\`${report.taskDefinitionFile}\``],
+    ['Rendered file', report.taskDefinitionFile && inlineCode(report.taskDefinitionFile)],
     [
       'Time',
       report.timings?.length
@@ -107,7 +108,7 @@ export function summaryMarkdown(report: RunReport): string {
   if (containers.length > 0) {
     out.push('| Container | Image | Ports |', '| --- | --- | --- |');
     for (const c of containers)
-      out.push(`| ${cell(c.name ?? '')} | \`${cell(c.image ?? '')}\` | ${cell(ports(c))} |`);
+      out.push(`| ${markdownCell(c.name ?? '')} | ${cellCode(c.image ?? '')} | ${markdownCell(ports(c))} |`);
     out.push('');
   }
   if (report.pushes && report.pushes.length > 0) {
@@ -116,32 +117,31 @@ export function summaryMarkdown(report: RunReport): string {
       const what = p.pushed
         ? `yes${p.layers ? `: ${layerCounts(p.layers)}` : ''}`
         : 'no, the registry already had this image';
-      out.push(`| ${cell(p.repository)} | ${what} |`);
+      out.push(`| ${markdownCell(p.repository)} | ${what} |`);
     }
     out.push('');
   }
   if (report.plan && report.plan.images.length > 0) {
     out.push('| Image on deploy |', '| --- |');
-    for (const line of imageLines(report.plan)) out.push(`| ${cell(line)} |`);
+    for (const line of imageLines(report.plan)) out.push(`| ${markdownCell(line)} |`);
     out.push('');
   }
   if (report.plan && report.diff && report.diff.length > 0) {
     const against = report.plan.running
-      ? `Changes against \`${shortArn(report.plan.running)}\``
+      ? `Changes against ${inlineCode(shortArn(report.plan.running))}`
       : 'Task definition';
-    out.push(`**${against}:**`, '', '```diff', ...report.diff, '```', '');
+    out.push(`**${against}:**`, '', ...codeBlock(report.diff, 'diff'), '');
   } else if (report.diff && report.diff.length > 0) {
     out.push(
       '<details><summary>Changes against the previous revision</summary>',
       '',
-      '```diff',
-      ...report.diff,
-      '```',
+      ...codeBlock(report.diff, 'diff'),
       '',
       '</details>',
       '',
     );
   }
+  // Notes are Markdown the action composed, each value in it escaped where it was put in.
   for (const note of report.notes ?? []) out.push(`> ${note}`, '');
   return out.join('\n');
 }
@@ -154,8 +154,9 @@ function ports(c: ContainerDefinition): string {
   return list.join(', ') || '-';
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** A code span in a table cell: a `|` inside would still end the cell (GFM tables, 4.10). */
+function cellCode(text: string): string {
+  return inlineCode(text).replace(/\|/g, '\\|');
 }
 
 /** A deploy that failed after it started: the report still goes out, then the step fails. */

@@ -103,7 +103,12 @@ export async function acquireImages(
   }
 
   const builds = options.builds ?? [];
-  if (toExport.length > 0 || builds.length > 0) await options.beforeChange?.();
+  if (toExport.length > 0 || builds.length > 0) {
+    await options.beforeChange?.();
+    // The registry's token is fetched, and masked, before hab or docker starts: nothing they
+    // print (a build's RUN step, a package's hook) can show it in clear.
+    await session.credentials();
+  }
   const made =
     toExport.length === 0 && builds.length === 0
       ? []
