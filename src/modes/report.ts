@@ -3,7 +3,7 @@ import type { ChangePlan } from '../stages/change-plan';
 import { imageLines } from '../stages/change-text';
 import type { Config } from '../inputs/parse';
 import type { OutputName } from '../inputs/spec';
-import { codeBlock, inlineCode, markdownCell, markdownText } from '../markdown';
+import { codeBlock, inlineCode, markdownText } from '../markdown';
 import { shortArn } from '../progress';
 
 /** What one run did, as the outputs and the job summary tell it. */
@@ -85,8 +85,8 @@ export function summaryMarkdown(report: RunReport): string {
     ['Service', report.serviceArn && inlineCode(report.serviceArn)],
     ['URL', report.url && `<${encodeURI(report.url)}>`],
     ['Deployment', report.deploymentId && inlineCode(report.deploymentId)],
-    ['Run before deploy', report.ranBefore?.map(markdownCell).join('; ')],
-    ['Service settings', report.settings?.map(markdownCell).join('; ')],
+    ['Run before deploy', report.ranBefore?.map(markdownText).join('; ')],
+    ['Service settings', report.settings?.map(markdownText).join('; ')],
     [
       'Console',
       report.service && report.mode !== 'render'
@@ -108,7 +108,7 @@ export function summaryMarkdown(report: RunReport): string {
   if (containers.length > 0) {
     out.push('| Container | Image | Ports |', '| --- | --- | --- |');
     for (const c of containers)
-      out.push(`| ${markdownCell(c.name ?? '')} | ${cellCode(c.image ?? '')} | ${markdownCell(ports(c))} |`);
+      out.push(`| ${markdownText(c.name ?? '')} | ${cellCode(c.image ?? '')} | ${markdownText(ports(c))} |`);
     out.push('');
   }
   if (report.pushes && report.pushes.length > 0) {
@@ -117,13 +117,13 @@ export function summaryMarkdown(report: RunReport): string {
       const what = p.pushed
         ? `yes${p.layers ? `: ${layerCounts(p.layers)}` : ''}`
         : 'no, the registry already had this image';
-      out.push(`| ${markdownCell(p.repository)} | ${what} |`);
+      out.push(`| ${markdownText(p.repository)} | ${what} |`);
     }
     out.push('');
   }
   if (report.plan && report.plan.images.length > 0) {
     out.push('| Image on deploy |', '| --- |');
-    for (const line of imageLines(report.plan)) out.push(`| ${markdownCell(line)} |`);
+    for (const line of imageLines(report.plan)) out.push(`| ${markdownText(line)} |`);
     out.push('');
   }
   if (report.plan && report.diff && report.diff.length > 0) {
