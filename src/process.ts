@@ -19,8 +19,10 @@ type Stream = 'stdout' | 'stderr';
 
 export interface RunOptions {
   cwd?: string;
-  /** The complete environment of the child (see childEnvironment). */
+  /** The environment the child's is taken from (default process.env): only childEnvironment's part of it. */
   env?: NodeJS.ProcessEnv;
+  /** Variables given to the child on purpose, on top of that (a secret `docker run --env NAME` reads). */
+  addEnv?: Record<string, string>;
   /** Written to the child's stdin, which is then closed (how passwords are handed over). */
   input?: string;
   /** Called for every complete line of output, in order per stream. */
@@ -118,8 +120,53 @@ function appendBounded(buffer: string, chunk: string): string {
   return joined.length > MAX_CAPTURE ? joined.slice(joined.length - MAX_CAPTURE) : joined;
 }
 
+/** Variables every child gets, when set: finding programs, files, the locale, proxies and CAs. */
+const PASSED = new Set([
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'SHELL',
+  'TERM',
+  'TZ',
+  'LANG',
+  'LANGUAGE',
+  'TMPDIR',
+  'XDG_RUNTIME_DIR',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'ALL_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'all_proxy',
+  // The runner ends the processes that carry it when the job ends, children left running included.
+  'RUNNER_TRACKING_ID',
+]);
+/** Prefixes of the tools' own settings: docker's and BuildKit's, Habitat's, the locale's. */
+const PASSED_PREFIXES = ['DOCKER_', 'BUILDKIT_', 'BUILDX_', 'HAB_', 'LC_'];
+
+/**
+ * What a child (hab, docker) gets of the environment: what those tools read, never the job's
+ * credentials (AWS keys, GITHUB_TOKEN, the runner's ACTIONS_* tokens, the OIDC request token)
+ * nor anything else a step exported. HAB_AUTH_TOKEN reaches hab alone, for private origins.
+ */
+export function childEnvironment(env: NodeJS.ProcessEnv, command: string): Record<string, string> {
+  const hab = path.basename(command) === 'hab';
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (name === 'HAB_AUTH_TOKEN' && !hab) continue;
+    if (PASSED.has(name) || PASSED_PREFIXES.some((p) => name.startsWith(p))) out[name] = value;
+  }
+  return out;
+}
+
 export const runProcess: ProcessRunner = async (command, args, options = {}) => {
-  const env = options.env ?? process.env;
+  const env = { ...childEnvironment(options.env ?? process.env, command), ...options.addEnv };
   // Looked up on the child's own PATH (exec would search the action's).
   const program = findExecutable(command, env);
   if (!program) throw new CommandNotFoundError(command);
@@ -147,7 +194,7 @@ export const runProcess: ProcessRunner = async (command, args, options = {}) => 
     const exitCode = await currentRun.run(run, () =>
       exec.exec(program, [...args], {
         ...(options.cwd !== undefined && { cwd: options.cwd }),
-        env: definedOnly(env),
+        env,
         // Always a (possibly empty) input, so that stdin is closed: a child reading it gets EOF.
         input: Buffer.from(options.input ?? ''),
         silent: true,
@@ -170,12 +217,6 @@ export const runProcess: ProcessRunner = async (command, args, options = {}) => 
     clearTimeout(timer);
   }
 };
-
-function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
-}
 
 /** Full path of an executable found on the PATH of `env`, or undefined. No process is run. */
 export function findExecutable(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {

@@ -50,8 +50,7 @@ export async function buildImages(
   const run = options.run ?? runProcess;
   const env = options.env ?? process.env;
   // Before the first docker command: a build's output (or docker's) cannot show what is masked later.
-  for (const build of builds)
-    for (const arg of build.args) if (arg.secret && arg.value) options.log.setSecret(arg.value);
+  for (const build of builds) for (const arg of build.args) if (arg.secret) options.log.setSecret(arg.value);
   const builder = await detectBuilder(run, env, options.log);
   // A platform the legacy builder cannot be asked for fails here, before any build starts.
   if (builder.kind === 'legacy' && !builder.platformFlag) {

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { error, UserError } from '../diagnostics';
+import { childEnvironment } from '../process';
 import { BLOCK, decodeHeader, padding, TarFormatError, TarReader } from './tar-format';
 
 /**
@@ -120,7 +121,10 @@ async function dockerSave(
   env: NodeJS.ProcessEnv,
   timeoutMs: number,
 ): Promise<Map<string, string>> {
-  const child = spawn('docker', ['image', 'save', image], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('docker', ['image', 'save', image], {
+    env: childEnvironment(env, 'docker'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-4000);
