@@ -513,6 +513,23 @@ describe('where packages are exported from', () => {
     },
   );
 
+  it('refuses to send HAB_AUTH_TOKEN to a Builder over plain http off this machine', () => {
+    const token = { HAB_AUTH_TOKEN: 'tok' };
+    expect(
+      problems({ service: 'web', 'habitat-builder-url': 'http://bldr.example.com' }, push, token),
+    ).toEqual([
+      'habitat-builder-url: "http://bldr.example.com" is plain http, and HAB_AUTH_TOKEN is set: hab and the release lookup would send the token in clear. Use the Builder\'s https:// URL, or leave HAB_AUTH_TOKEN out of this step if its origins are public',
+    ]);
+    expect(problems({ service: 'web' }, push, { ...token, HAB_BLDR_URL: 'http://10.0.0.5' })).toEqual([
+      expect.stringContaining('"http://10.0.0.5" (from HAB_BLDR_URL) is plain http'),
+    ]);
+    for (const url of ['https://bldr.example.com', 'http://127.0.0.1:5058', 'http://localhost:9636'])
+      expect(() => parse({ service: 'web', 'habitat-builder-url': url }, push, token)).not.toThrow();
+    expect(() =>
+      parse({ service: 'web', 'habitat-builder-url': 'http://bldr.example.com' }, push),
+    ).not.toThrow();
+  });
+
   it('names HAB_BLDR_URL when that is where a bad URL came from', () => {
     expect(problems({ service: 'web' }, push, { HAB_BLDR_URL: 'bldr.example.com' })).toEqual([
       'habitat-builder-url: "bldr.example.com" (from HAB_BLDR_URL) is not an http:// or https:// URL of a Builder',
