@@ -40,10 +40,10 @@ describe.each(['deploy-policy.json', 'preview-policy.json'])('%s', (file) => {
     expect(new Set(sids).size).toBe(sids.length);
   });
 
-  test('allows the read-only calls of verify as the optional VerifyReadOnly statement, and only them', () => {
-    const verify = policy.Statement.find((s) => s.Sid === 'VerifyReadOnly');
-    expect(new Set(list(verify?.Action))).toEqual(new Set(Object.values(PERMISSION)));
-    expect(list(verify?.Action).every((a) => /:(Describe|List|Get)/.test(a))).toBe(true);
+  test('allows the read-only calls of verify as the optional Verify statements, and only them', () => {
+    const verify = policy.Statement.filter((s) => s.Sid?.startsWith('Verify')).flatMap((s) => list(s.Action));
+    expect(new Set(verify)).toEqual(new Set(Object.values(PERMISSION)));
+    expect(verify.every((a) => /:(Describe|List|Get)/.test(a))).toBe(true);
   });
 });
 
@@ -62,6 +62,30 @@ test('the preview policy reaches only pr- services and revisions, and deletes no
   ]);
   expect(grants('ecr:BatchDeleteImage')).toEqual([]);
   expect(preview.Statement.flatMap((s) => list(s.Action)).some((a) => a === '*' || a.endsWith(':*'))).toBe(false);
+});
+
+// Issue 25, finding 2: what a preview writes, passes and reads by name is its own (preview-suffix
+// `-pr`): no repository, role, log group or parameter production uses.
+test("the preview policy names none of production's repositories, roles, log groups or parameters", () => {
+  const preview = read('preview-policy.json');
+  const grants = (prefix: string) =>
+    preview.Statement.filter((s) => s.Effect === 'Allow' && list(s.Action).some((a) => a.startsWith(prefix)))
+      .flatMap((s) => list(s.Resource))
+      .filter((r) => r !== '*');
+  const ecr = preview.Statement.filter((s) => list(s.Action).some((a) => a.startsWith('ecr:') && a !== 'ecr:GetAuthorizationToken' && a !== 'ecr:DescribeImages'));
+  expect(ecr.flatMap((s) => list(s.Resource)).every((r) => r.endsWith('-pr'))).toBe(true);
+  expect(grants('iam:PassRole')).toEqual([
+    'arn:aws:iam::<account>:role/<task-role>-pr',
+    'arn:aws:iam::<account>:role/<execution-role>-pr',
+  ]);
+  expect(grants('logs:GetLogEvents')).toEqual([
+    'arn:aws:logs:<region>:<account>:log-group:<log-group>-pr:log-stream:*',
+  ]);
+  for (const action of ['ssm:GetParameter', 'secretsmanager:DescribeSecret']) {
+    const on = preview.Statement.filter((s) => list(s.Action).includes(action)).flatMap((s) => list(s.Resource));
+    expect(on.length).toBeGreaterThan(0);
+    expect(on.every((r) => r.includes('<preview-parameters>/'))).toBe(true);
+  }
 });
 
 test('the preview policy allows the reads of a plan of the production service (docs/plan-and-verify.md, Plan)', () => {

@@ -230,8 +230,20 @@ describe('tags, previews and forks', () => {
       family: 'web-task-pr-7',
       imageTag: 'pr-7',
       preview: { number: 7, closed: false, baseService: 'web' },
+      previewSuffix: '-pr',
     });
     expect(config.skip).toBeUndefined();
+    expect(parse({ service: 'web', preview: 'true' }).previewSuffix).toBeUndefined();
+  });
+
+  it('takes a preview-suffix that can end a repository, role and log group name, and refuses others', () => {
+    const run = (suffix: string) =>
+      parse({ service: 'web', preview: 'true', 'preview-suffix': suffix }, pr('opened'));
+    expect(run('.preview').previewSuffix).toBe('.preview');
+    for (const bad of ['pr', '-PR', '-pr/x', '--pr', '-pr-'])
+      expect(problems({ service: 'web', preview: 'true', 'preview-suffix': bad }, pr('opened'))).toEqual([
+        expect.stringMatching(/^preview-suffix: ".*" cannot end an ECR repository, role or log group name/),
+      ]);
   });
 
   it('tears a preview down when the pull request closes, without needing the compose file or .hart files', () => {

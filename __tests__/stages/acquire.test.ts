@@ -196,6 +196,34 @@ describe('acquireImages', () => {
     expect(s.log.of('group')).toEqual(['group: Export and push']);
   });
 
+  // Issue 25, finding 2: a preview reads, tags and pushes only repositories of its own, so the
+  // preview role needs no write on production's, and a tag it plants there cannot exist.
+  it("a preview reuses from, pushes and builds into its own repositories only, production's untouched", async () => {
+    const s = setup({ builds: [imageBuild('web')], repositoryName: (r) => `${r}-pr` });
+    const production = s.world.seed('billmeyer/mongodb', ['3.2.10-20171016003652']);
+    const previews = s.world.seed('core/redis-pr', ['4.0.14-20190319155852']);
+    const outside = () => [...s.world.manifests.keys()].filter((k) => !/^[^:]*-pr:/.test(k));
+    const before = outside();
+    const images = await acquireImages([mongodb, redis], s.session, s.options);
+    expect(images.map((i) => [i.repository, i.uri, i.pushed])).toEqual([
+      ['billmeyer/mongodb', `${REGISTRY}/billmeyer/mongodb-pr`, true],
+      ['core/redis', `${REGISTRY}/core/redis-pr`, false],
+      ['shop/web', `${REGISTRY}/shop/web-pr`, true],
+    ]);
+    expect(images[0]?.digest).not.toBe(production);
+    expect(images[1]?.digest).toBe(previews);
+    expect(s.world.events).toContain(`docker push ${REGISTRY}/shop/web-pr:v1`);
+    expect(outside()).toEqual(before);
+    expect(s.ecr.commandCalls(CreateRepositoryCommand).map((c) => c.args[0].input.repositoryName)).toEqual(
+      expect.arrayContaining(['billmeyer/mongodb-pr', 'shop/web-pr']),
+    );
+    expect(
+      s.ecr
+        .commandCalls(CreateRepositoryCommand)
+        .every((c) => c.args[0].input.repositoryName?.endsWith('-pr')),
+    ).toBe(true);
+  });
+
   it('pushes only the run tags without version tags', async () => {
     const s = setup({ versionTags: false, tags: ['v1', 'latest'] });
     const images = await acquireImages([parks], s.session, s.options);

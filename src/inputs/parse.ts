@@ -17,6 +17,9 @@ import { credentialGuard } from '../compose/runner-credentials';
 import type { Request } from '../stages/request';
 
 /** Everything the action was asked to do, validated. Built once, before any side effect. */
+/** What may end a repository, role and log group name alike (ECR's grammar is the narrowest). */
+const PREVIEW_SUFFIX = /^[._-][a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
 export type Config = RenderConfig | ServiceConfig;
 
 /** Render mode: the service is optional (without task-family, it names the family). */
@@ -214,6 +217,13 @@ export function parseConfig(
     extraTags = [];
   }
 
+  const suffix = get('preview-suffix');
+  if (!PREVIEW_SUFFIX.test(suffix)) {
+    fail(
+      'preview-suffix',
+      `${JSON.stringify(suffix)} cannot end an ECR repository, role or log group name: a separator ("-", "_" or ".") then lower-case letters and digits, such as "-pr"`,
+    );
+  }
   const githubToken = get('github-token') || undefined;
 
   const common: CommonConfig = {
@@ -229,7 +239,7 @@ export function parseConfig(
     launchType,
     imageTag,
     extraTags,
-    ...(preview && { preview }),
+    ...(preview && { preview, previewSuffix: suffix }),
     removePreviewImages: bool(get('preview-remove-images'), 'preview-remove-images', fail),
     ...(githubToken !== undefined && { githubToken }),
     environment: env,

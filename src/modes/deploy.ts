@@ -20,6 +20,7 @@ import { rollout, type RolloutOutcome } from '../stages/rollout';
 import { oneOffPlacement, runBeforeDeploy } from '../stages/run-before';
 import { openRegistrySession } from '../stages/session';
 import { verifyStage } from '../stages/verify';
+import { previewRepository } from '../translate/preview-names';
 
 /** What only the Actions runner gives a deploy, passed in so that no stage reads the runner. */
 export interface RunnerSide {
@@ -76,6 +77,8 @@ export async function deploy(
         maxParallel: config.maxParallel,
       })
     : undefined;
+  // A preview pushes to repositories of its own, which its role may write and production never reads.
+  const suffix = config.previewSuffix;
   const images = await acquireImages(plan.packages, session, {
     builds: plan.builds,
     tags: [config.imageTag, ...config.extraTags],
@@ -87,6 +90,7 @@ export async function deploy(
     workspace: run.workspace,
     exportSettings: config.habitatExport,
     beforeChange,
+    ...(suffix !== undefined && { repositoryName: (r: string) => previewRepository(r, suffix) }),
     log,
     progress,
   });
@@ -109,6 +113,7 @@ export async function deploy(
       },
     }),
     ...(task.network && { network: task.network }),
+    reviveCount: config.desiredCount,
     forceNewDeployment: config.forceNewDeployment,
     ...(config.waitForStability && { waitTimeoutMs: config.waitTimeoutMinutes * 60_000 }),
     rollbackOnFailure: config.rollbackOnFailure,

@@ -2,6 +2,7 @@ import type { HabitatOptions } from '../translate/habitat/types';
 import type { PackageSource } from '../translate/habitat/package-source';
 import type { LaunchType } from '../translate/context';
 import { ecrRegistry } from '../translate/image-plan';
+import { previewTaskDefinition } from '../translate/preview-names';
 import { translateProject, type TranslatedProject } from '../translate/project';
 
 /**
@@ -33,6 +34,8 @@ export interface Request {
   refuseVariable: (name: string, value: string) => string | undefined;
   /** The workspace, which the files the compose files name must not leave; unset: no such root. */
   root?: string;
+  /** A preview's: its roles and awslogs groups (and the repositories it pushes to) carry it. */
+  previewSuffix?: string;
 }
 
 /**
@@ -56,7 +59,7 @@ export function translateRequest(
   registry: string,
   images?: ReadonlyMap<string, string>,
 ): TranslatedProject {
-  return translateProject({
+  const translated = translateProject({
     files: request.composeFiles,
     ...(request.root !== undefined && { root: request.root }),
     ...(request.envFile !== undefined && { envFile: request.envFile }),
@@ -72,4 +75,9 @@ export function translateRequest(
     refuseVariable: request.refuseVariable,
     ...(images && { images }),
   });
+  if (request.previewSuffix === undefined) return translated;
+  return {
+    ...translated,
+    taskDefinition: previewTaskDefinition(translated.taskDefinition, request.previewSuffix),
+  };
 }
