@@ -82,23 +82,33 @@ function parseV2(raw: string, registered: Set<string>): RunnerCommand | undefine
   if (!message.startsWith('::')) return undefined;
   const end = message.indexOf('::', 2);
   if (end < 0) return undefined;
-  const info = message.slice(2, end);
+  const head = commandHead(message.slice(2, end), registered, {
+    trim: true,
+    separator: ',',
+    table: PROPERTY,
+  });
+  return head && { ...head, data: unescape(message.slice(end + 2), DATA), line: raw };
+}
+
+/** A command's name and properties (`name k=v,k=v` or `name k=v;k=v`); undefined if not a registered name. */
+function commandHead(
+  info: string,
+  registered: Set<string>,
+  format: { trim: boolean; separator: string; table: [string, string][] },
+): Pick<RunnerCommand, 'command' | 'properties'> | undefined {
   const space = info.indexOf(' ');
   const name = (space < 0 ? info : info.slice(0, space)).toLowerCase();
   if (!registered.has(name)) return undefined;
   const properties: Record<string, string> = {};
   if (space > 0) {
-    for (const pair of info
-      .slice(space + 1)
-      .trim()
-      .split(',')
-      .filter((p) => p !== '')) {
+    const rest = info.slice(space + 1);
+    for (const pair of (format.trim ? rest.trim() : rest).split(format.separator).filter((p) => p !== '')) {
       const at = pair.indexOf('=');
       if (at > 0 && at < pair.length - 1)
-        properties[pair.slice(0, at)] = unescape(pair.slice(at + 1), PROPERTY);
+        properties[pair.slice(0, at)] = unescape(pair.slice(at + 1), format.table);
     }
   }
-  return { command: name, properties, data: unescape(message.slice(end + 2), DATA), line: raw };
+  return { command: name, properties };
 }
 
 function parseV1(line: string, registered: Set<string>): RunnerCommand | undefined {
@@ -106,21 +116,12 @@ function parseV1(line: string, registered: Set<string>): RunnerCommand | undefin
   if (prefix < 0) return undefined;
   const close = line.indexOf(']', prefix);
   if (close < 0) return undefined;
-  const info = line.slice(prefix + 3, close);
-  const space = info.indexOf(' ');
-  const name = (space < 0 ? info : info.slice(0, space)).toLowerCase();
-  if (!registered.has(name)) return undefined;
-  const properties: Record<string, string> = {};
-  if (space > 0) {
-    for (const pair of info
-      .slice(space + 1)
-      .split(';')
-      .filter((p) => p !== '')) {
-      const at = pair.indexOf('=');
-      if (at > 0 && at < pair.length - 1) properties[pair.slice(0, at)] = unescape(pair.slice(at + 1), V1);
-    }
-  }
-  return { command: name, properties, data: unescape(line.slice(close + 1), V1), line };
+  const head = commandHead(line.slice(prefix + 3, close), registered, {
+    trim: false,
+    separator: ';',
+    table: V1,
+  });
+  return head && { ...head, data: unescape(line.slice(close + 1), V1), line };
 }
 
 /** The runner's unescaping tables, applied in its order. */
