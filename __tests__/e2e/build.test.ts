@@ -157,11 +157,18 @@ test("a broken Dockerfile fails the deploy, naming the service with docker's las
 // Issue 25, finding 10: the closing run took the repositories from habitat-packages only, so the
 // built image's pr-42 stayed behind; now from the images the preview's revisions named.
 test("closing a preview deletes pr-42 from the built image's repository too, and leaves production's", async () => {
-  const inputs = { preview: 'true', 'preview-remove-images': 'true', 'image-tag': '' };
+  // A preview-suffix of this file's own: the stack's registry is shared by every test file.
+  const previewSuffix = `-pr-${suffix}`.toLowerCase();
+  const inputs = {
+    preview: 'true',
+    'preview-remove-images': 'true',
+    'image-tag': '',
+    'preview-suffix': previewSuffix,
+  };
   const opened = deploy(inputs, workspace, 'pull_request-opened.json');
   if (opened.status !== 0) throw new Error(explain(opened));
   // The preview's own repository (preview-suffix -pr): production's is not written.
-  const own = `${repository}-pr`;
+  const own = `${repository}${previewSuffix}`;
   expect(await registryTags(registry, own)).toContain('pr-42');
   const production = await registryTags(registry, repository);
   expect(production).not.toContain('pr-42');
@@ -169,6 +176,6 @@ test("closing a preview deletes pr-42 from the built image's repository too, and
   if (closed.status !== 0) throw new Error(explain(closed));
   expect(closed.summary).toContain('2 pr-42 image(s) deleted');
   expect(await registryTags(registry, own)).not.toContain('pr-42');
-  expect(await registryTags(registry, 'billmeyer/mongodb-pr')).not.toContain('pr-42');
+  expect(await registryTags(registry, `billmeyer/mongodb${previewSuffix}`)).not.toContain('pr-42');
   expect(await registryTags(registry, repository)).toEqual(production);
 });

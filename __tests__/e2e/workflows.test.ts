@@ -23,6 +23,8 @@ const cluster = `wf-${suffix}`;
 const family = `np-wf-${suffix}`;
 const workspace = nationalParksWorkspace();
 const packages = 'billmeyer/mongodb\nmattray/national-parks';
+// The preview's repositories, of this file's own: the stack's registry is shared by every test file.
+const previewSuffix = `-pr-${suffix}`;
 
 let api: ChildProcess;
 let apiUrl = '';
@@ -55,6 +57,7 @@ function preview(
       'task-family': family,
       preview: 'true',
       'preview-remove-images': 'true',
+      'preview-suffix': previewSuffix,
       'github-token': 'ghs_fake_token_for_tests',
       ...inputs,
     },
@@ -106,10 +109,9 @@ describe('pull request preview', () => {
     expect((await service(previewService))?.status).toBe('ACTIVE');
     expect(await service('national-parks')).toBeUndefined();
     const images = JSON.parse(r.outputs.images ?? '{}') as Record<string, string>;
-    // In the preview's own repository (preview-suffix -pr), not production's.
-    expect(images.mongo).toBe(
-      `${registry}/billmeyer/mongodb-pr@${await servedDigest(registry, 'billmeyer/mongodb-pr', 'pr-42')}`,
-    );
+    // In the preview's own repository (preview-suffix), not production's.
+    const own = `billmeyer/mongodb${previewSuffix}`;
+    expect(images.mongo).toBe(`${registry}/${own}@${await servedDigest(registry, own, 'pr-42')}`);
 
     const posts = apiRequests().filter((q) => q.method === 'POST');
     expect(posts).toHaveLength(1);
@@ -151,7 +153,7 @@ describe('pull request preview', () => {
   test('closed: deletes the service, its task definitions and its pr-42 images, and says so in the comment', async () => {
     // What the registry holds before: pr-42 shares its image with the version tags, which stay,
     // and with latest, which the closing run names as its image-tag: only pr-42 may go.
-    const repositories = ['billmeyer/mongodb-pr', 'mattray/national-parks-pr'];
+    const repositories = [`billmeyer/mongodb${previewSuffix}`, `mattray/national-parks${previewSuffix}`];
     for (const repositoryName of repositories) {
       const got = await ecr.send(
         new BatchGetImageCommand({ repositoryName, imageIds: [{ imageTag: 'pr-42' }] }),
