@@ -28,7 +28,9 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(?!@actions/)'],
   // The @actions/* packages export only an "import" condition, which jest's resolver skips.
   moduleNameMapper: {
-    '^@actions/(exec|io|github)$': '<rootDir>/node_modules/@actions/$1/lib/$1.js',
+    '^@actions/(core|exec|io|github)$': '<rootDir>/node_modules/@actions/$1/lib/$1.js',
+    // @actions/core's HTTP client (for OIDC tokens) names its entry index.js.
+    '^@actions/(http-client)$': '<rootDir>/node_modules/@actions/$1/lib/index.js',
     '^@actions/([^/]+)/lib/([^/.]+)$': '<rootDir>/node_modules/@actions/$1/lib/$2.js',
     // The verify checks import SDK clients from their ES module files (for the bundle's size); the
     // package's CommonJS main exports the same classes.

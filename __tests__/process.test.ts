@@ -41,6 +41,60 @@ describe('runProcess', () => {
     expect(result.stdout).toBe('s3cret|$HOME; echo x');
   });
 
+  it('closes stdin without input, so a child that reads it gets EOF; one that never reads it is no crash', async () => {
+    const read = await runProcess('cat', [], { timeoutMs: 10_000 });
+    expect(read).toMatchObject({ exitCode: 0, timedOut: false, stdout: '' });
+    const unread = await runProcess('sh', ['-c', 'exec 0<&-; exit 0'], { input: 'x'.repeat(1 << 20) });
+    expect(unread.exitCode).toBe(0);
+  });
+
+  it("gives children what the tools read, never the job's credentials; HAB_AUTH_TOKEN to hab alone", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bin-'));
+    for (const name of ['hab', 'docker']) {
+      writeFileSync(path.join(dir, name), '#!/bin/sh\nenv\n');
+      chmodSync(path.join(dir, name), 0o755);
+    }
+    const env = {
+      PATH: `${dir}:/usr/bin:/bin`,
+      HOME: '/home/runner',
+      DOCKER_CONFIG: '/tmp/docker-config',
+      DOCKER_HOST: 'unix:///var/run/docker.sock',
+      HAB_LICENSE: 'accept-no-persist',
+      HAB_AUTH_TOKEN: 'hab-token',
+      HTTPS_PROXY: 'http://proxy:3128',
+      RUNNER_TRACKING_ID: 'github_1',
+      AWS_ACCESS_KEY_ID: 'AKIA-key',
+      AWS_SECRET_ACCESS_KEY: 'aws-secret',
+      AWS_SESSION_TOKEN: 'aws-session',
+      GITHUB_TOKEN: 'ghs_token',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token',
+      ACTIONS_RUNTIME_TOKEN: 'runtime-token',
+      INPUT_GITHUB_TOKEN: 'ghs_input',
+      SOME_STEP_EXPORT: 'x',
+    };
+    const seen = async (tool: string) =>
+      Object.fromEntries(
+        (await runProcess(tool, [], { env })).stdout
+          .trim()
+          .split('\n')
+          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+      );
+    const common = {
+      PATH: env.PATH,
+      HOME: env.HOME,
+      DOCKER_CONFIG: env.DOCKER_CONFIG,
+      DOCKER_HOST: env.DOCKER_HOST,
+      HAB_LICENSE: env.HAB_LICENSE,
+      HTTPS_PROXY: env.HTTPS_PROXY,
+      RUNNER_TRACKING_ID: env.RUNNER_TRACKING_ID,
+    };
+    // `sh` adds PWD (and SHLVL, _ where it wants) of its own.
+    const own = (vars: Record<string, string>) =>
+      Object.fromEntries(Object.entries(vars).filter(([k]) => !['PWD', 'SHLVL', '_', 'OLDPWD'].includes(k)));
+    expect(own(await seen('docker'))).toEqual(common);
+    expect(own(await seen('hab'))).toEqual({ ...common, HAB_AUTH_TOKEN: 'hab-token' });
+  });
+
   it('looks the program up on the PATH of the env it is given', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bin-'));
     writeFileSync(path.join(dir, 'hello-tool'), '#!/bin/sh\necho "hi from $0"\n');
@@ -56,7 +110,7 @@ describe('runProcess', () => {
 
   it('does not call a missing working directory a missing command', async () => {
     const attempt = runProcess('sh', ['-c', 'true'], { cwd: '/nonexistent-dir-for-test' });
-    await expect(attempt).rejects.toThrow(/ENOENT/);
+    await expect(attempt).rejects.toThrow(/does not exist/);
     await expect(attempt).rejects.not.toBeInstanceOf(CommandNotFoundError);
   });
 

@@ -40,7 +40,7 @@ const action = {
     ]),
   ),
   outputs: Object.fromEntries(Object.entries(OUTPUTS).map(([k, v]) => [k, { description: v }])),
-  runs: { using: 'node24', main: 'dist/index.js', post: 'dist/post/index.js', 'post-if': 'always()' },
+  runs: { using: 'node24', main: 'dist/index.js', post: 'dist/index.js', 'post-if': 'always()' },
 };
 fs.writeFileSync(path.join(root, 'action.yml'), YAML.stringify(action, { lineWidth: 0 }));
 

@@ -1,23 +1,23 @@
+import * as core from '@actions/core';
 import { actionsLog } from './action/actions-log';
 import { runnerTemp } from './action/github-context';
 import { readLoginState } from './action/post-state';
 import { checkSavedLogin, logout } from './registry/login';
-import * as runner from './action/workflow-commands';
 
 /** Post step: log docker out of the registry and remove the private docker config, always. */
-async function post(): Promise<void> {
+export async function post(): Promise<void> {
   const saved = readLoginState();
   if (!saved) {
-    runner.info('Nothing to clean up: this run did not log in to a registry.');
+    actionsLog.info('Nothing to clean up: this run did not log in to a registry.');
     return;
   }
   const checked = checkSavedLogin(saved, runnerTemp());
   if ('gone' in checked) {
-    runner.info(`Nothing to clean up: ${saved.dockerConfigDir} is already gone.`);
+    actionsLog.info(`Nothing to clean up: ${saved.dockerConfigDir} is already gone.`);
     return;
   }
   if ('refused' in checked) {
-    runner.warning(
+    core.warning(
       `Not logging out or removing ${saved.dockerConfigDir}: the saved state does not name a docker config this action made (${checked.refused}).`,
     );
     return;
@@ -25,11 +25,9 @@ async function post(): Promise<void> {
   const login = checked.ok;
   try {
     await logout(login, { log: actionsLog });
-    runner.info(`Logged out of ${login.registry} and removed the private docker config.`);
+    actionsLog.info(`Logged out of ${login.registry} and removed the private docker config.`);
   } catch (e) {
     // Cleanup must not fail the job; say what is left behind.
-    runner.warning(`Cleanup incomplete: ${e instanceof Error ? e.message : String(e)}`);
+    core.warning(`Cleanup incomplete: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
-
-void post();

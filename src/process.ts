@@ -1,18 +1,28 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import * as exec from '@actions/exec';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ChildProcess } from 'node:child_process';
+import { subscribe } from 'node:diagnostics_channel';
+import { accessSync, constants, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 
 /**
- * Runs external programs (hab, docker) with an argument vector, never a shell. Node's child_process,
- * not @actions/exec: cancelling a job must kill the children, which needs each child's handle.
+ * Runs external programs (hab, docker) with @actions/exec: an argument vector, never a shell.
+ * Two things it does not give, a deploy needs: a time limit, and stopping the children when the
+ * job is cancelled; both need the child's handle, which exec keeps to itself. Node announces every
+ * child it creates on the `child_process` diagnostics channel, in the caller's async context
+ * (https://nodejs.org/api/diagnostics_channel.html#child_process), so each run learns its own
+ * child from there (docs/development.md, "Dependencies").
  */
 
 type Stream = 'stdout' | 'stderr';
 
 export interface RunOptions {
   cwd?: string;
-  /** The complete environment of the child (merge with process.env yourself). */
+  /** The environment the child's is taken from (default process.env): only childEnvironment's part of it. */
   env?: NodeJS.ProcessEnv;
+  /** Variables given to the child on purpose, on top of that (a secret `docker run --env NAME` reads). */
+  addEnv?: Record<string, string>;
   /** Written to the child's stdin, which is then closed (how passwords are handed over). */
   input?: string;
   /** Called for every complete line of output, in order per stream. */
@@ -51,35 +61,57 @@ export class CommandNotFoundError extends Error {
 }
 
 const MAX_CAPTURE = 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 30 * 60 * 1000;
 
 /** Children running now, so that a cancelled job stops them instead of leaving them behind. */
 const running = new Set<ChildProcess>();
 
-/** A child started elsewhere (one whose output is streamed, not captured), stopped like the others. */
-export function trackProcess(child: ChildProcess): void {
+/** One run's own child, as the channel hands it over, and whether its time ran out. */
+interface Run {
+  child?: ChildProcess;
+  timedOut: boolean;
+}
+const currentRun = new AsyncLocalStorage<Run>();
+
+subscribe('child_process', (message) => {
+  const child = (message as { process: ChildProcess }).process;
   running.add(child);
   child.once('close', () => running.delete(child));
-}
+  child.once('error', () => running.delete(child));
+  // exec closes stdin right after the spawn: a child that exits without reading it must not
+  // crash the action with EPIPE. The stream exists once spawn() has returned.
+  queueMicrotask(() => child.stdin?.on('error', () => undefined));
+  const run = currentRun.getStore();
+  if (run && !run.child) {
+    run.child = child;
+    if (run.timedOut) child.kill('SIGKILL');
+  }
+});
 
 /** Sends the signal to every child still running; returns how many there were. */
 export function stopRunningProcesses(signal: NodeJS.Signals = 'SIGTERM'): number {
   for (const child of running) child.kill(signal);
   return running.size;
 }
-const DEFAULT_TIMEOUT_MS = 30 * 60 * 1000;
 
-/** Splits a byte stream into lines, keeping the partial last line until more arrives. */
+/** Splits a stream into lines, keeping the partial last line until more arrives. */
 class LineSplitter {
   private rest = '';
+  private readonly decoder = new StringDecoder('utf8');
   constructor(private readonly emit: (line: string) => void) {}
-  push(chunk: string): void {
-    const parts = (this.rest + chunk).split(/\r?\n/);
+  push(chunk: Buffer): string {
+    const text = this.decoder.write(chunk);
+    const parts = (this.rest + text).split(/\r?\n/);
     this.rest = parts.pop() ?? '';
     for (const line of parts) this.emit(line);
+    return text;
   }
-  end(): void {
-    if (this.rest !== '') this.emit(this.rest);
+  end(): string {
+    const text = this.decoder.end();
+    const last = this.rest + text;
+    if (last !== '') this.emit(last);
     this.rest = '';
+    return text;
   }
 }
 
@@ -88,64 +120,107 @@ function appendBounded(buffer: string, chunk: string): string {
   return joined.length > MAX_CAPTURE ? joined.slice(joined.length - MAX_CAPTURE) : joined;
 }
 
-export const runProcess: ProcessRunner = (command, args, options = {}) =>
-  new Promise((resolve, reject) => {
-    const tailSize = options.tailLines ?? 40;
-    const tail: string[] = [];
-    const captured: Record<Stream, string> = { stdout: '', stderr: '' };
-    const child = spawn(command, [...args], {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      shell: false,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    running.add(child);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+/** Variables every child gets, when set: finding programs, files, the locale, proxies and CAs. */
+const PASSED = new Set([
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'SHELL',
+  'TERM',
+  'TZ',
+  'LANG',
+  'LANGUAGE',
+  'TMPDIR',
+  'XDG_RUNTIME_DIR',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'ALL_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'all_proxy',
+  // The runner ends the processes that carry it when the job ends, children left running included.
+  'RUNNER_TRACKING_ID',
+]);
+/** Prefixes of the tools' own settings: docker's and BuildKit's, Habitat's, the locale's. */
+const PASSED_PREFIXES = ['DOCKER_', 'BUILDKIT_', 'BUILDX_', 'HAB_', 'LC_'];
 
-    const splitters = {} as Record<Stream, LineSplitter>;
-    for (const stream of ['stdout', 'stderr'] as const) {
-      splitters[stream] = new LineSplitter((line) => {
-        // The tail is quoted in error messages and annotations, which show escapes as garbage.
-        tail.push(withoutTerminalEscapes(line));
-        if (tail.length > tailSize) tail.shift();
-        options.onLine?.(line, stream);
-      });
-      const source = child[stream];
-      source.setEncoding('utf8');
-      source.on('data', (chunk: string) => {
-        captured[stream] = appendBounded(captured[stream], chunk);
-        splitters[stream].push(chunk);
-      });
-    }
+/**
+ * What a child (hab, docker) gets of the environment: what those tools read, never the job's
+ * credentials (AWS keys, GITHUB_TOKEN, the runner's ACTIONS_* tokens, the OIDC request token)
+ * nor anything else a step exported. HAB_AUTH_TOKEN reaches hab alone, for private origins.
+ */
+export function childEnvironment(env: NodeJS.ProcessEnv, command: string): Record<string, string> {
+  const hab = path.basename(command) === 'hab';
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (name === 'HAB_AUTH_TOKEN' && !hab) continue;
+    if (PASSED.has(name) || PASSED_PREFIXES.some((p) => name.startsWith(p))) out[name] = value;
+  }
+  return out;
+}
 
-    child.on('error', (err: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      running.delete(child);
-      // A missing cwd also gives ENOENT: only blame the command when the directory is there.
-      const cwdMissing = options.cwd !== undefined && !existsSync(options.cwd);
-      reject(err.code === 'ENOENT' && !cwdMissing ? new CommandNotFoundError(command) : err);
+export const runProcess: ProcessRunner = async (command, args, options = {}) => {
+  const env = { ...childEnvironment(options.env ?? process.env, command), ...options.addEnv };
+  // Looked up on the child's own PATH (exec would search the action's).
+  const program = findExecutable(command, env);
+  if (!program) throw new CommandNotFoundError(command);
+  const tailSize = options.tailLines ?? 40;
+  const tail: string[] = [];
+  const captured: Record<Stream, string> = { stdout: '', stderr: '' };
+  const splitters = {} as Record<Stream, LineSplitter>;
+  for (const stream of ['stdout', 'stderr'] as const) {
+    splitters[stream] = new LineSplitter((line) => {
+      // The tail is quoted in error messages and annotations, which show escapes as garbage.
+      tail.push(withoutTerminalEscapes(line));
+      if (tail.length > tailSize) tail.shift();
+      options.onLine?.(line, stream);
     });
-    // 'close' (not 'exit') so that all output has been read.
-    child.on('close', (exitCode, signal) => {
-      clearTimeout(timer);
-      running.delete(child);
-      splitters.stdout.end();
-      splitters.stderr.end();
-      resolve({ exitCode, signal, timedOut, stdout: captured.stdout, stderr: captured.stderr, tail });
-    });
-
-    // A child that exits without reading stdin must not crash us with EPIPE.
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.input ?? '');
-  });
+  }
+  const take = (stream: Stream) => (chunk: Buffer) => {
+    captured[stream] = appendBounded(captured[stream], splitters[stream].push(chunk));
+  };
+  const run: Run = { timedOut: false };
+  const timer = setTimeout(() => {
+    run.timedOut = true;
+    run.child?.kill('SIGKILL');
+  }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  try {
+    const exitCode = await currentRun.run(run, () =>
+      exec.exec(program, [...args], {
+        ...(options.cwd !== undefined && { cwd: options.cwd }),
+        env,
+        // Always a (possibly empty) input, so that stdin is closed: a child reading it gets EOF.
+        input: Buffer.from(options.input ?? ''),
+        silent: true,
+        ignoreReturnCode: true,
+        listeners: { stdout: take('stdout'), stderr: take('stderr') },
+      }),
+    );
+    for (const stream of ['stdout', 'stderr'] as const)
+      captured[stream] = appendBounded(captured[stream], splitters[stream].end());
+    const signal = run.child?.signalCode ?? null;
+    return {
+      exitCode: signal ? null : exitCode,
+      signal,
+      timedOut: run.timedOut,
+      stdout: captured.stdout,
+      stderr: captured.stderr,
+      tail,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+};
 
 /** Full path of an executable found on the PATH of `env`, or undefined. No process is run. */
 export function findExecutable(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (name.includes('/')) return isExecutableFile(name) ? name : undefined;
+  if (name.includes('/')) return isExecutableFile(name) ? path.resolve(name) : undefined;
   for (const dir of (env.PATH ?? '').split(path.delimiter)) {
     if (dir === '') continue;
     const candidate = path.join(dir, name);

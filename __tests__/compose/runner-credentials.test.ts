@@ -74,7 +74,7 @@ describe('interpolating the runner environment', () => {
     expect(errors(dir)).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^docker-compose\\.yml:5:${column} ${why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: interpolated from the runner's environment, it would be stored in plain text in the task definition\\. .*allow-interpolation: [A-Z_]+$`,
+          `^docker-compose\\.yml:5:${column} ${why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: taken from the runner's environment, it would be stored in plain text in the task definition \\(or a built image's history\\)\\. .*allow-interpolation: [A-Z_]+$`,
         ),
       ),
     ]);
@@ -99,14 +99,39 @@ describe('interpolating the runner environment', () => {
       'web.env': 'A=1\nAWS_SESSION_TOKEN\nB=${AWS_SECRET_ACCESS_KEY}\n',
       '.env': 'TAG=${ACTIONS_RUNTIME_TOKEN}\n',
     });
-    expect(errors(dir).map((e) => e.split(': interpolated')[0])).toEqual([
+    expect(errors(dir).map((e) => e.split(': taken')[0])).toEqual([
       '.env:1:1 ACTIONS_RUNTIME_TOKEN is a credential of this job',
     ]);
     fs.writeFileSync(path.join(dir, '.env'), 'TAG=1\n');
-    expect(errors(dir).map((e) => e.split(': interpolated')[0])).toEqual([
+    expect(errors(dir).map((e) => e.split(': taken')[0])).toEqual([
       'web.env:2:1 AWS_SESSION_TOKEN is a credential of this job',
       'web.env:3:1 AWS_SECRET_ACCESS_KEY is a credential of this job',
       'docker-compose.yml:6:9 GITHUB_TOKEN is a credential of this job',
+    ]);
+  });
+
+  it('refuses a bare build arg that names a credential, or holds one, at its name; takes the others as NAME=value', () => {
+    const dir = project({
+      'docker-compose.yml':
+        'services:\n  web:\n    build:\n      context: .\n      args: [AWS_SECRET_ACCESS_KEY, COPY_OF_KEY, RELEASE, UNSET_HERE, "SET=1"]\n  api:\n    build:\n      context: .\n      args:\n        GITHUB_TOKEN:\n        RELEASE:\n',
+    });
+    expect(errors(dir).map((e) => e.split(': taken')[0])).toEqual([
+      'docker-compose.yml:5:14 build arg AWS_SECRET_ACCESS_KEY: AWS_SECRET_ACCESS_KEY is a credential of this job',
+      'docker-compose.yml:5:37 build arg COPY_OF_KEY: the value of COPY_OF_KEY is a credential of this job (or a value the action masks)',
+      'docker-compose.yml:10:9 build arg GITHUB_TOKEN: GITHUB_TOKEN is a credential of this job',
+    ]);
+    const allowed = load(dir, runner, ['AWS_SECRET_ACCESS_KEY', 'COPY_OF_KEY', 'GITHUB_TOKEN']);
+    const args = (name: string) =>
+      allowed.services.get(name)?.canonical.build?.args.map((a) => [a.key, a.value]);
+    expect(args('web')).toEqual([
+      ['AWS_SECRET_ACCESS_KEY', runner.AWS_SECRET_ACCESS_KEY],
+      ['COPY_OF_KEY', runner.COPY_OF_KEY],
+      ['RELEASE', 'v1.2.3'],
+      ['SET', '1'],
+    ]);
+    expect(args('api')).toEqual([
+      ['GITHUB_TOKEN', runner.GITHUB_TOKEN],
+      ['RELEASE', 'v1.2.3'],
     ]);
   });
 

@@ -115,7 +115,7 @@ describe('buildImages', () => {
     expect(log.text()).toContain(
       'info: Building with the legacy builder (no docker buildx) on a linux/amd64 engine, API 1.41: --platform is passed',
     );
-    expect(log.text()).toContain('info: [web] Step 1/2 : FROM scratch');
+    expect(log.text()).toContain('output: [web] Step 1/2 : FROM scratch');
   });
 
   test('buildx when docker has it: --load, and the environment as given', async () => {
@@ -169,14 +169,24 @@ describe('buildImages', () => {
     );
   });
 
-  test('a secret-looking build arg is masked before the build runs, so its output cannot show it', async () => {
+  test('every secret-looking build arg is masked before the first docker command, so no output can show it', async () => {
     const docker = fakeDocker();
     const { log, options: o } = options(docker);
+    // What the log had been told when each docker command started.
+    const maskedAtStart: string[][] = [];
+    const run: ProcessRunner = async (command, args, opts) => {
+      maskedAtStart.push([...log.secrets]);
+      return docker.run(command, args, opts);
+    };
     await buildImages(
-      [imageBuild('web', { args: [{ name: 'NPM_TOKEN', value: 'tok-123', secret: true }] })],
-      o,
+      [
+        imageBuild('web', { args: [{ name: 'NPM_TOKEN', value: 'tok-123', secret: true }] }),
+        imageBuild('api', { args: [{ name: 'PIP_PASSWORD', value: 'pw-456', secret: true }] }),
+      ],
+      { ...o, run, maxParallel: 1 },
     );
-    expect(log.secrets).toEqual(['tok-123']);
+    expect(maskedAtStart.length).toBeGreaterThan(2);
+    for (const masked of maskedAtStart) expect(masked.sort()).toEqual(['pw-456', 'tok-123']);
     expect(log.raw.join('\n')).not.toContain('tok-123');
     expect(docker.builds()[0]?.args).toContain('NPM_TOKEN=tok-123');
   });

@@ -238,11 +238,11 @@ async function imagesOf(cluster: string, name: string): Promise<Record<string, s
 }
 
 /** The service runs both packages' images as the registry serves them under `tag`, pinned by digest. */
-async function expectImagesTagged(cluster: string, name: string, tag: string): Promise<void> {
+async function expectImagesTagged(cluster: string, name: string, tag: string, suffix = ''): Promise<void> {
   const images = await imagesOf(cluster, name);
   for (const [container, repository] of [
-    ['mongo', 'billmeyer/mongodb'],
-    ['national-parks', 'mattray/national-parks'],
+    ['mongo', `billmeyer/mongodb${suffix}`],
+    ['national-parks', `mattray/national-parks${suffix}`],
   ] as const)
     expect(images[container]).toBe(
       `${registry}/${repository}@${await servedDigest(registry, repository, tag)}`,
@@ -300,6 +300,8 @@ test('deploy-on-push.yml: a push deploys, a later step reads the outputs, the po
   // The images are tagged with the commit's first 12 characters (image-tag's default).
   await expectImagesTagged('production', 'national-parks', r.sha.slice(0, 12));
   expect(r.log).toMatch(/✅ {2}Success - Post habitat-ecs-deploy\/habitat-ecs-deploy@v1/);
+  // The post step is the same dist/index.js: it cleaned up, once, and did not deploy again.
+  expect(printed(r).filter((l) => /^(Logged out of|Nothing to clean up)/.test(l))).toHaveLength(1);
 });
 
 describe('pr-preview.yml', () => {
@@ -316,7 +318,8 @@ describe('pr-preview.yml', () => {
     const preview = await service('previews', previewService);
     expect(preview?.status).toBe('ACTIVE');
     expect(preview?.taskDefinition).toMatch(new RegExp(`:task-definition/${previewService}:\\d+$`));
-    await expectImagesTagged('previews', previewService, `pr-${number}`);
+    // In the preview's own repositories (preview-suffix -pr).
+    await expectImagesTagged('previews', previewService, `pr-${number}`, '-pr');
     const writes = api?.writes() ?? [];
     expect(writes.map((q) => [q.method, q.url, q.auth])).toEqual([
       ['POST', `/repos/example/national-parks/issues/${number}/comments`, `token ${TOKEN}`],

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEc2Cluster } from '../support/cluster';
 import { AwsCallLog, registryRequests, registryTags, requireStackEnv, servedDigest } from '../support/stack';
-import { runAction, type RunResult } from './harness';
+import { recordedEvent, runAction, type RunResult } from './harness';
 
 // A compose file with one Habitat service (exported by the stand-in hab) and one build: service
 // (built by the stack's docker engine from a Dockerfile that needs no network), deployed by the
@@ -57,9 +57,10 @@ const workspace = shopWorkspace(
   'FROM scratch\nARG GREETING\nLABEL greeting=$GREETING\nCOPY index.html /index.html\n',
 );
 
-function deploy(inputs: Record<string, string> = {}, at = workspace): RunResult {
+function deploy(inputs: Record<string, string> = {}, at = workspace, eventFile?: string): RunResult {
   return runAction({
     workspace: at,
+    ...(eventFile && { event: recordedEvent(eventFile) }),
     inputs: {
       'habitat-packages': 'billmeyer/mongodb',
       cluster,
@@ -151,4 +152,30 @@ test("a broken Dockerfile fails the deploy, naming the service with docker's las
     .filter((c) => /^(Register|Create|Update|Delete|Deregister)/.test(c) && c !== 'CreateRepository');
   expect(writes).toEqual([]);
   expect(calls.calls()).not.toContain('RegisterTaskDefinition');
+});
+
+// Issue 25, finding 10: the closing run took the repositories from habitat-packages only, so the
+// built image's pr-42 stayed behind; now from the images the preview's revisions named.
+test("closing a preview deletes pr-42 from the built image's repository too, and leaves production's", async () => {
+  // A preview-suffix of this file's own: the stack's registry is shared by every test file.
+  const previewSuffix = `-pr-${suffix}`.toLowerCase();
+  const inputs = {
+    preview: 'true',
+    'preview-remove-images': 'true',
+    'image-tag': '',
+    'preview-suffix': previewSuffix,
+  };
+  const opened = deploy(inputs, workspace, 'pull_request-opened.json');
+  if (opened.status !== 0) throw new Error(explain(opened));
+  // The preview's own repository (preview-suffix -pr): production's is not written.
+  const own = `${repository}${previewSuffix}`;
+  expect(await registryTags(registry, own)).toContain('pr-42');
+  const production = await registryTags(registry, repository);
+  expect(production).not.toContain('pr-42');
+  const closed = deploy(inputs, workspace, 'pull_request-closed.json');
+  if (closed.status !== 0) throw new Error(explain(closed));
+  expect(closed.summary).toContain('2 pr-42 image(s) deleted');
+  expect(await registryTags(registry, own)).not.toContain('pr-42');
+  expect(await registryTags(registry, `billmeyer/mongodb${previewSuffix}`)).not.toContain('pr-42');
+  expect(await registryTags(registry, repository)).toEqual(production);
 });

@@ -48,3 +48,17 @@ export function nationalParksWorkspace(): string {
   fs.cpSync(path.join(ROOT, 'examples/national-parks'), dir, { recursive: true });
   return dir;
 }
+
+/** A recorded event of __tests__/e2e/events as the runner gives it: name, ref, sha and payload. */
+export function recordedEvent(file: string) {
+  const payload = JSON.parse(fs.readFileSync(path.join(__dirname, 'events', file), 'utf8'));
+  if (payload.pull_request) {
+    return {
+      name: 'pull_request',
+      ref: `refs/pull/${payload.number}/merge`,
+      sha: payload.pull_request.head.sha,
+      payload,
+    };
+  }
+  return { name: 'push', ref: payload.ref, sha: payload.after, payload };
+}

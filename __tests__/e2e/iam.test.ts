@@ -8,6 +8,7 @@ import {
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -60,7 +61,11 @@ const values = {
   'task-role': 'iamTaskRole',
   'execution-role': 'ecsTaskExecutionRole',
   'log-group': logGroup,
+  // The parameters a preview's verify may read (preview-policy.json, VerifyPreviewSecrets).
+  'preview-parameters': `np-preview-${suffix}`,
 };
+// A preview's own secret; production's is any other parameter.
+const previewSecret = `arn:aws:ssm:us-east-1:123456789012:parameter/np-preview-${suffix}/db`;
 const workspace = nationalParksWorkspace();
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-e2e-'));
 const callLog = path.join(state, 'logs/moto-iam-calls.jsonl');
@@ -170,10 +175,15 @@ beforeAll(async () => {
   for (let i = 0; i < 5; i++) await addContainerInstance(cluster, endpoint, admin);
   targetGroup = await instanceTargetGroup();
   const iam = new IAMClient({ endpoint, credentials: admin });
-  await createTaskRole('iamTaskRole', iam);
-  await createTaskRole('ecsTaskExecutionRole', iam);
-  await new CloudWatchLogsClient({ endpoint, credentials: admin }).send(
-    new CreateLogGroupCommand({ logGroupName: logGroup }),
+  // Production's roles and log group, and the preview's own (preview-suffix -pr).
+  const logs = new CloudWatchLogsClient({ endpoint, credentials: admin });
+  for (const own of ['', '-pr']) {
+    await createTaskRole(`iamTaskRole${own}`, iam);
+    await createTaskRole(`ecsTaskExecutionRole${own}`, iam);
+    await logs.send(new CreateLogGroupCommand({ logGroupName: `${logGroup}${own}` }));
+  }
+  await new SSMClient({ endpoint, credentials: admin }).send(
+    new PutParameterCommand({ Name: `/np-preview-${suffix}/db`, Value: 'preview-db', Type: 'SecureString' }),
   );
   logToAwslogs(workspace, logGroup);
   fs.writeFileSync(
@@ -226,6 +236,13 @@ describe('as users holding only the example policies (actions enforced by moto)'
 
   test('preview: opened deploys the preview service (behind a target group, with a migration); pushes whose migration fails, or takes too long; closed, it is torn down', async () => {
     const preview = { preview: 'true', 'run-before-deploy': migrate };
+    // The preview's task reads a secret of its own, which its verify may check.
+    const params = path.join(workspace, 'ecs-params.yml');
+    const production = fs.readFileSync(params, 'utf8');
+    fs.writeFileSync(
+      params,
+      `${production}  services:\n    national-parks:\n      secrets:\n        - name: DB_PASSWORD\n          value_from: ${previewSecret}\n`,
+    );
     runTaskExit('0');
     const opened = run(
       previewer,
@@ -246,7 +263,12 @@ describe('as users holding only the example policies (actions enforced by moto)'
     expect(slow.status).toBe(1);
     for (const r of [failed, slow]) expect(r.stdout).not.toMatch(/not authorized|AccessDenied/);
     const closed = run(previewer, { preview: 'true' }, 'pull_request-closed.json');
+    fs.writeFileSync(params, production);
     if (closed.status !== 0) throw new Error(explain(closed));
+    // Its own repositories, roles and log group: production's are not what it used.
+    const images = JSON.parse(opened.outputs.images ?? '{}') as Record<string, string>;
+    expect(images.mongo).toMatch(/\/billmeyer\/mongodb-pr@sha256:/);
+    expect(images['national-parks']).toMatch(/\/mattray\/national-parks-pr@sha256:/);
     const ecs = new ECSClient({ endpoint, credentials: admin });
     const out = await ecs.send(new DescribeServicesCommand({ cluster, services: [`${service}-pr-42`] }));
     expect(out.services?.[0]?.status ?? 'MISSING').not.toBe('ACTIVE');
@@ -381,6 +403,37 @@ describe('every call against the real, scoped policy (a policy simulator)', () =
         .filter((v) => !v.allowed || v.problem)
         .map((v) => `${describeAuthorization(v.authorization)} ${v.problem ?? ''}`),
     ).toEqual([]);
+  });
+
+  // Issue 25, finding 2: what production's deploys did, a preview may not. Left to it by design:
+  // the reads every plan needs on "*", and what IAM cannot scope (see docs/permissions.md).
+  test("the preview policy refuses every call of production's deploys that writes, passes a role or reads a secret", async () => {
+    const shared = /^(ecr:GetAuthorizationToken|ecr:DescribeImages|[a-z0-9-]+:(Describe|List)[A-Za-z]*)$/;
+    const unscoped = new Set([
+      'ecs:StopTask',
+      'ecs:DeregisterTaskDefinition',
+      'iam:GetRole',
+      'logs:DescribeLogGroups',
+    ]);
+    const production = made.deploy.filter((a) => !shared.test(a.action) && !unscoped.has(a.action));
+    for (const action of [
+      'ecr:PutImage',
+      'ecs:RegisterTaskDefinition',
+      'ecs:UpdateService',
+      'iam:PassRole',
+      'ecs:RunTask',
+    ])
+      expect(production.map((a) => a.action)).toContain(action);
+    const secret = {
+      action: 'ssm:GetParameter',
+      resource: 'arn:aws:ssm:us-east-1:123456789012:parameter/np/db',
+      context: {},
+      call: 'SSM GetParameter',
+    };
+    const allowed = (await simulate(previewPolicy, [...production, secret]))
+      .filter((v) => v.allowed)
+      .map((v) => describeAuthorization(v.authorization));
+    expect(allowed).toEqual([]);
   });
 
   test.each(['deploy', 'preview'] as const)(

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEc2Cluster } from '../support/cluster';
 import { AwsCallLog, requireStackEnv } from '../support/stack';
-import { workflowCommands } from '../support/workflow-commands';
+import { runnerCommands, workflowCommands } from '../support/workflow-commands';
 import { nationalParksWorkspace, ROOT, runAction, type RunResult } from './harness';
 
 // The trust gaps of the bundled action, closed: what a package's build output, a saved state, a
@@ -73,6 +73,53 @@ describe("a package's build output", () => {
       expect.stringMatching(/^::add-mask::/),
       expect.stringMatching(/^::add-mask::/),
     ]);
+    expect(r.outputs.changed).toBe('true');
+  });
+});
+
+describe("a build: service's output", () => {
+  test('turns no command off: the registry token is masked before the build starts, and no line of the build runs', () => {
+    // The legacy builder (the stack's docker has no buildx) prints each Dockerfile line as a step.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-build-'));
+    fs.writeFileSync(
+      path.join(dir, 'docker-compose.yml'),
+      `name: hostile-${process.pid}\nservices:\n  web:\n    build: ./web\n    command: ["/index.html"]\n    mem_limit: 64m\n`,
+    );
+    fs.mkdirSync(path.join(dir, 'web'));
+    fs.writeFileSync(
+      path.join(dir, 'web', 'Dockerfile'),
+      [
+        'FROM scratch',
+        'LABEL a="##[stop-commands]pwned"',
+        'LABEL b="::add-mask::from-the-build"',
+        'LABEL c="x ##[set-output name=changed;]hijacked"',
+        'COPY index.html /index.html',
+        '',
+      ].join('\n'),
+    );
+    fs.writeFileSync(path.join(dir, 'web', 'index.html'), '<h1>web</h1>\n');
+    const r = runAction({
+      workspace: dir,
+      inputs: {
+        cluster,
+        service: 'hostile-build',
+        'task-family': `hostile-build-${process.pid}`,
+        'wait-for-service-stability': 'false',
+      },
+    });
+    ok(r);
+    const lines = r.stdout.split('\n');
+    const firstStep = lines.findIndex((l) => l.includes('Step 1/'));
+    expect(firstStep).toBeGreaterThan(0);
+    expect(r.stdout).toContain('LABEL a="##[stop-commands]pwned"');
+    // What the runner runs: the action's own masks (the ECR token, plain and base64), both
+    // before the build's first line, and nothing the build printed.
+    const commands = runnerCommands(r.stdout);
+    const masks = commands.filter((c) => c.command === 'add-mask');
+    expect(masks.map((c) => c.data)).not.toContain('from-the-build');
+    expect(masks).toHaveLength(2);
+    for (const mask of masks) expect(lines.indexOf(mask.line)).toBeLessThan(firstStep);
+    expect(commands.filter((c) => c.command === 'set-output')).toEqual([]);
     expect(r.outputs.changed).toBe('true');
   });
 });

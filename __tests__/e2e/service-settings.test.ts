@@ -29,6 +29,7 @@ const service = 'national-parks';
 const family = `np-lb-${suffix}`;
 const workspace = nationalParksWorkspace();
 const targetGroups: Record<TargetTypeEnum | string, string> = {};
+let balancerDns = '';
 const lb = (type: string, container = 'national-parks', port = 8080) =>
   `targetGroupArn=${targetGroups[type] ?? ''},container=${container},port=${port}`;
 
@@ -84,6 +85,7 @@ beforeAll(async () => {
     }),
   );
   const balancerArn = balancer.LoadBalancers?.[0]?.LoadBalancerArn ?? '';
+  balancerDns = balancer.LoadBalancers?.[0]?.DNSName ?? '';
   for (const [i, type] of (['ip', 'instance'] as const).entries()) {
     const created = await elb.send(
       new CreateTargetGroupCommand({
@@ -152,6 +154,17 @@ test('creates the service behind the target group, with the deployment settings,
   expect(r.summary).toMatch(
     /\*\*Service settings:\*\* load balancers: national-parks:8080 in target group np-ip-\w+; health check grace period: 60 s; ECS Exec: on; minimum healthy percent: 50; maximum percent: 150; capacity providers: FARGATE \(weight 1, base 0\); propagate tags: SERVICE; platform version: 1\.4\.0/,
   );
+  // Where it answers: the load balancer's name and the listener (port 80) forwarding to the group.
+  expect(balancerDns).not.toBe('');
+  expect(r.outputs.url).toBe(`http://${balancerDns.toLowerCase()}`);
+  expect(r.summary).toContain(`- **URL:** <http://${balancerDns.toLowerCase()}>`);
+  expect(calls.calls()).toEqual(expect.arrayContaining(['DescribeLoadBalancers', 'DescribeListeners']));
+});
+
+test("the url output names the listener of the service's own target group on a run that names none", () => {
+  const r = deploy({ 'load-balancer': '' });
+  if (r.status !== 0) throw new Error(explain(r));
+  expect(r.outputs.url).toBe(`http://${balancerDns.toLowerCase()}`);
 });
 
 test('on update, changes only the setting that differs, and then nothing', async () => {

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AwsCallLog, registryTags, requireStackEnv, servedDigest } from '../support/stack';
 import { createEc2Cluster } from '../support/cluster';
-import { nationalParksWorkspace, runAction, type RunResult } from './harness';
+import { nationalParksWorkspace, recordedEvent, runAction, type RunResult } from './harness';
 
 // The action in the three pipelines it is made for, driven by recorded event payloads:
 // a pull request preview that appears, updates and disappears (with its one comment), a fork's
@@ -23,23 +23,12 @@ const cluster = `wf-${suffix}`;
 const family = `np-wf-${suffix}`;
 const workspace = nationalParksWorkspace();
 const packages = 'billmeyer/mongodb\nmattray/national-parks';
+// The preview's repositories, of this file's own: the stack's registry is shared by every test file.
+const previewSuffix = `-pr-${suffix}`;
 
 let api: ChildProcess;
 let apiUrl = '';
 const apiLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gh-api-')), 'requests.jsonl');
-
-function event(file: string) {
-  const payload = JSON.parse(fs.readFileSync(path.join(__dirname, 'events', file), 'utf8'));
-  if (payload.pull_request) {
-    return {
-      name: 'pull_request',
-      ref: `refs/pull/${payload.number}/merge`,
-      sha: payload.pull_request.head.sha,
-      payload,
-    };
-  }
-  return { name: 'push', ref: payload.ref, sha: payload.after, payload };
-}
 
 /** The requests about comments (not the GraphQL question of whose the token is). */
 function apiRequests(): { method: string; url: string; auth: string; body: string }[] {
@@ -59,7 +48,7 @@ function preview(
 ): RunResult {
   return runAction({
     workspace,
-    event: event(eventFile),
+    event: recordedEvent(eventFile),
     env: { GITHUB_API_URL: apiUrl, ...env },
     inputs: {
       'habitat-packages': packages,
@@ -68,6 +57,7 @@ function preview(
       'task-family': family,
       preview: 'true',
       'preview-remove-images': 'true',
+      'preview-suffix': previewSuffix,
       'github-token': 'ghs_fake_token_for_tests',
       ...inputs,
     },
@@ -119,9 +109,9 @@ describe('pull request preview', () => {
     expect((await service(previewService))?.status).toBe('ACTIVE');
     expect(await service('national-parks')).toBeUndefined();
     const images = JSON.parse(r.outputs.images ?? '{}') as Record<string, string>;
-    expect(images.mongo).toBe(
-      `${registry}/billmeyer/mongodb@${await servedDigest(registry, 'billmeyer/mongodb', 'pr-42')}`,
-    );
+    // In the preview's own repository (preview-suffix), not production's.
+    const own = `billmeyer/mongodb${previewSuffix}`;
+    expect(images.mongo).toBe(`${registry}/${own}@${await servedDigest(registry, own, 'pr-42')}`);
 
     const posts = apiRequests().filter((q) => q.method === 'POST');
     expect(posts).toHaveLength(1);
@@ -163,7 +153,7 @@ describe('pull request preview', () => {
   test('closed: deletes the service, its task definitions and its pr-42 images, and says so in the comment', async () => {
     // What the registry holds before: pr-42 shares its image with the version tags, which stay,
     // and with latest, which the closing run names as its image-tag: only pr-42 may go.
-    const repositories = ['billmeyer/mongodb', 'mattray/national-parks'];
+    const repositories = [`billmeyer/mongodb${previewSuffix}`, `mattray/national-parks${previewSuffix}`];
     for (const repositoryName of repositories) {
       const got = await ecr.send(
         new BatchGetImageCommand({ repositoryName, imageIds: [{ imageTag: 'pr-42' }] }),
@@ -236,7 +226,7 @@ test('a fork pull request with no AWS credentials is explained and skipped, not 
 test('a tag push releases images tagged with the tag name and records the release', async () => {
   const r = runAction({
     workspace,
-    event: event('push-tag.json'),
+    event: recordedEvent('push-tag.json'),
     inputs: { 'habitat-packages': packages, cluster, service: 'national-parks', 'task-family': family },
   });
   ok(r);

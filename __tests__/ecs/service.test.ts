@@ -115,6 +115,22 @@ describe('deployService', () => {
     });
   });
 
+  // Issue 25, finding 7: a teardown interrupted after scaling to 0 left the service ACTIVE with no
+  // task; a deploy that kept its desired count would wait for 0 of 0 tasks and call that stable.
+  it('gives a service found at a desired count of 0 the desired count again, even on the same revision', async () => {
+    const { ecs, sent } = fakeEcs(serviceShape({ taskDefinition: TASK_DEFINITIONS.ours, desiredCount: 0 }));
+    const args = { cluster: 'c', service: 'shop', taskDefinitionArn: TASK_DEFINITIONS.ours, log };
+    const result = await deployService(ecs, { ...args, reviveCount: 2 });
+    expect(result).toMatchObject({ updated: true, settingsChanged: ['desired count: 0 -> 2'] });
+    const update = sent.find((c) => c instanceof UpdateServiceCommand) as UpdateServiceCommand;
+    expect(update.input).toEqual({
+      cluster: 'c',
+      service: 'shop',
+      forceNewDeployment: false,
+      desiredCount: 2,
+    });
+  });
+
   it('creates with the settings given, capacity providers instead of the launch type, and says what it set', async () => {
     const { ecs, sent } = fakeEcs(undefined);
     const tg = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/shop/0123456789abcdef';

@@ -33,11 +33,18 @@ test('action.yml declares exactly the outputs the code sets', () => {
   expect(declared).toEqual(OUTPUTS);
 });
 
+// nektos/act evaluates `${{ }}` wherever it reads action.yml, descriptions included, and fails the
+// job on one it cannot parse (`steps.<id>`).
+test('no description holds an expression', () => {
+  const descriptions = [...Object.values(INPUTS).map((i) => i.description), ...Object.values(OUTPUTS)];
+  expect(descriptions.filter((d) => d.includes('${{'))).toEqual([]);
+});
+
 test('action.yml runs the bundle on node24 with a post step', () => {
   expect(action.runs).toEqual({
     using: 'node24',
     main: 'dist/index.js',
-    post: 'dist/post/index.js',
+    post: 'dist/index.js',
     'post-if': 'always()',
   });
 });

@@ -230,8 +230,20 @@ describe('tags, previews and forks', () => {
       family: 'web-task-pr-7',
       imageTag: 'pr-7',
       preview: { number: 7, closed: false, baseService: 'web' },
+      previewSuffix: '-pr',
     });
     expect(config.skip).toBeUndefined();
+    expect(parse({ service: 'web', preview: 'true' }).previewSuffix).toBeUndefined();
+  });
+
+  it('takes a preview-suffix that can end a repository, role and log group name, and refuses others', () => {
+    const run = (suffix: string) =>
+      parse({ service: 'web', preview: 'true', 'preview-suffix': suffix }, pr('opened'));
+    expect(run('.preview').previewSuffix).toBe('.preview');
+    for (const bad of ['pr', '-PR', '-pr/x', '--pr', '-pr-'])
+      expect(problems({ service: 'web', preview: 'true', 'preview-suffix': bad }, pr('opened'))).toEqual([
+        expect.stringMatching(/^preview-suffix: ".*" cannot end an ECR repository, role or log group name/),
+      ]);
   });
 
   it('tears a preview down when the pull request closes, without needing the compose file or .hart files', () => {
@@ -512,6 +524,23 @@ describe('where packages are exported from', () => {
       ]);
     },
   );
+
+  it('refuses to send HAB_AUTH_TOKEN to a Builder over plain http off this machine', () => {
+    const token = { HAB_AUTH_TOKEN: 'tok' };
+    expect(
+      problems({ service: 'web', 'habitat-builder-url': 'http://bldr.example.com' }, push, token),
+    ).toEqual([
+      'habitat-builder-url: "http://bldr.example.com" is plain http, and HAB_AUTH_TOKEN is set: hab and the release lookup would send the token in clear. Use the Builder\'s https:// URL, or leave HAB_AUTH_TOKEN out of this step if its origins are public',
+    ]);
+    expect(problems({ service: 'web' }, push, { ...token, HAB_BLDR_URL: 'http://10.0.0.5' })).toEqual([
+      expect.stringContaining('"http://10.0.0.5" (from HAB_BLDR_URL) is plain http'),
+    ]);
+    for (const url of ['https://bldr.example.com', 'http://127.0.0.1:5058', 'http://localhost:9636'])
+      expect(() => parse({ service: 'web', 'habitat-builder-url': url }, push, token)).not.toThrow();
+    expect(() =>
+      parse({ service: 'web', 'habitat-builder-url': 'http://bldr.example.com' }, push),
+    ).not.toThrow();
+  });
 
   it('names HAB_BLDR_URL when that is where a bad URL came from', () => {
     expect(problems({ service: 'web' }, push, { HAB_BLDR_URL: 'bldr.example.com' })).toEqual([

@@ -191,14 +191,16 @@ describe('deploy stage on a running stack', () => {
   it('tears down: no ACTIVE service, no revisions of ours left, and a second run is a no-op', async () => {
     const log = new RecordingLog();
     const result = await teardown(ecs, { cluster, service, family, ...quick, log });
-    expect(result).toEqual({ deleted: true, inactive: true, deregistered: [second] });
+    // The images of the revisions deregistered: where a preview's pr-<n> tags are.
+    const images = [`123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/web@sha256:${'b'.padEnd(64, '0')}`];
+    expect(result).toEqual({ deleted: true, inactive: true, deregistered: [second], images });
     expect((await describe1(ecs, cluster, service)).status).toBe('INACTIVE');
     expect(await activeRevisions(ecs, family)).toEqual([]);
 
     const again = await teardown(ecs, { cluster, service, family, ...quick, log });
-    expect(again).toEqual({ deleted: false, inactive: true, deregistered: [] });
+    expect(again).toEqual({ deleted: false, inactive: true, deregistered: [], images: [] });
     const noCluster = await teardown(ecs, { cluster: `missing-${run}`, service, ...quick, log });
-    expect(noCluster).toEqual({ deleted: false, inactive: true, deregistered: [] });
+    expect(noCluster).toEqual({ deleted: false, inactive: true, deregistered: [], images: [] });
     expect(log.lines).toContain(`info: Nothing to delete: cluster missing-${run} does not exist`);
   });
 });

@@ -8,7 +8,7 @@ import { openRegistrySession } from '../../src/stages/session';
 import type { ImageBuild } from '../../src/translate/build-plan';
 import { parsePackageSource } from '../../src/translate/habitat/package-source';
 import { RecordingLog } from '../support/recording-log';
-import { fakeEcr, fakeWorld, REGISTRY, toolsDir } from './fakes';
+import { fakeEcr, fakeWorld, PASSWORD, REGISTRY, toolsDir } from './fakes';
 
 const mongodb = parsePackageSource('billmeyer/mongodb/3.2.10/20171016003652');
 const parks = parsePackageSource('mattray/national-parks');
@@ -196,6 +196,34 @@ describe('acquireImages', () => {
     expect(s.log.of('group')).toEqual(['group: Export and push']);
   });
 
+  // Issue 25, finding 2: a preview reads, tags and pushes only repositories of its own, so the
+  // preview role needs no write on production's, and a tag it plants there cannot exist.
+  it("a preview reuses from, pushes and builds into its own repositories only, production's untouched", async () => {
+    const s = setup({ builds: [imageBuild('web')], repositoryName: (r) => `${r}-pr` });
+    const production = s.world.seed('billmeyer/mongodb', ['3.2.10-20171016003652']);
+    const previews = s.world.seed('core/redis-pr', ['4.0.14-20190319155852']);
+    const outside = () => [...s.world.manifests.keys()].filter((k) => !/^[^:]*-pr:/.test(k));
+    const before = outside();
+    const images = await acquireImages([mongodb, redis], s.session, s.options);
+    expect(images.map((i) => [i.repository, i.uri, i.pushed])).toEqual([
+      ['billmeyer/mongodb', `${REGISTRY}/billmeyer/mongodb-pr`, true],
+      ['core/redis', `${REGISTRY}/core/redis-pr`, false],
+      ['shop/web', `${REGISTRY}/shop/web-pr`, true],
+    ]);
+    expect(images[0]?.digest).not.toBe(production);
+    expect(images[1]?.digest).toBe(previews);
+    expect(s.world.events).toContain(`docker push ${REGISTRY}/shop/web-pr:v1`);
+    expect(outside()).toEqual(before);
+    expect(s.ecr.commandCalls(CreateRepositoryCommand).map((c) => c.args[0].input.repositoryName)).toEqual(
+      expect.arrayContaining(['billmeyer/mongodb-pr', 'shop/web-pr']),
+    );
+    expect(
+      s.ecr
+        .commandCalls(CreateRepositoryCommand)
+        .every((c) => c.args[0].input.repositoryName?.endsWith('-pr')),
+    ).toBe(true);
+  });
+
   it('pushes only the run tags without version tags', async () => {
     const s = setup({ versionTags: false, tags: ['v1', 'latest'] });
     const images = await acquireImages([parks], s.session, s.options);
@@ -227,6 +255,25 @@ describe('acquireImages', () => {
     expect(again.world.events).toEqual(['docker build /ws/web']);
     expect(again.log.of('group')).toEqual(['group: Build and push']);
   });
+
+  it.each([
+    ['an export', false, [parks]],
+    ['a build', true, []],
+  ])(
+    'masks the registry token before %s starts: no output of hab or docker can show it',
+    async (_what, build, packages) => {
+      const s = setup(build ? { builds: [imageBuild('web')] } : { reuseReleased: false });
+      const maskedAtStart: string[][] = [];
+      const run = s.world.run;
+      const recording: typeof run = async (command, args, o) => {
+        maskedAtStart.push([...s.log.secrets]);
+        return run(command, args, o);
+      };
+      await acquireImages(packages, s.session, { ...s.options, run: recording });
+      expect(maskedAtStart.length).toBeGreaterThan(0);
+      for (const masked of maskedAtStart) expect(masked).toContain(PASSWORD);
+    },
+  );
 
   it('a failed build fails the stage, naming the service, and no later build starts', async () => {
     const s = setup({ builds: [imageBuild('broken'), imageBuild('web')], maxParallel: 1 });

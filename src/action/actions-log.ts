@@ -1,26 +1,29 @@
-import { randomUUID } from 'node:crypto';
-import { EOL } from 'node:os';
+import * as core from '@actions/core';
 import type { Diagnostic } from '../diagnostics';
 import type { Log } from '../log';
-import { rememberMasked } from './masked-values';
 import { withoutTerminalEscapes } from '../process';
-import * as runner from './workflow-commands';
+import { runnerSafeLines } from '../untrusted-text';
+import { rememberMasked } from './masked-values';
 
-/** The Log of the action: the runner's groups, and annotations on the compose file line. */
+/**
+ * The Log of the action, on @actions/core: groups, annotations on the compose file's line, masks.
+ * Every plain line goes through showText, ours as well as what children print: a message of ours
+ * may quote a task's log line or a name from the compose file.
+ */
 export const actionsLog: Log = {
-  info: (message) => runner.info(message),
-  debug: (message) => runner.debug(message),
-  warning: (message, diagnostic) => runner.warning(message, annotation(diagnostic)),
-  output: (line) => process.stdout.write(commandProof(withoutTerminalEscapes(line))),
-  group: (name, fn) => runner.group(name, fn),
+  info: (message) => showText(message),
+  debug: (message) => core.debug(message),
+  warning: (message, diagnostic) => core.warning(message, annotation(diagnostic)),
+  output: (line) => showText(withoutTerminalEscapes(line)),
+  group: (name, fn) => core.group(name, fn),
   setSecret: (value) => {
-    runner.setSecret(value);
+    core.setSecret(value);
     rememberMasked(value);
   },
 };
 
 /** Annotation properties for a diagnostic: the file and line it points at, and the input's name as title. */
-export function annotation(d: Diagnostic | undefined): runner.AnnotationProperties {
+export function annotation(d: Diagnostic | undefined): core.AnnotationProperties {
   if (!d) return {};
   if (d.location) {
     return { file: d.location.file, startLine: d.location.line, startColumn: d.location.column };
@@ -29,14 +32,7 @@ export function annotation(d: Diagnostic | undefined): runner.AnnotationProperti
   return {};
 }
 
-/**
- * The runner reads a line of the log as a command when it starts with `::` (the older `##[`
- * form anywhere in it). Whatever could be one is written between `::stop-commands::<token>` and
- * `::<token>::`, which the runner shows as text; the token is new each time, so the line cannot
- * end the pause itself.
- */
-export function commandProof(line: string): string {
-  if (!/::|##\[/.test(line)) return `${line}${EOL}`;
-  const token = randomUUID();
-  return [`::stop-commands::${token}`, line, `::${token}::`, ''].join(EOL);
+/** Text shown in the log as it is, never run as a workflow command (runnerSafeLines). */
+export function showText(text: string): void {
+  for (const line of runnerSafeLines(text)) core.info(line);
 }

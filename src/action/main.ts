@@ -1,6 +1,4 @@
-import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import * as core from '@actions/core';
 import { actionsLog, annotation } from './actions-log';
 import { explainAwsFailure } from '../aws/errors';
 import { formatDiagnostic, UserError } from '../diagnostics';
@@ -12,10 +10,10 @@ import { stopRunningProcesses } from '../process';
 import { Progress } from '../progress';
 import type { InputName } from '../inputs/spec';
 import type { Log } from '../log';
-import { baseReport, DeployFailed, outputsOf, summaryMarkdown, type RunReport } from '../modes/report';
+import { baseReport, DeployFailed, type RunReport } from '../modes/report';
+import { publish } from './publish';
 import { maskedValues } from './masked-values';
 import { saveLoginState } from './post-state';
-import * as runner from './workflow-commands';
 
 /** The action: read inputs, then render, deploy or tear down, and report. */
 export async function run(): Promise<void> {
@@ -26,14 +24,14 @@ export async function run(): Promise<void> {
   try {
     const runContext = readRunContext(process.env);
     const config = parseConfig(
-      (name: InputName) => runner.getInput(name),
+      (name: InputName) => core.getInput(name),
       process.env,
       runContext,
       maskedValues(),
     );
     for (const w of config.warnings) log.warning(formatDiagnostic(w), w);
     if (config.skip) {
-      runner.notice(`Skipped: ${config.skip}`);
+      core.notice(`Skipped: ${config.skip}`);
       await publish({ ...baseReport(config), state: 'skipped', notes: [config.skip] });
       return;
     }
@@ -49,24 +47,24 @@ export async function run(): Promise<void> {
     if (e instanceof DeployFailed) {
       const markdown = await publish(e.report);
       if (pending) await commentOnPullRequest(pending.config, pending.runContext, markdown, log);
-      for (const line of e.lines.slice(1)) runner.info(line);
-      runner.setFailed(e.lines[0] ?? e.message);
+      for (const line of e.lines.slice(1)) log.info(line);
+      core.setFailed(e.lines[0] ?? e.message);
     } else {
       if (e instanceof UserError) {
         // One annotation per problem, each on its file and line or naming its input; no stack.
-        for (const d of e.diagnostics) runner.error(formatDiagnostic(d), annotation(d));
+        for (const d of e.diagnostics) core.error(formatDiagnostic(d), annotation(d));
         process.exitCode = 1;
       } else {
         const err = e instanceof Error ? e : new Error(String(e));
-        runner.debug(err.stack ?? '');
-        runner.setFailed(
+        core.debug(err.stack ?? '');
+        core.setFailed(
           explainAwsFailure(e) ?? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`,
         );
       }
       // Past the checks, say where it stopped and what state that left.
       if (pending && progress.stage) {
         const lines = [`Failed during ${progress.stage}.`, ...progress.account()];
-        for (const line of lines) runner.info(line);
+        for (const line of lines) log.info(line);
         await publish({
           ...baseReport(pending.config),
           state: `failed during ${progress.stage}`,
@@ -101,9 +99,9 @@ function exitOnCancel(config: Config, progress: Progress): void {
     const children = stopRunningProcesses();
     const where = progress.stage ?? 'the checks before the first stage';
     const lines = [`Cancelled (${signal}) during ${where}.`, ...progress.account()];
-    runner.error(lines[0] ?? '');
-    if (children > 0) runner.info(`Stopped ${children} running process(es).`);
-    for (const line of lines.slice(1)) runner.info(line);
+    core.error(lines[0] ?? '');
+    if (children > 0) actionsLog.info(`Stopped ${children} running process(es).`);
+    for (const line of lines.slice(1)) actionsLog.info(line);
     // Bounded whatever publishing does: the runner's SIGKILL comes a few seconds after SIGTERM.
     setTimeout(() => process.exit(1), 3000).unref();
     void publish({
@@ -114,17 +112,6 @@ function exitOnCancel(config: Config, progress: Progress): void {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-}
-
-async function publish(done: RunReport): Promise<string> {
-  // The task definition a mode rendered goes to the file the task-definition-file output names.
-  const report = done.taskDefinition
-    ? { ...done, taskDefinitionFile: writeTaskDefinition(done.taskDefinition) }
-    : done;
-  for (const [name, value] of Object.entries(outputsOf(report))) runner.setOutput(name, value);
-  const markdown = summaryMarkdown(report);
-  runner.appendSummary(markdown);
-  return markdown;
 }
 
 /**
@@ -149,13 +136,4 @@ async function commentOnPullRequest(
     markdown,
     log,
   );
-}
-
-/** Writes the task definition where the task-definition-file output points; returns the path. */
-function writeTaskDefinition(td: RegisterTaskDefinitionCommandInput): string {
-  const dir = path.join(runnerTemp(), 'habitat-ecs-deploy');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${td.family}.task-definition.json`);
-  fs.writeFileSync(file, `${JSON.stringify(td, null, 2)}\n`);
-  return file;
 }

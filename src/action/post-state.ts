@@ -1,5 +1,5 @@
+import * as core from '@actions/core';
 import type { LoginState } from '../registry/login';
-import * as runner from './workflow-commands';
 
 /**
  * What the main step leaves for the post step: the docker login to undo. Nothing secret (the
@@ -11,14 +11,26 @@ const KEYS: Readonly<Record<keyof LoginState, string>> = {
   dockerConfigDir: 'docker-config',
 };
 
+/** The state that tells the post step from the main step: both run dist/index.js. */
+const POST_MARK = 'isPost';
+
+/** Called first thing in the main step; the post step then finds the mark. */
+export function markMainStep(): void {
+  core.saveState(POST_MARK, 'true');
+}
+
+export function isPostStep(): boolean {
+  return core.getState(POST_MARK) === 'true';
+}
+
 export function saveLoginState(state: LoginState): void {
-  runner.saveState(KEYS.registry, state.registry);
-  runner.saveState(KEYS.dockerConfigDir, state.dockerConfigDir);
+  core.saveState(KEYS.registry, state.registry);
+  core.saveState(KEYS.dockerConfigDir, state.dockerConfigDir);
 }
 
 /** The login the main step recorded; undefined when it never logged in. */
 export function readLoginState(): LoginState | undefined {
-  const registry = runner.getState(KEYS.registry);
-  const dockerConfigDir = runner.getState(KEYS.dockerConfigDir);
+  const registry = core.getState(KEYS.registry);
+  const dockerConfigDir = core.getState(KEYS.dockerConfigDir);
   return registry && dockerConfigDir ? { registry, dockerConfigDir } : undefined;
 }

@@ -10,7 +10,7 @@ import { mergeFiles } from './merge';
 import { locate, toJson, type MapNode } from './node';
 import { normalizeVersion } from './normalize-version';
 import { readTextFile } from './read';
-import { applyEnvFiles, normalizeEnvironments } from './service-env';
+import { applyEnvFiles, resolveBuildArgs, normalizeEnvironments } from './service-env';
 import type { ComposeProject, JsonObject, LoadOptions } from './types';
 import { validateFile } from './validate';
 import { parseYaml } from './yaml';
@@ -83,6 +83,7 @@ export function loadComposeProject(options: LoadOptions): ComposeProject {
     throw new UserError(errorsOf(diagnostics));
 
   diagnostics.push(...applyEnvFiles(services, { workingDir, displayDir, lookup, outside }));
+  diagnostics.push(...resolveBuildArgs(services, lookup));
   if (hasErrors(diagnostics)) throw new UserError(errorsOf(diagnostics));
 
   const root = project;

@@ -73,7 +73,7 @@ export function credentialGuard(
         : undefined;
     if (!why) return undefined;
     return (
-      `${why}: interpolated from the runner's environment, it would be stored in plain text in the task definition. ` +
+      `${why}: taken from the runner's environment, it would be stored in plain text in the task definition (or a built image's history). ` +
       `Give the task its own secret through ECS secrets (valueFrom), or, if it really belongs there, ${options.howToAllow(name)}`
     );
   };

@@ -124,6 +124,16 @@ export function applyEnvFiles(services: MapNode, ctx: EnvFileContext): Diagnosti
         else env.entries.set(key, { keyLoc: entry.keyLoc, value: scalar(value, loc) });
       }
     }
+    for (const [key, entry] of [...env.entries]) {
+      if (ENV_NAME.test(key)) continue;
+      env.entries.delete(key);
+      out.push(
+        error(
+          `environment variable name ${JSON.stringify(key)}: use letters, digits and "_", not starting with a digit (a shell's names, which the job summary and the pull request comment show as they are)`,
+          { location: entry.keyLoc, path: formatPath(['services', name, 'environment']) },
+        ),
+      );
+    }
     if (objects.length > 0 && envFile)
       service.entries.set('env_file', {
         keyLoc: envFile.keyLoc,
@@ -134,6 +144,71 @@ export function applyEnvFiles(services: MapNode, ctx: EnvFileContext): Diagnosti
   }
   return out;
 }
+
+/**
+ * After merging: a build arg written without a value (`args: [NPM_TOKEN]`) takes it from the
+ * environment, as compose does, through the same lookup as interpolation, so the job's own
+ * credentials are refused here too (they would stay in the pushed image's history); unset, it is
+ * left out. docker then gets every arg as NAME=value: a bare `--build-arg NAME` would make docker
+ * read the value from its own environment, past this check.
+ */
+export function resolveBuildArgs(services: MapNode, lookup: Lookup): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [name, { value: service }] of services.entries) {
+    const build = service.kind === 'map' ? service.entries.get('build')?.value : undefined;
+    const args = build?.kind === 'map' ? build.entries.get('args')?.value : undefined;
+    if (!args) continue;
+    // Where each bare name is written, and how to set its value or leave it out (in its own form).
+    const bare: {
+      key: string;
+      loc: Node['loc'];
+      at: (string | number)[];
+      set: (v: string | undefined) => void;
+    }[] = [];
+    if (args.kind === 'seq') {
+      args.items.forEach((item, i) => {
+        if (item.kind !== 'scalar' || typeof item.value !== 'string' || item.value.includes('=')) return;
+        const key = item.value;
+        bare.push({
+          key,
+          loc: item.loc,
+          at: [i],
+          set: (v) => (item.value = v === undefined ? null : `${key}=${v}`),
+        });
+      });
+    } else if (args.kind === 'map') {
+      for (const [key, entry] of args.entries) {
+        if (entry.value.kind !== 'scalar' || entry.value.value !== null) continue;
+        bare.push({
+          key,
+          loc: entry.keyLoc,
+          at: [key],
+          set: (v) => (v === undefined ? args.entries.delete(key) : (entry.value = scalar(v, entry.keyLoc))),
+        });
+      }
+    }
+    for (const arg of bare) {
+      try {
+        arg.set(lookup(arg.key));
+      } catch (e) {
+        if (!(e instanceof RefusedVariable)) throw e;
+        out.push(
+          error(`build arg ${arg.key}: ${e.message}`, {
+            location: arg.loc,
+            path: formatPath(['services', name, 'build', 'args', ...arg.at]),
+          }),
+        );
+      }
+    }
+    // A list item left without a value (unset) is dropped, as compose drops it.
+    if (args.kind === 'seq')
+      args.items = args.items.filter((i) => !(i.kind === 'scalar' && i.value === null));
+  }
+  return out;
+}
+
+/** A variable name a task's environment may have: POSIX's portable names. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 interface EnvFileRef {
   path: string;

@@ -24,10 +24,11 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[];
 }
 
+const DUPLICATE_KEY_HINT = 'each key may appear once in a mapping: remove or rename one of them';
+
 /** What to do about each YAML syntax problem, said in the user's terms. */
 const HINTS: Record<string, string> = {
   TAB_AS_INDENT: 'indent with spaces, not tabs',
-  DUPLICATE_KEY: 'each key may appear once in a mapping: remove or rename one of them',
   BAD_INDENT: 'indent nested entries consistently with spaces',
   BAD_DQ_ESCAPE: 'use a valid escape in double quotes (\\\\, \\", \\n, \\t, \\uXXXX) or single quotes',
   MISSING_CHAR: 'close the quote, bracket or brace that was opened',
@@ -59,7 +60,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[] | EmptyStream;
   try {
-    docs = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: true });
+    // The parser's own duplicate-key check compares each key with every earlier one (quadratic:
+    // minutes for one 1 MiB flow mapping); the walker checks with a Set instead.
+    docs = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: true });
   } catch {
     // The parser gives up only on pathological input (e.g. thousands of nesting levels).
     return {
@@ -90,11 +93,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   }
   const doc = docs[0]!;
   // After one syntax error the parser reports every token that follows as unexpected too:
-  // keep the first (it is the one to fix) and every duplicate key (each is its own mistake).
-  const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
-  for (const e of doc.errors) {
-    if (e === syntax || e.code === 'DUPLICATE_KEY') diagnostics.push(yamlDiagnostic(e, file, text));
-  }
+  // keep the first (it is the one to fix).
+  const syntax = doc.errors[0];
+  if (syntax) diagnostics.push(yamlDiagnostic(syntax, file));
   // Warnings (e.g. the unresolved `!reset` / `!override` tags, which are ours to read) are dropped.
   if (diagnostics.length > 0) return { diagnostics };
   if (doc.contents === null) return { diagnostics: [] };
@@ -118,14 +119,10 @@ function isBlank(source: string): boolean {
   );
 }
 
-function yamlDiagnostic(e: YAMLError, file: string, text: string): Diagnostic {
+function yamlDiagnostic(e: YAMLError, file: string): Diagnostic {
   const pos = e.linePos?.[0];
   let firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (e.code === 'DUPLICATE_KEY') {
-    // Name the key: the parser's message does not.
-    const key = /^["']?([^"':\n]*)/.exec(text.slice(e.pos[0]))?.[1]?.trim();
-    firstLine = key ? `duplicate key "${key}"` : 'duplicate key';
-  } else if (e.code === 'MISSING_CHAR') {
+  if (e.code === 'MISSING_CHAR') {
     firstLine = firstLine
       .replace(/^Missing closing "quote$/, 'missing closing double quote')
       .replace(/^Missing closing 'quote$/, 'missing closing single quote');
@@ -230,6 +227,9 @@ class Walker {
   ): Node {
     const map = mapNode(loc);
     const merged: Node[] = [];
+    // Keys compare as the parser's did (1 and "1" differ). Inside an alias the anchored mapping
+    // was already checked where it was defined.
+    const seen = new Set<unknown>();
     for (const pair of pairs) {
       const keyLoc = this.locOf(pair.key);
       if (isScalar(pair.key) && typeof pair.key.value === 'symbol') {
@@ -244,6 +244,14 @@ class Walker {
         this.diagnostics.push(error('a mapping key must be a plain string: quote it', { location: keyLoc }));
         continue;
       }
+      if (seen.has(pair.key.value)) {
+        if (this.inAlias === 0) {
+          const message = `duplicate key "${String(pair.key.value)}": ${DUPLICATE_KEY_HINT}`;
+          this.diagnostics.push(error(message, { location: keyLoc }));
+        }
+        continue;
+      }
+      seen.add(pair.key.value);
       const value = pair.value === null ? scalar(null, keyLoc) : this.walk(pair.value, depth + 1);
       map.entries.set(String(pair.key.value), { keyLoc, value });
     }

@@ -28,10 +28,10 @@ export function buildCommand(build: ImageBuild, builder: Builder, iidFile: strin
   argv.push('--file', build.dockerfile, '--iidfile', iidFile);
   if (build.target !== undefined) argv.push('--target', build.target);
   const shown = [...argv];
+  // Always NAME=value: a bare NAME would make docker read its own environment.
   for (const arg of build.args) {
-    const value = arg.value === undefined ? arg.name : `${arg.name}=${arg.value}`;
-    argv.push('--build-arg', value);
-    shown.push('--build-arg', arg.secret && arg.value !== undefined ? `${arg.name}=***` : value);
+    argv.push('--build-arg', `${arg.name}=${arg.value}`);
+    shown.push('--build-arg', `${arg.name}=${arg.secret ? '***' : arg.value}`);
   }
   for (const [key, value] of build.labels) {
     argv.push('--label', `${key}=${value}`);

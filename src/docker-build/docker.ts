@@ -49,6 +49,8 @@ export async function buildImages(
 ): Promise<BuiltImage[]> {
   const run = options.run ?? runProcess;
   const env = options.env ?? process.env;
+  // Before the first docker command: a build's output (or docker's) cannot show what is masked later.
+  for (const build of builds) for (const arg of build.args) if (arg.secret) options.log.setSecret(arg.value);
   const builder = await detectBuilder(run, env, options.log);
   // A platform the legacy builder cannot be asked for fails here, before any build starts.
   if (builder.kind === 'legacy' && !builder.platformFlag) {
@@ -108,7 +110,6 @@ async function buildOne(
 ): Promise<BuiltImage> {
   const { log } = options;
   const who = `${build.repository} (service ${build.services.join(', ')})`;
-  for (const arg of build.args) if (arg.secret && arg.value) log.setSecret(arg.value);
   const dir = await mkdtemp(path.join(options.workDir, 'build-'));
   const iidFile = path.join(dir, 'image-id');
   const command = buildCommand(build, builder, iidFile);
@@ -118,7 +119,8 @@ async function buildOne(
     env: builder.kind === 'legacy' ? legacyEnvironment(options.env) : options.env,
     timeoutMs: options.timeoutMs,
     tailLines: 25,
-    onLine: (line) => log.info(prefix + line),
+    // What a build prints is the Dockerfile's (and its packages'): text, never a command.
+    onLine: (line) => log.output(prefix + line),
   });
   if (result.exitCode !== 0 || result.timedOut) {
     throw new UserError(

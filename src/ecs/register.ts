@@ -175,18 +175,26 @@ async function describeRevision(ecs: ECSClient, arn: string): Promise<TaskDefini
 export interface ManagedRevision {
   arn: string;
   revision: number;
+  /** Its containers' images. */
+  images: string[];
 }
 
 /** ACTIVE revisions of the family that carry MANAGED_TAG, newest first. */
 export async function listManagedRevisions(ecs: ECSClient, family: string): Promise<ManagedRevision[]> {
   const arns = await listActiveRevisions(ecs, family);
-  const tagged = await mapLimit(arns, DESCRIBE_PARALLEL, async (arn) => {
-    const out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }));
-    return (out.tags ?? []).some((t) => t.key === MANAGED_TAG.key && t.value === MANAGED_TAG.value);
-  });
+  const described = await mapLimit(arns, DESCRIBE_PARALLEL, async (arn) =>
+    ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] })),
+  );
   return arns
-    .filter((_, i) => tagged[i])
-    .map((arn) => ({ arn, revision: revisionOf(arn) }))
+    .flatMap((arn, i) => {
+      const out = described[i];
+      const managed = (out?.tags ?? []).some(
+        (t) => t.key === MANAGED_TAG.key && t.value === MANAGED_TAG.value,
+      );
+      if (!managed) return [];
+      const images = (out?.taskDefinition?.containerDefinitions ?? []).flatMap((c) => c.image ?? []);
+      return [{ arn, revision: revisionOf(arn), images }];
+    })
     .sort((a, b) => b.revision - a.revision);
 }
 

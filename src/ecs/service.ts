@@ -45,6 +45,11 @@ export interface DeployServiceOptions {
   checked?: { service: Service | undefined };
   /** Before the service is created or updated (the deploy's deferred checks). */
   beforeChange?: () => Promise<void>;
+  /**
+   * The desired count given to an ACTIVE service found at 0 (a teardown interrupted after scaling
+   * down, by an earlier version): left at 0, the wait would call 0 of 0 tasks stable.
+   */
+  reviveCount?: number;
   log: Log;
 }
 
@@ -151,6 +156,8 @@ export async function deployService(
   const network = networkChange(existing, options.network ?? options.create?.network);
   if (network) settings.changes.push(network.change);
   const redeploy = previousTaskDefinition !== taskDefinitionArn || options.forceNewDeployment === true;
+  const revive = existing.desiredCount === 0 ? options.reviveCount : undefined;
+  if (revive) settings.changes.push(`desired count: 0 -> ${revive}`);
   if (!redeploy && settings.changes.length === 0) {
     log.info(`Service ${name} already runs ${taskDefinitionArn}: not updated`);
     return {
@@ -170,6 +177,7 @@ export async function deployService(
       forceNewDeployment: options.forceNewDeployment ?? false,
       ...settings.fields,
       ...(network && { networkConfiguration: network.configuration }),
+      ...(revive && { desiredCount: revive }),
     }),
   );
   if (!out.service) throw new Error(`UpdateService returned no service for ${name}`);
@@ -178,7 +186,7 @@ export async function deployService(
   for (const line of settings.changes) log.info(`Updated service ${name}: ${line}`);
   // Some settings start a deployment of their own (load balancers, capacity providers, platform).
   const deploymentId = primaryId(out.service);
-  const updated = redeploy || deploymentId !== primaryId(existing);
+  const updated = redeploy || revive !== undefined || deploymentId !== primaryId(existing);
   return {
     ...base,
     deploymentId,

@@ -1,4 +1,4 @@
-import { DeleteServiceCommand, UpdateServiceCommand, type ECSClient } from '@aws-sdk/client-ecs';
+import { DeleteServiceCommand, type ECSClient } from '@aws-sdk/client-ecs';
 import { pollUntil, type ServicePoll } from './poll';
 import { deregister, listManagedRevisions } from './register';
 import { findService } from './service';
@@ -20,28 +20,32 @@ export interface TeardownOptions extends DeleteServiceOptions {
 
 export interface TeardownResult extends DeleteServiceResult {
   deregistered: string[];
+  /** The images the deregistered revisions named: what a preview pushed, built or exported. */
+  images: string[];
 }
 
 const DEFAULT_INTERVAL_MS = 5_000;
 
 /**
- * Removes what a deploy made (PR previews): scales the service to 0, deletes it, waits for
+ * Removes what a deploy made (PR previews): deletes the service, waits for
  * INACTIVE, then deregisters the family's revisions that carry this action's marker tag.
  * Nothing there is not a failure: teardown is meant to be run again safely.
  */
 export async function teardown(ecs: ECSClient, options: TeardownOptions): Promise<TeardownResult> {
   const deletion = await deleteService(ecs, options);
   const deregistered: string[] = [];
+  const images = new Set<string>();
   if (options.family) {
     const managed = await listManagedRevisions(ecs, options.family);
     if (managed.length === 0)
       options.log.info(`No revisions of ${options.family} made by this action to deregister`);
+    for (const m of managed) for (const image of m.images) images.add(image);
     deregistered.push(...(await deregister(ecs, managed, options.log)));
   }
-  return { ...deletion, deregistered };
+  return { ...deletion, deregistered, images: [...images] };
 }
 
-/** Scales the service to 0 and deletes it; a missing cluster or service is a no-op with a message. */
+/** Deletes the service with its tasks; a missing cluster or service is a no-op with a message. */
 export async function deleteService(
   ecs: ECSClient,
   options: DeleteServiceOptions,
@@ -57,10 +61,10 @@ export async function deleteService(
     return { deleted: false, inactive: true };
   }
   if (found.status === 'ACTIVE') {
-    // Scale to 0 first, so tasks are stopped by the scheduler the usual way.
-    if ((found.desiredCount ?? 0) > 0) {
-      await ecs.send(new UpdateServiceCommand({ cluster, service: name, desiredCount: 0 }));
-    }
+    // One call, not a scale to 0 and then a delete: interrupted between the two, the service was
+    // left ACTIVE with no task, which a later deploy took as stable. `force` deletes a service not
+    // scaled down, and ECS stops its tasks as it drains
+    // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteService.html).
     await ecs.send(new DeleteServiceCommand({ cluster, service: name, force: true }));
     log.info(`Deleted service ${name} from ${cluster}`);
   }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { error, UserError } from '../diagnostics';
-import { trackProcess } from '../process';
+import { childEnvironment } from '../process';
 import { BLOCK, decodeHeader, padding, TarFormatError, TarReader } from './tar-format';
 
 /**
@@ -109,15 +109,22 @@ async function unpack(stream: AsyncIterable<Buffer>, dir: string): Promise<Map<s
   }
 }
 
-/** Runs `docker save <image>` and unpacks what it writes into `dir`. */
+/**
+ * Runs `docker save <image>` and unpacks what it writes into `dir`. Node's spawn, not
+ * @actions/exec: the archive (gigabytes) is read as a stream, at the pace the files are written,
+ * where exec hands out chunks as they come and would hold the rest in memory. A cancelled job
+ * stops it like the other children (src/process.ts registers every child).
+ */
 async function dockerSave(
   image: string,
   dir: string,
   env: NodeJS.ProcessEnv,
   timeoutMs: number,
 ): Promise<Map<string, string>> {
-  const child = spawn('docker', ['image', 'save', image], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  trackProcess(child);
+  const child = spawn('docker', ['image', 'save', image], {
+    env: childEnvironment(env, 'docker'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-4000);

@@ -25,11 +25,18 @@ export function readExportSettings(
   };
   const fromInput = get('habitat-builder-url');
   const builderUrl = fromInput || env.HAB_BLDR_URL || undefined;
+  const from = fromInput ? '' : ' (from HAB_BLDR_URL)';
   if (builderUrl !== undefined && !isHttpUrl(builderUrl)) {
-    const from = fromInput ? '' : ' (from HAB_BLDR_URL)';
     fail(
       'habitat-builder-url',
       `${JSON.stringify(builderUrl)}${from} is not an http:// or https:// URL of a Builder`,
+    );
+  } else if (builderUrl !== undefined && env.HAB_AUTH_TOKEN && inClear(builderUrl)) {
+    // Refused, not dropped: without the token a private origin's package is "not found", far
+    // from the cause; with it, the token crosses the network readable by anyone on the path.
+    fail(
+      'habitat-builder-url',
+      `${JSON.stringify(builderUrl)}${from} is plain http, and HAB_AUTH_TOKEN is set: hab and the release lookup would send the token in clear. Use the Builder's https:// URL, or leave HAB_AUTH_TOKEN out of this step if its origins are public`,
     );
   }
   const basePackagesChannel = channel('habitat-base-packages-channel');
@@ -39,6 +46,13 @@ export function readExportSettings(
     ...(builderUrl !== undefined && { builderUrl }),
     ...(basePackagesChannel !== undefined && { basePackagesChannel }),
   };
+}
+
+/** An http:// URL off this machine: loopback traffic never reaches a network. */
+function inClear(value: string): boolean {
+  const url = new URL(value);
+  const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname);
+  return url.protocol === 'http:' && !loopback;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -21,6 +21,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** Everything the action was asked to do, validated. Built once, before any side effect. */
+/** What may end a repository, role and log group name alike (ECR's grammar is the narrowest). */
+const PREVIEW_SUFFIX = /^[._-][a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
 export type Config = RenderConfig | ServiceConfig;
 
 /** Render mode: the service is optional (without task-family, it names the family). */
@@ -231,6 +234,13 @@ export function parseConfig(
     extraTags = [];
   }
 
+  const suffix = get('preview-suffix');
+  if (!PREVIEW_SUFFIX.test(suffix)) {
+    fail(
+      'preview-suffix',
+      `${JSON.stringify(suffix)} cannot end an ECR repository, role or log group name: a separator ("-", "_" or ".") then lower-case letters and digits, such as "-pr"`,
+    );
+  }
   const githubToken = get('github-token') || undefined;
   const platform = get('runtime-platform') || undefined;
   if (platform !== undefined && !architectureOf(platform))
@@ -251,7 +261,7 @@ export function parseConfig(
     ...(given && { given }),
     imageTag,
     extraTags,
-    ...(preview && { preview }),
+    ...(preview && { preview, previewSuffix: suffix }),
     removePreviewImages: bool(get('preview-remove-images'), 'preview-remove-images', fail),
     ...(githubToken !== undefined && { githubToken }),
     environment: env,

@@ -92,6 +92,11 @@ export const INPUTS = {
       'Pull request previews: on a pull_request event deploy to the service `<service>-pr-<number>` (task family `<task-family>-pr-<number>`, images tagged `pr-<number>`), and tear it down when the pull request is closed.',
     default: 'false',
   },
+  'preview-suffix': {
+    description:
+      "A preview's own names: the ECR repositories it pushes to, its task and execution roles and its awslogs log groups are production's with this suffix (`billmeyer/mongodb-pr`, `role/app-task-pr`), so a preview role granted only those reaches nothing production uses (see Permissions). A separator (`-`, `_` or `.`), then lower-case letters and digits.",
+    default: '-pr',
+  },
   'preview-remove-images': {
     description: 'When a preview is torn down, also delete its `pr-<number>` images from ECR.',
     default: 'false',
@@ -111,7 +116,11 @@ export const INPUTS = {
   },
   'create-repositories': { description: 'Create missing ECR repositories.', default: 'true' },
   'create-service': { description: 'Create the ECS service when it does not exist.', default: 'true' },
-  'desired-count': { description: 'Desired task count of a service the action creates.', default: '1' },
+  'desired-count': {
+    description:
+      'Desired task count of a service the action creates, and of a service it finds at 0 tasks (so that the wait never calls 0 of 0 tasks stable).',
+    default: '1',
+  },
   verify: {
     description:
       'Before any export or push, check with read-only AWS calls what the task needs (roles, secrets, log groups, subnets, ECR images; room in the cluster just before the first change); each problem fails the step at its line. In plan mode too. See Verify.',
@@ -280,6 +289,7 @@ export const OUTPUTS = {
   images: 'JSON object: compose service name to the pushed image, `uri@sha256:...`.',
   'service-arn': 'ARN of the ECS service.',
   'deployment-id': 'ID of the ECS deployment this run started (empty when nothing changed).',
+  url: "Where the service answers, for the job's `environment` `url` (GitHub's Deployments page links it): `http(s)://` the load balancer's DNS name (or the host its listener rule matches) and the listener's port, for the service's first target group (the preview's, on a preview). Empty when the service has no target group behind an HTTP or HTTPS listener.",
   changed:
     '`true` when this run registered a new revision or updated the service, else `false`. In plan mode: `true` when a deploy would.',
 } as const;

@@ -28,7 +28,8 @@ export function dockerCli(
     async run(args, options = {}) {
       try {
         return await runner('docker', args, {
-          env: { ...env, ...options.env } as NodeJS.ProcessEnv,
+          env: env as NodeJS.ProcessEnv,
+          ...(options.env && { addEnv: options.env }),
           timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         });
       } catch (e) {

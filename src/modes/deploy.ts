@@ -1,14 +1,17 @@
+import type { Service } from '@aws-sdk/client-ecs';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { awsClients } from '../aws/clients';
 import { checkService } from '../ecs/service';
 import { checkTargetGroups } from '../ecs/target-groups';
 import { checkStrategyPieces } from '../ecs/strategy-checks';
+import { serviceUrl } from '../ecs/service-url';
 import { explainFailure } from '../ecs/wait';
 import type { LoginState } from '../registry/login';
 import type { RunContext } from '../inputs/run-context';
 import type { ServiceConfig } from '../inputs/parse';
 import type { Log } from '../log';
+import { inlineCode, markdownText } from '../markdown';
 import { shortArn, type Progress } from '../progress';
 import { baseReport, DeployFailed, type RunReport } from './report';
 import { acquireImages } from '../stages/acquire';
@@ -23,6 +26,7 @@ import { rollout, type RolloutOutcome } from '../stages/rollout';
 import { oneOffPlacement, runBeforeDeploy } from '../stages/run-before';
 import { openRegistrySession } from '../stages/session';
 import { verifyStage } from '../stages/verify';
+import { previewRepository } from '../translate/preview-names';
 
 /** What only the Actions runner gives a deploy, passed in so that no stage reads the runner. */
 export interface RunnerSide {
@@ -90,6 +94,8 @@ export async function deploy(
         maxParallel: config.maxParallel,
       })
     : undefined;
+  // A preview pushes to repositories of its own, which its role may write and production never reads.
+  const suffix = config.previewSuffix;
   const images = await acquireImages(plan.packages, session, {
     builds: plan.builds,
     tags: [config.imageTag, ...config.extraTags],
@@ -101,6 +107,7 @@ export async function deploy(
     workspace: run.workspace,
     exportSettings: config.habitatExport,
     beforeChange,
+    ...(suffix !== undefined && { repositoryName: (r: string) => previewRepository(r, suffix) }),
     log,
     progress,
   });
@@ -124,6 +131,7 @@ export async function deploy(
       },
     }),
     ...(task.network && { network: task.network }),
+    reviveCount: config.desiredCount,
     forceNewDeployment: config.forceNewDeployment,
     ...(config.waitForStability && { waitTimeoutMs: config.waitTimeoutMinutes * 60_000 }),
     rollbackOnFailure: config.rollbackOnFailure,
@@ -185,7 +193,19 @@ export async function deploy(
     notes: [...deployNotes(config, run), ...resolutionNotes(resolved)],
     timings: progress.timings,
   };
-  return reportRollout(report, outcome);
+  // Where the service now answers (the url output), unless the deployment failed.
+  const answering = outcome.deployment && outcome.end.kind !== 'failed';
+  const url = answering
+    ? await serviceUrl(targetGroupsOf(config, checked), { region: config.region, log })
+    : undefined;
+  return reportRollout({ ...report, ...(url && { url }) }, outcome);
+}
+
+/** The service's target groups: those of `load-balancer`, else those it already has. */
+function targetGroupsOf(config: ServiceConfig, checked: Service | undefined): string[] {
+  const given = config.serviceSettings.loadBalancers.map((t) => t.targetGroupArn);
+  if (given.length > 0) return given;
+  return (checked?.loadBalancers ?? []).flatMap((l) => (l.targetGroupArn ? [l.targetGroupArn] : []));
 }
 
 /** The report of a rollout that went as far as it should; a failed one throws DeployFailed with it. */
@@ -261,13 +281,13 @@ function runTags(run: RunContext): Record<string, string> {
 }
 
 function deployNotes(config: ServiceConfig, run: RunContext): string[] {
-  const tags = [config.imageTag, ...config.extraTags].map((t) => `\`${t}\``).join(', ');
+  const tags = [config.imageTag, ...config.extraTags].map(inlineCode).join(', ');
   if (config.preview) {
     return [
-      `Preview of pull request #${config.preview.number}: service \`${config.service}\`, images tagged ${tags}.`,
+      `Preview of pull request #${config.preview.number}: service ${inlineCode(config.service)}, images tagged ${tags}.`,
     ];
   }
   if (run.ref.startsWith('refs/tags/'))
-    return [`Release ${run.ref.slice('refs/tags/'.length)}: images pushed as ${tags}.`];
+    return [`Release ${markdownText(run.ref.slice('refs/tags/'.length))}: images pushed as ${tags}.`];
   return [];
 }

@@ -5,6 +5,7 @@ import { checkTargetGroups } from '../ecs/target-groups';
 import { checkStrategyPieces } from '../ecs/strategy-checks';
 import type { ServiceConfig } from '../inputs/parse';
 import type { Log } from '../log';
+import { inlineCode } from '../markdown';
 import { baseReport, type RunReport } from './report';
 import { preflight } from '../stages/preflight';
 import { resolveReleases } from '../stages/resolve';
@@ -97,7 +98,7 @@ export async function plan(asked: ServiceConfig, log: Log): Promise<RunReport> {
 /** The run-before-deploy tasks a deploy would run first: only when the service would move. */
 function oneOffNotes(config: ServiceConfig, service: ChangePlan['service']): string[] {
   if (config.runBeforeDeploy.length === 0 || service === 'none') return [];
-  const tasks = config.runBeforeDeploy.map((t) => `\`${t.line}\``).join(', ');
+  const tasks = config.runBeforeDeploy.map((t) => inlineCode(t.line)).join(', ');
   return [
     `Before the rollout, a deploy would run ${tasks} as one-off tasks on the new revision, and go on only if they exit 0.`,
   ];

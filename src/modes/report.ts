@@ -3,6 +3,7 @@ import type { ChangePlan } from '../stages/change-plan';
 import { imageLines } from '../stages/change-text';
 import type { Config } from '../inputs/parse';
 import type { OutputName } from '../inputs/spec';
+import { codeBlock, inlineCode, markdownText } from '../markdown';
 import { shortArn } from '../progress';
 
 /** What one run did, as the outputs and the job summary tell it. */
@@ -32,10 +33,12 @@ export interface RunReport {
   }[];
   serviceArn?: string;
   deploymentId?: string;
+  /** Where the service answers: its load balancer listener's URL (the url output). */
+  url?: string;
   /** e.g. "stable", "created and stable", "not waited for", "failed, rolled back to :3", "deleted" */
   state?: string;
   changed: boolean;
-  /** Things the run did not do, said plainly. */
+  /** Things the run did not do, said plainly: Markdown, every value in it escaped (src/markdown.ts). */
   notes?: string[];
   /** The tasks run before the deploy that passed (run-before-deploy), one line each. */
   ranBefore?: string[];
@@ -54,6 +57,7 @@ export function outputsOf(report: RunReport): Record<OutputName, string> {
     images: JSON.stringify(report.images),
     'service-arn': report.serviceArn ?? '',
     'deployment-id': report.deploymentId ?? '',
+    url: report.url ?? '',
     changed: String(report.changed),
   };
 }
@@ -71,27 +75,28 @@ export function summaryMarkdown(report: RunReport): string {
   const title = report.service
     ? `${report.service} on ${report.cluster}`
     : (report.taskDefinition?.family ?? '');
-  out.push(`## habitat-ecs-deploy: ${report.mode} ${title}`.trimEnd(), '');
-  if (report.state) out.push(`**State:** ${report.state}`, '');
+  out.push(`## habitat-ecs-deploy: ${report.mode} ${markdownText(title)}`.trimEnd(), '');
+  if (report.state) out.push(`**State:** ${markdownText(report.state)}`, '');
   const facts: [string, string | undefined][] = [
-    ['Image tag', `\`${report.imageTag}\``],
+    ['Image tag', inlineCode(report.imageTag)],
     [
       'Task definition',
       report.taskDefinitionArn &&
-        `\`${report.taskDefinitionArn}\`${report.registered === false ? ' (identical revision reused)' : ''}`,
+        `${inlineCode(report.taskDefinitionArn)}${report.registered === false ? ' (identical revision reused)' : ''}`,
     ],
-    ['Service', report.serviceArn && `\`${report.serviceArn}\``],
-    ['Deployment', report.deploymentId && `\`${report.deploymentId}\``],
-    ['Lifecycle stages', report.stages?.map((s) => `\`${s}\``).join(' → ')],
-    ['Run before deploy', report.ranBefore?.map(cell).join('; ')],
-    ['Service settings', report.settings?.map(cell).join('; ')],
+    ['Service', report.serviceArn && inlineCode(report.serviceArn)],
+    ['URL', report.url && `<${encodeURI(report.url)}>`],
+    ['Deployment', report.deploymentId && inlineCode(report.deploymentId)],
+    ['Lifecycle stages', report.stages?.map((s) => inlineCode(s)).join(' → ')],
+    ['Run before deploy', report.ranBefore?.map(markdownText).join('; ')],
+    ['Service settings', report.settings?.map(markdownText).join('; ')],
     [
       'Console',
       report.service && report.mode !== 'render'
         ? consoleUrl(report.region, report.cluster, report.service)
         : undefined,
     ],
-    ['Rendered file', report.taskDefinitionFile && `\`${report.taskDefinitionFile}\``],
+    ['Rendered file', report.taskDefinitionFile && inlineCode(report.taskDefinitionFile)],
     [
       'Time',
       report.timings?.length
@@ -106,7 +111,7 @@ export function summaryMarkdown(report: RunReport): string {
   if (containers.length > 0) {
     out.push('| Container | Image | Ports |', '| --- | --- | --- |');
     for (const c of containers)
-      out.push(`| ${cell(c.name ?? '')} | \`${cell(c.image ?? '')}\` | ${cell(ports(c))} |`);
+      out.push(`| ${markdownText(c.name ?? '')} | ${cellCode(c.image ?? '')} | ${markdownText(ports(c))} |`);
     out.push('');
   }
   if (report.pushes && report.pushes.length > 0) {
@@ -115,32 +120,31 @@ export function summaryMarkdown(report: RunReport): string {
       const what = p.pushed
         ? `yes${p.layers ? `: ${layerCounts(p.layers)}` : ''}`
         : 'no, the registry already had this image';
-      out.push(`| ${cell(p.repository)} | ${what} |`);
+      out.push(`| ${markdownText(p.repository)} | ${what} |`);
     }
     out.push('');
   }
   if (report.plan && report.plan.images.length > 0) {
     out.push('| Image on deploy |', '| --- |');
-    for (const line of imageLines(report.plan)) out.push(`| ${cell(line)} |`);
+    for (const line of imageLines(report.plan)) out.push(`| ${markdownText(line)} |`);
     out.push('');
   }
   if (report.plan && report.diff && report.diff.length > 0) {
     const against = report.plan.running
-      ? `Changes against \`${shortArn(report.plan.running)}\``
+      ? `Changes against ${inlineCode(shortArn(report.plan.running))}`
       : 'Task definition';
-    out.push(`**${against}:**`, '', '```diff', ...report.diff, '```', '');
+    out.push(`**${against}:**`, '', ...codeBlock(report.diff, 'diff'), '');
   } else if (report.diff && report.diff.length > 0) {
     out.push(
       '<details><summary>Changes against the previous revision</summary>',
       '',
-      '```diff',
-      ...report.diff,
-      '```',
+      ...codeBlock(report.diff, 'diff'),
       '',
       '</details>',
       '',
     );
   }
+  // Notes are Markdown the action composed, each value in it escaped where it was put in.
   for (const note of report.notes ?? []) out.push(`> ${note}`, '');
   return out.join('\n');
 }
@@ -153,8 +157,9 @@ function ports(c: ContainerDefinition): string {
   return list.join(', ') || '-';
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** A code span in a table cell: a `|` inside would still end the cell (GFM tables, 4.10). */
+function cellCode(text: string): string {
+  return inlineCode(text).replace(/\|/g, '\\|');
 }
 
 /** A deploy that failed after it started: the report still goes out, then the step fails. */

@@ -3,9 +3,11 @@ import { teardown } from '../ecs/teardown';
 import type { ServiceConfig } from '../inputs/parse';
 import { previewTag } from '../inputs/pull-request';
 import type { Log } from '../log';
-import { deleteImageTag } from '../registry/ecr';
+import { deleteImageTag, getRegistryAuthorization } from '../registry/ecr';
 import { baseReport, type RunReport } from './report';
 import { repositoryOf } from '../translate/habitat/package-source';
+import { splitImage } from '../translate/image-name';
+import { previewRepository } from '../translate/preview-names';
 
 /**
  * The teardown mode (and a closed pull request's preview): the service deleted, the revisions
@@ -30,7 +32,19 @@ export async function tearDown(config: ServiceConfig, log: Log): Promise<RunRepo
   // Only the pull request's own tag, whatever image-tag says: never a tag other deploys use.
   const tag = config.preview && previewTag(config.preview.number);
   if (tag && config.removePreviewImages) {
-    const repositories = config.packages.map(repositoryOf);
+    // The packages given, and every repository of this registry the preview's revisions named:
+    // built images too, and packages named only in the compose file (x-habitat).
+    const suffix = config.previewSuffix;
+    const repositories = config.packages.map((p) =>
+      suffix === undefined ? repositoryOf(p) : previewRepository(repositoryOf(p), suffix),
+    );
+    if (result.images.length > 0) {
+      const { registry } = await getRegistryAuthorization(ecr);
+      for (const image of result.images) {
+        const { host, repository } = splitImage(image);
+        if (host === registry) repositories.push(repository);
+      }
+    }
     const removed = await log.group('Remove preview images', () =>
       deleteImageTag(ecr, repositories, tag, log),
     );

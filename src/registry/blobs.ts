@@ -1,5 +1,5 @@
 import * as https from 'node:https';
-import { apiUrl, call, header, type RegistryCredentials } from './http';
+import { apiUrl, call, header, registryAuthorization, type RegistryCredentials } from './http';
 import { RegistryFailure } from './retry';
 
 /**
@@ -36,10 +36,7 @@ export async function blobExists(
  * credentials go along only to the registry's own host.
  */
 function getRedirected(url: URL, auth: RegistryCredentials, limit: number): Promise<Buffer> {
-  const sameHost = url.host === auth.registry;
-  const headers = sameHost
-    ? { Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` }
-    : {};
+  const headers = registryAuthorization(url, auth);
   return new Promise((resolve, reject) => {
     const req = https.get(url, { timeout: 30_000, headers }, (res) => {
       const chunks: Buffer[] = [];

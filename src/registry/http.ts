@@ -49,7 +49,7 @@ function request(url: URL, auth: RegistryCredentials, options: RequestOptions): 
         method: options.method,
         headers: {
           ...(options.accept && { Accept: options.accept }),
-          Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`,
+          ...registryAuthorization(url, auth),
           ...(body && { 'Content-Type': body.mediaType }),
           ...(length !== undefined && { 'Content-Length': String(length) }),
         },
@@ -81,6 +81,16 @@ function request(url: URL, auth: RegistryCredentials, options: RequestOptions): 
       req.end(body?.bytes);
     }
   });
+}
+
+/**
+ * The Basic credentials, for the registry's own host only. A Location the registry
+ * answers with may be absolute and name another host (an upload session, a blob read redirected
+ * to S3): the ECR token must not follow it there.
+ */
+export function registryAuthorization(url: URL, auth: RegistryCredentials): { Authorization?: string } {
+  if (url.host !== auth.registry) return {};
+  return { Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` };
 }
 
 /** A request, with transport errors and non-2xx answers (but those in `allow`) as RegistryFailures. */

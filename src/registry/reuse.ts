@@ -112,6 +112,8 @@ export interface ReuseOptions {
   writeManifest?: typeof putManifest;
   /** Before the first tag is written (the deploy's deferred checks). */
   beforeWrite?: () => Promise<void>;
+  /** The ECR repository a package's image is looked for in (a preview's own); default its own name. */
+  repositoryName?: (repository: string) => string;
 }
 
 /** Packages looked up at once, at least (each lookup is a few manifest reads). */
@@ -154,7 +156,11 @@ export async function reuseReleasedImages(
     writeManifest: options.writeManifest ?? putManifest,
     beforeWrite: options.beforeWrite ?? (async () => undefined),
   };
-  const candidates = packages.map((source) => ({ source, released: releasedPackage(source) }));
+  const rename = options.repositoryName ?? ((r: string) => r);
+  const candidates = packages.map((source) => {
+    const released = releasedPackage(source);
+    return { source, released: released && { ...released, repository: rename(released.repository) } };
+  });
   const problems = candidates.flatMap(({ released }) =>
     released ? tagProblems(released.repository, options.tags(released)) : [],
   );

@@ -49,6 +49,11 @@ export interface AcquireOptions {
   uploadApi?: UploadOptions['api'];
   /** Before the first export, build or tag (the deploy's deferred checks); default none. */
   beforeChange?: () => Promise<void>;
+  /**
+   * The ECR repository an image goes to (a preview's own, preview-names.ts); default its own
+   * name. The images returned keep their own names, which the task definition is pinned by.
+   */
+  repositoryName?: (repository: string) => string;
 }
 
 /**
@@ -73,6 +78,17 @@ export async function acquireImages(
     ]),
   ];
 
+  const own = new Map<string, string>();
+  const toEcr = (repository: string): string => {
+    const name = options.repositoryName?.(repository) ?? repository;
+    own.set(name, repository);
+    return name;
+  };
+  const asOwn = (p: PushedImage): PushedImage => ({
+    ...p,
+    repository: own.get(p.repository) ?? p.repository,
+  });
+
   // Layers the registry holds, learnt as images are read and pushed: shared by the run's images.
   const known = new KnownLayers();
   // A resolved package is looked for in the registry at its release; when it is not there, it is
@@ -95,15 +111,22 @@ export async function acquireImages(
         maxParallel: options.maxParallel,
         log,
         ...(options.beforeChange && { beforeWrite: options.beforeChange }),
+        repositoryName: toEcr,
         ...api,
       }),
     ));
+    reused = reused.map(asOwn);
     if (reused.length > 0) progress.record(`${reused.length} released image(s) found in the registry`);
     toExport = toExport.map((p) => asNamed.get(p) ?? p);
   }
 
   const builds = options.builds ?? [];
-  if (toExport.length > 0 || builds.length > 0) await options.beforeChange?.();
+  if (toExport.length > 0 || builds.length > 0) {
+    await options.beforeChange?.();
+    // The registry's token is fetched, and masked, before hab or docker starts: nothing they
+    // print (a build's RUN step, a package's hook) can show it in clear.
+    await session.credentials();
+  }
   const made =
     toExport.length === 0 && builds.length === 0
       ? []
@@ -114,19 +137,22 @@ export async function acquireImages(
             async (one) => {
               // Exported images go through the registry API, reproducibly; built ones through docker push.
               if (one.kind === 'exported') {
-                const pushed = await uploadImage(one.image, {
-                  login: await session.credentials(),
-                  prepare: (repository) => session.repository(repository),
-                  tags: tagsFor(one.image),
-                  known,
-                  workDir: options.workDir,
-                  log,
-                  env: options.env ?? process.env,
-                  ...(options.uploadApi && { api: options.uploadApi }),
-                });
-                return { made: one, pushed };
+                const pushed = await uploadImage(
+                  { ...one.image, repository: toEcr(one.image.repository) },
+                  {
+                    login: await session.credentials(),
+                    prepare: (repository) => session.repository(repository),
+                    tags: tagsFor(one.image),
+                    known,
+                    workDir: options.workDir,
+                    log,
+                    env: options.env ?? process.env,
+                    ...(options.uploadApi && { api: options.uploadApi }),
+                  },
+                );
+                return { made: one, pushed: asOwn(pushed) };
               }
-              const [pushed] = await pushImages([one.image], {
+              const [pushed] = await pushImages([{ ...one.image, repository: toEcr(one.image.repository) }], {
                 login: await session.credentials(),
                 prepare: (repository) => session.prepare(repository),
                 tags: () => [...options.tags],
@@ -136,7 +162,7 @@ export async function acquireImages(
                 ...(api.readManifest && { readManifest: api.readManifest }),
               });
               if (!pushed) throw new Error(`no push result for ${one.image.repository}`);
-              return { made: one, pushed };
+              return { made: one, pushed: asOwn(pushed) };
             },
           ),
         );

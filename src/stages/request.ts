@@ -2,6 +2,7 @@ import type { HabitatOptions } from '../translate/habitat/types';
 import type { PackageSource } from '../translate/habitat/package-source';
 import type { LaunchType } from '../translate/context';
 import { ecrRegistry } from '../translate/image-plan';
+import { previewTaskDefinition } from '../translate/preview-names';
 import { translateProject, type TranslatedProject } from '../translate/project';
 import type { GivenTaskDefinition } from '../translate/given-task';
 
@@ -38,6 +39,8 @@ export interface Request {
   platform?: string;
   /** A task definition of the user's own (the `task-definition` input), deployed instead of the compose translation. */
   given?: GivenTaskDefinition;
+  /** A preview's: its roles and awslogs groups (and the repositories it pushes to) carry it. */
+  previewSuffix?: string;
 }
 
 /**
@@ -61,7 +64,7 @@ export function translateRequest(
   registry: string,
   images?: ReadonlyMap<string, string>,
 ): TranslatedProject {
-  return translateProject({
+  const translated = translateProject({
     files: request.composeFiles,
     ...(request.root !== undefined && { root: request.root }),
     ...(request.envFile !== undefined && { envFile: request.envFile }),
@@ -79,4 +82,9 @@ export function translateRequest(
     ...(request.given && { given: request.given }),
     ...(images && { images }),
   });
+  if (request.previewSuffix === undefined) return translated;
+  return {
+    ...translated,
+    taskDefinition: previewTaskDefinition(translated.taskDefinition, request.previewSuffix),
+  };
 }

@@ -1,6 +1,7 @@
 import type { ExportSettings } from '../habitat/export-command';
 import { latestRelease, PUBLIC_BUILDER_URL, type BuilderOptions } from '../habitat/builder';
 import type { Log } from '../log';
+import { inlineCode, markdownText } from '../markdown';
 import { mapLimit } from '../parallel';
 import type { PackageSource } from '../translate/habitat/package-source';
 
@@ -77,7 +78,7 @@ export function pinnedTo(source: PackageSource, resolved: ResolvedRelease): Pack
 export function resolutionNotes(resolved: ReadonlyMap<PackageSource, ResolvedRelease> | undefined): string[] {
   if (!resolved || resolved.size === 0) return [];
   const items = [...resolved.values()].map(
-    (r) => `\`${r.named}\` → \`${r.version}/${r.release}\` (${r.channel})`,
+    (r) => `${inlineCode(r.named)} → ${inlineCode(`${r.version}/${r.release}`)} (${markdownText(r.channel)})`,
   );
   return [`Resolved through Builder to the latest release in the channel: ${items.join(', ')}.`];
 }

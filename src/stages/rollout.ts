@@ -30,6 +30,8 @@ export interface RolloutInput {
   create?: Omit<CreateServiceOptions, 'tags'>;
   /** The awsvpc network ecs-params asks for: sent on update where it differs. */
   network?: NetworkOptions;
+  /** The desired count a service found at 0 is set to (desired-count); undefined: left as it is. */
+  reviveCount?: number;
   forceNewDeployment: boolean;
   /** Wait for the deployment to become stable, at most this long; undefined: do not wait. */
   waitTimeoutMs?: number;
@@ -143,6 +145,7 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
         ran.length === 0 && { checked: { service: input.checked } }),
       ...(input.create && { create: { ...input.create, tags: input.tags } }),
       ...(input.network && { network: input.network }),
+      ...(input.reviveCount !== undefined && { reviveCount: input.reviveCount }),
       ...(input.settings && { settings: input.settings }),
       ...(input.beforeChange && { beforeChange: input.beforeChange }),
       log,

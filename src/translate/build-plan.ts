@@ -29,8 +29,8 @@ export interface ImageBuild {
 
 interface BuildArg {
   name: string;
-  /** Absent: docker takes it from its environment (the job's), as compose does for `- NAME`. */
-  value?: string;
+  /** Always given: a bare `- NAME` took its value when the compose file was loaded (resolveBuildArgs). */
+  value: string;
   /** Named like a secret: its value is masked in the log. */
   secret: boolean;
 }
@@ -161,15 +161,16 @@ function readBuild(
       );
     }
   }
-  const args = build.args.map((a): BuildArg => {
+  const args = build.args.flatMap((a): BuildArg[] => {
+    if (a.value === null) return [];
     const secret = holdsSecret(a.key);
-    if (secret && a.value !== null) {
+    if (secret) {
       problems.warn(
         a.at,
         `build arg ${a.key} looks like a secret: its value is kept in the history of the pushed image, which anyone who can pull it can read; keep secrets out of images`,
       );
     }
-    return { name: a.key, ...(a.value !== null && { value: a.value }), secret };
+    return [{ name: a.key, value: a.value, secret }];
   });
   if (problems.errors.length > errors) return undefined;
   const context = path.resolve(project.workingDir, build.context.value);

@@ -13,7 +13,7 @@ describe('build: -> its long form', () => {
     });
   });
 
-  test('a mapping: the keys the build honours typed, args in either form, the others listed where written', () => {
+  test('a mapping: the keys the build honours typed, args in either form (a bare one unset in the environment left out), the others listed where written', () => {
     expect(
       build(
         'build:',
@@ -28,10 +28,7 @@ describe('build: -> its long form', () => {
     ).toEqual({
       context: { value: 'web', at: '5:16 services.a.build.context' },
       dockerfile: { value: 'docker/Dockerfile.prod', at: '6:19 services.a.build.dockerfile' },
-      args: [
-        { key: 'VERSION', value: '1.2', at: '7:14 services.a.build.args[0]' },
-        { key: 'FROM_ENV', value: null, at: '7:29 services.a.build.args[1]' },
-      ],
+      args: [{ key: 'VERSION', value: '1.2', at: '7:14 services.a.build.args[0]' }],
       target: { value: 'runtime', at: '8:15 services.a.build.target' },
       labels: [{ key: 'team', value: 'web', at: '9:23 services.a.build.labels.team' }],
       platforms: [{ value: 'linux/amd64', at: '10:19 services.a.build.platforms[0]' }],
