@@ -35,6 +35,8 @@ const IGNORED: Record<string, string> = {
 };
 
 const DEPLOY_TRANSLATED = new Set(['resources']);
+/** Keys only the services layout reads (services/index.ts, ports.ts). */
+const SERVICES_TRANSLATED = new Set(['scale', 'expose']);
 
 /**
  * A warning for each key of a service that the translation cannot honour, and an error where
@@ -49,8 +51,12 @@ export function reportUnsupportedKeys(
   const d = service.definition;
   const at = (...path: (string | number)[]) => [...service.path, ...path];
   const built = ctx.builtServices.has(service.name);
+  // The services layout makes an ECS service of each compose service: its replicas, and the
+  // ports it exposes to the others, mean something there.
+  const services = ctx.services !== undefined;
   for (const key of Object.keys(d)) {
     if (TRANSLATED.has(key) || key.startsWith('x-')) continue;
+    if (services && SERVICES_TRANSLATED.has(key)) continue;
     if (built && key === 'build') continue;
     if (built && key === 'platform') {
       if (String(d.platform).toLowerCase() !== DEFAULT_PLATFORM)
@@ -64,8 +70,14 @@ export function reportUnsupportedKeys(
   }
   if (isRecord(d.deploy)) {
     for (const key of Object.keys(d.deploy)) {
+      if (services && key === 'replicas') continue;
       if (!DEPLOY_TRANSLATED.has(key))
-        ctx.problems.warn(at('deploy', key), 'ignored on ECS: only deploy.resources is translated');
+        ctx.problems.warn(
+          at('deploy', key),
+          services
+            ? 'ignored on ECS: only deploy.resources and deploy.replicas are translated'
+            : 'ignored on ECS: only deploy.resources is translated',
+        );
     }
   }
   for (const { value: name, at: place } of service.canonical.networks ?? []) {
