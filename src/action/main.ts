@@ -118,9 +118,19 @@ function exitOnCancel(config: Config, progress: Progress): void {
 
 async function publish(done: RunReport): Promise<string> {
   // The task definition a mode rendered goes to the file the task-definition-file output names.
-  const report = done.taskDefinition
+  const written = done.taskDefinition
     ? { ...done, taskDefinitionFile: writeTaskDefinition(done.taskDefinition) }
     : done;
+  // The services layout: a file per service's task definition, the output a map of them.
+  const report = written.services
+    ? {
+        ...written,
+        services: written.services.map((u) => ({
+          ...u,
+          taskDefinitionFile: writeTaskDefinition(u.taskDefinition),
+        })),
+      }
+    : written;
   for (const [name, value] of Object.entries(outputsOf(report))) runner.setOutput(name, value);
   const markdown = summaryMarkdown(report);
   runner.appendSummary(markdown);

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { UserError, error } from '../diagnostics';
 import type { ServiceSettings } from './settings';
+import { describeServiceConnect, discoveryUpdate, type DiscoveryFields } from './discovery';
 import type { Log } from '../log';
 import { createFields, describeCreated, settingsUpdate } from './settings';
 
@@ -37,6 +38,8 @@ export interface DeployServiceOptions {
   create?: CreateServiceOptions;
   /** Given on create; on update, those that differ are changed. */
   settings?: ServiceSettings;
+  /** Cloud Map registries and Service Connect: given on create; on update, changed where they differ. */
+  discovery?: DiscoveryFields;
   /** The service as checkService found it, when nothing was registered since: not described again. */
   checked?: { service: Service | undefined };
   /** Before the service is created or updated (the deploy's deferred checks). */
@@ -105,7 +108,13 @@ export async function deployService(
     await options.beforeChange?.();
     const created = await createService(ecs, options, options.create);
     log.info(`Created service ${created.serviceArn} on ${taskDefinitionArn}`);
-    const settingsChanged = describeCreated(options.settings);
+    const settingsChanged = [
+      ...describeCreated(options.settings),
+      ...(options.discovery?.serviceRegistries ?? []).map((r) => `Cloud Map registry: ${r.registryArn ?? '?'}`),
+      ...(options.discovery?.serviceConnectConfiguration
+        ? [`Service Connect: ${describeServiceConnect(options.discovery.serviceConnectConfiguration)}`]
+        : []),
+    ];
     for (const line of settingsChanged) log.info(`  ${line}`);
     return {
       serviceArn: created.serviceArn ?? name,
@@ -122,9 +131,9 @@ export async function deployService(
     created: false,
     ...optional(previousTaskDefinition),
   };
-  const settings = options.settings
-    ? settingsUpdate(existing, options.settings)
-    : { fields: {}, changes: [] };
+  const own = options.settings ? settingsUpdate(existing, options.settings) : { fields: {}, changes: [] };
+  const found = options.discovery ? discoveryUpdate(existing, options.discovery) : { fields: {}, changes: [] };
+  const settings = { fields: { ...own.fields, ...found.fields }, changes: [...own.changes, ...found.changes] };
   const redeploy = previousTaskDefinition !== taskDefinitionArn || options.forceNewDeployment === true;
   if (!redeploy && settings.changes.length === 0) {
     log.info(`Service ${name} already runs ${taskDefinitionArn}: not updated`);
@@ -216,6 +225,7 @@ async function createService(
           }
         : {}),
       ...createFields(options.settings, create.launchType),
+      ...options.discovery,
       enableECSManagedTags: true,
       ...(tags.length > 0 ? { tags } : {}),
     }),

@@ -12,6 +12,7 @@ import type { OneOffTask } from '../ecs/run-task';
 import { readOneOffTasks, readRunTimeout } from './run';
 import type { ServiceSettings } from '../ecs/settings';
 import { readServiceSettings } from './service';
+import { readLayout } from './layout';
 import { INPUTS, type InputName } from './spec';
 import { credentialGuard } from '../compose/runner-credentials';
 import type { Request } from '../stages/request';
@@ -182,6 +183,7 @@ export function parseConfig(
     fail,
   });
   const { preview, skip } = pr;
+  const layout = readLayout(get('layout'), get('namespace'), pr.service, preview, fail);
 
   const repository = readRepositorySettings(get, fail);
   const moreTags = readImageTags(get('image-tags'), fail);
@@ -227,6 +229,7 @@ export function parseConfig(
     cluster,
     family: pr.family,
     launchType,
+    layout,
     imageTag,
     extraTags,
     ...(preview && { preview }),

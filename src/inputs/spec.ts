@@ -62,6 +62,15 @@ export const INPUTS = {
   service: { description: 'ECS service to create or update. Required unless mode is `render`.' },
   'task-family': { description: 'Task definition family. Default: the service name.' },
   'launch-type': { description: '`EC2` or `FARGATE`.', default: 'EC2' },
+  layout: {
+    description:
+      'How the compose services become ECS: `task`, one task definition with a container per compose service, run by one ECS service (as ecs-cli did); `services`, one task definition (family `<task-family>-<compose service>`) and one ECS service (`<service>-<compose service>`) per compose service, in awsvpc, found by name through Cloud Map and Service Connect, rolled out in depends_on order. See [Layouts](layouts.md).',
+    default: 'task',
+  },
+  namespace: {
+    description:
+      'Cloud Map private DNS namespace of `layout: services`, created in the VPC of the awsvpc subnets when missing; each compose service is `<name>.<namespace>` in it. Default: `<service>.internal`. A preview gets a namespace of its own (`pr-<number>.<namespace>` when this is set), removed when it is torn down.',
+  },
   'image-tag': {
     description:
       'Tag for the pushed images. Default: the tag name on a tag push, `pr-<number>` on a pull_request event, else the first 12 characters of the commit sha. A preview is always tagged `pr-<number>` only.',

@@ -43,6 +43,10 @@ export async function deploy(
   const plan = preflight(config, log, { settings: config.serviceSettings, oneOffs: config.runBeforeDeploy });
   // Everything the task needs now; the cluster's room before the first change (see verifyStage).
   const beforeChange = await verifyStage(config, plan.translated, actionLog, 'before-first-change');
+  if (plan.translated.layout === 'services') {
+    const { deployServices } = await import('./deploy-services');
+    return deployServices(config, run, runner, { log, actionLog, progress, plan, beforeChange });
+  }
   const { ecr, ecs } = awsClients(config.region);
   // Before the first side effect: the cluster exists, and the service can be updated or created.
   const checked = await checkService(ecs, {

@@ -172,7 +172,11 @@ export function planDeployChange(
     reuseReleased: input.reuseReleased,
     registry: async () =>
       accountId ? ecrRegistry(accountId, region) : (await authorizeRegistry(clients.ecr, input.log)).registry,
-    render: (registry, images) => translateRequest(request, registry, images).taskDefinition,
+    render: (registry, images) => {
+      const rendered = translateRequest(request, registry, images);
+      if (rendered.layout !== 'task') throw new Error('planDeployChange: the request is not in the task layout');
+      return rendered.taskDefinition;
+    },
     placeholderRegistry: checked.registry,
   });
 }

@@ -1,6 +1,6 @@
 import type { HabitatOptions } from '../translate/habitat/types';
 import type { PackageSource } from '../translate/habitat/package-source';
-import type { LaunchType } from '../translate/context';
+import type { LaunchType, Layout } from '../translate/context';
 import { ecrRegistry } from '../translate/image-plan';
 import { translateProject, type TranslatedProject } from '../translate/project';
 
@@ -15,6 +15,8 @@ export interface Request {
   envFile?: string;
   ecsParamsFile?: string;
   launchType: LaunchType;
+  /** One task definition, or one per compose service (each its own ECS service). */
+  layout: Layout;
   family: string;
   /** Habitat packages to run: the services whose image names one's repository run it. */
   packages: PackageSource[];
@@ -62,6 +64,7 @@ export function translateRequest(
     ...(request.envFile !== undefined && { envFile: request.envFile }),
     ...(request.ecsParamsFile !== undefined && { ecsParamsFile: request.ecsParamsFile }),
     launchType: request.launchType,
+    layout: request.layout,
     family: request.family,
     packages: request.packages,
     registry,

@@ -6,6 +6,7 @@ import { rollBack, type RollbackResult } from '../ecs/rollback';
 import { deployService, type CreateServiceOptions, type ServiceDeployment } from '../ecs/service';
 import { waitForDeployment, type WaitResult } from '../ecs/wait';
 import type { ServiceSettings } from '../ecs/settings';
+import type { DiscoveryFields } from '../ecs/discovery';
 import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
 import type { RunBeforeResult } from './run-before';
@@ -34,6 +35,8 @@ export interface RolloutInput {
   poll?: Pick<ServicePoll, 'intervalMs' | 'sleep' | 'now'>;
   /** Service settings: given on create, changed on update where they differ. */
   settings?: ServiceSettings;
+  /** Cloud Map registries and Service Connect: given on create, changed on update where they differ. */
+  discovery?: DiscoveryFields;
   /**
    * Tasks to run on the registered revision before the service is pointed at it (not when the
    * service already runs it); a failure leaves the service as it is.
@@ -126,6 +129,7 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
         ran.length === 0 && { checked: { service: input.checked } }),
       ...(input.create && { create: { ...input.create, tags: input.tags } }),
       ...(input.settings && { settings: input.settings }),
+      ...(input.discovery && { discovery: input.discovery }),
       ...(input.beforeChange && { beforeChange: input.beforeChange }),
       log,
     }),

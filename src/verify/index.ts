@@ -2,7 +2,7 @@ import { formatDiagnostic, UserError, type Diagnostic } from '../diagnostics';
 import type { Log } from '../log';
 import { mapLimit } from '../parallel';
 import type { LaunchType } from '../translate/context';
-import type { TranslatedProject } from '../translate/project';
+import { containersView, type TranslatedProject } from '../translate/project';
 import { VerifyClients } from './clients';
 import { clusterChecks } from './cluster';
 import type { CheckContext } from './context';
@@ -103,14 +103,11 @@ function count(n: number, what: string): string {
 
 /** The verify target of a translation: every Habitat and build: service's image is one this run pushes. */
 export function verifyTargetOf(
-  translated: Pick<
-    TranslatedProject,
-    'project' | 'habitatServices' | 'builtServices' | 'taskDefinition' | 'runParams' | 'ecsParams'
-  >,
+  translated: TranslatedProject,
   where: { region: string; cluster: string; launchType: LaunchType; service?: string },
 ): VerifyTarget {
   return {
-    taskDefinition: translated.taskDefinition,
+    taskDefinition: containersView(translated),
     runParams: translated.runParams,
     project: translated.project,
     ...(translated.ecsParams && { ecsParams: translated.ecsParams }),

@@ -23,3 +23,6 @@ declare module '@aws-sdk/client-secrets-manager/dist-es/*' {
 declare module '@aws-sdk/client-ssm/dist-es/*' {
   export * from '@aws-sdk/client-ssm';
 }
+declare module '@aws-sdk/client-servicediscovery/dist-es/*' {
+  export * from '@aws-sdk/client-servicediscovery';
+}
