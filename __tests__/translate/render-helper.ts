@@ -21,10 +21,15 @@ export interface RenderYamlOptions {
   packages?: string[];
   /** Render in the services layout, in this Cloud Map namespace. */
   namespace?: string;
+  /** Writes more files beside the compose file before the render. */
+  before?: (dir: string) => void;
 }
 
 /** Renders compose text written to a temp dir (task layout); diagnostics are given with paths relative to it. */
-export function renderYaml(compose: string, options: RenderYamlOptions = {}): TranslatedTaskLayout & { dir: string } {
+export function renderYaml(
+  compose: string,
+  options: RenderYamlOptions = {},
+): TranslatedTaskLayout & { dir: string } {
   const { input, dir } = inputOf(compose, options);
   return { ...translateProject(input), dir };
 }
@@ -50,6 +55,7 @@ function inputOf(
   const dir = mkdtempSync(join(tmpdir(), 'render-'));
   writeFileSync(join(dir, 'docker-compose.yml'), compose);
   if (options.ecsParams !== undefined) writeFileSync(join(dir, 'ecs-params.yml'), options.ecsParams);
+  options.before?.(dir);
   const input = {
     files: [join(dir, 'docker-compose.yml')],
     ...(options.ecsParams !== undefined && { ecsParamsFile: join(dir, 'ecs-params.yml') }),

@@ -172,8 +172,12 @@ export function firstRequestOption(
 /** --layout and --namespace, checked as the action checks its inputs. */
 function layoutOf(values: RequestValues, family: string): Layout {
   const problems: string[] = [];
-  const layout = readLayout(values.layout ?? 'task', values.namespace ?? '', family, undefined, (input, message) =>
-    problems.push(`--${input} ${message}`),
+  const layout = readLayout(
+    values.layout ?? 'task',
+    values.namespace ?? '',
+    family,
+    undefined,
+    (input, message) => problems.push(`--${input} ${message}`),
   );
   if (problems.length > 0) throw new UsageError(problems.join('; '));
   return layout;

@@ -31,6 +31,8 @@ export interface EnsureNamespace extends OperationWait {
   vpc: string;
   tags: Readonly<Record<string, string>>;
   log: Log;
+  /** Before the namespace is created (the deploy's deferred checks). */
+  beforeCreate?: () => Promise<void>;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function ensureNamespace(
     input.log.info(`Cloud Map namespace ${input.name}: ${found.id}`);
     return { ...found, created: false };
   }
+  await input.beforeCreate?.();
   const { CreatePrivateDnsNamespaceCommand } = await import('../aws/sdk/service-discovery');
   const out = await sd.send(
     new CreatePrivateDnsNamespaceCommand({

@@ -25,7 +25,10 @@ export async function waitForOperation(
     const { Operation: op } = await sd.send(new GetOperationCommand({ OperationId: operationId }));
     if (op?.Status === 'SUCCESS') return { ok: true as const, targets: op.Targets ?? {} };
     if (op?.Status === 'FAIL')
-      return { ok: false as const, why: `${op.ErrorCode ?? 'FAIL'}: ${op.ErrorMessage ?? 'no reason given'}` };
+      return {
+        ok: false as const,
+        why: `${op.ErrorCode ?? 'FAIL'}: ${op.ErrorMessage ?? 'no reason given'}`,
+      };
     return undefined;
   });
   if (!done)

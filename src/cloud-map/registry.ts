@@ -36,6 +36,8 @@ export interface EnsureRegistry {
   dns?: { type?: 'A' | 'SRV'; ttl?: number };
   tags: Readonly<Record<string, string>>;
   log: Log;
+  /** Before the service is created (the deploy's deferred checks). */
+  beforeCreate?: () => Promise<void>;
 }
 
 /**
@@ -44,9 +46,13 @@ export interface EnsureRegistry {
  * (HealthCheckCustomConfig), the addresses of all healthy tasks in each answer
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html).
  */
-export async function ensureRegistry(sd: CloudMap, input: EnsureRegistry): Promise<Registry & { created: boolean }> {
+export async function ensureRegistry(
+  sd: CloudMap,
+  input: EnsureRegistry,
+): Promise<Registry & { created: boolean }> {
   const found = (await listRegistries(sd, input.namespaceId)).find((r) => r.name === input.name);
   if (found) return { ...found, created: false };
+  await input.beforeCreate?.();
   const { CreateServiceCommand } = await import('../aws/sdk/service-discovery');
   const record: DnsRecord = { Type: input.dns?.type ?? 'A', TTL: input.dns?.ttl ?? 10 };
   const out = await sd.send(

@@ -42,7 +42,10 @@ export async function removeDiscovery(
     const named = input.names.includes(r.name);
     if (!namespaceOurs && !(named && (await ours(r.arn)))) continue;
     if (await deleteRegistry(sd, sdk.DeleteServiceCommand, r.id, input)) removed.push(r.name);
-    else input.log.warning(`Cloud Map service ${r.name} still has instances; it stays (remove it once they are gone)`);
+    else
+      input.log.warning(
+        `Cloud Map service ${r.name} still has instances; it stays (remove it once they are gone)`,
+      );
   }
   if (!namespaceOurs) return { services: removed, namespace: false };
   if (removed.length < registries.length) {
@@ -50,7 +53,8 @@ export async function removeDiscovery(
     return { services: removed, namespace: false };
   }
   const out = await sd.send(new sdk.DeleteNamespaceCommand({ Id: namespace.id }));
-  if (out.OperationId) await waitForOperation(sd, out.OperationId, `deleting namespace ${input.namespace}`, input);
+  if (out.OperationId)
+    await waitForOperation(sd, out.OperationId, `deleting namespace ${input.namespace}`, input);
   input.log.info(`Deleted Cloud Map namespace ${input.namespace}, which this action had created`);
   return { services: removed, namespace: true };
 }

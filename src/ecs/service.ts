@@ -110,7 +110,9 @@ export async function deployService(
     log.info(`Created service ${created.serviceArn} on ${taskDefinitionArn}`);
     const settingsChanged = [
       ...describeCreated(options.settings),
-      ...(options.discovery?.serviceRegistries ?? []).map((r) => `Cloud Map registry: ${r.registryArn ?? '?'}`),
+      ...(options.discovery?.serviceRegistries ?? []).map(
+        (r) => `Cloud Map registry: ${r.registryArn ?? '?'}`,
+      ),
       ...(options.discovery?.serviceConnectConfiguration
         ? [`Service Connect: ${describeServiceConnect(options.discovery.serviceConnectConfiguration)}`]
         : []),
@@ -132,8 +134,13 @@ export async function deployService(
     ...optional(previousTaskDefinition),
   };
   const own = options.settings ? settingsUpdate(existing, options.settings) : { fields: {}, changes: [] };
-  const found = options.discovery ? discoveryUpdate(existing, options.discovery) : { fields: {}, changes: [] };
-  const settings = { fields: { ...own.fields, ...found.fields }, changes: [...own.changes, ...found.changes] };
+  const found = options.discovery
+    ? discoveryUpdate(existing, options.discovery)
+    : { fields: {}, changes: [] };
+  const settings = {
+    fields: { ...own.fields, ...found.fields },
+    changes: [...own.changes, ...found.changes],
+  };
   const redeploy = previousTaskDefinition !== taskDefinitionArn || options.forceNewDeployment === true;
   if (!redeploy && settings.changes.length === 0) {
     log.info(`Service ${name} already runs ${taskDefinitionArn}: not updated`);

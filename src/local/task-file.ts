@@ -36,7 +36,9 @@ function parseServices(text: string): ({ layout: 'services' } & ServicesTranslat
   const units = Array.isArray(value.units) ? value.units : [];
   for (const u of units) {
     if (!isObject(u) || typeof u.name !== 'string' || typeof u.discovery !== 'string')
-      throw new UserError(error('not a services layout: each of units needs name, discovery and taskDefinition'));
+      throw new UserError(
+        error('not a services layout: each of units needs name, discovery and taskDefinition'),
+      );
     parseTaskDefinition(JSON.stringify(u.taskDefinition));
   }
   if (typeof value.namespace !== 'string') throw new UserError(error('not a services layout: no namespace'));

@@ -65,7 +65,8 @@ export function taskNameOf(project: string, service: string, n: number): string 
   const suffix = `-${n}`;
   const base = `${project}-${service}`.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
   const name = `${base.slice(0, 63 - suffix.length)}${suffix}`;
-  if (!TASK_NAME.test(name)) throw new UserError({ severity: 'error', message: `cannot name a task "${name}"` });
+  if (!TASK_NAME.test(name))
+    throw new UserError({ severity: 'error', message: `cannot name a task "${name}"` });
   return name;
 }
 
@@ -97,18 +98,29 @@ export async function upServices(plan: ServicesPlan, docker: Docker, options: Up
     await removeExtra(docker, plan.project, service.name, service.replicas.length, say);
   }
   print(await projectTable(docker, plan));
-  say(`project ${plan.project} is up: ${plan.services.map((s) => `${s.name} (${s.replicas.length})`).join(', ')}`);
+  say(
+    `project ${plan.project} is up: ${plan.services.map((s) => `${s.name} (${s.replicas.length})`).join(', ')}`,
+  );
   return true;
 }
 
 async function ownNetwork(docker: Docker, plan: ServicesPlan): Promise<boolean> {
-  const r = await docker.run(['network', 'inspect', '--format', `{{index .Labels "${LABEL.project}"}}`, plan.network]);
+  const r = await docker.run([
+    'network',
+    'inspect',
+    '--format',
+    `{{index .Labels "${LABEL.project}"}}`,
+    plan.network,
+  ]);
   return r.exitCode === 0 && r.stdout.trim() === plan.project;
 }
 
 /** Every container of the replica runs (its essential ones, as ECS counts a task running). */
 async function running(docker: Docker, replica: TaskPlan): Promise<boolean> {
-  const found = await inspect(docker, replica.containers.map((c) => c.dockerName));
+  const found = await inspect(
+    docker,
+    replica.containers.map((c) => c.dockerName),
+  );
   if (found.size < replica.containers.length) return false;
   return taskState([...found.values()]) === 'RUNNING';
 }
@@ -135,7 +147,10 @@ async function projectTable(docker: Docker, plan: ServicesPlan): Promise<string>
   for (const service of plan.services) {
     for (const replica of service.replicas) {
       const pause = replica.pause?.dockerName;
-      const found = await inspect(docker, [...replica.containers.map((c) => c.dockerName), ...(pause ? [pause] : [])]);
+      const found = await inspect(docker, [
+        ...replica.containers.map((c) => c.dockerName),
+        ...(pause ? [pause] : []),
+      ]);
       const address = (pause && found.get(pause)?.addresses[plan.network]) ?? '';
       for (const c of replica.containers) {
         const i = found.get(c.dockerName);
@@ -145,7 +160,12 @@ async function projectTable(docker: Docker, plan: ServicesPlan): Promise<string>
   }
   const width = rows[0]?.map((_, k) => Math.max(...rows.map((r) => (r[k] ?? '').length))) ?? [];
   return rows
-    .map((r) => r.map((cell, k) => (k === r.length - 1 ? cell : cell.padEnd(width[k] ?? 0))).join('  ').trimEnd())
+    .map((r) =>
+      r
+        .map((cell, k) => (k === r.length - 1 ? cell : cell.padEnd(width[k] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }
 
@@ -154,13 +174,23 @@ export async function removeProject(docker: Docker, project: string): Promise<st
   const out = await must(docker, [
     'ps', '--all', '--filter', `label=${LABEL.project}=${project}`, '--format', `{{.Label "${LABEL.task}"}}`,
   ]); // prettier-ignore
-  const tasks = [...new Set(out.split('\n').map((s) => s.trim()).filter(Boolean))].sort();
+  const tasks = [
+    ...new Set(
+      out
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ].sort();
   const removed: string[] = [];
   for (const task of tasks) removed.push(...(await removeTask(docker, task)));
   const networks = await must(docker, [
     'network', 'ls', '--filter', `label=${LABEL.project}=${project}`, '--format', '{{.Name}}',
   ]); // prettier-ignore
-  for (const n of networks.split('\n').map((s) => s.trim()).filter(Boolean)) {
+  for (const n of networks
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     await must(docker, ['network', 'rm', n]);
     removed.push(`network ${n}`);
   }

@@ -17,6 +17,7 @@ import { rollout, type RolloutOutcome } from '../stages/rollout';
 import { oneOffPlacement, runBeforeDeploy } from '../stages/run-before';
 import { openRegistrySession } from '../stages/session';
 import { verifyStage } from '../stages/verify';
+import { ecsParamsDiscovery } from '../stages/discovery';
 
 /** What only the Actions runner gives a deploy, passed in so that no stage reads the runner. */
 export interface RunnerSide {
@@ -95,6 +96,19 @@ export async function deploy(
   const task = pinTaskDefinition(config, images, registry);
 
   const pushed = images.some((p) => p.pushed);
+  // ecs-params service_discovery, as ecs-cli did: the service registered in Cloud Map.
+  const serviceRegistries = plan.translated.runParams.serviceDiscovery
+    ? await log.group('Service discovery', () =>
+        ecsParamsDiscovery({
+          region: config.region,
+          service: config.service,
+          runParams: plan.translated.runParams,
+          tags: runTags(run),
+          log,
+          beforeCreate: beforeChange,
+        }),
+      )
+    : [];
   const outcome = await rollout(ecs, {
     cluster: config.cluster,
     service: config.service,
@@ -115,6 +129,7 @@ export async function deploy(
     keepRevisions: config.keepRevisions,
     beforeChange,
     settings: config.serviceSettings,
+    ...(serviceRegistries.length > 0 && { discovery: { serviceRegistries } }),
     ...(config.runBeforeDeploy.length > 0 && {
       runBefore: (taskDefinitionArn: string) =>
         runBeforeDeploy(ecs, taskDefinitionArn, {
@@ -222,7 +237,7 @@ export function reportRollout(base: RunReport, outcome: RolloutOutcome): RunRepo
 }
 
 /** Tags of what a deploy registers or creates: where it came from. */
-function runTags(run: RunContext): Record<string, string> {
+export function runTags(run: RunContext): Record<string, string> {
   return {
     'habitat-ecs-deploy:commit': run.sha,
     'habitat-ecs-deploy:ref': run.ref,
@@ -230,7 +245,7 @@ function runTags(run: RunContext): Record<string, string> {
   };
 }
 
-function deployNotes(config: ServiceConfig, run: RunContext): string[] {
+export function deployNotes(config: ServiceConfig, run: RunContext): string[] {
   const tags = [config.imageTag, ...config.extraTags].map((t) => `\`${t}\``).join(', ');
   if (config.preview) {
     return [

@@ -21,8 +21,8 @@ export async function plan(config: ServiceConfig, log: Log): Promise<RunReport> 
   // What would stop the deploy's task from starting stops the plan too, with the same reads.
   await verifyStage(config, checked.translated, log);
   if (checked.translated.layout === 'services') {
-    const { planServices } = await import('./plan-services');
-    return planServices(config, log, checked);
+    const { planServicesMode } = await import('./plan-services');
+    return planServicesMode(config, log, checked);
   }
   // A target group ECS would refuse fails the plan as it fails the deploy (one read).
   await checkTargetGroups(config.serviceSettings.loadBalancers, {

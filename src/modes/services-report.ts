@@ -38,13 +38,25 @@ export function serviceRows(services: readonly ServiceReport[], mode: string): s
   out.push('', '| Service | Container | Image | Ports |', '| --- | --- | --- | --- |');
   for (const s of services) {
     for (const c of s.taskDefinition.containerDefinitions ?? [])
-      out.push(`| ${cell(s.name)} | ${cell(c.name ?? '')} | \`${cell(c.image ?? '')}\` | ${cell(ports(c))} |`);
+      out.push(
+        `| ${cell(s.name)} | ${cell(c.name ?? '')} | \`${cell(c.image ?? '')}\` | ${cell(ports(c))} |`,
+      );
   }
   for (const s of services) {
     if (!s.diff || s.diff.length === 0) continue;
     const against = s.plan?.running ? ` against \`${shortArn(s.plan.running)}\`` : '';
-    const title = mode === 'plan' ? `${s.name}: changes${against}` : `${s.name}: changes against the previous revision`;
-    out.push('', `<details><summary>${cell(title)}</summary>`, '', '```diff', ...s.diff, '```', '', '</details>');
+    const title =
+      mode === 'plan' ? `${s.name}: changes${against}` : `${s.name}: changes against the previous revision`;
+    out.push(
+      '',
+      `<details><summary>${cell(title)}</summary>`,
+      '',
+      '```diff',
+      ...s.diff,
+      '```',
+      '',
+      '</details>',
+    );
   }
   return out;
 }

@@ -13,20 +13,28 @@ import { repositoryOf } from '../translate/habitat/package-source';
  */
 export async function tearDown(config: ServiceConfig, log: Log): Promise<RunReport> {
   const { ecr, ecs } = awsClients(config.region);
-  const { service } = config;
-  const result = await log.group('Teardown', () =>
-    teardown(ecs, {
-      cluster: config.cluster,
-      service,
-      family: config.family,
-      timeoutMs: config.waitTimeoutMinutes * 60_000,
-      log,
-    }),
-  );
-  const state = [
-    result.deleted ? `service ${service} deleted` : `service ${service} did not exist`,
-    `${result.deregistered.length} task definition revision(s) deregistered`,
-  ];
+  const { service, layout } = config;
+  let changed: boolean;
+  let state: string[];
+  if (layout.kind === 'services') {
+    const { tearDownServices } = await import('./teardown-services');
+    ({ state, changed } = await tearDownServices({ ...config, layout }, log));
+  } else {
+    const result = await log.group('Teardown', () =>
+      teardown(ecs, {
+        cluster: config.cluster,
+        service,
+        family: config.family,
+        timeoutMs: config.waitTimeoutMinutes * 60_000,
+        log,
+      }),
+    );
+    changed = result.deleted || result.deregistered.length > 0;
+    state = [
+      result.deleted ? `service ${service} deleted` : `service ${service} did not exist`,
+      `${result.deregistered.length} task definition revision(s) deregistered`,
+    ];
+  }
   // Only the pull request's own tag, whatever image-tag says: never a tag other deploys use.
   const tag = config.preview && previewTag(config.preview.number);
   if (tag && config.removePreviewImages) {
@@ -41,7 +49,7 @@ export async function tearDown(config: ServiceConfig, log: Log): Promise<RunRepo
   return {
     ...baseReport(config),
     mode: 'teardown',
-    changed: result.deleted || result.deregistered.length > 0,
+    changed,
     state: state.join('; '),
     ...(config.preview && { notes: [`Preview of pull request #${config.preview.number} removed.`] }),
   };

@@ -38,7 +38,11 @@ export function pinTaskDefinition(
 }
 
 /** The same in the services layout: every service's task definition on the pushed digests. */
-export function pinServices(request: Request, images: readonly PushedImage[], registry: string): PinnedServices {
+export function pinServices(
+  request: Request,
+  images: readonly PushedImage[],
+  registry: string,
+): PinnedServices {
   const pinned = pin(request, images, registry);
   if (pinned.layout !== 'services') throw new Error('pinServices: the request is not in the services layout');
   return { services: pinned.services, ...pinnedParts(pinned) };

@@ -182,7 +182,8 @@ function dropNames(ctx: TranslateContext, service: ServiceInput): void {
   const d = service.definition;
   const at = (key: string) => [...service.path, key];
   for (const link of s.links ?? []) {
-    if (!ctx.project.services.has(link.service)) ctx.problems.error(link.at, `unknown service "${link.service}"`);
+    if (!ctx.project.services.has(link.service))
+      ctx.problems.error(link.at, `unknown service "${link.service}"`);
   }
   const reach = ctx.services?.reach;
   if (s.links && s.links.length > 0 && reach) {

@@ -32,7 +32,10 @@ export function nameOccurs(text: string, name: string): boolean {
 
 /** `text` with `name`, wherever it is a whole host name, replaced by `replacement`. */
 export function replaceName(text: string, name: string, replacement: string): string {
-  return text.replace(new RegExp(hostPattern(name).source, 'g'), (_m, before: string) => `${before}${replacement}`);
+  return text.replace(
+    new RegExp(hostPattern(name).source, 'g'),
+    (_m, before: string) => `${before}${replacement}`,
+  );
 }
 
 function hostPattern(name: string): RegExp {

@@ -67,6 +67,12 @@ function translatePort(ctx: TranslateContext, port: PortConfig): PortMapping[] {
     problems.error(at, `protocol "${protocol}" is not supported by ECS; use tcp or udp`);
     return [];
   }
+  if (port.ingress) {
+    problems.warn(
+      port.ingress.at,
+      'ingress ignored: ECS has no routing mesh; the port is published by each task (put a load balancer in front with the load-balancer input)',
+    );
+  }
   if (port.host_ip !== undefined) {
     problems.warn(at, `host IP ${port.host_ip} ignored: ECS cannot bind a port to one host address`);
   }
@@ -125,7 +131,10 @@ function portNaming(
         `app_protocol "${app.value}" ignored: ECS knows ${APP_PROTOCOLS.join(', ')} (anything else is plain TCP)`,
       );
     } else if (port.protocol !== 'tcp') {
-      ctx.problems.warn(app.at, `app_protocol ${known} ignored: it applies to TCP ports, and this one is ${port.protocol}`);
+      ctx.problems.warn(
+        app.at,
+        `app_protocol ${known} ignored: it applies to TCP ports, and this one is ${port.protocol}`,
+      );
     } else out.appProtocol = known;
   }
   return out;

@@ -30,7 +30,8 @@ interface Box {
  * escaped, since compose files are not ours.
  */
 export function topologyOf(t: TranslatedProject, options: TopologyOptions): string {
-  const ecsName = options.serviceName ?? ((c: string | undefined) => (c ? `${options.title}-${c}` : options.title));
+  const ecsName =
+    options.serviceName ?? ((c: string | undefined) => (c ? `${options.title}-${c}` : options.title));
   const boxes: Box[] =
     t.layout === 'task'
       ? [
@@ -41,7 +42,8 @@ export function topologyOf(t: TranslatedProject, options: TopologyOptions): stri
         ]
       : t.services.units.map((u) => {
           const host = `${u.discovery}.${t.services.namespace}`;
-          const tasks = u.replicas === undefined ? 'desired count' : `${u.replicas} task${u.replicas === 1 ? '' : 's'}`;
+          const tasks =
+            u.replicas === undefined ? 'desired count' : `${u.replicas} task${u.replicas === 1 ? '' : 's'}`;
           return {
             unit: u.name,
             label: `ECS service ${ecsName(u.name)} · ${host} · ${tasks}`,
@@ -85,7 +87,8 @@ export function topologyOf(t: TranslatedProject, options: TopologyOptions): stri
     // when the other has TCP ports, else by its Cloud Map name.
     const units = new Map(t.services.units.map((u) => [u.name, u]));
     const uses = new Set<string>();
-    for (const r of findNameReferences(t.project, new Set(t.habitatServices.keys()))) uses.add(`${r.from}\u0000${r.to}`);
+    for (const r of findNameReferences(t.project, new Set(t.habitatServices.keys())))
+      uses.add(`${r.from}\u0000${r.to}`);
     for (const [name, service] of t.project.services) {
       for (const l of service.canonical.links ?? []) uses.add(`${name}\u0000${l.service}`);
       for (const d of service.canonical.depends_on ?? []) uses.add(`${name}\u0000${d.service}`);
@@ -111,7 +114,10 @@ export function topologyOf(t: TranslatedProject, options: TopologyOptions): stri
     containerDefinitions: all,
     ...(t.layout === 'task' && t.taskDefinition.networkMode && { networkMode: t.taskDefinition.networkMode }),
   };
-  const context = buildContext(td, t.project, t.habitatServices, { acceptLicense: false, healthChecks: false });
+  const context = buildContext(td, t.project, t.habitatServices, {
+    acceptLicense: false,
+    healthChecks: false,
+  });
   const hosts = new Map(boxes.flatMap((b) => (b.host && b.unit ? [[b.host, b.unit] as const] : [])));
   for (const member of context.habitat) {
     for (const flag of member.args?.flags ?? []) {
@@ -159,8 +165,12 @@ function gossipPort(member: HabitatContainer): number {
 }
 
 function containerLabel(c: ContainerDefinition): string {
-  const image = (c.image ?? '').replace(/^[^/]+\.amazonaws\.com\//, '').replace(/@sha256:([0-9a-f]{12})[0-9a-f]+$/, '@$1');
-  const ports = (c.portMappings ?? []).map((p) => `${p.containerPort ?? ''}/${p.protocol ?? 'tcp'}${p.name ? ` ${p.name}` : ''}`);
+  const image = (c.image ?? '')
+    .replace(/^[^/]+\.amazonaws\.com\//, '')
+    .replace(/@sha256:([0-9a-f]{12})[0-9a-f]+$/, '@$1');
+  const ports = (c.portMappings ?? []).map(
+    (p) => `${p.containerPort ?? ''}/${p.protocol ?? 'tcp'}${p.name ? ` ${p.name}` : ''}`,
+  );
   return [c.name ?? '', image, ...(ports.length > 0 ? [ports.join(', ')] : [])].join('<br/>');
 }
 

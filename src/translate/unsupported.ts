@@ -32,6 +32,7 @@ const IGNORED: Record<string, string> = {
   stop_signal: 'ECS always stops with SIGTERM, then SIGKILL',
   platform: "set the task's runtime platform on the ECS side",
   pull_policy: 'ECS pulls images as its agent is configured',
+  pull_refresh_after: 'ECS pulls images as its agent is configured',
 };
 
 const DEPLOY_TRANSLATED = new Set(['resources']);

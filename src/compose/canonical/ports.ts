@@ -86,6 +86,9 @@ function longSyntax(
     protocol: typeof entry.protocol === 'string' ? entry.protocol.toLowerCase() : 'tcp',
     ...named('name'),
     ...named('app_protocol'),
+    ...(entry.mode === 'ingress' && {
+      ingress: { value: 'ingress' as const, at: problems.place([...path, 'mode']) },
+    }),
     at: problems.place(path),
   };
 }

@@ -70,6 +70,8 @@ export interface PortConfig {
   readonly name?: Located<string>;
   /** The long syntax's `app_protocol`, as written (http, grpc, mysql, ...). */
   readonly app_protocol?: Located<string>;
+  /** The long syntax's `mode: ingress` (swarm's routing mesh), where it was written; `host` is ECS's own. */
+  readonly ingress?: Located<'ingress'>;
   readonly at: Place;
 }
 

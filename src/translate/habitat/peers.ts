@@ -67,7 +67,8 @@ function serviceAddress(context: HabitatContext, from: string, value: string, ed
   const address = splitHostPort(value);
   if (!services || !address) return value;
   const match = [...services.reach].find(
-    ([name, reach]) => name === address.host || reach.hostname === address.host || reach.host === address.host,
+    ([name, reach]) =>
+      name === address.host || reach.hostname === address.host || reach.host === address.host,
   );
   if (!match) {
     const names = [...services.reach.keys()].map((n) => `"${n}"`).join(', ');

@@ -81,9 +81,20 @@ export function translateServices(
   if (all.length > 0) throw new UserError(all);
   return {
     namespace,
+    // Keys in reading order: who, how many, after whom, found how, then the task definition.
     units: order.flatMap((name) => {
       const unit = units.get(name);
-      return unit ? [{ ...unit, after: after.get(name) ?? [] }] : [];
+      if (!unit) return [];
+      return [
+        {
+          name,
+          ...(unit.replicas !== undefined && { replicas: unit.replicas }),
+          after: after.get(name) ?? [],
+          discovery: unit.discovery,
+          ...(unit.serviceConnect && { serviceConnect: unit.serviceConnect }),
+          taskDefinition: unit.taskDefinition,
+        },
+      ];
     }),
     warnings: unique([...warnings, ...problems.warnings]),
   };
@@ -108,7 +119,7 @@ function networkModeRule(options: ServicesOptions, problems: Problems): void {
   } else if (mode === undefined && options.launchType === 'EC2') {
     problems.warnings.push(
       notice(
-        'layout: services runs every task in awsvpc network mode (each service is found by its Cloud Map name; a bridge container advertises an address other hosts cannot reach), not bridge, EC2\'s default',
+        "layout: services runs every task in awsvpc network mode (each service is found by its Cloud Map name; a bridge container advertises an address other hosts cannot reach), not bridge, EC2's default",
         { input: 'layout' },
       ),
     );

@@ -40,7 +40,8 @@ export function rolloutOrder(
     needs.set(from, list);
   };
   for (const [name, service] of project.services) {
-    for (const d of service.canonical.depends_on ?? []) add(name, { to: d.service, why: 'depends_on', at: d.at }, true);
+    for (const d of service.canonical.depends_on ?? [])
+      add(name, { to: d.service, why: 'depends_on', at: d.at }, true);
     for (const d of params.get(name)?.dependsOn ?? []) {
       const at = ['services', name, 'depends_on'];
       add(name, { to: d.containerName ?? '', why: 'depends_on', at }, true);

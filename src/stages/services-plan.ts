@@ -1,0 +1,153 @@
+import {
+  DescribeTaskDefinitionCommand,
+  type ECSClient,
+  type RegisterTaskDefinitionCommandInput,
+} from '@aws-sdk/client-ecs';
+import type { ECRClient } from '@aws-sdk/client-ecr';
+import { cloudMapClient } from '../cloud-map/client';
+import { findNamespace } from '../cloud-map/namespace';
+import { diffTaskDefinitions } from '../ecs/diff';
+import { discoveryUpdate } from '../ecs/discovery';
+import { checkService } from '../ecs/service';
+import { describeCreated, settingsUpdate, type ServiceSettings } from '../ecs/settings';
+import type { Log } from '../log';
+import { authorizeRegistry } from '../registry/login';
+import type { PackageSource } from '../translate/habitat/package-source';
+import { ecrRegistry } from '../translate/image-plan';
+import { serviceNameOf, type ServiceUnit } from '../translate/services';
+import { decideChange, planImages, type PlannedImage, type ServiceChange } from './change-plan';
+import type { Preflight } from './preflight';
+import { translateRequest, type Request } from './request';
+import { pinnedTo, type ResolvedRelease } from './resolve';
+
+/** What a deploy would do to one compose service's ECS service. */
+export interface UnitChange {
+  unit: ServiceUnit;
+  /** Its ECS service. */
+  service: string;
+  change: ServiceChange;
+  running?: string;
+  serviceArn?: string;
+  diff: string[];
+  logDiff: string[];
+  settings: string[];
+}
+
+/** What a deploy of the services layout would change, found with read-only calls. */
+export interface ServicesChangePlan {
+  /** In rollout order. */
+  units: UnitChange[];
+  images: PlannedImage[];
+  namespace: { name: string; exists: boolean };
+  changed: boolean;
+}
+
+export interface ServicesChangeInput {
+  cluster: string;
+  /** Each compose service's ECS service is `<service>-<compose service>`. */
+  service: string;
+  createService: boolean;
+  forceNewDeployment: boolean;
+  settings: ServiceSettings;
+  reuseReleased: boolean;
+  resolved?: ReadonlyMap<PackageSource, ResolvedRelease>;
+  log: Log;
+}
+
+/** A compose service's share of the service settings: the target groups of its own container. */
+export function unitSettings(settings: ServiceSettings, unit: Pick<ServiceUnit, 'name'>): ServiceSettings {
+  return { ...settings, loadBalancers: settings.loadBalancers.filter((l) => l.containerName === unit.name) };
+}
+
+/**
+ * The plan of the services layout, with reads only (DescribeServices and DescribeTaskDefinition
+ * per service, ECR DescribeImages per package, Cloud Map ListNamespaces): each service created,
+ * updated or left alone, in rollout order, its diff and settings; the images; the namespace.
+ */
+export async function planServicesChange(
+  clients: { ecs: ECSClient; ecr: ECRClient },
+  request: Request & { region: string },
+  checked: Preflight,
+  input: ServicesChangeInput,
+): Promise<ServicesChangePlan> {
+  if (checked.translated.layout !== 'services')
+    throw new Error('planServicesChange: not the services layout');
+  const units = checked.translated.services.units;
+  // A service that can be neither updated nor created fails the plan as it would fail the deploy.
+  const existing = new Map<string, Awaited<ReturnType<typeof checkService>>>();
+  for (const unit of units) {
+    existing.set(
+      unit.name,
+      await checkService(clients.ecs, {
+        cluster: input.cluster,
+        service: serviceNameOf(input.service, unit.name),
+        canCreate: input.createService,
+      }),
+    );
+  }
+  const packages = checked.packages.map((p) => {
+    const release = input.resolved?.get(p);
+    return release ? pinnedTo(p, release) : p;
+  });
+  const named = packages.length + checked.builds.length > 0;
+  const registry = !named
+    ? checked.registry
+    : request.accountId
+      ? ecrRegistry(request.accountId, request.region)
+      : (await authorizeRegistry(clients.ecr, input.log)).registry;
+  const images: PlannedImage[] = [
+    ...(await planImages(clients.ecr, packages, input.reuseReleased, registry)),
+    ...checked.builds.map(({ repository }) => ({
+      repository,
+      how: 'build' as const,
+      reason: "a new image, unless docker's build cache on the runner gives the same one",
+    })),
+  ];
+  const pinned = translateRequest(
+    request,
+    registry,
+    new Map(images.flatMap((i) => (i.reference ? [[i.repository, i.reference] as const] : []))),
+  );
+  if (pinned.layout !== 'services') throw new Error('planServicesChange: not the services layout');
+  const sd = await cloudMapClient(request.region);
+  const namespace = pinned.services.namespace;
+  const exists = (await findNamespace(sd, namespace)) !== undefined;
+  const out: UnitChange[] = [];
+  for (const unit of pinned.services.units) {
+    const service = serviceNameOf(input.service, unit.name);
+    const found = existing.get(unit.name);
+    const running = found?.taskDefinition
+      ? (await clients.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: found.taskDefinition })))
+          .taskDefinition
+      : undefined;
+    const next: RegisterTaskDefinitionCommandInput = unit.taskDefinition;
+    const change = decideChange({
+      exists: found !== undefined,
+      running,
+      next,
+      images,
+      forceNewDeployment: input.forceNewDeployment,
+    });
+    const own = unitSettings(input.settings, unit);
+    const connect = unit.serviceConnect ? { serviceConnectConfiguration: unit.serviceConnect } : {};
+    const settings = found
+      ? [...settingsUpdate(found, own).changes, ...discoveryUpdate(found, connect).changes]
+      : describeCreated(own);
+    out.push({
+      unit,
+      service,
+      change,
+      ...(found?.taskDefinition && { running: found.taskDefinition }),
+      ...(found?.serviceArn && { serviceArn: found.serviceArn }),
+      diff: diffTaskDefinitions(running, next),
+      logDiff: diffTaskDefinitions(running, next, 'masked'),
+      settings,
+    });
+  }
+  return {
+    units: out,
+    images,
+    namespace: { name: namespace, exists },
+    changed: !exists || out.some((u) => u.change !== 'none' || u.settings.length > 0),
+  };
+}
