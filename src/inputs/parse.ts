@@ -217,6 +217,13 @@ export function parseConfig(
   }
 
   const githubToken = get('github-token') || undefined;
+  const runBeforeDeploy = readOneOffTasks(get('run-before-deploy'), fail);
+  if (layout.kind === 'services' && runBeforeDeploy.length > 0) {
+    fail(
+      'run-before-deploy',
+      'is for layout: task: with layout: services each compose service is an ECS service, which runs until stopped; run one-off work in a workflow step, or use layout: task',
+    );
+  }
 
   const common: CommonConfig = {
     composeFiles,
@@ -264,7 +271,7 @@ export function parseConfig(
     },
     keepRevisions: int(get('keep-revisions'), 'keep-revisions', 0, 1000, fail),
     serviceSettings: readServiceSettings(get, launchType, fail),
-    runBeforeDeploy: readOneOffTasks(get('run-before-deploy'), fail),
+    runBeforeDeploy,
     runTimeoutMs: readRunTimeout(get('run-timeout-minutes'), fail),
     warnings,
   };

@@ -224,11 +224,15 @@ export const INPUTS = {
 export type InputName = keyof typeof INPUTS;
 
 export const OUTPUTS = {
-  'task-definition-arn': 'ARN of the task definition revision the service runs (empty in render mode).',
-  'task-definition-file': 'Path of the rendered task definition JSON, under RUNNER_TEMP.',
+  'task-definition-arn':
+    'ARN of the task definition revision the service runs (empty in render mode). With `layout: services`, a JSON object: compose service to its ARN.',
+  'task-definition-file':
+    'Path of the rendered task definition JSON, under RUNNER_TEMP. With `layout: services`, a JSON object: compose service to its file.',
   images: 'JSON object: compose service name to the pushed image, `uri@sha256:...`.',
-  'service-arn': 'ARN of the ECS service.',
-  'deployment-id': 'ID of the ECS deployment this run started (empty when nothing changed).',
+  'service-arn':
+    'ARN of the ECS service. With `layout: services`, a JSON object: compose service to the ARN of its ECS service.',
+  'deployment-id':
+    'ID of the ECS deployment this run started (empty when nothing changed). With `layout: services`, a JSON object: compose service to the deployment started on its ECS service (those that moved).',
   changed:
     '`true` when this run registered a new revision or updated the service, else `false`. In plan mode: `true` when a deploy would.',
 } as const;

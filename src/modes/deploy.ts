@@ -3,12 +3,12 @@ import { awsClients } from '../aws/clients';
 import { checkService } from '../ecs/service';
 import { checkTargetGroups } from '../ecs/target-groups';
 import { explainFailure } from '../ecs/wait';
-import type { LoginState } from '../registry/login';
 import type { RunContext } from '../inputs/run-context';
 import type { ServiceConfig } from '../inputs/parse';
 import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
 import { baseReport, DeployFailed, type RunReport } from './report';
+import { deployNotes, runTags, type RunnerSide } from './deploy-facts';
 import { acquireImages } from '../stages/acquire';
 import { pinTaskDefinition } from '../stages/pin';
 import { preflight } from '../stages/preflight';
@@ -18,14 +18,6 @@ import { oneOffPlacement, runBeforeDeploy } from '../stages/run-before';
 import { openRegistrySession } from '../stages/session';
 import { verifyStage } from '../stages/verify';
 import { ecsParamsDiscovery } from '../stages/discovery';
-
-/** What only the Actions runner gives a deploy, passed in so that no stage reads the runner. */
-export interface RunnerSide {
-  /** The runner's temp directory (RUNNER_TEMP): the private docker config and the exports go there. */
-  tempDir: string;
-  /** Records a docker login for the post step, which undoes it. */
-  saveLoginState: (state: LoginState) => void;
-}
 
 /**
  * The deploy mode: check, get every image into the registry, pin the task definition to their
@@ -234,25 +226,4 @@ export function reportRollout(base: RunReport, outcome: RolloutOutcome): RunRepo
       throw new DeployFailed(lines, { ...report, state });
     }
   }
-}
-
-/** Tags of what a deploy registers or creates: where it came from. */
-export function runTags(run: RunContext): Record<string, string> {
-  return {
-    'habitat-ecs-deploy:commit': run.sha,
-    'habitat-ecs-deploy:ref': run.ref,
-    ...(run.runUrl && { 'habitat-ecs-deploy:run': run.runUrl }),
-  };
-}
-
-export function deployNotes(config: ServiceConfig, run: RunContext): string[] {
-  const tags = [config.imageTag, ...config.extraTags].map((t) => `\`${t}\``).join(', ');
-  if (config.preview) {
-    return [
-      `Preview of pull request #${config.preview.number}: service \`${config.service}\`, images tagged ${tags}.`,
-    ];
-  }
-  if (run.ref.startsWith('refs/tags/'))
-    return [`Release ${run.ref.slice('refs/tags/'.length)}: images pushed as ${tags}.`];
-  return [];
 }

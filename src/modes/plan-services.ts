@@ -7,7 +7,7 @@ import { serviceVerdict } from '../stages/change-text';
 import { servicesPlanText, servicesVerdict } from '../stages/services-text';
 import type { Preflight } from '../stages/preflight';
 import { resolveReleases } from '../stages/resolve';
-import { planServicesChange } from '../stages/services-plan';
+import { planServicesChange, requireNetwork } from '../stages/services-plan';
 import { serviceNameOf } from '../translate/services';
 import { topologyOf } from '../translate/topology';
 import { baseReport, type RunReport } from './report';
@@ -23,6 +23,8 @@ export async function planServicesMode(
   checked: Preflight,
 ): Promise<RunReport> {
   if (checked.translated.layout !== 'services') throw new Error('planServicesMode: not the services layout');
+  // What would stop the deploy before its first change stops the plan too.
+  requireNetwork(checked.translated, config.createService);
   await checkTargetGroups(config.serviceSettings.loadBalancers, {
     region: config.region,
     networkMode: 'awsvpc',

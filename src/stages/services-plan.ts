@@ -10,6 +10,7 @@ import { diffTaskDefinitions } from '../ecs/diff';
 import { discoveryUpdate } from '../ecs/discovery';
 import { checkService } from '../ecs/service';
 import { describeCreated, settingsUpdate, type ServiceSettings } from '../ecs/settings';
+import { error, UserError } from '../diagnostics';
 import type { Log } from '../log';
 import { authorizeRegistry } from '../registry/login';
 import type { PackageSource } from '../translate/habitat/package-source';
@@ -111,7 +112,8 @@ export async function planServicesChange(
   if (pinned.layout !== 'services') throw new Error('planServicesChange: not the services layout');
   const sd = await cloudMapClient(request.region);
   const namespace = pinned.services.namespace;
-  const exists = (await findNamespace(sd, namespace)) !== undefined;
+  const known = await findNamespace(sd, namespace);
+  const exists = known !== undefined;
   const out: UnitChange[] = [];
   for (const unit of pinned.services.units) {
     const service = serviceNameOf(input.service, unit.name);
@@ -129,7 +131,10 @@ export async function planServicesChange(
       forceNewDeployment: input.forceNewDeployment,
     });
     const own = unitSettings(input.settings, unit);
-    const connect = unit.serviceConnect ? { serviceConnectConfiguration: unit.serviceConnect } : {};
+    // ECS echoes the namespace by ARN, as the deploy gives it.
+    const connect = unit.serviceConnect
+      ? { serviceConnectConfiguration: { ...unit.serviceConnect, namespace: known?.arn ?? namespace } }
+      : {};
     const settings = found
       ? [...settingsUpdate(found, own).changes, ...discoveryUpdate(found, connect).changes]
       : describeCreated(own);
@@ -150,4 +155,25 @@ export async function planServicesChange(
     namespace: { name: namespace, exists },
     changed: !exists || out.some((u) => u.change !== 'none' || u.settings.length > 0),
   };
+}
+
+/**
+ * The awsvpc network the services are created in: ECS's CreateService takes an awsvpc task only
+ * with subnets, and the namespace is made in their VPC. Refused before anything runs when a
+ * service may be created and ecs-params gives none.
+ */
+export function requireNetwork(
+  translated: Preflight['translated'],
+  createService: boolean,
+): { subnets: readonly string[] } | undefined {
+  const subnets = translated.runParams.networkConfiguration?.awsvpcConfiguration?.subnets ?? [];
+  if (subnets.length > 0) return { subnets };
+  if (!createService) return undefined;
+  const at = translated.ecsParams?.locate(['run_params']) ?? translated.ecsParams?.locate([]);
+  throw new UserError(
+    error(
+      'layout: services runs every service in awsvpc, and ECS creates such a service only with subnets (the Cloud Map namespace is made in their VPC): set run_params.network_configuration.awsvpc_configuration.subnets (and security_groups) in ecs-params.yml',
+      at ? { location: at } : { input: 'ecs-params' },
+    ),
+  );
 }
