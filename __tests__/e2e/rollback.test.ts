@@ -70,7 +70,7 @@ test('a deployment that never stabilises times out, is rolled back to the previo
   expect(out.services?.[0]?.taskDefinition).toBe(previous);
 });
 
-test('a rollout ECS reports FAILED fails the step with its reason, and is rolled back to the previous revision, which ends stable', async () => {
+test("a rollout ECS's circuit breaker fails and rolls back itself fails the step with its reason; the action waits for ECS's rollback, starting none of its own", async () => {
   // The stack's usual endpoint, whose front makes the marked revision's deployments fail.
   const stable = new ECSClient({});
   const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'failed-rollout-'));
@@ -106,10 +106,17 @@ test('a rollout ECS reports FAILED fails the step with its reason, and is rolled
   expect(errors).toEqual([
     expect.stringMatching(/failed: ECS deployment circuit breaker: tasks failed to start\./),
   ]);
-  expect(second.stdout).toContain(`Rollback: service web is back on ${previous} and stable`);
-  expect(second.summary).toContain(`rollback: service web is back on ${previous} and stable`);
-  // Two UpdateService calls: the failed deployment, then the rollback.
-  expect(calls.calls().filter((c) => c === 'UpdateService')).toHaveLength(2);
+  // The service was created with the breaker's rollback option (the action's default): ECS rolls
+  // back by itself, after the action has read FAILED twice (the stack's front shows the rollback
+  // from the third read on), and the action must not start a second rollback deployment.
+  expect(second.stdout).toContain(
+    `Rollback: ECS rolled web back to ${previous} (its circuit breaker), and it is stable`,
+  );
+  expect(second.summary).toContain(
+    `rollback: ECS rolled web back to ${previous} (its circuit breaker), and it is stable`,
+  );
+  // One UpdateService call: the failed deployment; the rollback is ECS's.
+  expect(calls.calls().filter((c) => c === 'UpdateService')).toHaveLength(1);
 
   const out = await stable.send(new DescribeServicesCommand({ cluster: failedCluster, services: ['web'] }));
   const service = out.services?.[0];

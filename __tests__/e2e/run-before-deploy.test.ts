@@ -9,6 +9,7 @@ import {
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createTaskRole } from '../support/cluster';
+import { logToAwslogs } from '../support/compose-edits';
 import { AwsCallLog, requireStackEnv, runTaskExit } from '../support/stack';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
@@ -72,16 +73,7 @@ beforeAll(async () => {
   const subnet = (await ec2.send(new DescribeSubnetsCommand({}))).Subnets?.[0]?.SubnetId ?? '';
   const group = (await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups?.[0]?.GroupId ?? '';
   // Container memory on each service: moto's RunTask cannot size a task without it.
-  const logging = (prefix: string) =>
-    `    mem_limit: 512m\n    logging:\n      driver: awslogs\n      options:\n        awslogs-group: ${logGroup}\n        awslogs-region: us-east-1\n        awslogs-stream-prefix: ${prefix}\n`;
-  const compose = path.join(workspace, 'docker-compose.yml');
-  fs.writeFileSync(
-    compose,
-    fs
-      .readFileSync(compose, 'utf8')
-      .replace('    hostname: "mongodb"\n', `    hostname: "mongodb"\n${logging('mongo')}`)
-      .replace('    links:\n', `${logging('np')}    links:\n`),
-  );
+  logToAwslogs(workspace, logGroup);
   fs.writeFileSync(
     path.join(workspace, 'ecs-params.yml'),
     [

@@ -10,6 +10,8 @@ import { RecordingLog } from '../support/recording-log';
 import { OURS, START, TASK_DEFINITIONS, at, serviceShape } from './fixtures';
 
 /** Answers DescribeServices with the next shape (repeating the last), and stopped tasks. */
+const listed: object[] = [];
+
 function fakeEcs(shapes: Service[]): { ecs: ECSClient; calls: string[] } {
   const calls: string[] = [];
   let i = 0;
@@ -19,13 +21,29 @@ function fakeEcs(shapes: Service[]): { ecs: ECSClient; calls: string[] } {
       const s = shapes[Math.min(i++, shapes.length - 1)];
       return { services: [s], failures: [] };
     }
-    if (command instanceof ListTasksCommand)
-      return { taskArns: ['arn:aws:ecs:us-east-1:1:task/shop-cluster/abc'] };
+    if (command instanceof ListTasksCommand) {
+      listed.push((command as ListTasksCommand).input);
+      return {
+        taskArns: [
+          'arn:aws:ecs:us-east-1:1:task/shop-cluster/old',
+          'arn:aws:ecs:us-east-1:1:task/shop-cluster/abc',
+        ],
+      };
+    }
     if (command instanceof DescribeTasksCommand) {
       return {
         tasks: [
           {
+            taskArn: 'arn:aws:ecs:us-east-1:1:task/shop-cluster/old',
+            startedBy: 'ecs-svc/0000',
+            lastStatus: 'STOPPED',
+            stoppedReason: 'Task stopped by scale-in (another deployment)',
+            containers: [{ name: 'web', exitCode: 137 }],
+          },
+          {
             taskArn: 'arn:aws:ecs:us-east-1:1:task/shop-cluster/abc',
+            startedBy: OURS,
+            lastStatus: 'STOPPED',
             stoppedReason: 'Essential container in task exited',
             containers: [
               { name: 'web', exitCode: 1, reason: undefined },
@@ -129,6 +147,22 @@ describe('waitForDeployment', () => {
     ]);
     expect(result.events.map((e) => e.id)).toEqual(['e3']);
     expect(result.stoppedTasks.map((t) => t.stoppedReason)).toEqual(['Essential container in task exited']);
+  });
+
+  it("shows only the stopped tasks of our deployment (startedBy), never another revision's", async () => {
+    listed.length = 0;
+    const { ecs } = fakeEcs([serviceShape()]);
+    const result = await waitForDeployment(ecs, {
+      ...base,
+      timeoutMs: 1,
+      intervalMs: 1,
+      ...clock(),
+      log: new RecordingLog(),
+    });
+    expect(listed).toEqual([{ cluster: 'shop-cluster', startedBy: OURS, maxResults: 100 }]);
+    expect(result.stoppedTasks.map((t) => t.taskArn)).toEqual([
+      'arn:aws:ecs:us-east-1:1:task/shop-cluster/abc',
+    ]);
   });
 
   it('stops polling even when the clock does not move', async () => {

@@ -104,14 +104,19 @@ describe('evaluateDeployment', () => {
     expect(evaluateDeployment(service, target).state).toBe('in-progress');
   });
 
-  it('fails when our deployment is gone and the service runs something else', () => {
+  it('says "unseen" when our deployment is not listed (a read from before our write; wait decides when to believe it)', () => {
     const service = serviceShape({
       taskDefinition: TASK_DEFINITIONS.previous,
       deployments: [
         { id: OLD, status: 'PRIMARY', taskDefinition: TASK_DEFINITIONS.previous, rolloutState: 'COMPLETED' },
       ],
     });
-    expect(evaluateDeployment(service, target).state).toBe('failed');
+    expect(evaluateDeployment(service, target).state).toBe('unseen');
+  });
+
+  it('says "unseen" when our PRIMARY deployment is listed but the service still names the old revision (a stale read)', () => {
+    const stale = serviceShape({ taskDefinition: TASK_DEFINITIONS.previous });
+    expect(evaluateDeployment(stale, target).state).toBe('unseen');
   });
 
   it('fails when the service is being deleted', () => {

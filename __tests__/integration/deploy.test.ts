@@ -158,6 +158,7 @@ describe('deploy stage on a running stack', () => {
   it('keeps only the newest revisions it made when asked', async () => {
     const removed = await pruneRevisions(ecs, {
       family,
+      cluster,
       keep: 1,
       protect: [second],
       log: new RecordingLog(),

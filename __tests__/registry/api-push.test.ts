@@ -7,6 +7,7 @@ import { UserError } from '../../src/diagnostics';
 import type { ExportedImage } from '../../src/habitat/export';
 import { KnownLayers } from '../../src/registry/known-layers';
 import type { RawManifest } from '../../src/registry/manifest';
+import { RegistryFailure } from '../../src/registry/retry';
 import { uploadImage, type UploadOptions } from '../../src/registry/api-push';
 import { RecordingLog } from '../support/recording-log';
 import { entry, tarOf } from '../image/tar-fixtures';
@@ -51,7 +52,7 @@ function fakeRegistry(opts: { mounts?: boolean; storedDigest?: string } = {}) {
   const manifests = new Map<string, RawManifest>();
   const events: string[] = [];
   const images = new Map<string, ReturnType<typeof exportOf>>();
-  const api: UploadOptions['api'] = {
+  const api: NonNullable<UploadOptions['api']> = {
     readRawManifest: async (_l, repository, ref) => manifests.get(`${repository}:${ref}`),
     writeManifest: async (_l, repository, tag, m) => {
       const digest = sha(m.bytes);
@@ -111,19 +112,21 @@ function setup(opts: Parameters<typeof fakeRegistry>[0] = {}) {
   const world = fakeRegistry(opts);
   const prepared: string[] = [];
   const workDir = mkdtempSync(path.join(tmpdir(), 'upload-'));
+  const options: UploadOptions = {
+    login,
+    prepare: async (repository) => void prepared.push(repository),
+    tags: ['v1'],
+    known: new KnownLayers(),
+    workDir,
+    log: new RecordingLog(),
+    env: {},
+    api: world.api as NonNullable<UploadOptions['api']>,
+    retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+    sleep: async () => undefined,
+  };
   const push = (image: ExportedImage, tags: string[], known = new KnownLayers()) =>
-    uploadImage(image, {
-      login,
-      prepare: async (repository) => void prepared.push(repository),
-      tags,
-      known,
-      workDir,
-      log: new RecordingLog(),
-      env: {},
-      api: world.api,
-      retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
-    });
-  return { world, prepared, push };
+    uploadImage(image, { ...options, tags, known });
+  return { world, prepared, push, options };
 }
 
 const APP = 'acme/app/1.0.0/20260101000000';
@@ -219,6 +222,57 @@ describe('uploadImage', () => {
     await expect(s.push(exported('acme/app', 'id1', '20260101000000'), ['v1'])).rejects.toThrow(
       /serves sha256:other for that tag/,
     );
+  });
+
+  it("takes a config the credentials may not read (403, AWS's push policy) for layers unknown, and pushes on", async () => {
+    const s = setup();
+    s.world.images.set('id1', exportOf(APP, 1_795_912_205));
+    await s.push(exported('acme/app', 'id1', '20260101000000'), ['latest']);
+    s.world.api.readBlob = async () => {
+      throw new RegistryFailure('reading a config: HTTP 403: {"errors":[{"code":"DENIED"}]}', 'auth');
+    };
+    s.world.images.set('id2', exportOf(NEXT, 1_795_999_999));
+    const before = s.world.events.length;
+    const next = await s.push(exported('acme/app', 'id2', '20260102000000'), ['v2']);
+    // Each layer was checked (HEAD) instead of known: the unchanged ones are not uploaded again.
+    expect(next.upload).toMatchObject({ layersPresent: 2, layersPushed: 2 });
+    expect(s.world.events.slice(before).filter((e) => e.startsWith('upload'))).toHaveLength(3);
+  });
+
+  it('takes a retried manifest PUT that an IMMUTABLE repository refuses, when the tag names our digest, for done', async () => {
+    const s = setup();
+    s.world.images.set('id1', exportOf(APP, 1_795_912_205));
+    const write = s.world.api.writeManifest!;
+    let attempts = 0;
+    s.world.api.writeManifest = async (...args) => {
+      attempts++;
+      if (attempts === 1) {
+        await write(...args); // stored, but the answer is lost
+        throw new RegistryFailure('storing: HTTP 502', 'transient');
+      }
+      throw new RegistryFailure(
+        "storing: HTTP 400: TAG_INVALID: The image tag 'v1' already exists ... because the repository is immutable.",
+        'fatal',
+      );
+    };
+    const pushed = await uploadImage(exported('acme/app', 'id1', '20260101000000'), {
+      ...s.options,
+      retry: { attempts: 3, baseDelayMs: 0, maxDelayMs: 0 },
+    });
+    expect(attempts).toBe(2);
+    expect(pushed.pushedTags).toEqual(['v1']);
+    expect(s.world.manifests.get('acme/app:v1')?.manifest.digest).toBe(pushed.digest);
+  });
+
+  it('still fails an IMMUTABLE refusal when the tag names another image', async () => {
+    const s = setup();
+    s.world.images.set('id1', exportOf(APP, 1_795_912_205));
+    s.world.images.set('id2', exportOf(NEXT, 1_795_999_999));
+    await s.push(exported('acme/app', 'id1', '20260101000000'), ['v1']);
+    s.world.api.writeManifest = async () => {
+      throw new RegistryFailure('storing: HTTP 400: TAG_INVALID: the repository is immutable', 'fatal');
+    };
+    await expect(s.push(exported('acme/app', 'id2', '20260102000000'), ['v1'])).rejects.toThrow(/immutable/);
   });
 
   it('refuses a bad tag before anything is read', async () => {

@@ -3,6 +3,7 @@ import {
   classifyRegistryOutput,
   isImmutableRefusal,
   RegistryFailure,
+  retryAfterMs,
   withRetry,
   type RetryPolicy,
 } from '../../src/registry/retry';
@@ -54,6 +55,17 @@ describe('isImmutableRefusal', () => {
   });
 });
 
+describe('retryAfterMs', () => {
+  it('reads seconds or an HTTP date, and caps what it honours at a minute', () => {
+    const now = Date.parse('2026-12-07T12:00:00Z');
+    expect(retryAfterMs('3', now)).toBe(3000);
+    expect(retryAfterMs('Mon, 07 Dec 2026 12:00:05 GMT', now)).toBe(5000);
+    expect(retryAfterMs('3600', now)).toBe(60_000);
+    expect(retryAfterMs('soon', now)).toBeUndefined();
+    expect(retryAfterMs(undefined, now)).toBeUndefined();
+  });
+});
+
 describe('withRetry', () => {
   it('retries transient failures with backoff and returns the success', async () => {
     const waits: number[] = [];
@@ -75,6 +87,21 @@ describe('withRetry', () => {
     expect(calls).toBe(3);
     expect(waits).toEqual([100, 200]);
     expect(retried).toEqual([1, 2]);
+  });
+
+  it('waits at least what the registry asked for in Retry-After', async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    await withRetry(
+      async () => {
+        if (++calls === 1) throw new RegistryFailure('429', 'transient', 3000);
+        return 'ok';
+      },
+      policy,
+      undefined,
+      async (ms) => void waits.push(ms),
+    );
+    expect(waits).toEqual([3000]);
   });
 
   it('gives up after the bounded number of attempts', async () => {

@@ -7,6 +7,7 @@ import {
   DescribeTasksCommand,
   ECSClient,
   ListTaskDefinitionsCommand,
+  ListServicesCommand,
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
@@ -86,6 +87,7 @@ function fakeEcs(options: { running?: string; ends?: Record<string, 'COMPLETED' 
     return { service };
   });
   mock.on(ListTasksCommand).resolves({ taskArns: [] });
+  mock.on(ListServicesCommand).resolves({ serviceArns: [SERVICE_ARN] });
   mock.on(DescribeTasksCommand).resolves({ tasks: [] });
   return { client, mock, service: () => service };
 }

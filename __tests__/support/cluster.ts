@@ -7,11 +7,25 @@ import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
  * task can be placed (moto's instance offers 4096 CPU units and 7482 MiB), on the moto server at
  * `endpoint` (default: AWS_ENDPOINT_URL).
  */
-export async function createEc2Cluster(name: string, endpoint?: string): Promise<void> {
-  const options = endpoint ? { endpoint } : {};
+export async function createEc2Cluster(
+  name: string,
+  endpoint?: string,
+  credentials?: { accessKeyId: string; secretAccessKey: string },
+): Promise<void> {
+  const options = { ...(endpoint && { endpoint }), ...(credentials && { credentials }) };
+  await new ECSClient(options).send(new CreateClusterCommand({ clusterName: name }));
+  await addContainerInstance(name, endpoint, credentials);
+}
+
+/** One more EC2 container instance in the cluster (moto's: 4096 CPU units, 7482 MiB). */
+export async function addContainerInstance(
+  name: string,
+  endpoint?: string,
+  credentials?: { accessKeyId: string; secretAccessKey: string },
+): Promise<void> {
+  const options = { ...(endpoint && { endpoint }), ...(credentials && { credentials }) };
   const ecs = new ECSClient(options);
   const ec2 = new EC2Client(options);
-  await ecs.send(new CreateClusterCommand({ clusterName: name }));
   const images = await ec2.send(new DescribeImagesCommand({ Owners: ['amazon'], MaxResults: 5 }));
   const imageId = images.Images?.[0]?.ImageId;
   if (!imageId) throw new Error('moto offers no AMI to start a container instance from');
@@ -32,9 +46,9 @@ export async function createEc2Cluster(name: string, endpoint?: string): Promise
  * A role ECS tasks can assume, as verify requires of task and execution roles, on the stack's moto
  * (IAM is global, so one made by another test file is fine).
  */
-export async function createTaskRole(name: string): Promise<void> {
+export async function createTaskRole(name: string, client: IAMClient = new IAMClient({})): Promise<void> {
   try {
-    await new IAMClient({}).send(
+    await client.send(
       new CreateRoleCommand({
         RoleName: name,
         AssumeRolePolicyDocument: JSON.stringify({

@@ -249,3 +249,13 @@ export function runTaskExit(...args: string[]): void {
   const r = spawnSync(STACK, ['run-task-exit', ...args], { encoding: 'utf8', timeout: 30_000 });
   if (r.status !== 0) throw new Error(`local-stack run-task-exit ${args.join(' ')}: ${r.stderr}`);
 }
+
+/**
+ * `local-stack stale-reads N | off`: after each CreateService, UpdateService or RunTask, the next N
+ * reads of what it wrote answer as ECS's eventual consistency may (MISSING, or the service as it
+ * was), test/stack/stale_reads.py.
+ */
+export function staleReads(setting: number | 'off'): void {
+  const r = spawnSync(STACK, ['stale-reads', String(setting)], { encoding: 'utf8', timeout: 30_000 });
+  if (r.status !== 0) throw new Error(`local-stack stale-reads ${setting}: ${r.stderr}`);
+}

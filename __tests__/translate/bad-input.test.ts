@@ -12,6 +12,42 @@ const FARGATE_PARAMS = `task_definition:
     mem_limit: 512
 `;
 
+describe('translation rejects what ECS refuses or cannot run, at its compose line', () => {
+  test('more than 10 containers in one task (ECS quota): the ones past the tenth, with the fix', () => {
+    const services = Array.from({ length: 11 }, (_, i) => `  s${i}:\n    image: nginx\n    mem_limit: 64m\n`);
+    expect(renderErrors(`services:\n${services.join('')}`)).toEqual([
+      'docker-compose.yml:32:3: services.s10: one task holds at most 10 containers and this file has 11: split the services across two compose files (two task definitions and services)',
+    ]);
+  });
+
+  test('a health-check timeout over 60 s', () => {
+    const compose =
+      'services:\n  web:\n    image: nginx\n    healthcheck:\n      test: ["CMD", "true"]\n      timeout: 90s\n';
+    expect(renderErrors(compose)).toEqual([
+      'docker-compose.yml:6:16: services.web.healthcheck.timeout: 90s is out of the range ECS allows, 2s to 60s',
+    ]);
+  });
+
+  test('a container memory under 6 MiB', () => {
+    expect(renderErrors('services:\n  web:\n    image: nginx\n    mem_limit: 5m\n')).toEqual([
+      'docker-compose.yml:4:16: services.web.mem_limit: "5m" is not a memory size of at least 6m (units b, k, m, g)',
+    ]);
+  });
+
+  test.each([
+    ['Nginx:1.25', 'repository names are lower case (nginx)'],
+    ['example.com/Team/App', 'repository names are lower case (team/app)'],
+    [
+      'nginx:-latest',
+      'write [registry/]name[:tag][@sha256:digest], the name in lower-case letters, digits and . _ - /',
+    ],
+  ])('an image reference Docker cannot parse: %s', (image, why) => {
+    expect(renderErrors(`services:\n  web:\n    image: ${image}\n    mem_limit: 64m\n`)).toEqual([
+      `docker-compose.yml:3:12: services.web.image: "${image}" is not a valid image reference: ${why}`,
+    ]);
+  });
+});
+
 describe('translation rejects', () => {
   test('a host port out of range', () => {
     expect(renderErrors('services:\n  web:\n    image: nginx\n    ports:\n      - "99999:80"\n')).toEqual([
@@ -41,7 +77,7 @@ describe('translation rejects', () => {
 
   test('a memory size with a wrong unit', () => {
     expect(renderErrors('services:\n  web:\n    image: nginx\n    mem_limit: 512x\n')).toEqual([
-      'docker-compose.yml:4:16: services.web.mem_limit: "512x" is not a memory size of at least 4m (units b, k, m, g)',
+      'docker-compose.yml:4:16: services.web.mem_limit: "512x" is not a memory size of at least 6m (units b, k, m, g)',
     ]);
   });
 
@@ -144,7 +180,7 @@ describe('translation rejects', () => {
     expect(renderErrors(compose)).toEqual([
       'docker-compose.yml:8:16: services.a.healthcheck.retries: must be a whole number from 1 to 10 on ECS',
       'docker-compose.yml:6:17: services.a.healthcheck.interval: "10 seconds" is not a duration; write e.g. 30s or 1m30s',
-      'docker-compose.yml:7:16: services.a.healthcheck.timeout: 5m is out of the range ECS allows, 2s to 120s',
+      'docker-compose.yml:7:16: services.a.healthcheck.timeout: 5m is out of the range ECS allows, 2s to 60s',
     ]);
   });
 

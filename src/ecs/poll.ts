@@ -14,26 +14,36 @@ export interface ServicePoll {
   now?: () => number;
 }
 
+/** What a check answers to read again sooner than the interval (a read not yet settled, settle.ts). */
+export class Again {
+  constructor(readonly afterMs: number) {}
+}
+
+/** The shortest wait between two polls, which bounds how many there can be. */
+const MIN_DELAY_MS = 1_000;
+
 /**
  * Calls `check` until it gives an answer, the time is up, or the polls run out (a poll count as
  * well as a deadline, so a clock that stands still cannot loop forever). Undefined: no answer.
+ * `check` gets the interval; an Again asks for the next poll sooner.
  */
 export async function pollUntil<T>(
   options: Pick<ServicePoll, 'timeoutMs' | 'intervalMs' | 'sleep' | 'now'>,
   defaultIntervalMs: number,
-  check: () => Promise<T | undefined>,
+  check: (intervalMs: number) => Promise<T | Again | undefined>,
 ): Promise<T | undefined> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? wait;
   const interval = Math.max(1, options.intervalMs ?? defaultIntervalMs);
   const deadline = now() + options.timeoutMs;
-  const maxPolls = Math.ceil(options.timeoutMs / interval) + 1;
+  const maxPolls = Math.ceil(options.timeoutMs / Math.min(interval, MIN_DELAY_MS)) + 1;
   for (let poll = 0; poll < maxPolls; poll++) {
-    const answer = await check();
-    if (answer !== undefined) return answer;
+    const answer = await check(interval);
+    if (answer !== undefined && !(answer instanceof Again)) return answer;
     const left = deadline - now();
     if (left <= 0) break;
-    await sleep(Math.min(interval, left));
+    const delay = answer instanceof Again ? Math.max(Math.min(answer.afterMs, interval), 1) : interval;
+    await sleep(Math.min(delay, left));
   }
   return undefined;
 }

@@ -1,6 +1,8 @@
 import {
   DeregisterTaskDefinitionCommand,
+  DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
+  ListServicesCommand,
   ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
   type ECSClient,
@@ -10,13 +12,25 @@ import {
 } from '@aws-sdk/client-ecs';
 import { UserError, error } from '../diagnostics';
 import type { Log } from '../log';
+import { mapLimit } from '../parallel';
 import { sameTaskDefinition } from './normalize';
+import { ecsTags } from './tags';
 
 /** Marks the revisions this action registered, so cleanup never touches anyone else's. */
 const MANAGED_TAG: Readonly<Required<Tag>> = { key: 'habitat-ecs-deploy:managed', value: 'true' };
 
-/** ListTaskDefinitions pages read at most (100 revisions a page). */
-const MAX_PAGES = 20;
+/**
+ * ListTaskDefinitions pages read at most (100 revisions a page): ECS keeps up to 1,000,000
+ * revisions of a family (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html),
+ * so every page is read; the bound only stops a loop that never ends.
+ */
+const MAX_PAGES = 10_000;
+/**
+ * Describe calls in flight at once: ECS throttles its read calls per account (a bucket refilled
+ * at 20 a second for most of them, https://docs.aws.amazon.com/AmazonECS/latest/APIReference/request-throttling.html),
+ * and the SDK retries what is throttled.
+ */
+const DESCRIBE_PARALLEL = 10;
 /** ECS limits: 50 tags a resource, 128-character keys, 256-character values. */
 const MAX_TAGS = 49;
 
@@ -93,7 +107,53 @@ export async function registerTaskDefinition(
   }
   if (!registered?.taskDefinitionArn) throw new Error(`RegisterTaskDefinition returned no ARN for ${family}`);
   options.log.info(`Registered ${registered.taskDefinitionArn}`);
+  await dropLostRegistrations(ecs, registered, newest?.revision ?? 0, input, options);
   return result(registered.taskDefinitionArn, registered.revision, true);
+}
+
+/** The tag that names the run; a revision carrying ours was registered by this run. */
+const RUN_TAG = 'habitat-ecs-deploy:run';
+
+/**
+ * RegisterTaskDefinition has no idempotency token: when its answer is lost (a 5xx or a reset after
+ * ECS registered it), the SDK sends it again and ECS registers a second revision
+ * (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html). The revisions
+ * between the newest one seen before and ours that have our content and our run's tag are such
+ * copies: they are deregistered, so one run leaves one ACTIVE revision.
+ */
+async function dropLostRegistrations(
+  ecs: ECSClient,
+  registered: TaskDefinition,
+  newestBefore: number,
+  input: RegisterTaskDefinitionCommandInput,
+  options: RegisterOptions,
+): Promise<void> {
+  const run = options.tags?.[RUN_TAG];
+  const revision = registered.revision ?? 0;
+  if (!run || revision <= newestBefore + 1) return;
+  const between = Array.from(
+    { length: Math.min(revision - newestBefore - 1, 5) },
+    (_, i) => revision - 1 - i,
+  );
+  const copies = await Promise.all(
+    between.map(async (n) => {
+      const out = await ecs.send(
+        new DescribeTaskDefinitionCommand({ taskDefinition: `${input.family}:${n}`, include: ['TAGS'] }),
+      );
+      const ours = (out.tags ?? []).some((t) => t.key === RUN_TAG && t.value === ecsTags({ run })['run']);
+      const td = out.taskDefinition;
+      return td?.status === 'ACTIVE' && ours && sameTaskDefinition(td, input)
+        ? td.taskDefinitionArn
+        : undefined;
+    }),
+  );
+  for (const arn of copies) {
+    if (!arn) continue;
+    await ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }));
+    options.log.info(
+      `Deregistered ${arn}: the same revision, registered by an attempt whose answer was lost`,
+    );
+  }
 }
 
 /** The newest ACTIVE revision of a family, or undefined when it has none. */
@@ -120,17 +180,20 @@ export interface ManagedRevision {
 /** ACTIVE revisions of the family that carry MANAGED_TAG, newest first. */
 export async function listManagedRevisions(ecs: ECSClient, family: string): Promise<ManagedRevision[]> {
   const arns = await listActiveRevisions(ecs, family);
-  const managed: ManagedRevision[] = [];
-  for (const arn of arns) {
+  const tagged = await mapLimit(arns, DESCRIBE_PARALLEL, async (arn) => {
     const out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }));
-    const tagged = (out.tags ?? []).some((t) => t.key === MANAGED_TAG.key && t.value === MANAGED_TAG.value);
-    if (tagged) managed.push({ arn, revision: revisionOf(arn) });
-  }
-  return managed.sort((a, b) => b.revision - a.revision);
+    return (out.tags ?? []).some((t) => t.key === MANAGED_TAG.key && t.value === MANAGED_TAG.value);
+  });
+  return arns
+    .filter((_, i) => tagged[i])
+    .map((arn) => ({ arn, revision: revisionOf(arn) }))
+    .sort((a, b) => b.revision - a.revision);
 }
 
 export interface PruneOptions {
   family: string;
+  /** The cluster whose services' revisions are never deregistered. */
+  cluster: string;
   /** How many of this action's newest revisions to keep; 0 or less keeps all. */
   keep: number;
   /** Revisions never to deregister, e.g. the one the service runs now. */
@@ -144,10 +207,46 @@ export interface PruneOptions {
  */
 export async function pruneRevisions(ecs: ECSClient, options: PruneOptions): Promise<string[]> {
   if (options.keep <= 0) return [];
-  const protect = new Set(options.protect ?? []);
+  const running = await revisionsInUse(ecs, options.cluster).catch((e: unknown) => {
+    // Without knowing what the services run, nothing is pruned: a deregistered revision cannot
+    // be rolled back to or scaled.
+    options.log.warning(
+      `Not pruning old revisions of ${options.family}: cannot read which revisions the services of ` +
+        `${options.cluster} run (${(e as Error).message}); allow ecs:ListServices and ecs:DescribeServices on them`,
+    );
+    return undefined;
+  });
+  if (!running) return [];
+  const protect = new Set([...(options.protect ?? []), ...running]);
   const managed = await listManagedRevisions(ecs, options.family);
   const doomed = managed.slice(options.keep).filter((r) => !protect.has(r.arn));
   return deregister(ecs, doomed, options.log);
+}
+
+/** Every revision a service of the cluster runs (any family: there are few). */
+async function revisionsInUse(ecs: ECSClient, cluster: string): Promise<Set<string>> {
+  const names: string[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const out = await ecs.send(new ListServicesCommand({ cluster, maxResults: 100, nextToken }));
+    names.push(...(out.serviceArns ?? []));
+    nextToken = out.nextToken;
+    if (!nextToken) break;
+  }
+  const batches = Array.from({ length: Math.ceil(names.length / 10) }, (_, i) =>
+    names.slice(i * 10, i * 10 + 10),
+  );
+  const described = await mapLimit(batches, DESCRIBE_PARALLEL, async (services) => {
+    const out = await ecs.send(new DescribeServicesCommand({ cluster, services }));
+    // The service's revision (its PRIMARY deployment's), those of deployments still draining, and
+    // of task sets (other deployment controllers).
+    return (out.services ?? []).flatMap((s) => [
+      s.taskDefinition,
+      ...(s.deployments ?? []).filter((d) => d.status !== 'PRIMARY').map((d) => d.taskDefinition),
+      ...(s.taskSets ?? []).map((t) => t.taskDefinition),
+    ]);
+  });
+  return new Set(described.flat().filter((arn): arn is string => !!arn));
 }
 
 export async function deregister(
@@ -184,7 +283,7 @@ function mergeTags(
 ): Tag[] {
   const byKey = new Map<string, string>();
   for (const t of fromInput ?? []) if (t.key) byKey.set(t.key, t.value ?? '');
-  for (const [k, v] of Object.entries(extra)) if (v !== '') byKey.set(k.slice(0, 128), v.slice(0, 256));
+  for (const [k, v] of Object.entries(ecsTags(extra))) byKey.set(k, v);
   byKey.delete(MANAGED_TAG.key);
   const tags = [...byKey].slice(0, MAX_TAGS).map(([key, value]) => ({ key, value }));
   return [...tags, { ...MANAGED_TAG }];

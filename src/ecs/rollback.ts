@@ -1,5 +1,5 @@
 import { UpdateServiceCommand, type ECSClient, type Service } from '@aws-sdk/client-ecs';
-import type { ServicePoll } from './poll';
+import { pollUntil, type ServicePoll } from './poll';
 import { describeService, primaryId } from './service';
 import { deleteService } from './teardown';
 import { waitForDeployment, type WaitResult } from './wait';
@@ -12,6 +12,11 @@ export interface RollbackOptions extends ServicePoll {
   previousTaskDefinition?: string;
   /** This run created the service (ServiceDeployment.created). */
   created: boolean;
+  /**
+   * ECS's deployment circuit breaker failed our deployment and its rollback option is on: ECS
+   * starts the rollback deployment itself, maybe after our read of FAILED.
+   */
+  ecsRollsBack?: boolean;
 }
 
 export interface RollbackResult {
@@ -52,9 +57,14 @@ export async function rollBack(ecs: ECSClient, options: RollbackOptions): Promis
   const since = new Date();
   const current = await describeService(ecs, cluster, name);
   let target: Service | undefined = current;
-  if (current?.taskDefinition === previous) {
-    // The deployment circuit breaker got there first; wait for its rollback deployment.
-    log.info(`Rollback: ECS is already rolling ${name} back to ${previous}`);
+  const ecsRollback =
+    current?.taskDefinition === previous || options.ecsRollsBack
+      ? await ecsRollbackDeployment(ecs, options, previous)
+      : undefined;
+  if (ecsRollback) {
+    // The circuit breaker rolls back on its own: a second rollback deployment would race it.
+    target = ecsRollback;
+    log.info(`Rollback: ECS's circuit breaker is rolling ${name} back to ${previous}`);
   } else {
     const out = await ecs.send(
       new UpdateServiceCommand({ cluster, service: name, taskDefinition: previous }),
@@ -69,10 +79,34 @@ export async function rollBack(ecs: ECSClient, options: RollbackOptions): Promis
     taskDefinitionArn: previous,
     since,
   });
+  const who = ecsRollback
+    ? `ECS rolled ${name} back to ${previous}`
+    : `service ${name} was put back on ${previous}`;
   const detail =
     wait.outcome === 'stable'
-      ? `service ${name} is back on ${previous} and stable`
-      : `service ${name} was put back on ${previous}, but that deployment ${wait.outcome}: ${wait.reason}`;
+      ? ecsRollback
+        ? `${who} (its circuit breaker), and it is stable`
+        : `service ${name} is back on ${previous} and stable`
+      : `${who}, but that deployment ${wait.outcome}: ${wait.reason}`;
   log.info(`Rollback: ${detail}`);
   return { action: 'restored', detail, wait };
+}
+
+/**
+ * The service once ECS's own rollback deployment (PRIMARY, on `previous`) is listed: the breaker
+ * marks ours FAILED first and starts the rollback after, so it is read until it appears, within
+ * the rollback's time (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html).
+ * Undefined when it never does: then the action rolls back itself.
+ */
+async function ecsRollbackDeployment(
+  ecs: ECSClient,
+  options: RollbackOptions,
+  previous: string,
+): Promise<Service | undefined> {
+  // ECS starts it seconds after the failure; past this, it is not coming and the action rolls back.
+  return pollUntil({ ...options, timeoutMs: Math.min(options.timeoutMs, 120_000) }, 5_000, async () => {
+    const service = await describeService(ecs, options.cluster, options.service);
+    const primary = service?.deployments?.find((d) => d.status === 'PRIMARY');
+    return primary?.taskDefinition === previous ? service : undefined;
+  });
 }

@@ -8,7 +8,8 @@ import {
   type NetworkConfiguration,
   type Task,
 } from '@aws-sdk/client-ecs';
-import { pollUntil, type ServicePoll } from './poll';
+import { Again, pollUntil, type ServicePoll } from './poll';
+import { Settle } from './settle';
 
 /** One task to run before the rollout: a container of the new revision, with its command or another. */
 export interface OneOffTask {
@@ -91,20 +92,29 @@ export async function runOneOff(ecs: ECSClient, options: OneOffOptions): Promise
 
   let last = started.tasks?.[0]?.lastStatus ?? 'PROVISIONING';
   let described: Task | undefined;
-  const ended = await pollUntil(options, DEFAULT_INTERVAL_MS, async (): Promise<OneOffRun | undefined> => {
-    const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: [taskArn] }));
-    const task = out.tasks?.find((t) => t.taskArn === taskArn);
-    if (!task) {
-      const failure = out.failures?.find((f) => f.arn === taskArn) ?? out.failures?.[0];
-      return { kind: 'lost', taskArn, reason: failure?.reason ?? 'DescribeTasks does not list it' };
-    }
-    described = task;
-    if (task.lastStatus && task.lastStatus !== last) {
-      last = task.lastStatus;
-      log.info(`Task ${taskId(taskArn)}: ${last}${task.stoppedReason ? ` (${task.stoppedReason})` : ''}`);
-    }
-    return task.lastStatus === 'STOPPED' ? { kind: 'stopped', task } : undefined;
-  });
+  const now = options.now ?? Date.now;
+  const settle = new Settle(now(), now);
+  const ended = await pollUntil(
+    options,
+    DEFAULT_INTERVAL_MS,
+    async (interval): Promise<OneOffRun | Again | undefined> => {
+      const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: [taskArn] }));
+      const task = out.tasks?.find((t) => t.taskArn === taskArn);
+      if (!task) {
+        // Right after RunTask, DescribeTasks may not know the task yet (settle.ts): it still runs.
+        if (!settle.believe()) return new Again(settle.delay(interval));
+        const failure = out.failures?.find((f) => f.arn === taskArn) ?? out.failures?.[0];
+        return { kind: 'lost', taskArn, reason: failure?.reason ?? 'DescribeTasks does not list it' };
+      }
+      settle.seen();
+      described = task;
+      if (task.lastStatus && task.lastStatus !== last) {
+        last = task.lastStatus;
+        log.info(`Task ${taskId(taskArn)}: ${last}${task.stoppedReason ? ` (${task.stoppedReason})` : ''}`);
+      }
+      return task.lastStatus === 'STOPPED' ? { kind: 'stopped', task } : undefined;
+    },
+  );
   if (ended) return ended;
 
   log.info(`Task ${taskId(taskArn)} is still ${last}: stopping it`);

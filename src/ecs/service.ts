@@ -5,6 +5,7 @@ import {
   UpdateServiceCommand,
   type ECSClient,
   type LaunchType,
+  type NetworkConfiguration,
   type Service,
 } from '@aws-sdk/client-ecs';
 import { UserError, error } from '../diagnostics';
@@ -12,6 +13,7 @@ import type { ServiceSettings } from './settings';
 import { describeServiceConnect, discoveryUpdate, type DiscoveryFields } from './discovery';
 import type { Log } from '../log';
 import { createFields, describeCreated, settingsUpdate } from './settings';
+import { ecsTags } from './tags';
 
 export interface NetworkOptions {
   subnets: readonly string[];
@@ -36,6 +38,8 @@ export interface DeployServiceOptions {
   forceNewDeployment?: boolean;
   /** Present when the action may create a missing service. */
   create?: CreateServiceOptions;
+  /** The awsvpc network ecs-params asks for: given on create, sent on update when it differs. */
+  network?: NetworkOptions;
   /** Given on create; on update, those that differ are changed. */
   settings?: ServiceSettings;
   /** Cloud Map registries and Service Connect: given on create; on update, changed where they differ. */
@@ -90,7 +94,23 @@ export async function checkService(
       ),
     );
   }
+  const controller = existing.deploymentController?.type;
+  if (controller === 'CODE_DEPLOY' || controller === 'EXTERNAL') {
+    throw new UserError(error(controllerRefusal(name, cluster, controller), { input: 'service' }));
+  }
   return existing;
+}
+
+/**
+ * UpdateService takes no task definition for a service whose deployments another controller runs
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html): said before
+ * anything is exported or pushed, with what to use instead.
+ */
+function controllerRefusal(name: string, cluster: string, controller: 'CODE_DEPLOY' | 'EXTERNAL'): string {
+  const head = `service "${name}" in cluster "${cluster}" uses the ${controller} deployment controller, so ECS refuses a new task definition through UpdateService`;
+  return controller === 'CODE_DEPLOY'
+    ? `${head}: deploy it with an AWS CodeDeploy blue/green deployment (for example aws-actions/amazon-ecs-deploy-task-definition with codedeploy-appspec), or point this action at a service that uses the ECS controller`
+    : `${head}: its task sets are made by your own tooling (CreateTaskSet); point this action at a service that uses the ECS controller`;
 }
 
 /** Points the service at the task definition: update, create, or leave it when it already runs it. */
@@ -141,6 +161,8 @@ export async function deployService(
     fields: { ...own.fields, ...found.fields },
     changes: [...own.changes, ...found.changes],
   };
+  const network = networkChange(existing, options.network ?? options.create?.network);
+  if (network) settings.changes.push(network.change);
   const redeploy = previousTaskDefinition !== taskDefinitionArn || options.forceNewDeployment === true;
   if (!redeploy && settings.changes.length === 0) {
     log.info(`Service ${name} already runs ${taskDefinitionArn}: not updated`);
@@ -154,6 +176,7 @@ export async function deployService(
       ...(redeploy && { taskDefinition: taskDefinitionArn }),
       forceNewDeployment: options.forceNewDeployment ?? false,
       ...settings.fields,
+      ...(network && { networkConfiguration: network.configuration }),
     }),
   );
   if (!out.service) throw new Error(`UpdateService returned no service for ${name}`);
@@ -213,24 +236,14 @@ async function createService(
   create: CreateServiceOptions,
 ): Promise<Service> {
   const network = create.network;
-  const tags = Object.entries(create.tags ?? {}).map(([key, value]) => ({ key, value }));
+  const tags = Object.entries(ecsTags(create.tags ?? {})).map(([key, value]) => ({ key, value }));
   const out = await ecs.send(
     new CreateServiceCommand({
       cluster: options.cluster,
       serviceName: options.service,
       taskDefinition: options.taskDefinitionArn,
       desiredCount: create.desiredCount,
-      ...(network
-        ? {
-            networkConfiguration: {
-              awsvpcConfiguration: {
-                subnets: [...network.subnets],
-                securityGroups: network.securityGroups ? [...network.securityGroups] : undefined,
-                assignPublicIp: network.assignPublicIp ?? 'DISABLED',
-              },
-            },
-          }
-        : {}),
+      ...(network && { networkConfiguration: networkConfiguration(network) }),
       ...createFields(options.settings, create.launchType),
       ...options.discovery,
       enableECSManagedTags: true,
@@ -239,6 +252,37 @@ async function createService(
   );
   if (!out.service) throw new Error(`CreateService returned no service for ${options.service}`);
   return out.service;
+}
+
+function networkConfiguration(network: NetworkOptions): NetworkConfiguration {
+  return {
+    awsvpcConfiguration: {
+      subnets: [...network.subnets],
+      ...(network.securityGroups && { securityGroups: [...network.securityGroups] }),
+      assignPublicIp: network.assignPublicIp ?? 'DISABLED',
+    },
+  };
+}
+
+/**
+ * The network to send on update, when the one asked for differs from the service's (or the
+ * service has none: it moves to awsvpc, which ECS refuses without one). UpdateService keeps the
+ * service's network unless it is given
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html).
+ */
+function networkChange(
+  service: Service,
+  network: NetworkOptions | undefined,
+): { configuration: NetworkConfiguration; change: string } | undefined {
+  if (!network) return undefined;
+  const have = service.networkConfiguration?.awsvpcConfiguration;
+  const want = networkConfiguration(network).awsvpcConfiguration;
+  const key = (c: typeof have) =>
+    c
+      ? `subnets ${[...(c.subnets ?? [])].sort().join(', ')}; security groups ${[...(c.securityGroups ?? [])].sort().join(', ') || 'default'}; public IP ${c.assignPublicIp ?? 'DISABLED'}`
+      : 'none';
+  if (key(have) === key(want)) return undefined;
+  return { configuration: { awsvpcConfiguration: want }, change: `network: ${key(have)} -> ${key(want)}` };
 }
 
 /** The PRIMARY deployment of the service (else its first): the one to wait for. */

@@ -8,14 +8,19 @@ import {
 } from '@aws-sdk/client-ecs';
 import type { Log } from '../log';
 import { shortArn } from '../progress';
-import { pollUntil, type ServicePoll } from './poll';
+import { Again, pollUntil, type ServicePoll } from './poll';
 import { describeService } from './service';
+import { Settle } from './settle';
 
 /**
  * Pure decisions over a DescribeServices result: is our deployment done, failed, or still going?
  * Kept apart from the polling so every case can be tested with recorded shapes.
  */
-export type DeploymentState = { state: 'stable' | 'failed' | 'in-progress'; reason: string };
+export type DeploymentState = {
+  /** unseen: the service is listed without our deployment, as a read from before our write sees it. */
+  state: 'stable' | 'failed' | 'in-progress' | 'unseen';
+  reason: string;
+};
 
 export interface DeploymentTarget {
   /** The deployment our CreateService/UpdateService started (the PRIMARY one it returned). */
@@ -52,8 +57,19 @@ export function evaluateDeployment(service: Service, target: DeploymentTarget): 
   if (!ours) {
     if (deployments.length === 0) return countsOnly(service);
     return {
-      state: 'failed',
-      reason: `deployment ${target.deploymentId} is gone; the service runs ${service.taskDefinition ?? 'another task definition'}`,
+      state: 'unseen',
+      reason: `deployment ${target.deploymentId} is not listed; the service runs ${service.taskDefinition ?? 'another task definition'}`,
+    };
+  }
+  if (
+    ours.status === 'PRIMARY' &&
+    service.taskDefinition &&
+    service.taskDefinition !== target.taskDefinitionArn
+  ) {
+    // The service as it was before our write (where a deployment keeps its id across updates).
+    return {
+      state: 'unseen',
+      reason: `the service still names ${service.taskDefinition}, not ${target.taskDefinitionArn}`,
     };
   }
   if (primary && primary.id !== ours.id) {
@@ -146,10 +162,16 @@ export async function waitForDeployment(ecs: ECSClient, options: WaitOptions): P
   const seen = new Set<string>();
   let last: { service: Service; state: DeploymentState } | undefined;
   const target: WaitOptions = { ...options };
+  // The wait starts right after the write it waits for: reads that do not see it yet are doubted.
+  const settle = new Settle((options.now ?? Date.now)(), options.now ?? Date.now);
 
-  const ended = await pollUntil(options, DEFAULT_INTERVAL_MS, async () => {
+  const ended = await pollUntil(options, DEFAULT_INTERVAL_MS, async (interval) => {
     const service = await describeService(ecs, options.cluster, options.service);
     if (!service) {
+      if (!settle.believe()) {
+        log.debug(`${options.service}: not listed yet (ECS is eventually consistent): reading again`);
+        return new Again(settle.delay(interval));
+      }
       return finish(ecs, target, {
         outcome: 'failed',
         reason: `service ${options.service} no longer exists`,
@@ -164,6 +186,11 @@ export async function waitForDeployment(ecs: ECSClient, options: WaitOptions): P
     const state = evaluateDeployment(service, target);
     last = { service, state };
     log.debug(`${options.service}: ${state.state}: ${state.reason}`);
+    if (state.state === 'unseen') {
+      if (!settle.believe()) return new Again(settle.delay(interval));
+      return finish(ecs, target, { outcome: 'failed', reason: state.reason, service });
+    }
+    settle.seen();
     if (state.state !== 'in-progress') {
       return finish(ecs, target, { outcome: state.state, reason: state.reason, service });
     }
@@ -182,44 +209,48 @@ async function finish(
 ): Promise<WaitResult> {
   const events = recentEvents(result.service?.events ?? [], options.since).slice(-MAX_EVENTS);
   if (result.outcome === 'stable') return { ...result, events, stoppedTasks: [] };
-  const stopped = await stoppedTasksOf(ecs, options.cluster, options.service, options.log);
-  // Prefer the tasks of our deployment (ECS sets startedBy to the deployment id) or revision.
-  const ours = stopped.filter(
-    (t) => t.startedBy === options.deploymentId || t.taskDefinitionArn === options.taskDefinitionArn,
-  );
-  return { ...result, events, stoppedTasks: ours.length > 0 ? ours : stopped };
+  const stopped = await stoppedTasksOf(ecs, options, options.log);
+  return { ...result, events, stoppedTasks: stopped };
 }
 
 /** Why the service's recently stopped tasks stopped (bounded). Never fails the caller. */
-async function stoppedTasksOf(
-  ecs: ECSClient,
-  cluster: string,
-  service: string,
-  log: Log,
-): Promise<StoppedTask[]> {
+async function stoppedTasksOf(ecs: ECSClient, options: WaitOptions, log: Log): Promise<StoppedTask[]> {
+  const { cluster, service, deploymentId } = options;
   try {
+    // ECS starts a deployment's tasks with startedBy its id, and a startedBy filter must be the
+    // only one (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html):
+    // the tasks of our deployment, whatever their state, of which the stopped ones are kept. Those
+    // of other deployments (another revision's) are never shown as ours.
     const listed = await ecs.send(
-      new ListTasksCommand({
-        cluster,
-        serviceName: service,
-        desiredStatus: 'STOPPED',
-        maxResults: MAX_STOPPED_TASKS,
-      }),
+      new ListTasksCommand(
+        deploymentId
+          ? { cluster, startedBy: deploymentId, maxResults: 100 }
+          : { cluster, serviceName: service, desiredStatus: 'STOPPED', maxResults: 100 },
+      ),
     );
-    const arns = (listed.taskArns ?? []).slice(0, MAX_STOPPED_TASKS);
+    const arns = listed.taskArns ?? [];
     if (arns.length === 0) return [];
     const described = await ecs.send(new DescribeTasksCommand({ cluster, tasks: arns }));
-    return (described.tasks ?? []).map((t) => ({
-      taskArn: t.taskArn ?? '?',
-      ...(t.taskDefinitionArn ? { taskDefinitionArn: t.taskDefinitionArn } : {}),
-      ...(t.startedBy ? { startedBy: t.startedBy } : {}),
-      ...(t.stoppedReason ? { stoppedReason: t.stoppedReason } : {}),
-      containers: (t.containers ?? [])
-        .filter((c) => c.reason || (c.exitCode !== undefined && c.exitCode !== 0))
-        .map((c) =>
-          [c.name, c.exitCode !== undefined ? `exit ${c.exitCode}` : '', c.reason].filter(Boolean).join(': '),
-        ),
-    }));
+    return (described.tasks ?? [])
+      .filter(
+        (t) =>
+          t.lastStatus === 'STOPPED' &&
+          (deploymentId ? t.startedBy === deploymentId : t.taskDefinitionArn === options.taskDefinitionArn),
+      )
+      .slice(0, MAX_STOPPED_TASKS)
+      .map((t) => ({
+        taskArn: t.taskArn ?? '?',
+        ...(t.taskDefinitionArn ? { taskDefinitionArn: t.taskDefinitionArn } : {}),
+        ...(t.startedBy ? { startedBy: t.startedBy } : {}),
+        ...(t.stoppedReason ? { stoppedReason: t.stoppedReason } : {}),
+        containers: (t.containers ?? [])
+          .filter((c) => c.reason || (c.exitCode !== undefined && c.exitCode !== 0))
+          .map((c) =>
+            [c.name, c.exitCode !== undefined ? `exit ${c.exitCode}` : '', c.reason]
+              .filter(Boolean)
+              .join(': '),
+          ),
+      }));
   } catch (e) {
     log.debug(`could not read stopped tasks of ${service}: ${(e as Error).message}`);
     return [];

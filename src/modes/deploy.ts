@@ -115,6 +115,7 @@ export async function deploy(
         ...(task.network && { network: task.network }),
       },
     }),
+    ...(task.network && { network: task.network }),
     forceNewDeployment: config.forceNewDeployment,
     ...(config.waitForStability && { waitTimeoutMs: config.waitTimeoutMinutes * 60_000 }),
     rollbackOnFailure: config.rollbackOnFailure,

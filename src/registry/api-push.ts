@@ -23,6 +23,7 @@ import type { PushedImage, UploadStats } from './docker-push';
 import {
   DEFAULT_RETRY,
   isImmutableRefusal,
+  RegistryFailure,
   retrying,
   type FailureAdvice,
   type RetryPolicy,
@@ -129,7 +130,7 @@ async function readTags(
     const image = manifestLayers(raw);
     if (!image) continue;
     const config = await retrying(
-      () => ctx.api.readBlob(login, repository, image.config),
+      () => ctx.api.readBlob(login, repository, image.config).catch((e: unknown) => layersUnknown(e, ctx)),
       `reading ${ctx.uri}@${image.config}`,
       ctx,
       ADVICE,
@@ -138,6 +139,18 @@ async function readTags(
     if (diffIds) learnImage(ctx.known, repository, image.layers, diffIds);
   }
   return served;
+}
+
+/**
+ * A config the credentials may not read: AWS's documented push policy has no
+ * ecr:GetDownloadUrlForLayer (https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-push-iam.html),
+ * so ECR refuses it with 403. That only means its layers are not known in advance: each is then
+ * checked (HEAD) before it is uploaded.
+ */
+function layersUnknown(e: unknown, ctx: Context): undefined {
+  if (!(e instanceof RegistryFailure) || e.kind !== 'auth') throw e;
+  ctx.log.debug(`${ctx.uri}: cannot read an image config (${e.message}): its layers are checked one by one`);
+  return undefined;
 }
 
 function prepare(ctx: Context): Promise<unknown> {
@@ -225,21 +238,28 @@ async function tagImage(
 ): Promise<void> {
   const { login, repository } = ctx;
   await prepare(ctx);
+  const read = () =>
+    checked(() => ctx.api.readRawManifest(login, repository, tag), `reading ${ctx.uri}:${tag}`, ctx);
   const stored = await checked(
     () =>
-      ctx.api.writeManifest(login, repository, tag, {
-        bytes: manifest.bytes,
-        mediaType: MEDIA_TYPES.manifest,
-      }),
+      ctx.api
+        .writeManifest(login, repository, tag, { bytes: manifest.bytes, mediaType: MEDIA_TYPES.manifest })
+        .catch(async (e: unknown) => {
+          // An IMMUTABLE repository refuses to store a tag again even with the same digest
+          // (https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html):
+          // after a PUT whose answer was lost, the retry is refused though the first one worked.
+          if (!(e instanceof RegistryFailure) || e.kind !== 'fatal' || !isImmutableRefusal(e.message))
+            throw e;
+          if ((await read())?.manifest.digest !== manifest.digest) throw e;
+          ctx.log.debug(`${ctx.uri}:${tag} already names ${manifest.digest} (an earlier attempt stored it)`);
+          return manifest.digest;
+        }),
     `storing ${ctx.uri}:${tag}`,
     ctx,
   );
   ctx.stats.bytesPushed += manifest.bytes.length;
   // Trust the registry, not our own hash: it says which digest it stored; if it says nothing, read it back.
-  const served =
-    stored ??
-    (await checked(() => ctx.api.readRawManifest(login, repository, tag), `reading ${ctx.uri}:${tag}`, ctx))
-      ?.manifest.digest;
+  const served = stored ?? (await read())?.manifest.digest;
   if (served !== manifest.digest)
     throw new UserError(
       error(

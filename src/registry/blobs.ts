@@ -29,10 +29,19 @@ export async function blobExists(
   return res.status !== 404;
 }
 
-/** GET without credentials: where a registry redirects a blob read (ECR: a signed S3 URL). */
-function getRedirected(url: URL, limit: number): Promise<Buffer> {
+/**
+ * GET where a registry redirects a blob read. ECR sends it to a presigned S3 URL, which refuses a
+ * request with an Authorization header besides its signature
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html): the
+ * credentials go along only to the registry's own host.
+ */
+function getRedirected(url: URL, auth: RegistryCredentials, limit: number): Promise<Buffer> {
+  const sameHost = url.host === auth.registry;
+  const headers = sameHost
+    ? { Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` }
+    : {};
   return new Promise((resolve, reject) => {
-    const req = https.get(url, { timeout: 30_000 }, (res) => {
+    const req = https.get(url, { timeout: 30_000, headers }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
@@ -76,7 +85,7 @@ export async function readBlob(
   );
   if (res.status === 404) return undefined;
   const location = header(res, 'location');
-  if (res.status !== 200 && location) return getRedirected(new URL(location, url), limit);
+  if (res.status !== 200 && location) return getRedirected(new URL(location, url), auth, limit);
   return res.body;
 }
 
@@ -101,8 +110,13 @@ export async function mountBlob(
   const start = apiUrl(auth, repository, 'blobs/uploads/');
   start.searchParams.set('mount', digest);
   start.searchParams.set('from', from);
-  const opened = await call(what, start, auth, { method: 'POST', timeoutMs: 30_000 });
+  // A registry that does not mount answers 202 with an upload session (ECR while its blob mounting
+  // setting is off); ECR refuses with 401/403 what the credentials may not read in `from`
+  // (ecr:GetDownloadUrlForLayer there): then the blob is uploaded as any other.
+  // https://docs.aws.amazon.com/AmazonECR/latest/userguide/blob-mounting.html
+  const opened = await call(what, start, auth, { method: 'POST', timeoutMs: 30_000 }, [401, 403, 404, 405]);
   if (opened.status === 201) return true;
+  if (opened.status !== 202) return false;
   const location = header(opened, 'location');
   // Cancelling is a courtesy: a registry expires sessions nobody finishes.
   if (location)

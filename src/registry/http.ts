@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import * as https from 'node:https';
-import { classifyRegistryOutput, RegistryFailure } from './retry';
+import { classifyRegistryOutput, RegistryFailure, retryAfterMs } from './retry';
 
 /**
  * Requests to the registry HTTP API (distribution v2), which both ECR and the local test registry
@@ -113,6 +113,7 @@ export async function call(
   throw new RegistryFailure(
     `${what} ${auth.registry}: HTTP ${res.status}${detail ? `: ${detail}` : ''}`,
     kind,
+    kind === 'transient' ? retryAfterMs(header(res, 'retry-after')) : undefined,
   );
 }
 

@@ -25,10 +25,26 @@ export class RegistryFailure extends Error {
   constructor(
     message: string,
     readonly kind: FailureKind,
+    /** How long the registry asked to wait before the next attempt (Retry-After), if it did. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'RegistryFailure';
   }
+}
+
+/** The longest Retry-After honoured: a registry asking for more is waited for this long. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * A Retry-After header (seconds, or an HTTP date) in milliseconds from `now`; undefined when
+ * absent or unreadable (RFC 9110, section 10.2.3).
+ */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const text = value.trim();
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
 }
 
 /** Wait before attempt `failures + 1`, after `failures` failed attempts (1-based). */
@@ -98,7 +114,8 @@ export async function withRetry<T>(
       return await operation(attempt);
     } catch (e) {
       if (!(e instanceof RegistryFailure) || e.kind !== 'transient' || attempt >= attempts) throw e;
-      const delay = backoffDelay(attempt, policy);
+      // A registry that says how long to wait (429, 503 with Retry-After) is waited for at least that.
+      const delay = Math.max(backoffDelay(attempt, policy), e.retryAfterMs ?? 0);
       onRetry(e, attempt, delay);
       await wait(delay);
     }

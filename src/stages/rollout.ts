@@ -3,7 +3,12 @@ import { diffTaskDefinitions } from '../ecs/diff';
 import type { ServicePoll } from '../ecs/poll';
 import { pruneRevisions, registerTaskDefinition, type RegisteredTaskDefinition } from '../ecs/register';
 import { rollBack, type RollbackResult } from '../ecs/rollback';
-import { deployService, type CreateServiceOptions, type ServiceDeployment } from '../ecs/service';
+import {
+  deployService,
+  type CreateServiceOptions,
+  type NetworkOptions,
+  type ServiceDeployment,
+} from '../ecs/service';
 import { waitForDeployment, type WaitResult } from '../ecs/wait';
 import type { ServiceSettings } from '../ecs/settings';
 import type { DiscoveryFields } from '../ecs/discovery';
@@ -23,6 +28,8 @@ export interface RolloutInput {
   tags: Readonly<Record<string, string>>;
   /** How to create the service when it is missing; undefined: it is never created. */
   create?: Omit<CreateServiceOptions, 'tags'>;
+  /** The awsvpc network ecs-params asks for: sent on update where it differs. */
+  network?: NetworkOptions;
   forceNewDeployment: boolean;
   /** Wait for the deployment to become stable, at most this long; undefined: do not wait. */
   waitTimeoutMs?: number;
@@ -128,6 +135,7 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
         !registered.changed &&
         ran.length === 0 && { checked: { service: input.checked } }),
       ...(input.create && { create: { ...input.create, tags: input.tags } }),
+      ...(input.network && { network: input.network }),
       ...(input.settings && { settings: input.settings }),
       ...(input.discovery && { discovery: input.discovery }),
       ...(input.beforeChange && { beforeChange: input.beforeChange }),
@@ -152,6 +160,7 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
     if (input.keepRevisions > 0) {
       await pruneRevisions(ecs, {
         family: registered.family,
+        cluster,
         keep: input.keepRevisions,
         protect: [registered.arn],
         log,
@@ -168,7 +177,16 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
         previousTaskDefinition: deployment.previousTaskDefinition,
       }),
       created: deployment.created,
+      ecsRollsBack: breakerRollsBack(wait, deployment.deploymentId),
     }),
   );
   return { ...done, end: { kind: 'failed', wait, rollback } };
+}
+
+/** ECS's circuit breaker failed our deployment, and will roll back itself (its rollback option). */
+function breakerRollsBack(wait: WaitResult, deploymentId: string): boolean {
+  const service = wait.service;
+  const ours = service?.deployments?.find((d) => d.id === deploymentId);
+  const breaker = service?.deploymentConfiguration?.deploymentCircuitBreaker;
+  return ours?.rolloutState === 'FAILED' && breaker?.enable === true && breaker.rollback === true;
 }

@@ -2,6 +2,7 @@ import type { ContainerDefinition, LinuxParameters } from '@aws-sdk/client-ecs';
 import { scalarText } from '../compose/json';
 import type { JsonValue } from '../compose/types';
 import { ECS_NAME, type ServiceInput, type TranslateContext } from './context';
+import { splitImage } from './image-name';
 import * as keys from './container-keys';
 import type { ContainerParams } from './ecs-params';
 import { translateHealthcheck } from './healthcheck';
@@ -14,6 +15,31 @@ import { translateMounts, translateVolumesFrom, type TaskVolumes } from './volum
 
 /** The characters ECS takes in an image reference (and `@` of a digest). */
 const IMAGE = /^[A-Za-z0-9_.:/#@-]{1,255}$/;
+/**
+ * Docker's reference grammar (distribution's `reference` package), which the agent and Fargate
+ * parse an image with: a registry host (with a port), lower-case path components, a tag, a digest.
+ */
+const HOST =
+  '(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]+)?)';
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REFERENCE = new RegExp(
+  `^(?:${HOST}/)?${COMPONENT}(?:/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?` +
+    '(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$',
+);
+
+/** Why an image reference is not one Docker can parse; undefined when it is. Pure. */
+function imageReferenceProblem(image: string): string | undefined {
+  if (REFERENCE.test(image)) return undefined;
+  const { host, repository } = splitImage(image);
+  const path =
+    image
+      .split('@')[0]
+      ?.slice(host ? host.length + 1 : 0)
+      .replace(/:[^/]*$/, '') ?? '';
+  if (path !== path.toLowerCase()) return `repository names are lower case (${repository})`;
+  return 'write [registry/]name[:tag][@sha256:digest], the name in lower-case letters, digits and . _ - /';
+}
+
 /** Docker security options ECS passes on (on EC2); others (seccomp, ...) have no ECS field. */
 const SECURITY_OPTIONS = /^(no-new-privileges(:true)?|apparmor:.+|label:.+|credentialspec:.+)$/;
 
@@ -48,7 +74,13 @@ export function translateContainer(
   if (habitat) c.image = habitat.image;
   else if (built) c.image = built.image;
   else if (typeof d.image === 'string' && d.image !== '') {
-    if (!IMAGE.test(d.image)) {
+    const reference = imageReferenceProblem(d.image);
+    if (IMAGE.test(d.image) && reference) {
+      ctx.problems.error(
+        at('image'),
+        `${JSON.stringify(d.image)} is not a valid image reference: ${reference}`,
+      );
+    } else if (!IMAGE.test(d.image)) {
       ctx.problems.error(
         at('image'),
         `${JSON.stringify(d.image)} is not an image ECS accepts: up to 255 letters, digits and . _ - : / # @`,

@@ -4,10 +4,13 @@ import { wholeNumber } from '../compose/json';
 import type { Problems } from '../problems';
 import { parseDuration } from './units';
 
-/** What ECS accepts, in seconds (retries: a count). */
+/**
+ * What ECS accepts, in seconds (retries: a count):
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html
+ */
 const LIMITS = {
   interval: [5, 300],
-  timeout: [2, 120],
+  timeout: [2, 60],
   retries: [1, 10],
   start_period: [0, 300],
 } as const;

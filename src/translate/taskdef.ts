@@ -47,6 +47,8 @@ interface TranslatedServiceTask extends TranslatedTask {
  * order, with the Habitat pass applied and keys in a fixed order. Pure; throws UserError with
  * every problem found (each at its file:line:column) rather than the first.
  */
+const MAX_CONTAINERS = 10;
+
 export function translateTaskDefinition(
   project: ComposeProject,
   options: TaskDefinitionOptions,
@@ -93,6 +95,16 @@ export function translateTaskDefinition(
     }
   }
 
+  // ECS's fixed quota: 10 containers in a task definition
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html).
+  const names = [...project.services.keys()];
+  for (const name of names.slice(MAX_CONTAINERS)) {
+    problems.error(
+      ['services', name],
+      `one task holds at most ${MAX_CONTAINERS} containers and this file has ${names.length}: ` +
+        'split the services across two compose files (two task definitions and services)',
+    );
+  }
   const volumes = new TaskVolumes(ctx, params?.dockerVolumes ?? new Map());
   const containers: ContainerDefinition[] = [];
   for (const [name, service] of project.services) {

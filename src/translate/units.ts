@@ -51,7 +51,11 @@ export function parseDuration(value: unknown): number | undefined {
 }
 
 /** Docker refuses a memory limit under 6 MiB; ECS under 4 MiB. */
-export const MIN_MEMORY_MIB = 4;
+/**
+ * Docker 20.10 and later reserve at least 6 MiB for a container, so ECS tells not to give less
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_memory).
+ */
+export const MIN_MEMORY_MIB = 6;
 
 /** A compose memory size (`512m`, `1g`, bytes) -> MiB, or undefined if it is not one or too small. */
 export function parseMemoryMiB(value: unknown): number | undefined {

@@ -10,6 +10,9 @@ otherwise. The control file holds one line, read before every request:
   "<5xx> <n> [M]"             answer them with that status and a ServerException
   "reset <n> [M]"             close the connection without an answer
   "delay:<ms> <n> [M]"        forward them, after waiting <ms> milliseconds
+  "apply-502 <n> [M]"         forward them, so the call takes effect, then answer 502
+                              instead of moto's answer: a response lost on the way back,
+                              which AWS's SDKs retry as any 5xx (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html)
   "denied <n> [M]"            answer them as AWS answers a call IAM does not allow,
                               in the protocol's own shape: AccessDeniedException
                               (JSON), AccessDenied (IAM's XML), UnauthorizedOperation
@@ -177,6 +180,9 @@ def make_handler(upstream_host, upstream_port, faults, request_log):
                 return self.answer(502, "ServiceUnavailableException", f"aws-fault-proxy: upstream: {e}")
             finally:
                 conn.close()
+            if fault == "apply-502":
+                log_line(target, f"fault:apply-502 (applied: {res.status})")
+                return self.answer(502, "ServiceUnavailableException", "Bad gateway (aws-fault-proxy: applied, answer lost)")
             log_line(target, f"{res.status}{' (delayed)' if fault else ''}")
             self.send_response(res.status)
             for k, v in res.getheaders():

@@ -16,7 +16,9 @@ ECS calls are forwarded to moto, and their answers completed where moto's ECS fa
 ECS: by ecs_emulation.py (one-off tasks (RunTask) that stop as the control file says, and the
 service settings moto's CreateService drops), then by ecs_rollouts.py for a service a test has
 marked (POST /habitat-ecs-stack/failed-rollouts): the deployments of the marked task definition
-fail as ECS's circuit breaker fails them.
+fail as ECS's circuit breaker fails them. Before forwarding, ecs_rules.py refuses what ECS refuses
+and moto takes (tags, task definitions, UpdateService on another deployment controller). Last, stale_reads.py answers the reads right after a
+write as ECS's eventual consistency may (`local-stack stale-reads N`).
 
 The record is one JSON line per request (method, url, headers, body), in the format of moto's
 recorder, which this replaces: it lists what clients sent, not the front's own calls to moto.
@@ -26,30 +28,53 @@ Python 3 standard library only.
 
 import argparse
 import base64
+import datetime
 import http.client
 import json
 import os
 import sys
 import threading
 import uuid
+from urllib.parse import parse_qs, urlsplit
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ecr_images import REPOSITORY_NAME, EcrError, EcrImages, invalid  # noqa: E402
+from ecr_images import REPOSITORY_NAME, EcrError, EcrImages, immutable, invalid  # noqa: E402
 from ecs_emulation import ECS, EcsEmulation  # noqa: E402
-from registry_api import Registry, RegistryError  # noqa: E402
+from registry_api import Registry, RegistryError, Snapshot  # noqa: E402
 from ecs_rollouts import PATH as ROLLOUTS_PATH, FailedRollouts  # noqa: E402
+from stale_reads import StaleReads  # noqa: E402
+import iam_mode  # noqa: E402
+import ecs_rules  # noqa: E402
 
 ECR = "AmazonEC2ContainerRegistry_V20150921."
+TAG_LOCKED_PATH = "/habitat-ecs-stack/tag-locked"
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
 LOG_LOCK = threading.Lock()
 
 
 class Moto:
-    """The moto server behind the front."""
+    """The moto server behind the front; `signer` signs the front's own calls where moto enforces IAM."""
 
-    def __init__(self, port):
+    def __init__(self, port, signer=None):
         self.port = port
+        self.signer = signer
+
+    def own_call(self, service, region, target, request, key="AKIALOCALSTACKTEST00"):
+        """A JSON call of the front's own, as the client's account and region (moto routes by the
+        credential scope's service): (status, headers, body)."""
+        body = json.dumps(request).encode()
+        if self.signer:
+            headers = self.signer.headers(service, region, target, body, self.port)
+        else:
+            date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d")
+            headers = {
+                "Authorization": f"AWS4-HMAC-SHA256 Credential={key}/{date}/{region}/{service}/aws4_request, "
+                "SignedHeaders=host, Signature=0",
+                "Content-Type": "application/x-amz-json-1.1",
+                "X-Amz-Target": target,
+            }
+        return self.call("POST", "/", body, headers)
 
     def call(self, method, path, body, headers):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
@@ -62,19 +87,24 @@ class Moto:
 
     def repository(self, name, registry_id, client_headers):
         """moto's description of the repository: (repository, None), or (None, moto's error answer)."""
-        headers = {
-            k: v for k, v in client_headers.items() if k.lower() in ("authorization", "x-amz-date", "host")
-        }
-        headers["Content-Type"] = "application/x-amz-json-1.1"
-        headers["X-Amz-Target"] = ECR + "DescribeRepositories"
         request = {"repositoryNames": [name], **({"registryId": registry_id} if registry_id else {})}
-        status, answer_headers, body = self.call("POST", "/", json.dumps(request).encode(), headers)
+        auth = client_headers.get("Authorization", "")
+        key = iam_mode.caller_key(client_headers) or "AKIALOCALSTACKTEST00"
+        status, answer_headers, body = self.own_call("ecr", scope_region(auth), ECR + "DescribeRepositories", request, key)
         if status != 200:
             return None, (status, answer_headers, body)
         return json.loads(body)["repositories"][0], None
 
 
-def make_handler(moto, images, call_log, ecs, rollouts):
+def scope_region(authorization):
+    """The region of a SigV4 credential scope (.../<date>/<region>/<service>/aws4_request)."""
+    try:
+        return authorization.split("Credential=", 1)[1].split(",", 1)[0].split("/")[2]
+    except IndexError:
+        return "us-east-1"
+
+
+def make_handler(moto, images, call_log, ecs, rollouts, stale):
     operations = {
         "DescribeImages": images.describe_images,
         "ListImages": images.list_images,
@@ -91,7 +121,7 @@ def make_handler(moto, images, call_log, ecs, rollouts):
             pass
 
         def record(self, body):
-            if self.path.startswith("/moto-api/recorder/") or self.path.startswith(ROLLOUTS_PATH):
+            if self.path.startswith(("/moto-api/recorder/", ROLLOUTS_PATH, TAG_LOCKED_PATH)):
                 return
             try:
                 text, encoded = body.decode("utf-8"), False
@@ -130,11 +160,20 @@ def make_handler(moto, images, call_log, ecs, rollouts):
             target = self.headers.get("X-Amz-Target", "")
             if self.path.startswith(ROLLOUTS_PATH):
                 return self.reply_json(*rollouts.control(self.command, body))
+            if self.path.startswith(TAG_LOCKED_PATH):
+                return self.reply_json(200, {"locked": self.tag_locked(parse_qs(urlsplit(self.path).query))})
             if self.path == "/moto-api/reset":
                 rollouts.reset()
+                stale.reset()
             operation = operations.get(target[len(ECR) :]) if target.startswith(ECR) else None
             if operation is None:
                 return self.forward(body)
+            if moto.signer and target != ECR + "DeleteRepository":
+                # moto decides whether the caller may; the registry answers what the call does.
+                status, _, data = moto.call(self.command, self.path, body, dict(self.headers.items()))
+                refusal = iam_mode.json_refusal(status, data)
+                if refusal:
+                    return self.reply_json(refusal[0], refusal[1], refusal[1]["__type"])
             try:
                 answer = self.serve(operation, body)
             except EcrError as e:
@@ -146,6 +185,16 @@ def make_handler(moto, images, call_log, ecs, rollouts):
             if answer is None:  # DeleteRepository: the registry side is done, moto deletes the rest
                 return self.forward(body)
             return self.reply_json(200, answer)
+
+        def tag_locked(self, query):
+            """For registry-front.py: whether a manifest PUT of the tag is refused (ECR's tag immutability)."""
+            region, repo, tag = (query.get(k, [""])[0] for k in ("region", "repository", "tag"))
+            scope = f"Credential=AKIALOCALSTACKTEST00/20200101/{region}/ecr/aws4_request"
+            headers = {"Authorization": f"AWS4-HMAC-SHA256 {scope}, SignedHeaders=host, Signature=0"}
+            repository, refused = moto.repository(repo, None, headers)
+            if refused or not immutable(repository, tag):
+                return False
+            return Snapshot(images.registry, repo).digest_for(tag) is not None
 
         def serve(self, operation, body):
             try:
@@ -162,19 +211,42 @@ def make_handler(moto, images, call_log, ecs, rollouts):
 
         def forward(self, body):
             headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+            target = self.headers.get("X-Amz-Target", "")
+            operation = target[len(ECS) :] if target.startswith(ECS) else ""
+            request = json.loads(body or b"{}") if operation else {}
+            refused = ecs_rules.check(operation, request, self.describe_service) if operation else None
+            if refused and refused[0] == "service":  # CreateService again: ECS answers the service it made
+                return self.reply_json(200, {"service": refused[1]})
+            if refused:
+                return self.reply_json(refused[0], refused[1], refused[1]["__type"])
+            snapshot = stale.before(operation, request, self.describe_service)
             try:
                 answer = moto.call(self.command, self.path, body, headers)
             except OSError as e:
                 error = {"__type": "ServiceUnavailableException", "message": f"ecr-front: moto: {e}"}
                 return self.reply_json(502, error, error["__type"])
-            target = self.headers.get("X-Amz-Target", "")
+            refusal = iam_mode.json_refusal(answer[0], answer[2]) if target else None
+            if refusal:  # moto refuses in XML; ECS and ECR answer JSON
+                return self.reply_json(refusal[0], refusal[1], refusal[1]["__type"])
+            if moto.signer and target == ECR + "GetAuthorizationToken" and answer[0] == 200:
+                answer = (answer[0], answer[1], iam_mode.token_for(answer[2], iam_mode.caller_key(self.headers)))
             # What moto's ECS does not do (one-off tasks that stop, settings it drops): ecs_emulation.py
             status, answer_headers, data = ecs.after(target, body, self.headers, answer)
             # Deployments a test marked as failing, as ECS's circuit breaker leaves them: ecs_rollouts.py
-            operation = target[len(ECS) :] if target.startswith(ECS) else ""
             if status == 200 and operation in ("CreateService", "UpdateService", "DescribeServices"):
-                data = json.dumps(rollouts.rewrite(operation, json.loads(body or b"{}"), json.loads(data))).encode()
+                data = json.dumps(rollouts.rewrite(operation, request, json.loads(data))).encode()
+            # Reads that do not see a write yet (eventual consistency): stale_reads.py
+            if status == 200 and operation in ("CreateService", "UpdateService", "RunTask"):
+                stale.written(operation, request, json.loads(data), snapshot)
+            if status == 200 and operation in ("DescribeServices", "DescribeTasks"):
+                data = json.dumps(stale.read(operation, request, json.loads(data))).encode()
             return self.reply(status, answer_headers, data)
+
+        def describe_service(self, cluster, name):
+            """The service as moto describes it now (the front's own call, not recorded)."""
+            answer = ecs.call(self.headers, "ecs", ECS + "DescribeServices", {"cluster": cluster, "services": [name]})
+            services = (answer or {}).get("services") or []
+            return services[0] if services else None
 
         do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = handle_any
 
@@ -190,13 +262,15 @@ def main():
     p.add_argument("--registry-password-file", required=True, help="the password of user AWS")
     p.add_argument("--call-log", required=True)
     p.add_argument("--run-task-control", required=True, help="how one-off tasks end (ecs_emulation.py)")
+    p.add_argument("--stale-reads-control", required=True, help="reads that do not see a write yet (stale_reads.py)")
+    p.add_argument("--signer", help="keys of the admin user the front's own calls are signed as (iam_mode.py)")
     a = p.parse_args()
     with open(a.registry_password_file, encoding="utf-8") as f:
         password = f.read().strip()
     registry = Registry("127.0.0.1", a.registry_port, "AWS", password, a.registry_storage)
-    moto = Moto(a.moto_port)
+    moto = Moto(a.moto_port, iam_mode.Signer(a.signer) if a.signer else None)
     ecs = EcsEmulation(moto, a.run_task_control)
-    handler = make_handler(moto, EcrImages(registry), a.call_log, ecs, FailedRollouts())
+    handler = make_handler(moto, EcrImages(registry), a.call_log, ecs, FailedRollouts(), StaleReads(a.stale_reads_control))
     server = ThreadingHTTPServer(("127.0.0.1", a.listen_port), handler)
     server.daemon_threads = True
     print(f"ecr-front on 127.0.0.1:{a.listen_port} -> moto 127.0.0.1:{a.moto_port}, "

@@ -29,7 +29,6 @@ service as moto then describes it, as ECS would.
 The front's own calls to moto are not in the call log: it lists what clients sent.
 """
 
-import datetime
 import json
 import threading
 import time
@@ -200,7 +199,7 @@ class EcsEmulation:
         }
 
     def _task_definition(self, name, client_headers):
-        answer = self._call(client_headers, "ecs", ECS + "DescribeTaskDefinition", {"taskDefinition": name})
+        answer = self.call(client_headers, "ecs", ECS + "DescribeTaskDefinition", {"taskDefinition": name})
         return answer.get("taskDefinition") if answer else None
 
     def _write_logs(self, arn, state):
@@ -219,10 +218,10 @@ class EcsEmulation:
             stream = f"{prefix}/{d['name']}/{task_id}"
             region = options.get("awslogs-region")
             headers = state["headers"]
-            self._call(headers, "logs", LOGS + "CreateLogStream", {"logGroupName": group, "logStreamName": stream}, region)
+            self.call(headers, "logs", LOGS + "CreateLogStream", {"logGroupName": group, "logStreamName": stream}, region)
             start = int(state["started"] * 1000)
             events = [{"timestamp": start + i, "message": line} for i, line in enumerate(lines)]
-            self._call(
+            self.call(
                 headers,
                 "logs",
                 LOGS + "PutLogEvents",
@@ -238,14 +237,13 @@ class EcsEmulation:
         if not dropped or not service.get("serviceArn"):
             return None
         update = {"cluster": request.get("cluster", "default"), "service": service["serviceArn"], **dropped}
-        answer = self._call(client_headers, "ecs", ECS + "UpdateService", update)
+        answer = self.call(client_headers, "ecs", ECS + "UpdateService", update)
         return answer if answer and answer.get("service") else None
 
     # --- calls to moto --------------------------------------------------------------------------
 
-    def _call(self, client_headers, service, target, request, region=None):
-        """One JSON call to moto as the client's account and region (moto routes by the credential
-        scope's service, so the scope names `service`). The answer, or None on an error."""
+    def call(self, client_headers, service, target, request, region=None):
+        """One JSON call to moto as the client's account and region. The answer, or None on an error."""
         auth = client_headers.get("Authorization", "")
         key, client_region = "AKIALOCALSTACKTEST00", "us-east-1"
         try:
@@ -253,15 +251,8 @@ class EcsEmulation:
             key, client_region = scope[0], scope[2]
         except IndexError:
             pass
-        date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d")
-        headers = {
-            "Authorization": f"AWS4-HMAC-SHA256 Credential={key}/{date}/{region or client_region}/{service}/aws4_request, "
-            "SignedHeaders=host, Signature=0",
-            "Content-Type": "application/x-amz-json-1.1",
-            "X-Amz-Target": target,
-        }
         try:
-            status, _, body = self.moto.call("POST", "/", json.dumps(request).encode(), headers)
+            status, _, body = self.moto.own_call(service, region or client_region, target, request, key)
         except OSError as e:
             print(f"ecs-emulation: {target}: {e}", flush=True)
             return None

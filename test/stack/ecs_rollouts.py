@@ -16,6 +16,13 @@ failedTasks, and the service event "(service S) (deployment ID) deployment faile
 start."; the ACTIVE deployment before it keeps its tasks. Any other deployment is COMPLETED with
 all its tasks running, and once the PRIMARY one is, the deployments before it are gone.
 
+When the service's circuit breaker has its rollback option on, ECS then rolls back by itself
+(https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html):
+the first two reads after the failure still show the FAILED deployment as PRIMARY (ECS has not
+switched yet: the action's wait, and its rollback's first look, read that); from the third on, a new PRIMARY deployment of the revision the service ran
+before, COMPLETED, with the event "(service S) rolling back to deployment D.", and the service
+names that revision again.
+
   DELETE /habitat-ecs-stack/failed-rollouts    forgets every mark (as moto-api/reset does)
 
 Python 3 standard library only.
@@ -72,12 +79,26 @@ class FailedRollouts:
                 for service in answer.get("services", []):
                     state = self.marked.get((cluster, service.get("serviceName", "")))
                     if state is not None and state["deployments"]:
+                        self.roll_back(state, service)
                         self.show(state, service)
+                    elif state is not None:  # what it runs before the first deployment after the mark
+                        state["running"] = service.get("taskDefinition")
         return answer
 
     @staticmethod
     def start(state, service, request):
         now = time.time()
+        if not state["deployments"] and state.get("running"):
+            # The deployment that ran before the mark, COMPLETED: what a rollback goes back to.
+            state["deployments"].append({
+                "id": "ecs-svc/" + "".join(random.choice("0123456789") for _ in range(19)),
+                "status": "PRIMARY",
+                "taskDefinition": state["running"],
+                "desiredCount": service.get("desiredCount", 1),
+                "createdAt": now - 60,
+                "updatedAt": now - 60,
+                "launchType": service.get("launchType", "EC2"),
+            })
         for d in state["deployments"]:
             if d["status"] == "PRIMARY":
                 d["status"] = "ACTIVE"
@@ -112,8 +133,37 @@ class FailedRollouts:
                 break  # a completed PRIMARY deployment has replaced the ones before it
         state["deployments"] = [d for d in state["deployments"] if any(s["id"] == d["id"] for s in shown)]
         service["deployments"] = shown
+        if state.get("rolled_back_to"):
+            service["taskDefinition"] = state["rolled_back_to"]
         service["runningCount"] = sum(d["runningCount"] for d in shown)
         service["events"] = state["events"] + service.get("events", [])
+
+
+    @staticmethod
+    def roll_back(state, service):
+        """ECS's own rollback (the breaker's rollback option), at the third DescribeServices that
+        would show the failure."""
+        breaker = (service.get("deploymentConfiguration") or {}).get("deploymentCircuitBreaker") or {}
+        deployments = state["deployments"]
+        primary = next((d for d in deployments if d["status"] == "PRIMARY"), None)
+        before = next((d for d in deployments if d["status"] == "ACTIVE"), None)
+        if not (breaker.get("enable") and breaker.get("rollback") and primary and before):
+            return
+        if not (primary["taskDefinition"] == state["failing"] or primary["taskDefinition"].endswith("/" + state["failing"])):
+            return
+        primary["reads"] = primary.get("reads", 0) + 1
+        if primary["reads"] < 3:
+            return
+        now = time.time()
+        primary["status"] = "ACTIVE"
+        rollback = dict(before, id="ecs-svc/" + "".join(random.choice("0123456789") for _ in range(19)), status="PRIMARY", createdAt=now, updatedAt=now)
+        deployments.insert(0, rollback)
+        state["events"].insert(0, {
+            "id": f"front-rollback-{rollback['id'][8:]}",
+            "createdAt": now,
+            "message": f"(service {service.get('serviceName')}) rolling back to deployment {before['id']}.",
+        })
+        state["rolled_back_to"] = before["taskDefinition"]
 
 
 def short_name(name_or_arn):

@@ -1,0 +1,344 @@
+import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  CreateListenerCommand,
+  CreateLoadBalancerCommand,
+  CreateTargetGroupCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { addContainerInstance, createEc2Cluster, createTaskRole } from '../support/cluster';
+import { logToAwslogs, setMemory } from '../support/compose-edits';
+import {
+  authorizationsOf,
+  describe as describeAuthorization,
+  examplePolicy,
+  registryAuthorizations,
+  simulate,
+  widened,
+  type Authorization,
+  type Policy,
+} from '../support/iam-proof';
+import { requireStackEnv, runTaskExit, STACK } from '../support/stack';
+import { nationalParksWorkspace, runAction, type RunResult } from './harness';
+
+// A deploy, a preview and a teardown as users holding only the example policies (examples/iam/),
+// against the stack's moto that enforces IAM (HABITAT_ECS_STACK_IAM_ENDPOINT, test/stack/iam_mode.py).
+// moto checks actions only, on Resource "*": the users hold the policies with their resources
+// widened, so a call the policy lacks fails the run there. Every call the runs made (the ECS,
+// ECR, IAM and CloudWatch Logs calls the front recorded, and each registry request as the ECR
+// action the registry front checked it as) is then evaluated against the real, scoped policy by
+// a policy simulator: each must be allowed, and each statement must be what allows one of them.
+
+requireStackEnv();
+jest.setTimeout(600_000);
+
+const endpoint = process.env.HABITAT_ECS_STACK_IAM_ENDPOINT ?? '';
+const state = process.env.HABITAT_ECS_STACK_DIR ?? '';
+const admin = JSON.parse(fs.readFileSync(path.join(state, 'iam/admin.json'), 'utf8')) as {
+  accessKeyId: string;
+  secretAccessKey: string;
+};
+const suffix = `${process.pid}-${Date.now().toString(36)}`;
+const cluster = `iam-${suffix}`;
+const service = 'web';
+const family = `np-iam-${suffix}`;
+const logGroup = `/ecs/iam-${suffix}`;
+const values = {
+  region: 'us-east-1',
+  account: '123456789012',
+  cluster,
+  service,
+  'task-family': family,
+  origin: 'billmeyer',
+  'other-origin': 'mattray',
+  'task-role': 'iamTaskRole',
+  'execution-role': 'ecsTaskExecutionRole',
+  'log-group': logGroup,
+};
+const workspace = nationalParksWorkspace();
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-e2e-'));
+const callLog = path.join(state, 'logs/moto-iam-calls.jsonl');
+const registryLog = path.join(state, 'logs/registry-iam.jsonl');
+
+interface Keys {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** A user of the IAM-enforcing moto holding only `policy` (local-stack iam-user). */
+function user(name: string, policy: Policy): Keys {
+  const file = path.join(scratch, `${name}.json`);
+  fs.writeFileSync(file, JSON.stringify(policy));
+  const r = spawnSync(STACK, ['iam-user', `${name}-${suffix}`, file], { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`local-stack iam-user: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Keys;
+}
+
+function run(keys: Keys, inputs: Record<string, string>, event?: string): RunResult {
+  const payload = event
+    ? (JSON.parse(fs.readFileSync(path.join(__dirname, 'events', event), 'utf8')) as {
+        number: number;
+        pull_request: { head: { sha: string } };
+      })
+    : undefined;
+  return runAction({
+    workspace,
+    ...(payload && {
+      event: {
+        name: 'pull_request',
+        ref: `refs/pull/${payload.number}/merge`,
+        sha: payload.pull_request.head.sha,
+        payload,
+      },
+    }),
+    env: {
+      AWS_ENDPOINT_URL: endpoint,
+      AWS_ACCESS_KEY_ID: keys.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+    },
+    inputs: {
+      'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
+      cluster,
+      service,
+      'task-family': family,
+      'image-tag': `iam-${suffix}`,
+      'ecs-params': 'ecs-params.yml',
+      'keep-revisions': '1',
+      'create-repositories': 'true',
+      // Exported and pushed each time: what the registry already holds must not decide the calls.
+      'reuse-released-images': 'false',
+      ...inputs,
+    },
+    timeoutMs: 280_000,
+  });
+}
+
+const explain = (r: RunResult) => `exit ${r.status}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+const migrate = 'national-parks: hab pkg exec mattray/national-parks migrate';
+
+let targetGroup = '';
+
+/** A target group (instance targets: EC2, bridge) a load balancer forwards to, as ECS requires. */
+async function instanceTargetGroup(): Promise<string> {
+  const options = { endpoint, credentials: admin };
+  const ec2 = new EC2Client(options);
+  const elb = new ElasticLoadBalancingV2Client(options);
+  const subnets = (await ec2.send(new DescribeSubnetsCommand({}))).Subnets ?? [];
+  const balancer = await elb.send(
+    new CreateLoadBalancerCommand({
+      Name: `iam-${Date.now().toString(36)}`,
+      Subnets: subnets.slice(0, 2).map((s) => s.SubnetId ?? ''),
+    }),
+  );
+  const created = await elb.send(
+    new CreateTargetGroupCommand({
+      Name: `iam-${Date.now().toString(36)}`,
+      Protocol: 'HTTP',
+      Port: 8080,
+      VpcId: subnets[0]?.VpcId,
+      TargetType: 'instance',
+    }),
+  );
+  const arn = created.TargetGroups?.[0]?.TargetGroupArn ?? '';
+  await elb.send(
+    new CreateListenerCommand({
+      LoadBalancerArn: balancer.LoadBalancers?.[0]?.LoadBalancerArn ?? '',
+      Protocol: 'HTTP',
+      Port: 80,
+      DefaultActions: [{ Type: 'forward', TargetGroupArn: arn }],
+    }),
+  );
+  return arn;
+}
+
+const deployPolicy = examplePolicy('deploy-policy.json', values);
+const previewPolicy = examplePolicy('preview-policy.json', values);
+let deployer: Keys;
+let previewer: Keys;
+
+beforeAll(async () => {
+  if (!endpoint)
+    throw new Error('HABITAT_ECS_STACK_IAM_ENDPOINT is not set: eval "$(test/stack/local-stack env)"');
+  // Room for the service, a one-off task beside it, and a preview service (bridge, host port 8080).
+  await createEc2Cluster(cluster, endpoint, admin);
+  for (let i = 0; i < 5; i++) await addContainerInstance(cluster, endpoint, admin);
+  targetGroup = await instanceTargetGroup();
+  const iam = new IAMClient({ endpoint, credentials: admin });
+  await createTaskRole('iamTaskRole', iam);
+  await createTaskRole('ecsTaskExecutionRole', iam);
+  await new CloudWatchLogsClient({ endpoint, credentials: admin }).send(
+    new CreateLogGroupCommand({ logGroupName: logGroup }),
+  );
+  logToAwslogs(workspace, logGroup);
+  fs.writeFileSync(
+    path.join(workspace, 'ecs-params.yml'),
+    [
+      'version: 1',
+      'task_definition:',
+      '  task_role_arn: arn:aws:iam::123456789012:role/iamTaskRole',
+      '  task_execution_role: arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+      '',
+    ].join('\n'),
+  );
+  deployer = user('deployer', widened(deployPolicy));
+  previewer = user('previewer', widened(previewPolicy));
+});
+
+afterAll(() => {
+  runTaskExit('clear');
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+const made = { deploy: [] as Authorization[], preview: [] as Authorization[] };
+
+describe('as users holding only the example policies (actions enforced by moto)', () => {
+  test('deploy: a first deploy behind a target group with a migration; one whose migration fails (its logs read), one whose migration is stopped for taking too long; then one that passes', async () => {
+    runTaskExit('0');
+    const first = run(deployer, {
+      'run-before-deploy': migrate,
+      'load-balancer': `targetGroupArn=${targetGroup},container=national-parks,port=8080`,
+    });
+    if (first.status !== 0) throw new Error(explain(first));
+
+    setMemory(workspace, 640);
+    runTaskExit('3', 'migration failed: no such table');
+    const failed = run(deployer, { 'run-before-deploy': migrate });
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toContain('migration failed: no such table');
+    expect(failed.stdout).not.toMatch(/not authorized|AccessDenied/);
+
+    runTaskExit('never');
+    const slow = run(deployer, { 'run-before-deploy': migrate, 'run-timeout-minutes': '0.1' });
+    expect(slow.status).toBe(1);
+    expect(slow.stdout).not.toMatch(/not authorized|AccessDenied/);
+
+    runTaskExit('0');
+    const third = run(deployer, { 'run-before-deploy': migrate });
+    if (third.status !== 0) throw new Error(explain(third));
+    expect(third.stdout).not.toMatch(/::warning::.*(not authorized|AccessDenied|allow ecs:)/);
+  });
+
+  test('preview: opened deploys the preview service (behind a target group, with a migration); pushes whose migration fails, or takes too long; closed, it is torn down', async () => {
+    const preview = { preview: 'true', 'run-before-deploy': migrate };
+    runTaskExit('0');
+    const opened = run(
+      previewer,
+      { ...preview, 'load-balancer': `targetGroupArn=${targetGroup},container=national-parks,port=8080` },
+      'pull_request-opened.json',
+    );
+    if (opened.status !== 0) throw new Error(explain(opened));
+    setMemory(workspace, 768);
+    runTaskExit('3', 'preview migration failed');
+    const failed = run(previewer, preview, 'pull_request-synchronize.json');
+    expect(failed.stdout).toContain('preview migration failed');
+    runTaskExit('never');
+    const slow = run(
+      previewer,
+      { ...preview, 'run-timeout-minutes': '0.1' },
+      'pull_request-synchronize.json',
+    );
+    expect(slow.status).toBe(1);
+    for (const r of [failed, slow]) expect(r.stdout).not.toMatch(/not authorized|AccessDenied/);
+    const closed = run(previewer, { preview: 'true' }, 'pull_request-closed.json');
+    if (closed.status !== 0) throw new Error(explain(closed));
+    const ecs = new ECSClient({ endpoint, credentials: admin });
+    const out = await ecs.send(new DescribeServicesCommand({ cluster, services: [`${service}-pr-42`] }));
+    expect(out.services?.[0]?.status ?? 'MISSING').not.toBe('ACTIVE');
+  });
+
+  test('teardown: the service and its revisions removed', async () => {
+    const r = run(deployer, { mode: 'teardown' });
+    if (r.status !== 0) throw new Error(explain(r));
+    expect(r.outputs.changed).toBe('true');
+  });
+
+  test("AWS's documented push policy (no ecr:GetDownloadUrlForLayer) deploys again: a config it may not read means layers unknown", async () => {
+    const pushOnly = user(
+      'push-only',
+      widened({
+        ...deployPolicy,
+        Statement: deployPolicy.Statement.map((s) =>
+          s.Sid === 'EcrPushImages'
+            ? { ...s, Action: [s.Action].flat().filter((a) => a !== 'ecr:GetDownloadUrlForLayer') }
+            : s,
+        ),
+      }),
+    );
+    const inputs = { service: 'push-only', 'task-family': `${family}-push-only` };
+    const first = run(pushOnly, inputs);
+    if (first.status !== 0) throw new Error(explain(first));
+    const from = fs.readFileSync(registryLog, 'utf8').split('\n').length;
+    const again = run(pushOnly, inputs);
+    if (again.status !== 0) throw new Error(explain(again));
+    const refused = fs
+      .readFileSync(registryLog, 'utf8')
+      .split('\n')
+      .slice(from - 1)
+      .filter(
+        (l) =>
+          l.includes(pushOnly.accessKeyId) &&
+          l.includes('GetDownloadUrlForLayer') &&
+          l.includes('"status": 403'),
+      );
+    expect(refused.length).toBeGreaterThan(0);
+  });
+
+  test('a policy without its EcsServices statement fails the deploy, naming the permission', async () => {
+    const lacking = user(
+      'lacking',
+      widened({ ...deployPolicy, Statement: deployPolicy.Statement.filter((s) => s.Sid !== 'EcsServices') }),
+    );
+    const r = run(lacking, {});
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(
+      /::error.*not authorized to perform: ecs:(DescribeServices|CreateService|UpdateService)/,
+    );
+  });
+});
+
+describe('every call against the real, scoped policy (a policy simulator)', () => {
+  beforeAll(() => {
+    for (const [who, keys] of [
+      ['deploy', deployer],
+      ['preview', previewer],
+    ] as const) {
+      made[who] = [
+        ...authorizationsOf(callLog, keys.accessKeyId),
+        ...registryAuthorizations(registryLog, keys.accessKeyId),
+      ];
+    }
+  });
+
+  test.each(['deploy', 'preview'] as const)('the %s policy allows every call its runs made', async (who) => {
+    const verdicts = await simulate(who === 'deploy' ? deployPolicy : previewPolicy, made[who]);
+    expect(verdicts.length).toBeGreaterThan(20);
+    expect(
+      verdicts
+        .filter((v) => !v.allowed || v.problem)
+        .map((v) => `${describeAuthorization(v.authorization)} ${v.problem ?? ''}`),
+    ).toEqual([]);
+  });
+
+  test.each(['deploy', 'preview'] as const)(
+    'the %s policy without any one of its statements denies a call its runs made, naming the permission',
+    async (who) => {
+      const policy = who === 'deploy' ? deployPolicy : previewPolicy;
+      const allowed = (await simulate(policy, made[who]))
+        .filter((v) => v.allowed)
+        .map((v) => v.authorization);
+      const unneeded: string[] = [];
+      for (const statement of policy.Statement) {
+        const without = { ...policy, Statement: policy.Statement.filter((s) => s !== statement) };
+        const denied = (await simulate(without, allowed)).filter((v) => !v.allowed);
+        if (denied.length === 0) unneeded.push(statement.Sid ?? '?');
+      }
+      expect(unneeded).toEqual([]);
+    },
+  );
+});
