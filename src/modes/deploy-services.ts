@@ -160,6 +160,7 @@ export async function deployServices(
         ...(pinned.network && { network: pinned.network }),
       },
     }),
+    ...(pinned.network && { network: pinned.network }),
     forceNewDeployment: config.forceNewDeployment,
     ...(config.waitForStability && { waitTimeoutMs: config.waitTimeoutMinutes * 60_000 }),
     rollbackOnFailure: config.rollbackOnFailure,

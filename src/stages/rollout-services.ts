@@ -2,7 +2,8 @@ import type { ECSClient, Service } from '@aws-sdk/client-ecs';
 import type { DiscoveryFields } from '../ecs/discovery';
 import type { ServicePoll } from '../ecs/poll';
 import { rollBack, type RollbackResult } from '../ecs/rollback';
-import type { CreateServiceOptions } from '../ecs/service';
+import { pruneRevisions } from '../ecs/register';
+import type { CreateServiceOptions, NetworkOptions } from '../ecs/service';
 import type { ServiceSettings } from '../ecs/settings';
 import type { Log } from '../log';
 import { Progress, shortArn } from '../progress';
@@ -31,6 +32,8 @@ export interface ServicesRolloutInput {
   pushed: boolean;
   /** How to create a missing service (the desired count: the unit's replicas, else this one's). */
   create?: Omit<CreateServiceOptions, 'tags'>;
+  /** The awsvpc network ecs-params asks for: sent on update where a service's differs. */
+  network?: NetworkOptions;
   forceNewDeployment: boolean;
   waitTimeoutMs?: number;
   rollbackOnFailure: boolean;
@@ -83,10 +86,12 @@ export async function rolloutServices(
         ...(input.create && {
           create: { ...input.create, desiredCount: unit.unit.replicas ?? input.create.desiredCount },
         }),
+        ...(input.network && { network: input.network }),
         forceNewDeployment: input.forceNewDeployment,
         ...(input.waitTimeoutMs !== undefined && { waitTimeoutMs: input.waitTimeoutMs }),
         rollbackOnFailure: input.rollbackOnFailure,
-        keepRevisions: input.keepRevisions,
+        // Pruned once every service is stable: a rollback may need an earlier service's revision.
+        keepRevisions: 0,
         settings: unit.settings,
         discovery: await unit.discovery(),
         ...(input.beforeChange && { beforeChange: input.beforeChange }),
@@ -125,6 +130,18 @@ export async function rolloutServices(
       }
     }
     return { done, failed, rolledBack, notReached: input.units.slice(i + 1) };
+  }
+  if (input.keepRevisions > 0 && input.waitTimeoutMs !== undefined) {
+    for (const { outcome } of done) {
+      if (outcome.end.kind !== 'stable') continue;
+      await pruneRevisions(ecs, {
+        family: outcome.registered.family,
+        cluster: input.cluster,
+        keep: input.keepRevisions,
+        protect: [outcome.registered.arn],
+        log,
+      });
+    }
   }
   return { done, rolledBack: [], notReached: [] };
 }
