@@ -54,7 +54,7 @@ function fakeEcs(fails: readonly string[] = []) {
   let deployments = 0;
   const register = (input: RegisterTaskDefinitionCommandInput): TaskDefinition => {
     const n = [...revisions.values()].filter((t) => t.family === input.family).length + 1;
-    const td = { ...input, taskDefinitionArn: arn(input.family, n), revision: n } as TaskDefinition;
+    const td = { ...input, taskDefinitionArn: arn(input.family ?? '', n), revision: n } as TaskDefinition;
     revisions.set(td.taskDefinitionArn ?? '', td);
     return td;
   };
@@ -126,7 +126,10 @@ function fakeEcs(fails: readonly string[] = []) {
     },
     calls: () =>
       mock.calls().flatMap((c) => {
-        const command = c.args[0] as { constructor: { name: string }; input: Record<string, unknown> };
+        const command = c.args[0] as unknown as {
+          constructor: { name: string };
+          input: Record<string, unknown>;
+        };
         const op = command.constructor.name.replace(/Command$/, '');
         if (!['CreateService', 'UpdateService', 'DeleteService'].includes(op)) return [];
         const input = command.input;

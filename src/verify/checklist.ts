@@ -5,6 +5,7 @@ import { placeOf, type KeyPath } from '../problems';
 import type { LaunchType } from '../translate/context';
 import type { EcsParams, RunParams } from '../translate/ecs-params';
 import { taskNeed, type TaskNeed } from './capacity';
+import type { RingCheck, RingPort } from './ring';
 import {
   parseCredentialsReference,
   parseEcrImage,
@@ -34,6 +35,8 @@ export interface VerifyTarget {
   launchType: LaunchType;
   /** The service the task runs in: on a full EC2 cluster its old tasks may make room. */
   service?: string;
+  /** The services layout: the ports its services reach each other on, open to their security groups. */
+  servicePorts?: RingPort[];
 }
 
 export interface RoleCheck {
@@ -86,6 +89,8 @@ export interface VerifyPlan {
   network?: NetworkCheck;
   images: ImageCheck[];
   cluster: ClusterCheck;
+  /** The services layout: the security group rules its services need between them. */
+  ring?: RingCheck;
   /** Errors and notices found without asking AWS: malformed references, a missing execution role, ... */
   findings: Diagnostic[];
 }
@@ -180,6 +185,18 @@ export function planVerification(target: VerifyTarget): VerifyPlan {
   }
 
   const awsvpc = target.runParams.networkConfiguration?.awsvpcConfiguration;
+  if (target.servicePorts && awsvpc) {
+    const net = ['run_params', 'network_configuration', 'awsvpc_configuration'];
+    plan.ring = {
+      ports: target.servicePorts,
+      groups: (awsvpc.securityGroups ?? []).map((id, i) => ({
+        id,
+        place: params([...net, 'security_groups', i]),
+      })),
+      subnets: [...(awsvpc.subnets ?? [])],
+      place: params([...net, 'subnets']),
+    };
+  }
   if (awsvpc) {
     const net = ['run_params', 'network_configuration', 'awsvpc_configuration'];
     const publicIpPlace = params([...net, 'assign_public_ip']);

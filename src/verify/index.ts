@@ -3,6 +3,7 @@ import type { Log } from '../log';
 import { mapLimit } from '../parallel';
 import type { LaunchType } from '../translate/context';
 import { containersView, type TranslatedProject } from '../translate/project';
+import { servicePorts } from '../translate/services/ring-ports';
 import { VerifyClients } from './clients';
 import { clusterChecks } from './cluster';
 import type { CheckContext } from './context';
@@ -10,6 +11,7 @@ import { Findings } from './findings';
 import { imageChecks } from './images';
 import { logGroupChecks } from './logs';
 import { networkChecks } from './network';
+import { ringChecks } from './ring';
 import { planVerification, type VerifyTarget } from './checklist';
 import { roleChecks } from './roles';
 import { secretChecks } from './secrets';
@@ -63,6 +65,7 @@ export async function verifyDeployment(target: VerifyTarget, options: VerifyOpti
           ...secretChecks(plan.secrets, ctx),
           ...logGroupChecks(plan.logGroups, ctx),
           ...networkChecks(plan.network, target.launchType === 'FARGATE', ctx),
+          ...ringChecks(plan.ring, ctx),
           ...imageChecks(plan.images, ctx),
         ]
       : []),
@@ -108,6 +111,9 @@ export function verifyTargetOf(
 ): VerifyTarget {
   return {
     taskDefinition: containersView(translated),
+    ...(translated.layout === 'services' && {
+      servicePorts: servicePorts(translated.services, new Set(translated.habitatServices.keys())),
+    }),
     runParams: translated.runParams,
     project: translated.project,
     ...(translated.ecsParams && { ecsParams: translated.ecsParams }),

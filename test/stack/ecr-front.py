@@ -16,7 +16,8 @@ ECS calls are forwarded to moto, and their answers completed where moto's ECS fa
 ECS: by ecs_emulation.py (one-off tasks (RunTask) that stop as the control file says, and the
 service settings moto's CreateService drops), then by ecs_rollouts.py for a service a test has
 marked (POST /habitat-ecs-stack/failed-rollouts): the deployments of the marked task definition
-fail as ECS's circuit breaker fails them. Before forwarding, ecs_rules.py refuses what ECS refuses
+fail as ECS's circuit breaker fails them, and by ecs_service_connect.py (the Service Connect
+configuration moto drops, on each service's PRIMARY deployment). Before forwarding, ecs_rules.py refuses what ECS refuses
 and moto takes (tags, task definitions, UpdateService on another deployment controller). Last, stale_reads.py answers the reads right after a
 write as ECS's eventual consistency may (`local-stack stale-reads N`).
 
@@ -43,6 +44,7 @@ from ecr_images import REPOSITORY_NAME, EcrError, EcrImages, immutable, invalid 
 from ecs_emulation import ECS, EcsEmulation  # noqa: E402
 from registry_api import Registry, RegistryError, Snapshot  # noqa: E402
 from ecs_rollouts import PATH as ROLLOUTS_PATH, FailedRollouts  # noqa: E402
+from ecs_service_connect import ServiceConnect  # noqa: E402
 from stale_reads import StaleReads  # noqa: E402
 import iam_mode  # noqa: E402
 import ecs_rules  # noqa: E402
@@ -104,7 +106,7 @@ def scope_region(authorization):
         return "us-east-1"
 
 
-def make_handler(moto, images, call_log, ecs, rollouts, stale):
+def make_handler(moto, images, call_log, ecs, rollouts, stale, connect):
     operations = {
         "DescribeImages": images.describe_images,
         "ListImages": images.list_images,
@@ -165,6 +167,7 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale):
             if self.path == "/moto-api/reset":
                 rollouts.reset()
                 stale.reset()
+                connect.reset()
             operation = operations.get(target[len(ECR) :]) if target.startswith(ECR) else None
             if operation is None:
                 return self.forward(body)
@@ -235,6 +238,8 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale):
             # Deployments a test marked as failing, as ECS's circuit breaker leaves them: ecs_rollouts.py
             if status == 200 and operation in ("CreateService", "UpdateService", "DescribeServices"):
                 data = json.dumps(rollouts.rewrite(operation, request, json.loads(data))).encode()
+                # Service Connect, which moto drops: ecs_service_connect.py
+                data = json.dumps(connect.rewrite(operation, request, json.loads(data))).encode()
             # Reads that do not see a write yet (eventual consistency): stale_reads.py
             if status == 200 and operation in ("CreateService", "UpdateService", "RunTask"):
                 stale.written(operation, request, json.loads(data), snapshot)
@@ -270,7 +275,9 @@ def main():
     registry = Registry("127.0.0.1", a.registry_port, "AWS", password, a.registry_storage)
     moto = Moto(a.moto_port, iam_mode.Signer(a.signer) if a.signer else None)
     ecs = EcsEmulation(moto, a.run_task_control)
-    handler = make_handler(moto, EcrImages(registry), a.call_log, ecs, FailedRollouts(), StaleReads(a.stale_reads_control))
+    handler = make_handler(
+        moto, EcrImages(registry), a.call_log, ecs, FailedRollouts(), StaleReads(a.stale_reads_control), ServiceConnect()
+    )
     server = ThreadingHTTPServer(("127.0.0.1", a.listen_port), handler)
     server.daemon_threads = True
     print(f"ecr-front on 127.0.0.1:{a.listen_port} -> moto 127.0.0.1:{a.moto_port}, "
