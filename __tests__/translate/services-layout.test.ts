@@ -43,6 +43,18 @@ describe('the services layout', () => {
     ]);
   });
 
+  test('a service moves after those it names, where that makes no cycle: two that name each other are no error', () => {
+    const r = renderServices(
+      `services:\n  web:\n    image: nginx\n${mem}    environment:\n      API: http://api:80\n  api:\n    image: api\n${mem}    ports: ["80"]\n    environment:\n      CALLBACK: http://web/\n`,
+      { ecsParams: AWSVPC },
+    );
+    // web names api first (compose order): web moves after api; api naming web back would close a cycle.
+    expect(r.services.units.map((u) => [u.name, u.after])).toEqual([
+      ['api', []],
+      ['web', ['api']],
+    ]);
+  });
+
   test('a cycle of needs is an error at the entry that closes it', () => {
     expect(
       renderErrors(

@@ -40,6 +40,14 @@ volumes, volumesFrom, ulimits, linuxParameters, cpu and memory apply as Docker o
 cannot run locally (awslogs, FireLens, EFS, IAM roles, ...) is a warning on stderr. Images come
 from the local engine, else are pulled from the registry they name (log in with docker first).
 
+With --layout services (render options), each compose service's task definition runs as its own
+tasks, deploy.replicas (or scale) of them, named <name>-<service>-<n>: every task is an awsvpc task
+on one network of the project, where its service's name and Cloud Map name (<service>.<namespace>)
+resolve to all the service's tasks, as Cloud Map and Service Connect resolve them on ECS. The
+services come up in rollout order, each service's tasks up before the next service starts. Run
+again, up keeps the tasks that run and replaces those that stopped, as ECS's scheduler does;
+down --name <name> removes them all and the network.
+
 up waits until every essential container runs and every health check passes, prints a table
 (container, state, health, ports) and exits 0; the task keeps running. Otherwise it prints why,
 each failing container's last log lines and exit code, stops the task (as ECS stops it), keeps

@@ -12,9 +12,12 @@ const NAMESPACE = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([
 /**
  * The layout input, and the namespace of the services layout: the input, else `<service>.internal`
  * (`.internal` is reserved for private use, so it never clashes with a public name). A preview
- * gets its own: its service name carries `-pr-<n>` already, and a namespace given gets `pr-<n>.`
- * before it, since Service Connect's names must be unique in a namespace and the preview's
- * services have the same ones as the deploy's.
+ * gets its own, since Service Connect's names must be unique in a namespace and the preview's
+ * services have the same ones as the deploy's: its service name carries `-pr-<n>` already, and a
+ * namespace given gets it after its first label (`app.internal` -> `app-pr-7.internal`), beside the
+ * deploy's rather than inside it: Cloud Map refuses a private namespace inside another of the
+ * same VPC (ConflictingDomainExists,
+ * https://docs.aws.amazon.com/cloud-map/latest/api/API_CreatePrivateDnsNamespace.html).
  */
 export function readLayout(
   layout: string,
@@ -34,10 +37,7 @@ export function readLayout(
       `${JSON.stringify(namespace)} is not a private DNS namespace name such as app.internal: lowercase labels of letters, digits and -, separated by dots`,
     );
   }
-  const name =
-    namespace !== ''
-      ? `${preview ? `pr-${preview.number}.` : ''}${namespace}`
-      : defaultNamespace(service ?? 'app');
+  const name = namespace !== '' ? previewNamespace(namespace, preview) : defaultNamespace(service ?? 'app');
   return { kind, namespace: name };
 }
 
@@ -51,4 +51,12 @@ export function defaultNamespace(name: string): string {
       .slice(0, 63)
       .replace(/-+$/, '') || 'app';
   return `${label}.internal`;
+}
+
+/** A preview's own namespace beside the one given: `-pr-<n>` after its first label. */
+function previewNamespace(namespace: string, preview: Preview | undefined): string {
+  if (!preview) return namespace;
+  const dot = namespace.indexOf('.');
+  const [first, rest] = dot < 0 ? [namespace, ''] : [namespace.slice(0, dot), namespace.slice(dot)];
+  return `${first.slice(0, 63 - `-pr-${preview.number}`.length)}-pr-${preview.number}${rest}`;
 }

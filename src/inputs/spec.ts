@@ -69,7 +69,7 @@ export const INPUTS = {
   },
   namespace: {
     description:
-      'Cloud Map private DNS namespace of `layout: services`, created in the VPC of the awsvpc subnets when missing; each compose service is `<name>.<namespace>` in it. Default: `<service>.internal`. A preview gets a namespace of its own (`pr-<number>.<namespace>` when this is set), removed when it is torn down.',
+      'Cloud Map private DNS namespace of `layout: services`, created in the VPC of the awsvpc subnets when missing; each compose service is `<name>.<namespace>` in it. Default: `<service>.internal`. A preview gets a namespace of its own (`-pr-<number>` after the first label of this one when it is set: `app.internal` -> `app-pr-7.internal`), removed when it is torn down.',
   },
   'image-tag': {
     description:

@@ -17,6 +17,7 @@ import { rollout, type RolloutOutcome } from '../stages/rollout';
 import { oneOffPlacement, runBeforeDeploy } from '../stages/run-before';
 import { openRegistrySession } from '../stages/session';
 import { verifyStage } from '../stages/verify';
+import { topologyOf } from '../translate/topology';
 import { ecsParamsDiscovery } from '../stages/discovery';
 
 /**
@@ -147,6 +148,10 @@ export async function deploy(
   const report: RunReport = {
     ...baseReport(config),
     taskDefinition: task.taskDefinition,
+    topology: topologyOf(
+      { ...plan.translated, taskDefinition: task.taskDefinition },
+      { title: config.service },
+    ),
     images: task.images,
     pushes: images.map((p) => ({
       repository: p.repository,

@@ -8,6 +8,7 @@ import { baseReport, type RunReport } from './report';
 import { preflight } from '../stages/preflight';
 import { resolveReleases } from '../stages/resolve';
 import { verifyStage } from '../stages/verify';
+import { topologyOf } from '../translate/topology';
 
 /**
  * The plan mode: what a deploy would change, found with read-only AWS calls. Nothing is exported,
@@ -56,6 +57,10 @@ export async function plan(config: ServiceConfig, log: Log): Promise<RunReport> 
   return {
     ...baseReport(config),
     taskDefinition: change.taskDefinition,
+    topology: topologyOf(
+      { ...checked.translated, taskDefinition: change.taskDefinition },
+      { title: config.service },
+    ),
     ...(change.serviceArn && { serviceArn: change.serviceArn }),
     diff: change.diff,
     plan: {

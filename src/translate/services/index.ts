@@ -75,7 +75,7 @@ export function translateServices(
       errors.push(...e.diagnostics);
     }
   }
-  const { order, after } = rolloutOrder(project, params?.services ?? new Map(), peers, problems);
+  const { order, after } = rolloutOrder(project, params?.services ?? new Map(), peers, problems, references);
   bindsAcrossServices(project, options, units, problems);
   const all = unique([...errors, ...problems.errors]);
   if (all.length > 0) throw new UserError(all);

@@ -12,7 +12,8 @@ interface Need {
 /**
  * The services layout's rollout order: a service moves only once those it needs are deployed and
  * stable. It needs what it depends_on (compose, or ecs-params depends_on), links to, or peers with
- * (--peer: the Supervisor resolves the name once, at start). Two Supervisors that peer with each
+ * (--peer: the Supervisor resolves the name once, at start), and, where that makes no cycle, what
+ * it names. Two Supervisors that peer with each
  * other need no order (the second of the pair is dropped, as within a task); any other cycle is an
  * error at the entry that closes it. Returns each service's needs, and the services in an order
  * that honours them (compose order where it leaves a choice).
@@ -22,6 +23,8 @@ export function rolloutOrder(
   params: ReadonlyMap<string, ContainerParams>,
   peers: readonly PeerEdge[],
   problems: Problems,
+  /** Services that name others (environment, command): an order, where it makes no cycle. */
+  named: readonly { from: string; to: string }[] = [],
 ): { order: string[]; after: Map<string, string[]> } {
   const names = [...project.services.keys()];
   const needs = new Map<string, Need[]>(names.map((n) => [n, []]));
@@ -57,6 +60,13 @@ export function rolloutOrder(
     add(from, { to, why: '--peer', at: ['services', from, 'command'] }, false);
   }
   reportCycles(needs, problems);
+  // A service that names another connects to it: it moves after it when nothing says otherwise, so
+  // that the other's Service Connect endpoint is there when its tasks start (tasks that started
+  // before an endpoint existed do not resolve it: ECS's Service Connect components page).
+  for (const { from, to } of named) {
+    if (from === to || needs.get(from)?.some((n) => n.to === to) || reaches(needs, to, from)) continue;
+    needs.get(from)?.push({ to, why: 'name', at: ['services', from] });
+  }
   const order: string[] = [];
   const placed = new Set<string>();
   // Bounded: each pass places at least one service, or the rest are in a cycle (already an error).
@@ -93,4 +103,18 @@ function reportCycles(needs: ReadonlyMap<string, Need[]>, problems: Problems): v
     state.set(name, 'done');
   };
   for (const name of needs.keys()) if (!state.has(name)) visit(name);
+}
+
+/** Is there a path of needs from `from` to `to`? */
+function reaches(needs: ReadonlyMap<string, Need[]>, from: string, to: string): boolean {
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length > 0) {
+    const name = stack.pop() as string;
+    if (name === to) return true;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    stack.push(...(needs.get(name) ?? []).map((n) => n.to));
+  }
+  return false;
 }
