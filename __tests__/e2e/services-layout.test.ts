@@ -65,6 +65,8 @@ function deploy(inputs: Record<string, string> = {}, eventFile = 'push.json'): R
       cluster,
       service,
       'task-family': family,
+      // A tag of its own: what the registry holds from an earlier run is not this run's push.
+      'image-tag': `svc-${suffix}`,
       ...inputs,
     },
   });
@@ -224,6 +226,31 @@ test('a change to one service updates it alone: the other is neither registered 
   ).toEqual([`${family}-national-parks`]);
   expect(writes).not.toContain('CreatePrivateDnsNamespace');
   expect((await describe(`${service}-mongo`))?.taskDefinition).toMatch(new RegExp(`/${family}-mongo:1$`));
+});
+
+test('plan: with nothing changed, a deploy would leave both services alone; read-only calls only', () => {
+  const calls = new AwsCallLog().mark();
+  const r = runAction({
+    workspace,
+    event: event('push.json'),
+    inputs: {
+      mode: 'plan',
+      'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
+      'ecs-params': 'ecs-params.yml',
+      layout: 'services',
+      namespace,
+      cluster,
+      service,
+      'task-family': family,
+      'image-tag': `svc-${suffix}`,
+    },
+  });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain('Plan: a deploy would leave 2 alone of 2 ECS services.');
+  expect(r.stdout).toContain(`Cloud Map namespace ${namespace}: exists`);
+  expect(r.outputs.changed).toBe('false');
+  expect(calls.writes()).toEqual([]);
+  expect(r.summary).toContain('```mermaid');
 });
 
 test("a pull request's preview is the pair in a namespace of its own, and closing it tears down the pair and the namespace", async () => {

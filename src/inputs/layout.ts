@@ -14,10 +14,8 @@ const NAMESPACE = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([
  * (`.internal` is reserved for private use, so it never clashes with a public name). A preview
  * gets its own, since Service Connect's names must be unique in a namespace and the preview's
  * services have the same ones as the deploy's: its service name carries `-pr-<n>` already, and a
- * namespace given gets it after its first label (`app.internal` -> `app-pr-7.internal`), beside the
- * deploy's rather than inside it: Cloud Map refuses a private namespace inside another of the
- * same VPC (ConflictingDomainExists,
- * https://docs.aws.amazon.com/cloud-map/latest/api/API_CreatePrivateDnsNamespace.html).
+ * namespace given gets it after its first label (`app.internal` -> `app-pr-7.internal`): beside the
+ * deploy's rather than inside it, so that no private zone of the VPC holds another's names.
  */
 export function readLayout(
   layout: string,
@@ -42,7 +40,7 @@ export function readLayout(
 }
 
 /** `<name>.internal`, the name made a DNS label. */
-export function defaultNamespace(name: string): string {
+function defaultNamespace(name: string): string {
   const label =
     name
       .toLowerCase()

@@ -1,6 +1,17 @@
+import type { ECRClient } from '@aws-sdk/client-ecr';
+import * as path from 'node:path';
 import type { RunContext } from '../inputs/run-context';
 import type { ServiceConfig } from '../inputs/parse';
+import type { Log } from '../log';
+import type { Progress } from '../progress';
+import type { PushedImage } from '../registry/docker-push';
 import type { LoginState } from '../registry/login';
+import { acquireImages } from '../stages/acquire';
+import type { Preflight } from '../stages/preflight';
+import { resolveReleases, type ResolvedRelease } from '../stages/resolve';
+import { openRegistrySession } from '../stages/session';
+import type { PackageSource } from '../translate/habitat/package-source';
+import type { RunReport } from './report';
 
 /** What only the Actions runner gives a deploy, passed in so that no stage reads the runner. */
 export interface RunnerSide {
@@ -29,4 +40,72 @@ export function deployNotes(config: ServiceConfig, run: RunContext): string[] {
   if (run.ref.startsWith('refs/tags/'))
     return [`Release ${run.ref.slice('refs/tags/'.length)}: images pushed as ${tags}.`];
   return [];
+}
+
+/** The images of a deploy, in either layout: in the registry, and the registry's name. */
+export interface DeployImages {
+  images: PushedImage[];
+  registry: string;
+  /** Packages named without a release, and the release Builder resolved each to. */
+  resolved?: ReadonlyMap<PackageSource, ResolvedRelease>;
+}
+
+/**
+ * Every image of the deploy in the registry: packages resolved through Builder (part of reusing
+ * released images, and off with it), reused, else exported or built, and pushed.
+ */
+export async function deployImages(
+  ecr: ECRClient,
+  config: ServiceConfig,
+  run: RunContext,
+  runner: RunnerSide,
+  plan: Preflight,
+  context: { beforeChange: () => Promise<void>; log: Log; progress: Progress },
+): Promise<DeployImages> {
+  const { log } = context;
+  const session = openRegistrySession(ecr, {
+    ...(config.accountId && { accountId: config.accountId }),
+    ...(config.createRepositories && { createRepositories: config.repository }),
+    tempDir: runner.tempDir,
+    saveState: runner.saveLoginState,
+    log,
+  });
+  const resolved = config.reuseReleasedImages
+    ? await resolveReleases(plan.packages, {
+        settings: config.habitatExport,
+        log,
+        maxParallel: config.maxParallel,
+      })
+    : undefined;
+  const images = await acquireImages(plan.packages, session, {
+    builds: plan.builds,
+    tags: [config.imageTag, ...config.extraTags],
+    versionTags: config.pushVersionTags,
+    reuseReleased: config.reuseReleasedImages,
+    ...(resolved && { resolved }),
+    maxParallel: config.maxParallel,
+    workDir: path.join(runner.tempDir, 'habitat-ecs-deploy', 'export'),
+    workspace: run.workspace,
+    exportSettings: config.habitatExport,
+    ...context,
+  });
+  const registry = images.length > 0 ? (await session.credentials()).registry : plan.registry;
+  return { images, registry, ...(resolved && { resolved }) };
+}
+
+/** What the report says of each image: pushed or already there, and the layers moved. */
+export function pushReport(images: readonly PushedImage[]): NonNullable<RunReport['pushes']> {
+  return images.map((p) => ({
+    repository: p.repository,
+    reference: p.reference,
+    pushed: p.pushed,
+    ...(p.upload && {
+      layers: {
+        total: p.upload.layers,
+        pushed: p.upload.layersPushed,
+        present: p.upload.layersPresent,
+        bytes: p.upload.bytesPushed,
+      },
+    }),
+  }));
 }

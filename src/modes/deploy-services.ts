@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import type { Service } from '@aws-sdk/client-ecs';
 import { awsClients } from '../aws/clients';
 import { error, UserError } from '../diagnostics';
@@ -10,19 +9,17 @@ import type { RunContext } from '../inputs/run-context';
 import type { ServiceConfig } from '../inputs/parse';
 import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
-import { acquireImages } from '../stages/acquire';
 import { openDiscovery, registryOf, type DiscoverySession } from '../stages/discovery';
 import { pinServices } from '../stages/pin';
 import type { Preflight } from '../stages/preflight';
-import { resolutionNotes, resolveReleases } from '../stages/resolve';
+import { resolutionNotes } from '../stages/resolve';
 import { rolloutServices, type ServicesRolloutOutcome, type UnitOutcome } from '../stages/rollout-services';
 import { requireNetwork, unitSettings } from '../stages/services-plan';
-import { openRegistrySession } from '../stages/session';
 import type { BeforeChange } from '../stages/verify';
 import { ECS_NAME } from '../translate/context';
 import { serviceNameOf } from '../translate/services';
 import { topologyOf } from '../translate/topology';
-import { deployNotes, runTags, type RunnerSide } from './deploy-facts';
+import { deployImages, deployNotes, pushReport, runTags, type RunnerSide } from './deploy-facts';
 import { baseReport, DeployFailed, type RunReport } from './report';
 import type { ServiceReport } from './services-report';
 
@@ -78,35 +75,11 @@ export async function deployServices(
     log,
   });
 
-  const session = openRegistrySession(ecr, {
-    ...(config.accountId && { accountId: config.accountId }),
-    ...(config.createRepositories && { createRepositories: config.repository }),
-    tempDir: runner.tempDir,
-    saveState: runner.saveLoginState,
-    log,
-  });
-  const resolved = config.reuseReleasedImages
-    ? await resolveReleases(plan.packages, {
-        settings: config.habitatExport,
-        log,
-        maxParallel: config.maxParallel,
-      })
-    : undefined;
-  const images = await acquireImages(plan.packages, session, {
-    builds: plan.builds,
-    tags: [config.imageTag, ...config.extraTags],
-    versionTags: config.pushVersionTags,
-    reuseReleased: config.reuseReleasedImages,
-    ...(resolved && { resolved }),
-    maxParallel: config.maxParallel,
-    workDir: path.join(runner.tempDir, 'habitat-ecs-deploy', 'export'),
-    workspace: run.workspace,
-    exportSettings: config.habitatExport,
+  const { images, registry, resolved } = await deployImages(ecr, config, run, runner, plan, {
     beforeChange,
     log,
     progress,
   });
-  const registry = images.length > 0 ? (await session.credentials()).registry : plan.registry;
   const pinned = pinServices(config, images, registry);
   const pushed = images.some((p) => p.pushed);
   const tags = runTags(run);
@@ -173,19 +146,7 @@ export async function deployServices(
   const report: RunReport = {
     ...baseReport(config),
     images: pinned.images,
-    pushes: images.map((p) => ({
-      repository: p.repository,
-      reference: p.reference,
-      pushed: p.pushed,
-      ...(p.upload && {
-        layers: {
-          total: p.upload.layers,
-          pushed: p.upload.layersPushed,
-          present: p.upload.layersPresent,
-          bytes: p.upload.bytesPushed,
-        },
-      }),
-    })),
+    pushes: pushReport(images),
     services: serviceReports(
       pinned.services.units.map((u, i) => ({
         name: u.name,

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { awsClients } from '../aws/clients';
 import { checkService } from '../ecs/service';
 import { checkTargetGroups } from '../ecs/target-groups';
@@ -8,14 +7,12 @@ import type { ServiceConfig } from '../inputs/parse';
 import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
 import { baseReport, DeployFailed, type RunReport } from './report';
-import { deployNotes, runTags, type RunnerSide } from './deploy-facts';
-import { acquireImages } from '../stages/acquire';
+import { deployImages, deployNotes, pushReport, runTags, type RunnerSide } from './deploy-facts';
 import { pinTaskDefinition } from '../stages/pin';
 import { preflight } from '../stages/preflight';
-import { resolutionNotes, resolveReleases } from '../stages/resolve';
+import { resolutionNotes } from '../stages/resolve';
 import { rollout, type RolloutOutcome } from '../stages/rollout';
 import { oneOffPlacement, runBeforeDeploy } from '../stages/run-before';
-import { openRegistrySession } from '../stages/session';
 import { verifyStage } from '../stages/verify';
 import { topologyOf } from '../translate/topology';
 import { ecsParamsDiscovery } from '../stages/discovery';
@@ -33,7 +30,6 @@ export async function deploy(
   progress: Progress,
 ): Promise<RunReport> {
   const log = progress.tracking(actionLog);
-  const temp = runner.tempDir;
   const plan = preflight(config, log, { settings: config.serviceSettings, oneOffs: config.runBeforeDeploy });
   // Everything the task needs now; the cluster's room before the first change (see verifyStage).
   const beforeChange = await verifyStage(config, plan.translated, actionLog, 'before-first-change');
@@ -55,37 +51,11 @@ export async function deploy(
     log,
   });
 
-  const session = openRegistrySession(ecr, {
-    ...(config.accountId && { accountId: config.accountId }),
-    ...(config.createRepositories && { createRepositories: config.repository }),
-    tempDir: temp,
-    saveState: runner.saveLoginState,
-    log,
-  });
-  // Packages named without a release: which one the export would get, so that one the registry
-  // already holds is reused. Part of reusing released images, and off with it.
-  const resolved = config.reuseReleasedImages
-    ? await resolveReleases(plan.packages, {
-        settings: config.habitatExport,
-        log,
-        maxParallel: config.maxParallel,
-      })
-    : undefined;
-  const images = await acquireImages(plan.packages, session, {
-    builds: plan.builds,
-    tags: [config.imageTag, ...config.extraTags],
-    versionTags: config.pushVersionTags,
-    reuseReleased: config.reuseReleasedImages,
-    ...(resolved && { resolved }),
-    maxParallel: config.maxParallel,
-    workDir: path.join(temp, 'habitat-ecs-deploy', 'export'),
-    workspace: run.workspace,
-    exportSettings: config.habitatExport,
+  const { images, registry, resolved } = await deployImages(ecr, config, run, runner, plan, {
     beforeChange,
     log,
     progress,
   });
-  const registry = images.length > 0 ? (await session.credentials()).registry : plan.registry;
   const task = pinTaskDefinition(config, images, registry);
 
   const pushed = images.some((p) => p.pushed);
@@ -153,19 +123,7 @@ export async function deploy(
       { title: config.service },
     ),
     images: task.images,
-    pushes: images.map((p) => ({
-      repository: p.repository,
-      reference: p.reference,
-      pushed: p.pushed,
-      ...(p.upload && {
-        layers: {
-          total: p.upload.layers,
-          pushed: p.upload.layersPushed,
-          present: p.upload.layersPresent,
-          bytes: p.upload.bytesPushed,
-        },
-      }),
-    })),
+    pushes: pushReport(images),
     changed: pushed,
     notes: [...deployNotes(config, run), ...resolutionNotes(resolved)],
     timings: progress.timings,

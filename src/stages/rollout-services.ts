@@ -1,14 +1,11 @@
 import type { ECSClient, Service } from '@aws-sdk/client-ecs';
 import type { DiscoveryFields } from '../ecs/discovery';
-import type { ServicePoll } from '../ecs/poll';
 import { rollBack, type RollbackResult } from '../ecs/rollback';
 import { pruneRevisions } from '../ecs/register';
-import type { CreateServiceOptions, NetworkOptions } from '../ecs/service';
 import type { ServiceSettings } from '../ecs/settings';
-import type { Log } from '../log';
 import { Progress, shortArn } from '../progress';
 import type { ServiceUnit } from '../translate/services';
-import { rollout, type RolloutOutcome } from './rollout';
+import { rollout, type RolloutInput, type RolloutOutcome } from './rollout';
 
 /** One compose service's ECS service, as the services rollout takes it. */
 export interface RolloutUnit {
@@ -25,24 +22,26 @@ export interface RolloutUnit {
   tags: Readonly<Record<string, string>>;
 }
 
-export interface ServicesRolloutInput {
-  cluster: string;
+/** As a single service's rollout takes them (rollout.ts), for every service of the layout. */
+export type ServicesRolloutInput = Pick<
+  RolloutInput,
+  | 'cluster'
+  | 'pushed'
+  | 'network'
+  | 'forceNewDeployment'
+  | 'waitTimeoutMs'
+  | 'rollbackOnFailure'
+  | 'keepRevisions'
+  | 'beforeChange'
+  | 'log'
+  | 'progress'
+  | 'poll'
+> & {
   /** In rollout order: each after those it needs. */
   units: readonly RolloutUnit[];
-  pushed: boolean;
   /** How to create a missing service (the desired count: the unit's replicas, else this one's). */
-  create?: Omit<CreateServiceOptions, 'tags'>;
-  /** The awsvpc network ecs-params asks for: sent on update where a service's differs. */
-  network?: NetworkOptions;
-  forceNewDeployment: boolean;
-  waitTimeoutMs?: number;
-  rollbackOnFailure: boolean;
-  keepRevisions: number;
-  beforeChange?: () => Promise<void>;
-  log: Log;
-  progress: Progress;
-  poll?: Pick<ServicePoll, 'intervalMs' | 'sleep' | 'now'>;
-}
+  create?: RolloutInput['create'];
+};
 
 export interface UnitOutcome {
   unit: RolloutUnit;

@@ -22,7 +22,7 @@ import { translateRequest, type Request } from './request';
 import { pinnedTo, type ResolvedRelease } from './resolve';
 
 /** What a deploy would do to one compose service's ECS service. */
-export interface UnitChange {
+interface UnitChange {
   unit: ServiceUnit;
   /** Its ECS service. */
   service: string;

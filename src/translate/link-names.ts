@@ -1,6 +1,7 @@
 import type { ContainerDefinition } from '@aws-sdk/client-ecs';
 import type { TranslateContext } from './context';
 import type { NameReference } from './name-references';
+import { reaches } from './reaches';
 
 /**
  * The task layout: makes the names one service uses for another resolve, as compose promises.
@@ -28,10 +29,10 @@ export function linkNames(
     return;
   }
   const byName = new Map(containers.map((c) => [c.name ?? '', c]));
-  const links = (name: string) => (byName.get(name)?.links ?? []).map((l) => l.split(':')[0] ?? '');
+  const linksOf = (name: string) => (byName.get(name)?.links ?? []).map((l) => l.split(':')[0] ?? '');
   const dependsOn = (from: string, to: string) =>
     (ctx.project.services.get(from)?.canonical.depends_on ?? []).some((d) => d.service === to);
-  const needed = first(references).filter((r) => !links(r.from).includes(r.to));
+  const needed = first(references).filter((r) => !linksOf(r.from).includes(r.to));
   for (const r of needed) {
     const back = needed.find((o) => o.from === r.to && o.to === r.from);
     if (back && !dependsOn(r.from, r.to)) {
@@ -48,7 +49,7 @@ export function linkNames(
       }
       continue;
     }
-    if (reaches(byName, r.to, r.from)) {
+    if (reaches(linksOf, r.to, r.from)) {
       ctx.problems.error(
         r.place,
         `${r.from} names "${r.name}" (${r.where}), which needs a link to ${r.to} in bridge network mode, but ${r.to} already links (directly or not) to ${r.from} and ECS refuses links in a cycle; use layout: services, where each is a service of its own reached by its name`,
@@ -74,18 +75,4 @@ function first(references: readonly NameReference[]): NameReference[] {
     seen.add(key);
     return true;
   });
-}
-
-/** Does `from` link to `to`, directly or through other links? */
-function reaches(byName: ReadonlyMap<string, ContainerDefinition>, from: string, to: string): boolean {
-  const seen = new Set<string>();
-  const stack = [from];
-  while (stack.length > 0) {
-    const name = stack.pop() as string;
-    if (name === to) return true;
-    if (seen.has(name)) continue;
-    seen.add(name);
-    for (const l of byName.get(name)?.links ?? []) stack.push(l.split(':')[0] ?? '');
-  }
-  return false;
 }

@@ -30,7 +30,7 @@ export interface TaskDefinitionOptions {
   services?: ServicesPart;
 }
 
-export interface TranslatedTask {
+interface TranslatedTask {
   taskDefinition: RegisterTaskDefinitionCommandInput;
   /** ecs-params run_params (awsvpc network configuration, service discovery), for the service. */
   runParams: RunParams;

@@ -17,7 +17,8 @@ ECS: by ecs_emulation.py (one-off tasks (RunTask) that stop as the control file 
 service settings moto's CreateService drops), then by ecs_rollouts.py for a service a test has
 marked (POST /habitat-ecs-stack/failed-rollouts): the deployments of the marked task definition
 fail as ECS's circuit breaker fails them, and by ecs_service_connect.py (the Service Connect
-configuration moto drops, on each service's PRIMARY deployment). Before forwarding, ecs_rules.py refuses what ECS refuses
+configuration moto drops, on each service's PRIMARY deployment). Cloud Map's namespaces are made
+per name and VPC, as AWS makes them (cloud_map_rules.py). Before forwarding, ecs_rules.py refuses what ECS refuses
 and moto takes (tags, task definitions, UpdateService on another deployment controller). Last, stale_reads.py answers the reads right after a
 write as ECS's eventual consistency may (`local-stack stale-reads N`).
 
@@ -45,6 +46,7 @@ from ecs_emulation import ECS, EcsEmulation  # noqa: E402
 from registry_api import Registry, RegistryError, Snapshot  # noqa: E402
 from ecs_rollouts import PATH as ROLLOUTS_PATH, FailedRollouts  # noqa: E402
 from ecs_service_connect import ServiceConnect  # noqa: E402
+import cloud_map_rules  # noqa: E402
 from stale_reads import StaleReads  # noqa: E402
 import iam_mode  # noqa: E402
 import ecs_rules  # noqa: E402
@@ -223,6 +225,10 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale, connect):
             if refused:
                 return self.reply_json(refused[0], refused[1], refused[1]["__type"])
             snapshot = stale.before(operation, request, self.describe_service)
+            if not moto.signer:  # a namespace per name and VPC, as AWS has it: cloud_map_rules.py
+                body = cloud_map_rules.rewrite(target, body)
+                headers = {k: v for k, v in headers.items() if k.lower() != "content-length"}
+                headers["Content-Length"] = str(len(body))
             try:
                 answer = moto.call(self.command, self.path, body, headers)
             except OSError as e:

@@ -2,6 +2,7 @@ import type { ComposeProject } from '../../compose/types';
 import type { KeyPath, Place, Problems } from '../../problems';
 import type { ContainerParams } from '../ecs-params';
 import type { PeerEdge } from '../habitat/peers';
+import { reaches } from '../reaches';
 
 interface Need {
   to: string;
@@ -64,7 +65,12 @@ export function rolloutOrder(
   // that the other's Service Connect endpoint is there when its tasks start (tasks that started
   // before an endpoint existed do not resolve it: ECS's Service Connect components page).
   for (const { from, to } of named) {
-    if (from === to || needs.get(from)?.some((n) => n.to === to) || reaches(needs, to, from)) continue;
+    if (
+      from === to ||
+      needs.get(from)?.some((n) => n.to === to) ||
+      reaches((n) => (needs.get(n) ?? []).map((x) => x.to), to, from)
+    )
+      continue;
     needs.get(from)?.push({ to, why: 'name', at: ['services', from] });
   }
   const order: string[] = [];
@@ -103,18 +109,4 @@ function reportCycles(needs: ReadonlyMap<string, Need[]>, problems: Problems): v
     state.set(name, 'done');
   };
   for (const name of needs.keys()) if (!state.has(name)) visit(name);
-}
-
-/** Is there a path of needs from `from` to `to`? */
-function reaches(needs: ReadonlyMap<string, Need[]>, from: string, to: string): boolean {
-  const seen = new Set<string>();
-  const stack = [from];
-  while (stack.length > 0) {
-    const name = stack.pop() as string;
-    if (name === to) return true;
-    if (seen.has(name)) continue;
-    seen.add(name);
-    stack.push(...(needs.get(name) ?? []).map((n) => n.to));
-  }
-  return false;
 }
