@@ -5,7 +5,6 @@ import { placeOf, type KeyPath } from '../problems';
 import type { LaunchType } from '../translate/context';
 import type { EcsParams, RunParams } from '../translate/ecs-params';
 import { taskNeed, type TaskNeed } from './capacity';
-import type { RingCheck, RingPort } from './ring';
 import {
   parseCredentialsReference,
   parseEcrImage,
@@ -65,6 +64,24 @@ export interface NetworkCheck {
   securityGroups: { id: string; place: Place }[];
   assignPublicIp: 'ENABLED' | 'DISABLED';
   publicIpPlace: Place;
+}
+
+/** A port the services of the services layout reach each other on. */
+export interface RingPort {
+  protocol: 'tcp' | 'udp';
+  port: number;
+  /** `Habitat gossip`, `Service Connect to db:5432`, ... */
+  why: string;
+}
+
+/** What the services layout needs of the tasks' security groups: each port open to the groups themselves. */
+export interface RingCheck {
+  ports: RingPort[];
+  /** The groups ecs-params gives; none: ECS uses the VPC's default group. */
+  groups: { id: string; place: Place }[];
+  subnets: string[];
+  /** Where to report a missing rule when no group is given. */
+  place: Place;
 }
 
 export interface ImageCheck {

@@ -1,26 +1,8 @@
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { error } from '../diagnostics';
 import type { Check, CheckContext } from './context';
-import type { Place } from './checklist';
+import type { RingCheck, RingPort } from './checklist';
 import { PERMISSION } from './permissions';
-
-/** A port the services of the services layout reach each other on. */
-export interface RingPort {
-  protocol: 'tcp' | 'udp';
-  port: number;
-  /** `Habitat gossip`, `Service Connect to db:5432`, ... */
-  why: string;
-}
-
-/** What the services layout needs of the tasks' security groups: each port open to the groups themselves. */
-export interface RingCheck {
-  ports: RingPort[];
-  /** The groups ecs-params gives; none: ECS uses the VPC's default group. */
-  groups: { id: string; place: Place }[];
-  subnets: string[];
-  /** Where to report a missing rule when no group is given. */
-  place: Place;
-}
 
 /**
  * The services layout's tasks reach each other by address: the Supervisors gossip (TCP and UDP)
