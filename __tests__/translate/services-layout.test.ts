@@ -200,6 +200,24 @@ describe('the services layout', () => {
     );
   });
 
+  test("a link's alias names its service: rewritten to the Cloud Map name, and a --peer by it reaches that service", () => {
+    const compose = `services:\n  postgres:\n    image: postgres\n${mem}  web:\n    image: nginx\n${mem}    links: ["postgres:db"]\n    environment:\n      DB_HOST: db\n${MONGO}  parks:\n    image: mattray/national-parks\n${mem}    links: ["mongo:store"]\n    command: --peer store\n`;
+    const r = renderServices(compose, { ecsParams: AWSVPC, packages });
+    const web = r.services.units.find((u) => u.name === 'web');
+    expect(web?.taskDefinition.containerDefinitions?.[0]?.environment).toEqual([
+      { name: 'DB_HOST', value: 'postgres.app.internal' },
+    ]);
+    expect(web?.after).toEqual(['postgres']);
+    const parks = r.services.units.find((u) => u.name === 'parks');
+    expect(parks?.taskDefinition.containerDefinitions?.[0]?.command).toEqual([
+      '--peer',
+      'mongo.app.internal',
+    ]);
+    expect(r.warnings.map((w) => w.message)).toContain(
+      '"db" in environment DB_HOST is rewritten to postgres.app.internal: "db" is a link\'s alias for postgres, which only Cloud Map gives the other services',
+    );
+  });
+
   test('two services that are one DNS name are refused', () => {
     expect(
       renderErrors(`services:\n  Web:\n    image: x\n${mem}  web:\n    image: y\n${mem}`, {

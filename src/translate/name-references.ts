@@ -61,8 +61,12 @@ export function findNameReferences(
   }
   const out: NameReference[] = [];
   for (const [from, s] of project.services) {
+    // A link's alias is a name for its service too, from the service that links.
+    const aliases = (s.canonical.links ?? []).flatMap((l) =>
+      l.alias !== undefined && l.alias !== l.service ? [{ service: l.service, name: l.alias }] : [],
+    );
     const look = (text: string, where: string, place: Place, kind: NameReference['kind']) => {
-      for (const { service: to, name } of names) {
+      for (const { service: to, name } of [...names, ...aliases]) {
         if (to !== from && nameOccurs(text, name)) out.push({ from, to, name, where, place, kind });
       }
     };

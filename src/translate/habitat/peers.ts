@@ -66,9 +66,13 @@ function serviceAddress(context: HabitatContext, from: string, value: string, ed
   const services = context.services;
   const address = splitHostPort(value);
   if (!services || !address) return value;
+  // A link's alias names its service too.
+  const alias = context.project.services.get(from)?.canonical.links?.find((l) => l.alias === address.host);
   const match = [...services.reach].find(
     ([name, reach]) =>
-      name === address.host || reach.hostname === address.host || reach.host === address.host,
+      name === (alias?.service ?? address.host) ||
+      reach.hostname === address.host ||
+      reach.host === address.host,
   );
   if (!match) {
     const names = [...services.reach.keys()].map((n) => `"${n}"`).join(', ');

@@ -32,7 +32,9 @@ export function rewriteNames(
     const why =
       r.name === r.to
         ? `${r.to} has no TCP port for Service Connect to give it by name`
-        : `"${r.name}" is the hostname of ${r.to}, which only Cloud Map gives the other services`;
+        : r.name === target.hostname
+          ? `"${r.name}" is the hostname of ${r.to}, which only Cloud Map gives the other services`
+          : `"${r.name}" is a link's alias for ${r.to}, which only Cloud Map gives the other services`;
     problems.note(r.place, `"${r.name}" in ${r.where} is rewritten to ${to}: ${why}`);
   }
 }
