@@ -50,7 +50,7 @@ describe('the topology as a Mermaid flowchart', () => {
       ),
       { title: 'shop' },
     );
-    expect(out).toContain('subgraph s0["ECS service shop-db · db.shop.internal · desired count"]');
+    expect(out).toContain('subgraph s0["ECS service shop-db · db.shop.internal · desired-count tasks"]');
     expect(out).toContain('subgraph s1["ECS service shop-web · web.shop.internal · 2 tasks"]');
     expect(out).toContain('  c_web -->|"db:5432 (Service Connect)"| c_db');
   });

@@ -1,6 +1,6 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { awsClients } from '../aws/clients';
-import { error, UserError } from '../diagnostics';
+import { error, formatDiagnostic, UserError } from '../diagnostics';
 import { COMPOSE_SERVICE_TAG, PROJECT_TAG } from '../ecs/project-services';
 import { checkService } from '../ecs/service';
 import { checkTargetGroups } from '../ecs/target-groups';
@@ -14,7 +14,7 @@ import { pinServices } from '../stages/pin';
 import type { Preflight } from '../stages/preflight';
 import { resolutionNotes } from '../stages/resolve';
 import { rolloutServices, type ServicesRolloutOutcome, type UnitOutcome } from '../stages/rollout-services';
-import { requireNetwork, unitSettings } from '../stages/services-plan';
+import { replicasDrift, requireNetwork, unitSettings } from '../stages/services-plan';
 import type { BeforeChange } from '../stages/verify';
 import { ECS_NAME } from '../translate/context';
 import { serviceNameOf } from '../translate/services';
@@ -69,6 +69,9 @@ export async function deployServices(
         canCreate: config.createService,
       }),
     );
+  const drift = units.map((unit, i) => ({ unit, service: names[i] ?? '', found: checked.get(unit.name) }));
+  for (const w of replicasDrift(plan.translated.project, drift, config.cluster))
+    log.warning(formatDiagnostic(w), w);
   await checkTargetGroups(config.serviceSettings.loadBalancers, {
     region: config.region,
     networkMode: 'awsvpc',

@@ -2,6 +2,7 @@ import {
   DescribeTaskDefinitionCommand,
   type ECSClient,
   type RegisterTaskDefinitionCommandInput,
+  type Service,
 } from '@aws-sdk/client-ecs';
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import { cloudMapClient } from '../cloud-map/client';
@@ -10,7 +11,9 @@ import { diffTaskDefinitions } from '../ecs/diff';
 import { discoveryUpdate } from '../ecs/discovery';
 import { checkService } from '../ecs/service';
 import { describeCreated, settingsUpdate, type ServiceSettings } from '../ecs/settings';
-import { error, UserError } from '../diagnostics';
+import { error, formatDiagnostic, UserError, type Diagnostic } from '../diagnostics';
+import type { ComposeProject } from '../compose/types';
+import { Problems } from '../problems';
 import type { Log } from '../log';
 import { authorizeRegistry } from '../registry/login';
 import type { PackageSource } from '../translate/habitat/package-source';
@@ -27,6 +30,8 @@ interface UnitChange {
   /** Its ECS service. */
   service: string;
   change: ServiceChange;
+  /** As it runs now; undefined: to be created. */
+  found?: Service;
   running?: string;
   serviceArn?: string;
   diff: string[];
@@ -63,7 +68,8 @@ export function unitSettings(settings: ServiceSettings, unit: Pick<ServiceUnit, 
 /**
  * The plan of the services layout, with reads only (DescribeServices and DescribeTaskDefinition
  * per service, ECR DescribeImages per package, Cloud Map ListNamespaces): each service created,
- * updated or left alone, in rollout order, its diff and settings; the images; the namespace.
+ * updated or left alone, in rollout order, its diff and settings; the images; the namespace. A
+ * replica count the deploy would leave unapplied is a warning in the log.
  */
 export async function planServicesChange(
   clients: { ecs: ECSClient; ecr: ECRClient },
@@ -142,6 +148,7 @@ export async function planServicesChange(
       unit,
       service,
       change,
+      ...(found && { found }),
       ...(found?.taskDefinition && { running: found.taskDefinition }),
       ...(found?.serviceArn && { serviceArn: found.serviceArn }),
       diff: diffTaskDefinitions(running, next),
@@ -149,6 +156,8 @@ export async function planServicesChange(
       settings,
     });
   }
+  for (const w of replicasDrift(checked.translated.project, out, input.cluster))
+    input.log.warning(formatDiagnostic(w), w);
   return {
     units: out,
     images,
@@ -176,4 +185,30 @@ export function requireNetwork(
       at ? { location: at } : { input: 'ecs-params' },
     ),
   );
+}
+
+/**
+ * `deploy.replicas` (or `scale`) of a service that exists already and runs another desired count:
+ * the deploy sets a desired count only when it creates a service (after that the count is the
+ * service's, as the desired-count input's is, so a scaling policy is not undone), so a changed
+ * number would otherwise be dropped without a word. A warning at the key, with the command.
+ */
+export function replicasDrift(
+  project: Pick<ComposeProject, 'services' | 'locate'>,
+  units: readonly { unit: Pick<ServiceUnit, 'name' | 'replicas'>; service: string; found?: Service }[],
+  cluster: string,
+): Diagnostic[] {
+  const problems = Problems.forProject(project);
+  for (const { unit, service, found } of units) {
+    const desired = found?.desiredCount;
+    if (unit.replicas === undefined || desired === undefined || desired === unit.replicas) continue;
+    const deploy = project.services.get(unit.name)?.definition.deploy;
+    const byDeploy =
+      deploy !== null && typeof deploy === 'object' && !Array.isArray(deploy) && 'replicas' in deploy;
+    problems.warn(
+      ['services', unit.name, ...(byDeploy ? ['deploy', 'replicas'] : ['scale'])],
+      `is ${unit.replicas}, but the ECS service ${service} has a desired count of ${desired}, which a deploy leaves as it is: the count is set only when the action creates the service. To scale it: aws ecs update-service --cluster ${cluster} --service ${service} --desired-count ${unit.replicas}`,
+    );
+  }
+  return problems.warnings;
 }

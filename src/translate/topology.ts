@@ -43,7 +43,9 @@ export function topologyOf(t: TranslatedProject, options: TopologyOptions): stri
       : t.services.units.map((u) => {
           const host = `${u.discovery}.${t.services.namespace}`;
           const tasks =
-            u.replicas === undefined ? 'desired count' : `${u.replicas} task${u.replicas === 1 ? '' : 's'}`;
+            u.replicas === undefined
+              ? 'desired-count tasks'
+              : `${u.replicas} task${u.replicas === 1 ? '' : 's'}`;
           return {
             unit: u.name,
             label: `ECS service ${ecsName(u.name)} · ${host} · ${tasks}`,
