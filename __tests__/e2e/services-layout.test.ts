@@ -52,24 +52,25 @@ function event(file: string) {
   return { name: 'push', ref: payload.ref, sha: payload.after, payload };
 }
 
+/** The inputs of every run here: the reference example in the services layout. */
+function inputsOf(extra: Record<string, string>): Record<string, string> {
+  return {
+    'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
+    'reuse-released-images': 'false',
+    'ecs-params': 'ecs-params.yml',
+    layout: 'services',
+    namespace,
+    cluster,
+    service,
+    'task-family': family,
+    // A tag of its own: what the registry holds from an earlier run is not this run's push.
+    'image-tag': `svc-${suffix}`,
+    ...extra,
+  };
+}
+
 function deploy(inputs: Record<string, string> = {}, eventFile = 'push.json'): RunResult {
-  const r = runAction({
-    workspace,
-    event: event(eventFile),
-    inputs: {
-      'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
-      'reuse-released-images': 'false',
-      'ecs-params': 'ecs-params.yml',
-      layout: 'services',
-      namespace,
-      cluster,
-      service,
-      'task-family': family,
-      // A tag of its own: what the registry holds from an earlier run is not this run's push.
-      'image-tag': `svc-${suffix}`,
-      ...inputs,
-    },
-  });
+  const r = runAction({ workspace, event: event(eventFile), inputs: inputsOf(inputs) });
   if (r.status !== 0) throw new Error(`exit ${r.status}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`);
   return r;
 }
@@ -228,22 +229,19 @@ test('a change to one service updates it alone: the other is neither registered 
   expect((await describe(`${service}-mongo`))?.taskDefinition).toMatch(new RegExp(`/${family}-mongo:1$`));
 });
 
-test('plan: with nothing changed, a deploy would leave both services alone; read-only calls only', () => {
+test('plan: with nothing changed, a deploy would leave both services alone; read-only calls only; replicas a running service does not have are a warning at the key', () => {
+  // deploy.replicas sets the desired count on create: the running national-parks keeps its 1.
+  const file = path.join(workspace, 'docker-compose.yml');
+  const compose = fs.readFileSync(file, 'utf8');
+  fs.writeFileSync(
+    file,
+    compose.replace('  national-parks:\n', '  national-parks:\n    deploy:\n      replicas: 2\n'),
+  );
   const calls = new AwsCallLog().mark();
   const r = runAction({
     workspace,
     event: event('push.json'),
-    inputs: {
-      mode: 'plan',
-      'habitat-packages': 'billmeyer/mongodb\nmattray/national-parks',
-      'ecs-params': 'ecs-params.yml',
-      layout: 'services',
-      namespace,
-      cluster,
-      service,
-      'task-family': family,
-      'image-tag': `svc-${suffix}`,
-    },
+    inputs: inputsOf({ mode: 'plan', 'reuse-released-images': 'true' }),
   });
   expect(r.status).toBe(0);
   expect(r.stdout).toContain('Plan: a deploy would leave 2 alone of 2 ECS services.');
@@ -251,6 +249,13 @@ test('plan: with nothing changed, a deploy would leave both services alone; read
   expect(r.outputs.changed).toBe('false');
   expect(calls.writes()).toEqual([]);
   expect(r.summary).toContain('```mermaid');
+  expect(r.stdout).toMatch(
+    new RegExp(
+      `^::warning file=docker-compose\\.yml,line=\\d+,col=\\d+::.*deploy\\.replicas: is 2, but the ECS service ${service}-national-parks has a desired count of 1.*--desired-count 2$`,
+      'm',
+    ),
+  );
+  fs.writeFileSync(file, compose);
 });
 
 test("a pull request's preview is the pair in a namespace of its own, and closing it tears down the pair and the namespace", async () => {

@@ -1,7 +1,7 @@
 import { stderrLog, UsageError, type CliIo } from './io';
 import { deployRequestOf, parseCommandLine } from './request';
 import { awsClients } from '../aws/clients';
-import { planDeployChange } from '../stages/change-plan';
+import { planDeployChange, type DeployChangeInput } from '../stages/change-plan';
 import { planText } from '../stages/change-text';
 import { preflight } from '../stages/preflight';
 import { planServicesChange } from '../stages/services-plan';
@@ -56,27 +56,20 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
   const request = deployRequestOf(values, io);
   const log = stderrLog(io);
   const checked = preflight(request, log);
-  if (checked.translated.layout === 'services') {
-    const plan = await planServicesChange(awsClients(request.region), request, checked, {
-      cluster: values.cluster ?? 'default',
-      service,
-      createService: !values['no-create-service'],
-      forceNewDeployment: values['force-new-deployment'] ?? false,
-      settings: { loadBalancers: [], capacityProviderStrategy: [] },
-      reuseReleased: !values['no-reuse-released-images'],
-      log,
-    });
-    for (const line of servicesPlanText(plan)) io.stdout(`${line}\n`);
-    return 0;
-  }
-  const planned = await planDeployChange(awsClients(request.region), request, checked, {
+  const input: DeployChangeInput = {
     cluster: values.cluster ?? 'default',
     service,
     createService: !values['no-create-service'],
     forceNewDeployment: values['force-new-deployment'] ?? false,
     reuseReleased: !values['no-reuse-released-images'],
     log,
-  });
+  };
+  if (checked.translated.layout === 'services') {
+    const plan = await planServicesChange(awsClients(request.region), request, checked, input);
+    for (const line of servicesPlanText(plan)) io.stdout(`${line}\n`);
+    return 0;
+  }
+  const planned = await planDeployChange(awsClients(request.region), request, checked, input);
   for (const line of planText(planned, service, planned.logDiff)) io.stdout(`${line}\n`);
   return 0;
 }

@@ -1,13 +1,11 @@
 import { awsClients } from '../aws/clients';
-import { checkTargetGroups } from '../ecs/target-groups';
 import type { ServiceConfig } from '../inputs/parse';
 import type { Log } from '../log';
-import type { ServiceChange } from '../stages/change-plan';
+import type { DeployChangeInput, ServiceChange } from '../stages/change-plan';
 import { serviceVerdict } from '../stages/change-text';
 import { servicesPlanText, servicesVerdict } from '../stages/services-text';
 import type { Preflight } from '../stages/preflight';
-import { resolveReleases } from '../stages/resolve';
-import { planServicesChange, requireNetwork } from '../stages/services-plan';
+import { planServicesChange } from '../stages/services-plan';
 import { serviceNameOf } from '../translate/services';
 import { topologyOf } from '../translate/topology';
 import { baseReport, type RunReport } from './report';
@@ -15,39 +13,18 @@ import { baseReport, type RunReport } from './report';
 /**
  * The plan mode in the services layout: for each compose service's ECS service, in rollout order,
  * what a deploy would do (create, update, leave alone), its diff and settings; the images; the
- * Cloud Map namespace. Reads only.
+ * Cloud Map namespace. Reads only; plan() has checked the network and target groups and resolved
+ * the releases, and gives the input it would give the task layout's plan.
  */
 export async function planServicesMode(
   config: ServiceConfig,
   log: Log,
   checked: Preflight,
+  input: DeployChangeInput,
 ): Promise<RunReport> {
   if (checked.translated.layout !== 'services') throw new Error('planServicesMode: not the services layout');
-  // What would stop the deploy before its first change stops the plan too.
-  requireNetwork(checked.translated, config.createService);
-  await checkTargetGroups(config.serviceSettings.loadBalancers, {
-    region: config.region,
-    networkMode: 'awsvpc',
-    log,
-  });
-  const resolved = config.reuseReleasedImages
-    ? await resolveReleases(checked.packages, {
-        settings: config.habitatExport,
-        log,
-        maxParallel: config.maxParallel,
-      })
-    : undefined;
   const plan = await log.group('Plan', async () => {
-    const planned = await planServicesChange(awsClients(config.region), config, checked, {
-      cluster: config.cluster,
-      service: config.service,
-      createService: config.createService,
-      forceNewDeployment: config.forceNewDeployment,
-      settings: config.serviceSettings,
-      reuseReleased: config.reuseReleasedImages,
-      ...(resolved && { resolved }),
-      log,
-    });
+    const planned = await planServicesChange(awsClients(config.region), config, checked, input);
     for (const line of servicesPlanText(planned)) log.info(line);
     return planned;
   });

@@ -1,5 +1,5 @@
 import { awsClients } from '../aws/clients';
-import { planDeployChange, type ChangePlan } from '../stages/change-plan';
+import { planDeployChange, type ChangePlan, type DeployChangeInput } from '../stages/change-plan';
 import { planText, serviceVerdict } from '../stages/change-text';
 import { checkTargetGroups } from '../ecs/target-groups';
 import type { ServiceConfig } from '../inputs/parse';
@@ -21,14 +21,16 @@ export async function plan(config: ServiceConfig, log: Log): Promise<RunReport> 
   });
   // What would stop the deploy's task from starting stops the plan too, with the same reads.
   await verifyStage(config, checked.translated, log);
-  if (checked.translated.layout === 'services') {
-    const { planServicesMode } = await import('./plan-services');
-    return planServicesMode(config, log, checked);
+  const translated = checked.translated;
+  // What would stop the deploy before its first change stops the plan too.
+  if (translated.layout === 'services') {
+    const { requireNetwork } = await import('../stages/services-plan');
+    requireNetwork(translated, config.createService);
   }
   // A target group ECS would refuse fails the plan as it fails the deploy (one read).
   await checkTargetGroups(config.serviceSettings.loadBalancers, {
     region: config.region,
-    networkMode: checked.translated.taskDefinition.networkMode,
+    networkMode: translated.layout === 'services' ? 'awsvpc' : translated.taskDefinition.networkMode,
     log,
   });
   // Packages named without a release: the release a deploy would get, asked of Builder (reads).
@@ -39,17 +41,22 @@ export async function plan(config: ServiceConfig, log: Log): Promise<RunReport> 
         maxParallel: config.maxParallel,
       })
     : undefined;
+  const input: DeployChangeInput = {
+    cluster: config.cluster,
+    service: config.service,
+    createService: config.createService,
+    forceNewDeployment: config.forceNewDeployment,
+    settings: config.serviceSettings,
+    reuseReleased: config.reuseReleasedImages,
+    ...(resolved && { resolved }),
+    log,
+  };
+  if (translated.layout === 'services') {
+    const { planServicesMode } = await import('./plan-services');
+    return planServicesMode(config, log, checked, input);
+  }
   const change = await log.group('Plan', async () => {
-    const planned = await planDeployChange(awsClients(config.region), config, checked, {
-      cluster: config.cluster,
-      service: config.service,
-      createService: config.createService,
-      forceNewDeployment: config.forceNewDeployment,
-      settings: config.serviceSettings,
-      reuseReleased: config.reuseReleasedImages,
-      ...(resolved && { resolved }),
-      log,
-    });
+    const planned = await planDeployChange(awsClients(config.region), config, checked, input);
     for (const line of planText(planned, config.service, planned.logDiff)) log.info(line);
     for (const line of oneOffNotes(config, planned.service)) log.info(line);
     return planned;
@@ -57,10 +64,7 @@ export async function plan(config: ServiceConfig, log: Log): Promise<RunReport> 
   return {
     ...baseReport(config),
     taskDefinition: change.taskDefinition,
-    topology: topologyOf(
-      { ...checked.translated, taskDefinition: change.taskDefinition },
-      { title: config.service },
-    ),
+    topology: topologyOf({ ...translated, taskDefinition: change.taskDefinition }, { title: config.service }),
     ...(change.serviceArn && { serviceArn: change.serviceArn }),
     diff: change.diff,
     plan: {

@@ -14,15 +14,19 @@ import { describeCreated, settingsUpdate, type ServiceSettings } from '../ecs/se
 import { error, formatDiagnostic, UserError, type Diagnostic } from '../diagnostics';
 import type { ComposeProject } from '../compose/types';
 import { Problems } from '../problems';
-import type { Log } from '../log';
 import { authorizeRegistry } from '../registry/login';
-import type { PackageSource } from '../translate/habitat/package-source';
 import { ecrRegistry } from '../translate/image-plan';
 import { serviceNameOf, type ServiceUnit } from '../translate/services';
-import { decideChange, planImages, type PlannedImage, type ServiceChange } from './change-plan';
+import {
+  decideChange,
+  planImages,
+  type DeployChangeInput,
+  type PlannedImage,
+  type ServiceChange,
+} from './change-plan';
 import type { Preflight } from './preflight';
 import { translateRequest, type Request } from './request';
-import { pinnedTo, type ResolvedRelease } from './resolve';
+import { pinnedTo } from './resolve';
 
 /** What a deploy would do to one compose service's ECS service. */
 interface UnitChange {
@@ -48,18 +52,6 @@ export interface ServicesChangePlan {
   changed: boolean;
 }
 
-export interface ServicesChangeInput {
-  cluster: string;
-  /** Each compose service's ECS service is `<service>-<compose service>`. */
-  service: string;
-  createService: boolean;
-  forceNewDeployment: boolean;
-  settings: ServiceSettings;
-  reuseReleased: boolean;
-  resolved?: ReadonlyMap<PackageSource, ResolvedRelease>;
-  log: Log;
-}
-
 /** A compose service's share of the service settings: the target groups of its own container. */
 export function unitSettings(settings: ServiceSettings, unit: Pick<ServiceUnit, 'name'>): ServiceSettings {
   return { ...settings, loadBalancers: settings.loadBalancers.filter((l) => l.containerName === unit.name) };
@@ -75,7 +67,8 @@ export async function planServicesChange(
   clients: { ecs: ECSClient; ecr: ECRClient },
   request: Request & { region: string },
   checked: Preflight,
-  input: ServicesChangeInput,
+  /** As the task layout's plan takes it; `service` prefixes each compose service's ECS service. */
+  input: DeployChangeInput,
 ): Promise<ServicesChangePlan> {
   if (checked.translated.layout !== 'services')
     throw new Error('planServicesChange: not the services layout');
@@ -136,7 +129,7 @@ export async function planServicesChange(
       images,
       forceNewDeployment: input.forceNewDeployment,
     });
-    const own = unitSettings(input.settings, unit);
+    const own = unitSettings(input.settings ?? { loadBalancers: [], capacityProviderStrategy: [] }, unit);
     // ECS echoes the namespace by ARN, as the deploy gives it.
     const connect = unit.serviceConnect
       ? { serviceConnectConfiguration: { ...unit.serviceConnect, namespace: known?.arn ?? namespace } }
