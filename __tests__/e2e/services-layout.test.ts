@@ -19,7 +19,7 @@ import {
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEc2Cluster } from '../support/cluster';
-import { AwsCallLog, requireStackEnv } from '../support/stack';
+import { AwsCallLog, failRollouts, requireStackEnv } from '../support/stack';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
 
 // The services layout on the stack, the reference example as two ECS services: created in order
@@ -288,5 +288,57 @@ test("a pull request's preview is the pair in a namespace of its own, and closin
   // The deploy's own pair and namespace are untouched.
   expect((await describe(`${service}-mongo`))?.status).toBe('ACTIVE');
   expect((await describe(`${service}-national-parks`))?.status).toBe('ACTIVE');
-  expect(await namespaceOf(namespace)).toBeDefined();
+  const own = await namespaceOf(namespace);
+  expect(own).toBeDefined();
+  // Its Cloud Map services too: the preview's teardown removed those of its own namespace only.
+  const left = await cloudMap.send(
+    new ListServicesCommand({
+      Filters: [{ Name: 'NAMESPACE_ID', Values: [own?.Id ?? ''], Condition: 'EQ' }],
+    }),
+  );
+  expect(left.Services?.map((s) => s.Name).sort()).toEqual(['mongo', 'national-parks']);
+});
+
+test('a service that fails is rolled back, then the ones this run changed before it, in reverse order; the step fails saying so', async () => {
+  const file = path.join(workspace, 'docker-compose.yml');
+  const compose = fs.readFileSync(file, 'utf8');
+  const names = { mongo: `${service}-mongo`, parks: `${service}-national-parks` };
+  const before = {
+    mongo: (await describe(names.mongo))?.taskDefinition ?? '',
+    parks: (await describe(names.parks))?.taskDefinition ?? '',
+  };
+  expect(before.mongo).toMatch(new RegExp(`/${family}-mongo:1$`));
+  expect(before.parks).toMatch(new RegExp(`/${family}-national-parks:2$`));
+  // Both change; national-parks' next revision never starts (ECS's circuit breaker fails it).
+  fs.writeFileSync(
+    file,
+    compose
+      .replace('hostname: "mongodb"', 'hostname: "mongodb"\n    environment:\n      CACHE: "on"')
+      .replace('GREETING: hello', 'GREETING: hi'),
+  );
+  await failRollouts({ cluster, service: names.parks, taskDefinition: `${family}-national-parks:3` });
+  const calls = new AwsCallLog().mark();
+  const r = runAction({ workspace, event: event('push.json'), inputs: inputsOf({}) });
+  fs.writeFileSync(file, compose);
+  expect(r.status).toBe(1);
+  // mongo moved first and was stable; national-parks failed; mongo was put back after it.
+  expect(calls.requests('UpdateService').map((b) => (JSON.parse(b) as { service: string }).service)).toEqual([
+    names.mongo,
+    names.parks,
+    names.mongo,
+  ]);
+  expect(r.stdout).toMatch(
+    new RegExp(
+      `^::error::${names.parks} failed: deployment \\S+ failed: ECS deployment circuit breaker`,
+      'm',
+    ),
+  );
+  // The failed one (ECS's circuit breaker), then mongo (the action), in that order.
+  const rollbacks = r.stdout.split('\n').filter((l) => l.startsWith('Rollback of '));
+  expect(rollbacks).toEqual([
+    expect.stringContaining(`Rollback of ${names.parks}: ECS rolled ${names.parks} back to ${before.parks}`),
+    `Rollback of ${names.mongo}: service ${names.mongo} is back on ${before.mongo} and stable`,
+  ]);
+  expect((await describe(names.mongo))?.taskDefinition).toBe(before.mongo);
+  expect((await describe(names.parks))?.taskDefinition).toBe(before.parks);
 });

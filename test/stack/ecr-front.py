@@ -18,7 +18,7 @@ service settings moto's CreateService drops), then by ecs_rollouts.py for a serv
 marked (POST /habitat-ecs-stack/failed-rollouts): the deployments of the marked task definition
 fail as ECS's circuit breaker fails them, and by ecs_service_connect.py (the Service Connect
 configuration moto drops, on each service's PRIMARY deployment). Cloud Map's namespaces are made
-per name and VPC, as AWS makes them (cloud_map_rules.py). Before forwarding, ecs_rules.py refuses what ECS refuses
+per name and VPC, and ListServices lists one namespace's services, as AWS does (cloud_map_rules.py). Before forwarding, ecs_rules.py refuses what ECS refuses
 and moto takes (tags, task definitions, UpdateService on another deployment controller). Last, stale_reads.py answers the reads right after a
 write as ECS's eventual consistency may (`local-stack stale-reads N`).
 
@@ -241,6 +241,9 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale, connect):
                 answer = (answer[0], answer[1], iam_mode.token_for(answer[2], iam_mode.caller_key(self.headers)))
             # What moto's ECS does not do (one-off tasks that stop, settings it drops): ecs_emulation.py
             status, answer_headers, data = ecs.after(target, body, self.headers, answer)
+            # Cloud Map's ListServices of one namespace, which moto answers with all: cloud_map_rules.py
+            if status == 200:
+                data = cloud_map_rules.filter_services(target, body, data, self.service_namespace)
             # Deployments a test marked as failing, as ECS's circuit breaker leaves them: ecs_rollouts.py
             if status == 200 and operation in ("CreateService", "UpdateService", "DescribeServices"):
                 data = json.dumps(rollouts.rewrite(operation, request, json.loads(data))).encode()
@@ -252,6 +255,12 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale, connect):
             if status == 200 and operation in ("DescribeServices", "DescribeTasks"):
                 data = json.dumps(stale.read(operation, request, json.loads(data))).encode()
             return self.reply(status, answer_headers, data)
+
+        def service_namespace(self, service_id):
+            """The namespace id of a Cloud Map service, as moto's GetService says (the front's own call)."""
+            target = cloud_map_rules.PREFIX + "GetService"
+            answer = ecs.call(self.headers, "servicediscovery", target, {"Id": service_id})
+            return ((answer or {}).get("Service") or {}).get("NamespaceId")
 
         def describe_service(self, cluster, name):
             """The service as moto describes it now (the front's own call, not recorded)."""
