@@ -23,6 +23,7 @@ const region = 'us-east-1';
 const ec2 = new EC2Client(awsClientOptions(region));
 let subnet = '';
 let vpc = '';
+let subnetRange = '';
 
 const compose = [
   'services:',
@@ -101,6 +102,7 @@ beforeAll(async () => {
   );
   subnet = subnets.Subnets?.[0]?.SubnetId ?? '';
   vpc = subnets.Subnets?.[0]?.VpcId ?? '';
+  subnetRange = subnets.Subnets?.[0]?.CidrBlock ?? '';
 });
 afterAll(() => ec2.destroy());
 
@@ -135,6 +137,23 @@ test('rules from the group itself, one per port or all traffic, pass', async () 
   const all = await group('all');
   await allowFromItself(all, '-1', -1, -1);
   expect(await errors([all])).toEqual([]);
+});
+
+test("an address range lets the tasks in only when it holds their subnet's addresses", async () => {
+  const allFrom = async (name: string, cidr: string) => {
+    const id = await group(name);
+    await ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: id,
+        IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: cidr }] }],
+      }),
+    );
+    return id;
+  };
+  const elsewhere = await allFrom('elsewhere', '203.0.113.0/24');
+  expect(await errors([elsewhere])).toEqual(needed(elsewhere));
+  expect(await errors([await allFrom('subnet', subnetRange)])).toEqual([]);
+  expect(await errors([await allFrom('anywhere', '0.0.0.0/0')])).toEqual([]);
 });
 
 test("without a group in ecs-params, the VPC's default group is the one checked", async () => {

@@ -1,4 +1,4 @@
-import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
+import type { EC2Client, IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { error } from '../diagnostics';
 import type { Check, CheckContext } from './context';
 import type { RingCheck, RingPort } from './checklist';
@@ -9,7 +9,7 @@ import { PERMISSION } from './permissions';
  * and answer HTTP, and Service Connect's proxies connect to the container ports. Every task has
  * the same security groups (ecs-params', else the VPC's default), so each of those ports must be
  * open to them: an inbound rule of one of the groups whose source is one of the groups (or an
- * address range, which is taken to cover the VPC). Each missing rule is an error that says which.
+ * address range that holds the tasks' subnets). Each missing rule is an error that says which.
  */
 export function ringChecks(ring: RingCheck | undefined, ctx: CheckContext): Check[] {
   if (!ring || ring.ports.length === 0) return [];
@@ -51,7 +51,11 @@ export function ringChecks(ring: RingCheck | undefined, ctx: CheckContext): Chec
       const ids = new Set(groups.flatMap((g) => (g.GroupId ? [g.GroupId] : [])));
       if (ids.size === 0) return; // the network check says the groups are missing
       const rules = groups.flatMap((g) => g.IpPermissions ?? []);
-      const missing = ring.ports.filter((p) => !rules.some((r) => allows(r, p, ids)));
+      // An address range lets the tasks in when it holds the subnets they get their addresses in.
+      const tasks = rules.some((r) => (r.IpRanges ?? []).length > 0)
+        ? await subnetRanges(ec2, sdk, ring.subnets)
+        : [];
+      const missing = ring.ports.filter((p) => !rules.some((r) => allows(r, p, ids, tasks)));
       if (missing.length === 0) return;
       const group = [...ids][0] ?? '';
       const which =
@@ -70,8 +74,48 @@ export function ringChecks(ring: RingCheck | undefined, ctx: CheckContext): Chec
   ];
 }
 
-/** Does the rule let this port in from one of the groups (or from an address range)? */
-function allows(rule: IpPermission, port: RingPort, groups: ReadonlySet<string>): boolean {
+/** The IPv4 ranges of the tasks' subnets; none when they cannot be read (any range is then taken). */
+async function subnetRanges(
+  ec2: EC2Client,
+  sdk: typeof import('../aws/sdk/ec2'),
+  subnets: readonly string[],
+): Promise<string[]> {
+  if (subnets.length === 0) return [];
+  try {
+    const out = await ec2.send(new sdk.DescribeSubnetsCommand({ SubnetIds: [...subnets] }));
+    return (out.Subnets ?? []).flatMap((s) => (s.CidrBlock ? [s.CidrBlock] : []));
+  } catch {
+    return []; // the network check reports subnets it cannot read
+  }
+}
+
+/** Does `outer` (a.b.c.d/n) hold every address of `inner`? */
+function holds(outer: string, inner: string): boolean {
+  const parse = (cidr: string): [number, number] | undefined => {
+    const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+    if (!m) return undefined;
+    const bits = Number(m[5]);
+    const address = m.slice(1, 5).reduce((a, o) => a * 256 + Number(o), 0);
+    return bits <= 32 ? [address, bits] : undefined;
+  };
+  const o = parse(outer);
+  const i = parse(inner);
+  if (!o || !i || i[1] < o[1]) return false;
+  const size = 2 ** (32 - o[1]);
+  return Math.floor(o[0] / size) === Math.floor(i[0] / size);
+}
+
+/**
+ * Does the rule let this port in from one of the groups, or from an address range that holds the
+ * tasks' subnets (any IPv4 range when they are not known; an IPv6 range or a prefix list is
+ * taken to)?
+ */
+function allows(
+  rule: IpPermission,
+  port: RingPort,
+  groups: ReadonlySet<string>,
+  tasks: readonly string[],
+): boolean {
   const protocol = rule.IpProtocol ?? '';
   const all = protocol === '-1' || protocol === 'all';
   if (!all) {
@@ -83,7 +127,9 @@ function allows(rule: IpPermission, port: RingPort, groups: ReadonlySet<string>)
   const fromGroup = (rule.UserIdGroupPairs ?? []).some(
     (p) => p.GroupId !== undefined && groups.has(p.GroupId),
   );
+  const ranges = (rule.IpRanges ?? []).flatMap((r) => (r.CidrIp ? [r.CidrIp] : []));
   const fromRange =
-    (rule.IpRanges ?? []).length + (rule.Ipv6Ranges ?? []).length + (rule.PrefixListIds ?? []).length > 0;
+    ranges.some((r) => tasks.length === 0 || tasks.every((t) => holds(r, t))) ||
+    (rule.Ipv6Ranges ?? []).length + (rule.PrefixListIds ?? []).length > 0;
   return fromGroup || fromRange;
 }
