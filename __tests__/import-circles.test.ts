@@ -90,6 +90,7 @@ const LAYERS = [
   'registry',
   'habitat',
   'image',
+  'cloud-map',
   'ecs',
   'verify',
   'local',

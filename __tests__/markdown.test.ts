@@ -22,7 +22,7 @@ describe('text from elsewhere in Markdown', () => {
     expect(
       markdownText('<img src=x onerror=alert(1)> [a](http://e) ![i](j) `c` *b* _u_ a|b ~s~ &amp;\nnext'),
     ).toBe(
-      '\\<img src=x onerror=alert(1)\\> \\[a\\](http://e) !\\[i\\](j) \\`c\\` \\*b\\* \\_u\\_ a\\|b \\~s\\~ \\&amp; next',
+      '\\<img src=x onerror=alert(1)> \\[a\\](http://e) !\\[i\\](j) \\`c\\` \\*b\\* \\_u\\_ a\\|b \\~s\\~ \\&amp; next',
     );
   });
 });

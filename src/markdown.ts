@@ -8,11 +8,12 @@
 /**
  * Text as it reads, on one line: with a backslash before each character that could start
  * markup inside a line (CommonMark 2.4: code, emphasis, links and images, HTML and autolinks,
- * entities, table cells, strikethrough). The text never starts a line (it follows `> `, `| ` or
+ * entities, table cells, strikethrough; `>` only matters at a line's start, or after a `<`, which is
+ * escaped). The text never starts a line (it follows `> `, `| ` or
  * a label; in a table cell `|` is escaped too), so the line-start markers (`#`, `-`, `1.`) need nothing.
  */
 export function markdownText(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<|~&]/g, (c) => `\\${c}`);
 }
 
 /** A code span that holds the text whatever backticks it has (CommonMark, 6.1). */

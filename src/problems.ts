@@ -1,4 +1,4 @@
-import { error, warning, type Diagnostic, type SourceLocation } from './diagnostics';
+import { error, notice, warning, type Diagnostic, type SourceLocation } from './diagnostics';
 
 export type KeyPath = readonly (string | number)[];
 
@@ -64,6 +64,11 @@ export class Problems {
 
   warn(at: KeyPath | Place, message: string): void {
     this.warnings.push(warning(message, this.where(at)));
+  }
+
+  /** What the translation did for the user, with nothing to fix; listed among the warnings, in order. */
+  note(at: KeyPath | Place, message: string): void {
+    this.warnings.push(notice(message, this.where(at)));
   }
 
   private where(at: KeyPath | Place): Pick<Diagnostic, 'location' | 'path'> {

@@ -122,6 +122,8 @@ function appendBounded(buffer: string, chunk: string): string {
 
 /** Variables every child gets, when set: finding programs, files, the locale, proxies and CAs. */
 const PASSED = new Set([
+  // hab's root for /hab (its caches and keys), when it is not /.
+  'FS_ROOT',
   'PATH',
   'HOME',
   'USER',

@@ -26,6 +26,8 @@ export class Progress {
   serviceBefore: string | undefined;
   /** The revision the service was pointed at by this run, once it has been. */
   serviceNow: string | undefined;
+  /** The services layout: several ECS services, each said in the steps as it is pointed at its revision. */
+  severalServices = false;
   /** How long each finished stage took, in milliseconds, in order. */
   readonly timings: [string, number][] = [];
   private readonly steps: string[] = [];
@@ -62,7 +64,13 @@ export class Progress {
     ];
     if (this.stage !== undefined && IMAGE_STAGES.has(this.stage))
       lines.push('Images pushed so far are harmless: no task definition names them yet.');
-    if (this.serviceNow) {
+    if (this.severalServices) {
+      lines.push(
+        this.steps.some((s) => s.includes(' pointed at '))
+          ? 'The ECS services listed were pointed at their new revisions after every image was pushed; ECS carries on with those deployments, and the others were not changed.'
+          : 'No ECS service was changed.',
+      );
+    } else if (this.serviceNow) {
       lines.push(
         `The service was pointed at ${shortArn(this.serviceNow)}` +
           `${this.serviceBefore ? ` (it ran ${shortArn(this.serviceBefore)})` : ' (it was created)'}, ` +

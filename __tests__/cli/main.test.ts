@@ -60,6 +60,45 @@ describe('habitat-ecs render', () => {
     );
   });
 
+  test('--layout services: a task definition per compose service, with its replicas, order, Cloud Map name and Service Connect', () => {
+    const r = cli([
+      'render', '-f', join(np, 'docker-compose.yml'), '--layout', 'services', '--family', 'np',
+      '--habitat-package', 'billmeyer/mongodb', '--habitat-package', 'mattray/national-parks',
+      '--account-id', '123456789012', '--region', 'us-east-1',
+    ]); // prettier-ignore
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as {
+      layout: string;
+      namespace: string;
+      units: { name: string; after: string[]; taskDefinition: { family: string } }[];
+    };
+    expect([doc.layout, doc.namespace]).toEqual(['services', 'np.internal']);
+    expect(doc.units.map((u) => [u.name, u.taskDefinition.family, u.after])).toEqual([
+      ['mongo', 'np-mongo', []],
+      ['national-parks', 'np-national-parks', ['mongo']],
+    ]);
+    expect(r.stderr).toContain(
+      'habitat-ecs: input "layout": notice: layout: services runs every task in awsvpc',
+    );
+  });
+
+  test('--graph: the topology as a Mermaid diagram, in either layout; a namespace without services is refused', () => {
+    const args = [
+      'render', '-f', join(np, 'docker-compose.yml'), '--family', 'np', '--graph',
+      '--habitat-package', 'billmeyer/mongodb', '--habitat-package', 'mattray/national-parks',
+      '--account-id', '123456789012', '--region', 'us-east-1',
+    ]; // prettier-ignore
+    const task = cli(args);
+    expect(task.status).toBe(0);
+    expect(task.stdout).toMatch(/^flowchart LR\n {2}subgraph s0\["ECS service np · task np \(bridge\)"\]/);
+    expect(task.stdout).toContain('c_national_parks -->|"link"| c_mongo');
+    const services = cli([...args, '--layout', 'services']);
+    expect(services.stdout).toContain('c_national_parks -.->|"--peer mongo.np.internal"| c_mongo');
+    const refused = cli([...args, '--namespace', 'x.internal']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--namespace is for layout: services');
+  });
+
   test('an ecs-params file and FARGATE', () => {
     const dir = join(GOLDEN, 'fargate');
     const r = cli([

@@ -413,6 +413,9 @@ describe('every call against the real, scoped policy (a policy simulator)', () =
       'ecs:StopTask',
       'ecs:DeregisterTaskDefinition',
       'iam:GetRole',
+      // verify's question whether the credentials may pass the task's roles: it reads policies and
+      // changes nothing; on "*" in the example (see docs/permissions.md for narrowing it).
+      'iam:SimulatePrincipalPolicy',
       'logs:DescribeLogGroups',
     ]);
     const production = made.deploy.filter((a) => !shared.test(a.action) && !unscoped.has(a.action));

@@ -8,7 +8,7 @@ import { run } from '../support/run';
 import { requireStackEnv } from '../support/stack';
 import { createEc2Cluster } from '../support/cluster';
 import { nationalParksWorkspace, runAction, type RunResult } from './harness';
-import { habitatEcsDown, habitatEcsUp, type Finished } from '../support/habitat-ecs-up';
+import { habitatEcs, habitatEcsDown, habitatEcsUp, type Finished } from '../support/habitat-ecs-up';
 
 // The proofs that the action works with the real Habitat (2.1.78, built from the official
 // source): the bundled action exports real packages with the real exporter, against the stack's
@@ -156,12 +156,36 @@ function renderFargate(): RegisterTaskDefinitionCommandInput {
   return taskDefinition(r);
 }
 
+/**
+ * `habitat-ecs up --layout services` of the reference example with national-parks at 2 replicas:
+ * the images the EC2 deploy pushed (by tag), each service's tasks on one network where its Cloud
+ * Map name resolves to all of them. Run again, it keeps what runs and replaces what stopped.
+ */
+const servicesName = `up-svc-${suffix}`;
+function upServices(): Promise<Finished> {
+  const ws = nationalParksWorkspace();
+  const file = path.join(ws, 'docker-compose.yml');
+  fs.writeFileSync(
+    file,
+    fs
+      .readFileSync(file, 'utf8')
+      .replace('  national-parks:\n', '  national-parks:\n    deploy:\n      replicas: 2\n'),
+  );
+  return habitatEcs([
+    'up', '-f', file, '--layout', 'services', '--namespace', 'national-parks.internal',
+    '--habitat-package', 'billmeyer/mongodb', '--habitat-package', 'mattray/national-parks',
+    '--account-id', '123456789012', '--region', 'us-east-1', '--image-tag', imageTag,
+    '--name', servicesName, '--timeout', '240',
+  ]); // prettier-ignore
+}
+
 let ec2: RunResult;
 let fargate: RegisterTaskDefinitionCommandInput;
 let sick: EcsLikeTask;
 let sickStartedAt = 0;
 const running: Record<'bridge' | 'awsvpc' | 'clash', Promise<EcsLikeTask>> = {} as never;
 const upped: Record<'bridge' | 'awsvpc', { name: string; up: Promise<Finished> }> = {} as never;
+let servicesUp: Promise<Finished>;
 
 beforeAll(async () => {
   await createEc2Cluster(cluster);
@@ -208,6 +232,8 @@ beforeAll(async () => {
     upTasks.push(name);
     upped[mode] = { name, up: habitatEcsUp(td, name) };
   }
+  upTasks.push(servicesName);
+  servicesUp = upServices();
 }, 600_000); // two deploys; on a fresh runner the first downloads and builds every layer
 
 afterAll(() => {
@@ -432,4 +458,69 @@ test("channel: an export by name without --channel (hab's default, base) fails a
   expect(out).toContain("billmeyer/mongodb/3.2.10/20171016003652 in the 'stable' channel");
   expect(out).toContain('Package not found.');
   expect(fs.existsSync(path.join(cwd, 'results'))).toBe(false);
+});
+
+test('habitat-ecs up --layout services: national-parks ×2 and mongodb ×1, each a task of its own, form one ring by their Cloud Map names, both national-parks bound to mongodb; a replica that stops is replaced and rejoins', async () => {
+  const first = await servicesUp;
+  expect({ status: first.status, stderr: first.stderr }).toEqual({
+    status: 0,
+    stderr: expect.stringContaining(`project ${servicesName} is up: mongo (1), national-parks (2)`),
+  });
+  const task = (service: string, n: number) => `${servicesName}-${service}-${n}`;
+  /** [task, container] of each Supervisor. */
+  const supervisors: [string, string][] = [
+    [task('mongo', 1), 'mongo'],
+    [task('national-parks', 1), 'national-parks'],
+    [task('national-parks', 2), 'national-parks'],
+  ];
+  const address = (t: string) =>
+    run('docker', [
+      'inspect',
+      '--format',
+      `{{index .NetworkSettings.Networks "${servicesName}" "IPAddress"}}`,
+      `${t}.pause`,
+    ]).stdout.trim();
+  /** The members alive in a Supervisor's census: service@address, sorted. */
+  const alive = ([t, c]: [string, string]) =>
+    upCensus(t, c)
+      .filter((m) => m.alive)
+      .map((m) => `${m.service}@${m.sys.ip}`)
+      .sort();
+  /** What every census must say: the three tasks' Supervisors, at their addresses now. */
+  const ring = () => supervisors.map(([t, c]) => `${c === 'mongo' ? 'mongodb' : c}@${address(t)}`).sort();
+  const oneRing = () => supervisors.every((s) => JSON.stringify(alive(s)) === JSON.stringify(ring()));
+  // The ring spans the three tasks: every Supervisor lists the three, alive.
+  await until('all three Supervisors in every census', 150_000, oneRing);
+  expect(new Set(ring()).size).toBe(3);
+  // national-parks peered by the Cloud Map name the translation gave it.
+  const parks = JSON.parse(
+    run('docker', ['inspect', '--format', '{{json .Args}}', `${task('national-parks', 1)}-national-parks`])
+      .stdout,
+  );
+  expect(parks).toEqual(['--peer', 'mongo.national-parks.internal', '--bind', 'database:mongodb.default']);
+  // Both national-parks bound to mongodb, and serve it on 8080.
+  const mongoIp = address(task('mongo', 1));
+  for (const n of [1, 2]) {
+    const c = `${task('national-parks', n)}-national-parks`;
+    await until(`${c} to serve the bound database`, 90_000, () =>
+      run('docker', ['exec', c, 'wget', '-qO-', 'http://127.0.0.1:8080/index.html']).stdout.includes(
+        'database=',
+      ),
+    );
+    expect(run('docker', ['exec', c, 'wget', '-qO-', 'http://127.0.0.1:8080/index.html']).stdout.trim()).toBe(
+      `database=${mongoIp}:27017`,
+    );
+  }
+
+  // A replica stops, as a task dies; up again replaces it, as ECS's scheduler would, keeping the rest.
+  run('docker', ['stop', `${task('national-parks', 1)}-national-parks`], { timeout: 120_000 });
+  const again = await upServices();
+  expect({ status: again.status, stderr: again.stderr }).toEqual({
+    status: 0,
+    stderr: expect.stringContaining(`${task('national-parks', 2)} runs: kept`),
+  });
+  expect(again.stderr).toContain(`${task('mongo', 1)} runs: kept`);
+  expect(again.stderr).toContain(`starting national-parks`);
+  // The new replica rejoined through mongo's name: the ring is three again, at the addresses now.
+  await until('the ring of three again, with the new replica', 150_000, oneRing);
 });

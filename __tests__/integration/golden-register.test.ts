@@ -23,11 +23,18 @@ describe('golden task definitions register on ECS', () => {
   const run = Math.random().toString(36).slice(2, 8);
   afterAll(() => ecs.destroy());
 
-  test.each(fixtures)('%s', async (name) => {
-    const input = JSON.parse(
-      readFileSync(join(ROOT, name, 'expected.json'), 'utf8'),
-    ) as RegisterTaskDefinitionCommandInput;
-    const family = `golden-${run}-${name}`;
+  // The services layout's fixtures hold a task definition per compose service: each registers.
+  const cases = fixtures.flatMap((name) => {
+    const doc = JSON.parse(readFileSync(join(ROOT, name, 'expected.json'), 'utf8')) as
+      | RegisterTaskDefinitionCommandInput
+      | { layout: 'services'; units: { name: string; taskDefinition: RegisterTaskDefinitionCommandInput }[] };
+    return 'layout' in doc
+      ? doc.units.map((u) => [`${name} ${u.name}`, u.taskDefinition] as const)
+      : [[name, doc] as const];
+  });
+
+  test.each(cases)('%s', async (name, input) => {
+    const family = `golden-${run}-${name.replace(/ /g, '-')}`;
     const registered = await ecs.send(new RegisterTaskDefinitionCommand({ ...input, family }));
     const arn = registered.taskDefinition?.taskDefinitionArn;
     expect(arn).toMatch(new RegExp(`:task-definition/${family}:1$`));

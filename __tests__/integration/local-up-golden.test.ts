@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { main } from '../../src/cli/main';
 import { docker, habitatImageAs, hasImage, plainImageAs } from '../support/local-images';
 import { requireStackEnv } from '../support/stack';
@@ -61,9 +61,9 @@ function hardNofileLimit(): number {
   return Number(line?.split(/\s{2,}/)[2] ?? 0);
 }
 
-/** The images a task names, present on the engine. */
-function provideImages(td: RegisterTaskDefinitionCommandInput): void {
-  for (const c of td.containerDefinitions ?? []) {
+/** The images a fixture names, present on the engine. */
+function provideImages(fixture: string): void {
+  for (const c of containersOf(fixture)) {
     const image = c.image ?? '';
     if (hasImage(image)) continue;
     if (image.startsWith(REGISTRY)) habitatImageAs(image.slice(REGISTRY.length).split(':')[0] ?? '', image);
@@ -95,7 +95,7 @@ async function upAndDown(fixture: string): Promise<void> {
   const task = `g-${run}-${fixture}`.slice(0, 63);
   const file = join(ROOT, fixture, 'expected.json');
   try {
-    provideImages(taskDefinition(fixture));
+    provideImages(fixture);
     const up = await cli(['up', '--task-definition', file, '--name', task]);
     const expectedFailure = MUST_FAIL[fixture];
     if (expectedFailure) {
@@ -103,30 +103,50 @@ async function upAndDown(fixture: string): Promise<void> {
       expect(up.status).toBe(1);
     } else {
       if (up.status !== 0) throw new Error(`${fixture}: up failed:\n${up.stderr}\n${up.stdout}`);
+      // One row a container (of every replica, in the services layout): each running.
       const rows = up.stdout.trim().split('\n').slice(1);
-      expect(rows.length).toBe(taskDefinition(fixture).containerDefinitions?.length);
-      for (const row of rows) expect(row).toMatch(/^\S+ +running /);
+      expect(rows.length).toBe(containersOf(fixture).length);
+      const services = isServices(document(fixture));
+      for (const row of rows) expect(row).toMatch(services ? /^\S+ +\S+ +running / : /^\S+ +running /);
     }
     const down = await cli(['down', '--name', task]);
     expect(down.status).toBe(0);
     for (const kind of ['ps --all', 'network ls', 'volume ls']) {
-      const args = [...kind.split(' '), '--filter', `label=habitat-ecs.task=${task}`, '--quiet'];
-      expect(docker(args)).toBe('');
+      for (const label of [`habitat-ecs.task=${task}`, `habitat-ecs.project=${task}`]) {
+        const args = [...kind.split(' '), '--filter', `label=${label}`, '--quiet'];
+        expect(docker(args)).toBe('');
+      }
     }
   } finally {
     await cli(['down', '--name', task]);
   }
 }
 
-function taskDefinition(fixture: string): RegisterTaskDefinitionCommandInput {
-  return JSON.parse(
-    readFileSync(join(ROOT, fixture, 'expected.json'), 'utf8'),
-  ) as RegisterTaskDefinitionCommandInput;
+/** The services layout's golden: a task definition per compose service, with its replicas. */
+interface ServicesDocument {
+  layout: 'services';
+  units: { name: string; replicas?: number; taskDefinition: RegisterTaskDefinitionCommandInput }[];
+}
+
+function document(fixture: string): RegisterTaskDefinitionCommandInput | ServicesDocument {
+  return JSON.parse(readFileSync(join(ROOT, fixture, 'expected.json'), 'utf8')) as
+    RegisterTaskDefinitionCommandInput | ServicesDocument;
+}
+
+function isServices(doc: RegisterTaskDefinitionCommandInput | ServicesDocument): doc is ServicesDocument {
+  return 'layout' in doc && doc.layout === 'services';
+}
+
+/** Every container up runs for a fixture: its task's, or each replica's of each service (one, unless replicas says). */
+function containersOf(fixture: string): ContainerDefinition[] {
+  const doc = document(fixture);
+  const tasks = isServices(doc)
+    ? doc.units.flatMap((u) => Array.from({ length: u.replicas ?? 1 }, () => u.taskDefinition))
+    : [doc];
+  return tasks.flatMap((td) => td.containerDefinitions ?? []);
 }
 
 /** A dependency waits for HEALTHY: up takes a health check interval or more. */
 function waitsForHealth(fixture: string): boolean {
-  return (taskDefinition(fixture).containerDefinitions ?? []).some((c) =>
-    (c.dependsOn ?? []).some((d) => d.condition === 'HEALTHY'),
-  );
+  return containersOf(fixture).some((c) => (c.dependsOn ?? []).some((d) => d.condition === 'HEALTHY'));
 }

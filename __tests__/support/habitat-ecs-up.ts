@@ -21,16 +21,12 @@ export interface Finished {
 export function habitatEcsUp(td: RegisterTaskDefinitionCommandInput, name: string): Promise<Finished> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hed-up-')), 'task-definition.json');
   fs.writeFileSync(file, JSON.stringify(td));
-  const child = spawn(process.execPath, [
-    CLI,
-    'up',
-    '--task-definition',
-    file,
-    '--name',
-    name,
-    '--timeout',
-    '240',
-  ]);
+  return habitatEcs(['up', '--task-definition', file, '--name', name, '--timeout', '240']);
+}
+
+/** `habitat-ecs <args>` without blocking the event loop; killed after 280 s. */
+export function habitatEcs(args: readonly string[]): Promise<Finished> {
+  const child = spawn(process.execPath, [CLI, ...args]);
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

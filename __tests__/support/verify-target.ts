@@ -25,6 +25,8 @@ export function verifyTarget(
     habitat?: string[];
     /** Build the images of build: services, as the build input does. */
     build?: boolean;
+    /** The services layout, in this Cloud Map namespace. */
+    namespace?: string;
   } = {},
 ): { target: VerifyTarget; written: Written } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-'));
@@ -45,6 +47,7 @@ export function verifyTarget(
     habitat: { acceptLicense: true, healthChecks: false },
     environment: {},
     ...(options.build && { build: true }),
+    ...(options.namespace && { layout: { kind: 'services' as const, namespace: options.namespace } }),
   });
   const target = verifyTargetOf(translated, {
     region,

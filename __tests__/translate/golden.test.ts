@@ -5,7 +5,7 @@ import type { LaunchType } from '../../src/translate/context';
 import { parsePackageSource } from '../../src/translate/habitat/package-source';
 import type { HabitatOptions } from '../../src/translate/habitat/types';
 import { ecrRegistry } from '../../src/translate/image-plan';
-import { translateProject } from '../../src/translate/project';
+import { renderedDocument, translateProject } from '../../src/translate/project';
 
 /**
  * Golden tests: every directory under __tests__/fixtures/golden is one feature, rendered through
@@ -24,6 +24,8 @@ interface FixtureOptions {
   family: string;
   packages: string[];
   habitat?: Partial<HabitatOptions>;
+  /** Render in the services layout, in this Cloud Map namespace. */
+  namespace?: string;
 }
 
 export function renderFixture(dir: string): { json: string; warnings: string } {
@@ -39,10 +41,13 @@ export function renderFixture(dir: string): { json: string; warnings: string } {
     imageTag: options.imageTag,
     habitat: { acceptLicense: true, healthChecks: false, ...options.habitat },
     environment: {},
+    ...(options.namespace !== undefined && {
+      layout: { kind: 'services' as const, namespace: options.namespace },
+    }),
   });
   const relative = (text: string) => text.split(`${dir}/`).join('');
   return {
-    json: `${JSON.stringify(rendered.taskDefinition, null, 2)}\n`,
+    json: `${JSON.stringify(renderedDocument(rendered), null, 2)}\n`,
     warnings: rendered.warnings.map((w) => `${relative(formatDiagnostic(w))}\n`).join(''),
   };
 }

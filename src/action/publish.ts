@@ -11,9 +11,19 @@ import { runnerTemp } from './github-context';
  * task-definition-file output names. Returns the summary's Markdown, which the PR comment reuses.
  */
 export async function publish(done: RunReport): Promise<string> {
-  const report = done.taskDefinition
+  const written = done.taskDefinition
     ? { ...done, taskDefinitionFile: writeTaskDefinition(done.taskDefinition) }
     : done;
+  // The services layout: a file per service's task definition, the output a map of them.
+  const report = written.services
+    ? {
+        ...written,
+        services: written.services.map((u) => ({
+          ...u,
+          taskDefinitionFile: writeTaskDefinition(u.taskDefinition),
+        })),
+      }
+    : written;
   for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
   const markdown = summaryMarkdown(report);
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();

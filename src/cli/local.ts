@@ -11,6 +11,8 @@ import { planTask, TASK_NAME } from '../local/task-plan';
 import { readTaskDefinition } from '../local/task-file';
 import { removeTask, taskStatuses } from '../local/task-objects';
 import { upTask } from '../local/up';
+import { planServices, removeProject, upServices } from '../local/up-services';
+import { renderedDocument } from '../translate/project';
 
 const HELP = `habitat-ecs up | down | ps: run a task definition on the local Docker engine, as ECS would
 
@@ -37,6 +39,14 @@ start period); environment, secrets, command, entryPoint, workingDirectory, user
 volumes, volumesFrom, ulimits, linuxParameters, cpu and memory apply as Docker options. What
 cannot run locally (awslogs, FireLens, EFS, IAM roles, ...) is a warning on stderr. Images come
 from the local engine, else are pulled from the registry they name (log in with docker first).
+
+With --layout services (render options), each compose service's task definition runs as its own
+tasks, deploy.replicas (or scale) of them, named <name>-<service>-<n>: every task is an awsvpc task
+on one network of the project, where its service's name and Cloud Map name (<service>.<namespace>)
+resolve to all the service's tasks, as Cloud Map and Service Connect resolve them on ECS. The
+services come up in rollout order, each service's tasks up before the next service starts. Run
+again, up keeps the tasks that run and replaces those that stopped, as ECS's scheduler does;
+down --name <name> removes them all and the network.
 
 up waits until every essential container runs and every health check passes, prints a table
 (container, state, health, ports) and exits 0; the task keeps running. Otherwise it prints why,
@@ -93,36 +103,49 @@ export async function localCommand(
   }
   const timeoutMs = seconds(values.timeout ?? '180') * 1000;
   const docker = dockerCli(io.env);
-  // The task definition given, or the one the compose files render to.
-  const taskDefinition = () =>
+  // The task definition given, or what the compose files render to (in either layout).
+  const rendered = () =>
     values['task-definition'] !== undefined
       ? readTaskDefinition(values['task-definition'])
-      : renderTask(requestOf(values, io), io);
+      : renderedDocument(renderTask(requestOf(values, io), io));
   if (command === 'up') {
-    const td = taskDefinition();
+    const doc = rendered();
+    const say = (text: string) => io.stderr(`${text}\n`);
+    const print = (text: string) => io.stdout(`${text}\n`);
+    if ('layout' in doc && doc.layout === 'services') {
+      const services = planServices(doc, {
+        project: values.name ?? projectName(doc.units[0]?.taskDefinition.family, doc.units[0]?.name),
+        secrets: secretValues(values.secret ?? [], values['secrets-file'], io),
+        pauseImage: values['pause-image'] ?? BUILTIN_PAUSE_IMAGE,
+        defaultReplicas: 1,
+      });
+      for (const w of services.warnings) io.stderr(`${cliLine(w)}\n`);
+      return (await upServices(services, docker, { timeoutMs, print, say })) ? 0 : 1;
+    }
+    const td = doc as RegisterTaskDefinitionCommandInput;
     const plan = planTask(td, {
       task: values.name ?? taskName(td),
       secrets: secretValues(values.secret ?? [], values['secrets-file'], io),
       pauseImage: values['pause-image'] ?? BUILTIN_PAUSE_IMAGE,
     });
     for (const w of plan.warnings) io.stderr(`${cliLine(w)}\n`);
-    const ok = await upTask(plan, docker, {
-      timeoutMs,
-      print: (text) => io.stdout(`${text}\n`),
-      say: (text) => io.stderr(`${text}\n`),
-    });
+    const ok = await upTask(plan, docker, { timeoutMs, print, say });
     return ok ? 0 : 1;
   }
-  // down and ps: the task named, or the one the files would run; ps alone: every task.
+  // down and ps: the task (or services project) named, or the one the files would run; ps alone: every task.
   let task = values.name;
   if (
     task === undefined &&
     (command === 'down' || values['task-definition'] !== undefined || given !== undefined)
   ) {
-    task = taskName(taskDefinition());
+    const doc = rendered();
+    task =
+      'layout' in doc && doc.layout === 'services'
+        ? projectName(doc.units[0]?.taskDefinition.family, doc.units[0]?.name)
+        : taskName(doc as RegisterTaskDefinitionCommandInput);
   }
   if (command === 'down') {
-    const removed = await removeTask(docker, task ?? '');
+    const removed = [...(await removeTask(docker, task ?? '')), ...(await removeProject(docker, task ?? ''))];
     io.stderr(removed.length > 0 ? `removed ${removed.join(', ')}\n` : `no task ${task} to remove\n`);
     return 0;
   }
@@ -153,6 +176,15 @@ function taskName(td: RegisterTaskDefinitionCommandInput): string {
     .slice(0, 63);
   if (!name) throw new UsageError('the task definition has no family: give --name');
   return name;
+}
+
+/** The services layout's project name: the family its units share (`<family>-<service>`), as a Docker name. */
+function projectName(unitFamily: string | undefined, service: string | undefined): string {
+  const family =
+    unitFamily !== undefined && service !== undefined && unitFamily.endsWith(`-${service}`)
+      ? unitFamily.slice(0, -service.length - 1)
+      : (unitFamily ?? '');
+  return taskName({ family, containerDefinitions: [] });
 }
 
 function secretValues(

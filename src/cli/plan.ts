@@ -1,9 +1,11 @@
 import { stderrLog, UsageError, type CliIo } from './io';
 import { deployRequestOf, parseCommandLine } from './request';
 import { awsClients } from '../aws/clients';
-import { planDeployChange } from '../stages/change-plan';
+import { planDeployChange, type DeployChangeInput } from '../stages/change-plan';
 import { planText } from '../stages/change-text';
 import { preflight } from '../stages/preflight';
+import { planServicesChange } from '../stages/services-plan';
+import { servicesPlanText } from '../stages/services-text';
 
 const HELP = `habitat-ecs plan: what the action's deploy would change on ECS, with read-only calls
 
@@ -18,7 +20,9 @@ its latest release); and the field-level diff
 against the running revision (containers, images, environment values masked where the name looks
 secret, ports, cpu and memory, roles, ...). Nothing is exported, pushed, created or registered.
 The AWS credentials and region come from the environment as for the AWS CLI; the registry's
-account from --account-id, else $AWS_ACCOUNT_ID, else ECR.
+account from --account-id, else $AWS_ACCOUNT_ID, else ECR. With --layout services, the same for
+each compose service's ECS service (<service>-<compose service>), in rollout order, and whether
+the Cloud Map namespace exists.
 
 Options:
       --service <name>           the ECS service (required)
@@ -52,14 +56,20 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
   const request = deployRequestOf(values, io);
   const log = stderrLog(io);
   const checked = preflight(request, log);
-  const planned = await planDeployChange(awsClients(request.region), request, checked, {
+  const input: DeployChangeInput = {
     cluster: values.cluster ?? 'default',
     service,
     createService: !values['no-create-service'],
     forceNewDeployment: values['force-new-deployment'] ?? false,
     reuseReleased: !values['no-reuse-released-images'],
     log,
-  });
+  };
+  if (checked.translated.layout === 'services') {
+    const plan = await planServicesChange(awsClients(request.region), request, checked, input);
+    for (const line of servicesPlanText(plan)) io.stdout(`${line}\n`);
+    return 0;
+  }
+  const planned = await planDeployChange(awsClients(request.region), request, checked, input);
   for (const line of planText(planned, service, planned.logDiff)) io.stdout(`${line}\n`);
   return 0;
 }

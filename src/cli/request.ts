@@ -3,6 +3,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { credentialGuard } from '../compose/runner-credentials';
 import { tagProblem } from '../registry/validate';
 import type { Request } from '../stages/request';
+import { readLayout } from '../inputs/layout';
+import type { Layout } from '../translate/context';
 import { parsePackageSource } from '../translate/habitat/package-source';
 import { architectureOf } from '../translate/runtime-platform';
 import { UsageError, type CliIo } from './io';
@@ -18,6 +20,8 @@ const REQUEST_OPTIONS = {
   region: { type: 'string' },
   'image-tag': { type: 'string' },
   family: { type: 'string' },
+  layout: { type: 'string' },
+  namespace: { type: 'string' },
   'habitat-package': { type: 'string', multiple: true },
   'no-hab-license': { type: 'boolean' },
   'health-checks': { type: 'boolean' },
@@ -40,6 +44,12 @@ export const REQUEST_HELP = `  -f, --file <path>              compose file; repe
       --image-tag <tag>          tag the Habitat images are pushed under (default: latest)
       --family <name>            task definition family (default: the first compose file's
                                  directory name)
+      --layout <layout>          task (default): one task definition, a container per service;
+                                 services: a task definition per compose service (family
+                                 <family>-<service>), each its own ECS service, found by name
+                                 through Cloud Map and Service Connect
+      --namespace <name>         the Cloud Map namespace of --layout services (default:
+                                 <family>.internal)
       --habitat-package <pkg>    origin/name[/version[/release]] or a .hart file; repeatable.
                                  Services whose image: names the package's repository run it.
       --no-hab-license           do not add HAB_LICENSE=accept-no-persist to Habitat containers
@@ -87,6 +97,8 @@ interface RequestValues {
   region?: string;
   'image-tag'?: string;
   family?: string;
+  layout?: string;
+  namespace?: string;
   'habitat-package'?: string[];
   'no-hab-license'?: boolean;
   'health-checks'?: boolean;
@@ -120,13 +132,15 @@ export function requestOf(values: RequestValues, io: CliIo): Request {
   if (badName !== undefined)
     throw new UsageError(`--allow-interpolation: "${badName}" is not a variable name`);
   const files = values.file ?? ['docker-compose.yml'];
+  const family = values.family ?? defaultFamily(files[0] as string);
   return {
     composeFiles: files,
     ...(values['env-file'] !== undefined && { envFile: values['env-file'] }),
     ...(values['ecs-params'] !== undefined && { ecsParamsFile: values['ecs-params'] }),
     launchType,
     ...(platform !== undefined && { platform }),
-    family: values.family ?? defaultFamily(files[0] as string),
+    layout: layoutOf(values, family),
+    family,
     packages,
     // Images are built only by a deploy: plan and verify say what it would build.
     build: false,
@@ -163,6 +177,20 @@ export function firstRequestOption(
     (t) => t.kind === 'option' && t.name !== undefined && t.name in REQUEST_OPTIONS && t.name !== 'help',
   );
   return found?.rawName;
+}
+
+/** --layout and --namespace, checked as the action checks its inputs. */
+function layoutOf(values: RequestValues, family: string): Layout {
+  const problems: string[] = [];
+  const layout = readLayout(
+    values.layout ?? 'task',
+    values.namespace ?? '',
+    family,
+    undefined,
+    (input, message) => problems.push(`--${input} ${message}`),
+  );
+  if (problems.length > 0) throw new UsageError(problems.join('; '));
+  return layout;
 }
 
 /** The compose project name a user would expect: the directory of the first file, as a family name. */

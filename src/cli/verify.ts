@@ -13,8 +13,10 @@ the task and execution roles exist and trust ecs-tasks.amazonaws.com, every secr
 log group exists, the awsvpc subnets and security groups exist in one VPC (and, on Fargate, let
 the task out), the ECR images it names exist, and the cluster exists with room for one task
 (EC2). The images of Habitat packages (--habitat-package) and of build: services are what a
-deploy pushes, so they are not looked for. Credentials, region and AWS_ENDPOINT_URL come from
-the environment, as for the AWS CLI.
+deploy pushes, so they are not looked for. With --layout services, every service's task, and
+that the security groups let the tasks in from each other: the Supervisors' gossip (TCP and UDP
+9638) and HTTP (TCP 9631), and Service Connect's ports. Credentials, region and AWS_ENDPOINT_URL
+come from the environment, as for the AWS CLI.
 
 Options:
       --cluster <name>           ECS cluster (default: default)

@@ -174,6 +174,7 @@ export const SERVICE_KEYS: Record<string, Spec> = {
   profiles: strList,
   provider: anyMap,
   pull_policy: str,
+  pull_refresh_after: str,
   read_only: bool,
   restart: str,
   runtime: str,

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { UserError, error } from '../diagnostics';
 import type { ServiceSettings } from './settings';
+import { describeServiceConnect, discoveryUpdate, type DiscoveryFields } from './discovery';
 import type { Log } from '../log';
 import { createFields, describeCreated, settingsUpdate } from './settings';
 import { ecsTags } from './tags';
@@ -41,6 +42,8 @@ export interface DeployServiceOptions {
   network?: NetworkOptions;
   /** Given on create; on update, those that differ are changed. */
   settings?: ServiceSettings;
+  /** Cloud Map registries and Service Connect: given on create; on update, changed where they differ. */
+  discovery?: DiscoveryFields;
   /** The service as checkService found it, when nothing was registered since: not described again. */
   checked?: { service: Service | undefined };
   /** Before the service is created or updated (the deploy's deferred checks). */
@@ -132,7 +135,15 @@ export async function deployService(
     await options.beforeChange?.();
     const created = await createService(ecs, options, options.create);
     log.info(`Created service ${created.serviceArn} on ${taskDefinitionArn}`);
-    const settingsChanged = describeCreated(options.settings);
+    const settingsChanged = [
+      ...describeCreated(options.settings),
+      ...(options.discovery?.serviceRegistries ?? []).map(
+        (r) => `Cloud Map registry: ${r.registryArn ?? '?'}`,
+      ),
+      ...(options.discovery?.serviceConnectConfiguration
+        ? [`Service Connect: ${describeServiceConnect(options.discovery.serviceConnectConfiguration)}`]
+        : []),
+    ];
     for (const line of settingsChanged) log.info(`  ${line}`);
     return {
       serviceArn: created.serviceArn ?? name,
@@ -150,9 +161,14 @@ export async function deployService(
     created: false,
     ...optional(previousTaskDefinition),
   };
-  const settings = options.settings
-    ? settingsUpdate(existing, options.settings)
+  const own = options.settings ? settingsUpdate(existing, options.settings) : { fields: {}, changes: [] };
+  const found = options.discovery
+    ? discoveryUpdate(existing, options.discovery)
     : { fields: {}, changes: [] };
+  const settings = {
+    fields: { ...own.fields, ...found.fields },
+    changes: [...own.changes, ...found.changes],
+  };
   const network = networkChange(existing, options.network ?? options.create?.network);
   if (network) settings.changes.push(network.change);
   const redeploy = previousTaskDefinition !== taskDefinitionArn || options.forceNewDeployment === true;
@@ -257,6 +273,7 @@ async function createService(
       desiredCount: create.desiredCount,
       ...(network && { networkConfiguration: networkConfiguration(network) }),
       ...createFields(options.settings, create.launchType),
+      ...options.discovery,
       enableECSManagedTags: true,
       ...(tags.length > 0 ? { tags } : {}),
     }),

@@ -12,6 +12,7 @@ import type { OneOffTask } from '../ecs/run-task';
 import { readOneOffTasks, readRunTimeout } from './run';
 import type { ServiceSettings } from '../ecs/settings';
 import { readServiceSettings } from './service';
+import { readLayout } from './layout';
 import { INPUTS, type InputName } from './spec';
 import { credentialGuard } from '../compose/runner-credentials';
 import type { Request } from '../stages/request';
@@ -202,6 +203,7 @@ export function parseConfig(
     fail,
   });
   const { preview, skip } = pr;
+  const layout = readLayout(get('layout'), get('namespace'), pr.service, preview, fail);
 
   const repository = readRepositorySettings(get, fail);
   const moreTags = readImageTags(get('image-tags'), fail);
@@ -245,6 +247,35 @@ export function parseConfig(
   const platform = get('runtime-platform') || undefined;
   if (platform !== undefined && !architectureOf(platform))
     fail('runtime-platform', `${JSON.stringify(platform)} is not linux/amd64 or linux/arm64`);
+  const runBeforeDeploy = readOneOffTasks(get('run-before-deploy'), fail);
+  if (layout.kind === 'services' && runBeforeDeploy.length > 0) {
+    fail(
+      'run-before-deploy',
+      'is for layout: task: with layout: services each compose service is an ECS service, which runs until stopped; run one-off work in a workflow step, or use layout: task',
+    );
+  }
+  if (layout.kind === 'services' && given) {
+    fail(
+      'task-definition',
+      'is for layout: task: with layout: services each compose service gets a task definition of its own, translated from the compose file; leave out task-definition, or use layout: task',
+    );
+  }
+
+  const serviceSettings = readServiceSettings(get, launchType, fail);
+  if (layout.kind === 'services') {
+    // Each compose service is an ECS service there: which one a strategy's target groups, or a
+    // scalable target, would belong to is not said by these inputs.
+    if (serviceSettings.strategy && serviceSettings.strategy.strategy !== 'ROLLING')
+      fail(
+        'deployment-strategy',
+        'is for layout: task: with layout: services the services roll out one by one, each ROLLING',
+      );
+    if (serviceSettings.autoscaling)
+      fail(
+        'autoscaling-max-capacity',
+        'is for layout: task: with layout: services scale each ECS service on its own (Application Auto Scaling)',
+      );
+  }
 
   const common: CommonConfig = {
     composeFiles,
@@ -259,6 +290,7 @@ export function parseConfig(
     launchType,
     ...(platform !== undefined && { platform: platform.toLowerCase() }),
     ...(given && { given }),
+    layout,
     imageTag,
     extraTags,
     ...(preview && { preview, previewSuffix: suffix }),
@@ -292,8 +324,8 @@ export function parseConfig(
       healthChecks: bool(get('supervisor-health-checks'), 'supervisor-health-checks', fail),
     },
     keepRevisions: int(get('keep-revisions'), 'keep-revisions', 0, 1000, fail),
-    serviceSettings: readServiceSettings(get, launchType, fail),
-    runBeforeDeploy: readOneOffTasks(get('run-before-deploy'), fail),
+    serviceSettings,
+    runBeforeDeploy,
     runTimeoutMs: readRunTimeout(get('run-timeout-minutes'), fail),
     warnings,
   };

@@ -75,6 +75,15 @@ export const INPUTS = {
   service: { description: 'ECS service to create or update. Required unless mode is `render`.' },
   'task-family': { description: 'Task definition family. Default: the service name.' },
   'launch-type': { description: '`EC2` or `FARGATE`.', default: 'EC2' },
+  layout: {
+    description:
+      'How the compose services become ECS: `task`, one task definition with a container per compose service, run by one ECS service (as ecs-cli did); `services`, one task definition (family `<task-family>-<compose service>`) and one ECS service (`<service>-<compose service>`) per compose service, in awsvpc, found by name through Cloud Map and Service Connect, rolled out in depends_on order. See [Layouts](layouts.md).',
+    default: 'task',
+  },
+  namespace: {
+    description:
+      'Cloud Map private DNS namespace of `layout: services`, created in the VPC of the awsvpc subnets when missing; each compose service is `<name>.<namespace>` in it. Default: `<service>.internal`. A preview gets a namespace of its own (`-pr-<number>` after the first label of this one when it is set: `app.internal` -> `app-pr-7.internal`), removed when it is torn down.',
+  },
   'image-tag': {
     description:
       'Tag for the pushed images. Default: the tag name on a tag push, `pr-<number>` on a pull_request event, else the first 12 characters of the commit sha. A preview is always tagged `pr-<number>` only.',
@@ -284,12 +293,16 @@ export const INPUTS = {
 export type InputName = keyof typeof INPUTS;
 
 export const OUTPUTS = {
-  'task-definition-arn': 'ARN of the task definition revision the service runs (empty in render mode).',
-  'task-definition-file': 'Path of the rendered task definition JSON, under RUNNER_TEMP.',
+  'task-definition-arn':
+    'ARN of the task definition revision the service runs (empty in render mode). With `layout: services`, a JSON object: compose service to its ARN.',
+  'task-definition-file':
+    'Path of the rendered task definition JSON, under RUNNER_TEMP. With `layout: services`, a JSON object: compose service to its file.',
   images: 'JSON object: compose service name to the pushed image, `uri@sha256:...`.',
-  'service-arn': 'ARN of the ECS service.',
-  'deployment-id': 'ID of the ECS deployment this run started (empty when nothing changed).',
-  url: "Where the service answers, for the job's `environment` `url` (GitHub's Deployments page links it): `http(s)://` the load balancer's DNS name (or the host its listener rule matches) and the listener's port, for the service's first target group (the preview's, on a preview). Empty when the service has no target group behind an HTTP or HTTPS listener.",
+  'service-arn':
+    'ARN of the ECS service. With `layout: services`, a JSON object: compose service to the ARN of its ECS service.',
+  'deployment-id':
+    'ID of the ECS deployment this run started (empty when nothing changed). With `layout: services`, a JSON object: compose service to the deployment started on its ECS service (those that moved).',
+  url: "Where the service answers, for the job's `environment` `url` (GitHub's Deployments page links it): `http(s)://` the load balancer's DNS name (or the host its listener rule matches) and the listener's port, for the service's first target group (the preview's, on a preview). Empty when the service has no target group behind an HTTP or HTTPS listener, and with `layout: services`.",
   changed:
     '`true` when this run registered a new revision or updated the service, else `false`. In plan mode: `true` when a deploy would.',
 } as const;

@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { error, UserError } from '../diagnostics';
+import type { ServicesTranslation } from '../translate/services';
 
 /**
  * A task definition from a JSON file: the RegisterTaskDefinition input (what `render` prints and
- * the action's task-definition-file holds), or `aws ecs describe-task-definition` output.
+ * the action's task-definition-file holds), `aws ecs describe-task-definition` output, or what
+ * `render --layout services` prints (`{"layout": "services", "namespace", "services": [...]}`).
  */
-export function readTaskDefinition(file: string): RegisterTaskDefinitionCommandInput {
+export function readTaskDefinition(
+  file: string,
+): RegisterTaskDefinitionCommandInput | ({ layout: 'services' } & ServicesTranslation) {
   const fail = (message: string) => new UserError(error(message, { location: { file, line: 1, column: 1 } }));
   let text: string;
   try {
@@ -16,7 +20,29 @@ export function readTaskDefinition(file: string): RegisterTaskDefinitionCommandI
       `cannot read the task definition: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
   }
-  return parseTaskDefinition(text, fail);
+  const services = parseServices(text);
+  return services ?? parseTaskDefinition(text, fail);
+}
+
+/** The services layout's document, when the text is one: each unit's task definition checked. */
+function parseServices(text: string): ({ layout: 'services' } & ServicesTranslation) | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(value) || value.layout !== 'services') return undefined;
+  const units = Array.isArray(value.units) ? value.units : [];
+  for (const u of units) {
+    if (!isObject(u) || typeof u.name !== 'string' || typeof u.discovery !== 'string')
+      throw new UserError(
+        error('not a services layout: each of units needs name, discovery and taskDefinition'),
+      );
+    parseTaskDefinition(JSON.stringify(u.taskDefinition));
+  }
+  if (typeof value.namespace !== 'string') throw new UserError(error('not a services layout: no namespace'));
+  return value as unknown as { layout: 'services' } & ServicesTranslation;
 }
 
 function parseTaskDefinition(

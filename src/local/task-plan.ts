@@ -13,6 +13,12 @@ export interface PlanOptions {
   secrets: ReadonlyMap<string, string>;
   /** The image of the awsvpc pause container. */
   pauseImage: string;
+  /**
+   * An awsvpc task of the services layout: it joins the project's network (which `up` made for
+   * every service's tasks, and keeps) instead of one of its own, its pause container under these
+   * aliases, as Cloud Map names a service's tasks; every container carries the project's label.
+   */
+  join?: { network: string; aliases: readonly string[]; project: string };
 }
 
 export const TASK_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
@@ -58,7 +64,10 @@ export function planTask(td: RegisterTaskDefinitionCommandInput, options: PlanOp
     errors.push(error('containerDefinitions: ECS needs at least one essential container'));
   }
 
-  const network = mode === 'bridge' || mode === 'awsvpc' ? task : undefined;
+  if (options.join && mode !== 'awsvpc')
+    errors.push(error(`networkMode "${mode}": a task of the services layout runs in awsvpc`));
+  const network = options.join?.network ?? (mode === 'bridge' || mode === 'awsvpc' ? task : undefined);
+  const projectLabel = options.join ? ['--label', `${LABEL.project}=${options.join.project}`] : [];
   const pauseName = `${task}.pause`;
   const volumes = planVolumes(td.volumes ?? [], task, errors, warnings);
   const { ports, problems } = planPorts(definitions, mode);
@@ -99,6 +108,7 @@ export function planTask(td: RegisterTaskDefinitionCommandInput, options: PlanOp
         '--label', `${LABEL.order}=${index}`,
         '--label', `${LABEL.networkMode}=${mode}`,
         '--label', `${LABEL.ports}=${portsLabel(containerPorts)}`,
+        ...projectLabel,
         ...built.options,
         ...namespaceOptions.container,
         ...(mode === 'bridge' ? publishOptions(containerPorts) : []),
@@ -121,6 +131,7 @@ export function planTask(td: RegisterTaskDefinitionCommandInput, options: PlanOp
     family: td.family ?? task,
     networkMode: mode,
     ...(network !== undefined && { network }),
+    ...(options.join && { joined: true }),
     ...(mode === 'awsvpc' && {
       pause: {
         dockerName: pauseName,
@@ -130,7 +141,9 @@ export function planTask(td: RegisterTaskDefinitionCommandInput, options: PlanOp
           '--label', `${LABEL.task}=${task}`,
           '--label', `${LABEL.role}=pause`,
           '--label', `${LABEL.networkMode}=${mode}`,
+          ...projectLabel,
           '--network', network ?? task,
+          ...(options.join?.aliases ?? []).flatMap((a) => ['--network-alias', a]),
           // It holds a namespace and nothing else: there is nothing to stop gracefully.
           '--stop-signal', 'SIGKILL',
           ...namespaceOptions.pause,

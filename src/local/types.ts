@@ -52,6 +52,8 @@ export interface TaskPlan {
   networkMode: NetworkMode;
   /** The task's own user-defined network (bridge and awsvpc), named after the task. */
   network?: string;
+  /** The network is the services layout project's, made and removed with the project, not the task. */
+  joined?: boolean;
   /** awsvpc: the container that owns the task's network namespace and publishes its ports. */
   pause?: { dockerName: string; image: string; options: string[] };
   /** Volumes `up` creates (task-scoped), or creates if missing and keeps (shared). */
@@ -70,4 +72,6 @@ export const LABEL = {
   networkMode: 'habitat-ecs.network-mode',
   ports: 'habitat-ecs.ports',
   role: 'habitat-ecs.role',
+  /** The services layout: every task of a project's services, and the network they share. */
+  project: 'habitat-ecs.project',
 } as const;

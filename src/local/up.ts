@@ -96,7 +96,7 @@ export async function upTask(plan: TaskPlan, docker: Docker, options: UpOptions)
 }
 
 async function createNetworkAndVolumes(docker: Docker, plan: TaskPlan): Promise<void> {
-  if (plan.network) {
+  if (plan.network && !plan.joined) {
     await must(docker, ['network', 'create', '--label', `${LABEL.task}=${plan.task}`, plan.network]);
   }
   for (const v of plan.volumes) {
@@ -110,7 +110,11 @@ async function createNetworkAndVolumes(docker: Docker, plan: TaskPlan): Promise<
 async function refuseForeignNames(docker: Docker, plan: TaskPlan): Promise<void> {
   const names = [...plan.containers.map((c) => c.dockerName), ...(plan.pause ? [plan.pause.dockerName] : [])];
   const taken = [...(await inspect(docker, names)).keys()].map((n) => `container ${n}`);
-  if (plan.network && (await docker.run(['network', 'inspect', plan.network])).exitCode === 0) {
+  if (
+    plan.network &&
+    !plan.joined &&
+    (await docker.run(['network', 'inspect', plan.network])).exitCode === 0
+  ) {
     taken.push(`network ${plan.network}`);
   }
   for (const v of plan.volumes.filter((x) => !x.shared)) {

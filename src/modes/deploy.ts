@@ -1,40 +1,30 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { awsClients } from '../aws/clients';
 import { checkService } from '../ecs/service';
 import { checkTargetGroups } from '../ecs/target-groups';
 import { checkStrategyPieces } from '../ecs/strategy-checks';
 import { serviceUrl } from '../ecs/service-url';
 import { explainFailure } from '../ecs/wait';
-import type { LoginState } from '../registry/login';
 import type { RunContext } from '../inputs/run-context';
 import type { ServiceConfig } from '../inputs/parse';
 import type { Log } from '../log';
-import { inlineCode, markdownText } from '../markdown';
 import { shortArn, type Progress } from '../progress';
 import { baseReport, DeployFailed, type RunReport } from './report';
-import { acquireImages } from '../stages/acquire';
 import { readGivenRevision } from '../stages/given-task';
 import { scaleService } from '../stages/autoscaling';
 import { initialDesiredCount } from '../ecs/autoscaling';
 import { checkBuildArchitecture, checkExportArchitecture } from '../stages/architecture';
+import { deployImages, deployNotes, pushReport, runTags, type RunnerSide } from './deploy-facts';
 import { pinTaskDefinition } from '../stages/pin';
 import { preflight } from '../stages/preflight';
-import { resolutionNotes, resolveReleases } from '../stages/resolve';
+import { resolutionNotes } from '../stages/resolve';
 import { rollout, type RolloutOutcome } from '../stages/rollout';
 import { oneOffPlacement, runBeforeDeploy } from '../stages/run-before';
-import { openRegistrySession } from '../stages/session';
 import { verifyStage } from '../stages/verify';
-import { previewRepository } from '../translate/preview-names';
-
-/** What only the Actions runner gives a deploy, passed in so that no stage reads the runner. */
-export interface RunnerSide {
-  /** The runner's temp directory (RUNNER_TEMP): the private docker config and the exports go there. */
-  tempDir: string;
-  /** Records a docker login for the post step, which undoes it. */
-  saveLoginState: (state: LoginState) => void;
-}
+import { containersView } from '../translate/project';
+import { topologyOf } from '../translate/topology';
+import { ecsParamsDiscovery } from '../stages/discovery';
 
 /**
  * The deploy mode: check, get every image into the registry, pin the task definition to their
@@ -49,16 +39,19 @@ export async function deploy(
   progress: Progress,
 ): Promise<RunReport> {
   const log = progress.tracking(actionLog);
-  const temp = runner.tempDir;
   const config = await readGivenRevision(asked, awsClients(asked.region).ecs);
   const plan = preflight(config, log, { settings: config.serviceSettings, oneOffs: config.runBeforeDeploy });
-  checkExportArchitecture(plan.translated.taskDefinition, plan.packages.length, process.arch);
+  checkExportArchitecture(containersView(plan.translated), plan.packages.length, process.arch);
   checkBuildArchitecture(plan.builds, process.arch, (arch) =>
     // The emulators binfmt_misc knows, as tonistiigi/binfmt (docker/setup-qemu-action) names them.
     existsSync(`/proc/sys/fs/binfmt_misc/qemu-${arch === 'ARM64' ? 'aarch64' : 'x86_64'}`),
   );
   // Everything the task needs now; the cluster's room before the first change (see verifyStage).
   const beforeChange = await verifyStage(config, plan.translated, actionLog, 'before-first-change');
+  if (plan.translated.layout === 'services') {
+    const { deployServices } = await import('./deploy-services');
+    return deployServices(config, run, runner, { log, actionLog, progress, plan, beforeChange });
+  }
   const { ecr, ecs } = awsClients(config.region);
   // Before the first side effect: the cluster exists, and the service can be updated or created.
   const checked = await checkService(ecs, {
@@ -78,44 +71,28 @@ export async function deploy(
     log,
   });
 
-  const session = openRegistrySession(ecr, {
-    ...(config.accountId && { accountId: config.accountId }),
-    ...(config.createRepositories && { createRepositories: config.repository }),
-    tempDir: temp,
-    saveState: runner.saveLoginState,
-    log,
-  });
-  // Packages named without a release: which one the export would get, so that one the registry
-  // already holds is reused. Part of reusing released images, and off with it.
-  const resolved = config.reuseReleasedImages
-    ? await resolveReleases(plan.packages, {
-        settings: config.habitatExport,
-        log,
-        maxParallel: config.maxParallel,
-      })
-    : undefined;
-  // A preview pushes to repositories of its own, which its role may write and production never reads.
-  const suffix = config.previewSuffix;
-  const images = await acquireImages(plan.packages, session, {
-    builds: plan.builds,
-    tags: [config.imageTag, ...config.extraTags],
-    versionTags: config.pushVersionTags,
-    reuseReleased: config.reuseReleasedImages,
-    ...(resolved && { resolved }),
-    maxParallel: config.maxParallel,
-    workDir: path.join(temp, 'habitat-ecs-deploy', 'export'),
-    workspace: run.workspace,
-    exportSettings: config.habitatExport,
+  const { images, registry, resolved } = await deployImages(ecr, config, run, runner, plan, {
     beforeChange,
-    ...(suffix !== undefined && { repositoryName: (r: string) => previewRepository(r, suffix) }),
     log,
     progress,
   });
-  const registry = images.length > 0 ? (await session.credentials()).registry : plan.registry;
   const task = pinTaskDefinition(config, images, registry);
 
   const pushed = images.some((p) => p.pushed);
   const autoscaling = config.serviceSettings.autoscaling;
+  // ecs-params service_discovery, as ecs-cli did: the service registered in Cloud Map.
+  const serviceRegistries = plan.translated.runParams.serviceDiscovery
+    ? await log.group('Service discovery', () =>
+        ecsParamsDiscovery({
+          region: config.region,
+          service: config.service,
+          runParams: plan.translated.runParams,
+          tags: runTags(run),
+          log,
+          beforeCreate: beforeChange,
+        }),
+      )
+    : [];
   const outcome = await rollout(ecs, {
     cluster: config.cluster,
     service: config.service,
@@ -151,6 +128,7 @@ export async function deploy(
           log,
         }),
     }),
+    ...(serviceRegistries.length > 0 && { discovery: { serviceRegistries } }),
     ...(config.runBeforeDeploy.length > 0 && {
       runBefore: (taskDefinitionArn: string) =>
         runBeforeDeploy(ecs, taskDefinitionArn, {
@@ -175,20 +153,12 @@ export async function deploy(
   const report: RunReport = {
     ...baseReport(config),
     taskDefinition: task.taskDefinition,
+    topology: topologyOf(
+      { ...plan.translated, taskDefinition: task.taskDefinition },
+      { title: config.service },
+    ),
     images: task.images,
-    pushes: images.map((p) => ({
-      repository: p.repository,
-      reference: p.reference,
-      pushed: p.pushed,
-      ...(p.upload && {
-        layers: {
-          total: p.upload.layers,
-          pushed: p.upload.layersPushed,
-          present: p.upload.layersPresent,
-          bytes: p.upload.bytesPushed,
-        },
-      }),
-    })),
+    pushes: pushReport(images),
     changed: pushed,
     notes: [...deployNotes(config, run), ...resolutionNotes(resolved)],
     timings: progress.timings,
@@ -269,25 +239,4 @@ export function reportRollout(base: RunReport, outcome: RolloutOutcome): RunRepo
       throw new DeployFailed(lines, { ...report, state });
     }
   }
-}
-
-/** Tags of what a deploy registers or creates: where it came from. */
-function runTags(run: RunContext): Record<string, string> {
-  return {
-    'habitat-ecs-deploy:commit': run.sha,
-    'habitat-ecs-deploy:ref': run.ref,
-    ...(run.runUrl && { 'habitat-ecs-deploy:run': run.runUrl }),
-  };
-}
-
-function deployNotes(config: ServiceConfig, run: RunContext): string[] {
-  const tags = [config.imageTag, ...config.extraTags].map(inlineCode).join(', ');
-  if (config.preview) {
-    return [
-      `Preview of pull request #${config.preview.number}: service ${inlineCode(config.service)}, images tagged ${tags}.`,
-    ];
-  }
-  if (run.ref.startsWith('refs/tags/'))
-    return [`Release ${markdownText(run.ref.slice('refs/tags/'.length))}: images pushed as ${tags}.`];
-  return [];
 }

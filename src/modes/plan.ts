@@ -1,5 +1,5 @@
 import { awsClients } from '../aws/clients';
-import { planDeployChange, type ChangePlan } from '../stages/change-plan';
+import { planDeployChange, type ChangePlan, type DeployChangeInput } from '../stages/change-plan';
 import { planText, serviceVerdict } from '../stages/change-text';
 import { checkTargetGroups } from '../ecs/target-groups';
 import { checkStrategyPieces } from '../ecs/strategy-checks';
@@ -12,6 +12,7 @@ import { resolveReleases } from '../stages/resolve';
 import { verifyStage } from '../stages/verify';
 import { readGivenRevision } from '../stages/given-task';
 import { scaleService } from '../stages/autoscaling';
+import { topologyOf } from '../translate/topology';
 
 /**
  * The plan mode: what a deploy would change, found with read-only AWS calls. Nothing is exported,
@@ -25,10 +26,16 @@ export async function plan(asked: ServiceConfig, log: Log): Promise<RunReport> {
   });
   // What would stop the deploy's task from starting stops the plan too, with the same reads.
   await verifyStage(config, checked.translated, log);
+  const translated = checked.translated;
+  // What would stop the deploy before its first change stops the plan too.
+  if (translated.layout === 'services') {
+    const { requireNetwork } = await import('../stages/services-plan');
+    requireNetwork(translated, config.createService);
+  }
   // A target group ECS would refuse fails the plan as it fails the deploy (one read).
   await checkTargetGroups(config.serviceSettings.loadBalancers, {
     region: config.region,
-    networkMode: checked.translated.taskDefinition.networkMode,
+    networkMode: translated.layout === 'services' ? 'awsvpc' : translated.taskDefinition.networkMode,
     log,
   });
   // What a BLUE_GREEN, LINEAR or CANARY deployment needs (reads; clients load only when given).
@@ -44,17 +51,22 @@ export async function plan(asked: ServiceConfig, log: Log): Promise<RunReport> {
         maxParallel: config.maxParallel,
       })
     : undefined;
+  const input: DeployChangeInput = {
+    cluster: config.cluster,
+    service: config.service,
+    createService: config.createService,
+    forceNewDeployment: config.forceNewDeployment,
+    settings: config.serviceSettings,
+    reuseReleased: config.reuseReleasedImages,
+    ...(resolved && { resolved }),
+    log,
+  };
+  if (translated.layout === 'services') {
+    const { planServicesMode } = await import('./plan-services');
+    return planServicesMode(config, log, checked, input);
+  }
   const change = await log.group('Plan', async () => {
-    const planned = await planDeployChange(awsClients(config.region), config, checked, {
-      cluster: config.cluster,
-      service: config.service,
-      createService: config.createService,
-      forceNewDeployment: config.forceNewDeployment,
-      settings: config.serviceSettings,
-      reuseReleased: config.reuseReleasedImages,
-      ...(resolved && { resolved }),
-      log,
-    });
+    const planned = await planDeployChange(awsClients(config.region), config, checked, input);
     const autoscaling = config.serviceSettings.autoscaling;
     if (autoscaling) {
       planned.settings.push(
@@ -78,6 +90,7 @@ export async function plan(asked: ServiceConfig, log: Log): Promise<RunReport> {
   return {
     ...baseReport(config),
     taskDefinition: change.taskDefinition,
+    topology: topologyOf({ ...translated, taskDefinition: change.taskDefinition }, { title: config.service }),
     ...(change.serviceArn && { serviceArn: change.serviceArn }),
     diff: change.diff,
     plan: {

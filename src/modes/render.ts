@@ -4,12 +4,17 @@ import type { InputName } from '../inputs/spec';
 import type { Log } from '../log';
 import { baseReport, type RunReport } from './report';
 import { requestRegistry, translateRequest } from '../stages/request';
+import { serviceNameOf } from '../translate/services';
+import { topologyOf } from '../translate/topology';
 
-/** The render mode: the task definition, and nothing exported, pushed or sent to AWS. */
+/** The render mode: the task definition(s), and nothing exported, pushed or sent to AWS. */
 export function render(config: Config, log: Log): RunReport {
   // Without packages no image is named after the registry, so any well-formed one does.
   const translated = translateRequest(config, requestRegistry(config));
-  for (const w of translated.warnings) log.warning(formatDiagnostic(w), w);
+  for (const w of translated.warnings) {
+    if (w.severity === 'notice') log.info(formatDiagnostic(w));
+    else log.warning(formatDiagnostic(w), w);
+  }
   if (
     !(config.accountId && config.region) &&
     translated.habitatServices.size + translated.builtServices.size > 0
@@ -21,9 +26,23 @@ export function render(config: Config, log: Log): RunReport {
       }),
     );
   }
-  return {
-    ...baseReport(config),
-    taskDefinition: translated.taskDefinition,
-    notes: ['Render mode: nothing was exported, pushed, registered or deployed.'],
-  };
+  const prefix = config.service ?? config.family;
+  const notes = ['Render mode: nothing was exported, pushed, registered or deployed.'];
+  const topology = topologyOf(translated, {
+    title: prefix,
+    serviceName: (c) => (c === undefined ? prefix : serviceNameOf(prefix, c)),
+  });
+  if (translated.layout === 'services') {
+    return {
+      ...baseReport(config),
+      services: translated.services.units.map((u) => ({
+        name: u.name,
+        service: serviceNameOf(prefix, u.name),
+        taskDefinition: u.taskDefinition,
+      })),
+      topology,
+      notes,
+    };
+  }
+  return { ...baseReport(config), taskDefinition: translated.taskDefinition, topology, notes };
 }

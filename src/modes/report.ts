@@ -1,10 +1,12 @@
-import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import type { ChangePlan } from '../stages/change-plan';
 import { imageLines } from '../stages/change-text';
 import type { Config } from '../inputs/parse';
 import type { OutputName } from '../inputs/spec';
 import { codeBlock, inlineCode, markdownText } from '../markdown';
 import { shortArn } from '../progress';
+import { cellCode, ports } from './markdown';
+import { serviceRows, type ServiceReport } from './services-report';
 
 /** What one run did, as the outputs and the job summary tell it. */
 export interface RunReport {
@@ -48,9 +50,28 @@ export interface RunReport {
   stages?: string[];
   /** How long each stage took, in order, e.g. [['Export', 3120], ['Push', 2980]]. */
   timings?: [string, number][];
+  /** The services layout: what happened to each compose service's ECS service, in rollout order. */
+  services?: ServiceReport[];
+  /** The topology as a Mermaid flowchart (translate/topology.ts). */
+  topology?: string;
 }
 
 export function outputsOf(report: RunReport): Record<OutputName, string> {
+  const units = report.services;
+  if (units) {
+    // A JSON object per output, keyed by compose service.
+    const map = (value: (u: ServiceReport) => string | undefined) =>
+      JSON.stringify(Object.fromEntries(units.flatMap((u) => { const v = value(u); return v ? [[u.name, v]] : []; }))); // prettier-ignore
+    return {
+      'task-definition-arn': map((u) => u.taskDefinitionArn),
+      'task-definition-file': map((u) => u.taskDefinitionFile),
+      images: JSON.stringify(report.images),
+      'service-arn': map((u) => u.serviceArn),
+      'deployment-id': map((u) => u.deploymentId),
+      url: report.url ?? '',
+      changed: String(report.changed),
+    };
+  }
   return {
     'task-definition-arn': report.taskDefinitionArn ?? '',
     'task-definition-file': report.taskDefinitionFile ?? '',
@@ -107,6 +128,9 @@ export function summaryMarkdown(report: RunReport): string {
   for (const [k, v] of facts) if (v) out.push(`- **${k}:** ${v}`);
   out.push('');
 
+  // The picture first, the tables of what it shows below it.
+  if (report.topology) out.push('```mermaid', report.topology, '```', '');
+  if (report.services) out.push(...serviceRows(report.services, report.mode), '');
   const containers = report.taskDefinition?.containerDefinitions ?? [];
   if (containers.length > 0) {
     out.push('| Container | Image | Ports |', '| --- | --- | --- |');
@@ -147,19 +171,6 @@ export function summaryMarkdown(report: RunReport): string {
   // Notes are Markdown the action composed, each value in it escaped where it was put in.
   for (const note of report.notes ?? []) out.push(`> ${note}`, '');
   return out.join('\n');
-}
-
-function ports(c: ContainerDefinition): string {
-  const list = (c.portMappings ?? []).map(
-    (p) =>
-      `${p.hostPort !== undefined && p.hostPort !== p.containerPort ? `${p.hostPort}:` : ''}${p.containerPort}/${p.protocol ?? 'tcp'}`,
-  );
-  return list.join(', ') || '-';
-}
-
-/** A code span in a table cell: a `|` inside would still end the cell (GFM tables, 4.10). */
-function cellCode(text: string): string {
-  return inlineCode(text).replace(/\|/g, '\\|');
 }
 
 /** A deploy that failed after it started: the report still goes out, then the step fails. */

@@ -15,20 +15,31 @@ import { previewRepository } from '../translate/preview-names';
  */
 export async function tearDown(config: ServiceConfig, log: Log): Promise<RunReport> {
   const { ecr, ecs } = awsClients(config.region);
-  const { service } = config;
-  const result = await log.group('Teardown', () =>
-    teardown(ecs, {
-      cluster: config.cluster,
-      service,
-      family: config.family,
-      timeoutMs: config.waitTimeoutMinutes * 60_000,
-      log,
-    }),
-  );
-  const state = [
-    result.deleted ? `service ${service} deleted` : `service ${service} did not exist`,
-    `${result.deregistered.length} task definition revision(s) deregistered`,
-  ];
+  const { service, layout } = config;
+  let changed: boolean;
+  let state: string[];
+  // The images the deregistered revisions named: a preview's own, whichever way they were made.
+  let images: string[];
+  if (layout.kind === 'services') {
+    const { tearDownServices } = await import('./teardown-services');
+    ({ state, changed, images } = await tearDownServices({ ...config, layout }, log));
+  } else {
+    const result = await log.group('Teardown', () =>
+      teardown(ecs, {
+        cluster: config.cluster,
+        service,
+        family: config.family,
+        timeoutMs: config.waitTimeoutMinutes * 60_000,
+        log,
+      }),
+    );
+    changed = result.deleted || result.deregistered.length > 0;
+    images = result.images;
+    state = [
+      result.deleted ? `service ${service} deleted` : `service ${service} did not exist`,
+      `${result.deregistered.length} task definition revision(s) deregistered`,
+    ];
+  }
   // Only the pull request's own tag, whatever image-tag says: never a tag other deploys use.
   const tag = config.preview && previewTag(config.preview.number);
   if (tag && config.removePreviewImages) {
@@ -38,9 +49,9 @@ export async function tearDown(config: ServiceConfig, log: Log): Promise<RunRepo
     const repositories = config.packages.map((p) =>
       suffix === undefined ? repositoryOf(p) : previewRepository(repositoryOf(p), suffix),
     );
-    if (result.images.length > 0) {
+    if (images.length > 0) {
       const { registry } = await getRegistryAuthorization(ecr);
-      for (const image of result.images) {
+      for (const image of images) {
         const { host, repository } = splitImage(image);
         if (host === registry) repositories.push(repository);
       }
@@ -55,7 +66,7 @@ export async function tearDown(config: ServiceConfig, log: Log): Promise<RunRepo
   return {
     ...baseReport(config),
     mode: 'teardown',
-    changed: result.deleted || result.deregistered.length > 0,
+    changed,
     state: state.join('; '),
     ...(config.preview && { notes: [`Preview of pull request #${config.preview.number} removed.`] }),
   };

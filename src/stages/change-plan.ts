@@ -21,10 +21,10 @@ import { translateRequest, type Request } from './request';
 import { pinnedTo, type ResolvedRelease } from './resolve';
 
 /** What a deploy would do to the service. */
-type ServiceChange = 'create' | 'update' | 'redeploy' | 'none';
+export type ServiceChange = 'create' | 'update' | 'redeploy' | 'none';
 
 /** How a deploy would get one package's image into the registry. */
-interface PlannedImage {
+export interface PlannedImage {
   repository: string;
   /**
    * reuse: a release the registry holds is pinned; export: exported and pushed by the deploy;
@@ -172,7 +172,12 @@ export function planDeployChange(
     reuseReleased: input.reuseReleased,
     registry: async () =>
       accountId ? ecrRegistry(accountId, region) : (await authorizeRegistry(clients.ecr, input.log)).registry,
-    render: (registry, images) => translateRequest(request, registry, images).taskDefinition,
+    render: (registry, images) => {
+      const rendered = translateRequest(request, registry, images);
+      if (rendered.layout !== 'task')
+        throw new Error('planDeployChange: the request is not in the task layout');
+      return rendered.taskDefinition;
+    },
     placeholderRegistry: checked.registry,
   });
 }
@@ -197,7 +202,7 @@ export function decideChange(args: {
 }
 
 /** One at a time: a project has a handful of packages, and each is one DescribeImages call. */
-async function planImages(
+export async function planImages(
   ecr: ECRClient,
   packages: readonly PackageSource[],
   reuseReleased: boolean,

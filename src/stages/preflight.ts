@@ -7,7 +7,7 @@ import type { Log } from '../log';
 import { validateImagePlan } from '../registry/validate';
 import type { ImageBuild } from '../translate/build-plan';
 import type { PackageSource } from '../translate/habitat/package-source';
-import type { TranslatedProject } from '../translate/project';
+import { containersView, type TranslatedProject } from '../translate/project';
 import { checkAgainstTask } from './check-task';
 import { requestRegistry, translateRequest, type Request } from './request';
 
@@ -38,7 +38,11 @@ export function preflight(request: Request, log: Log, use?: ServiceUse): Preflig
   // The account asked for, or a stand-in: only the names of the images depend on it.
   const registry = requestRegistry(request);
   const planned = translateRequest(request, registry);
-  for (const w of planned.warnings) log.warning(formatDiagnostic(w), w);
+  for (const w of planned.warnings) {
+    // The translation's notices say what it did for the user: nothing to fix.
+    if (w.severity === 'notice') log.info(formatDiagnostic(w));
+    else log.warning(formatDiagnostic(w), w);
+  }
   const problems = [
     ...validateImagePlan({
       packages: planned.packages.map((source) => ({ source, input: 'habitat-packages' })),
@@ -50,7 +54,7 @@ export function preflight(request: Request, log: Log, use?: ServiceUse): Preflig
     ...checkBuilds(planned.builds, request.root),
   ];
   if (use) {
-    const fit = checkAgainstTask(planned.taskDefinition, use.settings, use.oneOffs);
+    const fit = checkAgainstTask(containersView(planned), use.settings, use.oneOffs);
     for (const w of fit.warnings) log.warning(formatDiagnostic(w), w);
     problems.push(...fit.errors);
   }

@@ -1,6 +1,6 @@
 import type { HabitatOptions } from '../translate/habitat/types';
 import type { PackageSource } from '../translate/habitat/package-source';
-import type { LaunchType } from '../translate/context';
+import type { LaunchType, Layout } from '../translate/context';
 import { ecrRegistry } from '../translate/image-plan';
 import { previewTaskDefinition } from '../translate/preview-names';
 import { translateProject, type TranslatedProject } from '../translate/project';
@@ -17,6 +17,8 @@ export interface Request {
   envFile?: string;
   ecsParamsFile?: string;
   launchType: LaunchType;
+  /** One task definition, or one per compose service (each its own ECS service). */
+  layout: Layout;
   family: string;
   /** Habitat packages to run: the services whose image names one's repository run it. */
   packages: PackageSource[];
@@ -70,6 +72,7 @@ export function translateRequest(
     ...(request.envFile !== undefined && { envFile: request.envFile }),
     ...(request.ecsParamsFile !== undefined && { ecsParamsFile: request.ecsParamsFile }),
     launchType: request.launchType,
+    layout: request.layout,
     family: request.family,
     packages: request.packages,
     registry,
@@ -82,9 +85,14 @@ export function translateRequest(
     ...(request.given && { given: request.given }),
     ...(images && { images }),
   });
-  if (request.previewSuffix === undefined) return translated;
-  return {
-    ...translated,
-    taskDefinition: previewTaskDefinition(translated.taskDefinition, request.previewSuffix),
-  };
+  const suffix = request.previewSuffix;
+  if (suffix === undefined) return translated;
+  if (translated.layout === 'services') {
+    const units = translated.services.units.map((u) => ({
+      ...u,
+      taskDefinition: previewTaskDefinition(u.taskDefinition, suffix),
+    }));
+    return { ...translated, services: { ...translated.services, units } };
+  }
+  return { ...translated, taskDefinition: previewTaskDefinition(translated.taskDefinition, suffix) };
 }

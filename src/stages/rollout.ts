@@ -12,6 +12,7 @@ import {
 import { waitForDeployment, type WaitResult } from '../ecs/wait';
 import type { ServiceSettings } from '../ecs/settings';
 import { shiftsTraffic } from '../ecs/strategy';
+import type { DiscoveryFields } from '../ecs/discovery';
 import type { Log } from '../log';
 import { shortArn, type Progress } from '../progress';
 import type { RunBeforeResult } from './run-before';
@@ -44,6 +45,8 @@ export interface RolloutInput {
   poll?: Pick<ServicePoll, 'intervalMs' | 'sleep' | 'now'>;
   /** Service settings: given on create, changed on update where they differ. */
   settings?: ServiceSettings;
+  /** Cloud Map registries and Service Connect: given on create, changed on update where they differ. */
+  discovery?: DiscoveryFields;
   /**
    * Tasks to run on the registered revision before the service is pointed at it (not when the
    * service already runs it); a failure leaves the service as it is.
@@ -147,6 +150,7 @@ export async function rollout(ecs: ECSClient, input: RolloutInput): Promise<Roll
       ...(input.network && { network: input.network }),
       ...(input.reviveCount !== undefined && { reviveCount: input.reviveCount }),
       ...(input.settings && { settings: input.settings }),
+      ...(input.discovery && { discovery: input.discovery }),
       ...(input.beforeChange && { beforeChange: input.beforeChange }),
       log,
     }),

@@ -107,8 +107,8 @@ export function translateContainer(
   }
   const files = environmentFiles(ctx, d.env_file, at('env_file'));
   if (files.length > 0) c.environmentFiles = files;
-  if (s.ports) {
-    const ports = translatePorts(ctx, s.ports, at('ports'));
+  if (s.ports || (ctx.services && s.expose)) {
+    const ports = translatePorts(ctx, s.ports ?? [], at('ports'), s.expose);
     if (ports.length > 0) c.portMappings = ports;
   }
   const mounts = translateMounts(ctx, volumes, service);
@@ -117,7 +117,8 @@ export function translateContainer(
 
   // Hostnames and links only mean something with a network of their own per container.
   // Habitat containers keep them here: the Habitat pass rewrites their peers and drops them.
-  if (s.links) {
+  if (ctx.services) dropNames(ctx, service);
+  else if (s.links) {
     for (const link of s.links) {
       if (!ctx.project.services.has(link.service))
         ctx.problems.error(link.at, `unknown service "${link.service}"`);
@@ -131,7 +132,7 @@ export function translateContainer(
       );
     }
   }
-  if (typeof d.hostname === 'string') {
+  if (typeof d.hostname === 'string' && !ctx.services) {
     if (ctx.networkMode !== 'awsvpc' || habitat) c.hostname = d.hostname;
     else {
       ctx.problems.error(
@@ -242,6 +243,35 @@ function environmentFiles(
     );
   }
   return files;
+}
+
+/**
+ * The services layout: each service is a task of its own in awsvpc, where ECS takes neither links
+ * nor a hostname; the other services reach this one by its Cloud Map name (or through Service
+ * Connect by its compose name), and names that point at it are rewritten (services/names.ts).
+ */
+function dropNames(ctx: TranslateContext, service: ServiceInput): void {
+  const s = service.canonical;
+  const d = service.definition;
+  const at = (key: string) => [...service.path, key];
+  for (const link of s.links ?? []) {
+    if (!ctx.project.services.has(link.service))
+      ctx.problems.error(link.at, `unknown service "${link.service}"`);
+  }
+  const reach = ctx.services?.reach;
+  if (s.links && s.links.length > 0 && reach) {
+    const names = s.links.map((l) => `${l.service} (${reach.get(l.service)?.host ?? '?'})`).join(', ');
+    ctx.problems.warn(
+      at('links'),
+      `not needed with layout: services: the other services are reached by their Cloud Map names, ${names}; links are dropped (awsvpc takes none)`,
+    );
+  }
+  if (typeof d.hostname === 'string' && reach) {
+    ctx.problems.warn(
+      at('hostname'),
+      `dropped: ECS takes no hostname in awsvpc; the other services reach "${service.name}" as ${reach.get(service.name)?.host ?? '?'}, and "${d.hostname}" where they name it is rewritten to that`,
+    );
+  }
 }
 
 function linuxParameters(

@@ -2,7 +2,11 @@ import { loadComposeProject } from '../compose/load';
 import type { ComposeProject } from '../compose/types';
 import { UserError, type Diagnostic } from '../diagnostics';
 import { loadEcsParams, type EcsParams } from './ecs-params';
-import { translateTaskDefinition, type TranslatedTask } from './taskdef';
+import { translateTaskDefinition } from './taskdef';
+import type { RunParams } from './run-params';
+import type { Layout } from './context';
+import { translateServices, type ServicesTranslation } from './services';
+import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import type { HabitatOptions, HabitatService } from './habitat/types';
 import type { PackageSource } from './habitat/package-source';
 import { planImages } from './image-plan';
@@ -38,10 +42,28 @@ export interface TranslateProjectInput {
   platform?: string;
   /** A task definition of the user's own: deployed instead of the compose file's translation. */
   given?: GivenTaskDefinition;
+  /** Default: the task layout. */
+  layout?: Layout;
 }
 
-/** The task definition, with what the translation learned on the way. */
-export interface TranslatedProject extends TranslatedTask {
+/** The translation in either layout: the task definition(s), with what was learned on the way. */
+export type TranslatedProject = TranslatedTaskLayout | TranslatedServicesLayout;
+
+/** The task layout: one task definition, a container per compose service. */
+export interface TranslatedTaskLayout extends TranslatedCommon {
+  layout: 'task';
+  taskDefinition: RegisterTaskDefinitionCommandInput;
+}
+
+/** The services layout: a task definition and an ECS service per compose service. */
+export interface TranslatedServicesLayout extends TranslatedCommon {
+  layout: 'services';
+  services: ServicesTranslation;
+}
+
+interface TranslatedCommon {
+  /** ecs-params run_params (awsvpc network configuration, service discovery), for the service(s). */
+  runParams: RunParams;
   project: ComposeProject;
   habitatServices: Map<string, HabitatService>;
   /** Every package to export: the given ones plus those named only by x-habitat. */
@@ -60,6 +82,10 @@ export interface TranslatedProject extends TranslatedTask {
  * The whole translation, shared by the action and the CLI: load the compose files, plan which
  * services run Habitat packages (and which are built), read ecs-params and translate. No AWS, no network, no processes.
  */
+export function translateProject(
+  input: TranslateProjectInput & { layout?: { kind: 'task' } },
+): TranslatedTaskLayout;
+export function translateProject(input: TranslateProjectInput): TranslatedProject;
 export function translateProject(input: TranslateProjectInput): TranslatedProject {
   if (input.given) return translateGiven(input, input.given);
   const project = loadComposeProject({
@@ -85,7 +111,7 @@ export function translateProject(input: TranslateProjectInput): TranslatedProjec
     },
   );
   const ecsParams = input.ecsParamsFile === undefined ? undefined : loadEcsParams(input.ecsParamsFile);
-  const task = translateTaskDefinition(project, {
+  const options = {
     launchType: input.launchType,
     family: input.family,
     habitatServices: plan.services,
@@ -93,18 +119,53 @@ export function translateProject(input: TranslateProjectInput): TranslatedProjec
     ...(ecsParams && { ecsParams }),
     habitat: input.habitat,
     ...(input.platform !== undefined && { platform: input.platform }),
-  });
-  const warnings: Diagnostic[] = [...project.warnings, ...plan.warnings, ...task.warnings];
-  return {
-    ...task,
-    warnings,
+  };
+  const common = {
     project,
     habitatServices: plan.services,
     packages: plan.packages,
     builtServices: plan.built,
     builds: plan.builds,
+    runParams: ecsParams?.runParams ?? {},
     ...(ecsParams && { ecsParams }),
   };
+  const loaded: Diagnostic[] = [...project.warnings, ...plan.warnings];
+  if (input.layout?.kind === 'services') {
+    const { warnings, ...services } = translateServices(project, {
+      ...options,
+      namespace: input.layout.namespace,
+    });
+    return { ...common, layout: 'services', services, warnings: [...loaded, ...warnings] };
+  }
+  const task = translateTaskDefinition(project, options);
+  return {
+    ...common,
+    layout: 'task',
+    taskDefinition: task.taskDefinition,
+    warnings: [...loaded, ...task.warnings],
+  };
+}
+
+/**
+ * The task definition of the task layout; in the services layout, one with every service's
+ * container (their task-level settings are the same, ecs-params'): what the checks of the account
+ * and of the inputs read, never what is registered.
+ */
+export function containersView(t: TranslatedProject): RegisterTaskDefinitionCommandInput {
+  if (t.layout === 'task') return t.taskDefinition;
+  const [first] = t.services.units;
+  return {
+    ...(first?.taskDefinition ?? {}),
+    family: first?.taskDefinition.family ?? '',
+    containerDefinitions: t.services.units.flatMap((u) => u.taskDefinition.containerDefinitions ?? []),
+  };
+}
+
+/** What render writes: the task definition, or the services layout as a whole (ServicesTranslation). */
+export function renderedDocument(
+  t: TranslatedProject,
+): RegisterTaskDefinitionCommandInput | ({ layout: 'services' } & ServicesTranslation) {
+  return t.layout === 'task' ? t.taskDefinition : { layout: 'services', ...t.services };
 }
 
 /**
@@ -140,6 +201,7 @@ function translateGiven(input: TranslateProjectInput, given: GivenTaskDefinition
   });
   const ecsParams = input.ecsParamsFile === undefined ? undefined : loadEcsParams(input.ecsParamsFile);
   return {
+    layout: 'task',
     taskDefinition: pinned.taskDefinition,
     runParams: ecsParams?.runParams ?? {},
     warnings: [

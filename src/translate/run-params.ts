@@ -67,8 +67,22 @@ function serviceDiscovery(r: Reader, value: unknown): ServiceDiscoveryParams {
     r.strings(r.map(sd[key], at(key), fields), at(key), fields);
   if (sd.private_dns_namespace !== undefined)
     out.privateDnsNamespace = namespace('private_dns_namespace', ['vpc', 'id', 'name', 'description']);
-  if (sd.public_dns_namespace !== undefined)
+  if (sd.public_dns_namespace !== undefined) {
     out.publicDnsNamespace = namespace('public_dns_namespace', ['id', 'name']);
+    r.p.warn(
+      at('public_dns_namespace'),
+      "ignored: the service is registered in a private DNS namespace only (private_dns_namespace); a public one would publish the tasks' private addresses",
+    );
+  }
+  if (
+    sd.private_dns_namespace !== undefined &&
+    !out.privateDnsNamespace?.id &&
+    !out.privateDnsNamespace?.name
+  )
+    r.p.error(
+      at('private_dns_namespace'),
+      'needs the id of a namespace, or the name of one (created when missing)',
+    );
   if (sd.service_discovery_service !== undefined) {
     const path = at('service_discovery_service');
     const s = r.map(sd.service_discovery_service, path, [

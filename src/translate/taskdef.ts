@@ -4,10 +4,13 @@ import { error, UserError, type Diagnostic } from '../diagnostics';
 import type { HabitatOptions, HabitatService } from './habitat/types';
 import type { BuiltService } from './build-plan';
 import { translateContainer } from './container';
-import { ECS_NAME, type LaunchType, type TranslateContext } from './context';
+import { ECS_NAME, type LaunchType, type ServicesPart, type TranslateContext } from './context';
 import { translateDependsOn } from './depends';
+import { linkNames } from './link-names';
+import { findNameReferences } from './name-references';
 import type { EcsParams, RunParams } from './ecs-params';
 import { applyHabitat } from './habitat/apply';
+import type { PeerEdge } from './habitat/peers';
 import { checkDependencies, checkLaunchType, decideNetworkMode } from './launch-rules';
 import { CONTAINER_KEYS, ordered, TASK_KEYS } from './key-order';
 import { Problems } from '../problems';
@@ -26,13 +29,20 @@ export interface TaskDefinitionOptions {
   habitat: HabitatOptions;
   /** The `runtime-platform` input (`linux/arm64`); unset: the services' `platform:`, if any. */
   platform?: string;
+  /** The services layout: the task definition of the one compose service named there, in awsvpc. */
+  services?: ServicesPart;
 }
 
-export interface TranslatedTask {
+interface TranslatedTask {
   taskDefinition: RegisterTaskDefinitionCommandInput;
   /** ecs-params run_params (awsvpc network configuration, service discovery), for the service. */
   runParams: RunParams;
   warnings: Diagnostic[];
+}
+
+/** One task definition of the services layout, with the peers it has in other services. */
+interface TranslatedServiceTask extends TranslatedTask {
+  remotePeers: PeerEdge[];
 }
 
 /**
@@ -45,9 +55,10 @@ const MAX_CONTAINERS = 10;
 export function translateTaskDefinition(
   project: ComposeProject,
   options: TaskDefinitionOptions,
-): TranslatedTask {
+): TranslatedServiceTask {
   const params = options.ecsParams;
-  const networkMode = decideNetworkMode(options.launchType, params);
+  // The services layout runs in awsvpc: services/index.ts says why, once, when ecs-params disagrees.
+  const networkMode = options.services ? 'awsvpc' : decideNetworkMode(options.launchType, params);
   const problems = Problems.forProject(project);
   const paramsProblems = params ? new Problems(params.locate) : undefined;
   const ctx: TranslateContext = {
@@ -57,6 +68,7 @@ export function translateTaskDefinition(
     networkMode,
     habitatServices: options.habitatServices,
     builtServices: options.builtServices ?? new Map(),
+    ...(options.services && { services: options.services }),
   };
   const errors: Diagnostic[] = [];
   if (!ECS_NAME.test(options.family)) {
@@ -101,15 +113,21 @@ export function translateTaskDefinition(
   const volumes = new TaskVolumes(ctx, params?.dockerVolumes ?? new Map(), params?.efsVolumes);
   const containers: ContainerDefinition[] = [];
   for (const [name, service] of project.services) {
+    if (options.services && name !== options.services.service) continue;
     const input = { ...service, path: ['services', name] };
     containers.push(
       translateContainer(ctx, input, volumes, params?.services.get(name), params?.memory !== undefined),
     );
   }
-  const dependsOn = translateDependsOn(ctx, params?.services ?? new Map());
-  for (const c of containers) {
-    const deps = dependsOn.get(c.name ?? '');
-    if (deps) c.dependsOn = deps;
+  // Between services, depends_on orders the rollout instead, and names resolve through Cloud
+  // Map and Service Connect (services/).
+  if (!options.services) {
+    const dependsOn = translateDependsOn(ctx, params?.services ?? new Map());
+    for (const c of containers) {
+      const deps = dependsOn.get(c.name ?? '');
+      if (deps) c.dependsOn = deps;
+    }
+    linkNames(ctx, containers, findNameReferences(project, new Set(options.habitatServices.keys())));
   }
   const taskVolumes = volumes.list();
   const translated: RegisterTaskDefinitionCommandInput = {
@@ -136,6 +154,7 @@ export function translateTaskDefinition(
     project,
     habitatServices: options.habitatServices,
     options: options.habitat,
+    ...(options.services && { services: options.services }),
   });
   const finalContainers = (habitat.taskDefinition.containerDefinitions ?? []).map((c) =>
     ordered(c, CONTAINER_KEYS),
@@ -151,6 +170,7 @@ export function translateTaskDefinition(
       ...problems.warnings,
       ...habitat.warnings,
     ],
+    remotePeers: habitat.remotePeers,
   };
 }
 

@@ -30,9 +30,12 @@ const IGNORED: Record<string, string> = {
   cpuset: 'ECS does not pin CPUs',
   stop_signal: 'ECS always stops with SIGTERM, then SIGKILL',
   pull_policy: 'ECS pulls images as its agent is configured',
+  pull_refresh_after: 'ECS pulls images as its agent is configured',
 };
 
 const DEPLOY_TRANSLATED = new Set(['resources']);
+/** Keys only the services layout reads (services/index.ts, ports.ts). */
+const SERVICES_TRANSLATED = new Set(['scale', 'expose']);
 
 /**
  * A warning for each key of a service that the translation cannot honour, and an error where
@@ -47,15 +50,25 @@ export function reportUnsupportedKeys(
   const d = service.definition;
   const at = (...path: (string | number)[]) => [...service.path, ...path];
   const built = ctx.builtServices.has(service.name);
+  // The services layout makes an ECS service of each compose service: its replicas, and the
+  // ports it exposes to the others, mean something there.
+  const services = ctx.services !== undefined;
   for (const key of Object.keys(d)) {
     if (TRANSLATED.has(key) || key.startsWith('x-')) continue;
+    if (services && SERVICES_TRANSLATED.has(key)) continue;
     if (built && key === 'build') continue;
     ctx.problems.warn(at(key), `ignored on ECS: ${IGNORED[key] ?? 'ECS has no equivalent'}`);
   }
   if (isRecord(d.deploy)) {
     for (const key of Object.keys(d.deploy)) {
+      if (services && key === 'replicas') continue;
       if (!DEPLOY_TRANSLATED.has(key))
-        ctx.problems.warn(at('deploy', key), 'ignored on ECS: only deploy.resources is translated');
+        ctx.problems.warn(
+          at('deploy', key),
+          services
+            ? 'ignored on ECS: only deploy.resources and deploy.replicas are translated'
+            : 'ignored on ECS: only deploy.resources is translated',
+        );
     }
   }
   for (const { value: name, at: place } of service.canonical.networks ?? []) {

@@ -235,6 +235,13 @@ export function translateVolumesFrom(ctx: TranslateContext, entries: readonly Vo
       ctx.problems.error(at, `unknown service "${source}"`);
       return [];
     }
+    if (ctx.services) {
+      ctx.problems.error(
+        at,
+        `with layout: services, "${source}" runs in a task of its own, and ECS shares volumes only between the containers of one task: use layout: task, or a volume both can mount (EFS)`,
+      );
+      return [];
+    }
     return [{ sourceContainer: source, readOnly: read_only }];
   });
 }

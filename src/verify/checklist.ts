@@ -36,6 +36,8 @@ export interface VerifyTarget {
   launchType: LaunchType;
   /** The service the task runs in: on a full EC2 cluster its old tasks may make room. */
   service?: string;
+  /** The services layout: the ports its services reach each other on, open to their security groups. */
+  servicePorts?: RingPort[];
 }
 
 export interface RoleCheck {
@@ -64,6 +66,24 @@ export interface NetworkCheck {
   securityGroups: { id: string; place: Place }[];
   assignPublicIp: 'ENABLED' | 'DISABLED';
   publicIpPlace: Place;
+}
+
+/** A port the services of the services layout reach each other on. */
+export interface RingPort {
+  protocol: 'tcp' | 'udp';
+  port: number;
+  /** `Habitat gossip`, `Service Connect to db:5432`, ... */
+  why: string;
+}
+
+/** What the services layout needs of the tasks' security groups: each port open to the groups themselves. */
+export interface RingCheck {
+  ports: RingPort[];
+  /** The groups ecs-params gives; none: ECS uses the VPC's default group. */
+  groups: { id: string; place: Place }[];
+  subnets: string[];
+  /** Where to report a missing rule when no group is given. */
+  place: Place;
 }
 
 export interface ImageCheck {
@@ -106,6 +126,8 @@ export interface VerifyPlan {
   envFiles: EnvFileCheck[];
   efs: EfsCheck[];
   cluster: ClusterCheck;
+  /** The services layout: the security group rules its services need between them. */
+  ring?: RingCheck;
   /** Errors and notices found without asking AWS: malformed references, a missing execution role, ... */
   findings: Diagnostic[];
 }
@@ -241,6 +263,18 @@ export function planVerification(target: VerifyTarget): VerifyPlan {
   }
 
   const awsvpc = target.runParams.networkConfiguration?.awsvpcConfiguration;
+  if (target.servicePorts && awsvpc) {
+    const net = ['run_params', 'network_configuration', 'awsvpc_configuration'];
+    plan.ring = {
+      ports: target.servicePorts,
+      groups: (awsvpc.securityGroups ?? []).map((id, i) => ({
+        id,
+        place: params([...net, 'security_groups', i]),
+      })),
+      subnets: [...(awsvpc.subnets ?? [])],
+      place: params([...net, 'subnets']),
+    };
+  }
   if (awsvpc) {
     const net = ['run_params', 'network_configuration', 'awsvpc_configuration'];
     const publicIpPlace = params([...net, 'assign_public_ip']);

@@ -2,7 +2,8 @@ import { formatDiagnostic, UserError, type Diagnostic } from '../diagnostics';
 import type { Log } from '../log';
 import { mapLimit } from '../parallel';
 import type { LaunchType } from '../translate/context';
-import type { TranslatedProject } from '../translate/project';
+import { containersView, type TranslatedProject } from '../translate/project';
+import { servicePorts } from '../translate/services/ring-ports';
 import { VerifyClients } from './clients';
 import { clusterChecks } from './cluster';
 import type { CheckContext } from './context';
@@ -12,6 +13,7 @@ import { envFileChecks } from './env-files';
 import { efsChecks } from './efs';
 import { logGroupChecks } from './logs';
 import { networkChecks } from './network';
+import { ringChecks } from './ring';
 import { planVerification, type VerifyTarget } from './checklist';
 import { passRoleChecks } from './pass-role';
 import { roleChecks } from './roles';
@@ -67,6 +69,7 @@ export async function verifyDeployment(target: VerifyTarget, options: VerifyOpti
           ...secretChecks(plan.secrets, ctx),
           ...logGroupChecks(plan.logGroups, ctx),
           ...networkChecks(plan.network, target.launchType === 'FARGATE', ctx),
+          ...ringChecks(plan.ring, ctx),
           ...imageChecks(plan.images, ctx),
           ...envFileChecks(plan.envFiles, ctx),
           ...efsChecks(plan.efs, plan.network, ctx),
@@ -111,14 +114,14 @@ function count(n: number, what: string): string {
 
 /** The verify target of a translation: every Habitat and build: service's image is one this run pushes. */
 export function verifyTargetOf(
-  translated: Pick<
-    TranslatedProject,
-    'project' | 'habitatServices' | 'builtServices' | 'taskDefinition' | 'runParams' | 'ecsParams'
-  >,
+  translated: TranslatedProject,
   where: { region: string; cluster: string; launchType: LaunchType; service?: string },
 ): VerifyTarget {
   return {
-    taskDefinition: translated.taskDefinition,
+    taskDefinition: containersView(translated),
+    ...(translated.layout === 'services' && {
+      servicePorts: servicePorts(translated.services, new Set(translated.habitatServices.keys())),
+    }),
     runParams: translated.runParams,
     project: translated.project,
     ...(translated.ecsParams && { ecsParams: translated.ecsParams }),

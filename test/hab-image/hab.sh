@@ -8,8 +8,9 @@
 #   - its HTTP port (and the package's ports) serve its ident at /, and the HTTP port serves /services/<name>/<group>/health (the Supervisor API path its health
 #     checks use) once every --peer has answered;
 #   - each --peer host[:port] (default port 9638) must answer within 60 s, else it exits 1. Names
-#     are resolved through /etc/hosts (links and --add-host write there): the static busybox in
-#     the image crashes resolving names itself.
+#     are resolved through /etc/hosts (links and --add-host write there), else by busybox's
+#     nslookup at the name server of /etc/resolv.conf: the static busybox in the image crashes
+#     resolving names through libc. Each lookup is bounded to 2 s.
 # Every step is logged on stdout with the "hab-sup(MR):" prefix the real Supervisor uses.
 set -u
 say() { echo "hab-sup(MR): $*"; }
@@ -73,10 +74,18 @@ listen http "$http"
 listen ctl "$ctl"
 for port in $exposes; do listen app "$port"; done
 
-# resolve NAME: an IPv4 address as is, else the first /etc/hosts line naming it.
+# resolve NAME: an IPv4 address as is, else the first /etc/hosts line naming it, else the first
+# address the resolv.conf name server answers (Docker's DNS on a user network, which gives the
+# services layout's Cloud Map names locally): busybox's nslookup asks it itself, not through libc.
 resolve() {
   case "$1" in
-    *[!0-9.]*) awk -v h="$1" '$1 !~ /^#/ && $1 ~ /^[0-9.]+$/ { for (i = 2; i <= NF; i++) if ($i == h) { print $1; exit } }' /etc/hosts ;;
+    *[!0-9.]*)
+      found=$(awk -v h="$1" '$1 !~ /^#/ && $1 ~ /^[0-9.]+$/ { for (i = 2; i <= NF; i++) if ($i == h) { print $1; exit } }' /etc/hosts)
+      server=$(awk '$1 == "nameserver" { print $2; exit }' /etc/resolv.conf 2>/dev/null)
+      if [ -z "$found" ] && [ -n "$server" ]; then
+        found=$(busybox timeout 2 busybox nslookup "$1" "$server" 2>/dev/null | awk '/^Name:/ { n = 1 } n && /^Address/ && $NF ~ /^[0-9.]+$/ { print $NF; exit }')
+      fi
+      echo "$found" ;;
     *) echo "$1" ;;
   esac
 }
@@ -94,7 +103,7 @@ for peer in $peers; do
     fi
     tries=$((tries + 1))
     if [ "$tries" -ge 60 ]; then
-      say "peer $peer: ${address:-no /etc/hosts entry}${address:+:$port did not answer} after 60 s, giving up"
+      say "peer $peer: ${address:-not resolved (/etc/hosts, DNS)}${address:+:$port did not answer} after 60 s, giving up"
       kill $pids 2>/dev/null
       exit 1
     fi

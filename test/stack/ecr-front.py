@@ -16,13 +16,16 @@ ECS calls are forwarded to moto, and their answers completed where moto's ECS fa
 ECS: by ecs_emulation.py (one-off tasks (RunTask) that stop as the control file says, and the
 service settings moto's CreateService drops), then by ecs_rollouts.py for a service a test has
 marked (POST /habitat-ecs-stack/failed-rollouts): the deployments of the marked task definition
-fail as ECS's circuit breaker fails them. The service deployment APIs of BLUE_GREEN, LINEAR and
-CANARY services (ListServiceDeployments, DescribeServiceDeployments, DescribeServiceRevisions,
-StopServiceDeployment), which moto lacks, are answered by ecs_deployments.py.
-Before forwarding, ecs_rules.py refuses what ECS refuses and moto takes (tags, task definitions,
-UpdateService on another deployment controller). Last, stale_reads.py answers the reads right after a
-write as ECS's eventual consistency may (`local-stack stale-reads N`). IAM's
-SimulatePrincipalPolicy, which moto does not implement, is answered by policy_simulator.py.
+fail as ECS's circuit breaker fails them, and by ecs_service_connect.py (the Service Connect
+configuration moto drops, on each service's PRIMARY deployment). The service deployment APIs of
+BLUE_GREEN, LINEAR and CANARY services (ListServiceDeployments, DescribeServiceDeployments,
+DescribeServiceRevisions, StopServiceDeployment), which moto lacks, are answered by
+ecs_deployments.py. Cloud Map's namespaces are made per name and VPC, and ListServices lists one
+namespace's services, as AWS does (cloud_map_rules.py). Before forwarding, ecs_rules.py refuses what
+ECS refuses and moto takes (tags, task definitions, UpdateService on another deployment controller).
+Last, stale_reads.py answers the reads right after a write as ECS's eventual consistency may
+(`local-stack stale-reads N`). IAM's SimulatePrincipalPolicy, which moto does not implement, is
+answered by policy_simulator.py.
 
 The record is one JSON line per request (method, url, headers, body), in the format of moto's
 recorder, which this replaces: it lists what clients sent, not the front's own calls to moto.
@@ -48,6 +51,8 @@ from ecs_emulation import ECS, EcsEmulation  # noqa: E402
 from registry_api import Registry, RegistryError, Snapshot  # noqa: E402
 from ecs_rollouts import PATH as ROLLOUTS_PATH, FailedRollouts  # noqa: E402
 from ecs_deployments import OPERATIONS as DEPLOYMENT_CALLS, PATH as DEPLOYMENTS_PATH, ServiceDeployments  # noqa: E402
+from ecs_service_connect import ServiceConnect  # noqa: E402
+import cloud_map_rules  # noqa: E402
 from stale_reads import StaleReads  # noqa: E402
 import iam_mode  # noqa: E402
 import policy_simulator  # noqa: E402
@@ -122,7 +127,7 @@ def scope_region(authorization):
         return "us-east-1"
 
 
-def make_handler(moto, images, call_log, ecs, rollouts, stale, deployments):
+def make_handler(moto, images, call_log, ecs, rollouts, stale, deployments, connect):
     operations = {
         "DescribeImages": images.describe_images,
         "ListImages": images.list_images,
@@ -190,6 +195,7 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale, deployments):
                 rollouts.reset()
                 deployments.reset()
                 stale.reset()
+                connect.reset()
             if policy_simulator.is_simulation(self.headers, body):
                 return self.simulate(body)
             operation = operations.get(target[len(ECR) :]) if target.startswith(ECR) else None
@@ -258,6 +264,10 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale, deployments):
             if refused:
                 return self.reply_json(refused[0], refused[1], refused[1]["__type"])
             snapshot = stale.before(operation, request, self.describe_service)
+            if not moto.signer:  # a namespace per name and VPC, as AWS has it: cloud_map_rules.py
+                body = cloud_map_rules.rewrite(target, body)
+                headers = {k: v for k, v in headers.items() if k.lower() != "content-length"}
+                headers["Content-Length"] = str(len(body))
             try:
                 answer = moto.call(self.command, self.path, body, headers)
             except OSError as e:
@@ -270,9 +280,14 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale, deployments):
                 answer = (answer[0], answer[1], iam_mode.token_for(answer[2], iam_mode.caller_key(self.headers)))
             # What moto's ECS does not do (one-off tasks that stop, settings it drops): ecs_emulation.py
             status, answer_headers, data = ecs.after(target, body, self.headers, answer)
+            # Cloud Map's ListServices of one namespace, which moto answers with all: cloud_map_rules.py
+            if status == 200:
+                data = cloud_map_rules.filter_services(target, body, data, self.service_namespace)
             # Deployments a test marked as failing, as ECS's circuit breaker leaves them: ecs_rollouts.py
             if status == 200 and operation in ("CreateService", "UpdateService", "DescribeServices"):
                 data = json.dumps(rollouts.rewrite(operation, request, json.loads(data))).encode()
+                # Service Connect, which moto drops: ecs_service_connect.py
+                data = json.dumps(connect.rewrite(operation, request, json.loads(data))).encode()
             # Reads that do not see a write yet (eventual consistency): stale_reads.py
             if status == 200 and operation in ("CreateService", "UpdateService", "RunTask"):
                 stale.written(operation, request, json.loads(data), snapshot)
@@ -282,6 +297,12 @@ def make_handler(moto, images, call_log, ecs, rollouts, stale, deployments):
             if status == 200 and operation in ("DescribeServices", "DescribeTasks"):
                 data = json.dumps(stale.read(operation, request, json.loads(data))).encode()
             return self.reply(status, answer_headers, data)
+
+        def service_namespace(self, service_id):
+            """The namespace id of a Cloud Map service, as moto's GetService says (the front's own call)."""
+            target = cloud_map_rules.PREFIX + "GetService"
+            answer = ecs.call(self.headers, "servicediscovery", target, {"Id": service_id})
+            return ((answer or {}).get("Service") or {}).get("NamespaceId")
 
         def describe_service(self, cluster, name):
             """The service as moto describes it now (the front's own call, not recorded)."""
@@ -313,7 +334,14 @@ def main():
     ecs = EcsEmulation(moto, a.run_task_control)
     deployments = ServiceDeployments(moto, ecs.call)
     handler = make_handler(
-        moto, EcrImages(registry), a.call_log, ecs, FailedRollouts(), StaleReads(a.stale_reads_control), deployments
+        moto,
+        EcrImages(registry),
+        a.call_log,
+        ecs,
+        FailedRollouts(),
+        StaleReads(a.stale_reads_control),
+        deployments,
+        ServiceConnect(),
     )
     server = ThreadingHTTPServer(("127.0.0.1", a.listen_port), handler)
     server.daemon_threads = True

@@ -41,3 +41,6 @@ declare module '@aws-sdk/client-ssm/dist-es/*' {
 declare module '@aws-sdk/client-sts/dist-es/*' {
   export * from '@aws-sdk/client-sts';
 }
+declare module '@aws-sdk/client-servicediscovery/dist-es/*' {
+  export * from '@aws-sdk/client-servicediscovery';
+}

@@ -73,13 +73,47 @@ function longSyntax(
   if (entry.mode !== undefined && entry.mode !== 'host' && entry.mode !== 'ingress') {
     problems.error([...path, 'mode'], 'must be host or ingress');
   }
+  const named = (key: 'name' | 'app_protocol') => {
+    const value = entry[key];
+    return typeof value === 'string' && value !== ''
+      ? { [key]: { value, at: problems.place([...path, key]) } }
+      : {};
+  };
   return {
     target,
     ...(published && { published }),
     ...(typeof entry.host_ip === 'string' && entry.host_ip !== '' && { host_ip: entry.host_ip }),
     protocol: typeof entry.protocol === 'string' ? entry.protocol.toLowerCase() : 'tcp',
+    ...named('name'),
+    ...named('app_protocol'),
+    ...(entry.mode === 'ingress' && {
+      ingress: { value: 'ingress' as const, at: problems.place([...path, 'mode']) },
+    }),
     at: problems.place(path),
   };
+}
+
+/** `expose:` -> a PortConfig per entry, container side only: `"80"`, `80`, `"8000-8002"`, `"53/udp"`. */
+export function readExpose(value: JsonValue, path: KeyPath, problems: Problems): PortConfig[] {
+  if (!Array.isArray(value)) {
+    problems.error(path, 'must be a list of ports, e.g. ["9631", "27017"]');
+    return [];
+  }
+  const ports: PortConfig[] = [];
+  value.forEach((entry, i) => {
+    const at = [...path, i];
+    if (typeof entry !== 'string' && typeof entry !== 'number') {
+      problems.error(at, 'must be a port such as "80", "8000-8002" or "53/udp"');
+      return;
+    }
+    const text = String(entry).trim();
+    const [body = '', protocol = 'tcp'] = text.split('/');
+    const target = portRange(problems, body, 'container', text, at);
+    if (!target) return;
+    const port: PortConfig = { target, protocol: protocol.toLowerCase(), at: problems.place(at) };
+    if (sameLengths(problems, port, at)) ports.push(port);
+  });
+  return ports;
 }
 
 /** `80` or `8000-8002`, each port in 1-65535. */

@@ -15,7 +15,7 @@ import {
   readStrings,
   readUlimits,
 } from './lists';
-import { readPorts } from './ports';
+import { readExpose, readPorts } from './ports';
 import { readTmpfs, readVolumes, readVolumesFrom } from './mounts';
 import type { CanonicalService, Logging } from './types';
 
@@ -60,6 +60,7 @@ function canonicalService(
   read('entrypoint', readCommand);
   read('environment', readKeyValues);
   read('ports', readPorts);
+  read('expose', readExpose);
   read('volumes', readVolumes);
   read('tmpfs', readTmpfs);
   read('volumes_from', readVolumesFrom);

@@ -11,6 +11,8 @@ export interface CanonicalService {
   readonly entrypoint?: Located<readonly string[]>;
   readonly environment?: readonly KeyValue[];
   readonly ports?: readonly PortConfig[];
+  /** `expose:` entries: container ports only (`"80"`, `"8000-8002"`, `"53/udp"`). */
+  readonly expose?: readonly PortConfig[];
   readonly volumes?: readonly ServiceVolume[];
   readonly tmpfs?: readonly TmpfsMount[];
   readonly volumes_from?: readonly VolumesFrom[];
@@ -64,6 +66,12 @@ export interface PortConfig {
   readonly host_ip?: string;
   /** In lower case; tcp when none is written. */
   readonly protocol: string;
+  /** The long syntax's `name` (the port mapping's name on ECS, which Service Connect uses). */
+  readonly name?: Located<string>;
+  /** The long syntax's `app_protocol`, as written (http, grpc, mysql, ...). */
+  readonly app_protocol?: Located<string>;
+  /** The long syntax's `mode: ingress` (swarm's routing mesh), where it was written; `host` is ECS's own. */
+  readonly ingress?: Located<'ingress'>;
   readonly at: Place;
 }
 

@@ -5,7 +5,8 @@ import type { HabitatOptions, HabitatService } from './types';
 import { buildContext, writeBackCommands } from './context';
 import { acceptLicense, addHealthChecks, checkServiceConfig } from './environment';
 import { addStartOrder } from './order';
-import { checkBinds, resolvePeers } from './peers';
+import { checkBinds, resolvePeers, type PeerEdge } from './peers';
+import type { ServicesPart } from '../context';
 import { assignPorts } from './ports';
 
 export interface HabitatPassInput {
@@ -15,6 +16,8 @@ export interface HabitatPassInput {
   /** Compose service name (= container name) to what it runs. */
   habitatServices: ReadonlyMap<string, HabitatService>;
   options: HabitatOptions;
+  /** The services layout: this task runs one compose service of several. */
+  services?: ServicesPart;
 }
 
 /**
@@ -28,17 +31,31 @@ export interface HabitatPassInput {
 export function applyHabitat(input: HabitatPassInput): {
   taskDefinition: RegisterTaskDefinitionCommandInput;
   warnings: Diagnostic[];
+  /** Peers in other compose services (services layout): they must run first. */
+  remotePeers: PeerEdge[];
 } {
   const taskDefinition = structuredClone(input.taskDefinition);
-  const context = buildContext(taskDefinition, input.project, input.habitatServices, input.options);
+  const context = buildContext(
+    taskDefinition,
+    input.project,
+    input.habitatServices,
+    input.options,
+    input.services,
+  );
   const ports = assignPorts(context);
   const edges = resolvePeers(context, ports);
-  checkBinds(context);
+  // In the services layout the ring spans the services: its binds are checked across them all.
+  if (!input.services) checkBinds(context);
   acceptLicense(context);
   checkServiceConfig(context);
   addHealthChecks(context, ports);
   addStartOrder(context, edges);
   if (context.problems.errors.length > 0) throw new UserError(context.problems.errors);
   writeBackCommands(context);
-  return { taskDefinition, warnings: context.problems.warnings };
+  const local = new Set(context.byName.keys());
+  return {
+    taskDefinition,
+    warnings: context.problems.warnings,
+    remotePeers: edges.filter((e) => !local.has(e.to)),
+  };
 }

@@ -4,6 +4,7 @@ import { isSupervisorCommand, parseSupervisorArgs } from './supervisor';
 import { lastFlagValue, serializeSupervisorArgs, type SupervisorArgs } from './supervisor-args';
 import type { HabitatOptions, HabitatService } from './types';
 import { Problems, type KeyPath } from '../../problems';
+import type { ServicesPart } from '../context';
 
 /** A container that runs a Habitat package, as the pass sees it. */
 export interface HabitatContainer {
@@ -39,6 +40,8 @@ export interface HabitatContext {
   hostnames: ReadonlyMap<string, string>;
   /** Errors and warnings, each at the compose key it is about. */
   problems: Problems;
+  /** The services layout: the task runs one compose service; peers in the others are reached by Cloud Map. */
+  services?: ServicesPart;
 }
 
 export function commandPath(name: string): KeyPath {
@@ -50,6 +53,7 @@ export function buildContext(
   project: ComposeProject,
   habitatServices: ReadonlyMap<string, HabitatService>,
   options: HabitatOptions,
+  services?: ServicesPart,
 ): HabitatContext {
   const containers = taskDefinition.containerDefinitions ?? [];
   const byName = new Map(containers.map((c) => [c.name ?? '', c]));
@@ -64,6 +68,7 @@ export function buildContext(
     habitat: [],
     hostnames: new Map(containers.filter((c) => c.hostname).map((c) => [c.name ?? '', c.hostname as string])),
     problems: Problems.forProject(project),
+    ...(services && { services }),
   };
   // Compose order, which is what the port scheme counts in.
   const order = [...project.services.keys(), ...byName.keys()].filter((n, i, all) => all.indexOf(n) === i);

@@ -1,6 +1,7 @@
 import type { ContainerDependency } from '@aws-sdk/client-ecs';
 import { commandPath, type HabitatContext } from './context';
 import type { PeerEdge } from './peers';
+import { reaches } from '../reaches';
 
 /**
  * Starts a Supervisor after the ring member it peers with: its peer's name is resolved once, at
@@ -21,8 +22,9 @@ export function addStartOrder(context: HabitatContext, edges: readonly PeerEdge[
     const definition = context.byName.get(from);
     const target = context.byName.get(to);
     if (!definition || !target || user.get(from)?.has(to) || added.get(from)?.has(to)) continue;
-    if (reaches(added, to, from)) continue;
-    if (reaches(union(user, added), to, from)) {
+    if (reaches((n) => added.get(n) ?? [], to, from)) continue;
+    const both = union(user, added);
+    if (reaches((n) => both.get(n) ?? [], to, from)) {
       context.problems.error(
         commandPath(from),
         `"${from}" peers with "${to}", so it must start after "${to}", but "${to}" depends on "${from}" ` +
@@ -46,18 +48,4 @@ function union(
   const all = new Map<string, Set<string>>();
   for (const map of [a, b]) for (const [k, v] of map) all.set(k, new Set([...(all.get(k) ?? []), ...v]));
   return all;
-}
-
-/** Is there a path of "depends on" edges from `from` to `to`? */
-function reaches(graph: ReadonlyMap<string, Set<string>>, from: string, to: string): boolean {
-  const seen = new Set<string>();
-  const stack = [from];
-  while (stack.length > 0) {
-    const node = stack.pop() as string;
-    if (node === to) return true;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    stack.push(...(graph.get(node) ?? []));
-  }
-  return false;
 }

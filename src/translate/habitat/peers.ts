@@ -27,6 +27,7 @@ export function resolvePeers(
       flag.values = flag.values.map((value) => {
         const address = splitHostPort(value);
         if (!address || address.host === 'localhost' || isIpAddress(address.host)) return value;
+        if (context.services) return serviceAddress(context, container.name, value, edges);
         const target = findTarget(context, container.definition, address.host);
         if (!target) {
           context.problems.error(
@@ -52,6 +53,38 @@ export function resolvePeers(
   }
   if (context.sharedNamespace) dropNames(context);
   return edges;
+}
+
+/**
+ * The services layout: every compose service is an ECS service of its own, registered in Cloud
+ * Map, so a peer named by its compose name or hostname becomes `<service>.<namespace>`, which
+ * resolves to the addresses of all its tasks (its own service's too: replicas find each other).
+ * The Supervisors gossip on their default ports, one to a task. A name that is no service's stays,
+ * with an error: the Supervisor exits when a peer does not resolve.
+ */
+function serviceAddress(context: HabitatContext, from: string, value: string, edges: PeerEdge[]): string {
+  const services = context.services;
+  const address = splitHostPort(value);
+  if (!services || !address) return value;
+  // A link's alias names its service too.
+  const alias = context.project.services.get(from)?.canonical.links?.find((l) => l.alias === address.host);
+  const match = [...services.reach].find(
+    ([name, reach]) =>
+      name === (alias?.service ?? address.host) ||
+      reach.hostname === address.host ||
+      reach.host === address.host,
+  );
+  if (!match) {
+    const names = [...services.reach.keys()].map((n) => `"${n}"`).join(', ');
+    context.problems.error(
+      commandPath(from),
+      `--peer ${address.host} of "${from}" names no service of this deploy, and the Supervisor exits when a peer does not resolve; use one of ${names} (each becomes its Cloud Map name <service>.${services.namespace}), or an IP address`,
+    );
+    return value;
+  }
+  const [target, reach] = match;
+  if (target !== from) edges.push({ from, to: target });
+  return address.port === undefined ? reach.host : `${reach.host}:${address.port}`;
 }
 
 /** A link alias of this container, else a container name, else a hostname. */
@@ -139,6 +172,8 @@ function dropNames(context: HabitatContext): void {
 
 /** Warns about `--bind name:service.group` that no container in the task can satisfy. */
 export function checkBinds(context: HabitatContext): void {
+  const where = context.services ? 'service of this deploy' : 'container in this task';
+  const runs = context.services ? 'this deploy runs' : 'this task runs';
   const offered = context.habitat.map((c) => `${serviceGroup(c)} ("${c.name}")`);
   for (const container of context.habitat) {
     for (const flag of container.args?.flags ?? []) {
@@ -153,8 +188,8 @@ export function checkBinds(context: HabitatContext): void {
             ? `--bind ${value} of "${container.name}" wants ${bind.service}.${bind.group}${bind.org ? `@${bind.org}` : ''}, but ` +
               sameService.map((c) => `"${c.name}" runs ${serviceGroup(c)}`).join(' and ') +
               `; set --group (or x-habitat group) and --org there, or bind to ${bind.name}:${serviceGroup(sameService[0] ?? container)}`
-            : `--bind ${value} of "${container.name}": no container in this task runs the Habitat service ` +
-              `"${bind.service}" (this task runs ${offered.join(', ')}); unless a Supervisor outside the task ` +
+            : `--bind ${value} of "${container.name}": no ${where} runs the Habitat service ` +
+              `"${bind.service}" (${runs} ${offered.join(', ')}); unless a Supervisor outside the ${context.services ? 'deploy' : 'task'} ` +
               `provides it, the service waits for the bind forever`;
         context.problems.warn(commandPath(container.name), message);
       }

@@ -1,0 +1,1 @@
+"use strict";exports.id=1957,exports.ids=[1957],exports.modules={1957:(s,t,e)=>{e.d(t,{CloudWatchLogsClient:()=>o.T,GetLogEventsCommand:()=>n});var o=e(2900),d=e(1851),l=e(5482);class n extends((0,d.G5)(d.lq,d.yt,"GetLogEvents",l.IU$)){}}};

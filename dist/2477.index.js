@@ -1,0 +1,1 @@
+"use strict";exports.id=2477,exports.ids=[2477],exports.modules={2477:(e,t,s)=>{s.r(t),s.d(t,{CloudWatchClient:()=>r.W,DescribeAlarmsCommand:()=>a.z,GetFunctionCommand:()=>o.Y,LambdaClient:()=>d.N});var d=s(410),o=s(1759),r=s(4234),a=s(3454)}};

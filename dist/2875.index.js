@@ -1,0 +1,1 @@
+"use strict";exports.id=2875,exports.ids=[2875],exports.modules={2875:(e,s,r)=>{r.r(s),r.d(s,{DescribeListenersCommand:()=>i.A,DescribeLoadBalancersCommand:()=>o.A,DescribeRulesCommand:()=>d.G,DescribeTargetGroupsCommand:()=>m.s,ElasticLoadBalancingV2Client:()=>a.M});var a=r(4677),i=r(2672),o=r(9506),d=r(7406),m=r(8358)}};

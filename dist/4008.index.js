@@ -1,0 +1,1 @@
+"use strict";exports.id=4008,exports.ids=[4008],exports.modules={4008:(s,r,e)=>{e.d(r,{fromEnv:()=>o.sF});var o=e(3099)}};

@@ -1,1 +1,0 @@
-"use strict";exports.id=408,exports.ids=[408],exports.modules={3408:(e,l,t)=>{t.d(l,{GetRoleCommand:()=>a,IAMClient:()=>s.h,SimulatePrincipalPolicyCommand:()=>d});var s=t(8300),i=t(3924),o=t(135);class a extends((0,i.G5)(i.lq,i.yt,"GetRole",o.pW4)){}class d extends((0,i.G5)(i.lq,i.yt,"SimulatePrincipalPolicy",o.dfn)){}}};

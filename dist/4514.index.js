@@ -1,0 +1,1 @@
+"use strict";exports.id=4514,exports.ids=[4514],exports.modules={4514:(e,t,s)=>{s.d(t,{GetCallerIdentityCommand:()=>i.z,STSClient:()=>d.i});var d=s(4928),i=s(869)}};

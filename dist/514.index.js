@@ -1,1 +1,0 @@
-"use strict";exports.id=514,exports.ids=[514],exports.modules={4514:(e,t,s)=>{s.d(t,{GetCallerIdentityCommand:()=>i.z,STSClient:()=>d.i});var d=s(4928),i=s(869)}};

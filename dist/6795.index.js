@@ -1,0 +1,1 @@
+"use strict";exports.id=6795,exports.ids=[6795],exports.modules={6795:(e,t,r)=>{r.d(t,{GetParameterCommand:()=>d.l,SSMClient:()=>s.j});var s=r(7650),d=r(9121)}};

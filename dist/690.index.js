@@ -1,1 +1,0 @@
-"use strict";exports.id=690,exports.ids=[690],exports.modules={4690:(e,s,r)=>{r.r(s),r.d(s,{DescribeAccessPointsCommand:()=>i.q,DescribeFileSystemsCommand:()=>o.X,DescribeMountTargetSecurityGroupsCommand:()=>c.P,DescribeMountTargetsCommand:()=>m.S,EFSClient:()=>t.k});var t=r(6648),o=r(7780),i=r(3739),m=r(5895),c=r(686)}};

@@ -1,1 +1,0 @@
-"use strict";exports.id=795,exports.ids=[795],exports.modules={6795:(e,t,r)=>{r.d(t,{GetParameterCommand:()=>d.l,SSMClient:()=>s.j});var s=r(7650),d=r(9121)}};

@@ -1,1 +1,0 @@
-"use strict";exports.id=858,exports.ids=[858],exports.modules={9858:(s,t,e)=>{e.d(t,{ListObjectsV2Command:()=>i.u,S3Client:()=>d.Y});var d=e(8897),i=e(9693)}};

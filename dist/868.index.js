@@ -1,1 +1,0 @@
-"use strict";exports.id=868,exports.ids=[868],exports.modules={5868:(s,e,o)=>{o.d(e,{CloudWatchLogsClient:()=>t.T,DescribeLogGroupsCommand:()=>i});var t=o(2900),r=o(1851),d=o(5482);class i extends((0,r.G5)(r.lq,r.yt,"DescribeLogGroups",d.aTt)){}}};

@@ -1,0 +1,1 @@
+"use strict";exports.id=8896,exports.ids=[8896],exports.modules={8896:(e,s,r)=>{r.r(s),r.d(s,{DescribeRouteTablesCommand:()=>d.V,DescribeSecurityGroupsCommand:()=>i.j,DescribeSubnetsCommand:()=>t.j,EC2Client:()=>o.g});var o=r(4601),t=r(8406),i=r(8988),d=r(6790)}};

@@ -1,1 +1,0 @@
-"use strict";exports.id=957,exports.ids=[957],exports.modules={1957:(s,t,e)=>{e.d(t,{CloudWatchLogsClient:()=>o.T,GetLogEventsCommand:()=>n});var o=e(2900),d=e(1851),l=e(5482);class n extends((0,d.G5)(d.lq,d.yt,"GetLogEvents",l.IU$)){}}};
