@@ -163,8 +163,9 @@ test('hab missing from PATH fails the export with how to install it; ECS was onl
   expect(errors[0]).toMatch(/hab.*not.*PATH|install/i);
   expect(errors[0]).toContain('install.sh');
   expectNoStackTrace(r);
-  // The cluster's room is verified before the first export, which then fails.
-  expect(calls.calls()).toEqual(['DescribeServices', ...VERIFY_CALLS]);
+  // The cluster's room is verified, and the registry's token fetched and masked (before any child
+  // process can print it), before the first export, which then fails.
+  expect(calls.calls()).toEqual(['DescribeServices', ...VERIFY_CALLS, 'GetAuthorizationToken']);
 });
 
 test('exports by name from habitat-channel and habitat-base-packages-channel, with HAB_AUTH_TOKEN masked', () => {
@@ -232,8 +233,9 @@ test('a failing export names the package and shows the end of its output; no rep
   expect(errors[0]).toContain('exporting billmeyer/mongodb failed');
   expect(errors[0]).toContain('Container image build failed'); // the tail of hab's own output
   expectNoStackTrace(r);
-  // Only looked at: no repository made, no token asked for, nothing registered or deployed.
-  expect(calls.calls().filter((c) => !/^(Describe|List)/.test(c))).toEqual([]);
+  // Only looked at, and the registry's token asked for (masked before any child process starts):
+  // no repository made, nothing registered or deployed.
+  expect(calls.calls().filter((c) => !/^(Describe|List)/.test(c))).toEqual(['GetAuthorizationToken']);
   // And the registry was not spoken to at all: nothing pushed.
   expect(registryRequests(requests)).toEqual([]);
 });
