@@ -286,7 +286,8 @@ test('a plan says what a move to CANARY would set, and writes nothing', () => {
   });
   if (r.status !== 0) throw new Error(explain(r));
   expect(calls.writes()).toEqual([]);
-  expect(r.summary).toContain('deployment strategy: BLUE_GREEN -> CANARY');
+  // Markdown text: the underscore escaped (it reads BLUE_GREEN).
+  expect(r.summary).toContain('deployment strategy: BLUE\\_GREEN -> CANARY');
   expect(r.summary).toContain(
     'canaryConfiguration: (none) -> {"canaryPercent":10,"canaryBakeTimeInMinutes":5}',
   );
