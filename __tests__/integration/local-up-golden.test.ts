@@ -146,7 +146,12 @@ function containersOf(fixture: string): ContainerDefinition[] {
   return tasks.flatMap((td) => td.containerDefinitions ?? []);
 }
 
-/** A dependency waits for HEALTHY: up takes a health check interval or more. */
+/**
+ * A dependency waits for HEALTHY (in the services layout, a service with a health check is waited
+ * for before those after it): up takes a health check interval or more.
+ */
 function waitsForHealth(fixture: string): boolean {
-  return containersOf(fixture).some((c) => (c.dependsOn ?? []).some((d) => d.condition === 'HEALTHY'));
+  const containers = containersOf(fixture);
+  if (isServices(document(fixture)) && containers.some((c) => c.healthCheck)) return true;
+  return containers.some((c) => (c.dependsOn ?? []).some((d) => d.condition === 'HEALTHY'));
 }
