@@ -1,5 +1,5 @@
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, DescribeTasksCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   CreateListenerCommand,
@@ -22,6 +22,7 @@ import {
   registryAuthorizations,
   simulate,
   widened,
+  withTaskTags,
   type Authorization,
   type Policy,
 } from '../support/iam-proof';
@@ -383,16 +384,35 @@ describe('iam:PassRole, checked by verify with IAM policy simulation before anyt
 });
 
 describe('every call against the real, scoped policy (a policy simulator)', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
+    const ecs = new ECSClient({ endpoint, credentials: admin });
+    const tagsOf = async (taskArn: string) => {
+      const [, , , , , resource = ''] = taskArn.split(':');
+      const out = await ecs.send(
+        new DescribeTasksCommand({ cluster: resource.split('/')[1], tasks: [taskArn], include: ['TAGS'] }),
+      );
+      return Object.fromEntries((out.tasks?.[0]?.tags ?? []).map((t) => [t.key ?? '', t.value ?? '']));
+    };
     for (const [who, keys] of [
       ['deploy', deployer],
       ['preview', previewer],
     ] as const) {
-      made[who] = [
-        ...authorizationsOf(callLog, keys.accessKeyId),
-        ...registryAuthorizations(registryLog, keys.accessKeyId),
-      ];
+      made[who] = await withTaskTags(
+        [
+          ...authorizationsOf(callLog, keys.accessKeyId),
+          ...registryAuthorizations(registryLog, keys.accessKeyId),
+        ],
+        tagsOf,
+      );
     }
+    // Both runs stopped a one-off task that took too long; each task carries its service's name.
+    for (const who of ['deploy', 'preview'] as const)
+      expect(made[who].filter((a) => a.action === 'ecs:StopTask').map((a) => a.context)).toEqual([
+        expect.objectContaining({
+          'aws:ResourceTag/habitat-ecs-deploy:service':
+            who === 'deploy' ? service : expect.stringMatching(/^web-pr-\d+$/),
+        }),
+      ]);
   });
 
   test.each(['deploy', 'preview'] as const)('the %s policy allows every call its runs made', async (who) => {
@@ -410,7 +430,6 @@ describe('every call against the real, scoped policy (a policy simulator)', () =
   test("the preview policy refuses every call of production's deploys that writes, passes a role or reads a secret", async () => {
     const shared = /^(ecr:GetAuthorizationToken|ecr:DescribeImages|[a-z0-9-]+:(Describe|List)[A-Za-z]*)$/;
     const unscoped = new Set([
-      'ecs:StopTask',
       'ecs:DeregisterTaskDefinition',
       'iam:GetRole',
       // verify's question whether the credentials may pass the task's roles: it reads policies and
@@ -420,6 +439,7 @@ describe('every call against the real, scoped policy (a policy simulator)', () =
     ]);
     const production = made.deploy.filter((a) => !shared.test(a.action) && !unscoped.has(a.action));
     for (const action of [
+      'ecs:StopTask',
       'ecr:PutImage',
       'ecs:RegisterTaskDefinition',
       'ecs:UpdateService',

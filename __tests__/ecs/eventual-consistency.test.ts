@@ -182,6 +182,7 @@ describe('a one-off task right after RunTask', () => {
       container: 'web',
       placement: {},
       startedBy: 'habitat-ecs-deploy',
+      tags: {},
       stopReason: 'too long',
       timeoutMs: 10 * 60_000,
       log: new RecordingLog(),

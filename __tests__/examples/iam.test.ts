@@ -60,6 +60,22 @@ test('the preview policy reaches only pr- services and revisions, and deletes no
   expect(grants('ecs:TagResource')).toEqual([
     'arn:aws:ecs:<region>:<account>:task-definition/<task-family>-pr-*:*',
     'arn:aws:ecs:<region>:<account>:service/<cluster>/<service>-pr-*',
+    'arn:aws:ecs:<region>:<account>:task/<cluster>/*',
+  ]);
+  // StopTask reaches only the tasks a preview started: RunTask tags each with its service's name,
+  // and a preview may tag a task it starts with a preview service's name only.
+  const conditions = (action: string) =>
+    preview.Statement.filter((s) => list(s.Action).includes(action) && list(s.Resource).some((r) => r.includes(':task/'))).map(
+      (s) => s.Condition,
+    );
+  expect(conditions('ecs:StopTask')).toEqual([
+    { StringLike: { 'aws:ResourceTag/habitat-ecs-deploy:service': '<service>-pr-*' } },
+  ]);
+  expect(conditions('ecs:TagResource')).toEqual([
+    {
+      StringEquals: { 'ecs:CreateAction': 'RunTask' },
+      StringLike: { 'aws:RequestTag/habitat-ecs-deploy:service': '<service>-pr-*' },
+    },
   ]);
   expect(grants('ecr:BatchDeleteImage')).toEqual([]);
   expect(preview.Statement.flatMap((s) => list(s.Action)).some((a) => a === '*' || a.endsWith(':*'))).toBe(false);

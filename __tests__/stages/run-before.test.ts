@@ -52,6 +52,7 @@ function input(extra: Partial<RunBeforeInput> = {}) {
       launchType: 'FARGATE',
       networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'], securityGroups: ['sg-1'] } },
     },
+    tags: { 'habitat-ecs-deploy:service': 'web-pr-7', 'habitat-ecs-deploy:ref': 'refs/pull/7/merge' },
     timeoutMs: 60_000,
     region: 'us-east-1',
     log,
@@ -95,6 +96,11 @@ describe('runBeforeDeploy', () => {
       taskDefinition: TD,
       count: 1,
       startedBy: 'habitat-ecs-deploy',
+      // Tagged with its service, so that a policy can allow StopTask on these tasks alone.
+      tags: [
+        { key: 'habitat-ecs-deploy:service', value: 'web-pr-7' },
+        { key: 'habitat-ecs-deploy:ref', value: 'refs/pull/7/merge' },
+      ],
       launchType: 'FARGATE',
       networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'], securityGroups: ['sg-1'] } },
       overrides: { containerOverrides: [{ name: 'web', command: ['bin/migrate', '--up'] }] },

@@ -111,10 +111,14 @@ function authorizations(call: RecordedCall): Authorization[] {
     context,
     call: `${service} ${operation}`,
   });
-  const tagged = (resource: string): Authorization[] =>
-    list(body.tags as unknown[]).length > 0
-      ? [one('ecs:TagResource', resource, { 'ecs:CreateAction': operation })]
+  // Tagging on create is authorized as ecs:TagResource, with the request's tags (aws:RequestTag).
+  const tagged = (resource: string): Authorization[] => {
+    const tags = list(body.tags as { key: string; value: string }[]);
+    const requested = Object.fromEntries(tags.map((t) => [`aws:RequestTag/${t.key}`, t.value]));
+    return tags.length > 0
+      ? [one('ecs:TagResource', resource, { 'ecs:CreateAction': operation, ...requested })]
       : [];
+  };
   switch (`${service}:${operation}`) {
     case 'ecs:DescribeServices':
       return list(body.services as string[]).map((s) =>
@@ -141,7 +145,11 @@ function authorizations(call: RecordedCall): Authorization[] {
     case 'ecs:RunTask': {
       const td = String(body.taskDefinition);
       const resource = td.startsWith('arn:') ? td : arn('ecs', `task-definition/${td}`);
-      return [one('ecs:RunTask', resource, { 'ecs:cluster': arn('ecs', `cluster/${cluster}`) })];
+      // The task is tagged as it is created (the new task's id is not known to the request).
+      return [
+        one('ecs:RunTask', resource, { 'ecs:cluster': arn('ecs', `cluster/${cluster}`) }),
+        ...tagged(arn('ecs', `task/${cluster}/*`)),
+      ];
     }
     case 'ecs:DescribeTasks':
       return list(body.tasks as string[]).map((t) =>
@@ -200,6 +208,24 @@ export interface Verdict {
   by: string[];
   /** What the simulator could not evaluate, if anything (a resource of the wrong type, ...). */
   problem?: string;
+}
+
+/**
+ * StopTask is authorized against the task's own tags (aws:ResourceTag,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/control-access-with-tags.html), which
+ * the request does not carry: `tagsOf` reads them from ECS.
+ */
+export async function withTaskTags(
+  wanted: readonly Authorization[],
+  tagsOf: (taskArn: string) => Promise<Record<string, string>>,
+): Promise<Authorization[]> {
+  return Promise.all(
+    wanted.map(async (a) => {
+      if (a.action !== 'ecs:StopTask') return a;
+      const tags = Object.entries(await tagsOf(a.resource)).map(([k, v]) => [`aws:ResourceTag/${k}`, v]);
+      return { ...a, context: { ...a.context, ...Object.fromEntries(tags) } };
+    }),
+  );
 }
 
 /** Each authorization evaluated against the policy by the simulator. */

@@ -10,6 +10,11 @@ import {
 } from '@aws-sdk/client-ecs';
 import { Again, pollUntil, type ServicePoll } from './poll';
 import { Settle } from './settle';
+import { ecsTags } from './tags';
+
+/** The tag naming the ECS service a one-off task was run for: a policy can then allow StopTask on
+ * those tasks alone (aws:ResourceTag; a preview role stops its own tasks, never production's). */
+export const ONE_OFF_SERVICE_TAG = 'habitat-ecs-deploy:service';
 
 /** One task to run before the rollout: a container of the new revision, with its command or another. */
 export interface OneOffTask {
@@ -42,6 +47,8 @@ export interface OneOffOptions extends Pick<
   placement: TaskPlacement;
   /** Tells these tasks apart in ListTasks (at most 36 characters). */
   startedBy: string;
+  /** Tags of the task, set by RunTask (tagging on create needs ecs:TagResource with ecs:CreateAction RunTask). */
+  tags: Readonly<Record<string, string>>;
   /** Said when the task is stopped for taking too long. */
   stopReason: string;
   /** Called once ECS has started the task, before the wait. */
@@ -63,12 +70,14 @@ const DEFAULT_INTERVAL_MS = 6_000;
 /** Starts the task, then polls it until it stops or the time is up, when it is stopped. */
 export async function runOneOff(ecs: ECSClient, options: OneOffOptions): Promise<OneOffRun> {
   const { cluster, log, placement } = options;
+  const tags = Object.entries(ecsTags(options.tags)).map(([key, value]) => ({ key, value }));
   const started = await ecs.send(
     new RunTaskCommand({
       cluster,
       taskDefinition: options.taskDefinitionArn,
       count: 1,
       startedBy: options.startedBy,
+      ...(tags.length > 0 && { tags }),
       ...(placement.capacityProviderStrategy?.length
         ? { capacityProviderStrategy: placement.capacityProviderStrategy }
         : placement.launchType && { launchType: placement.launchType }),

@@ -21,6 +21,7 @@ import { preflight } from '../stages/preflight';
 import { resolutionNotes } from '../stages/resolve';
 import { rollout, type RolloutOutcome } from '../stages/rollout';
 import { oneOffPlacement, runBeforeDeploy } from '../stages/run-before';
+import { ONE_OFF_SERVICE_TAG } from '../ecs/run-task';
 import { verifyStage } from '../stages/verify';
 import { containersView } from '../translate/project';
 import { topologyOf } from '../translate/topology';
@@ -134,6 +135,7 @@ export async function deploy(
         runBeforeDeploy(ecs, taskDefinitionArn, {
           cluster: config.cluster,
           tasks: config.runBeforeDeploy,
+          tags: { ...runTags(run), [ONE_OFF_SERVICE_TAG]: config.service },
           containers: task.taskDefinition.containerDefinitions ?? [],
           placement: oneOffPlacement(
             checked,

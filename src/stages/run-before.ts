@@ -14,6 +14,8 @@ export interface RunBeforeInput {
   /** The new revision's containers: which are essential, and where each one logs. */
   containers: readonly ContainerDefinition[];
   placement: TaskPlacement;
+  /** Tags of each task: where it came from, and the service it runs for (ONE_OFF_SERVICE_TAG). */
+  tags: Readonly<Record<string, string>>;
   /** How long each task may run. */
   timeoutMs: number;
   /** For log groups whose awslogs options name no region. */
@@ -52,6 +54,7 @@ export async function runBeforeDeploy(
       ...(task.command && { command: task.command }),
       placement: input.placement,
       startedBy: STARTED_BY,
+      tags: input.tags,
       stopReason: `habitat-ecs-deploy: run-timeout-minutes (${minutes(input.timeoutMs)}) passed`,
       // Said if the run stops here: a started task runs on in ECS.
       onStarted: (arn) => progress.record(`one-off task ${taskId(arn)} (${task.container}) started`),
