@@ -194,8 +194,9 @@ beforeAll(async () => {
     ].join('\n'),
   );
   compose('1');
-  // One emulated minute lasts 20 s: a bake time of 1 minute outlasts a poll of the wait.
-  await deployments({ minuteSeconds: 20 });
+  // One emulated minute lasts 10 s: a stage that waits a minute (a bake time, a canary's step) is
+  // seen by one read of the wait (every 15 s) and is over by the next.
+  await deployments({ minuteSeconds: 10 });
 });
 
 test('verify refuses, before any write, a rule forwarding to one target group, a missing hook and a missing alarm', () => {

@@ -77,19 +77,42 @@ test('every golden fixture is run here, or says why not', () => {
   expect(fixtures.filter((f) => !known.has(f)).length).toBeGreaterThanOrEqual(10);
 });
 
-/** Each in turn: several publish the same fixed host ports (8080, 80). */
+/**
+ * Fixtures come up side by side (jest's maxConcurrency at a time), so that their waits overlap;
+ * two that hold one host port (8080, 80, ...) never run at once. Those that wait for Docker's
+ * 30 s health check intervals come up together, first.
+ */
 const quick = fixtures.filter((f) => !(f in CANNOT_RUN) && !waitsForHealth(f));
-/** Together, to wait for Docker's 30 s health check intervals once: awsvpc, or ports of their own. */
 const slow = fixtures.filter((f) => !(f in CANNOT_RUN) && waitsForHealth(f));
+const ports = new Set<number>();
+const portsFreed: (() => void)[] = [];
 
-test.each(quick)('golden %s: comes up (or fails as ECS would), and down leaves nothing', async (fixture) => {
-  await upAndDown(fixture);
-});
+async function withHostPorts(fixture: string, work: () => Promise<void>): Promise<void> {
+  const mine = [...new Set(fixedHostPorts(fixture))];
+  while (mine.some((p) => ports.has(p))) await new Promise<void>((resolve) => portsFreed.push(resolve));
+  for (const p of mine) ports.add(p);
+  try {
+    await work();
+  } finally {
+    for (const p of mine) ports.delete(p);
+    for (const wake of portsFreed.splice(0)) wake();
+  }
+}
 
-test(`golden ${slow.join(', ')}: come up side by side once healthy, and down leaves nothing`, async () => {
-  expect(slow.length).toBeGreaterThan(0);
-  await Promise.all(slow.map(upAndDown));
-});
+test.concurrent(
+  `golden ${slow.join(', ')}: come up side by side once healthy, and down leaves nothing`,
+  async () => {
+    expect(slow.length).toBeGreaterThan(0);
+    await Promise.all(slow.map((f) => withHostPorts(f, () => upAndDown(f))));
+  },
+  240_000,
+);
+
+test.concurrent.each(quick)(
+  'golden %s: comes up (or fails as ECS would), and down leaves nothing',
+  (fixture) => withHostPorts(fixture, () => upAndDown(fixture)),
+  240_000,
+);
 
 async function upAndDown(fixture: string): Promise<void> {
   const task = `g-${run}-${fixture}`.slice(0, 63);
@@ -144,6 +167,28 @@ function containersOf(fixture: string): ContainerDefinition[] {
     ? doc.units.flatMap((u) => Array.from({ length: u.replicas ?? 1 }, () => u.taskDefinition))
     : [doc];
   return tasks.flatMap((td) => td.containerDefinitions ?? []);
+}
+
+/**
+ * The host ports a fixture's tasks hold (src/local/ports.ts): a bridge container's hostPort unless
+ * 0 or none, a host-mode container's port; awsvpc publishes on free loopback ports.
+ */
+function fixedHostPorts(fixture: string): number[] {
+  const doc = document(fixture);
+  const tasks = isServices(doc) ? doc.units.map((u) => u.taskDefinition) : [doc];
+  return tasks
+    .flatMap((td) =>
+      (td.containerDefinitions ?? []).flatMap((c) =>
+        (c.portMappings ?? []).map((m) =>
+          (td.networkMode ?? 'bridge') === 'bridge'
+            ? (m.hostPort ?? 0)
+            : td.networkMode === 'host'
+              ? (m.containerPort ?? 0)
+              : 0,
+        ),
+      ),
+    )
+    .filter((p) => p > 0);
 }
 
 /**
