@@ -226,11 +226,12 @@ export function proxiedAwsCalls(from = 0): string[] {
 
 /**
  * From now on, deployments of `taskDefinition` (an ARN, or `family:revision`) on the service fail
- * as ECS's deployment circuit breaker fails them: rolloutState FAILED, "tasks failed to start"
- * (the stack's front, test/stack/ecs_rollouts.py). moto's reset forgets the mark.
+ * as ECS's deployment circuit breaker fails them: rolloutState FAILED, "tasks failed to start";
+ * or, with outcome `stuck`, never finish: tasks ECS cannot place, IN_PROGRESS for ever (the
+ * stack's front, test/stack/ecs_rollouts.py). moto's reset forgets the mark.
  */
 export async function failRollouts(
-  mark: { cluster: string; service: string; taskDefinition: string },
+  mark: { cluster: string; service: string; taskDefinition: string; outcome?: 'failed' | 'stuck' },
   endpoint = process.env.AWS_ENDPOINT_URL,
 ): Promise<void> {
   requireStackEnv();

@@ -5,6 +5,7 @@ UpdateService does not start a new one. A test that needs ECS's answer to tasks 
 marks a service and the task definition whose tasks fail:
 
   POST /habitat-ecs-stack/failed-rollouts {"cluster": C, "service": S, "taskDefinition": ARN}
+  POST /habitat-ecs-stack/failed-rollouts {..., "outcome": "stuck"}
 
 From then on ecr-front.py hands this module moto's answers to CreateService, UpdateService and
 DescribeServices for that service, and it keeps the service's deployments as ECS does: each
@@ -15,6 +16,14 @@ rolloutState FAILED, "ECS deployment circuit breaker: tasks failed to start.", n
 failedTasks, and the service event "(service S) (deployment ID) deployment failed: tasks failed to
 start."; the ACTIVE deployment before it keeps its tasks. Any other deployment is COMPLETED with
 all its tasks running, and once the PRIMARY one is, the deployments before it are gone.
+
+With "outcome": "stuck", a deployment of the marked task definition is one whose tasks ECS cannot
+place: it stays IN_PROGRESS with its tasks neither running nor failed, and the service event says
+"(service S) was unable to place a task because no container instance met all of its
+requirements."; the circuit breaker, which counts tasks that failed to start, never trips
+(https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html,
+https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages-list.html).
+A deployment of any other task definition completes, so a rollback to one is stable.
 
 When the service's circuit breaker has its rollback option on, ECS then rolls back by itself
 (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html):
@@ -54,10 +63,13 @@ class FailedRollouts:
             mark = json.loads(body or b"{}")
             key = (short_name(mark["cluster"]), short_name(mark["service"]))
             failing = mark["taskDefinition"]
-        except (ValueError, KeyError, TypeError) as e:
-            return 400, {"message": f"expected {{cluster, service, taskDefinition}}: {e}"}
+            outcome = mark.get("outcome", "failed")
+        except (ValueError, KeyError, TypeError, AttributeError) as e:
+            return 400, {"message": f"expected {{cluster, service, taskDefinition[, outcome]}}: {e}"}
+        if outcome not in ("failed", "stuck"):
+            return 400, {"message": f"outcome {outcome!r}: expected failed or stuck"}
         with self.lock:
-            self.marked[key] = {"failing": failing, "deployments": [], "events": []}
+            self.marked[key] = {"failing": failing, "outcome": outcome, "deployments": [], "events": []}
         return 200, {"status": "ok"}
 
     def reset(self):
@@ -118,10 +130,17 @@ class FailedRollouts:
         """The service's deployments and events as ECS reports them now."""
         shown = []
         for d in state["deployments"]:
-            failed = d["taskDefinition"] == state["failing"] or d["taskDefinition"].endswith("/" + state["failing"])
+            marked = d["taskDefinition"] == state["failing"] or d["taskDefinition"].endswith("/" + state["failing"])
+            stuck = marked and state.get("outcome") == "stuck"
+            failed = marked and not stuck
             desired = d["desiredCount"]
-            entry = dict(d, pendingCount=0, runningCount=0 if failed else desired, failedTasks=desired if failed else 0)
-            if failed:
+            entry = dict(d, pendingCount=0, runningCount=0 if marked else desired, failedTasks=desired if failed else 0)
+            if stuck:
+                entry.update(rolloutState="IN_PROGRESS", rolloutStateReason="ECS deployment in progress.")
+                message = f"(service {service.get('serviceName')}) was unable to place a task because no container instance met all of its requirements."
+                if not any(e["message"] == message for e in state["events"]):
+                    state["events"].insert(0, {"id": f"front-{d['id'][8:]}", "createdAt": d["createdAt"] + 1, "message": message})
+            elif failed:
                 entry.update(rolloutState="FAILED", rolloutStateReason=FAILED_REASON)
                 message = f"(service {service.get('serviceName')}) (deployment {d['id']}) deployment failed: tasks failed to start."
                 if not any(e["message"] == message for e in state["events"]):
@@ -129,7 +148,7 @@ class FailedRollouts:
             else:
                 entry.update(rolloutState="COMPLETED", rolloutStateReason=f"ECS deployment {d['id']} completed.")
             shown.append(entry)
-            if entry["status"] == "PRIMARY" and not failed:
+            if entry["status"] == "PRIMARY" and not marked:
                 break  # a completed PRIMARY deployment has replaced the ones before it
         state["deployments"] = [d for d in state["deployments"] if any(s["id"] == d["id"] for s in shown)]
         service["deployments"] = shown
@@ -147,7 +166,7 @@ class FailedRollouts:
         deployments = state["deployments"]
         primary = next((d for d in deployments if d["status"] == "PRIMARY"), None)
         before = next((d for d in deployments if d["status"] == "ACTIVE"), None)
-        if not (breaker.get("enable") and breaker.get("rollback") and primary and before):
+        if state.get("outcome") == "stuck" or not (breaker.get("enable") and breaker.get("rollback") and primary and before):
             return
         if not (primary["taskDefinition"] == state["failing"] or primary["taskDefinition"].endswith("/" + state["failing"])):
             return
