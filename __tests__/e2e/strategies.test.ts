@@ -313,3 +313,23 @@ test("a move to CANARY shifts the canary's share first, and the rest once its ba
   expect(r.summary).toContain('**State:** updated and stable');
   expect(await taskDefinition()).toBe(r.outputs['task-definition-arn']);
 });
+
+test('a move to LINEAR shifts production traffic a step at a time, each step after its bake', async () => {
+  compose('5');
+  const r = deploy({
+    'deployment-strategy': 'LINEAR',
+    'deployment-step-percent': '50',
+    'deployment-step-bake-minutes': '1',
+    'deployment-bake-time-minutes': '0',
+  });
+  if (r.status !== 0) throw new Error(explain(r));
+  const s = (await ecs.send(new DescribeServicesCommand({ cluster, services: [service] }))).services?.[0];
+  expect(s?.deploymentConfiguration).toMatchObject({
+    strategy: 'LINEAR',
+    linearConfiguration: { stepPercent: 50, stepBakeTimeInMinutes: 1 },
+  });
+  // The first step's share, seen by the wait before the next step moved the rest.
+  expect(r.stdout).toMatch(/stage PRODUCTION_TRAFFIC_SHIFT, production traffic 50% on the new revision/);
+  expect(r.summary).toContain('**State:** updated and stable');
+  expect(await taskDefinition()).toBe(r.outputs['task-definition-arn']);
+});
