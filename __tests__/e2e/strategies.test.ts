@@ -294,42 +294,39 @@ test('a plan says what a move to CANARY would set, and writes nothing', () => {
   );
 });
 
-test("a move to CANARY shifts the canary's share first, and the rest once its bake time is over", async () => {
-  compose('4');
-  const r = deploy({
-    'deployment-strategy': 'CANARY',
-    'deployment-step-percent': '10',
-    'deployment-step-bake-minutes': '1',
-    'deployment-bake-time-minutes': '0',
-  });
-  if (r.status !== 0) throw new Error(explain(r));
-  const s = (await ecs.send(new DescribeServicesCommand({ cluster, services: [service] }))).services?.[0];
-  expect(s?.deploymentConfiguration).toMatchObject({
+// CANARY moves its canary's share, then the rest after its bake; LINEAR a step at a time, each
+// after its bake. The wait sees the first share before the rest moves.
+test.each([
+  {
     strategy: 'CANARY',
-    canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 1 },
-  });
-  expect(r.stdout).toMatch(/stage PRODUCTION_TRAFFIC_SHIFT, production traffic 10% on the new revision/);
-  expect(r.summary).toMatch(/\*\*Lifecycle stages:\*\* .*`PRODUCTION_TRAFFIC_SHIFT`/);
-  expect(r.summary).toContain('**State:** updated and stable');
-  expect(await taskDefinition()).toBe(r.outputs['task-definition-arn']);
-});
-
-test('a move to LINEAR shifts production traffic a step at a time, each step after its bake', async () => {
-  compose('5');
-  const r = deploy({
-    'deployment-strategy': 'LINEAR',
-    'deployment-step-percent': '50',
-    'deployment-step-bake-minutes': '1',
-    'deployment-bake-time-minutes': '0',
-  });
-  if (r.status !== 0) throw new Error(explain(r));
-  const s = (await ecs.send(new DescribeServicesCommand({ cluster, services: [service] }))).services?.[0];
-  expect(s?.deploymentConfiguration).toMatchObject({
+    version: '4',
+    percent: 10,
+    configuration: { canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 1 } },
+  },
+  {
     strategy: 'LINEAR',
-    linearConfiguration: { stepPercent: 50, stepBakeTimeInMinutes: 1 },
-  });
-  // The first step's share, seen by the wait before the next step moved the rest.
-  expect(r.stdout).toMatch(/stage PRODUCTION_TRAFFIC_SHIFT, production traffic 50% on the new revision/);
-  expect(r.summary).toContain('**State:** updated and stable');
-  expect(await taskDefinition()).toBe(r.outputs['task-definition-arn']);
-});
+    version: '5',
+    percent: 50,
+    configuration: { linearConfiguration: { stepPercent: 50, stepBakeTimeInMinutes: 1 } },
+  },
+])(
+  'a move to $strategy shifts $percent% of production traffic first, and the rest once its bake time is over',
+  async ({ strategy, version, percent, configuration }) => {
+    compose(version);
+    const r = deploy({
+      'deployment-strategy': strategy,
+      'deployment-step-percent': String(percent),
+      'deployment-step-bake-minutes': '1',
+      'deployment-bake-time-minutes': '0',
+    });
+    if (r.status !== 0) throw new Error(explain(r));
+    const s = (await ecs.send(new DescribeServicesCommand({ cluster, services: [service] }))).services?.[0];
+    expect(s?.deploymentConfiguration).toMatchObject({ strategy, ...configuration });
+    expect(r.stdout).toContain(
+      `stage PRODUCTION_TRAFFIC_SHIFT, production traffic ${percent}% on the new revision`,
+    );
+    expect(r.summary).toMatch(/\*\*Lifecycle stages:\*\* .*`PRODUCTION_TRAFFIC_SHIFT`/);
+    expect(r.summary).toContain('**State:** updated and stable');
+    expect(await taskDefinition()).toBe(r.outputs['task-definition-arn']);
+  },
+);
