@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEc2Cluster } from '../support/cluster';
 import { AwsCallLog, failRollouts, requireStackEnv } from '../support/stack';
-import { nationalParksWorkspace, runAction, type RunResult } from './harness';
+import { nationalParksWorkspace, recordedEvent, runAction, type RunResult } from './harness';
 
 // The services layout on the stack, the reference example as two ECS services: created in order
 // (mongo stable before national-parks moves), registered in Cloud Map and Service Connect (as moto
@@ -40,18 +40,6 @@ const family = `np-svc-${suffix}`;
 const namespace = `np-${suffix}.internal`;
 const workspace = nationalParksWorkspace();
 
-function event(file: string) {
-  const payload = JSON.parse(fs.readFileSync(path.join(__dirname, 'events', file), 'utf8'));
-  if (payload.pull_request)
-    return {
-      name: 'pull_request',
-      ref: `refs/pull/${payload.number}/merge`,
-      sha: payload.pull_request.head.sha,
-      payload,
-    };
-  return { name: 'push', ref: payload.ref, sha: payload.after, payload };
-}
-
 /** The inputs of every run here: the reference example in the services layout. */
 function inputsOf(extra: Record<string, string>): Record<string, string> {
   return {
@@ -70,7 +58,7 @@ function inputsOf(extra: Record<string, string>): Record<string, string> {
 }
 
 function deploy(inputs: Record<string, string> = {}, eventFile = 'push.json'): RunResult {
-  const r = runAction({ workspace, event: event(eventFile), inputs: inputsOf(inputs) });
+  const r = runAction({ workspace, event: recordedEvent(eventFile), inputs: inputsOf(inputs) });
   if (r.status !== 0) throw new Error(`exit ${r.status}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`);
   return r;
 }
@@ -240,7 +228,7 @@ test('plan: with nothing changed, a deploy would leave both services alone; read
   const calls = new AwsCallLog().mark();
   const r = runAction({
     workspace,
-    event: event('push.json'),
+    event: recordedEvent('push.json'),
     inputs: inputsOf({ mode: 'plan', 'reuse-released-images': 'true' }),
   });
   expect(r.status).toBe(0);
@@ -318,7 +306,7 @@ test('a service that fails is rolled back, then the ones this run changed before
   );
   await failRollouts({ cluster, service: names.parks, taskDefinition: `${family}-national-parks:3` });
   const calls = new AwsCallLog().mark();
-  const r = runAction({ workspace, event: event('push.json'), inputs: inputsOf({}) });
+  const r = runAction({ workspace, event: recordedEvent('push.json'), inputs: inputsOf({}) });
   fs.writeFileSync(file, compose);
   expect(r.status).toBe(1);
   // mongo moved first and was stable; national-parks failed; mongo was put back after it.
